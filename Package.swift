@@ -1,0 +1,72 @@
+// swift-tools-version:6.1
+// Assay: compliance, cost and disaster-recovery readiness as policy-as-code.
+//
+// Target layout (see docs/architecture.md): a pure `PolicyEngine` core with no I/O; one target per
+// concern around it; dependencies point inward. Each third-party package lives in exactly one target.
+import PackageDescription
+
+let strict: [SwiftSetting] = [
+    .enableUpcomingFeature("ExistentialAny"),
+    .enableUpcomingFeature("InternalImportsByDefault"),
+]
+
+let package = Package(
+    name: "Assay",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "assay", targets: ["assay"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+    ],
+    targets: [
+        // MARK: - System libraries
+        .systemLibrary(
+            name: "CLibXML2",
+            pkgConfig: "libxml-2.0",
+            providers: [.apt(["libxml2-dev"]), .brew(["libxml2"])]
+        ),
+
+        // MARK: - Core
+        .target(name: "PolicyEngine", swiftSettings: strict),
+        .target(
+            name: "PolicyLoader",
+            dependencies: ["PolicyEngine", .product(name: "Yams", package: "Yams")],
+            swiftSettings: strict
+        ),
+        .target(name: "Inventory", dependencies: ["PolicyEngine"], swiftSettings: strict),
+        .target(name: "Reports", dependencies: ["PolicyEngine", "CLibXML2"], swiftSettings: strict),
+
+        // MARK: - Command line
+        .executableTarget(
+            name: "assay",
+            dependencies: [
+                "PolicyEngine", "PolicyLoader", "Inventory", "Reports",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: strict
+        ),
+
+        // MARK: - Tests
+        .target(
+            name: "TestSupport",
+            dependencies: ["PolicyEngine"],
+            path: "Tests/TestSupport",
+            swiftSettings: strict
+        ),
+        .testTarget(name: "PolicyEngineTests", dependencies: ["PolicyEngine", "TestSupport"], swiftSettings: strict),
+        .testTarget(
+            name: "PolicyLoaderTests",
+            dependencies: ["PolicyLoader", "PolicyEngine", "TestSupport"],
+            swiftSettings: strict
+        ),
+        .testTarget(name: "InventoryTests", dependencies: ["Inventory", "PolicyEngine", "TestSupport"], swiftSettings: strict),
+        .testTarget(
+            name: "ReportsTests",
+            dependencies: ["Reports", "PolicyEngine", "CLibXML2", "TestSupport"],
+            swiftSettings: strict
+        ),
+        .testTarget(name: "CLITests", dependencies: ["TestSupport"], swiftSettings: strict),
+    ]
+)

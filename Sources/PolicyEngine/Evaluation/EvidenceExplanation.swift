@@ -1,0 +1,106 @@
+// MARK: - Evidence for non-passing verdicts
+
+extension ConditionEvaluator {
+    /// Records the leaves responsible for `condition`'s verdict. Only called on nodes whose verdict
+    /// is "bad" for their polarity (not pass when positive, not fail when negated), and recurses
+    /// only into children that are bad themselves, so passing branches never add noise.
+    func explain(_ condition: Condition, in scope: Scope, negated: Bool, prefix: String, into collector: inout EvidenceCollector) {
+        guard !collector.isFull else { return }
+        switch condition {
+        case .all(let children), .any(let children):
+            for child in children where isBad(evaluate(child, in: scope), negated: negated) {
+                explain(child, in: scope, negated: negated, prefix: prefix, into: &collector)
+            }
+        case .none(let children):
+            for child in children where isBad(evaluate(child, in: scope), negated: !negated) {
+                explain(child, in: scope, negated: !negated, prefix: prefix, into: &collector)
+            }
+        case .not(let child):
+            explain(child, in: scope, negated: !negated, prefix: prefix, into: &collector)
+        case .field(let test):
+            let found = scope.resolve(test.path)
+            let actual = found ?? test.expectation.defaultValue
+            let outcome = check(test.expectation, actual: actual, in: scope)
+            guard isBad(outcome, negated: negated) else { return }
+            let path = join(prefix, test.path)
+            let expected = describe(test.expectation, negated: negated)
+            collector.add(Evidence(path: path, actual: found, expected: expected, status: outcome.status, note: outcome.reason))
+        case .quantifier(let quantifier):
+            explain(quantifier, in: scope, negated: negated, prefix: prefix, into: &collector)
+        case .related(let related):
+            let outcome = evaluate(related, in: scope)
+            guard isBad(outcome, negated: negated) else { return }
+            var values: [String] = []
+            if case .success(let found) = joinValues(related, in: scope) { values = found.map(\.displayText) }
+            let joinText = zip(related.match, values).map { "\($0.path)=\($1)" }.joined(separator: ", ")
+            let count = related.minimum == 1 && related.maximum == nil ? "at least one" : "min \(related.minimum)"
+                + (related.maximum.map { ", max \($0)" } ?? "")
+            let expected = (negated ? "no " : "") + "\(count) related \(related.type) with \(joinText.isEmpty ? "the join values" : joinText)"
+                + (related.requirement == nil ? "" : " satisfying its requirement")
+            collector.add(Evidence(path: prefix.isEmpty ? "related \(related.type)" : prefix, actual: nil, expected: expected,
+                                   status: outcome.status, note: outcome.reason))
+        }
+    }
+
+    private func explain(_ quantifier: Quantifier, in scope: Scope, negated: Bool, prefix: String, into collector: inout EvidenceCollector) {
+        let outcome = evaluate(quantifier, in: scope)
+        guard isBad(outcome, negated: negated) else { return }
+        let arrayPath = join(prefix, quantifier.path)
+        let items: [Value]
+        switch elements(of: quantifier, in: scope) {
+        case .success(let found): items = found
+        case .failure(let failure):
+            let found = scope.resolve(quantifier.path)
+            collector.add(Evidence(path: arrayPath, actual: found, expected: "an array for \(quantifier.kind.rawValue)",
+                                   status: failure.status, note: failure.reason ?? (found == nil ? "missing" : nil)))
+            return
+        }
+        switch quantifier.kind {
+        case .every where !negated, .some where negated:
+            // The elements that break the rule.
+            for (position, item) in items.enumerated() {
+                let elementScope = Scope(root: scope.root, current: item)
+                if let filter = quantifier.filter, evaluate(filter, in: elementScope).status == .fail { continue }
+                guard let requirement = quantifier.requirement else { continue }
+                if isBad(evaluate(requirement, in: elementScope), negated: negated) {
+                    explain(requirement, in: elementScope, negated: negated, prefix: "\(arrayPath)[\(position)]", into: &collector)
+                }
+            }
+        default:
+            let described: String
+            if quantifier.kind == .count {
+                let comparison = quantifier.comparison.map { describe($0, negated: negated) } ?? "more than 0"
+                described = "count of matching elements: \(comparison)"
+            } else {
+                described = negated ? "no element satisfying the requirement" : "some element satisfying the requirement"
+            }
+            collector.add(Evidence(path: arrayPath, actual: .array(items), expected: described, status: outcome.status, note: outcome.reason))
+        }
+    }
+
+    private func isBad(_ outcome: Outcome, negated: Bool) -> Bool {
+        negated ? outcome.status != .fail : outcome.status != .pass
+    }
+
+    private func join(_ prefix: String, _ path: FieldPath) -> String {
+        if prefix.isEmpty || path.anchor == .root { return path.description }
+        if path.isAnchorOnly { return prefix }
+        let text = path.description
+        return text.hasPrefix("[") ? prefix + text : prefix + "." + text
+    }
+
+    /// `version_gte 1.2, default TLS1_0` style rendering of an expectation.
+    func describe(_ expectation: Expectation, negated: Bool) -> String {
+        var parts: [String] = expectation.checks.map { item in
+            switch item.argument {
+            case .operand(let operand): return "\(item.op.rawValue) \(operand.displayText)"
+            case .nested(let nested): return "\(item.op.rawValue) (\(describe(nested, negated: false)))"
+            case .window(let amount, let reference):
+                return "\(item.op.rawValue) \(amount.displayText)" + (reference.map { " of \($0.displayText)" } ?? "")
+            }
+        }
+        if let fallback = expectation.defaultValue { parts.append("default \(fallback.displayText)") }
+        let text = parts.joined(separator: ", ")
+        return negated ? "not (\(text))" : text
+    }
+}

@@ -1,0 +1,141 @@
+/// The verdict of one policy on one resource, as reported.
+public enum FindingStatus: String, CaseIterable, Codable, Sendable {
+    /// The resource satisfies the policy.
+    case pass
+    /// The resource violates the policy.
+    case fail
+    /// It violates the policy but a valid waiver covers it.
+    case waived
+    /// The policy could not be evaluated on it (type mismatch, bad parameter lookup, …).
+    case error
+    /// An input says a needed value is not known yet (Terraform "known after apply").
+    case unknown
+}
+
+/// A waiver as applied to a finding.
+public struct AppliedWaiver: Sendable, Hashable {
+    /// The waiver's id (`file:line`), stable across runs while the file is unchanged.
+    public var id: String
+    /// Why the risk is accepted.
+    public var reason: String
+    /// Who owns it.
+    public var owner: String
+    /// Tracking ticket, if any.
+    public var ticket: String?
+    /// Last day the waiver applies.
+    public var expires: CivilDate
+
+    /// Creates an applied waiver.
+    public init(id: String, reason: String, owner: String, ticket: String?, expires: CivilDate) {
+        self.id = id
+        self.reason = reason
+        self.owner = owner
+        self.ticket = ticket
+        self.expires = expires
+    }
+}
+
+/// The verdict of one policy on one resource, with everything a report needs.
+public struct Finding: Sendable, Hashable {
+    /// Policy id.
+    public var policy: String
+    /// Resource id.
+    public var resource: String
+    /// Resource type.
+    public var resourceType: String
+    /// Verdict.
+    public var status: FindingStatus
+    /// Severity of the policy.
+    public var severity: Severity
+    /// Enforcement of the policy.
+    public var enforcement: Enforcement
+    /// Human message (the policy's template rendered, or a generated one).
+    public var message: String
+    /// Where the resource came from.
+    public var source: SourceReference?
+    /// Which fields failed and why.
+    public var evidence: [Evidence]
+    /// The waiver, when waived.
+    public var waiver: AppliedWaiver?
+
+    /// Creates a finding.
+    public init(
+        policy: String, resource: String, resourceType: String, status: FindingStatus, severity: Severity,
+        enforcement: Enforcement, message: String, source: SourceReference?, evidence: [Evidence] = [],
+        waiver: AppliedWaiver? = nil
+    ) {
+        self.policy = policy
+        self.resource = resource
+        self.resourceType = resourceType
+        self.status = status
+        self.severity = severity
+        self.enforcement = enforcement
+        self.message = message
+        self.source = source
+        self.evidence = evidence
+        self.waiver = waiver
+    }
+
+    /// Deterministic order: policy, then resource, then source.
+    public static func precedes(_ lhs: Finding, _ rhs: Finding) -> Bool {
+        if lhs.policy != rhs.policy { return lhs.policy < rhs.policy }
+        if lhs.resource != rhs.resource { return lhs.resource < rhs.resource }
+        return (lhs.source?.displayText ?? "") < (rhs.source?.displayText ?? "")
+    }
+}
+
+/// Per-policy counts of verdicts.
+public struct VerdictCounts: Sendable, Hashable {
+    /// Resources in scope.
+    public var evaluated = 0
+    /// Passing.
+    public var pass = 0
+    /// Failing (after waivers).
+    public var fail = 0
+    /// Waived.
+    public var waived = 0
+    /// Evaluation errors.
+    public var error = 0
+    /// Unknown.
+    public var unknown = 0
+
+    /// Zero counts.
+    public init() {}
+
+    /// Adds one verdict.
+    public mutating func record(_ status: FindingStatus) {
+        evaluated += 1
+        switch status {
+        case .pass: pass += 1
+        case .fail: fail += 1
+        case .waived: waived += 1
+        case .error: error += 1
+        case .unknown: unknown += 1
+        }
+    }
+
+    /// Moves one verdict from `old` to `new` (waiver application).
+    public mutating func move(from old: FindingStatus, to new: FindingStatus) {
+        evaluated -= 1
+        switch old {
+        case .pass: pass -= 1
+        case .fail: fail -= 1
+        case .waived: waived -= 1
+        case .error: error -= 1
+        case .unknown: unknown -= 1
+        }
+        record(new)
+    }
+
+    /// Sum of two sets of counts.
+    public static func + (lhs: VerdictCounts, rhs: VerdictCounts) -> VerdictCounts {
+        var sum = lhs
+        sum.evaluated += rhs.evaluated
+        sum.pass += rhs.pass
+        sum.fail += rhs.fail
+        sum.waived += rhs.waived
+        sum.error += rhs.error
+        sum.unknown += rhs.unknown
+        return sum
+    }
+}

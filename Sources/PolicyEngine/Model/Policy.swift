@@ -1,0 +1,139 @@
+/// How bad a failure of a policy is.
+public enum Severity: String, CaseIterable, Codable, Sendable, Comparable {
+    case info, low, medium, high, critical
+
+    /// Rank for ordering (`info` lowest).
+    public var rank: Int {
+        switch self {
+        case .info: return 0
+        case .low: return 1
+        case .medium: return 2
+        case .high: return 3
+        case .critical: return 4
+        }
+    }
+
+    /// Orders by rank.
+    public static func < (lhs: Severity, rhs: Severity) -> Bool { lhs.rank < rhs.rank }
+}
+
+/// What a failure does to the run (Sentinel's three enforcement levels).
+public enum Enforcement: String, CaseIterable, Codable, Sendable {
+    /// Reported, never fails the run.
+    case advisory
+    /// Fails the run at or above `fail_on`, but may be waived.
+    case soft
+    /// Fails the run at or above `fail_on`; waivers still apply, with an owner and an expiry.
+    case hard
+}
+
+/// Where something was written in a YAML or JSON source: file, 1-based line and column.
+public struct SourceLocation: Sendable, Hashable, Codable, CustomStringConvertible {
+    /// The file as given by the user (relative paths stay relative).
+    public var file: String
+    /// 1-based line.
+    public var line: Int
+    /// 1-based column.
+    public var column: Int
+
+    /// Creates a location.
+    public init(file: String, line: Int, column: Int) {
+        self.file = file
+        self.line = line
+        self.column = column
+    }
+
+    /// `file:line:column`.
+    public var description: String { "\(file):\(line):\(column)" }
+}
+
+/// Which documents a cost policy evaluates: cost groups built from billing exports.
+public struct CostScope: Sendable, Hashable, Codable {
+    /// Dimensions to group by: `account`, `sub_account`, `service`, `service_category`, `region`,
+    /// `charge_category`, `currency`, `resource`, or `tags.<key>`.
+    public var groupBy: [String]
+    /// How many complete months before the as-of date to evaluate (1 = the last complete month).
+    public var lastMonths: Int
+
+    /// Creates a cost scope.
+    public init(groupBy: [String], lastMonths: Int = 1) {
+        self.groupBy = groupBy
+        self.lastMonths = lastMonths
+    }
+}
+
+/// Which resources a policy applies to.
+public struct PolicyScope: Sendable {
+    /// Resource types (globs allowed: `database.*`); empty means every non-cost document.
+    public var types: [String]
+    /// A filter in the condition language; a resource is in scope only when it passes.
+    public var filter: Condition?
+    /// Set for cost policies: the cost groups to build and evaluate.
+    public var cost: CostScope?
+
+    /// Creates a scope.
+    public init(types: [String] = [], filter: Condition? = nil, cost: CostScope? = nil) {
+        self.types = types
+        self.filter = filter
+        self.cost = cost
+    }
+}
+
+/// A declarative policy: metadata for humans and auditors, a scope, and a requirement.
+public struct Policy: Sendable {
+    /// Stable dotted id (`encryption.at_rest.customer_key`), used in every output and in waivers.
+    public var id: String
+    /// One-line title.
+    public var title: String
+    /// Severity of a failure.
+    public var severity: Severity
+    /// Enforcement level.
+    public var enforcement: Enforcement
+    /// Topic (`encryption`, `tagging`, `cost`, …).
+    public var category: String
+    /// Control ids per framework key (`soc2: [CC6.1]`).
+    public var frameworks: [String: [String]]
+    /// Why the policy matters.
+    public var description: String
+    /// What to change when it fails.
+    public var remediation: String
+    /// Which resources it applies to.
+    public var scope: PolicyScope
+    /// What must hold for each resource in scope.
+    public var requirement: Condition
+    /// The failure message template, if any.
+    public var message: MessageTemplate?
+    /// Parameter defaults.
+    public var params: [String: Value]
+    /// One-line descriptions of parameters, for `assay explain` and the docs.
+    public var paramDocs: [String: String]
+    /// Former ids that still name this policy in waivers and baselines.
+    public var aliases: [String]
+    /// Where the policy was defined.
+    public var location: SourceLocation
+
+    /// Creates a policy.
+    public init(
+        id: String, title: String, severity: Severity, enforcement: Enforcement, category: String = "",
+        frameworks: [String: [String]] = [:], description: String = "", remediation: String = "",
+        scope: PolicyScope, requirement: Condition, message: MessageTemplate? = nil,
+        params: [String: Value] = [:], paramDocs: [String: String] = [:], aliases: [String] = [],
+        location: SourceLocation
+    ) {
+        self.id = id
+        self.title = title
+        self.severity = severity
+        self.enforcement = enforcement
+        self.category = category
+        self.frameworks = frameworks
+        self.description = description
+        self.remediation = remediation
+        self.scope = scope
+        self.requirement = requirement
+        self.message = message
+        self.params = params
+        self.paramDocs = paramDocs
+        self.aliases = aliases
+        self.location = location
+    }
+}

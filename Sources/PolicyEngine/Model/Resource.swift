@@ -1,0 +1,114 @@
+/// Where a resource came from, for evidence: the input file plus a JSON pointer or a line.
+public struct SourceReference: Sendable, Hashable {
+    /// The input file as given by the user.
+    public var file: String
+    /// RFC 6901 JSON pointer to the item (`/configurationItems/3`), for JSON inputs.
+    public var pointer: String?
+    /// 1-based line (CSV rows, JSON Lines, YAML items).
+    public var line: Int?
+
+    /// Creates a reference.
+    public init(file: String, pointer: String? = nil, line: Int? = nil) {
+        self.file = file
+        self.pointer = pointer
+        self.line = line
+    }
+
+    /// `file#pointer`, `file:line`, or just the file.
+    public var displayText: String {
+        if let pointer { return file + "#" + pointer }
+        if let line { return file + ":" + String(line) }
+        return file
+    }
+}
+
+/// One document a policy can see: a cloud resource, a register record, or a cost group.
+public struct Resource: Sendable {
+    /// Unique id (ARN, ARM id, CAI name, register key, cost-group key).
+    public var id: String
+    /// Normalized type (`storage.bucket`, `application`, `cost.group`).
+    public var type: String
+    /// All fields, including `id` and `type`; paths resolve against this object.
+    public var document: Value
+    /// Where it came from.
+    public var source: SourceReference
+
+    /// Creates a resource; `id` and `type` are also written into the document.
+    public init(id: String, type: String, document: Value, source: SourceReference) {
+        self.id = id
+        self.type = type
+        var fields = document.objectValue ?? Fields()
+        fields["id"] = .string(id)
+        fields["type"] = .string(type)
+        self.document = .object(fields)
+        self.source = source
+    }
+}
+
+/// Region facts policies use for data residency: region → country and jurisdiction, and
+/// multi-region codes → member regions. Filled by the `Inventory` target from its catalog; the
+/// engine only looks things up (case-insensitively).
+public struct RegionCatalog: Sendable {
+    /// One region.
+    public struct Region: Sendable, Hashable {
+        /// `aws`, `azure` or `gcp`.
+        public var provider: String
+        /// The provider's region code (`eu-west-1`).
+        public var code: String
+        /// Human name.
+        public var displayName: String
+        /// ISO 3166-1 alpha-2 country code.
+        public var country: String
+        /// `EU` for EU member states, `UK`, else the country code.
+        public var jurisdiction: String
+
+        /// Creates a region.
+        public init(provider: String, code: String, displayName: String, country: String, jurisdiction: String) {
+            self.provider = provider
+            self.code = code
+            self.displayName = displayName
+            self.country = country
+            self.jurisdiction = jurisdiction
+        }
+    }
+
+    private var regions: [String: Region] = [:]
+    private var multiRegions: [String: [String]] = [:]
+
+    /// An empty catalog (every lookup fails).
+    public init() {}
+
+    /// A catalog of regions and multi-region codes (member region codes).
+    public init(regions: [Region], multiRegions: [String: [String]]) {
+        for region in regions { self.regions[region.code.lowercased()] = region }
+        for (code, members) in multiRegions { self.multiRegions[code.lowercased()] = members }
+    }
+
+    /// The region for a code, if known.
+    public func region(_ code: String) -> Region? { regions[code.lowercased()] }
+
+    /// Member regions of a multi-region code (`EU`, `nam4`, `europe`), or `[code]` for a plain region.
+    public func memberRegions(of code: String) -> [String]? {
+        let key = code.lowercased()
+        if let members = multiRegions[key] { return members }
+        if regions[key] != nil { return [code] }
+        return nil
+    }
+
+    /// The set of jurisdictions a region or multi-region code spans (sorted); nil when unknown.
+    public func jurisdictions(of code: String) -> [String]? {
+        let key = code.lowercased()
+        if key == "global" { return nil }
+        if let region = regions[key] { return [region.jurisdiction] }
+        guard let members = multiRegions[key] else { return nil }
+        var found = Set<String>()
+        for member in members {
+            guard let region = regions[member.lowercased()] else { return nil }
+            found.insert(region.jurisdiction)
+        }
+        return found.sorted()
+    }
+
+    /// True when the catalog holds nothing.
+    public var isEmpty: Bool { regions.isEmpty && multiRegions.isEmpty }
+}

@@ -1,0 +1,160 @@
+/// One input file of a run, for the evidence header.
+public struct InputRecord: Sendable, Hashable {
+    /// Path as given (relative stays relative).
+    public var path: String
+    /// Detected or forced format id (`aws-config`, `csv`, …).
+    public var format: String
+    /// SHA-256 of the file's bytes, lower-case hex.
+    public var sha256: String
+    /// Documents (resources, records, cost lines) read from it.
+    public var documents: Int
+
+    /// Creates a record.
+    public init(path: String, format: String, sha256: String, documents: Int) {
+        self.path = path
+        self.format = format
+        self.sha256 = sha256
+        self.documents = documents
+    }
+}
+
+/// A policy's metadata and verdict counts, as reported.
+public struct PolicyReport: Sendable, Hashable {
+    /// Id.
+    public var id: String
+    /// Title.
+    public var title: String
+    /// Severity.
+    public var severity: Severity
+    /// Enforcement.
+    public var enforcement: Enforcement
+    /// Category.
+    public var category: String
+    /// Framework → control ids.
+    public var frameworks: [String: [String]]
+    /// Why it matters.
+    public var description: String
+    /// How to fix.
+    public var remediation: String
+    /// Parameters in effect.
+    public var params: [String: Value]
+    /// Where it is defined (`file:line:column`).
+    public var source: String
+    /// Verdict counts.
+    public var counts: VerdictCounts
+
+    /// Creates a report entry.
+    public init(
+        id: String, title: String, severity: Severity, enforcement: Enforcement, category: String,
+        frameworks: [String: [String]], description: String, remediation: String, params: [String: Value], source: String,
+        counts: VerdictCounts
+    ) {
+        self.id = id
+        self.title = title
+        self.severity = severity
+        self.enforcement = enforcement
+        self.category = category
+        self.frameworks = frameworks
+        self.description = description
+        self.remediation = remediation
+        self.params = params
+        self.source = source
+        self.counts = counts
+    }
+
+    /// The report entry of an evaluated policy.
+    public init(_ evaluation: PolicyEvaluation) {
+        let policy = evaluation.policy.policy
+        self.init(
+            id: policy.id, title: policy.title, severity: policy.severity, enforcement: policy.enforcement,
+            category: policy.category, frameworks: policy.frameworks, description: policy.description,
+            remediation: policy.remediation, params: evaluation.policy.params, source: policy.location.description,
+            counts: evaluation.counts
+        )
+    }
+}
+
+/// How passing verdicts appear in findings and JUnit.
+public enum PassingMode: String, CaseIterable, Codable, Sendable {
+    /// One finding / test case per passing resource.
+    case list
+    /// Only counts; one summary test case per policy (for very large estates).
+    case summary
+}
+
+/// The complete, deterministic result of a run: what every reporter renders and the history
+/// records. Its JSON form is documented in docs/results-json.md.
+public struct RunResult: Sendable {
+    /// Version of the JSON schema written by this build.
+    public static let schemaVersion = 1
+
+    /// The producing tool's version.
+    public var toolVersion: String
+    /// Evaluation date.
+    public var asOf: CivilDate
+    /// Free-form labels (`--label key=value`): who, where, pipeline.
+    public var labels: [String: String]
+    /// Severity threshold for failing the run.
+    public var failOn: Severity
+    /// Whether `unknown` verdicts also fail the run.
+    public var failOnUnknown: Bool
+    /// How passes were recorded.
+    public var passing: PassingMode
+    /// SHA-256 over the policy files (sorted by path, each as `path\0bytes\0`).
+    public var policySetDigest: String
+    /// Input files.
+    public var inputs: [InputRecord]
+    /// Policies evaluated.
+    public var policies: [PolicyReport]
+    /// Findings sorted by policy then resource.
+    public var findings: [Finding]
+    /// Waivers and their states.
+    public var waivers: [WaiverStatus]
+    /// Optional sections added by later pipeline stages (`cost`, `downtime`, `baseline`, `run`),
+    /// each with a schema documented in docs/results-json.md.
+    public var sections: [String: Value]
+
+    /// Creates a result.
+    public init(
+        toolVersion: String, asOf: CivilDate, labels: [String: String] = [:], failOn: Severity, failOnUnknown: Bool = false,
+        passing: PassingMode, policySetDigest: String, inputs: [InputRecord], policies: [PolicyReport], findings: [Finding],
+        waivers: [WaiverStatus], sections: [String: Value] = [:]
+    ) {
+        self.toolVersion = toolVersion
+        self.asOf = asOf
+        self.labels = labels
+        self.failOn = failOn
+        self.failOnUnknown = failOnUnknown
+        self.passing = passing
+        self.policySetDigest = policySetDigest
+        self.inputs = inputs
+        self.policies = policies
+        self.findings = findings
+        self.waivers = waivers
+        self.sections = sections
+    }
+
+    /// Totals over all policies.
+    public var totals: VerdictCounts { policies.reduce(VerdictCounts()) { $0 + $1.counts } }
+
+    /// True when a finding blocks the run: failing (or erroring; or unknown when `failOnUnknown`),
+    /// at or above `failOn`, on a policy that is not advisory.
+    public func isBlocking(_ finding: Finding) -> Bool {
+        guard finding.enforcement != .advisory, finding.severity >= failOn else { return false }
+        switch finding.status {
+        case .fail, .error: return true
+        case .unknown: return failOnUnknown
+        case .pass, .waived: return false
+        }
+    }
+
+    /// Findings that make the run fail (exit code 1).
+    public var blockingFindings: [Finding] { findings.filter(isBlocking) }
+
+    /// Share of evaluated verdicts that pass or are waived (1 when nothing was evaluated).
+    public var complianceScore: Double {
+        let counts = totals
+        guard counts.evaluated > 0 else { return 1 }
+        return Double(counts.pass + counts.waived) / Double(counts.evaluated)
+    }
+}

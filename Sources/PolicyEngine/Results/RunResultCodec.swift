@@ -1,0 +1,323 @@
+/// Converts `RunResult` to and from its JSON document (schema in docs/results-json.md).
+///
+/// Writing goes through `Value` and `JSONWriter`, so keys are sorted and the bytes depend only on
+/// the content. Reading accepts any document of the same major schema version and names the JSON
+/// path of anything malformed.
+public enum RunResultCodec {
+    /// The `schema` marker written into every results file.
+    public static let schemaName = "assay-results"
+
+    /// Why a results document could not be read.
+    public struct DecodingError: Error, Sendable, Equatable, CustomStringConvertible {
+        /// JSON path of the problem (`findings[3].status`).
+        public var path: String
+        /// What was expected.
+        public var reason: String
+
+        /// `path: reason`.
+        public var description: String { "\(path): \(reason)" }
+    }
+
+    // MARK: - Encoding
+
+    /// The JSON document of a result.
+    public static func encode(_ result: RunResult) -> Value {
+        var summary = Fields()
+        let totals = result.totals
+        summary["counts"] = encode(totals)
+        summary["policies"] = .number(Double(result.policies.count))
+        summary["blocking"] = .number(Double(result.blockingFindings.count))
+        summary["compliant"] = .bool(result.blockingFindings.isEmpty)
+        summary["compliance_score"] = .number((result.complianceScore * 10_000).rounded() / 10_000)
+        var bySeverity = Fields()
+        for severity in Severity.allCases {
+            let failing = result.findings.filter { $0.severity == severity && $0.status == .fail }.count
+            bySeverity[severity.rawValue] = .number(Double(failing))
+        }
+        summary["failing_by_severity"] = .object(bySeverity)
+        var byEnforcement = Fields()
+        for enforcement in Enforcement.allCases {
+            let failing = result.findings.filter { $0.enforcement == enforcement && $0.status == .fail }.count
+            byEnforcement[enforcement.rawValue] = .number(Double(failing))
+        }
+        summary["failing_by_enforcement"] = .object(byEnforcement)
+
+        var document = Fields()
+        document["schema"] = .string(schemaName)
+        document["version"] = .number(Double(RunResult.schemaVersion))
+        document["tool"] = ["name": "assay", "version": .string(result.toolVersion)]
+        document["as_of"] = .string(result.asOf.description)
+        document["labels"] = .object(Fields(result.labels.map { ($0.key, Value.string($0.value)) }))
+        document["fail_on"] = .string(result.failOn.rawValue)
+        document["fail_on_unknown"] = .bool(result.failOnUnknown)
+        document["passing"] = .string(result.passing.rawValue)
+        document["policy_set_digest"] = .string(result.policySetDigest)
+        document["inputs"] = .array(result.inputs.sorted { $0.path < $1.path }.map(encode))
+        document["policies"] = .array(result.policies.sorted { $0.id < $1.id }.map(encode))
+        document["findings"] = .array(result.findings.map(encode))
+        document["waivers"] = .array(result.waivers.map(encode))
+        document["summary"] = .object(summary)
+        document["sections"] = .object(Fields(result.sections.map { ($0.key, $0.value) }))
+        return .object(document)
+    }
+
+    static func encode(_ counts: VerdictCounts) -> Value {
+        [
+            "evaluated": .number(Double(counts.evaluated)), "pass": .number(Double(counts.pass)),
+            "fail": .number(Double(counts.fail)), "waived": .number(Double(counts.waived)),
+            "error": .number(Double(counts.error)), "unknown": .number(Double(counts.unknown)),
+        ]
+    }
+
+    static func encode(_ input: InputRecord) -> Value {
+        ["path": .string(input.path), "format": .string(input.format), "sha256": .string(input.sha256),
+         "documents": .number(Double(input.documents))]
+    }
+
+    static func encode(_ policy: PolicyReport) -> Value {
+        var fields = Fields()
+        fields["id"] = .string(policy.id)
+        fields["title"] = .string(policy.title)
+        fields["severity"] = .string(policy.severity.rawValue)
+        fields["enforcement"] = .string(policy.enforcement.rawValue)
+        fields["category"] = .string(policy.category)
+        fields["frameworks"] = .object(Fields(policy.frameworks.map { ($0.key, Value.array($0.value.map(Value.string))) }))
+        fields["description"] = .string(policy.description)
+        fields["remediation"] = .string(policy.remediation)
+        fields["params"] = .object(Fields(policy.params.map { ($0.key, $0.value) }))
+        fields["source"] = .string(policy.source)
+        fields["counts"] = encode(policy.counts)
+        return .object(fields)
+    }
+
+    /// The JSON object of one finding.
+    public static func encode(_ finding: Finding) -> Value {
+        var fields = Fields()
+        fields["policy"] = .string(finding.policy)
+        fields["resource"] = .string(finding.resource)
+        fields["resource_type"] = .string(finding.resourceType)
+        fields["status"] = .string(finding.status.rawValue)
+        fields["severity"] = .string(finding.severity.rawValue)
+        fields["enforcement"] = .string(finding.enforcement.rawValue)
+        fields["message"] = .string(finding.message)
+        if let source = finding.source {
+            var sourceFields = Fields()
+            sourceFields["file"] = .string(source.file)
+            if let pointer = source.pointer { sourceFields["pointer"] = .string(pointer) }
+            if let line = source.line { sourceFields["line"] = .number(Double(line)) }
+            fields["source"] = .object(sourceFields)
+        } else {
+            fields["source"] = .null
+        }
+        if !finding.evidence.isEmpty {
+            fields["evidence"] = .array(finding.evidence.map { item in
+                var evidence = Fields()
+                evidence["path"] = .string(item.path)
+                evidence["actual"] = item.actual ?? .null
+                evidence["missing"] = .bool(item.actual == nil)
+                evidence["expected"] = .string(item.expected)
+                evidence["status"] = .string(item.status.rawValue)
+                if let note = item.note { evidence["note"] = .string(note) }
+                return .object(evidence)
+            })
+        }
+        if let waiver = finding.waiver {
+            var waiverFields = Fields()
+            waiverFields["id"] = .string(waiver.id)
+            waiverFields["reason"] = .string(waiver.reason)
+            waiverFields["owner"] = .string(waiver.owner)
+            waiverFields["expires"] = .string(waiver.expires.description)
+            if let ticket = waiver.ticket { waiverFields["ticket"] = .string(ticket) }
+            fields["waiver"] = .object(waiverFields)
+        }
+        return .object(fields)
+    }
+
+    static func encode(_ status: WaiverStatus) -> Value {
+        var fields = Fields()
+        fields["id"] = .string(status.waiver.id)
+        fields["policy"] = .string(status.waiver.policy)
+        fields["resources"] = .array(status.waiver.resources.map(Value.string))
+        fields["reason"] = .string(status.waiver.reason)
+        fields["owner"] = .string(status.waiver.owner)
+        if let ticket = status.waiver.ticket { fields["ticket"] = .string(ticket) }
+        fields["expires"] = .string(status.waiver.expires.description)
+        fields["state"] = .string(status.state.rawValue)
+        fields["matched"] = .number(Double(status.matched))
+        fields["days_to_expiry"] = .number(Double(status.daysToExpiry))
+        return .object(fields)
+    }
+
+    // MARK: - Decoding
+
+    /// Reads a results document.
+    public static func decode(_ document: Value) throws(DecodingError) -> RunResult {
+        let root = Reader(value: document, path: "")
+        let schema = try root.string("schema")
+        guard schema == schemaName else {
+            throw DecodingError(path: "schema", reason: "expected \"\(schemaName)\", found \"\(schema)\" (not an Assay results file)")
+        }
+        let version = try root.int("version")
+        guard version == RunResult.schemaVersion else {
+            throw DecodingError(path: "version", reason: "schema version \(version) is not supported (this build reads \(RunResult.schemaVersion))")
+        }
+        let tool = try root.object("tool")
+        var labels: [String: String] = [:]
+        for member in try root.fields("labels") {
+            labels[member.key] = member.value.stringValue ?? member.value.displayText
+        }
+        let inputs = try root.array("inputs").map { (item) throws(DecodingError) in
+            InputRecord(path: try item.string("path"), format: try item.string("format"), sha256: try item.string("sha256"),
+                        documents: try item.int("documents"))
+        }
+        let policies = try root.array("policies").map { (item) throws(DecodingError) in try decodePolicy(item) }
+        let findings = try root.array("findings").map { (item) throws(DecodingError) in try decodeFinding(item) }
+        let waivers = try root.array("waivers").map { (item) throws(DecodingError) in try decodeWaiver(item) }
+        var sections: [String: Value] = [:]
+        for member in (try? root.fields("sections")) ?? Fields() { sections[member.key] = member.value }
+        return RunResult(
+            toolVersion: try tool.string("version"), asOf: try root.date("as_of"), labels: labels,
+            failOn: try root.enumeration("fail_on"), failOnUnknown: (try? root.bool("fail_on_unknown")) ?? false,
+            passing: try root.enumeration("passing"), policySetDigest: try root.string("policy_set_digest"), inputs: inputs,
+            policies: policies, findings: findings, waivers: waivers, sections: sections
+        )
+    }
+
+    static func decodeCounts(_ reader: Reader) throws(DecodingError) -> VerdictCounts {
+        var counts = VerdictCounts()
+        counts.evaluated = try reader.int("evaluated")
+        counts.pass = try reader.int("pass")
+        counts.fail = try reader.int("fail")
+        counts.waived = try reader.int("waived")
+        counts.error = try reader.int("error")
+        counts.unknown = try reader.int("unknown")
+        return counts
+    }
+
+    static func decodePolicy(_ item: Reader) throws(DecodingError) -> PolicyReport {
+        var frameworks: [String: [String]] = [:]
+        for member in try item.fields("frameworks") {
+            frameworks[member.key] = (member.value.arrayValue ?? []).compactMap(\.stringValue)
+        }
+        var params: [String: Value] = [:]
+        for member in try item.fields("params") { params[member.key] = member.value }
+        return PolicyReport(
+            id: try item.string("id"), title: try item.string("title"), severity: try item.enumeration("severity"),
+            enforcement: try item.enumeration("enforcement"), category: try item.string("category"), frameworks: frameworks,
+            description: try item.string("description"), remediation: try item.string("remediation"), params: params,
+            source: try item.string("source"), counts: try decodeCounts(try item.object("counts"))
+        )
+    }
+
+    /// Reads one finding object.
+    static func decodeFinding(_ item: Reader) throws(DecodingError) -> Finding {
+        var source: SourceReference?
+        if let sourceValue = item.optional("source"), !sourceValue.value.isNull {
+            source = SourceReference(file: try sourceValue.string("file"), pointer: sourceValue.optional("pointer")?.value.stringValue,
+                                     line: sourceValue.optional("line")?.value.doubleValue.map { Int($0) })
+        }
+        var evidence: [Evidence] = []
+        if item.optional("evidence") != nil {
+            for entry in try item.array("evidence") {
+                let missing = (try? entry.bool("missing")) ?? false
+                evidence.append(Evidence(path: try entry.string("path"), actual: missing ? nil : entry.optional("actual")?.value,
+                                         expected: try entry.string("expected"), status: try entry.enumeration("status"),
+                                         note: entry.optional("note")?.value.stringValue))
+            }
+        }
+        var waiver: AppliedWaiver?
+        if let waiverReader = item.optional("waiver") {
+            waiver = AppliedWaiver(id: try waiverReader.string("id"), reason: try waiverReader.string("reason"),
+                                   owner: try waiverReader.string("owner"), ticket: waiverReader.optional("ticket")?.value.stringValue,
+                                   expires: try waiverReader.date("expires"))
+        }
+        return Finding(
+            policy: try item.string("policy"), resource: try item.string("resource"), resourceType: try item.string("resource_type"),
+            status: try item.enumeration("status"), severity: try item.enumeration("severity"),
+            enforcement: try item.enumeration("enforcement"), message: try item.string("message"), source: source,
+            evidence: evidence, waiver: waiver
+        )
+    }
+
+    static func decodeWaiver(_ item: Reader) throws(DecodingError) -> WaiverStatus {
+        let id = try item.string("id")
+        // The id is `file:line`; the location is rebuilt from it.
+        let separator = id.lastIndex(of: ":")
+        let file = separator.map { String(id[..<$0]) } ?? id
+        let line = separator.flatMap { Int(id[id.index(after: $0)...]) } ?? 0
+        let waiver = Waiver(
+            policy: try item.string("policy"), resources: try item.array("resources").compactMap { $0.value.stringValue },
+            reason: try item.string("reason"), owner: try item.string("owner"), ticket: item.optional("ticket")?.value.stringValue,
+            expires: try item.date("expires"), location: SourceLocation(file: file, line: line, column: 1)
+        )
+        return WaiverStatus(waiver: waiver, state: try item.enumeration("state"), matched: try item.int("matched"),
+                            daysToExpiry: try item.int("days_to_expiry"))
+    }
+
+    /// Typed access to a JSON value with the path kept for error messages.
+    struct Reader {
+        let value: Value
+        let path: String
+
+        func child(_ key: String) -> String { path.isEmpty ? key : path + "." + key }
+
+        func optional(_ key: String) -> Reader? {
+            guard let found = value[key] else { return nil }
+            return Reader(value: found, path: child(key))
+        }
+
+        func required(_ key: String) throws(DecodingError) -> Value {
+            guard let found = value[key] else { throw DecodingError(path: child(key), reason: "missing") }
+            return found
+        }
+
+        func string(_ key: String) throws(DecodingError) -> String {
+            guard let text = try required(key).stringValue else { throw DecodingError(path: child(key), reason: "expected a string") }
+            return text
+        }
+
+        func int(_ key: String) throws(DecodingError) -> Int {
+            guard let number = try required(key).doubleValue, number == number.rounded(), abs(number) < 1e15 else {
+                throw DecodingError(path: child(key), reason: "expected an integer")
+            }
+            return Int(number)
+        }
+
+        func bool(_ key: String) throws(DecodingError) -> Bool {
+            guard let flag = try required(key).boolValue else { throw DecodingError(path: child(key), reason: "expected true or false") }
+            return flag
+        }
+
+        func date(_ key: String) throws(DecodingError) -> CivilDate {
+            let text = try string(key)
+            guard let date = CivilDate(parsing: text) else { throw DecodingError(path: child(key), reason: "expected a date YYYY-MM-DD") }
+            return date
+        }
+
+        func enumeration<T: RawRepresentable & CaseIterable>(_ key: String) throws(DecodingError) -> T where T.RawValue == String {
+            let text = try string(key)
+            guard let value = T(rawValue: text) else {
+                let allowed = T.allCases.map(\.rawValue).joined(separator: ", ")
+                throw DecodingError(path: child(key), reason: "'\(text)' is not one of \(allowed)")
+            }
+            return value
+        }
+
+        func object(_ key: String) throws(DecodingError) -> Reader {
+            let found = try required(key)
+            guard found.objectValue != nil else { throw DecodingError(path: child(key), reason: "expected an object") }
+            return Reader(value: found, path: child(key))
+        }
+
+        func fields(_ key: String) throws(DecodingError) -> Fields {
+            guard let fields = try required(key).objectValue else { throw DecodingError(path: child(key), reason: "expected an object") }
+            return fields
+        }
+
+        func array(_ key: String) throws(DecodingError) -> [Reader] {
+            guard let items = try required(key).arrayValue else { throw DecodingError(path: child(key), reason: "expected an array") }
+            let base = child(key)
+            return items.enumerated().map { Reader(value: $1, path: "\(base)[\($0)]") }
+        }
+    }
+}

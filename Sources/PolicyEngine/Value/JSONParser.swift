@@ -1,0 +1,442 @@
+/// Where a JSON text is malformed, and why.
+public struct JSONSyntaxError: Error, Sendable, Equatable, CustomStringConvertible {
+    /// Byte offset of the problem within the parsed buffer.
+    public var offset: Int
+    /// 1-based line.
+    public var line: Int
+    /// 1-based column, in bytes.
+    public var column: Int
+    /// What was expected or found.
+    public var reason: String
+
+    /// `line:column: reason`.
+    public var description: String { "\(line):\(column): \(reason)" }
+}
+
+/// A fast, allocation-frugal JSON parser over UTF-8 bytes producing `Value`s.
+///
+/// Foundation's `JSONSerialization` (13 MB/s) and `JSONDecoder` (30 MB/s) are far too slow for
+/// million-resource inventories (see docs/performance.md); this parser works on raw bytes, decodes
+/// escape-free strings directly, shares storage between repeated object keys, and takes the
+/// Clinger fast path for ordinary numbers. Errors carry line and column. Nesting is limited to
+/// `maxDepth` so hostile input cannot overflow the stack.
+public struct JSONParser {
+    /// Deepest nesting accepted.
+    public static let maxDepth = 512
+
+    private let bytes: UnsafeBufferPointer<UInt8>
+    private var index: Int
+    private var depth = 0
+    private var keyCache = KeyCache()
+
+    /// Parses a complete JSON text (surrounding whitespace allowed, a UTF-8 BOM skipped).
+    public static func parse(_ bytes: UnsafeBufferPointer<UInt8>) throws(JSONSyntaxError) -> Value {
+        var parser = JSONParser(bytes: bytes)
+        parser.skipBOM()
+        let value = try parser.parseValue()
+        parser.skipWhitespace()
+        guard parser.index == bytes.count else {
+            throw parser.error("unexpected text after the JSON value")
+        }
+        return value
+    }
+
+    /// Parses a complete JSON text held in an array.
+    public static func parse(_ bytes: [UInt8]) throws(JSONSyntaxError) -> Value {
+        do {
+            return try bytes.withUnsafeBufferPointer { buffer in try parse(buffer) }
+        } catch let error as JSONSyntaxError {
+            throw error
+        } catch {
+            throw JSONSyntaxError(offset: 0, line: 1, column: 1, reason: "\(error)")
+        }
+    }
+
+    /// Parses a complete JSON text held in a string.
+    public static func parse(_ text: String) throws(JSONSyntaxError) -> Value {
+        try parse(Array(text.utf8))
+    }
+
+    /// A parser positioned at the start of `bytes`, for callers that parse several values in turn.
+    public init(bytes: UnsafeBufferPointer<UInt8>, startingAt offset: Int = 0) {
+        self.bytes = bytes
+        self.index = offset
+    }
+
+    /// The current byte offset.
+    public var offset: Int { index }
+
+    /// Skips a leading UTF-8 byte-order mark.
+    public mutating func skipBOM() {
+        if bytes.count >= index + 3, bytes[index] == 0xEF, bytes[index + 1] == 0xBB, bytes[index + 2] == 0xBF {
+            index += 3
+        }
+    }
+
+    /// Skips spaces, tabs, carriage returns and newlines.
+    public mutating func skipWhitespace() {
+        while index < bytes.count {
+            switch bytes[index] {
+            case 0x20, 0x0A, 0x0D, 0x09: index += 1
+            default: return
+            }
+        }
+    }
+
+    /// True when only whitespace remains.
+    public mutating func atEnd() -> Bool {
+        skipWhitespace()
+        return index >= bytes.count
+    }
+
+    /// Parses one value at the current position (leading whitespace allowed).
+    public mutating func parseValue() throws(JSONSyntaxError) -> Value {
+        skipWhitespace()
+        guard index < bytes.count else { throw error("unexpected end of input, expected a value") }
+        switch bytes[index] {
+        case UInt8(ascii: "{"): return try parseObject()
+        case UInt8(ascii: "["): return try parseArray()
+        case UInt8(ascii: "\""): return .string(try parseString(isKey: false))
+        case UInt8(ascii: "t"): try expectLiteral("true"); return .bool(true)
+        case UInt8(ascii: "f"): try expectLiteral("false"); return .bool(false)
+        case UInt8(ascii: "n"): try expectLiteral("null"); return .null
+        case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"): return .number(try parseNumber())
+        default:
+            throw error("unexpected character \(describe(bytes[index])), expected a value")
+        }
+    }
+
+    // MARK: - Containers
+
+    private mutating func parseObject() throws(JSONSyntaxError) -> Value {
+        depth += 1
+        guard depth <= Self.maxDepth else { throw error("nesting deeper than \(Self.maxDepth) levels") }
+        index += 1
+        var members: [Fields.Member] = []
+        skipWhitespace()
+        if index < bytes.count && bytes[index] == UInt8(ascii: "}") {
+            index += 1
+            depth -= 1
+            return .object(Fields())
+        }
+        while true {
+            skipWhitespace()
+            guard index < bytes.count, bytes[index] == UInt8(ascii: "\"") else {
+                throw error("expected a quoted object key")
+            }
+            let key = try parseString(isKey: true)
+            skipWhitespace()
+            guard index < bytes.count, bytes[index] == UInt8(ascii: ":") else {
+                throw error("expected ':' after object key \"\(key)\"")
+            }
+            index += 1
+            let value = try parseValue()
+            members.append(Fields.Member(key: key, value: value))
+            skipWhitespace()
+            guard index < bytes.count else { throw error("unexpected end of input inside an object") }
+            if bytes[index] == UInt8(ascii: ",") {
+                index += 1
+                continue
+            }
+            if bytes[index] == UInt8(ascii: "}") {
+                index += 1
+                break
+            }
+            throw error("expected ',' or '}' in an object, found \(describe(bytes[index]))")
+        }
+        depth -= 1
+        return .object(Fields(unsorted: members))
+    }
+
+    private mutating func parseArray() throws(JSONSyntaxError) -> Value {
+        depth += 1
+        guard depth <= Self.maxDepth else { throw error("nesting deeper than \(Self.maxDepth) levels") }
+        index += 1
+        var items: [Value] = []
+        skipWhitespace()
+        if index < bytes.count && bytes[index] == UInt8(ascii: "]") {
+            index += 1
+            depth -= 1
+            return .array([])
+        }
+        while true {
+            items.append(try parseValue())
+            skipWhitespace()
+            guard index < bytes.count else { throw error("unexpected end of input inside an array") }
+            if bytes[index] == UInt8(ascii: ",") {
+                index += 1
+                continue
+            }
+            if bytes[index] == UInt8(ascii: "]") {
+                index += 1
+                break
+            }
+            throw error("expected ',' or ']' in an array, found \(describe(bytes[index]))")
+        }
+        depth -= 1
+        return .array(items)
+    }
+
+    // MARK: - Scalars
+
+    private mutating func parseString(isKey: Bool) throws(JSONSyntaxError) -> String {
+        let start = index + 1
+        var cursor = start
+        let count = bytes.count
+        while cursor < count {
+            let byte = bytes[cursor]
+            if byte == UInt8(ascii: "\"") {
+                index = cursor + 1
+                let slice = UnsafeBufferPointer(rebasing: bytes[start..<cursor])
+                if isKey { return keyCache.string(for: slice) }
+                return String(decoding: slice, as: UTF8.self)
+            }
+            if byte == UInt8(ascii: "\\") { return try parseEscapedString(from: start, firstEscape: cursor) }
+            if byte < 0x20 {
+                index = cursor
+                throw error("control character \(describe(byte)) inside a string")
+            }
+            cursor += 1
+        }
+        index = start - 1
+        throw error("unterminated string")
+    }
+
+    private mutating func parseEscapedString(from start: Int, firstEscape: Int) throws(JSONSyntaxError) -> String {
+        var buffer: [UInt8] = Array(bytes[start..<firstEscape])
+        var cursor = firstEscape
+        let count = bytes.count
+        while cursor < count {
+            let byte = bytes[cursor]
+            if byte == UInt8(ascii: "\"") {
+                index = cursor + 1
+                return String(decoding: buffer, as: UTF8.self)
+            }
+            if byte < 0x20 {
+                index = cursor
+                throw error("control character \(describe(byte)) inside a string")
+            }
+            if byte != UInt8(ascii: "\\") {
+                buffer.append(byte)
+                cursor += 1
+                continue
+            }
+            guard cursor + 1 < count else { break }
+            let escape = bytes[cursor + 1]
+            cursor += 2
+            switch escape {
+            case UInt8(ascii: "\""): buffer.append(0x22)
+            case UInt8(ascii: "\\"): buffer.append(0x5C)
+            case UInt8(ascii: "/"): buffer.append(0x2F)
+            case UInt8(ascii: "b"): buffer.append(0x08)
+            case UInt8(ascii: "f"): buffer.append(0x0C)
+            case UInt8(ascii: "n"): buffer.append(0x0A)
+            case UInt8(ascii: "r"): buffer.append(0x0D)
+            case UInt8(ascii: "t"): buffer.append(0x09)
+            case UInt8(ascii: "u"):
+                index = cursor
+                var scalar = try readHex4(at: cursor)
+                cursor += 4
+                if scalar >= 0xD800 && scalar < 0xDC00 {
+                    // High surrogate: a low surrogate must follow.
+                    if cursor + 6 <= count, bytes[cursor] == UInt8(ascii: "\\"), bytes[cursor + 1] == UInt8(ascii: "u") {
+                        index = cursor + 2
+                        let low = try readHex4(at: cursor + 2)
+                        if low >= 0xDC00 && low < 0xE000 {
+                            scalar = 0x10000 + ((scalar - 0xD800) << 10) + (low - 0xDC00)
+                            cursor += 6
+                        } else {
+                            scalar = 0xFFFD
+                        }
+                    } else {
+                        scalar = 0xFFFD
+                    }
+                } else if scalar >= 0xDC00 && scalar < 0xE000 {
+                    scalar = 0xFFFD
+                }
+                appendUTF8(scalar, to: &buffer)
+            default:
+                index = cursor - 2
+                throw error("invalid escape '\\\(Character(Unicode.Scalar(escape)))' in a string")
+            }
+        }
+        index = start - 1
+        throw error("unterminated string")
+    }
+
+    private func readHex4(at position: Int) throws(JSONSyntaxError) -> UInt32 {
+        guard position + 4 <= bytes.count else { throw error("truncated \\u escape") }
+        var value: UInt32 = 0
+        for offset in 0..<4 {
+            let byte = bytes[position + offset]
+            let digit: UInt32
+            switch byte {
+            case 0x30...0x39: digit = UInt32(byte - 0x30)
+            case 0x41...0x46: digit = UInt32(byte - 0x41 + 10)
+            case 0x61...0x66: digit = UInt32(byte - 0x61 + 10)
+            default: throw error("invalid hex digit in \\u escape")
+            }
+            value = value << 4 | digit
+        }
+        return value
+    }
+
+    private func appendUTF8(_ scalar: UInt32, to buffer: inout [UInt8]) {
+        switch scalar {
+        case 0..<0x80:
+            buffer.append(UInt8(scalar))
+        case 0x80..<0x800:
+            buffer.append(UInt8(0xC0 | (scalar >> 6)))
+            buffer.append(UInt8(0x80 | (scalar & 0x3F)))
+        case 0x800..<0x10000:
+            buffer.append(UInt8(0xE0 | (scalar >> 12)))
+            buffer.append(UInt8(0x80 | ((scalar >> 6) & 0x3F)))
+            buffer.append(UInt8(0x80 | (scalar & 0x3F)))
+        default:
+            buffer.append(UInt8(0xF0 | (scalar >> 18)))
+            buffer.append(UInt8(0x80 | ((scalar >> 12) & 0x3F)))
+            buffer.append(UInt8(0x80 | ((scalar >> 6) & 0x3F)))
+            buffer.append(UInt8(0x80 | (scalar & 0x3F)))
+        }
+    }
+
+    private static let powersOfTen: [Double] = (0...22).map { exponent in
+        var value = 1.0
+        for _ in 0..<exponent { value *= 10 }
+        return value
+    }
+
+    private mutating func parseNumber() throws(JSONSyntaxError) -> Double {
+        let start = index
+        var cursor = index
+        let count = bytes.count
+        var negative = false
+        if bytes[cursor] == UInt8(ascii: "-") {
+            negative = true
+            cursor += 1
+        }
+        var mantissa: UInt64 = 0
+        var significantDigits = 0
+        var integerDigits = 0
+        guard cursor < count, bytes[cursor] >= 0x30, bytes[cursor] <= 0x39 else {
+            index = cursor
+            throw error("expected a digit")
+        }
+        if bytes[cursor] == 0x30, cursor + 1 < count, bytes[cursor + 1] >= 0x30, bytes[cursor + 1] <= 0x39 {
+            index = cursor
+            throw error("leading zeros are not allowed in numbers")
+        }
+        while cursor < count, bytes[cursor] >= 0x30, bytes[cursor] <= 0x39 {
+            if significantDigits < 19 {
+                mantissa = mantissa &* 10 &+ UInt64(bytes[cursor] - 0x30)
+                if mantissa != 0 { significantDigits += 1 }
+            } else {
+                significantDigits += 1
+            }
+            integerDigits += 1
+            cursor += 1
+        }
+        var fractionDigits = 0
+        var simple = true
+        if cursor < count, bytes[cursor] == UInt8(ascii: ".") {
+            cursor += 1
+            guard cursor < count, bytes[cursor] >= 0x30, bytes[cursor] <= 0x39 else {
+                index = cursor
+                throw error("expected a digit after the decimal point")
+            }
+            while cursor < count, bytes[cursor] >= 0x30, bytes[cursor] <= 0x39 {
+                if significantDigits < 19 {
+                    mantissa = mantissa &* 10 &+ UInt64(bytes[cursor] - 0x30)
+                    if mantissa != 0 { significantDigits += 1 }
+                    fractionDigits += 1
+                } else {
+                    simple = false
+                }
+                cursor += 1
+            }
+        }
+        if cursor < count, bytes[cursor] == UInt8(ascii: "e") || bytes[cursor] == UInt8(ascii: "E") {
+            simple = false
+            cursor += 1
+            if cursor < count, bytes[cursor] == UInt8(ascii: "+") || bytes[cursor] == UInt8(ascii: "-") { cursor += 1 }
+            guard cursor < count, bytes[cursor] >= 0x30, bytes[cursor] <= 0x39 else {
+                index = cursor
+                throw error("expected a digit in the exponent")
+            }
+            while cursor < count, bytes[cursor] >= 0x30, bytes[cursor] <= 0x39 { cursor += 1 }
+        }
+        index = cursor
+        // Clinger's fast path: exact when the mantissa fits in 53 bits and the power is ≤ 22.
+        if simple && significantDigits <= 15 && integerDigits <= 19 && fractionDigits <= 22 && mantissa < (1 << 53) {
+            var value = Double(mantissa)
+            if fractionDigits > 0 { value /= Self.powersOfTen[fractionDigits] }
+            return negative ? -value : value
+        }
+        let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<cursor]), as: UTF8.self)
+        guard let value = Double(text) else {
+            index = start
+            throw error("malformed number")
+        }
+        return value
+    }
+
+    private mutating func expectLiteral(_ literal: StaticString) throws(JSONSyntaxError) {
+        let length = literal.utf8CodeUnitCount
+        guard index + length <= bytes.count else { throw error("unexpected end of input, expected '\(literal)'") }
+        let expected = UnsafeBufferPointer(start: literal.utf8Start, count: length)
+        for offset in 0..<length where bytes[index + offset] != expected[offset] {
+            throw error("invalid literal, expected '\(literal)'")
+        }
+        index += length
+    }
+
+    // MARK: - Errors
+
+    private func describe(_ byte: UInt8) -> String {
+        if byte >= 0x21 && byte < 0x7F { return "'\(Character(Unicode.Scalar(byte)))'" }
+        return "byte 0x" + String(byte, radix: 16, uppercase: true)
+    }
+
+    private func error(_ reason: String) -> JSONSyntaxError {
+        let position = min(index, bytes.count)
+        let (line, column) = Self.lineAndColumn(of: position, in: bytes)
+        return JSONSyntaxError(offset: position, line: line, column: column, reason: reason)
+    }
+
+    /// 1-based line and byte column of `offset` in `bytes`.
+    public static func lineAndColumn(of offset: Int, in bytes: UnsafeBufferPointer<UInt8>) -> (line: Int, column: Int) {
+        var line = 1
+        var lineStart = 0
+        var cursor = 0
+        let end = min(offset, bytes.count)
+        while cursor < end {
+            if bytes[cursor] == 0x0A {
+                line += 1
+                lineStart = cursor + 1
+            }
+            cursor += 1
+        }
+        return (line, end - lineStart + 1)
+    }
+}
+
+/// Shares one `String` storage among repeated object keys longer than the inline small-string
+/// limit (15 UTF-8 bytes), so a million `"data_classification"` keys cost one allocation.
+private struct KeyCache {
+    private static let slotCount = 1024
+    private var slots: [String?] = Array(repeating: nil, count: KeyCache.slotCount)
+
+    mutating func string(for bytes: UnsafeBufferPointer<UInt8>) -> String {
+        let length = bytes.count
+        if length <= 15 || length > 96 { return String(decoding: bytes, as: UTF8.self) }
+        var hash: UInt32 = 2_166_136_261
+        for byte in bytes { hash = (hash ^ UInt32(byte)) &* 16_777_619 }
+        let slot = Int(hash & UInt32(Self.slotCount - 1))
+        if let cached = slots[slot], cached.utf8.count == length, cached.utf8.elementsEqual(bytes) {
+            return cached
+        }
+        let fresh = String(decoding: bytes, as: UTF8.self)
+        slots[slot] = fresh
+        return fresh
+    }
+}

@@ -1,0 +1,44 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Writes to the terminal: human output on stderr, colour only when stderr is a TTY and
+/// `NO_COLOR` is unset.
+enum Terminal {
+    /// True when stderr is an interactive terminal that accepts colour.
+    static let colour: Bool = isatty(2) == 1 && getenv("NO_COLOR") == nil && (getenv("TERM").map { String(cString: $0) } ?? "dumb") != "dumb"
+
+    /// ANSI styles.
+    enum Style: String {
+        case red = "\u{1B}[31m"
+        case green = "\u{1B}[32m"
+        case yellow = "\u{1B}[33m"
+        case bold = "\u{1B}[1m"
+        case dim = "\u{1B}[2m"
+    }
+
+    /// `text` wrapped in `style` when colour is on.
+    static func styled(_ text: String, _ style: Style) -> String {
+        colour ? style.rawValue + text + "\u{1B}[0m" : text
+    }
+
+    /// A line on stderr.
+    static func line(_ text: String) {
+        var copy = text + "\n"
+        copy.withUTF8 { buffer in _ = write(2, buffer.baseAddress, buffer.count) }
+    }
+
+    /// An error line on stderr (diagnostics already start with `file:line:col: error:`).
+    static func error(_ text: String) {
+        if text.contains(": error: ") || text.hasPrefix("error: ") {
+            line(text)
+        } else {
+            line(styled("error: ", .red) + text)
+        }
+    }
+
+    /// A warning line on stderr.
+    static func warning(_ text: String) { line(styled("warning: ", .yellow) + text) }
+}
