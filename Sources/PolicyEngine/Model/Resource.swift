@@ -33,13 +33,15 @@ public struct Resource: Sendable {
     /// Where it came from.
     public var source: SourceReference
 
-    /// Creates a resource; `id` and `type` are also written into the document.
+    /// Creates a resource. `id` and `type` are also written into the document unless it already
+    /// has fields of those names (a register's own `type` column, say, keeps its meaning; policies
+    /// scope by the resource type, not by that field).
     public init(id: String, type: String, document: Value, source: SourceReference) {
         self.id = id
         self.type = type
         var fields = document.objectValue ?? Fields()
-        fields["id"] = .string(id)
-        fields["type"] = .string(type)
+        if fields["id"] == nil { fields["id"] = .string(id) }
+        if fields["type"] == nil { fields["type"] = .string(type) }
         self.document = .object(fields)
         self.source = source
     }

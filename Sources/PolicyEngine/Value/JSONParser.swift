@@ -9,6 +9,14 @@ public struct JSONSyntaxError: Error, Sendable, Equatable, CustomStringConvertib
     /// What was expected or found.
     public var reason: String
 
+    /// Creates an error.
+    public init(offset: Int, line: Int, column: Int, reason: String) {
+        self.offset = offset
+        self.line = line
+        self.column = column
+        self.reason = reason
+    }
+
     /// `line:column: reason`.
     public var description: String { "\(line):\(column): \(reason)" }
 }
@@ -43,13 +51,15 @@ public struct JSONParser {
 
     /// Parses a complete JSON text held in an array.
     public static func parse(_ bytes: [UInt8]) throws(JSONSyntaxError) -> Value {
-        do {
-            return try bytes.withUnsafeBufferPointer { buffer in try parse(buffer) }
-        } catch let error as JSONSyntaxError {
-            throw error
-        } catch {
-            throw JSONSyntaxError(offset: 0, line: 1, column: 1, reason: "\(error)")
+        var outcome: Result<Value, JSONSyntaxError> = .success(.null)
+        bytes.withUnsafeBufferPointer { buffer in
+            do throws(JSONSyntaxError) {
+                outcome = .success(try parse(buffer))
+            } catch {
+                outcome = .failure(error)
+            }
         }
+        return try outcome.get()
     }
 
     /// Parses a complete JSON text held in a string.

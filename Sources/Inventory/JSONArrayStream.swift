@@ -1,0 +1,372 @@
+public import PolicyEngine
+
+/// One element of a streamed JSON array, with its RFC 6901 pointer.
+public struct StreamedElement: Sendable {
+    /// 0-based index in the array.
+    public var index: Int
+    /// JSON pointer of the element (`/configurationItems/3`).
+    public var pointer: String
+    /// The parsed element.
+    public var value: Value
+}
+
+/// Streams the elements of one large JSON array — the root array, or the array under a key of
+/// the root object (`configurationItems`) — without holding the file or its full tree in memory.
+///
+/// The file is read in blocks; a structural scan (strings, escapes and nesting only) finds
+/// element boundaries; each batch of complete elements is parsed in parallel on all cores and
+/// handed over in document order. Memory is bounded by the block size plus the batch being
+/// parsed, whatever the file size. Files that are UTF-16 are transcoded whole first (they are
+/// rare and small: Windows Terraform plans).
+public struct JSONArrayStream {
+    /// The file.
+    public let path: String
+    /// Key of the array in the root object; nil when the root itself is the array.
+    public let arrayKey: String?
+    /// Bytes read per block.
+    public var blockSize = 8 << 20
+
+    /// Creates a stream.
+    public init(path: String, arrayKey: String?) {
+        self.path = path
+        self.arrayKey = arrayKey
+    }
+
+    /// Calls `body` with consecutive batches of elements, in order. `progress` gets bytes done/total.
+    public func forEachBatch(
+        progress: (_ done: Int, _ total: Int) -> Void = { _, _ in },
+        _ body: ([StreamedElement]) throws -> Void
+    ) throws {
+        let file = try InputFile(path: path)
+        var scanner = Scanner(arrayKey: arrayKey, file: path)
+        var buffer: [UInt8] = []
+        var bufferOffset = 0  // file offset of buffer[0]
+        var consumed = 0  // bytes of buffer already scanned
+        var nextIndex = 0
+        var atEnd = false
+        var first = true
+        let chunk = UnsafeMutableRawBufferPointer.allocate(byteCount: blockSize, alignment: 16)
+        defer { chunk.deallocate() }
+        guard let chunkBase = chunk.baseAddress else { return }
+        while !atEnd {
+            let got = try file.read(into: chunkBase, count: blockSize)
+            if got == 0 {
+                atEnd = true
+            } else {
+                var fresh = UnsafeRawBufferPointer(rebasing: chunk[0..<got])
+                if first {
+                    first = false
+                    if got >= 2, (fresh[0] == 0xFF && fresh[1] == 0xFE) || (fresh[0] == 0xFE && fresh[1] == 0xFF) {
+                        try streamTranscoded(body)
+                        return
+                    }
+                    if got >= 3, fresh[0] == 0xEF, fresh[1] == 0xBB, fresh[2] == 0xBF {
+                        fresh = UnsafeRawBufferPointer(rebasing: fresh[3...])
+                        bufferOffset = 3
+                    }
+                }
+                buffer.append(contentsOf: fresh)
+            }
+            // Scan what we have and collect complete elements.
+            let ranges: [Range<Int>]
+            do {
+                ranges = try buffer.withUnsafeBufferPointer { bytes in
+                    try scanner.scan(bytes, from: consumed, final: atEnd)
+                }
+            } catch let failure as ScanFailure {
+                throw try located(failure.reason, at: bufferOffset + failure.offset)
+            }
+            consumed = scanner.resumeOffset
+            if !ranges.isEmpty {
+                let elements = try parse(ranges, in: buffer, firstIndex: nextIndex, bufferOffset: bufferOffset)
+                nextIndex += elements.count
+                try body(elements)
+            }
+            // Drop everything before the first byte still needed.
+            let keep = scanner.keepFrom
+            if keep > 0 {
+                buffer.removeFirst(keep)
+                bufferOffset += keep
+                consumed -= keep
+                scanner.shift(by: keep)
+            }
+            progress(min(bufferOffset + consumed, file.size), file.size)
+        }
+        if !scanner.sawArray {
+            let expected = arrayKey.map { "an object with an array under \"\($0)\"" } ?? "a JSON array"
+            throw InventoryError.unexpectedStructure(file: path, pointer: "", expected: expected)
+        }
+    }
+
+    /// All elements at once (for small files and tests).
+    public func readAll() throws -> [StreamedElement] {
+        var all: [StreamedElement] = []
+        try forEachBatch { all.append(contentsOf: $0) }
+        return all
+    }
+
+    private func pointer(for index: Int) -> String {
+        guard let arrayKey else { return "/\(index)" }
+        let escaped = arrayKey.replacingOccurrencesOfTildeAndSlash()
+        return "/\(escaped)/\(index)"
+    }
+
+    private func parse(_ ranges: [Range<Int>], in buffer: [UInt8], firstIndex: Int, bufferOffset: Int) throws -> [StreamedElement] {
+        let results = ParallelJSONParsing.parse(ranges, in: buffer)
+        var elements: [StreamedElement] = []
+        elements.reserveCapacity(ranges.count)
+        for position in ranges.indices {
+            switch results[position] {
+            case .success(let value):
+                elements.append(StreamedElement(index: firstIndex + position, pointer: pointer(for: firstIndex + position), value: value))
+            case .failure(let error):
+                throw try located(error.reason, at: bufferOffset + ranges[position].lowerBound + error.offset)
+            }
+        }
+        return elements
+    }
+
+    private func streamTranscoded(_ body: ([StreamedElement]) throws -> Void) throws {
+        let text = try InputFile.readText(path: path)
+        let document: Value
+        do {
+            document = try JSONParser.parse(text)
+        } catch {
+            throw Self.diagnose(error, in: text, file: path)
+        }
+        let items: [Value]
+        if let arrayKey {
+            guard let found = document[arrayKey]?.arrayValue else {
+                throw InventoryError.unexpectedStructure(file: path, pointer: "", expected: "an object with an array under \"\(arrayKey)\"")
+            }
+            items = found
+        } else {
+            guard let found = document.arrayValue else {
+                throw InventoryError.unexpectedStructure(file: path, pointer: "", expected: "a JSON array")
+            }
+            items = found
+        }
+        try body(items.enumerated().map { StreamedElement(index: $0, pointer: pointer(for: $0), value: $1) })
+    }
+
+    /// An `InventoryError.malformedJSON` for an absolute file offset (line and column found by
+    /// re-reading the file up to that offset; errors are rare, so this costs nothing normally).
+    private func located(_ reason: String, at offset: Int) throws -> InventoryError {
+        let bytes = try InputFile(path: path).readAll()
+        return bytes.withUnsafeBufferPointer { buffer in
+            let (line, column) = JSONParser.lineAndColumn(of: offset, in: buffer)
+            return .malformedJSON(file: path, line: line, column: column, reason: reason, sourceLine: InputFile.line(line, in: buffer))
+        }
+    }
+
+    /// Turns a parser error on a whole in-memory document into a located inventory error.
+    public static func diagnose(_ error: JSONSyntaxError, in bytes: [UInt8], file: String) -> InventoryError {
+        bytes.withUnsafeBufferPointer { buffer in
+            .malformedJSON(file: file, line: error.line, column: error.column, reason: error.reason,
+                           sourceLine: InputFile.line(error.line, in: buffer))
+        }
+    }
+}
+
+/// A structural error found by the scanner, at a buffer offset.
+private struct ScanFailure: Error {
+    let offset: Int
+    let reason: String
+}
+
+extension String {
+    /// RFC 6901 escaping of a pointer segment (`~` → `~0`, `/` → `~1`).
+    func replacingOccurrencesOfTildeAndSlash() -> String {
+        var result = ""
+        for character in self {
+            switch character {
+            case "~": result += "~0"
+            case "/": result += "~1"
+            default: result.append(character)
+            }
+        }
+        return result
+    }
+}
+
+// MARK: - Structural scanner
+
+/// Finds the byte ranges of the target array's elements. Resumable across buffer refills.
+private struct Scanner {
+    enum Phase {
+        /// Before the root value.
+        case start
+        /// Inside the root object, looking for the key.
+        case rootObject
+        /// Inside the target array.
+        case array
+        /// After the target array.
+        case done
+    }
+
+    let arrayKey: String?
+    let file: String
+    var phase = Phase.start
+    var sawArray = false
+    /// Where scanning resumes.
+    var resumeOffset = 0
+    /// First byte that must be kept in the buffer.
+    var keepFrom = 0
+    // Element tracking inside the array.
+    var elementStart: Int?
+    var depth = 0
+    var inString = false
+    var escaped = false
+    // Root-object key tracking.
+    var keyStart: Int?
+    var currentKey: [UInt8]?
+    var expectValueForTarget = false
+
+    init(arrayKey: String?, file: String) {
+        self.arrayKey = arrayKey
+        self.file = file
+    }
+
+    mutating func shift(by count: Int) {
+        resumeOffset -= count
+        keepFrom = max(0, keepFrom - count)
+        if let start = elementStart { elementStart = start - count }
+        if let start = keyStart { keyStart = start - count }
+    }
+
+    // swiftlint:disable:next cyclomatic_complexity function_body_length
+    mutating func scan(_ bytes: UnsafeBufferPointer<UInt8>, from offset: Int, final: Bool) throws -> [Range<Int>] {
+        var ranges: [Range<Int>] = []
+        var index = offset
+        let count = bytes.count
+        let targetKey = arrayKey.map { Array($0.utf8) }
+        while index < count {
+            let byte = bytes[index]
+            switch phase {
+            case .done:
+                index = count
+                continue
+            case .start:
+                if byte == 0x20 || byte == 0x0A || byte == 0x0D || byte == 0x09 {
+                    index += 1
+                    continue
+                }
+                if targetKey == nil {
+                    guard byte == UInt8(ascii: "[") else { throw ScanFailure(offset: index, reason: "expected a JSON array at the top level") }
+                    phase = .array
+                    sawArray = true
+                    depth = 0
+                } else {
+                    guard byte == UInt8(ascii: "{") else { throw ScanFailure(offset: index, reason: "expected a JSON object at the top level") }
+                    phase = .rootObject
+                    depth = 1
+                }
+                index += 1
+            case .rootObject:
+                // Tracks strings and depth; records keys at depth 1; enters the array value of the target key.
+                if inString {
+                    if escaped {
+                        escaped = false
+                    } else if byte == UInt8(ascii: "\\") {
+                        escaped = true
+                    } else if byte == UInt8(ascii: "\"") {
+                        inString = false
+                        if let start = keyStart {
+                            currentKey = Array(bytes[(start + 1)..<index])
+                            keyStart = nil
+                        }
+                    }
+                    index += 1
+                    continue
+                }
+                switch byte {
+                case UInt8(ascii: "\""):
+                    inString = true
+                    if depth == 1 && !expectValueForTarget { keyStart = index }
+                case UInt8(ascii: ":"):
+                    if depth == 1, let key = currentKey, let targetKey, key == targetKey { expectValueForTarget = true }
+                    currentKey = nil
+                case UInt8(ascii: "["):
+                    if depth == 1 && expectValueForTarget {
+                        phase = .array
+                        sawArray = true
+                        expectValueForTarget = false
+                        depth = 0
+                        index += 1
+                        continue
+                    }
+                    depth += 1
+                case UInt8(ascii: "{"):
+                    depth += 1
+                case UInt8(ascii: "]"), UInt8(ascii: "}"):
+                    depth -= 1
+                    if depth == 0 { phase = .done }
+                case UInt8(ascii: ","):
+                    if depth == 1 { expectValueForTarget = false }
+                case 0x20, 0x0A, 0x0D, 0x09:
+                    break
+                default:
+                    if depth == 1 && expectValueForTarget {
+                        throw ScanFailure(offset: index, reason: "expected an array under \"\(arrayKey ?? "")\"")
+                    }
+                }
+                index += 1
+            case .array:
+                if inString {
+                    if escaped {
+                        escaped = false
+                    } else if byte == UInt8(ascii: "\\") {
+                        escaped = true
+                    } else if byte == UInt8(ascii: "\"") {
+                        inString = false
+                    }
+                    index += 1
+                    continue
+                }
+                switch byte {
+                case 0x20, 0x0A, 0x0D, 0x09:
+                    break
+                case UInt8(ascii: "\""):
+                    if elementStart == nil { elementStart = index }
+                    inString = true
+                case UInt8(ascii: "["), UInt8(ascii: "{"):
+                    if elementStart == nil { elementStart = index }
+                    depth += 1
+                case UInt8(ascii: "]"), UInt8(ascii: "}"):
+                    if depth == 0 {
+                        guard byte == UInt8(ascii: "]") else { throw ScanFailure(offset: index, reason: "unexpected '}' in an array") }
+                        if let start = elementStart {
+                            ranges.append(start..<index)
+                            elementStart = nil
+                        }
+                        phase = .done
+                        index += 1
+                        continue
+                    }
+                    depth -= 1
+                case UInt8(ascii: ","):
+                    if depth == 0 {
+                        guard let start = elementStart else { throw ScanFailure(offset: index, reason: "expected a value before ','") }
+                        ranges.append(start..<index)
+                        elementStart = nil
+                    }
+                default:
+                    if elementStart == nil { elementStart = index }
+                }
+                index += 1
+            }
+        }
+        resumeOffset = index
+        switch phase {
+        case .array, .rootObject:
+            keepFrom = elementStart ?? keyStart ?? index
+            if final { throw ScanFailure(offset: count, reason: "unexpected end of file inside the array") }
+        case .start:
+            keepFrom = index
+            if final { throw ScanFailure(offset: count, reason: "the file is empty") }
+        case .done:
+            keepFrom = index
+        }
+        return ranges
+    }
+}
