@@ -1,4 +1,4 @@
-import PolicyEngine
+public import PolicyEngine
 
 /// Builds `Condition` trees from YAML, keeping the location of every key.
 ///
@@ -184,5 +184,27 @@ enum ConditionParser {
         }
         return RelatedTest(type: try typeEntry.value.string("a resource type"), match: match, requirement: requirement,
                            minimum: minimum, maximum: maximum, location: keyNode.location)
+    }
+}
+
+/// Parses standalone condition text (as written under `require:`), for tools and tests that
+/// evaluate conditions outside a policy file: `assay explain` examples, the docs checker.
+public enum ConditionText {
+    /// Parses YAML condition text; `file` names it in errors.
+    public static func parse(_ yaml: String, file: String = "<condition>") throws(LoadError) -> Condition {
+        let documents = try YAMLNode.documents(text: yaml, file: file)
+        guard documents.count == 1, let root = documents.first else {
+            throw LoadError(.invalidValue(message: "expected exactly one condition"), at: SourceLocation(file: file, line: 1, column: 1))
+        }
+        return try ConditionParser.condition(root)
+    }
+
+    /// Parses a whole policy from YAML text (one policy document).
+    public static func policy(_ yaml: String, file: String = "<policy>") throws(LoadError) -> Policy {
+        let documents = try YAMLNode.documents(text: yaml, file: file)
+        guard documents.count == 1, let root = documents.first else {
+            throw LoadError(.invalidValue(message: "expected exactly one policy"), at: SourceLocation(file: file, line: 1, column: 1))
+        }
+        return try PolicyParser.policy(root, inheritedVersion: false)
     }
 }

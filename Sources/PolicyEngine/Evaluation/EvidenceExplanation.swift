@@ -31,13 +31,23 @@ extension ConditionEvaluator {
             let outcome = evaluate(related, in: scope)
             guard isBad(outcome, negated: negated) else { return }
             var values: [String] = []
-            if case .success(let found) = joinValues(related, in: scope) { values = found.map(\.displayText) }
+            var summary: Value?
+            if case .success(let found) = joinValues(related, in: scope) {
+                values = found.map(\.displayText)
+                let candidates = corpus.joined(related.indexKey, values: found)
+                let satisfying = candidates.filter { position in
+                    guard let requirement = related.requirement else { return true }
+                    return evaluate(requirement, in: Scope(root: scope.root, current: corpus.resources[position].document)).status == .pass
+                }
+                let ids = satisfying.prefix(3).map { corpus.resources[$0].id }.joined(separator: ", ")
+                summary = .string("\(candidates.count) joined, \(satisfying.count) satisfying" + (ids.isEmpty ? "" : " (\(ids))"))
+            }
             let joinText = zip(related.match, values).map { "\($0.path)=\($1)" }.joined(separator: ", ")
             let count = related.minimum == 1 && related.maximum == nil ? "at least one" : "min \(related.minimum)"
                 + (related.maximum.map { ", max \($0)" } ?? "")
             let expected = (negated ? "no " : "") + "\(count) related \(related.type) with \(joinText.isEmpty ? "the join values" : joinText)"
                 + (related.requirement == nil ? "" : " satisfying its requirement")
-            collector.add(Evidence(path: prefix.isEmpty ? "related \(related.type)" : prefix, actual: nil, expected: expected,
+            collector.add(Evidence(path: prefix.isEmpty ? "related \(related.type)" : prefix, actual: summary, expected: expected,
                                    status: outcome.status, note: outcome.reason))
         }
     }
