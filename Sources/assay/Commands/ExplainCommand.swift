@@ -26,7 +26,7 @@ struct ExplainCommand: ParsableCommand {
             return
         }
         if let op = Operator(rawValue: name) {
-            print(OperatorDocumentation.text(for: op))
+            print(OperatorReference.text(for: op))
             return
         }
         let request = try RunRequest.build(runOptions)
@@ -37,20 +37,6 @@ struct ExplainCommand: ParsableCommand {
             throw CommandFailure.input("'\(name)' is neither a policy in \(request.config.policies.joined(separator: ", ")) nor an operator\(hint)")
         }
         print(PolicyDocumentation.text(for: policy, params: request.overrides(for: policy)))
-    }
-}
-
-/// Plain-text documentation of operators and policies (also used to generate docs).
-enum OperatorDocumentation {
-    static func text(for op: Operator) -> String {
-        var lines = ["\(op.rawValue): \(op.summary)", "", "Examples (as of 2026-06-30):"]
-        for example in op.examples {
-            lines.append("  document:  \(example.document)")
-            lines.append("  condition: \(example.condition)")
-            lines.append("  outcome:   \(example.expected.rawValue)")
-            lines.append("")
-        }
-        return lines.joined(separator: "\n")
     }
 }
 
