@@ -48,6 +48,15 @@ let package = Package(
             swiftSettings: strict
         ),
 
+        // MARK: - Benchmarks (executables, not tests; figures in docs/performance.md)
+        .executableTarget(
+            name: "EngineBench",
+            dependencies: ["PolicyEngine", "PolicyLoader", "Inventory"],
+            path: "Benchmarks/EngineBench",
+            exclude: ["policies"],
+            swiftSettings: strict
+        ),
+
         // MARK: - Tests
         .target(
             name: "TestSupport",

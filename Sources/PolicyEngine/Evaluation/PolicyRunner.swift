@@ -26,14 +26,15 @@ public enum PolicyRunner {
         _ policies: [CompiledPolicy], corpus: ResourceCorpus, costDocuments: [CostScope: [Resource]] = [:],
         context: EvaluationContext, keepPasses: Bool, blockSize: Int = defaultBlockSize
     ) -> [PolicyEvaluation] {
-        var prepared = corpus
-        prepared.buildJoinIndexes(for: policies.flatMap(\.joins))
+        var indexed = corpus
+        indexed.buildJoinIndexes(for: policies.flatMap(\.joins))
+        let prepared = indexed
         let evaluator = ConditionEvaluator(corpus: prepared, context: context)
 
-        // Candidate documents per policy.
-        let candidates: [[Resource]] = policies.map { compiled in
-            if let cost = compiled.policy.scope.cost { return costDocuments[cost] ?? [] }
-            return prepared.positions(matching: compiled.typePatterns).map { prepared.resources[$0] }
+        // Candidate documents per policy: positions in the corpus, or in the policy's cost documents.
+        let costSets: [[Resource]] = policies.map { compiled in compiled.policy.scope.cost.flatMap { costDocuments[$0] } ?? [] }
+        let candidates: [[Int]] = policies.enumerated().map { index, compiled in
+            compiled.policy.scope.cost == nil ? prepared.positions(matching: compiled.typePatterns) : Array(costSets[index].indices)
         }
         let items: [(policy: Int, range: Range<Int>)] = candidates.enumerated().flatMap { policyIndex, documents in
             stride(from: 0, to: documents.count, by: max(1, blockSize)).map { start in
@@ -44,9 +45,11 @@ public enum PolicyRunner {
         DispatchQueue.concurrentPerform(iterations: items.count) { itemIndex in
             let item = items[itemIndex]
             let compiled = policies[item.policy]
+            let isCost = compiled.policy.scope.cost != nil
             var counts = VerdictCounts()
             var findings: [Finding] = []
-            for resource in candidates[item.policy][item.range] {
+            for position in candidates[item.policy][item.range] {
+                let resource = isCost ? costSets[item.policy][position] : prepared.resources[position]
                 guard let finding = evaluate(compiled, on: resource, evaluator: evaluator, keepPasses: keepPasses, counts: &counts) else {
                     continue
                 }
@@ -60,10 +63,26 @@ public enum PolicyRunner {
             evaluations[item.policy].counts = evaluations[item.policy].counts + counts
             evaluations[item.policy].findings.append(contentsOf: findings)
         }
+        // Sort each policy's findings, policies in parallel.
+        let sortedSlots = ResultSlots<[Finding]>(count: evaluations.count)
+        let unsorted = evaluations.map(\.findings)
+        DispatchQueue.concurrentPerform(iterations: unsorted.count) { index in
+            sortedSlots.store(Self.sorted(unsorted[index]), at: index)
+        }
         for index in evaluations.indices {
-            evaluations[index].findings.sort(by: Finding.precedes)
+            evaluations[index].findings = sortedSlots.take(at: index) ?? []
         }
         return evaluations
+    }
+
+    /// Findings in (resource, source) order; sorts positions rather than moving the large values.
+    static func sorted(_ findings: [Finding]) -> [Finding] {
+        let keys = findings.map(\.resource)
+        let order = findings.indices.sorted { left, right in
+            if keys[left] != keys[right] { return keys[left] < keys[right] }
+            return (findings[left].source?.displayText ?? "") < (findings[right].source?.displayText ?? "")
+        }
+        return order.map { findings[$0] }
     }
 
     /// Evaluates one policy on one resource; returns the finding unless it passed and passes are

@@ -106,7 +106,7 @@ public struct JSONParser {
         switch bytes[index] {
         case UInt8(ascii: "{"): return try parseObject()
         case UInt8(ascii: "["): return try parseArray()
-        case UInt8(ascii: "\""): return .string(try parseString(isKey: false))
+        case UInt8(ascii: "\""): return .string(try parseString())
         case UInt8(ascii: "t"): try expectLiteral("true"); return .bool(true)
         case UInt8(ascii: "f"): try expectLiteral("false"); return .bool(false)
         case UInt8(ascii: "n"): try expectLiteral("null"); return .null
@@ -134,14 +134,14 @@ public struct JSONParser {
             guard index < bytes.count, bytes[index] == UInt8(ascii: "\"") else {
                 throw error("expected a quoted object key")
             }
-            let key = try parseString(isKey: true)
+            let (key, hash) = try parseKey()
             skipWhitespace()
             guard index < bytes.count, bytes[index] == UInt8(ascii: ":") else {
                 throw error("expected ':' after object key \"\(key)\"")
             }
             index += 1
             let value = try parseValue()
-            members.append(Fields.Member(key: key, value: value))
+            members.append(Fields.Member(key: key, hash: hash, value: value))
             skipWhitespace()
             guard index < bytes.count else { throw error("unexpected end of input inside an object") }
             if bytes[index] == UInt8(ascii: ",") {
@@ -189,7 +189,8 @@ public struct JSONParser {
 
     // MARK: - Scalars
 
-    private mutating func parseString(isKey: Bool) throws(JSONSyntaxError) -> String {
+    /// An object key and its `KeyHash` (escaped keys are hashed after unescaping).
+    private mutating func parseKey() throws(JSONSyntaxError) -> (String, UInt32) {
         let start = index + 1
         var cursor = start
         let count = bytes.count
@@ -198,7 +199,25 @@ public struct JSONParser {
             if byte == UInt8(ascii: "\"") {
                 index = cursor + 1
                 let slice = UnsafeBufferPointer(rebasing: bytes[start..<cursor])
-                if isKey { return keyCache.string(for: slice) }
+                let hash = KeyHash.of(slice)
+                return (keyCache.string(for: slice, hash: hash), hash)
+            }
+            if byte == UInt8(ascii: "\\") || byte < 0x20 { break }
+            cursor += 1
+        }
+        let key = try parseString()
+        return (key, KeyHash.of(key))
+    }
+
+    private mutating func parseString() throws(JSONSyntaxError) -> String {
+        let start = index + 1
+        var cursor = start
+        let count = bytes.count
+        while cursor < count {
+            let byte = bytes[cursor]
+            if byte == UInt8(ascii: "\"") {
+                index = cursor + 1
+                let slice = UnsafeBufferPointer(rebasing: bytes[start..<cursor])
                 return String(decoding: slice, as: UTF8.self)
             }
             if byte == UInt8(ascii: "\\") { return try parseEscapedString(from: start, firstEscape: cursor) }
@@ -436,11 +455,9 @@ private struct KeyCache {
     private static let slotCount = 1024
     private var slots: [String?] = Array(repeating: nil, count: KeyCache.slotCount)
 
-    mutating func string(for bytes: UnsafeBufferPointer<UInt8>) -> String {
+    mutating func string(for bytes: UnsafeBufferPointer<UInt8>, hash: UInt32) -> String {
         let length = bytes.count
         if length <= 15 || length > 96 { return String(decoding: bytes, as: UTF8.self) }
-        var hash: UInt32 = 2_166_136_261
-        for byte in bytes { hash = (hash ^ UInt32(byte)) &* 16_777_619 }
         let slot = Int(hash & UInt32(Self.slotCount - 1))
         if let cached = slots[slot], cached.utf8.count == length, cached.utf8.elementsEqual(bytes) {
             return cached
