@@ -37,6 +37,7 @@ let package = Package(
         ),
         .target(name: "Inventory", dependencies: ["PolicyEngine"], swiftSettings: strict),
         .target(name: "Reports", dependencies: ["PolicyEngine", "CLibXML2"], swiftSettings: strict),
+        .target(name: "Resilience", dependencies: ["PolicyEngine"], swiftSettings: strict),
 
         // MARK: - Command line
         .executableTarget(
@@ -65,6 +66,11 @@ let package = Package(
         .testTarget(
             name: "ReportsTests",
             dependencies: ["Reports", "PolicyEngine", "CLibXML2", "TestSupport"],
+            swiftSettings: strict
+        ),
+        .testTarget(
+            name: "ResilienceTests",
+            dependencies: ["Resilience", "PolicyEngine", "TestSupport"],
             swiftSettings: strict
         ),
         .testTarget(name: "CLITests", dependencies: ["TestSupport"], swiftSettings: strict),
