@@ -43,7 +43,7 @@ let package = Package(
         .executableTarget(
             name: "assay",
             dependencies: [
-                "PolicyEngine", "PolicyLoader", "Inventory", "Reports",
+                "PolicyEngine", "PolicyLoader", "Inventory", "Reports", "Resilience",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strict

@@ -117,7 +117,7 @@ public enum DowntimeModel {
         let chosen = strategies[best]
         let eligible = strategies.filter { $0.compliance.isCompliant && $0.withinRiskAppetite && $0.option.runCostSource != .missing }.count
         var reason =
-            "\(chosen.option.label) has the lowest total cost of risk (EAL + run cost + annualised one-time cost = \(money(chosen.annualisedTotalCostOfRisk))/yr) of \(eligible) strategies meeting \(targets)\(appetite)"
+            "\(chosen.option.label) has the lowest total cost of risk (EAL + run cost + annualised one-time cost = \(DisplayFormat.money(chosen.annualisedTotalCostOfRisk))/yr) of \(eligible) strategies meeting \(targets)\(appetite)"
         if !chosen.option.isCurrent && chosen.option.kind == model.current.kind, case .cadence(let days) = chosen.option.freshnessBasis {
             reason += "; keep \(chosen.option.kind.rawValue) and test it every \(JSONWriter.format(days)) days"
         }
@@ -125,8 +125,6 @@ public enum DowntimeModel {
     }
 
     static func hours(_ value: Double) -> String { JSONWriter.format((value * 1e6).rounded() / 1e6) + " h" }
-
-    static func money(_ value: Double) -> String { (FixedDecimal(exactly: (value * 100).rounded() / 100) ?? .zero).formatted(fractionDigits: 2) }
 }
 
 /// Slots for per-option summaries computed concurrently; each index is written once.

@@ -31,13 +31,14 @@ enum Warnings {
                         code: "cross_check",
                         message: "\(label): simulated EAL differs from the closed form by \(JSONWriter.format((strategy.crossCheckScore * 10).rounded() / 10)) standard errors"))
             }
-            if strategy.exceedsGordonLoebBound {
+            let isRecommended = recommendedIndex.map { strategies[$0].option == strategy.option } ?? false
+            if strategy.exceedsGordonLoebBound && (strategy.option.isCurrent || isRecommended) {
                 warnings.append(
                     ModelWarning(
                         code: "gordon_loeb",
                         message: "\(label): annual cost exceeds 1/e (≈37 %) of the expected loss without DR (Gordon–Loeb heuristic)"))
             }
-            if let delay = strategy.suggestedDeclarationDelayHours, delay > 0, strategy.option.isCurrent || strategy.option == strategies[recommendedIndex ?? 0].option {
+            if let delay = strategy.suggestedDeclarationDelayHours, delay > 0, strategy.option.isCurrent || isRecommended {
                 warnings.append(
                     ModelWarning(
                         code: "declaration_threshold",

@@ -207,6 +207,9 @@ public struct ApplicationInput: Sendable, Hashable {
     public var recovery: RecoveryPosture
     /// Where the register record came from.
     public var source: SourceReference?
+    /// Defaults the register mapping assumed (for instance a test result missing beside a test date);
+    /// listed with the model's own placeholders.
+    public var assumedFields: [Placeholder] = []
 
     /// An application with every optional input left to its default.
     public init(id: String, recovery: RecoveryPosture = RecoveryPosture(), source: SourceReference? = nil) {

@@ -47,6 +47,7 @@ public struct ApplicationModel: Sendable {
     /// cadence (`none` only when it is not already current).
     public init(resolving input: ApplicationInput, settings: ModelSettings) throws(ResilienceError) {
         var resolver = InputResolver(application: input.id, source: input.source)
+        for assumed in input.assumedFields { resolver.assume(assumed.field, assumed.value) }
         guard !input.id.isEmpty else { throw resolver.error("name", "must be a non-empty application id") }
         id = input.id
         source = input.source
