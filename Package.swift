@@ -49,6 +49,14 @@ let package = Package(
             swiftSettings: strict
         ),
 
+        // MARK: - Benchmarks
+        .executableTarget(
+            name: "DowntimeBench",
+            dependencies: ["Resilience", "PolicyEngine"],
+            path: "Benchmarks/DowntimeBench",
+            swiftSettings: strict
+        ),
+
         // MARK: - Tests
         .target(
             name: "TestSupport",

@@ -84,12 +84,6 @@ public struct Placeholder: Sendable, Hashable {
     public var field: String
     /// The default used, as text.
     public var value: String
-
-    /// Creates a placeholder record.
-    public init(field: String, value: String) {
-        self.field = field
-        self.value = value
-    }
 }
 
 /// A warning attached to an application's results.
@@ -98,10 +92,4 @@ public struct ModelWarning: Sendable, Hashable {
     public var code: String
     /// What it means for the reader.
     public var message: String
-
-    /// Creates a warning.
-    public init(code: String, message: String) {
-        self.code = code
-        self.message = message
-    }
 }

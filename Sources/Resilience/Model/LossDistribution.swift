@@ -4,12 +4,6 @@ public struct ExceedancePoint: Sendable, Hashable {
     public var loss: Double
     /// P(L > x).
     public var probability: Double
-
-    /// Creates a point.
-    public init(loss: Double, probability: Double) {
-        self.loss = loss
-        self.probability = probability
-    }
 }
 
 /// Summary statistics of simulated annual losses (§B.8 outputs).
