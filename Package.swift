@@ -37,12 +37,13 @@ let package = Package(
         ),
         .target(name: "Inventory", dependencies: ["PolicyEngine"], swiftSettings: strict),
         .target(name: "Reports", dependencies: ["PolicyEngine", "CLibXML2"], swiftSettings: strict),
+        .target(name: "Resilience", dependencies: ["PolicyEngine"], swiftSettings: strict),
 
         // MARK: - Command line
         .executableTarget(
             name: "assay",
             dependencies: [
-                "PolicyEngine", "PolicyLoader", "Inventory", "Reports",
+                "PolicyEngine", "PolicyLoader", "Inventory", "Reports", "Resilience",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strict
@@ -54,6 +55,12 @@ let package = Package(
             dependencies: ["PolicyEngine", "PolicyLoader", "Inventory"],
             path: "Benchmarks/EngineBench",
             exclude: ["policies"],
+            swiftSettings: strict
+        ),
+        .executableTarget(
+            name: "DowntimeBench",
+            dependencies: ["Resilience", "PolicyEngine"],
+            path: "Benchmarks/DowntimeBench",
             swiftSettings: strict
         ),
 
@@ -74,6 +81,11 @@ let package = Package(
         .testTarget(
             name: "ReportsTests",
             dependencies: ["Reports", "PolicyEngine", "CLibXML2", "TestSupport"],
+            swiftSettings: strict
+        ),
+        .testTarget(
+            name: "ResilienceTests",
+            dependencies: ["Resilience", "PolicyEngine", "TestSupport"],
             swiftSettings: strict
         ),
         .testTarget(name: "CLITests", dependencies: ["TestSupport"], swiftSettings: strict),
