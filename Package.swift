@@ -27,6 +27,8 @@ let package = Package(
             pkgConfig: "libxml-2.0",
             providers: [.apt(["libxml2-dev"]), .brew(["libxml2"])]
         ),
+        .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"]), .brew(["zlib"])]),
+        .systemLibrary(name: "CISAL", pkgConfig: "libisal", providers: [.apt(["libisal-dev"]), .brew(["isa-l"])]),
 
         // MARK: - Core
         .target(name: "PolicyEngine", swiftSettings: strict),
@@ -37,12 +39,15 @@ let package = Package(
         ),
         .target(name: "Inventory", dependencies: ["PolicyEngine"], swiftSettings: strict),
         .target(name: "Reports", dependencies: ["PolicyEngine", "CLibXML2"], swiftSettings: strict),
+        // Delimited text over bytes (streaming, gzip, parallel chunks); shared by Billing and Inventory.
+        .target(name: "TabularText", dependencies: ["CZlib", "CISAL"], swiftSettings: strict),
+        .target(name: "Billing", dependencies: ["PolicyEngine", "TabularText"], swiftSettings: strict),
 
         // MARK: - Command line
         .executableTarget(
             name: "assay",
             dependencies: [
-                "PolicyEngine", "PolicyLoader", "Inventory", "Reports",
+                "PolicyEngine", "PolicyLoader", "Inventory", "Reports", "Billing",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strict
@@ -68,5 +73,19 @@ let package = Package(
             swiftSettings: strict
         ),
         .testTarget(name: "CLITests", dependencies: ["TestSupport"], swiftSettings: strict),
+        .testTarget(
+            name: "BillingTests",
+            dependencies: ["Billing", "TabularText", "PolicyEngine", "TestSupport"],
+            resources: [.copy("Fixtures")],
+            swiftSettings: strict
+        ),
+
+        // MARK: - Benchmarks
+        .executableTarget(
+            name: "BillingBench",
+            dependencies: ["Billing", "TabularText", "PolicyEngine"],
+            path: "Benchmarks/BillingBench",
+            swiftSettings: strict
+        ),
     ]
 )
