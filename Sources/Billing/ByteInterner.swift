@@ -8,14 +8,14 @@ import Darwin
 /// per field in the hot loop. Each worker has its own; ids are turned back into strings once per
 /// distinct value when partial results are merged.
 final class ByteInterner {
-    private var arena: UnsafeMutablePointer<UInt8>
-    private var arenaCapacity = 1 << 16
-    private var arenaUsed = 0
-    private var offsets: [Int] = []
-    private var lengths: [Int] = []
-    private var hashes: [UInt64] = []
-    private var slots: UnsafeMutablePointer<Int32>
-    private var slotMask = 1023
+    @exclusivity(unchecked) private var arena: UnsafeMutablePointer<UInt8>
+    @exclusivity(unchecked) private var arenaCapacity = 1 << 16
+    @exclusivity(unchecked) private var arenaUsed = 0
+    @exclusivity(unchecked) private var offsets: [Int] = []
+    @exclusivity(unchecked) private var lengths: [Int] = []
+    @exclusivity(unchecked) private var hashes: [UInt64] = []
+    @exclusivity(unchecked) private var slots: UnsafeMutablePointer<Int32>
+    @exclusivity(unchecked) private var slotMask = 1023
 
     init() {
         arena = .allocate(capacity: arenaCapacity)

@@ -47,8 +47,8 @@ struct AggregationPlan: Sendable {
 final class CostAccumulator: CostLineSink {
     private let plan: AggregationPlan
     private let interner = ByteInterner()
-    private var tables: [[SIMD8<Int32>: Int32]]
-    private var buckets: [[CostBucket]]
+    @exclusivity(unchecked) private var tables: [[SIMD8<Int32>: Int32]]
+    @exclusivity(unchecked) private var buckets: [[CostBucket]]
     /// Plan tag position → position in the scan's `TagRequest`.
     private let tagPositions: [Int]
     /// Per grouping, per dimension: what to read from a line.

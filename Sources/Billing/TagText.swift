@@ -3,9 +3,9 @@ public import PolicyEngine
 /// Scratch space for decoded tag text (escaped JSON strings), reused row after row by one
 /// worker.
 public final class TagScratch {
-    private var storage: UnsafeMutablePointer<UInt8>
-    private var capacity: Int
-    private var used = 0
+    @exclusivity(unchecked) private var storage: UnsafeMutablePointer<UInt8>
+    @exclusivity(unchecked) private var capacity: Int
+    @exclusivity(unchecked) private var used = 0
 
     /// Empty scratch space.
     public init() {

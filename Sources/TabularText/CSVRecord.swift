@@ -5,18 +5,18 @@
 /// row. A field's bytes are valid until the next record is scanned into the same instance.
 public final class CSVRecord {
     /// Number of fields.
-    public private(set) var count = 0
+    @exclusivity(unchecked) public private(set) var count = 0
     /// 1-based line of the record's first byte, counted from the start of its chunk.
-    public internal(set) var line = 0
+    @exclusivity(unchecked) public internal(set) var line = 0
     /// Offset of the record's first byte in its chunk.
-    public internal(set) var recordStart = 0
+    @exclusivity(unchecked) public internal(set) var recordStart = 0
     /// Offset of the first byte after the record (its line end included).
-    public internal(set) var recordEnd = 0
+    @exclusivity(unchecked) public internal(set) var recordEnd = 0
 
-    var base: UnsafeMutablePointer<UInt8>
-    private var starts: UnsafeMutablePointer<Int>
-    private var lengths: UnsafeMutablePointer<Int>
-    private var capacity: Int
+    @exclusivity(unchecked) var base: UnsafeMutablePointer<UInt8>
+    @exclusivity(unchecked) private var starts: UnsafeMutablePointer<Int>
+    @exclusivity(unchecked) private var lengths: UnsafeMutablePointer<Int>
+    @exclusivity(unchecked) private var capacity: Int
 
     /// A record with room for `expectedFields` fields (it grows when needed).
     public init(expectedFields: Int = 64) {
