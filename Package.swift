@@ -76,7 +76,7 @@ let package = Package(
         .testTarget(
             name: "BillingTests",
             dependencies: ["Billing", "TabularText", "PolicyEngine", "TestSupport"],
-            resources: [.copy("Fixtures")],
+            exclude: ["Fixtures"],
             swiftSettings: strict
         ),
 

@@ -99,8 +99,13 @@ public enum BillingScan {
         }
         let reader = readerType.init(header: header, tags: tags, options: options.read, path: path)
         let workerCount = max(1, options.workers)
+        // Short rows (trailing fields left out, as some exporters do) are accepted when they still
+        // reach every required column.
+        let minimumFields = readerType.requiredColumns.compactMap { header.index(of: $0.aliases) }.max().map { $0 + 1 } ?? header.names.count
         let workers = (0..<workerCount).map { _ in
-            ScanWorker(reader: reader, sink: makeSink(reader), fieldCount: header.names.count, tagCount: tags.keys.count, options: options, path: path)
+            ScanWorker(
+                reader: reader, sink: makeSink(reader), fieldCount: header.names.count, minimumFields: minimumFields,
+                tagCount: tags.keys.count, options: options)
         }
         let shared = UncheckedBox(workers)
         let progress = options.progress
@@ -165,6 +170,7 @@ final class ScanWorker<Sink: CostLineSink> {
     private let scratch = TagScratch()
     private var line: RawCostLine
     private let fieldCount: Int
+    private let minimumFields: Int
     private let skipBadRows: Bool
     private let keptProblems: Int
     private(set) var rows = 0
@@ -173,10 +179,11 @@ final class ScanWorker<Sink: CostLineSink> {
     private(set) var problems: [Problem] = []
     private(set) var linesPerChunk: [Int: Int] = [:]
 
-    init(reader: any BillingFormatReader, sink: Sink, fieldCount: Int, tagCount: Int, options: BillingScanOptions, path: String) {
+    init(reader: any BillingFormatReader, sink: Sink, fieldCount: Int, minimumFields: Int, tagCount: Int, options: BillingScanOptions) {
         self.reader = reader
         self.sink = sink
         self.fieldCount = fieldCount
+        self.minimumFields = minimumFields
         record = CSVRecord(expectedFields: fieldCount + 1)
         line = RawCostLine(tagCount: tagCount)
         skipBadRows = options.skipBadRows
@@ -199,7 +206,7 @@ final class ScanWorker<Sink: CostLineSink> {
             }
             guard more else { return true }
             rows += 1
-            if record.count != fieldCount && !hasOnlyEmptyExtraFields() {
+            if (record.count > fieldCount && !hasOnlyEmptyExtraFields()) || record.count < minimumFields {
                 let location = record.location(ofField: min(record.count, fieldCount))
                 note(Problem(
                     chunk: chunk.index, line: location.line, column: location.column,

@@ -22,11 +22,31 @@ enum FieldValues {
         switch FixedDecimal.parse(bytes: bytes) {
         case .success(let parsed): return parsed.value
         case .failure(let error):
+            if let grouped = groupedAmount(bytes) { return grouped }
             let name = column < header.names.count ? header.names[column] : "column \(column + 1)"
             let shown = String(ByteText.string(bytes).prefix(40))
             let reason = error == .overflow ? "is too large" : "is not a number"
             throw FieldFailure(column: column, message: "'\(shown)' in \(name) \(reason)")
         }
+    }
+
+    /// `$50,000.00` and `1,234.5`: a leading dollar sign and comma thousands groups, which some
+    /// FOCUS examples use; anything else (such as the decimal comma of `12,5`) stays an error.
+    static func groupedAmount(_ bytes: FieldBytes) -> FixedDecimal? {
+        var text = ByteText.string(ByteText.trimmed(bytes))
+        var negative = false
+        if text.hasPrefix("-") {
+            negative = true
+            text.removeFirst()
+        }
+        if text.hasPrefix("$") { text.removeFirst() }
+        let parts = text.split(separator: ".", omittingEmptySubsequences: false)
+        guard parts.count <= 2, let whole = parts.first else { return nil }
+        let groups = whole.split(separator: ",", omittingEmptySubsequences: false)
+        guard let head = groups.first, (1...3).contains(head.count), groups.dropFirst().allSatisfy({ $0.count == 3 }) else { return nil }
+        let plain = (negative ? "-" : "") + groups.joined() + (parts.count == 2 ? "." + parts[1] : "")
+        guard case .success(let parsed) = FixedDecimal.parse(plain) else { return nil }
+        return parsed.value
     }
 
     /// An optional amount: nil when the column is absent or the field empty/null.
@@ -63,11 +83,10 @@ enum BillingDates {
         let bytes = ByteText.trimmed(raw)
         let count = bytes.count
         guard count >= 6 else { return nil }
-        if count == 6 {
-            guard let year = number(bytes, 0, 4), let month = number(bytes, 4, 6) else { return nil }
+        if count == 6, let year = number(bytes, 0, 4), let month = number(bytes, 4, 6) {
             return BillingMonth(year: year, month: month)
         }
-        if bytes[4] == UInt8(ascii: "-") || bytes[4] == UInt8(ascii: "/") {
+        if number(bytes, 0, 4) != nil && (bytes[4] == UInt8(ascii: "-") || bytes[4] == UInt8(ascii: "/")) {
             guard let year = number(bytes, 0, 4), let month = number(bytes, 5, 7) else { return nil }
             if count > 19 && hasNonZeroOffset(bytes) {
                 return CivilDate(parsing: ByteText.string(bytes)).map(BillingMonth.init)
@@ -81,8 +100,8 @@ enum BillingDates {
     /// The UTC date of a date or timestamp field, in any form `month(of:)` accepts but `YYYYMM`.
     static func date(of raw: FieldBytes) -> CivilDate? {
         let bytes = ByteText.trimmed(raw)
-        guard bytes.count >= 8 else { return nil }
-        if bytes[4] == UInt8(ascii: "-") || bytes[4] == UInt8(ascii: "/") {
+        guard bytes.count >= 6 else { return nil }
+        if number(bytes, 0, 4) != nil && (bytes[4] == UInt8(ascii: "-") || bytes[4] == UInt8(ascii: "/")) {
             return CivilDate(parsing: ByteText.string(bytes))
         }
         return usDate(bytes)
@@ -106,8 +125,9 @@ enum BillingDates {
                 break
             }
         }
-        guard parts.count == 2, digits == 4 else { return nil }
-        return CivilDate(year: value, month: parts[0], day: parts[1])
+        // Four-digit years, or two-digit years of this century (`4/1/25` in FOCUS examples).
+        guard parts.count == 2, digits == 4 || digits == 2 else { return nil }
+        return CivilDate(year: digits == 2 ? 2000 + value : value, month: parts[0], day: parts[1])
     }
 
     private static func number(_ bytes: FieldBytes, _ start: Int, _ end: Int) -> Int? {

@@ -16,9 +16,10 @@ public final class CSVChunk: @unchecked Sendable {
     var capacity: Int
     var count = 0
 
-    init(capacity: Int) {
-        self.capacity = capacity
-        storage = .allocate(capacity: capacity)
+    /// An empty chunk buffer of `capacity` bytes (it grows for longer records).
+    public init(capacity: Int) {
+        self.capacity = max(capacity, 16)
+        storage = .allocate(capacity: self.capacity)
     }
 
     deinit { storage.deallocate() }
