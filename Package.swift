@@ -27,6 +27,8 @@ let package = Package(
             pkgConfig: "libxml-2.0",
             providers: [.apt(["libxml2-dev"]), .brew(["libxml2"])]
         ),
+        .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"]), .brew(["zlib"])]),
+        .systemLibrary(name: "CISAL", pkgConfig: "libisal", providers: [.apt(["libisal-dev"]), .brew(["isa-l"])]),
 
         // MARK: - Core
         .target(name: "PolicyEngine", swiftSettings: strict),
@@ -38,12 +40,15 @@ let package = Package(
         .target(name: "Inventory", dependencies: ["PolicyEngine"], swiftSettings: strict),
         .target(name: "Reports", dependencies: ["PolicyEngine", "CLibXML2"], swiftSettings: strict),
         .target(name: "Resilience", dependencies: ["PolicyEngine"], swiftSettings: strict),
+        // Delimited text over bytes (streaming, gzip, parallel chunks); shared by Billing and Inventory.
+        .target(name: "TabularText", dependencies: ["CZlib", "CISAL"], swiftSettings: strict),
+        .target(name: "Billing", dependencies: ["PolicyEngine", "TabularText"], swiftSettings: strict),
 
         // MARK: - Command line
         .executableTarget(
             name: "assay",
             dependencies: [
-                "PolicyEngine", "PolicyLoader", "Inventory", "Reports", "Resilience",
+                "PolicyEngine", "PolicyLoader", "Inventory", "Reports", "Resilience", "Billing",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strict
@@ -61,6 +66,12 @@ let package = Package(
             name: "DowntimeBench",
             dependencies: ["Resilience", "PolicyEngine"],
             path: "Benchmarks/DowntimeBench",
+            swiftSettings: strict
+        ),
+        .executableTarget(
+            name: "BillingBench",
+            dependencies: ["Billing", "TabularText", "PolicyEngine"],
+            path: "Benchmarks/BillingBench",
             swiftSettings: strict
         ),
 
@@ -89,5 +100,11 @@ let package = Package(
             swiftSettings: strict
         ),
         .testTarget(name: "CLITests", dependencies: ["TestSupport"], swiftSettings: strict),
+        .testTarget(
+            name: "BillingTests",
+            dependencies: ["Billing", "TabularText", "PolicyEngine", "TestSupport"],
+            exclude: ["Fixtures"],
+            swiftSettings: strict
+        ),
     ]
 )
