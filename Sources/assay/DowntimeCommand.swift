@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import PolicyEngine
+import Reports
 import Resilience
 
 /// `assay downtime`: the downtime financial-impact model for an application register.
@@ -9,24 +10,24 @@ struct DowntimeCommand: ParsableCommand {
         commandName: "downtime",
         abstract: "Estimate the annual cost of downtime per application and compare DR strategies.",
         discussion: """
-            Reads the application register (type application) and the DR test log (type dr.test) \
-            from JSON or CSV files, simulates every DR strategy on common random numbers and prints \
-            a comparison table. Model defaults the register does not override are placeholders and \
+            Reads the application register (type application), the DR test log (type dr.test) and, \
+            when given, billing exports (DR spend per application) from the config's inputs or --input, \
+            simulates every DR strategy on common random numbers and prints a comparison table. Model defaults the register does not override are placeholders and \
             are listed in the JSON output. See docs/downtime-model.md.
+
+            Examples:
+              assay downtime --config fixtures/assay.yaml
+              assay downtime --config fixtures/assay.yaml --detail --trials 200000 --json reports/downtime.json
             """
     )
 
-    @Option(name: .long, parsing: .upToNextOption, help: "Application register and DR test log files (JSON or CSV).")
-    var input: [String]
+    @OptionGroup var runOptions: RunOptions
 
-    @Option(name: .customLong("as-of"), help: "Date the test ages are measured to (YYYY-MM-DD); default today (UTC).")
-    var asOf: String?
+    @Option(help: "Simulated years per strategy (1,000 … 10,000,000; default: the config's downtime.trials, else 100,000).")
+    var trials: Int?
 
-    @Option(help: "Simulated years per strategy (1,000 … 10,000,000).")
-    var trials: Int = ModelSettings.defaultTrials
-
-    @Option(help: "Seed of the simulation streams.")
-    var seed: UInt64 = 42
+    @Option(help: "Seed of the simulation streams (default: the config's downtime.seed, else 42).")
+    var seed: UInt64?
 
     @Option(help: "Write the downtime results section to this JSON file.")
     var json: String?
@@ -35,47 +36,35 @@ struct DowntimeCommand: ParsableCommand {
     var detail = false
 
     func validate() throws {
-        guard !input.isEmpty else { throw ValidationError("give at least one --input file") }
-        if let asOf, CivilDate(parsing: asOf) == nil { throw ValidationError("--as-of expects YYYY-MM-DD, got '\(asOf)'") }
+        if let trials, !(1_000...10_000_000).contains(trials) { throw ValidationError("--trials must be in 1,000 … 10,000,000") }
     }
 
     func run() throws {
-        let date = asOf.flatMap { CivilDate(parsing: $0) } ?? CivilDate(daysSinceEpoch: Int(Date().timeIntervalSince1970 / 86_400))
-        var settings = ModelSettings()
-        settings.trials = trials
-        settings.seed = seed
-        let loaded = try loadDowntimeInputs(paths: input)
-        guard !loaded.applications.isEmpty else { throw CommandFailure.input("no application records in the input files") }
-        let enrichment = try DRTestEvidence.enrich(applications: loaded.applications, tests: loaded.tests, asOf: date, settings: settings)
-        for warning in enrichment.warnings { Terminal.warning(warning) }
-        let inputs = try ApplicationRegister.inputs(from: enrichment.applications, asOf: date)
-        let assessments = try DowntimeModel.run(inputs, settings: settings)
+        let request = try RunRequest.build(runOptions)
+        var settings = try StageSettings(config: request.config)
+        if let trials { settings.downtime.model.trials = trials }
+        if let seed { settings.downtime.model.seed = seed }
+        let progress = ProgressReporter(enabled: true)
+        let ingested = try IngestStage(progress: progress).run(request.config.inputs)
+        guard ingested.resources.contains(where: { $0.type == "application" }) else {
+            throw CommandFailure.input("no records of type application in the inputs (map the register with type: application in the config)")
+        }
+        let costs = try CostStage(settings: settings.cost, asOf: request.asOf, progress: progress).run(ingested.billing, scopes: [])
+        settings.downtime.enabled = true
+        let modelled = try DowntimeStage(settings: settings.downtime, asOf: request.asOf).run(ingested.resources, drCosts: costs.drCosts)
+        let assessments = modelled.assessments
         print(DowntimeTable.summary(assessments), terminator: "")
         if detail {
             for assessment in assessments { print("\n" + DowntimeTable.detail(assessment), terminator: "") }
         }
-        for assessment in assessments {
-            for warning in assessment.warnings where warning.code != "placeholders_used" {
-                Terminal.warning("\(assessment.model.id): \(warning.message)")
-            }
-        }
+        for warning in costs.warnings + modelled.warnings { Terminal.warning(warning) }
         let withPlaceholders = assessments.filter { !$0.model.placeholders.isEmpty }.map(\.model.id)
         if !withPlaceholders.isEmpty {
             Terminal.warning(
                 "placeholder defaults used for \(withPlaceholders.joined(separator: ", ")) (listed under placeholders in the JSON output)")
         }
-        if let json {
-            var extras: [String: Fields] = [:]
-            for resource in enrichment.applications {
-                if let region = resource.document["dr_region"]?.keyText {
-                    extras[ApplicationRegister.applicationID(of: resource), default: Fields()]["dr_region"] = .string(region)
-                }
-            }
-            let section = DowntimeSection.value(assessments, settings: settings, asOf: date, extras: extras)
-            let text = JSONWriter.pretty(["downtime": section]) + "\n"
-            guard FileManager.default.createFile(atPath: json, contents: Data(text.utf8)) else {
-                throw CommandFailure.input("\(json): cannot write the file")
-            }
+        if let json, let section = modelled.section {
+            try ReportFile.write(Array(JSONWriter.pretty(["downtime": section]).utf8), to: json)
         }
     }
 }
