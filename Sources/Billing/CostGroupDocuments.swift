@@ -37,6 +37,9 @@ extension CostAggregator {
         var fields = Fields()
         fields["period"] = .string(key.month.description)
         fields["currency"] = .string(key.currency)
+        // Which grouping produced the document, so lookups across cost groups can select the
+        // groups of one scope (`grouping: tags.environment`).
+        fields["grouping"] = .string(dimensions.map(\.description).joined(separator: ","))
         var tags = Fields()
         var idParts: [String] = []
         for (dimension, value) in zip(dimensions, key.values) {

@@ -128,6 +128,11 @@ extension ConditionEvaluator {
             }
         case .ref(let path):
             return "\(scope.resolve(path)?.displayText ?? "missing") (ref \(path))"
+        case .lookup, .product:
+            switch resolve(operand, in: scope) {
+            case .success(let value?): return "\(value.displayText) (\(operand.displayText))"
+            default: return operand.displayText
+            }
         case .param:
             return operand.displayText
         }
