@@ -45,19 +45,19 @@ do {
     var evaluationTimes: [Double] = []
     var evaluations: [PolicyEvaluation] = []
     let corpus = ResourceCorpus(resources: resources)
-    for _ in 0..<max(1, repeats) {
+    for _ in 0..<max(0, repeats) {
         let start = DispatchTime.now()
         evaluations = PolicyRunner.run(compiled, corpus: corpus, context: EvaluationContext(asOf: asOf), keepPasses: false)
         evaluationTimes.append(seconds(since: start))
     }
-    let evaluation = evaluationTimes.sorted()[evaluationTimes.count / 2]
+    let evaluation = evaluationTimes.isEmpty ? 0 : evaluationTimes.sorted()[evaluationTimes.count / 2]
     var violations: [String: Int] = [:]
     for result in evaluations { violations[result.policy.policy.id] = result.counts.fail + result.counts.error }
     let report: [String: Any] = [
         "tool": "assay", "resources": resources.count, "megabytes": Double(bytes) / 1e6,
         "load_s": (loadSeconds * 1000).rounded() / 1000, "eval_s_median": (evaluation * 1000).rounded() / 1000,
         "eval_runs": evaluationTimes.map { ($0 * 1000).rounded() / 1000 },
-        "resources_per_s_eval": Int(Double(resources.count) / evaluation),
+        "resources_per_s_eval": evaluation > 0 ? Int(Double(resources.count) / evaluation) : 0,
         "resources_per_s_load": Int(Double(resources.count) / loadSeconds),
         "load_mb_per_s": Int(Double(bytes) / 1e6 / loadSeconds),
         "peak_rss_mb": Int(peakRSSMegabytes()), "violations": violations,

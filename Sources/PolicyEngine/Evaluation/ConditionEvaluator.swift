@@ -112,13 +112,15 @@ public struct ConditionEvaluator: Sendable {
     }
 
     func check(_ expectation: Expectation, actual: Value?, in scope: Scope) -> Outcome {
-        var worst = Outcome.pass
-        for item in expectation.checks {
-            let outcome = apply(item, to: actual, in: scope)
-            if outcome.status == .fail { return outcome }
-            if outcome.conjunctionRank > worst.conjunctionRank { worst = outcome }
+        expectation.checks.withUnsafeBufferPointer { checks in
+            var worst = Outcome.pass
+            for index in checks.indices {
+                let outcome = apply(checks[index], to: actual, in: scope)
+                if outcome.status == .fail { return outcome }
+                if outcome.conjunctionRank > worst.conjunctionRank { worst = outcome }
+            }
+            return worst
         }
-        return worst
     }
 
     func elements(of quantifier: Quantifier, in scope: Scope) -> Result<[Value], Outcome> {

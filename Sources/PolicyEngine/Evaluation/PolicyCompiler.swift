@@ -141,6 +141,14 @@ public enum PolicyCompiler {
                 checks.append(item)
             }
             result.checks = checks
+            let literalOnly = checks.allSatisfy { item in
+                switch item.argument {
+                case .operand(.literal): return true
+                case .nested(let nested): return nested.fixedDescription != nil
+                default: return false
+                }
+            }
+            if literalOnly { result.fixedDescription = ExpectationText.describe(result) }
             return result
         }
 

@@ -48,12 +48,21 @@ public enum PolicyRunner {
             let isCost = compiled.policy.scope.cost != nil
             var counts = VerdictCounts()
             var findings: [Finding] = []
-            for position in candidates[item.policy][item.range] {
-                let resource = isCost ? costSets[item.policy][position] : prepared.resources[position]
-                guard let finding = evaluate(compiled, on: resource, evaluator: evaluator, keepPasses: keepPasses, counts: &counts) else {
-                    continue
+            // Resources are passed straight from their arrays (no copy of the struct per resource).
+            if isCost {
+                for position in candidates[item.policy][item.range] {
+                    if let finding = evaluate(compiled, on: costSets[item.policy][position], evaluator: evaluator, keepPasses: keepPasses,
+                                              counts: &counts) {
+                        findings.append(finding)
+                    }
                 }
-                findings.append(finding)
+            } else {
+                for position in candidates[item.policy][item.range] {
+                    if let finding = evaluate(compiled, on: prepared.resources[position], evaluator: evaluator, keepPasses: keepPasses,
+                                              counts: &counts) {
+                        findings.append(finding)
+                    }
+                }
             }
             slots.store((counts, findings), at: itemIndex)
         }
@@ -75,20 +84,20 @@ public enum PolicyRunner {
         return evaluations
     }
 
-    /// Findings in (resource, source) order; sorts positions rather than moving the large values.
+    /// Findings in resource order; equal resource ids (the same resource in two inputs) keep
+    /// input order. Sorts positions rather than moving the large values.
     static func sorted(_ findings: [Finding]) -> [Finding] {
         let keys = findings.map(\.resource)
-        let order = findings.indices.sorted { left, right in
-            if keys[left] != keys[right] { return keys[left] < keys[right] }
-            return (findings[left].source?.displayText ?? "") < (findings[right].source?.displayText ?? "")
-        }
+        var order = Array(findings.indices)
+        // `sort` is stable, so one comparison per step suffices: ties stay in input order.
+        order.sort { keys[$0] < keys[$1] }
         return order.map { findings[$0] }
     }
 
     /// Evaluates one policy on one resource; returns the finding unless it passed and passes are
     /// not kept. Counts every in-scope verdict.
     static func evaluate(
-        _ compiled: CompiledPolicy, on resource: Resource, evaluator: ConditionEvaluator, keepPasses: Bool,
+        _ compiled: CompiledPolicy, on resource: borrowing Resource, evaluator: ConditionEvaluator, keepPasses: Bool,
         counts: inout VerdictCounts
     ) -> Finding? {
         let policy = compiled.policy

@@ -40,6 +40,9 @@ public struct Expectation: Sendable {
     public var checks: [Check]
     /// Value to use when the path is missing.
     public var defaultValue: Value?
+    /// The evidence text (`gte 30, default 0`), set by the compiler when every operand is a
+    /// literal, so explaining a failure does not rebuild it for every resource.
+    public var fixedDescription: String?
 
     /// Creates an expectation.
     public init(checks: [Check], defaultValue: Value? = nil) {

@@ -26,6 +26,8 @@ public struct FieldPath: Sendable, Hashable, CustomStringConvertible {
     public let components: [Component]
     /// `KeyHash` of each key step (0 for index steps), computed once here so lookups compare integers.
     @usableFromInline let keyHashes: [UInt32]
+    /// The canonical text, computed once (evidence quotes it for every failing resource).
+    public let description: String
 
     /// Creates a path from parts.
     public init(anchor: Anchor = .current, components: [Component]) {
@@ -35,6 +37,7 @@ public struct FieldPath: Sendable, Hashable, CustomStringConvertible {
             if case .key(let key) = component { return KeyHash.of(key) }
             return 0
         }
+        description = Self.text(anchor: anchor, components: components)
     }
 
     /// Why a path text could not be parsed, with the 0-based character offset.
@@ -120,7 +123,7 @@ public struct FieldPath: Sendable, Hashable, CustomStringConvertible {
     public var isAnchorOnly: Bool { components.isEmpty }
 
     /// The canonical text form (quoted keys where a key contains `.`, `[`, `]` or is empty).
-    public var description: String {
+    static func text(anchor: Anchor, components: [Component]) -> String {
         var text: String
         switch anchor {
         case .root: text = "$"

@@ -35,11 +35,12 @@ public struct JSONParser {
     private let bytes: UnsafeBufferPointer<UInt8>
     private var index: Int
     private var depth = 0
-    private var keyCache = KeyCache()
+    private let keyCache: JSONKeyCache?
 
     /// Parses a complete JSON text (surrounding whitespace allowed, a UTF-8 BOM skipped).
-    public static func parse(_ bytes: UnsafeBufferPointer<UInt8>) throws(JSONSyntaxError) -> Value {
-        var parser = JSONParser(bytes: bytes)
+    /// `keyCache` shares key storage across the many small documents one thread parses.
+    public static func parse(_ bytes: UnsafeBufferPointer<UInt8>, keyCache: JSONKeyCache? = nil) throws(JSONSyntaxError) -> Value {
+        var parser = JSONParser(bytes: bytes, keyCache: keyCache)
         parser.skipBOM()
         let value = try parser.parseValue()
         parser.skipWhitespace()
@@ -68,9 +69,10 @@ public struct JSONParser {
     }
 
     /// A parser positioned at the start of `bytes`, for callers that parse several values in turn.
-    public init(bytes: UnsafeBufferPointer<UInt8>, startingAt offset: Int = 0) {
+    public init(bytes: UnsafeBufferPointer<UInt8>, startingAt offset: Int = 0, keyCache: JSONKeyCache? = nil) {
         self.bytes = bytes
         self.index = offset
+        self.keyCache = keyCache
     }
 
     /// The current byte offset.
@@ -200,7 +202,7 @@ public struct JSONParser {
                 index = cursor + 1
                 let slice = UnsafeBufferPointer(rebasing: bytes[start..<cursor])
                 let hash = KeyHash.of(slice)
-                return (keyCache.string(for: slice, hash: hash), hash)
+                return (keyCache?.string(for: slice, hash: hash) ?? String(decoding: slice, as: UTF8.self), hash)
             }
             if byte == UInt8(ascii: "\\") || byte < 0x20 { break }
             cursor += 1
@@ -218,6 +220,9 @@ public struct JSONParser {
             if byte == UInt8(ascii: "\"") {
                 index = cursor + 1
                 let slice = UnsafeBufferPointer(rebasing: bytes[start..<cursor])
+                // Repeated medium-length values (owners, tag values, names repeated as Name tags)
+                // share storage through the same cache as keys.
+                if let keyCache, slice.count > 15 && slice.count <= 64 { return keyCache.string(for: slice, hash: KeyHash.of(slice)) }
                 return String(decoding: slice, as: UTF8.self)
             }
             if byte == UInt8(ascii: "\\") { return try parseEscapedString(from: start, firstEscape: cursor) }
@@ -451,13 +456,18 @@ public struct JSONParser {
 
 /// Shares one `String` storage among repeated object keys longer than the inline small-string
 /// limit (15 UTF-8 bytes), so a million `"data_classification"` keys cost one allocation.
-private struct KeyCache {
-    private static let slotCount = 1024
-    private var slots: [String?] = Array(repeating: nil, count: KeyCache.slotCount)
+/// One cache per thread (it is not synchronised), reused across the documents it parses.
+public final class JSONKeyCache {
+    private static let slotCount = 4096
+    private var slots: [String?] = Array(repeating: nil, count: JSONKeyCache.slotCount)
 
-    mutating func string(for bytes: UnsafeBufferPointer<UInt8>, hash: UInt32) -> String {
+    /// An empty cache.
+    public init() {}
+
+    func string(for bytes: UnsafeBufferPointer<UInt8>, hash: UInt32) -> String {
         let length = bytes.count
         if length <= 15 || length > 96 { return String(decoding: bytes, as: UTF8.self) }
+        // Slot by hash; a collision simply replaces the slot (the cache only saves memory).
         let slot = Int(hash & UInt32(Self.slotCount - 1))
         if let cached = slots[slot], cached.utf8.count == length, cached.utf8.elementsEqual(bytes) {
             return cached

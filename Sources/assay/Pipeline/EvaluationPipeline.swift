@@ -50,6 +50,8 @@ struct EvaluationPipeline {
 
         // Render.
         try render.run(result)
+        ProcessLifetime.keepUntilExit(modelled.resources)
+        ProcessLifetime.keepUntilExit(evaluations.map(\.findings))
         return result
     }
 }
