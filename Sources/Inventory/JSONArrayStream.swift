@@ -234,6 +234,19 @@ private struct Scanner {
         if let start = keyStart { keyStart = start - count }
     }
 
+    /// Advances the string state over one byte inside a string; true when it closed the string.
+    @inline(__always) mutating func consumeStringByte(_ byte: UInt8) -> Bool {
+        if escaped {
+            escaped = false
+        } else if byte == UInt8(ascii: "\\") {
+            escaped = true
+        } else if byte == UInt8(ascii: "\"") {
+            inString = false
+            return true
+        }
+        return false
+    }
+
     // swiftlint:disable:next cyclomatic_complexity function_body_length
     mutating func scan(_ bytes: UnsafeBufferPointer<UInt8>, from offset: Int, final: Bool) throws -> [Range<Int>] {
         var ranges: [Range<Int>] = []
@@ -265,16 +278,9 @@ private struct Scanner {
             case .rootObject:
                 // Tracks strings and depth; records keys at depth 1; enters the array value of the target key.
                 if inString {
-                    if escaped {
-                        escaped = false
-                    } else if byte == UInt8(ascii: "\\") {
-                        escaped = true
-                    } else if byte == UInt8(ascii: "\"") {
-                        inString = false
-                        if let start = keyStart {
-                            currentKey = Array(bytes[(start + 1)..<index])
-                            keyStart = nil
-                        }
+                    if consumeStringByte(byte), let start = keyStart {
+                        currentKey = Array(bytes[(start + 1)..<index])
+                        keyStart = nil
                     }
                     index += 1
                     continue
@@ -313,13 +319,7 @@ private struct Scanner {
                 index += 1
             case .array:
                 if inString {
-                    if escaped {
-                        escaped = false
-                    } else if byte == UInt8(ascii: "\\") {
-                        escaped = true
-                    } else if byte == UInt8(ascii: "\"") {
-                        inString = false
-                    }
+                    _ = consumeStringByte(byte)
                     index += 1
                     continue
                 }

@@ -14,13 +14,9 @@ enum PolicyParser {
 
     /// Parses one policy mapping. `inheritedVersion` is the file-level version for policy lists.
     static func policy(_ node: YAMLNode, inheritedVersion: Bool) throws(LoadError) -> Policy {
-        let entries = try node.mapping("a policy (a mapping with id, title, severity, require, …)")
-        try node.checkKeys(entries, allowed: policyKeys, section: "policy")
-        func entry(_ key: String) -> YAMLNode? { entries.first { $0.key == key }?.value }
-        func required(_ key: String) throws(LoadError) -> YAMLNode {
-            guard let found = entry(key) else { throw node.error(.missingKey(key: key, section: "policy")) }
-            return found
-        }
+        let section = try node.section("a policy (a mapping with id, title, severity, require, …)", allowed: policyKeys, name: "policy")
+        func entry(_ key: String) -> YAMLNode? { section.optional(key) }
+        func required(_ key: String) throws(LoadError) -> YAMLNode { try section.required(key) }
         if !inheritedVersion { try checkVersion(entry("version"), in: node) }
         let idNode = try required("id")
         let id = try idNode.string("a policy id")

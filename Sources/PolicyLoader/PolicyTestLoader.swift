@@ -42,13 +42,9 @@ public enum PolicyTestLoader {
     }
 
     static func testCase(_ node: YAMLNode, fileAsOf: CivilDate?) throws(LoadError) -> PolicyTestCase {
-        let entries = try node.mapping("a test")
-        try node.checkKeys(entries, allowed: testKeys, section: "test")
-        func entry(_ key: String) -> YAMLNode? { entries.first { $0.key == key }?.value }
-        func required(_ key: String) throws(LoadError) -> YAMLNode {
-            guard let found = entry(key) else { throw node.error(.missingKey(key: key, section: "test")) }
-            return found
-        }
+        let section = try node.section("a test", allowed: testKeys, name: "test")
+        func entry(_ key: String) -> YAMLNode? { section.optional(key) }
+        func required(_ key: String) throws(LoadError) -> YAMLNode { try section.required(key) }
         let policy = try required("policy").string("a policy id")
         guard let asOf = try entry("as_of")?.date() ?? fileAsOf else {
             throw node.error(.missingKey(key: "as_of", section: "test (or at the top of the file): tests must not depend on today's date"))

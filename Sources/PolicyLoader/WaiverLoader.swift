@@ -31,21 +31,16 @@ public enum WaiverLoader {
 
     /// Parses one waiver entry.
     static func waiver(_ node: YAMLNode) throws(LoadError) -> Waiver {
-        let entries = try node.mapping("a waiver")
-        try node.checkKeys(entries, allowed: waiverKeys, section: "waiver")
-        func required(_ key: String) throws(LoadError) -> YAMLNode {
-            guard let found = entries.first(where: { $0.key == key })?.value else {
-                throw node.error(.missingKey(key: key, section: "waiver (every waiver needs policy, resources, reason, owner and expires)"))
-            }
-            return found
-        }
+        let section = try node.section("a waiver", allowed: waiverKeys,
+                                       name: "waiver (every waiver needs policy, resources, reason, owner and expires)")
+        func required(_ key: String) throws(LoadError) -> YAMLNode { try section.required(key) }
         let resources = try required("resources").stringList("a list of resource ids or globs")
         guard !resources.isEmpty else { throw node.error(.invalidValue(message: "a waiver must name at least one resource (use \"*\" deliberately)")) }
         let reason = try required("reason").string("a reason")
         let owner = try required("owner").string("an owner")
         return Waiver(
             policy: try required("policy").string("a policy id or glob"), resources: resources, reason: reason, owner: owner,
-            ticket: try entries.first(where: { $0.key == "ticket" })?.value.value().displayText, expires: try required("expires").date(),
+            ticket: try section.optional("ticket")?.value().displayText, expires: try required("expires").date(),
             location: node.location
         )
     }

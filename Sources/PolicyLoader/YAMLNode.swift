@@ -165,6 +165,13 @@ struct YAMLNode {
         return date
     }
 
+    /// The mapping's entries with key lookup helpers, after rejecting keys outside `allowed`.
+    func section(_ what: String, allowed: [String], name: String) throws(LoadError) -> YAMLSection {
+        let entries = try mapping(what)
+        try checkKeys(entries, allowed: allowed, section: name)
+        return YAMLSection(node: self, name: name, entries: entries)
+    }
+
     /// Rejects keys outside `allowed`, suggesting the closest one.
     func checkKeys(_ entries: [(key: String, keyNode: YAMLNode, value: YAMLNode)], allowed: [String], section: String) throws(LoadError) {
         for entry in entries where !allowed.contains(entry.key) {
@@ -238,5 +245,21 @@ struct YAMLNode {
         }
         guard digits > 0 else { return nil }
         return Double(text)
+    }
+}
+
+/// A checked mapping: its entries and lookups of optional and required keys.
+struct YAMLSection {
+    let node: YAMLNode
+    let name: String
+    let entries: [(key: String, keyNode: YAMLNode, value: YAMLNode)]
+
+    /// The value of `key`, if present.
+    func optional(_ key: String) -> YAMLNode? { entries.first { $0.key == key }?.value }
+
+    /// The value of `key`; a `missingKey` error naming the section otherwise.
+    func required(_ key: String) throws(LoadError) -> YAMLNode {
+        guard let found = optional(key) else { throw node.error(.missingKey(key: key, section: name)) }
+        return found
     }
 }
