@@ -25,6 +25,8 @@ public struct JSONArrayStream {
     public let arrayKey: String?
     /// Bytes read per block.
     public var blockSize = 8 << 20
+    /// Opens the file's bytes: plainly by default; a decompressing source for compressed input.
+    public var open: (String) throws -> any ByteSource = { try InputFile(path: $0) }
 
     /// Creates a stream.
     public init(path: String, arrayKey: String?) {
@@ -37,7 +39,7 @@ public struct JSONArrayStream {
         progress: (_ done: Int, _ total: Int) -> Void = { _, _ in },
         _ body: ([StreamedElement]) throws -> Void
     ) throws {
-        let file = try InputFile(path: path)
+        let file = try open(path)
         var scanner = Scanner(arrayKey: arrayKey, file: path)
         var buffer: [UInt8] = []
         var bufferOffset = 0  // file offset of buffer[0]
@@ -90,7 +92,7 @@ public struct JSONArrayStream {
                 consumed -= keep
                 scanner.shift(by: keep)
             }
-            progress(min(bufferOffset + consumed, file.size), file.size)
+            progress(min(file.position, file.size), file.size)
         }
         if !scanner.sawArray {
             let expected = arrayKey.map { "an object with an array under \"\($0)\"" } ?? "a JSON array"
@@ -127,7 +129,7 @@ public struct JSONArrayStream {
     }
 
     private func streamTranscoded(_ body: ([StreamedElement]) throws -> Void) throws {
-        let text = try InputFile.readText(path: path)
+        let text = InputFile.normalizeEncoding(try Compression.readAll(try open(path)))
         let document: Value
         do {
             document = try JSONParser.parse(text)
@@ -152,7 +154,7 @@ public struct JSONArrayStream {
     /// An `InventoryError.malformedJSON` for an absolute file offset (line and column found by
     /// re-reading the file up to that offset; errors are rare, so this costs nothing normally).
     private func located(_ reason: String, at offset: Int) throws -> InventoryError {
-        let bytes = try InputFile(path: path).readAll()
+        let bytes = try Compression.readAll(try open(path))
         return bytes.withUnsafeBufferPointer { buffer in
             let (line, column) = JSONParser.lineAndColumn(of: offset, in: buffer)
             return .malformedJSON(file: path, line: line, column: column, reason: reason, sourceLine: InputFile.line(line, in: buffer))
