@@ -39,6 +39,15 @@ enum Terminal {
         }
     }
 
+    /// True when stderr is a terminal.
+    static let isInteractive: Bool = isatty(2) == 1
+
+    /// Rewrites the current progress line on stderr (nil clears it).
+    static func progress(_ text: String?) {
+        var copy = "\r\u{1B}[K" + (text ?? "")
+        copy.withUTF8 { buffer in _ = write(2, buffer.baseAddress, buffer.count) }
+    }
+
     /// A warning line on stderr.
     static func warning(_ text: String) { line(styled("warning: ", .yellow) + text) }
 }

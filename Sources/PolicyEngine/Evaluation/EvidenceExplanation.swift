@@ -23,7 +23,7 @@ extension ConditionEvaluator {
             let outcome = check(test.expectation, actual: actual, in: scope)
             guard isBad(outcome, negated: negated) else { return }
             let path = join(prefix, test.path)
-            let expected = describe(test.expectation, negated: negated)
+            let expected = describe(test.expectation, negated: negated, in: scope)
             collector.add(Evidence(path: path, actual: found, expected: expected, status: outcome.status, note: outcome.reason))
         case .quantifier(let quantifier):
             explain(quantifier, in: scope, negated: negated, prefix: prefix, into: &collector)
@@ -31,13 +31,23 @@ extension ConditionEvaluator {
             let outcome = evaluate(related, in: scope)
             guard isBad(outcome, negated: negated) else { return }
             var values: [String] = []
-            if case .success(let found) = joinValues(related, in: scope) { values = found.map(\.displayText) }
+            var summary: Value?
+            if case .success(let found) = joinValues(related, in: scope) {
+                values = found.map(\.displayText)
+                let candidates = corpus.joined(related.indexKey, values: found)
+                let satisfying = candidates.filter { position in
+                    guard let requirement = related.requirement else { return true }
+                    return evaluate(requirement, in: Scope(root: scope.root, current: corpus.resources[position].document)).status == .pass
+                }
+                let ids = satisfying.prefix(3).map { corpus.resources[$0].id }.joined(separator: ", ")
+                summary = .string("\(candidates.count) joined, \(satisfying.count) satisfying" + (ids.isEmpty ? "" : " (\(ids))"))
+            }
             let joinText = zip(related.match, values).map { "\($0.path)=\($1)" }.joined(separator: ", ")
             let count = related.minimum == 1 && related.maximum == nil ? "at least one" : "min \(related.minimum)"
                 + (related.maximum.map { ", max \($0)" } ?? "")
             let expected = (negated ? "no " : "") + "\(count) related \(related.type) with \(joinText.isEmpty ? "the join values" : joinText)"
                 + (related.requirement == nil ? "" : " satisfying its requirement")
-            collector.add(Evidence(path: prefix.isEmpty ? "related \(related.type)" : prefix, actual: nil, expected: expected,
+            collector.add(Evidence(path: prefix.isEmpty ? "related \(related.type)" : prefix, actual: summary, expected: expected,
                                    status: outcome.status, note: outcome.reason))
         }
     }
@@ -69,7 +79,7 @@ extension ConditionEvaluator {
         default:
             let described: String
             if quantifier.kind == .count {
-                let comparison = quantifier.comparison.map { describe($0, negated: negated) } ?? "more than 0"
+                let comparison = quantifier.comparison.map { describe($0, negated: negated, in: scope) } ?? "more than 0"
                 described = "count of matching elements: \(comparison)"
             } else {
                 described = negated ? "no element satisfying the requirement" : "some element satisfying the requirement"
@@ -89,18 +99,37 @@ extension ConditionEvaluator {
         return text.hasPrefix("[") ? prefix + text : prefix + "." + text
     }
 
-    /// `version_gte 1.2, default TLS1_0` style rendering of an expectation.
-    func describe(_ expectation: Expectation, negated: Bool) -> String {
+    /// `version_gte 1.2, default TLS1_0` style rendering of an expectation, with parameters and
+    /// references shown with the values they resolved to for this resource.
+    func describe(_ expectation: Expectation, negated: Bool, in scope: Scope) -> String {
         var parts: [String] = expectation.checks.map { item in
             switch item.argument {
-            case .operand(let operand): return "\(item.op.rawValue) \(operand.displayText)"
-            case .nested(let nested): return "\(item.op.rawValue) (\(describe(nested, negated: false)))"
+            case .operand(let operand): return "\(item.op.rawValue) \(describe(operand, in: scope))"
+            case .nested(let nested): return "\(item.op.rawValue) (\(describe(nested, negated: false, in: scope)))"
             case .window(let amount, let reference):
-                return "\(item.op.rawValue) \(amount.displayText)" + (reference.map { " of \($0.displayText)" } ?? "")
+                return "\(item.op.rawValue) \(describe(amount, in: scope))" + (reference.map { " of \(describe($0, in: scope))" } ?? "")
             }
         }
         if let fallback = expectation.defaultValue { parts.append("default \(fallback.displayText)") }
         let text = parts.joined(separator: ", ")
         return negated ? "not (\(text))" : text
+    }
+
+    /// An operand as `value` or `value (param name[key=…])` / `value (ref path)`.
+    func describe(_ operand: Operand, in scope: Scope) -> String {
+        switch operand {
+        case .literal(let value):
+            return value.displayText
+        case .table(let name, let key, _):
+            let keyText = scope.resolve(key)?.displayText ?? "missing"
+            switch resolve(operand, in: scope) {
+            case .success(let value?): return "\(value.displayText) (\(name)[\(key)=\(keyText)])"
+            default: return "\(name)[\(key)=\(keyText)]"
+            }
+        case .ref(let path):
+            return "\(scope.resolve(path)?.displayText ?? "missing") (ref \(path))"
+        case .param:
+            return operand.displayText
+        }
     }
 }

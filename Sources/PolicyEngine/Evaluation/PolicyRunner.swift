@@ -17,13 +17,14 @@ public struct PolicyEvaluation: Sendable {
 /// to its own slot and are concatenated in item order, so the output does not depend on thread
 /// count or scheduling.
 public enum PolicyRunner {
-    /// Resources per work item.
-    static let blockSize = 4096
+    /// Resources per work item by default.
+    public static let defaultBlockSize = 4096
 
     /// Runs every policy. `costDocuments` holds the cost groups built for each cost scope.
+    /// `blockSize` only changes how work is split, never the result.
     public static func run(
         _ policies: [CompiledPolicy], corpus: ResourceCorpus, costDocuments: [CostScope: [Resource]] = [:],
-        context: EvaluationContext, keepPasses: Bool
+        context: EvaluationContext, keepPasses: Bool, blockSize: Int = defaultBlockSize
     ) -> [PolicyEvaluation] {
         var prepared = corpus
         prepared.buildJoinIndexes(for: policies.flatMap(\.joins))
@@ -35,8 +36,8 @@ public enum PolicyRunner {
             return prepared.positions(matching: compiled.typePatterns).map { prepared.resources[$0] }
         }
         let items: [(policy: Int, range: Range<Int>)] = candidates.enumerated().flatMap { policyIndex, documents in
-            stride(from: 0, to: documents.count, by: blockSize).map { start in
-                (policyIndex, start..<min(start + blockSize, documents.count))
+            stride(from: 0, to: documents.count, by: max(1, blockSize)).map { start in
+                (policyIndex, start..<min(start + max(1, blockSize), documents.count))
             }
         }
         let slots = ResultSlots<(VerdictCounts, [Finding])>(count: items.count)

@@ -53,14 +53,14 @@ public struct Check: Sendable {
     /// The operator.
     public var op: Operator
     /// Its argument.
-    public var argument: Argument
+    public var argument: CheckArgument
     /// Where the operator key was written.
     public var location: SourceLocation
     /// A precompiled regex or glob, set by the compiler when the operand is a literal.
     public var pattern: Pattern?
 
     /// Creates a check.
-    public init(op: Operator, argument: Argument, location: SourceLocation, pattern: Pattern? = nil) {
+    public init(op: Operator, argument: CheckArgument, location: SourceLocation, pattern: Pattern? = nil) {
         self.op = op
         self.argument = argument
         self.location = location
@@ -69,7 +69,7 @@ public struct Check: Sendable {
 }
 
 /// The argument of an operator.
-public enum Argument: Sendable {
+public enum CheckArgument: Sendable {
     /// A value (literal, parameter or reference).
     case operand(Operand)
     /// A nested expectation (the `length` operator: `length: { gte: 1 }`).

@@ -265,7 +265,7 @@ public enum Operator: String, CaseIterable, Codable, Sendable {
             return [
                 .init(#"{"source": "0.0.0.0/0"}"#, "source: { is_public_cidr: false }", .fail),
                 .init(#"{"source": "10.0.0.0/16"}"#, "source: { is_public_cidr: false }", .pass),
-                .init(#"{"source": "2001:db8::/32"}"#, "source: { is_public_cidr: true }", .pass),
+                .init(#"{"source": "2600:1f18::/32"}"#, "source: { is_public_cidr: true }", .pass),
             ]
         case .jurisdictionIn:
             return [

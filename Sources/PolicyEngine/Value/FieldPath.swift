@@ -57,6 +57,9 @@ public struct FieldPath: Sendable, Hashable, CustomStringConvertible {
             let character = characters[position]
             if character == "." {
                 guard position + 1 < characters.count else { throw ParseError(offset: position, reason: "path ends with '.'") }
+                guard characters[position + 1] != ".", characters[position + 1] != "[" else {
+                    throw ParseError(offset: position + 1, reason: "expected a key after '.'")
+                }
                 position += 1
                 expectSeparator = false
                 continue

@@ -64,22 +64,26 @@ public struct FixedDecimal: Sendable, Hashable, Comparable, CustomStringConverti
         var sawPoint = false
         var sawDigit = false
         var droppedDigits: [UInt8] = []  // digits that did not fit, for rounding
-        var mantissaDigits = 0
+        var mantissaFull = false
         while index < end {
             let byte = bytes[index]
             if byte >= 0x30 && byte <= 0x39 {
                 sawDigit = true
                 let digit = Int128(byte - 0x30)
-                if mantissaDigits < 37 {
-                    if mantissa != 0 || digit != 0 { mantissaDigits += 1 }
-                    mantissa = mantissa * 10 + digit
-                    if sawPoint { digitsAfterPoint += 1 }
-                } else {
-                    if sawPoint {
-                        droppedDigits.append(byte - 0x30)
+                if !mantissaFull {
+                    let (shifted, overflowA) = mantissa.multipliedReportingOverflow(by: 10)
+                    let (added, overflowB) = shifted.addingReportingOverflow(digit)
+                    if overflowA || overflowB {
+                        mantissaFull = true
                     } else {
-                        return .failure(.overflow)
+                        mantissa = added
+                        if sawPoint { digitsAfterPoint += 1 }
                     }
+                }
+                if mantissaFull {
+                    // Digits that no longer fit: fractional ones only affect rounding; integral ones overflow.
+                    guard sawPoint else { return .failure(.overflow) }
+                    droppedDigits.append(byte - 0x30)
                 }
             } else if byte == UInt8(ascii: ".") && !sawPoint {
                 sawPoint = true

@@ -1,0 +1,242 @@
+import Foundation
+import PolicyEngine
+import Yams
+
+/// A YAML file's text, kept for source lines in diagnostics.
+final class YAMLSource: Sendable {
+    let file: String
+    let lines: [String]
+
+    init(file: String, text: String) {
+        self.file = file
+        lines = text.split(separator: "\n", omittingEmptySubsequences: false).map { line in
+            line.hasSuffix("\r") ? String(line.dropLast()) : String(line)
+        }
+    }
+
+    func line(_ number: Int) -> String? {
+        number >= 1 && number <= lines.count ? lines[number - 1] : nil
+    }
+
+    func error(_ kind: LoadError.Kind, at location: SourceLocation) -> LoadError {
+        LoadError(kind, at: location, sourceLine: line(location.line))
+    }
+}
+
+/// A YAML node with its location: the unit every loader works on. Scalars are resolved with the
+/// YAML 1.2 core schema (so `NO`, `yes` and `on` stay strings, unlike YAML 1.1).
+struct YAMLNode {
+    let node: Node
+    let source: YAMLSource
+
+    /// Where the node starts.
+    var location: SourceLocation {
+        let mark = node.mark
+        return SourceLocation(file: source.file, line: mark?.line ?? 0, column: mark?.column ?? 0)
+    }
+
+    func error(_ kind: LoadError.Kind) -> LoadError { source.error(kind, at: location) }
+
+    /// Reads and composes every YAML document of a file.
+    static func documents(file: String) throws(LoadError) -> [YAMLNode] {
+        let text: String
+        do {
+            text = try String(contentsOfFile: file, encoding: .utf8)
+        } catch {
+            let reason = FileManager.default.fileExists(atPath: file) ? "not valid UTF-8 text" : "no such file"
+            throw LoadError(.unreadable(reason: reason), at: SourceLocation(file: file, line: 0, column: 0))
+        }
+        return try documents(text: text, file: file)
+    }
+
+    /// Composes every YAML document of a text.
+    static func documents(text: String, file: String) throws(LoadError) -> [YAMLNode] {
+        let source = YAMLSource(file: file, text: text)
+        do {
+            let parser = try Parser(yaml: text)
+            var nodes: [YAMLNode] = []
+            while let root = try parser.nextRoot() { nodes.append(YAMLNode(node: root, source: source)) }
+            return nodes
+        } catch let error as YamlError {
+            throw Self.translate(error, source: source)
+        } catch {
+            throw LoadError(.yamlSyntax(problem: "\(error)"), at: SourceLocation(file: file, line: 0, column: 0))
+        }
+    }
+
+    private static func translate(_ error: YamlError, source: YAMLSource) -> LoadError {
+        func located(_ problem: String, _ mark: Mark, context: YamlError.Context?) -> LoadError {
+            let detail = context.map { "\(problem) (\($0.text) at line \($0.mark.line))" } ?? problem
+            return source.error(.yamlSyntax(problem: detail), at: SourceLocation(file: source.file, line: mark.line, column: mark.column))
+        }
+        switch error {
+        case .scanner(let context, let problem, let mark, _), .parser(let context, let problem, let mark, _),
+            .composer(let context, let problem, let mark, _):
+            return located(problem, mark, context: context)
+        case .duplicatedKeysInMapping(let duplicates, let context):
+            return source.error(.invalidValue(message: "duplicate key(s) \(duplicates.map { "'\($0)'" }.joined(separator: ", ")) in one mapping"),
+                                at: SourceLocation(file: source.file, line: context.mark.line, column: context.mark.column))
+        case .reader(let problem, let offset, _, _):
+            return source.error(.yamlSyntax(problem: problem + (offset.map { " at byte \($0)" } ?? "")),
+                                at: SourceLocation(file: source.file, line: 0, column: 0))
+        default:
+            return source.error(.yamlSyntax(problem: "\(error)"), at: SourceLocation(file: source.file, line: 0, column: 0))
+        }
+    }
+
+    // MARK: - Kinds
+
+    /// A short name of the node's kind for messages.
+    var kindName: String {
+        switch node {
+        case .scalar(let scalar): return scalar.style == .plain && scalar.string.isEmpty ? "nothing" : "a scalar ('\(scalar.string)')"
+        case .mapping: return "a mapping"
+        case .sequence: return "a list"
+        default: return "an alias"
+        }
+    }
+
+    /// Mapping entries in file order.
+    func mapping(_ what: String) throws(LoadError) -> [(key: String, keyNode: YAMLNode, value: YAMLNode)] {
+        guard case .mapping(let mapping) = node else { throw error(.wrongType(expected: what, found: kindName)) }
+        var entries: [(key: String, keyNode: YAMLNode, value: YAMLNode)] = []
+        for (key, value) in mapping {
+            let keyNode = YAMLNode(node: key, source: source)
+            guard case .scalar(let scalar) = key else { throw keyNode.error(.wrongType(expected: "a text key", found: keyNode.kindName)) }
+            entries.append((scalar.string, keyNode, YAMLNode(node: value, source: source)))
+        }
+        return entries
+    }
+
+    /// True for a mapping node.
+    var isMapping: Bool {
+        if case .mapping = node { return true }
+        return false
+    }
+
+    /// True for a sequence node.
+    var isSequence: Bool {
+        if case .sequence = node { return true }
+        return false
+    }
+
+    /// Sequence items.
+    func sequence(_ what: String) throws(LoadError) -> [YAMLNode] {
+        guard case .sequence(let sequence) = node else { throw error(.wrongType(expected: what, found: kindName)) }
+        return sequence.map { YAMLNode(node: $0, source: source) }
+    }
+
+    /// A non-empty text scalar.
+    func string(_ what: String = "text") throws(LoadError) -> String {
+        guard case .scalar(let scalar) = node, !(scalar.style == .plain && scalar.string.isEmpty) else {
+            throw error(.wrongType(expected: what, found: kindName))
+        }
+        return scalar.string
+    }
+
+    /// A text scalar or a list of them.
+    func stringList(_ what: String = "a list of text") throws(LoadError) -> [String] {
+        if case .scalar = node { return [try string(what)] }
+        var items: [String] = []
+        for item in try sequence(what) { items.append(try item.string(what)) }
+        return items
+    }
+
+    /// An integer scalar.
+    func integer(_ what: String = "a whole number") throws(LoadError) -> Int {
+        guard case .number(let number) = try value(), number == number.rounded(), abs(number) < 1e15 else {
+            throw error(.wrongType(expected: what, found: kindName))
+        }
+        return Int(number)
+    }
+
+    /// A boolean scalar.
+    func boolean() throws(LoadError) -> Bool {
+        guard case .bool(let flag) = try value() else { throw error(.wrongType(expected: "true or false", found: kindName)) }
+        return flag
+    }
+
+    /// A date scalar `YYYY-MM-DD`.
+    func date() throws(LoadError) -> CivilDate {
+        let text = try string("a date (YYYY-MM-DD)")
+        guard let date = CivilDate(parsing: text), text.count == 10 else {
+            throw error(.invalidValue(message: "'\(text)' is not a date in the form YYYY-MM-DD"))
+        }
+        return date
+    }
+
+    /// Rejects keys outside `allowed`, suggesting the closest one.
+    func checkKeys(_ entries: [(key: String, keyNode: YAMLNode, value: YAMLNode)], allowed: [String], section: String) throws(LoadError) {
+        for entry in entries where !allowed.contains(entry.key) {
+            throw entry.keyNode.error(.unknownKey(key: entry.key, section: section,
+                                                  suggestion: NameSuggester.suggestion(for: entry.key, among: allowed), known: allowed))
+        }
+    }
+
+    // MARK: - Values
+
+    /// The node as a document value (YAML 1.2 core schema for plain scalars).
+    func value() throws(LoadError) -> Value {
+        switch node {
+        case .scalar(let scalar):
+            guard scalar.style == .plain else { return .string(scalar.string) }
+            return Self.resolvePlain(scalar.string)
+        case .sequence(let sequence):
+            var items: [Value] = []
+            items.reserveCapacity(sequence.count)
+            for item in sequence { items.append(try YAMLNode(node: item, source: source).value()) }
+            return .array(items)
+        case .mapping:
+            var fields: [(String, Value)] = []
+            for entry in try mapping("a mapping") { fields.append((entry.key, try entry.value.value())) }
+            return .object(Fields(fields))
+        default:
+            throw error(.invalidValue(message: "YAML aliases are not supported here"))
+        }
+    }
+
+    /// YAML 1.2 core schema resolution of a plain scalar.
+    static func resolvePlain(_ text: String) -> Value {
+        switch text {
+        case "", "~", "null", "Null", "NULL": return .null
+        case "true", "True", "TRUE": return .bool(true)
+        case "false", "False", "FALSE": return .bool(false)
+        case ".inf", ".Inf", ".INF", "+.inf": return .number(.infinity)
+        case "-.inf", "-.Inf", "-.INF": return .number(-.infinity)
+        default: break
+        }
+        if let number = number(text) { return .number(number) }
+        return .string(text)
+    }
+
+    private static func number(_ text: String) -> Double? {
+        let utf8 = Array(text.utf8)
+        guard let first = utf8.first else { return nil }
+        var index = (first == UInt8(ascii: "-") || first == UInt8(ascii: "+")) ? 1 : 0
+        guard index < utf8.count else { return nil }
+        if utf8.count > index + 2, utf8[index] == UInt8(ascii: "0"), utf8[index + 1] == UInt8(ascii: "x") || utf8[index + 1] == UInt8(ascii: "o") {
+            let radix = utf8[index + 1] == UInt8(ascii: "x") ? 16 : 8
+            guard let value = Int64(String(decoding: utf8[(index + 2)...], as: UTF8.self), radix: radix) else { return nil }
+            return Double(first == UInt8(ascii: "-") ? -value : value)
+        }
+        var digits = 0
+        var sawPoint = false
+        var sawExponent = false
+        while index < utf8.count {
+            let byte = utf8[index]
+            if byte >= 0x30 && byte <= 0x39 {
+                digits += 1
+            } else if byte == UInt8(ascii: ".") && !sawPoint && !sawExponent {
+                sawPoint = true
+            } else if (byte == UInt8(ascii: "e") || byte == UInt8(ascii: "E")) && digits > 0 && !sawExponent {
+                sawExponent = true
+                if index + 1 < utf8.count && (utf8[index + 1] == UInt8(ascii: "+") || utf8[index + 1] == UInt8(ascii: "-")) { index += 1 }
+            } else {
+                return nil
+            }
+            index += 1
+        }
+        guard digits > 0 else { return nil }
+        return Double(text)
+    }
+}

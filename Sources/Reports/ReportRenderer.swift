@@ -1,0 +1,34 @@
+public import PolicyEngine
+
+/// The report formats Assay writes.
+public enum ReportFormat: String, CaseIterable, Codable, Sendable {
+    case json, junit, html, markdown, csv
+}
+
+/// Why a report could not be produced or written.
+public enum ReportError: Error, Sendable, Equatable, DiagnosticError {
+    /// The XML writer failed.
+    case xmlWriter(reason: String)
+    /// The output file cannot be written.
+    case unwritable(file: String, reason: String)
+    /// A results file cannot be read back.
+    case unreadableResults(file: String, reason: String)
+
+    /// The located message.
+    public var diagnostic: Diagnostic {
+        switch self {
+        case .xmlWriter(let reason): return Diagnostic(message: "cannot write XML: \(reason)")
+        case .unwritable(let file, let reason): return Diagnostic(file: file, message: "cannot write report: \(reason)")
+        case .unreadableResults(let file, let reason): return Diagnostic(file: file, message: "cannot read results: \(reason)")
+        }
+    }
+}
+
+/// Renders a run result into one report format. Renderers are pure: everything they show comes
+/// from the result (version, as-of date and labels included), never from the environment.
+public protocol ReportRenderer: Sendable {
+    /// The format produced.
+    var format: ReportFormat { get }
+    /// The report's bytes.
+    func render(_ result: RunResult) throws(ReportError) -> [UInt8]
+}

@@ -1,0 +1,68 @@
+import ArgumentParser
+import PolicyEngine
+import PolicyLoader
+import Reports
+
+/// `assay evaluate`: run the policies over the inputs and write the reports.
+struct EvaluateCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "evaluate",
+        abstract: "Evaluate policies against inventory, register and billing exports.",
+        discussion: """
+            Examples:
+              assay evaluate --config fixtures/assay.yaml
+              assay evaluate --policies policies --input fixtures/registers/applications.yaml \\
+                --junit reports/junit.xml --json reports/results.json --as-of 2026-11-27 --fail-on high
+              assay evaluate --config assay.yaml --param tagging.required_keys:required_tags='[owner, environment]'
+              assay evaluate --input terraform-plan:plan.json --passing summary
+
+            Exit codes: 0 compliant · 1 a failing (or erroring) finding at or above --fail-on on a \
+            policy that is not advisory · 2 usage or input error.
+            """
+    )
+
+    @OptionGroup var runOptions: RunOptions
+    @OptionGroup var outputs: OutputOptions
+
+    @Option(name: .customLong("fail-on"), help: ArgumentHelp("Lowest severity that fails the run (default: the config's fail_on, else high).",
+                                                             valueName: "severity"))
+    var failOn: SeverityArgument?
+
+    @Flag(name: .customLong("fail-on-unknown"), help: "Also fail on unknown verdicts (values known only after apply).")
+    var failOnUnknown = false
+
+    @Option(name: .long, help: ArgumentHelp("Label recorded in every output (repeatable), e.g. pipeline=nightly.", valueName: "key=value"))
+    var label: [String] = []
+
+    @Flag(name: .long, help: "Print only the summary line and blocking findings.")
+    var quiet = false
+
+    func validate() throws {
+        for item in label where !item.contains("=") {
+            throw ValidationError("--label '\(item)': expected key=value")
+        }
+    }
+
+    func run() throws {
+        var request = try RunRequest.build(runOptions)
+        if let failOn { request.config.failOn = failOn.severity }
+        if failOnUnknown { request.config.failOnUnknown = true }
+        for item in label {
+            let parts = item.split(separator: "=", maxSplits: 1)
+            request.config.labels[String(parts[0])] = parts.count > 1 ? String(parts[1]) : ""
+        }
+        let configOutputs = request.config.outputs
+        let targets = RenderStage.Targets(
+            junit: outputs.junit ?? configOutputs.junit, json: outputs.json ?? configOutputs.json,
+            junitFlavour: outputs.junitFlavour == .gitlab ? .gitlab : .portable
+        )
+        let pipeline = EvaluationPipeline(request: request, passing: outputs.passing?.mode ?? configOutputs.passing,
+                                          render: RenderStage(targets: targets), progress: ProgressReporter(enabled: !quiet))
+        let result = try pipeline.run()
+        RunSummary(result: result, asOfFromClock: request.asOfFromClock, quiet: quiet).print()
+        for path in [targets.junit, targets.json].compactMap({ $0 }) where !quiet {
+            Terminal.line(Terminal.styled("wrote ", .dim) + path)
+        }
+        if !result.blockingFindings.isEmpty { throw ExitCode(ExitStatus.policyFailure) }
+    }
+}

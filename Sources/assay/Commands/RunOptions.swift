@@ -1,0 +1,70 @@
+import ArgumentParser
+import PolicyEngine
+
+/// Options shared by the commands that load policies, inputs and waivers.
+struct RunOptions: ParsableArguments {
+    @Option(name: .long, help: ArgumentHelp("Run configuration (assay.yaml).", valueName: "file"))
+    var config: String?
+
+    @Option(name: .long, help: ArgumentHelp("Policy file or folder (repeatable; replaces the config's list).", valueName: "path"))
+    var policies: [String] = []
+
+    @Option(name: .long, help: ArgumentHelp(
+        "Input file, format detected from content; FORMAT:PATH forces a format (repeatable; replaces the config's list).",
+        valueName: "path"))
+    var input: [String] = []
+
+    @Option(name: .long, help: ArgumentHelp("Waiver file (repeatable; replaces the config's list).", valueName: "file"))
+    var waivers: [String] = []
+
+    @Option(name: .long, help: ArgumentHelp("Parameter override [POLICY_ID:]NAME=VALUE; VALUE is YAML (repeatable).", valueName: "assignment"))
+    var param: [String] = []
+
+    @Option(name: .customLong("as-of"), help: ArgumentHelp("Evaluation date (default: the config's as_of, else today in UTC).", valueName: "YYYY-MM-DD"))
+    var asOf: String?
+
+    func validate() throws {
+        if let asOf, CivilDate(parsing: asOf) == nil || asOf.count != 10 {
+            throw ValidationError("--as-of '\(asOf)' is not a date in the form YYYY-MM-DD")
+        }
+        for spec in input where spec.isEmpty {
+            throw ValidationError("--input needs a path")
+        }
+    }
+}
+
+/// Output options of `evaluate` and `report`.
+struct OutputOptions: ParsableArguments {
+    @Option(name: .long, help: ArgumentHelp("Write JUnit XML here.", valueName: "file"))
+    var junit: String?
+
+    @Option(name: .long, help: ArgumentHelp("Write the JSON results here.", valueName: "file"))
+    var json: String?
+
+    @Option(name: .long, help: ArgumentHelp("Passing resources in JUnit/JSON: list (one test case each) or summary (one per policy).",
+                                            valueName: "mode"))
+    var passing: PassingArgument?
+
+    @Option(name: .customLong("junit-flavour"), help: ArgumentHelp(
+        "portable (default; valid under the Jenkins and Ant schemas) or gitlab (adds file= for annotations).", valueName: "flavour"))
+    var junitFlavour: JUnitFlavourArgument = .portable
+}
+
+/// `--passing` values.
+enum PassingArgument: String, ExpressibleByArgument, CaseIterable {
+    case list, summary
+
+    var mode: PassingMode { self == .list ? .list : .summary }
+}
+
+/// `--fail-on` values.
+enum SeverityArgument: String, ExpressibleByArgument, CaseIterable {
+    case info, low, medium, high, critical
+
+    var severity: Severity { Severity(rawValue: rawValue) ?? .high }
+}
+
+/// `--junit-flavour` values.
+enum JUnitFlavourArgument: String, ExpressibleByArgument, CaseIterable {
+    case portable, gitlab
+}

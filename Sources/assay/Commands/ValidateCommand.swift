@@ -1,0 +1,30 @@
+import ArgumentParser
+import PolicyEngine
+import PolicyLoader
+
+/// `assay validate`: check policies, config and waivers without reading any input.
+struct ValidateCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "validate",
+        abstract: "Check policies, config and waivers (no inputs are read).",
+        discussion: """
+            Loads every policy (unknown keys and operators are errors, with file:line:column and a \
+            suggestion), compiles them with the config's parameters, and loads the waivers.
+
+            Examples:
+              assay validate --config fixtures/assay.yaml
+              assay validate --policies policies --waivers waivers.yaml
+            """
+    )
+
+    @OptionGroup var runOptions: RunOptions
+
+    func run() throws {
+        let request = try RunRequest.build(runOptions)
+        let policySet = try PolicySetLoader.load(paths: request.config.policies)
+        _ = try EvaluationStage(request: request, regions: RegionCatalog()).compile(policySet.policies)
+        let waivers = try WaiverLoader.load(files: request.config.waivers)
+        let configText = request.config.file.map { "config \($0), " } ?? ""
+        Terminal.line("OK: \(configText)\(policySet.policies.count) policies in \(policySet.files.count) files, \(waivers.count) waivers")
+    }
+}

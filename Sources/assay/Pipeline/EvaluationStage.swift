@@ -1,0 +1,53 @@
+import Foundation
+import PolicyEngine
+import PolicyLoader
+
+/// Pipeline stages 3 and 4: compile the policies against the run's parameters, evaluate them
+/// over all documents in parallel, then apply the waivers.
+struct EvaluationStage {
+    let request: RunRequest
+    let regions: RegionCatalog
+
+    /// Compiles every policy; errors name the policy file and position.
+    func compile(_ policies: [Policy]) throws -> [CompiledPolicy] {
+        try request.checkOverrideTargets(policies)
+        var compiled: [CompiledPolicy] = []
+        for policy in policies {
+            do {
+                compiled.append(try PolicyCompiler.compile(policy, overrides: request.overrides(for: policy)))
+            } catch {
+                throw CompileFailure(error: error)
+            }
+        }
+        return compiled
+    }
+
+    /// Evaluates and applies waivers.
+    func run(_ compiled: [CompiledPolicy], resources: [Resource], costDocuments: [CostScope: [Resource]], waivers: [Waiver],
+             keepPasses: Bool) -> (evaluations: [PolicyEvaluation], waivers: [WaiverStatus]) {
+        var evaluations = PolicyRunner.run(compiled, corpus: ResourceCorpus(resources: resources), costDocuments: costDocuments,
+                                           context: EvaluationContext(asOf: request.asOf, regions: regions), keepPasses: keepPasses)
+        let statuses = WaiverApplication.apply(waivers, to: &evaluations, asOf: request.asOf)
+        return (evaluations, statuses)
+    }
+}
+
+/// A compile error shown as a located diagnostic (with the source line when it has one).
+struct CompileFailure: DiagnosticError {
+    let error: PolicyCompileError
+
+    var diagnostic: Diagnostic {
+        guard let location = error.location else { return Diagnostic(message: error.message) }
+        let line = SourceLines.line(location.line, of: location.file)
+        return Diagnostic(file: location.file, line: location.line, column: location.column, message: error.message, sourceLine: line)
+    }
+}
+
+/// Reads a source line for diagnostics produced after loading.
+enum SourceLines {
+    static func line(_ number: Int, of file: String) -> String? {
+        guard number > 0, let text = try? String(contentsOfFile: file, encoding: .utf8) else { return nil }
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        return number <= lines.count ? String(lines[number - 1]) : nil
+    }
+}

@@ -1,0 +1,67 @@
+import Inventory
+import PolicyEngine
+import PolicyLoader
+
+/// Pipeline stage 1: read every input with the reader its content calls for (or the forced
+/// one), hash each file, and collect the documents.
+struct IngestStage {
+    /// Readers of record and inventory formats, in detection order.
+    static let readers: [any ExportReader] = [
+        JSONRecordReader(), JSONLinesRecordReader(), CSVRecordReader(), YAMLRecordReader(),
+    ]
+
+    /// What ingestion produced.
+    struct Output {
+        var resources: [Resource] = []
+        var inputs: [InputRecord] = []
+        /// Inputs of billing formats, read later by the cost stage.
+        var billing: [InputSpec] = []
+    }
+
+    let progress: ProgressReporter
+
+    /// Reads every input of the request.
+    func run(_ specs: [InputSpec]) throws -> Output {
+        var output = Output()
+        for spec in specs {
+            let format = try spec.format ?? detect(spec.path)
+            if format.kind == .billing {
+                output.billing.append(InputSpec(path: spec.path, format: format, mapping: spec.mapping))
+                continue
+            }
+            guard let reader = Self.readers.first(where: { $0.format == format }) else {
+                throw CommandFailure.input("\(spec.path): no reader for format '\(format.rawValue)' in this build")
+            }
+            var forced = spec
+            forced.format = format
+            let label = spec.path
+            let resources = try reader.read(forced) { done, total in progress.update(label: label, done: done, total: total) }
+            progress.finish(label: label)
+            output.resources.append(contentsOf: resources)
+            output.inputs.append(InputRecord(path: spec.path, format: format.rawValue, sha256: try InputFile.sha256(path: spec.path),
+                                             documents: resources.count))
+        }
+        return output
+    }
+
+    /// The best-scoring format for a file's first 64 KiB (UTF-16 transcoded); an error listing
+    /// the formats when nothing recognises it.
+    func detect(_ path: String) throws -> InputFormat {
+        let file = try InputFile(path: path)
+        var head = [UInt8](repeating: 0, count: min(file.size, 1 << 16))
+        let got = try file.fill(&head)
+        head.removeLast(head.count - got)
+        let sample = InputFile.normalizeEncoding(head)
+        var best: (format: InputFormat, score: Int)?
+        for reader in Self.readers {
+            let score = reader.detectionScore(sample: sample, path: path)
+            if score > 0 && score > (best?.score ?? 0) { best = (reader.format, score) }
+        }
+        guard let best else {
+            let known = Self.readers.map(\.format.rawValue).joined(separator: ", ")
+            throw InventoryError.unrecognisedFormat(
+                file: path, detail: "none of the readers (\(known)) recognises its content; force one with --input FORMAT:PATH or format: in the config")
+        }
+        return best.format
+    }
+}

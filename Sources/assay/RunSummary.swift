@@ -1,0 +1,59 @@
+import PolicyEngine
+
+/// The human summary of a run on stderr: failing policies with their first findings, totals,
+/// the blocking count behind the exit code, and waiver warnings.
+struct RunSummary {
+    let result: RunResult
+    let asOfFromClock: Bool
+    let quiet: Bool
+    /// Findings shown per policy before "… and N more".
+    let perPolicy = 5
+
+    func print() {
+        let totals = result.totals
+        let documents = result.inputs.reduce(0) { $0 + $1.documents }
+        if !quiet {
+            let dateNote = asOfFromClock ? " (today, UTC; pass --as-of for reproducible output)" : ""
+            Terminal.line(Terminal.styled("assay \(result.toolVersion)", .bold)
+                + " · as of \(result.asOf)\(dateNote) · \(result.policies.count) policies · \(documents) documents from \(result.inputs.count) inputs")
+        }
+        let byPolicy = Dictionary(grouping: result.findings.filter { $0.status != .pass }, by: \.policy)
+        for policy in result.policies.sorted(by: { $0.id < $1.id }) {
+            let findings = (byPolicy[policy.id] ?? []).filter { quiet ? result.isBlocking($0) : true }
+            guard !findings.isEmpty else { continue }
+            let blocking = findings.contains(where: result.isBlocking)
+            let tag = blocking ? Terminal.styled("FAIL", .red) : Terminal.styled("WARN", .yellow)
+            let counts = policy.counts
+            Terminal.line("\(tag)  \(policy.id) [\(policy.severity.rawValue), \(policy.enforcement.rawValue)] "
+                + "\(counts.fail) fail · \(counts.error) error · \(counts.unknown) unknown · \(counts.waived) waived of \(counts.evaluated)")
+            for finding in findings.prefix(perPolicy) {
+                let marker: String
+                switch finding.status {
+                case .fail: marker = Terminal.styled("✗ fail   ", .red)
+                case .error: marker = Terminal.styled("! error  ", .red)
+                case .unknown: marker = Terminal.styled("? unknown", .yellow)
+                case .waived: marker = Terminal.styled("~ waived ", .dim)
+                case .pass: marker = "  pass   "
+                }
+                Terminal.line("    \(marker) \(finding.resource): \(finding.message)")
+            }
+            if findings.count > perPolicy { Terminal.line("    … and \(findings.count - perPolicy) more (see the JSON/JUnit report)") }
+        }
+        let score = (result.complianceScore * 1000).rounded() / 10
+        Terminal.line("Summary: \(totals.pass) pass · \(totals.fail) fail · \(totals.waived) waived · \(totals.error) error · "
+            + "\(totals.unknown) unknown — compliance \(score)%")
+        let blocking = result.blockingFindings.count
+        if blocking > 0 {
+            Terminal.line(Terminal.styled("Blocking: \(blocking) finding(s) at or above \(result.failOn.rawValue) on enforced policies (exit 1)", .red))
+        } else {
+            Terminal.line(Terminal.styled("Compliant at fail-on \(result.failOn.rawValue) (exit 0)", .green))
+        }
+        let states = Dictionary(grouping: result.waivers, by: \.state)
+        let expiring = states[.expiring]?.count ?? 0
+        let stale = states[.stale]?.count ?? 0
+        let expired = states[.expired]?.count ?? 0
+        if expiring + stale + expired > 0 {
+            Terminal.warning("waivers: \(expiring) expiring within 30 days · \(stale) stale (match nothing) · \(expired) expired")
+        }
+    }
+}

@@ -1,0 +1,218 @@
+import Testing
+@testable import PolicyEngine
+
+/// Builders for conditions written as Swift values (the YAML forms are tested in PolicyLoaderTests).
+enum Build {
+    static let here = SourceLocation(file: "test", line: 1, column: 1)
+
+    static func field(_ path: String, _ op: Operator, _ value: Value) -> Condition {
+        .field(FieldTest(path: try! FieldPath(parsing: path),
+                         expectation: Expectation(checks: [Check(op: op, argument: .operand(.literal(value)), location: here)]),
+                         location: here))
+    }
+
+    static func policy(_ id: String, types: [String], require: Condition, filter: Condition? = nil,
+                       severity: Severity = .high, enforcement: Enforcement = .hard) -> Policy {
+        Policy(id: id, title: id, severity: severity, enforcement: enforcement, scope: PolicyScope(types: types, filter: filter),
+               requirement: require, location: here)
+    }
+
+    static func resource(_ id: String, _ type: String, _ document: Value) -> Resource {
+        Resource(id: id, type: type, document: document, source: SourceReference(file: "test.json", pointer: "/\(id)"))
+    }
+}
+
+@Suite("Combinator logic")
+struct CombinatorTests {
+    let evaluator = ConditionEvaluator(corpus: ResourceCorpus(resources: []), context: EvaluationContext(asOf: CivilDate(year: 2026, month: 6, day: 30)!))
+    // Leaves with a known verdict on the document {"n": 1, "s": "x", "u": unknown}.
+    var pass: Condition { Build.field("n", .equals, 1) }
+    var fail: Condition { Build.field("n", .equals, 2) }
+    var error: Condition { Build.field("s", .gt, 1) }
+    var unknown: Condition { Build.field("u", .equals, 1) }
+    let document: Value = ["n": 1, "s": "x", "u": .unknown]
+
+    func status(_ condition: Condition) -> Outcome.Status { evaluator.evaluate(condition, on: document).status }
+
+    @Test("leaves give the four verdicts")
+    func leaves() {
+        #expect(status(pass) == .pass)
+        #expect(status(fail) == .fail)
+        #expect(status(error) == .error)
+        #expect(status(unknown) == .unknown)
+    }
+
+    @Test("all: a definite fail wins over error and unknown; error over unknown")
+    func all() {
+        #expect(status(.all([pass, pass])) == .pass)
+        #expect(status(.all([error, fail])) == .fail)
+        #expect(status(.all([unknown, error])) == .error)
+        #expect(status(.all([pass, unknown])) == .unknown)
+        #expect(status(.all([])) == .pass)
+    }
+
+    @Test("any: a definite pass wins; otherwise error, unknown, fail")
+    func any() {
+        #expect(status(.any([fail, pass])) == .pass)
+        #expect(status(.any([error, pass])) == .pass)
+        #expect(status(.any([fail, unknown])) == .unknown)
+        #expect(status(.any([unknown, error])) == .error)
+        #expect(status(.any([fail, fail])) == .fail)
+        #expect(status(.any([])) == .fail)
+    }
+
+    @Test("not and none swap pass and fail only")
+    func negation() {
+        #expect(status(.not(pass)) == .fail)
+        #expect(status(.not(fail)) == .pass)
+        #expect(status(.not(error)) == .error)
+        #expect(status(.not(unknown)) == .unknown)
+        #expect(status(.none([fail, fail])) == .pass)
+        #expect(status(.none([fail, pass])) == .fail)
+    }
+
+    @Test("evidence names the failing leaf, not the passing one")
+    func evidence() {
+        let items = evaluator.explain(.all([pass, fail]), on: document)
+        #expect(items.map(\.path) == ["n"])
+        #expect(items.first?.expected == "equals 2")
+        #expect(items.first?.actual == .number(1))
+        let negated = evaluator.explain(.not(.all([pass])), on: document)
+        #expect(negated.first?.expected == "not (equals 1)")
+    }
+}
+
+@Suite("Policy runner")
+struct PolicyRunnerTests {
+    let context = EvaluationContext(asOf: CivilDate(year: 2026, month: 6, day: 30)!)
+
+    func corpus(_ count: Int) -> ResourceCorpus {
+        var resources: [Resource] = []
+        for index in 0..<count {
+            let id = "r" + String(String(index + 100_000).dropFirst())
+            let type = index % 3 == 0 ? "storage.bucket" : "compute.volume"
+            let document = Value.object(Fields([("encrypted", Value.bool(index % 7 != 0)), ("size", Value.number(Double(index % 50)))]))
+            resources.append(Build.resource(id, type, document))
+        }
+        return ResourceCorpus(resources: resources)
+    }
+
+    @Test("results do not depend on how work is split")
+    func deterministicMerge() throws {
+        let policy = try PolicyCompiler.compile(Build.policy("enc", types: ["storage.*", "compute.volume"],
+                                                             require: Build.field("encrypted", .equals, true)))
+        let data = corpus(5000)
+        let reference = PolicyRunner.run([policy], corpus: data, context: context, keepPasses: true, blockSize: 4096)
+        for blockSize in [1, 7, 333, 100_000] {
+            let other = PolicyRunner.run([policy], corpus: data, context: context, keepPasses: true, blockSize: blockSize)
+            #expect(other[0].findings == reference[0].findings)
+            #expect(other[0].counts == reference[0].counts)
+        }
+        #expect(reference[0].counts.evaluated == 5000)
+        #expect(reference[0].counts.fail == (0..<5000).filter { $0 % 7 == 0 }.count)
+        #expect(reference[0].findings.map(\.resource) == reference[0].findings.map(\.resource).sorted())
+    }
+
+    @Test("scope filter: fail means not applicable, error is reported as error")
+    func scopeFilter() throws {
+        let policy = try PolicyCompiler.compile(Build.policy("big", types: ["compute.volume"], require: Build.field("encrypted", .equals, true),
+                                                             filter: Build.field("size", .gte, 40)))
+        let data = ResourceCorpus(resources: [
+            Build.resource("small", "compute.volume", ["size": 10, "encrypted": false]),
+            Build.resource("big", "compute.volume", ["size": 45, "encrypted": false]),
+            Build.resource("odd", "compute.volume", ["size": "huge", "encrypted": true]),
+        ])
+        let result = PolicyRunner.run([policy], corpus: data, context: context, keepPasses: true)[0]
+        #expect(result.counts.evaluated == 2)
+        #expect(result.findings.map(\.resource) == ["big", "odd"])
+        #expect(result.findings.map(\.status) == [.fail, .error])
+        #expect(result.findings[1].message.contains("applies_to.where"))
+    }
+
+    @Test("passes are counted but not kept in summary mode")
+    func summaryMode() throws {
+        let policy = try PolicyCompiler.compile(Build.policy("enc", types: ["storage.bucket"], require: Build.field("encrypted", .equals, true)))
+        let result = PolicyRunner.run([policy], corpus: corpus(300), context: context, keepPasses: false)[0]
+        #expect(result.counts.pass > 0)
+        #expect(result.findings.allSatisfy { $0.status != .pass })
+    }
+}
+
+@Suite("Waivers")
+struct WaiverTests {
+    let asOf = CivilDate(year: 2026, month: 11, day: 27)!
+
+    func waiver(_ policy: String, _ resources: [String], expires: String, line: Int) -> Waiver {
+        Waiver(policy: policy, resources: resources, reason: "accepted", owner: "team@example.com", ticket: "T-1",
+               expires: CivilDate(parsing: expires)!, location: SourceLocation(file: "waivers.yaml", line: line, column: 5))
+    }
+
+    @Test("valid waivers waive, expired ones do not, unmatched ones are stale, near expiry is flagged")
+    func states() throws {
+        let policy = try PolicyCompiler.compile(Build.policy("enc", types: ["b"], require: Build.field("ok", .equals, true)))
+        let corpus = ResourceCorpus(resources: ["legacy-1", "legacy-2", "new-1", "fine"].map {
+            Build.resource($0, "b", ["ok": .bool($0 == "fine")])
+        })
+        var evaluations = PolicyRunner.run([policy], corpus: corpus, context: EvaluationContext(asOf: asOf), keepPasses: true)
+        let statuses = WaiverApplication.apply([
+            waiver("enc", ["legacy-*"], expires: "2027-06-30", line: 3),
+            waiver("enc", ["new-1"], expires: "2026-11-26", line: 10),
+            waiver("other", ["x"], expires: "2027-01-01", line: 17),
+            waiver("enc", ["fine"], expires: "2026-12-20", line: 24),
+        ], to: &evaluations, asOf: asOf)
+        let byResource = Dictionary(uniqueKeysWithValues: evaluations[0].findings.map { ($0.resource, $0) })
+        #expect(byResource["legacy-1"]?.status == .waived)
+        #expect(byResource["legacy-1"]?.waiver?.id == "waivers.yaml:3")
+        #expect(byResource["new-1"]?.status == .fail)
+        #expect(byResource["new-1"]?.message.contains("expired on 2026-11-26") == true)
+        #expect(statuses.map(\.state) == [.active, .expired, .stale, .stale])
+        #expect(evaluations[0].counts.waived == 2)
+        #expect(evaluations[0].counts.fail == 1)
+
+        var again = PolicyRunner.run([policy], corpus: corpus, context: EvaluationContext(asOf: asOf), keepPasses: true)
+        let soon = WaiverApplication.apply([waiver("enc", ["legacy-1"], expires: "2026-12-20", line: 1)], to: &again, asOf: asOf)
+        #expect(soon.first?.state == .expiring)
+        #expect(soon.first?.daysToExpiry == 23)
+    }
+}
+
+@Suite("Results JSON")
+struct RunResultCodecTests {
+    @Test("encodes and decodes without loss, and blocking follows fail_on and enforcement")
+    func roundTrip() throws {
+        var counts = VerdictCounts()
+        counts.record(.fail)
+        counts.record(.pass)
+        let finding = Finding(policy: "p", resource: "r", resourceType: "t", status: .fail, severity: .medium, enforcement: .hard,
+                              message: "bad", source: SourceReference(file: "f.json", pointer: "/0"),
+                              evidence: [Evidence(path: "a.b", actual: nil, expected: "exists true", status: .fail)])
+        let advisory = Finding(policy: "q", resource: "r", resourceType: "t", status: .fail, severity: .critical, enforcement: .advisory,
+                               message: "meh", source: nil)
+        let result = RunResult(
+            toolVersion: "9.9.9", asOf: CivilDate(year: 2026, month: 1, day: 2)!, labels: ["team": "x"], failOn: .medium, passing: .summary,
+            policySetDigest: "abc", inputs: [InputRecord(path: "f.json", format: "json", sha256: "00", documents: 2)],
+            policies: [PolicyReport(id: "p", title: "P", severity: .medium, enforcement: .hard, category: "c", frameworks: ["soc2": ["CC6.1"]],
+                                    description: "d", remediation: "r", params: ["n": 3], source: "p.yaml:1:1", counts: counts)],
+            findings: [finding, advisory], waivers: []
+        )
+        let text = JSONWriter.pretty(RunResultCodec.encode(result))
+        let decoded = try RunResultCodec.decode(try JSONParser.parse(text))
+        #expect(decoded.findings == result.findings)
+        #expect(decoded.policies == result.policies)
+        #expect(decoded.inputs == result.inputs)
+        #expect(decoded.labels == ["team": "x"])
+        #expect(JSONWriter.pretty(RunResultCodec.encode(decoded)) == text)
+        #expect(result.blockingFindings.map(\.policy) == ["p"])
+        var stricter = result
+        stricter.failOn = .high
+        #expect(stricter.blockingFindings.isEmpty)
+    }
+
+    @Test("decoding names the path of a malformed field")
+    func decodingErrors() throws {
+        let document = try JSONParser.parse(#"{"schema": "assay-results", "version": 1, "tool": {"version": "1"}, "as_of": "2026-01-01", "labels": {}, "fail_on": "severe"}"#)
+        #expect(throws: RunResultCodec.DecodingError(path: "inputs", reason: "missing")) { try RunResultCodec.decode(document) }
+        let wrong = try JSONParser.parse(#"{"schema": "other"}"#)
+        #expect(throws: RunResultCodec.DecodingError.self) { try RunResultCodec.decode(wrong) }
+    }
+}

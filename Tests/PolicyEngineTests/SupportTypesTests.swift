@@ -1,0 +1,108 @@
+import Testing
+@testable import PolicyEngine
+
+@Suite("Dates")
+struct CivilDateTests {
+    @Test("parses dates and timestamps to the UTC date", arguments: [
+        ("2026-05-01", "2026-05-01"), ("2026-05-01T10:20:30Z", "2026-05-01"), ("2026-05-01 23:00:00", "2026-05-01"),
+        ("2026-05-01T23:30:00-04:00", "2026-05-02"), ("2026-05-01T01:30:00+02:00", "2026-04-30"), ("2026/05/01", "2026-05-01"),
+        ("2019-02-12T07:29:16.288Z", "2019-02-12"), ("2024-02-29", "2024-02-29"),
+    ])
+    func parses(text: String, expected: String) {
+        #expect(CivilDate(parsing: text)?.description == expected)
+    }
+
+    @Test("rejects non-dates", arguments: ["2025-02-29", "2026-13-01", "N/A", "no_information", "2026-05-01T25:00:00Z", "20260501"])
+    func rejects(text: String) {
+        #expect(CivilDate(parsing: text) == nil)
+    }
+
+    @Test("epoch days round-trip and calendar arithmetic clamps month ends")
+    func arithmetic() throws {
+        for days in stride(from: -800_000, to: 800_000, by: 997) {
+            #expect(CivilDate(daysSinceEpoch: days).daysSinceEpoch == days)
+        }
+        let date = try #require(CivilDate(parsing: "2026-03-31"))
+        #expect(date.adding(months: -1).description == "2026-02-28")
+        #expect(date.adding(months: 11).description == "2027-02-28")
+        #expect(date.adding(days: 1).description == "2026-04-01")
+        #expect(CivilDate(value: .number(1_621_024_924_302))?.description == "2021-05-14")
+    }
+}
+
+@Suite("SHA-256")
+struct SHA256Tests {
+    @Test("matches the FIPS 180-4 test vectors", arguments: [
+        ("", "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855"),
+        ("abc", "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"),
+        ("abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq", "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1"),
+    ])
+    func vectors(input: String, digest: String) {
+        #expect(SHA256.hex(of: input) == digest)
+    }
+
+    @Test("incremental updates equal one update (million a's)")
+    func incremental() {
+        var hash = SHA256()
+        let chunk = [UInt8](repeating: UInt8(ascii: "a"), count: 997)
+        var fed = 0
+        while fed < 1_000_000 {
+            let take = min(chunk.count, 1_000_000 - fed)
+            hash.update(Array(chunk[0..<take]))
+            fed += take
+        }
+        #expect(hash.hexDigest() == "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0")
+    }
+}
+
+@Suite("Globs, versions and address blocks")
+struct MatchingTests {
+    @Test("globs match whole strings", arguments: [
+        ("arn:aws:s3:::legacy-*", "arn:aws:s3:::legacy-logs", true), ("arn:aws:s3:::legacy-*", "arn:aws:s3:::payments", false),
+        ("tagging.*", "tagging.required", true), ("a?c", "abc", true), ("a?c", "ac", false), ("[a-c]x", "bx", true),
+        ("[!a-c]x", "bx", false), ("*", "", true), ("a*b*c", "aXXbYYc", true), ("a*b*c", "aXXbYY", false),
+    ])
+    func globs(pattern: String, text: String, matches: Bool) {
+        #expect(Glob(pattern).matches(text) == matches)
+    }
+
+    @Test("versions normalise export spellings", arguments: [
+        ("TLSv1.2", "1.2", 0), ("TLS1_2", "1.2", 0), ("TLS1_0", "1.2", -1), ("1.3", "1.2", 1), ("TLSv1.2_2021", "1.2", 1),
+        ("Policy-Min-TLS-1-2-2019-07", "1.2", 1), ("14", "13.4", 1), ("1.2.0", "1.2", 0),
+    ])
+    func versions(left: String, right: String, order: Int) throws {
+        let lhs = try #require(VersionNumber(parsing: left))
+        let rhs = try #require(VersionNumber(parsing: right))
+        #expect((lhs < rhs ? -1 : (rhs < lhs ? 1 : 0)) == order)
+    }
+
+    @Test("address blocks: containment and public reach", arguments: [
+        ("10.1.2.0/24", "10.0.0.0/8", true), ("10.1.2.3", "10.0.0.0/8", true), ("192.168.0.0/16", "10.0.0.0/8", false),
+        ("10.0.0.0/7", "10.0.0.0/8", false), ("2001:db8::1", "2001:db8::/32", true), ("::ffff:10.0.0.1", "::ffff:0:0/96", true),
+    ])
+    func within(inner: String, outer: String, expected: Bool) throws {
+        let block = try #require(IPBlock(parsing: inner))
+        #expect(block.isWithin(try #require(IPBlock(parsing: outer))) == expected)
+    }
+
+    @Test("public address space", arguments: [
+        ("0.0.0.0/0", true), ("8.8.8.8", true), ("10.0.0.0/16", false), ("172.16.5.0/24", false), ("100.64.0.1", false),
+        ("172.15.0.0/16", true), ("fd00::/8", false), ("2600::/16", true), ("::/0", true),
+    ])
+    func publicSpace(block: String, expected: Bool) throws {
+        #expect(try #require(IPBlock(parsing: block)).reachesPublicSpace == expected)
+    }
+
+    @Test("malformed addresses are rejected", arguments: ["10.0.0.256", "10.0.0", "10.0.0.0/33", "1::2::3", "hello", "10.0.0.0/-1"])
+    func malformed(text: String) {
+        #expect(IPBlock(parsing: text) == nil)
+    }
+
+    @Test("closest-name suggestions", arguments: [
+        ("eqals", "equals"), ("severty", "severity"), ("within_day", "within_days"), ("gte", "gte"), ("xyzzy", nil),
+    ])
+    func suggestions(name: String, expected: String?) {
+        let candidates = Operator.allCases.map(\.rawValue) + ["severity", "title"]
+        #expect(NameSuggester.suggestion(for: name, among: candidates) == expected)
+    }
+}

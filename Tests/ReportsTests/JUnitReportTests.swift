@@ -1,0 +1,102 @@
+import CLibXML2
+import Foundation
+import Testing
+import TestSupport
+@testable import PolicyEngine
+@testable import Reports
+
+/// A small result with every kind of verdict.
+enum SampleResult {
+    static func make() -> RunResult {
+        var counts = VerdictCounts()
+        for status in [FindingStatus.pass, .fail, .waived, .error, .unknown] { counts.record(status) }
+        let source = SourceReference(file: "fixtures/inventory.json", pointer: "/3")
+        func finding(_ resource: String, _ status: FindingStatus, _ message: String) -> Finding {
+            Finding(policy: "encryption.at_rest.enabled", resource: resource, resourceType: "storage.bucket", status: status, severity: .high,
+                    enforcement: .hard, message: message, source: source,
+                    evidence: status == .pass ? [] : [Evidence(path: "encryption.at_rest.enabled", actual: .bool(false), expected: "equals true", status: .fail)],
+                    waiver: status == .waived ? AppliedWaiver(id: "w.yaml:3", reason: "migration <CHG-1>", owner: "o@x", ticket: "CHG-1",
+                                                              expires: CivilDate(year: 2027, month: 1, day: 31)!) : nil)
+        }
+        let findings = [
+            finding("arn:a", .pass, ""), finding("arn:b", .fail, "bucket <b> & \"c\" is \u{01}unencrypted"),
+            finding("arn:c", .waived, "waived one"), finding("arn:d", .error, "evaluation error: x"), finding("arn:e", .unknown, "cannot be decided yet"),
+        ]
+        return RunResult(
+            toolVersion: "0.0.1", asOf: CivilDate(year: 2026, month: 11, day: 27)!, failOn: .high, passing: .list, policySetDigest: "d",
+            inputs: [], policies: [
+                PolicyReport(id: "encryption.at_rest.enabled", title: "Encrypted", severity: .high, enforcement: .hard, category: "encryption",
+                             frameworks: ["soc2": ["CC6.1"]], description: "", remediation: "Turn it on.", params: [:], source: "p.yaml:2:5",
+                             counts: counts),
+                PolicyReport(id: "tagging.owner", title: "Owner", severity: .low, enforcement: .soft, category: "tagging", frameworks: [:],
+                             description: "", remediation: "", params: [:], source: "t.yaml:2:5", counts: VerdictCounts()),
+            ], findings: findings, waivers: [])
+    }
+}
+
+/// Validates XML bytes against an XSD with libxml2; returns the error messages.
+func schemaErrors(_ xml: [UInt8], schema path: String) -> [String] {
+    final class Sink: @unchecked Sendable { var messages: [String] = [] }
+    let sink = Sink()
+    guard let parserContext = xmlSchemaNewParserCtxt(path), let schema = xmlSchemaParse(parserContext) else { return ["schema \(path) unreadable"] }
+    defer {
+        xmlSchemaFree(schema)
+        xmlSchemaFreeParserCtxt(parserContext)
+    }
+    guard let document = xml.withUnsafeBufferPointer({ buffer in
+        buffer.baseAddress.flatMap { base in
+            base.withMemoryRebound(to: CChar.self, capacity: buffer.count) { xmlReadMemory($0, Int32(buffer.count), "report.xml", nil, 0) }
+        }
+    }) else { return ["not well-formed"] }
+    defer { xmlFreeDoc(document) }
+    guard let validation = xmlSchemaNewValidCtxt(schema) else { return ["no validation context"] }
+    defer { xmlSchemaFreeValidCtxt(validation) }
+    xmlSchemaSetValidStructuredErrors(validation, { context, error in
+        guard let context, let error, let message = error.pointee.message else { return }
+        Unmanaged<Sink>.fromOpaque(context).takeUnretainedValue().messages.append("line \(error.pointee.line): " + String(cString: message))
+    }, Unmanaged.passUnretained(sink).toOpaque())
+    let status = xmlSchemaValidateDoc(validation, document)
+    return status == 0 ? [] : (sink.messages.isEmpty ? ["invalid (status \(status))"] : sink.messages)
+}
+
+@Suite("JUnit report")
+struct JUnitReportTests {
+    @Test("validates against the junit-10, junit-4 and Ant schemas",
+          .enabled(if: Fixtures.hasShared, "../shared/external-data/junit is absent: schema validation skipped"),
+          arguments: ["jenkins-xunit-junit-10", "jenkins-dtkit-junit-4", "windyroad-ant-junit"])
+    func schemas(name: String) throws {
+        let xml = try JUnitReport().render(SampleResult.make())
+        let schema = try #require(Fixtures.shared).appendingPathComponent("external-data/junit/\(name).xsd").path
+        #expect(schemaErrors(xml, schema: schema) == [])
+    }
+
+    @Test("counts, element kinds and escaping")
+    func structure() throws {
+        let text = String(decoding: try JUnitReport().render(SampleResult.make()), as: UTF8.self)
+        #expect(text.contains(#"<testsuite name="encryption.at_rest.enabled" package="assay.encryption" id="0" timestamp="2026-11-27T00:00:00" hostname="localhost" tests="5" failures="1" errors="2" skipped="1" time="0">"#))
+        #expect(text.contains(#"message="bucket &lt;b&gt; &amp; &quot;c&quot; is \#u{FFFD}unencrypted" type="high""#))
+        #expect(text.contains("<skipped>waived until 2027-01-31: migration &lt;CHG-1&gt; (owner o@x, ticket CHG-1)"))
+        #expect(text.contains(#"type="unknown-value""#))
+        #expect(text.contains(#"type="evaluation-error""#))
+        #expect(text.contains("<skipped>no input document is in this policy's scope</skipped>"))
+        #expect(text.contains("Controls: soc2 CC6.1"))
+        #expect(!text.contains(" file="))
+    }
+
+    @Test("summary mode replaces passing cases with one count case; gitlab flavour adds file=")
+    func modes() throws {
+        var result = SampleResult.make()
+        result.passing = .summary
+        let text = String(decoding: try JUnitReport(flavour: .gitlab).render(result), as: UTF8.self)
+        #expect(text.contains(#"<testcase name="1 resource pass" classname="encryption.at_rest.enabled" time="0"/>"#))
+        #expect(!text.contains(#"name="arn:a""#))
+        #expect(text.contains(#"file="fixtures/inventory.json""#))
+    }
+
+    @Test("rendering is deterministic")
+    func deterministic() throws {
+        let result = SampleResult.make()
+        #expect(try JUnitReport().render(result) == JUnitReport().render(result))
+        #expect(try JSONReport().render(result) == JSONReport().render(result))
+    }
+}
