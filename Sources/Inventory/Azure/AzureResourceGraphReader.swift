@@ -19,6 +19,8 @@ public struct AzureResourceGraphReader: ExportReader {
     public func detectionScore(sample raw: [UInt8], path: String) -> Int {
         let sample = DetectionSample(raw)
         guard sample.firstByte == UInt8(ascii: "{") || sample.firstByte == UInt8(ascii: "[") else { return 0 }
+        // Terraform documents mention ARM ids too; they have their own reader.
+        if sample.rootKeys.contains("format_version") { return 0 }
         guard sample.contains("/subscriptions/") || sample.containsKey("subscriptionId") || sample.containsKey("SubscriptionId") else { return 0 }
         let typed = sample.contains("microsoft.") || sample.contains("Microsoft.")
         guard typed else { return 0 }
@@ -92,10 +94,11 @@ public struct AzureResourceGraphReader: ExportReader {
         }
     }
 
-    /// A resource and the child resources PowerShell exports nest under `resources`.
+    /// A resource and the child resources PowerShell exports nest under `resources` (ARM list
+    /// answers also have `resources`, holding bare `{"id"}` references: those are skipped).
     private func flatten(_ item: Value, pointer: String, into rows: inout [(row: Value, pointer: String)]) {
         rows.append((item, pointer))
-        for (index, child) in (item.ci("resources")?.arrayValue ?? []).enumerated() where child.objectValue != nil {
+        for (index, child) in (item.ci("resources")?.arrayValue ?? []).enumerated() where (child.ci("type") ?? child.ci("ResourceType")) != nil {
             flatten(child, pointer: "\(pointer)/resources/\(index)", into: &rows)
         }
     }

@@ -62,7 +62,8 @@ enum GCPAssetMapping {
         resource.tags = tagMap(data.at("labels") ?? data.at("settings", "userLabels"))
         if let policy = asset.at("iam_policy") ?? asset.at("iamPolicy") { resource.extras["iam_policy"] = policy }
         locate(&resource, asset: asset, type: type, data: data, name: name)
-        facets(type: type, data: data, into: &resource)
+        // An IAM-policy export line describes access only: no settings to read facets from.
+        if asset.at("resource") != nil { facets(type: type, data: data, into: &resource) }
         return resource
     }
 
@@ -82,7 +83,7 @@ enum GCPAssetMapping {
             LocationCodes.segment(after: "locations", in: name),
         ]
         guard let found = candidates.lazy.compactMap({ $0 }).first else {
-            if globalTypes.contains(type) { resource.region = "global" }
+            if globalTypes.contains(type) || name.contains("/global/") { resource.region = "global" }
             return
         }
         let code = LocationCodes.lastSegment(found)
