@@ -15,8 +15,8 @@ public import PolicyEngine
 /// Both key spellings are accepted; deleted items are skipped; boto "placebo" recordings are
 /// unwrapped. See `docs/inventory.md` for the facets per resource type.
 public struct AWSConfigReader: StreamingExportReader {
-    /// Files up to this size (decompressed envelope permitting) are parsed whole; larger ones stream.
-    static let wholeFileLimit = 32 << 20
+    /// Files up to this size are parsed whole; larger ones (and gzip files) stream.
+    var wholeFileLimit = 32 << 20
 
     /// Decompresses `.json.gz` snapshots; nil in builds without a zlib target.
     public let inflater: (any GzipInflating)?
@@ -56,7 +56,7 @@ public struct AWSConfigReader: StreamingExportReader {
         let compressed = try Compression.isGzip(path: path)
         let size = try InputFile(path: path).size
         let sample = DetectionSample(try Compression.head(try open(path), limit: 1 << 16))
-        if compressed || size > Self.wholeFileLimit, let key = streamedArrayKey(sample) {
+        if compressed || size > wholeFileLimit, let key = streamedArrayKey(sample) {
             var stream = JSONArrayStream(path: path, arrayKey: key.isEmpty ? nil : key)
             stream.open = open
             try stream.forEachBatch(progress: progress) { batch in

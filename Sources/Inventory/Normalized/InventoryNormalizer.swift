@@ -3,8 +3,8 @@ public import PolicyEngine
 /// The post-read step over all resources of a run: joins that need more than one record, across
 /// formats and files. Call it once after every input is read, before evaluating:
 ///
-/// 1. Supplements merge into the resource they describe (same `id`): IAM credential-report rows
-///    into the AWS Config (or Terraform) user; CAI IAM-policy lines into the CAI resource.
+/// 1. Supplements merge into every resource they describe (same `id`): IAM credential-report
+///    rows into the AWS Config and Terraform users; CAI IAM-policy lines into the resource.
 /// 2. Terraform S3 setting resources (`aws_s3_bucket_server_side_encryption_configuration`,
 ///    `…_replication_configuration`, `…_versioning`, `…_policy`) fold into their bucket, found by
 ///    configuration reference or bucket name; their facets replace the bucket's.
@@ -79,17 +79,23 @@ private struct Linker {
     // MARK: - 1. Supplements
 
     mutating func mergeSupplements() {
-        let bases = index(by: { [resources[$0].id] }, where: { !isSupplement($0) })
+        var bases: [String: [Int]] = [:]
+        for position in live({ !self.isSupplement($0) }) { bases[resources[position].id, default: []].append(position) }
         for position in live(isSupplement) {
-            guard let base = bases[resources[position].id] else { continue }
+            guard let targets = bases[resources[position].id] else { continue }
             let supplement = document(position)
-            update(base) { target in
-                for facet in Facet.allCases where facet.rawValue.hasPrefix("identity.") && target.facet(facet) == nil {
-                    target.setFacet(facet, supplement.facet(facet))
-                }
-                if let policy = supplement.at("iam_policy") { target.set(policy, at: ["iam_policy"]) }
-            }
+            for base in targets { merge(supplement, into: base) }
             removed.insert(position)
+        }
+    }
+
+    /// Copies a supplement's identity facts (where the base has none) and IAM policy.
+    mutating func merge(_ supplement: Value, into base: Int) {
+        update(base) { target in
+            for facet in Facet.allCases where facet.rawValue.hasPrefix("identity.") && target.facet(facet) == nil {
+                target.setFacet(facet, supplement.facet(facet))
+            }
+            if let policy = supplement.at("iam_policy") { target.set(policy, at: ["iam_policy"]) }
         }
     }
 
@@ -112,6 +118,11 @@ private struct Linker {
             guard let bucket else { continue }
             let setting = document(position)
             update(bucket) { target in
+                // A setting resource replaces the bucket's whole group (a computed inline block may
+                // have left unknown members behind).
+                for group in [["replication"], ["encryption", "at_rest"]] where setting.value(at: group) != nil {
+                    target.set(nil, at: group[...])
+                }
                 for facet in Facet.allCases {
                     if let value = setting.facet(facet) { target.setFacet(facet, value) }
                 }

@@ -86,6 +86,7 @@ enum TerraformAWSFacets {
         if let replication = values.at("replication_configuration") {
             if replication.isUnknown {
                 resource[.replicationEnabled] = .unknown
+                resource[.replicationRegions] = .unknown
             } else if let block = replication.firstBlock {
                 bucketReplication(block.at("rules"), &resource)
             } else {

@@ -8,8 +8,8 @@ public import PolicyEngine
 /// provider configuration, aliases included. Large plans stream: `resource_changes` is read in
 /// blocks and `configuration` is picked out of the file without parsing the rest.
 public struct TerraformPlanReader: StreamingExportReader {
-    /// Files up to this size are parsed whole.
-    static let wholeFileLimit = 32 << 20
+    /// Files up to this size are parsed whole; larger ones stream.
+    var wholeFileLimit = 32 << 20
 
     /// Creates the reader.
     public init() {}
@@ -36,7 +36,7 @@ public struct TerraformPlanReader: StreamingExportReader {
         var head = [UInt8](repeating: 0, count: 2)
         _ = try file.fill(&head)
         let utf16 = (head[0] == 0xFF && head[1] == 0xFE) || (head[0] == 0xFE && head[1] == 0xFF)
-        if file.size > Self.wholeFileLimit && !utf16 {
+        if file.size > wholeFileLimit && !utf16 {
             do {
                 try stream(path: path, progress: progress, body)
                 return
