@@ -217,8 +217,7 @@ private struct Scanner {
     // Element tracking inside the array.
     var elementStart: Int?
     var depth = 0
-    var inString = false
-    var escaped = false
+    var strings = JSONStringTracker()
     // Root-object key tracking.
     var keyStart: Int?
     var currentKey: [UInt8]?
@@ -266,25 +265,25 @@ private struct Scanner {
                 index += 1
             case .rootObject:
                 // Tracks strings and depth; records keys at depth 1; enters the array value of the target key.
-                if inString {
-                    if escaped {
-                        escaped = false
-                    } else if byte == UInt8(ascii: "\\") {
-                        escaped = true
-                    } else if byte == UInt8(ascii: "\"") {
-                        inString = false
-                        if let start = keyStart {
-                            currentKey = Array(bytes[(start + 1)..<index])
-                            keyStart = nil
-                        }
+                switch strings.step(byte) {
+                case .inside:
+                    index += 1
+                    continue
+                case .closed:
+                    if let start = keyStart {
+                        currentKey = Array(bytes[(start + 1)..<index])
+                        keyStart = nil
                     }
                     index += 1
                     continue
+                case .opened:
+                    if depth == 1 && !expectValueForTarget { keyStart = index }
+                    index += 1
+                    continue
+                case .outside:
+                    break
                 }
                 switch byte {
-                case UInt8(ascii: "\""):
-                    inString = true
-                    if depth == 1 && !expectValueForTarget { keyStart = index }
                 case UInt8(ascii: ":"):
                     if depth == 1, let key = currentKey, let targetKey, key == targetKey { expectValueForTarget = true }
                     currentKey = nil
@@ -314,23 +313,20 @@ private struct Scanner {
                 }
                 index += 1
             case .array:
-                if inString {
-                    if escaped {
-                        escaped = false
-                    } else if byte == UInt8(ascii: "\\") {
-                        escaped = true
-                    } else if byte == UInt8(ascii: "\"") {
-                        inString = false
-                    }
+                switch strings.step(byte) {
+                case .inside, .closed:
                     index += 1
                     continue
+                case .opened:
+                    if elementStart == nil { elementStart = index }
+                    index += 1
+                    continue
+                case .outside:
+                    break
                 }
                 switch byte {
                 case 0x20, 0x0A, 0x0D, 0x09:
                     break
-                case UInt8(ascii: "\""):
-                    if elementStart == nil { elementStart = index }
-                    inString = true
                 case UInt8(ascii: "["), UInt8(ascii: "{"):
                     if elementStart == nil { elementStart = index }
                     depth += 1

@@ -46,6 +46,20 @@ enum AWSFacetRules {
         resource[.replicationMode] = .string("read-replica")
     }
 
+    /// DynamoDB global-table replicas: the replica regions other than the table's own.
+    static func globalTable(replicaRegions: Value?, home: String?, into resource: inout NormalizedResource) {
+        guard let replicaRegions else { return }
+        if replicaRegions.isUnknown {
+            resource[.replicationEnabled] = .unknown
+            return
+        }
+        let regions = Set(replicaRegions.elements.compactMap(\.text)).subtracting(home.map { [$0] } ?? []).sorted()
+        resource[.replicationEnabled] = .bool(!regions.isEmpty)
+        guard !regions.isEmpty else { return }
+        resource[.replicationRegions] = .array(regions.map(Value.string))
+        resource[.replicationMode] = .string("global-table")
+    }
+
     /// One backup-plan rule in neutral form.
     struct BackupRule {
         var name: Value?

@@ -41,12 +41,7 @@ public struct IAMCredentialReportReader: ExportReader {
     /// The CSV bytes: the file itself, or the `Content` of a JSON answer (base64, or already decoded).
     private func csvBytes(_ raw: [UInt8], path: String) throws -> [UInt8] {
         guard raw.first(where: { $0 > 0x20 }) == UInt8(ascii: "{") else { return raw }
-        let root: Value
-        do {
-            root = try JSONParser.parse(raw)
-        } catch {
-            throw JSONArrayStream.diagnose(error, in: raw, file: path)
-        }
+        let root = try WholeDocument.parse(raw, file: path)
         for document in RecordedResponses.documents(in: root) {
             guard let content = document.value.at("Content")?.text else { continue }
             if content.hasPrefix("user,") { return Array(content.utf8) }

@@ -18,13 +18,7 @@ public struct Route53RecordSetReader: ExportReader {
     /// Reads every record set.
     public func read(_ spec: InputSpec, progress: @Sendable (_ done: Int, _ total: Int) -> Void) throws -> [Resource] {
         let path = spec.path
-        let bytes = try InputFile.readText(path: path)
-        let root: Value
-        do {
-            root = try JSONParser.parse(bytes)
-        } catch {
-            throw JSONArrayStream.diagnose(error, in: bytes, file: path)
-        }
+        let root = try WholeDocument.read(path: path)
         var resources: [Resource] = []
         for document in RecordedResponses.documents(in: root) {
             guard let sets = document.value.at("ResourceRecordSets")?.arrayValue else {
@@ -34,7 +28,8 @@ public struct Route53RecordSetReader: ExportReader {
                 resources.append(record(set, file: path, pointer: "\(document.pointer)/ResourceRecordSets/\(index)").resource())
             }
         }
-        progress(bytes.count, bytes.count)
+        let size = try InputFile(path: path).size
+        progress(size, size)
         return resources
     }
 

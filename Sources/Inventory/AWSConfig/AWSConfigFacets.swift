@@ -133,14 +133,8 @@ enum AWSConfigFacets {
         if let status = item.supplementary?.at("ContinuousBackupsDescription", "pointInTimeRecoveryDescription", "pointInTimeRecoveryStatus")?.text {
             resource[.backupPITR] = .bool(status == "ENABLED")
         }
-        if let replicas = configuration.at("replicas") {
-            let regions = Set(replicas.elements.compactMap { $0.at("regionName")?.text }).subtracting(region.map { [$0] } ?? []).sorted()
-            resource[.replicationEnabled] = .bool(!regions.isEmpty)
-            if !regions.isEmpty {
-                resource[.replicationRegions] = .array(regions.map(Value.string))
-                resource[.replicationMode] = .string("global-table")
-            }
-        }
+        AWSFacetRules.globalTable(replicaRegions: configuration.at("replicas").map { .array($0.elements.compactMap { $0.at("regionName") }) },
+                                  home: region, into: &resource)
     }
 
     // MARK: - Keys, backup plans, identities

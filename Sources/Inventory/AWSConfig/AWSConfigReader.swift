@@ -67,13 +67,7 @@ public struct AWSConfigReader: StreamingExportReader {
             }
             return
         }
-        let bytes = InputFile.normalizeEncoding(try Compression.readAll(try open(path)))
-        let root: Value
-        do {
-            root = try JSONParser.parse(bytes)
-        } catch {
-            throw JSONArrayStream.diagnose(error, in: bytes, file: path)
-        }
+        let root = try WholeDocument.parse(InputFile.normalizeEncoding(try Compression.readAll(try open(path))), file: path)
         var found: [(item: Value, pointer: String)] = []
         for document in RecordedResponses.documents(in: root) {
             found += try items(in: document.value, pointer: document.pointer, file: path)

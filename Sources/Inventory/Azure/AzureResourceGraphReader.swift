@@ -32,13 +32,7 @@ public struct AzureResourceGraphReader: ExportReader {
     /// Reads every resource.
     public func read(_ spec: InputSpec, progress: @Sendable (_ done: Int, _ total: Int) -> Void) throws -> [Resource] {
         let path = spec.path
-        let bytes = try InputFile.readText(path: path)
-        let root: Value
-        do {
-            root = try JSONParser.parse(bytes)
-        } catch {
-            throw JSONArrayStream.diagnose(error, in: bytes, file: path)
-        }
+        let root = try WholeDocument.read(path: path)
         var rows: [(row: Value, pointer: String)] = []
         for document in RecordedResponses.documents(in: root) {
             try collect(document.value, pointer: document.pointer, file: path, into: &rows)
@@ -55,7 +49,8 @@ public struct AzureResourceGraphReader: ExportReader {
                 resources.append(resource)
             }
         }
-        progress(bytes.count, bytes.count)
+        let size = try InputFile(path: path).size
+        progress(size, size)
         return resources
     }
 

@@ -42,8 +42,7 @@ private struct RootScanner {
     let wanted: Set<String>
     var captured: [String: [UInt8]] = [:]
     var depth = 0
-    var inString = false
-    var escaped = false
+    var strings = JSONStringTracker()
     var expectingKey = false
     var keyBytes: [UInt8]?
     var lastKey: String?
@@ -58,64 +57,55 @@ private struct RootScanner {
         var index = start
         while index < end {
             let byte = bytes[index]
-            if inString {
-                if escaped {
-                    escaped = false
-                } else if byte == UInt8(ascii: "\\") {
-                    escaped = true
-                } else if byte == UInt8(ascii: "\"") {
-                    inString = false
-                    if let key = keyBytes {
-                        lastKey = String(decoding: key, as: UTF8.self)
-                        keyBytes = nil
-                    }
-                } else if keyBytes != nil {
-                    keyBytes?.append(byte)
-                }
-                index += 1
+            index += 1
+            switch strings.step(byte) {
+            case .inside:
+                keyBytes?.append(byte)
                 continue
-            }
-            switch byte {
-            case UInt8(ascii: "\""):
-                inString = true
+            case .closed:
+                if let key = keyBytes {
+                    lastKey = String(decoding: key, as: UTF8.self)
+                    keyBytes = nil
+                }
+                continue
+            case .opened:
                 if depth == 1 && expectingKey && capturingKey == nil {
                     keyBytes = []
                     expectingKey = false
                 }
+                continue
+            case .outside:
+                break
+            }
+            switch byte {
             case UInt8(ascii: ":"):
                 if depth == 1, capturingKey == nil, let key = lastKey, wanted.contains(key), captured[key] == nil {
                     capturingKey = key
                     capture = []
-                    captureStart = index + 1
+                    captureStart = index
                 }
                 lastKey = nil
             case UInt8(ascii: "{"), UInt8(ascii: "["):
                 depth += 1
                 if depth == 1 { expectingKey = true }
-            case UInt8(ascii: "}"), UInt8(ascii: "]"):
+            case UInt8(ascii: "}"), UInt8(ascii: "]"), UInt8(ascii: ","):
                 if depth == 1, let key = capturingKey, let from = captureStart {
-                    finishCapture(key, bytes, from: from, to: index)
+                    finishCapture(key, bytes, from: from, to: index - 1)
                     captureStart = nil
                     if finished { return }
                 }
-                depth -= 1
-                if depth <= 0 {
-                    finished = true
-                    return
-                }
-            case UInt8(ascii: ","):
-                if depth == 1 {
-                    if let key = capturingKey, let from = captureStart {
-                        finishCapture(key, bytes, from: from, to: index)
-                        captureStart = nil
-                        if finished { return }
+                if byte == UInt8(ascii: ",") {
+                    if depth == 1 { expectingKey = true }
+                } else {
+                    depth -= 1
+                    if depth <= 0 {
+                        finished = true
+                        return
                     }
-                    expectingKey = true
                 }
             default:
                 break
             }
-            index += 1
         }
         if capturingKey != nil, let from = captureStart, from < end {
             capture.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[from..<end]))

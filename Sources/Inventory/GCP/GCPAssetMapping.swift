@@ -115,10 +115,7 @@ enum GCPAssetMapping {
                     kmsKey: data.at("diskEncryptionConfiguration", "kmsKeyName"), replicaNames: data.at("replicaNames")),
                 into: &resource)
         case "cloudkms.googleapis.com/CryptoKey":
-            resource[.kmsManagedBy] = .string("customer")
-            resource[.kmsRole] = .string("single")
-            if let region = resource.region { resource[.kmsMultiRegion] = .bool(RegionCatalogData.locationKind(of: region) == .multiRegion) }
-            GCPFacetRules.keyRotation(data.at("rotationPeriod"), into: &resource)
+            GCPFacetRules.cryptoKey(rotationPeriod: data.at("rotationPeriod"), into: &resource)
         case "compute.googleapis.com/Disk", "compute.googleapis.com/RegionDisk":
             GCPFacetRules.defaultEncryption(kmsKey: data.at("diskEncryptionKey", "kmsKeyName"), into: &resource)
         case "bigquery.googleapis.com/Dataset":

@@ -84,8 +84,16 @@ enum GCPFacetRules {
         }
     }
 
+    /// A Cloud KMS crypto key: customer-managed, single key, multi-region by location, rotation.
+    static func cryptoKey(rotationPeriod: Value?, into resource: inout NormalizedResource) {
+        resource[.kmsManagedBy] = .string("customer")
+        resource[.kmsRole] = .string("single")
+        if let region = resource.region { resource[.kmsMultiRegion] = .bool(RegionCatalogData.locationKind(of: region) == .multiRegion) }
+        keyRotation(rotationPeriod, into: &resource)
+    }
+
     /// Rotation from a duration text (`"7776000s"`).
-    static func keyRotation(_ period: Value?, into resource: inout NormalizedResource) {
+    private static func keyRotation(_ period: Value?, into resource: inout NormalizedResource) {
         guard let period else {
             resource[.kmsRotationEnabled] = .bool(false)
             return

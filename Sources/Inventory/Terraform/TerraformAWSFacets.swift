@@ -74,30 +74,33 @@ enum TerraformAWSFacets {
 
     /// Inline bucket settings (provider ≤ 3 arguments, still computed attributes in v4+ state).
     private static func bucket(_ values: Value, _ resource: inout NormalizedResource) {
-        if let inline = values.at("server_side_encryption_configuration") {
-            if inline.isUnknown {
-                resource[.atRestEnabled] = .unknown
-            } else if let block = inline.firstBlock {
-                bucketEncryption(block.at("rule"), &resource)
-            } else {
-                resource[.atRestEnabled] = .bool(false)
-            }
+        inlineBlock(values.at("server_side_encryption_configuration"), unknown: [.atRestEnabled], off: .atRestEnabled, &resource) {
+            bucketEncryption($0.at("rule"), &$1)
         }
-        if let replication = values.at("replication_configuration") {
-            if replication.isUnknown {
-                resource[.replicationEnabled] = .unknown
-                resource[.replicationRegions] = .unknown
-            } else if let block = replication.firstBlock {
-                bucketReplication(block.at("rules"), &resource)
-            } else {
-                resource[.replicationEnabled] = .bool(false)
-            }
+        inlineBlock(values.at("replication_configuration"), unknown: [.replicationEnabled, .replicationRegions], off: .replicationEnabled,
+                    &resource) {
+            bucketReplication($0.at("rules"), &$1)
         }
         if let versioning = values.at("versioning") {
             resource.set(.versioning, versioning.isUnknown ? .unknown : versioning.firstBlock?.at("enabled")?.boolFacet)
         }
         if let policy = values.at("policy") {
             resource.set(.httpsOnly, AWSPolicyFacts.deniesInsecureTransport(policy))
+        }
+    }
+
+    /// A computed nested block of the bucket: unknown makes `unknown` facets unknown, an empty
+    /// list turns `off` false, a block is read by `read`.
+    private static func inlineBlock(
+        _ value: Value?, unknown: [Facet], off: Facet, _ resource: inout NormalizedResource, read: (Value, inout NormalizedResource) -> Void
+    ) {
+        guard let value else { return }
+        if value.isUnknown {
+            for facet in unknown { resource[facet] = .unknown }
+        } else if let block = value.firstBlock {
+            read(block, &resource)
+        } else {
+            resource[off] = .bool(false)
         }
     }
 
@@ -166,18 +169,10 @@ enum TerraformAWSFacets {
         if let pitr = values.at("point_in_time_recovery") {
             resource[.backupPITR] = pitr.isUnknown ? .unknown : pitr.firstBlock?.at("enabled")?.boolFacet ?? .bool(false)
         }
-        if let replicas = values.at("replica") {
-            if replicas.isUnknown {
-                resource[.replicationEnabled] = .unknown
-            } else {
-                let regions = Set(replicas.elements.compactMap { $0.at("region_name")?.text }).subtracting(home.map { [$0] } ?? []).sorted()
-                resource[.replicationEnabled] = .bool(!regions.isEmpty)
-                if !regions.isEmpty {
-                    resource[.replicationRegions] = .array(regions.map(Value.string))
-                    resource[.replicationMode] = .string("global-table")
-                }
-            }
-        }
+        let replicas = values.at("replica")
+        AWSFacetRules.globalTable(
+            replicaRegions: replicas.map { $0.isUnknown ? .unknown : .array($0.elements.compactMap { $0.at("region_name") }) }, home: home,
+            into: &resource)
     }
 
     // MARK: - Keys and backup plans

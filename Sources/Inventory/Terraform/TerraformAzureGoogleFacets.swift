@@ -58,10 +58,7 @@ enum TerraformAzureGoogleFacets {
                 into: &resource)
             if let tags = settings?.at("user_labels"), resource.tags.isEmpty { resource.tags = tagMap(tags) }
         case "google_kms_crypto_key":
-            resource[.kmsManagedBy] = .string("customer")
-            resource[.kmsRole] = .string("single")
-            if let region = resource.region { resource[.kmsMultiRegion] = .bool(RegionCatalogData.locationKind(of: region) == .multiRegion) }
-            GCPFacetRules.keyRotation(values.at("rotation_period"), into: &resource)
+            GCPFacetRules.cryptoKey(rotationPeriod: values.at("rotation_period"), into: &resource)
         case "google_compute_disk", "google_compute_region_disk":
             GCPFacetRules.defaultEncryption(kmsKey: values.at("disk_encryption_key")?.firstBlock?.at("kms_key_self_link"), into: &resource)
         case "google_dns_record_set":

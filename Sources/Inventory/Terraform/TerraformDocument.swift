@@ -160,13 +160,7 @@ enum TerraformDocument {
     /// The whole document (UTF-8 with or without BOM, or UTF-16 as PowerShell writes it), which
     /// must be a JSON object.
     static func parseWhole(path: String) throws -> Value {
-        let bytes = try InputFile.readText(path: path)
-        let root: Value
-        do {
-            root = try JSONParser.parse(bytes)
-        } catch {
-            throw JSONArrayStream.diagnose(error, in: bytes, file: path)
-        }
+        let root = try WholeDocument.read(path: path)
         guard root.objectValue != nil else {
             throw InventoryError.unexpectedStructure(file: path, pointer: "", expected: "a Terraform `show -json` object, found a \(root.kindName)")
         }
