@@ -15,6 +15,7 @@ let package = Package(
     platforms: [.macOS(.v15)],
     products: [
         .executable(name: "assay", targets: ["assay"]),
+        .executable(name: "InventoryBench", targets: ["InventoryBench"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -45,6 +46,15 @@ let package = Package(
                 "PolicyEngine", "PolicyLoader", "Inventory", "Reports",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
+            swiftSettings: strict
+        ),
+
+        // MARK: - Benchmarks
+        .executableTarget(
+            name: "InventoryBench",
+            dependencies: ["Inventory", "PolicyEngine"],
+            path: "Benchmarks/InventoryBench",
+            exclude: ["gen_config_snapshot.py"],
             swiftSettings: strict
         ),
 

@@ -52,6 +52,6 @@ enum AWSPolicyFacts {
         guard let keyID else { return nil }
         if keyID.isUnknown { return .unknown }
         guard let text = keyID.text else { return nil }
-        return .string(text.contains("alias/aws/") ? "provider" : "customer")
+        return .string(text.includes("alias/aws/") ? "provider" : "customer")
     }
 }

@@ -84,7 +84,7 @@ enum AWSConfigMapping {
         } else if let arnRegion = item.arn.flatMap({ LocationCodes.ARN($0)?.region }), !arnRegion.isEmpty {
             resource.region = arnRegion
         } else {
-            resource.region = item.region.flatMap { $0.contains(" ") ? nil : $0 }
+            resource.region = item.region.flatMap { $0.includes(" ") ? nil : $0 }
         }
         if let zone = item.availabilityZone, let zoneRegion = LocationCodes.awsRegion(ofZone: zone) {
             resource.zone = zone

@@ -16,7 +16,7 @@ public import PolicyEngine
 /// unwrapped. See `docs/inventory.md` for the facets per resource type.
 public struct AWSConfigReader: StreamingExportReader {
     /// Files up to this size are parsed whole; larger ones (and gzip files) stream.
-    var wholeFileLimit = 32 << 20
+    var wholeFileLimit = 1 << 20
 
     /// Decompresses `.json.gz` snapshots; nil in builds without a zlib target.
     public let inflater: (any GzipInflating)?

@@ -15,7 +15,7 @@ enum AzureFacetRules {
             return
         }
         guard let name = sku.text?.uppercased() else { return }
-        let suffixed = name.contains("_") ? name : "_" + name
+        let suffixed = name.includes("_") ? name : "_" + name
         let geo = geoRedundantSuffixes.contains { suffixed.hasSuffix($0) }
         resource[.replicationEnabled] = .bool(geo)
         guard geo else { return }

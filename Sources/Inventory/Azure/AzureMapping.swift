@@ -72,7 +72,7 @@ enum AzureMapping {
         case "microsoft.compute/disks":
             let encryptionType = properties.ci("encryption", "type")?.text ?? ""
             AzureFacetRules.platformEncryption(
-                customerKey: encryptionType.contains("CustomerKey") ? (properties.ci("encryption", "diskEncryptionSetId") ?? .string("customer key")) : nil,
+                customerKey: encryptionType.includes("CustomerKey") ? (properties.ci("encryption", "diskEncryptionSetId") ?? .string("customer key")) : nil,
                 into: &resource)
         case "microsoft.network/applicationgateways":
             let policy = properties.ci("sslPolicy")

@@ -83,7 +83,7 @@ enum GCPAssetMapping {
             LocationCodes.segment(after: "locations", in: name),
         ]
         guard let found = candidates.lazy.compactMap({ $0 }).first else {
-            if globalTypes.contains(type) || name.contains("/global/") { resource.region = "global" }
+            if globalTypes.contains(type) || name.includes("/global/") { resource.region = "global" }
             return
         }
         let code = LocationCodes.lastSegment(found)

@@ -125,7 +125,11 @@ public enum Facet: String, CaseIterable, Codable, Sendable {
     case versioning = "storage.versioning"
 
     /// The path's keys.
-    public var components: [String] { rawValue.split(separator: ".").map(String.init) }
+    public var components: [String] { Self.componentTable[self] ?? [] }
+
+    /// Split once: facets are read and written for every resource.
+    private static let componentTable: [Facet: [String]] = Dictionary(
+        uniqueKeysWithValues: allCases.map { ($0, $0.rawValue.split(separator: ".").map(String.init)) })
 
     /// What kind of value the facet holds, for the docs.
     public var valueKind: String {

@@ -144,7 +144,7 @@ private struct Linker {
         let servers = index(by: { [self.resources[$0].id.lowercased()] }, where: { self.resources[$0].type == ResourceKind.databaseServer.rawValue })
         for position in live({ self.nativeType($0) == "microsoft.sql/servers/encryptionprotector" }) {
             let id = resources[position].id.lowercased()
-            guard let range = id.range(of: "/encryptionprotector"), let server = servers[String(id[..<range.lowerBound])] else { continue }
+            guard let serverID = id.text(before: "/encryptionprotector"), let server = servers[serverID] else { continue }
             let properties = document(position).at("attributes")?.ci("properties")
             let customer = properties?.ci("serverKeyType")?.text == "AzureKeyVault"
             update(server) { target in
@@ -284,8 +284,8 @@ private struct Linker {
     static func keyNames(_ reference: String) -> [String] {
         var names = [reference]
         var text = reference
-        if let version = text.range(of: "/cryptoKeyVersions/") {
-            text = String(text[..<version.lowerBound])
+        if let key = text.text(before: "/cryptoKeyVersions/") {
+            text = key
             names.append(text)
         }
         let prefix = "//cloudkms.googleapis.com/"
@@ -294,8 +294,8 @@ private struct Linker {
         } else if text.hasPrefix("projects/") {
             names.append(prefix + text)
         }
-        if text.hasPrefix("arn:"), let range = text.range(of: ":key/") {
-            names.append(String(text[range.upperBound...]))
+        if text.hasPrefix("arn:"), let keyID = text.text(after: ":key/") {
+            names.append(keyID)
         }
         return names
     }

@@ -47,8 +47,8 @@ enum TLSVersions {
 
     /// Minimum TLS version of an OpenSearch `TLSSecurityPolicy`.
     static func openSearchPolicy(_ name: String) -> String? {
-        guard let range = name.range(of: "Min-TLS-1-") else { return nil }
-        let minor = name[range.upperBound...].prefix(1)
+        guard let rest = name.text(after: "Min-TLS-1-") else { return nil }
+        let minor = rest.prefix(1)
         return ("0"..."3").contains(minor) ? "1.\(minor)" : nil
     }
 

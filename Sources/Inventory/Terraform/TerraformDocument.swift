@@ -110,28 +110,29 @@ struct TerraformContext: Sendable {
         guard parts.count >= 2 else { return nil }
         let head = String(parts[0])
         if ["var", "local", "data", "module", "count", "each", "path", "self", "terraform"].contains(head) { return nil }
-        guard head.contains("_") else { return nil }
+        guard head.includes("_") else { return nil }
         return "\(head).\(parts[1])"
     }
 
     /// The address without instance keys (`module.a["x"].aws_s3_bucket.b[0]` → `module.a.aws_s3_bucket.b`).
     static func configurationAddress(_ address: String) -> String {
-        var result = ""
+        var result: [UInt8] = []
+        result.reserveCapacity(address.utf8.count)
         var depth = 0
         var inQuote = false
-        for character in address {
+        for byte in address.utf8 {
             if inQuote {
-                if character == "\"" { inQuote = false }
+                if byte == UInt8(ascii: "\"") { inQuote = false }
                 continue
             }
-            switch character {
-            case "[": depth += 1
-            case "]": depth -= 1
-            case "\"" where depth > 0: inQuote = true
-            default: if depth == 0 { result.append(character) }
+            switch byte {
+            case UInt8(ascii: "["): depth += 1
+            case UInt8(ascii: "]"): depth -= 1
+            case UInt8(ascii: "\"") where depth > 0: inQuote = true
+            default: if depth == 0 { result.append(byte) }
             }
         }
-        return result
+        return String(decoding: result, as: UTF8.self)
     }
 
     /// The provider region for a resource: its provider configuration's `region`, following

@@ -9,7 +9,7 @@ public import PolicyEngine
 /// blocks and `configuration` is picked out of the file without parsing the rest.
 public struct TerraformPlanReader: StreamingExportReader {
     /// Files up to this size are parsed whole; larger ones stream.
-    var wholeFileLimit = 32 << 20
+    var wholeFileLimit = 1 << 20
 
     /// Creates the reader.
     public init() {}
