@@ -15,7 +15,6 @@ let package = Package(
     platforms: [.macOS(.v15)],
     products: [
         .executable(name: "assay", targets: ["assay"]),
-        .executable(name: "InventoryBench", targets: ["InventoryBench"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -28,6 +27,8 @@ let package = Package(
             pkgConfig: "libxml-2.0",
             providers: [.apt(["libxml2-dev"]), .brew(["libxml2"])]
         ),
+        .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"]), .brew(["zlib"])]),
+        .systemLibrary(name: "CISAL", pkgConfig: "libisal", providers: [.apt(["libisal-dev"]), .brew(["isa-l"])]),
 
         // MARK: - Core
         .target(name: "PolicyEngine", swiftSettings: strict),
@@ -38,18 +39,41 @@ let package = Package(
         ),
         .target(name: "Inventory", dependencies: ["PolicyEngine"], swiftSettings: strict),
         .target(name: "Reports", dependencies: ["PolicyEngine", "CLibXML2"], swiftSettings: strict),
+        .target(name: "Resilience", dependencies: ["PolicyEngine"], swiftSettings: strict),
+        // Delimited text over bytes (streaming, gzip, parallel chunks); shared by Billing and Inventory.
+        .target(name: "TabularText", dependencies: ["CZlib", "CISAL"], swiftSettings: strict),
+        .target(name: "Billing", dependencies: ["PolicyEngine", "TabularText"], swiftSettings: strict),
 
         // MARK: - Command line
         .executableTarget(
             name: "assay",
             dependencies: [
-                "PolicyEngine", "PolicyLoader", "Inventory", "Reports",
+                "PolicyEngine", "PolicyLoader", "Inventory", "Reports", "Resilience", "Billing",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strict
         ),
 
-        // MARK: - Benchmarks
+        // MARK: - Benchmarks (executables, not tests; figures in docs/performance.md)
+        .executableTarget(
+            name: "EngineBench",
+            dependencies: ["PolicyEngine", "PolicyLoader", "Inventory"],
+            path: "Benchmarks/EngineBench",
+            exclude: ["policies"],
+            swiftSettings: strict
+        ),
+        .executableTarget(
+            name: "DowntimeBench",
+            dependencies: ["Resilience", "PolicyEngine"],
+            path: "Benchmarks/DowntimeBench",
+            swiftSettings: strict
+        ),
+        .executableTarget(
+            name: "BillingBench",
+            dependencies: ["Billing", "TabularText", "PolicyEngine"],
+            path: "Benchmarks/BillingBench",
+            swiftSettings: strict
+        ),
         .executableTarget(
             name: "InventoryBench",
             dependencies: ["Inventory", "PolicyEngine"],
@@ -77,6 +101,17 @@ let package = Package(
             dependencies: ["Reports", "PolicyEngine", "CLibXML2", "TestSupport"],
             swiftSettings: strict
         ),
+        .testTarget(
+            name: "ResilienceTests",
+            dependencies: ["Resilience", "PolicyEngine", "TestSupport"],
+            swiftSettings: strict
+        ),
         .testTarget(name: "CLITests", dependencies: ["TestSupport"], swiftSettings: strict),
+        .testTarget(
+            name: "BillingTests",
+            dependencies: ["Billing", "TabularText", "PolicyEngine", "TestSupport"],
+            exclude: ["Fixtures"],
+            swiftSettings: strict
+        ),
     ]
 )

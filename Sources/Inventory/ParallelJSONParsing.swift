@@ -18,10 +18,11 @@ enum ParallelJSONParsing {
                 guard start < end else { return }
                 var local: [(Int, Result<Value, JSONSyntaxError>)] = []
                 local.reserveCapacity(end - start)
+                let keyCache = JSONKeyCache()
                 for position in start..<end {
                     let slice = UnsafeBufferPointer(rebasing: shared.bytes[ranges[position]])
                     do throws(JSONSyntaxError) {
-                        local.append((position, .success(try JSONParser.parse(slice))))
+                        local.append((position, .success(try JSONParser.parse(slice, keyCache: keyCache))))
                     } catch {
                         local.append((position, .failure(error)))
                     }

@@ -108,31 +108,61 @@ enum ConditionParser {
 
     // MARK: - Operands
 
-    /// True for `{param: …}` / `{param: …, key: …}` / `{ref: …}` mappings.
+    /// True for operand mappings: `{param: …}`, `{param: …, key: …}`, `{ref: …}`, `{lookup: …}`,
+    /// each optionally with `times: …`.
     static func isOperand(_ node: YAMLNode) -> Bool {
         guard let entries = try? node.mapping("operand") else { return false }
-        let keys = Set(entries.map(\.key))
-        return keys == ["ref"] || keys == ["param"] || keys == ["param", "key"]
+        var keys = Set(entries.map(\.key))
+        keys.remove("times")
+        return keys == ["ref"] || keys == ["param"] || keys == ["param", "key"] || keys == ["lookup"]
     }
 
-    /// Parses an operand: a literal, `{param: name}`, `{param: name, key: path}` or `{ref: path}`.
+    /// Parses an operand: a literal, `{param: name}`, `{param: name, key: path}`, `{ref: path}` or
+    /// `{lookup: {type, match, path}}`, optionally with `times: factor`.
     static func operand(_ node: YAMLNode) throws(LoadError) -> Operand {
         guard isOperand(node) else {
-            if node.isMapping, let entries = try? node.mapping("operand"), entries.contains(where: { $0.key == "param" || $0.key == "ref" }) {
+            if node.isMapping, let entries = try? node.mapping("operand"),
+                entries.contains(where: { ["param", "ref", "lookup"].contains($0.key) }) {
                 let keys = entries.map(\.key).joined(separator: ", ")
-                throw node.error(.invalidValue(message: "an operand is {param: NAME}, {param: NAME, key: PATH} or {ref: PATH}; found keys \(keys)"))
+                throw node.error(.invalidValue(message: "an operand is {param: NAME}, {param: NAME, key: PATH}, {ref: PATH} or {lookup: {type, match, path}}, optionally with times: FACTOR; found keys \(keys)"))
             }
             return .literal(try node.value())
         }
         let entries = try node.mapping("operand")
+        let base: Operand
         if let reference = entries.first(where: { $0.key == "ref" }) {
-            return .ref(try path(try reference.value.string("a path"), at: reference.value))
+            base = .ref(try path(try reference.value.string("a path"), at: reference.value))
+        } else if let lookupEntry = entries.first(where: { $0.key == "lookup" }) {
+            base = .lookup(try lookup(lookupEntry.value))
+        } else {
+            guard let name = entries.first(where: { $0.key == "param" }) else { throw node.error(.missingKey(key: "param", section: "operand")) }
+            let key = try entries.first(where: { $0.key == "key" }).map { (entry) throws(LoadError) in
+                try path(try entry.value.string("a path"), at: entry.value)
+            }
+            base = .param(name: try name.value.string("a parameter name"), key: key, location: name.value.location)
         }
-        guard let name = entries.first(where: { $0.key == "param" }) else { throw node.error(.missingKey(key: "param", section: "operand")) }
-        let key = try entries.first(where: { $0.key == "key" }).map { (entry) throws(LoadError) in
-            try path(try entry.value.string("a path"), at: entry.value)
+        guard let times = entries.first(where: { $0.key == "times" }) else { return base }
+        return .product(base, factor: try operand(times.value))
+    }
+
+    private static func lookup(_ node: YAMLNode) throws(LoadError) -> Lookup {
+        let entries = try node.mapping("a mapping with type, match and path")
+        try node.checkKeys(entries, allowed: ["type", "match", "path"], section: "'lookup'")
+        guard let typeEntry = entries.first(where: { $0.key == "type" }) else { throw node.error(.missingKey(key: "type", section: "'lookup'")) }
+        guard let matchEntry = entries.first(where: { $0.key == "match" }) else { throw node.error(.missingKey(key: "match", section: "'lookup'")) }
+        guard let pathEntry = entries.first(where: { $0.key == "path" }) else { throw node.error(.missingKey(key: "path", section: "'lookup'")) }
+        return Lookup(type: try typeEntry.value.string("a resource type"), match: try matchFields(matchEntry.value),
+                      path: try path(try pathEntry.value.string("a path"), at: pathEntry.value), location: node.location)
+    }
+
+    /// `match:` of `related` and `lookup`: path of the other document → operand.
+    private static func matchFields(_ node: YAMLNode) throws(LoadError) -> [(path: FieldPath, operand: Operand)] {
+        var match: [(path: FieldPath, operand: Operand)] = []
+        for entry in try node.mapping("a mapping of path: operand") {
+            match.append((try path(entry.key, at: entry.keyNode), try operand(entry.value)))
         }
-        return .param(name: try name.value.string("a parameter name"), key: key, location: name.value.location)
+        guard !match.isEmpty else { throw node.error(.invalidValue(message: "'match' needs at least one field")) }
+        return match
     }
 
     // MARK: - Quantifiers and joins
@@ -171,11 +201,7 @@ enum ConditionParser {
         try value.checkKeys(entries, allowed: ["type", "match", "require", "min", "max"], section: "'related'")
         guard let typeEntry = entries.first(where: { $0.key == "type" }) else { throw value.error(.missingKey(key: "type", section: "'related'")) }
         guard let matchEntry = entries.first(where: { $0.key == "match" }) else { throw value.error(.missingKey(key: "match", section: "'related'")) }
-        var match: [(path: FieldPath, operand: Operand)] = []
-        for entry in try matchEntry.value.mapping("a mapping of related-resource path: operand") {
-            match.append((try path(entry.key, at: entry.keyNode), try operand(entry.value)))
-        }
-        guard !match.isEmpty else { throw matchEntry.value.error(.invalidValue(message: "'match' needs at least one field")) }
+        let match = try matchFields(matchEntry.value)
         let requirement = try entries.first(where: { $0.key == "require" }).map { (entry) throws(LoadError) in try condition(entry.value) }
         let minimum = try entries.first(where: { $0.key == "min" }).map { (entry) throws(LoadError) in try entry.value.integer() } ?? 1
         let maximum = try entries.first(where: { $0.key == "max" }).map { (entry) throws(LoadError) in try entry.value.integer() }

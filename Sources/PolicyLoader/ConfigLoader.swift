@@ -79,7 +79,7 @@ public enum ConfigLoader {
         config.file = file
         func resolve(_ path: String) -> String {
             if path.hasPrefix("/") || base.isEmpty || base == "." { return path }
-            return ((base as NSString).appendingPathComponent(path) as NSString).standardizingPath
+            return ConfigLoader.normalize((base as NSString).appendingPathComponent(path))
         }
         for entry in entries {
             let value = entry.value
@@ -138,6 +138,25 @@ public enum ConfigLoader {
             }
         }
         return spec
+    }
+
+    /// Collapses `.` and `name/..` steps of a path without touching the file system, so a config
+    /// in `fixtures/` naming `../reports/x` gives `reports/x` in messages and evidence.
+    static func normalize(_ path: String) -> String {
+        let absolute = path.hasPrefix("/")
+        var parts: [Substring] = []
+        for part in path.split(separator: "/", omittingEmptySubsequences: true) {
+            if part == "." { continue }
+            if part == "..", let last = parts.last, last != ".." {
+                parts.removeLast()
+            } else if part == ".." && absolute {
+                continue
+            } else {
+                parts.append(part)
+            }
+        }
+        let joined = parts.joined(separator: "/")
+        return absolute ? "/" + joined : (joined.isEmpty ? "." : joined)
     }
 
     /// Parses a `--param [POLICY:]NAME=VALUE` flag; VALUE is read as YAML (`[a, b]`, `90`, `true`).

@@ -18,7 +18,9 @@ struct Assay: ParsableCommand {
             · 2 usage or input error.
             """,
         version: AssayVersion.current,
-        subcommands: [EvaluateCommand.self, ValidateCommand.self, ExplainCommand.self, TestCommand.self]
+        subcommands: [
+            EvaluateCommand.self, ValidateCommand.self, ExplainCommand.self, TestCommand.self, CostCommand.self, DowntimeCommand.self,
+        ]
     )
 
     /// Runs the command, mapping every usage or input error to exit code 2 (argument-parser's

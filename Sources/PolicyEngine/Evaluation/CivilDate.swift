@@ -86,8 +86,16 @@ public struct CivilDate: Sendable, Hashable, Comparable, CustomStringConvertible
     /// Parses a date or timestamp: `2026-05-01`, `2026-05-01T10:20:30Z`, `2026-05-01 10:20:30`,
     /// `2026-05-01T23:30:00-04:00` (converted to the UTC date), `2026/05/01`. Returns nil otherwise.
     public init?(parsing text: some StringProtocol) {
-        var utf8 = Array(text.utf8)
-        while let last = utf8.last, last == 0x20 { utf8.removeLast() }
+        var copy = String(text)
+        guard let parsed = copy.withUTF8({ CivilDate(utf8: $0) }) else { return nil }
+        self = parsed
+    }
+
+    /// Parses UTF-8 bytes without allocating (dates are parsed for every resource a date rule sees).
+    public init?(utf8 bytes: UnsafeBufferPointer<UInt8>) {
+        var end = bytes.count
+        while end > 0 && bytes[end - 1] == 0x20 { end -= 1 }
+        let utf8 = UnsafeBufferPointer(rebasing: bytes[0..<end])
         guard utf8.count >= 10 else { return nil }
         func number(_ range: Range<Int>) -> Int? {
             var value = 0

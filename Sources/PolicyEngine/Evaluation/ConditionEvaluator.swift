@@ -112,13 +112,15 @@ public struct ConditionEvaluator: Sendable {
     }
 
     func check(_ expectation: Expectation, actual: Value?, in scope: Scope) -> Outcome {
-        var worst = Outcome.pass
-        for item in expectation.checks {
-            let outcome = apply(item, to: actual, in: scope)
-            if outcome.status == .fail { return outcome }
-            if outcome.conjunctionRank > worst.conjunctionRank { worst = outcome }
+        expectation.checks.withUnsafeBufferPointer { checks in
+            var worst = Outcome.pass
+            for index in checks.indices {
+                let outcome = apply(checks[index], to: actual, in: scope)
+                if outcome.status == .fail { return outcome }
+                if outcome.conjunctionRank > worst.conjunctionRank { worst = outcome }
+            }
+            return worst
         }
-        return worst
     }
 
     func elements(of quantifier: Quantifier, in scope: Scope) -> Result<[Value], Outcome> {
@@ -253,6 +255,38 @@ public struct ConditionEvaluator: Sendable {
             }
             if let entry = table[text] ?? table["default"] { return .success(entry) }
             return .failure(.error("parameter \(name) has no entry for \(key) = '\(text)' (and no 'default' entry)"))
+        case .lookup(let lookup):
+            var values: [Value] = []
+            for (_, matchOperand) in lookup.match {
+                switch resolve(matchOperand, in: scope) {
+                case .success(let value?):
+                    if value.isUnknown { return .failure(.unknown("lookup value for \(lookup.type) is not known yet")) }
+                    values.append(value)
+                case .success(nil): return .success(nil)
+                case .failure(let outcome): return .failure(outcome)
+                }
+            }
+            let found = corpus.joined(lookup.indexKey, values: values)
+            if found.isEmpty { return .success(nil) }
+            guard found.count == 1 else {
+                return .failure(.error("lookup of \(lookup.type) matched \(found.count) documents; add match fields so that one document matches"))
+            }
+            return .success(lookup.path.resolve(from: corpus.resources[found[0]].document))
+        case .product(let base, let factor):
+            let baseValue: Value
+            switch resolve(base, in: scope) {
+            case .success(let value?): baseValue = value
+            case .success(nil): return .success(nil)
+            case .failure(let outcome): return .failure(outcome)
+            }
+            if baseValue.isUnknown { return .success(.unknown) }
+            guard case .success(let factorValue?) = resolve(factor, in: scope), let multiplier = factorValue.doubleValue else {
+                return .failure(.error("times needs a number"))
+            }
+            guard let number = baseValue.doubleValue else {
+                return .failure(.error("times needs a numeric operand, found a \(baseValue.kindName)"))
+            }
+            return .success(.number(number * multiplier))
         case .param(let name, _, _):
             return .failure(.error("parameter \(name) was not resolved (internal: policy not compiled)"))
         }

@@ -102,6 +102,7 @@ extension ConditionEvaluator {
     /// `version_gte 1.2, default TLS1_0` style rendering of an expectation, with parameters and
     /// references shown with the values they resolved to for this resource.
     func describe(_ expectation: Expectation, negated: Bool, in scope: Scope) -> String {
+        if let fixed = expectation.fixedDescription { return negated ? "not (\(fixed))" : fixed }
         var parts: [String] = expectation.checks.map { item in
             switch item.argument {
             case .operand(let operand): return "\(item.op.rawValue) \(describe(operand, in: scope))"
@@ -128,8 +129,29 @@ extension ConditionEvaluator {
             }
         case .ref(let path):
             return "\(scope.resolve(path)?.displayText ?? "missing") (ref \(path))"
+        case .lookup, .product:
+            switch resolve(operand, in: scope) {
+            case .success(let value?): return "\(value.displayText) (\(operand.displayText))"
+            default: return operand.displayText
+            }
         case .param:
             return operand.displayText
         }
+    }
+}
+
+/// Text of expectations whose operands are all literals (computed once at compile time).
+enum ExpectationText {
+    static func describe(_ expectation: Expectation) -> String {
+        var parts: [String] = expectation.checks.map { item in
+            switch item.argument {
+            case .operand(let operand): return "\(item.op.rawValue) \(operand.displayText)"
+            case .nested(let nested): return "\(item.op.rawValue) (\(nested.fixedDescription ?? describe(nested)))"
+            case .window(let amount, let reference):
+                return "\(item.op.rawValue) \(amount.displayText)" + (reference.map { " of \($0.displayText)" } ?? "")
+            }
+        }
+        if let fallback = expectation.defaultValue { parts.append("default \(fallback.displayText)") }
+        return parts.joined(separator: ", ")
     }
 }

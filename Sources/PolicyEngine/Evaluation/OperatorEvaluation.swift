@@ -32,6 +32,10 @@ extension ConditionEvaluator {
             }
         case .window(let amountOperand, let referenceOperand):
             return applyDateWindow(item.op, actual: actual, amount: amountOperand, reference: referenceOperand, in: scope)
+        case .operand(.literal(let literal)):
+            // The common case: a literal operand needs no resolution.
+            if literal.isUnknown { return .unknown("operand is not known yet") }
+            return apply(item.op, actual: actual, operand: literal, pattern: item.pattern)
         case .operand(let operand):
             let resolved: Value
             switch resolve(operand, in: scope) {
@@ -224,7 +228,10 @@ extension ConditionEvaluator {
         case (.array(let left), .array(let right)):
             return left.count == right.count && zip(left, right).allSatisfy { equal($0, $1) }
         case (.object(let left), .object(let right)):
-            return left.count == right.count && zip(left, right).allSatisfy { $0.key == $1.key && equal($0.value, $1.value) }
+            guard left.count == right.count else { return false }
+            return left.members.allSatisfy { member in
+                right.value(forKey: member.key, hash: member.keyHash).map { equal(member.value, $0) } ?? false
+            }
         default:
             return lhs == rhs
         }

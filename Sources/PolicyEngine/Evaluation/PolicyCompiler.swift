@@ -141,10 +141,32 @@ public enum PolicyCompiler {
                 checks.append(item)
             }
             result.checks = checks
+            let literalOnly = checks.allSatisfy { item in
+                switch item.argument {
+                case .operand(.literal): return true
+                case .nested(let nested): return nested.fixedDescription != nil
+                default: return false
+                }
+            }
+            if literalOnly { result.fixedDescription = ExpectationText.describe(result) }
             return result
         }
 
-        func compile(_ operand: Operand) throws(PolicyCompileError) -> Operand {
+        mutating func compile(_ operand: Operand) throws(PolicyCompileError) -> Operand {
+            switch operand {
+            case .lookup(var lookup):
+                var match: [(path: FieldPath, operand: Operand)] = []
+                for (path, inner) in lookup.match { match.append((path, try compile(inner))) }
+                lookup.match = match
+                joins.insert(lookup.indexKey)
+                return .lookup(lookup)
+            case .product(let base, let factor):
+                return .product(try compile(base), factor: try compile(factor))
+            case .literal, .ref, .table:
+                return operand
+            case .param:
+                break
+            }
             guard case .param(let name, let key, let location) = operand else { return operand }
             guard let value = params[name] else {
                 throw .unknownParameter(name: name, policy: policy.id, location: location,

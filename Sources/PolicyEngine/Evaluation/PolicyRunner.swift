@@ -26,14 +26,15 @@ public enum PolicyRunner {
         _ policies: [CompiledPolicy], corpus: ResourceCorpus, costDocuments: [CostScope: [Resource]] = [:],
         context: EvaluationContext, keepPasses: Bool, blockSize: Int = defaultBlockSize
     ) -> [PolicyEvaluation] {
-        var prepared = corpus
-        prepared.buildJoinIndexes(for: policies.flatMap(\.joins))
+        var indexed = corpus
+        indexed.buildJoinIndexes(for: policies.flatMap(\.joins))
+        let prepared = indexed
         let evaluator = ConditionEvaluator(corpus: prepared, context: context)
 
-        // Candidate documents per policy.
-        let candidates: [[Resource]] = policies.map { compiled in
-            if let cost = compiled.policy.scope.cost { return costDocuments[cost] ?? [] }
-            return prepared.positions(matching: compiled.typePatterns).map { prepared.resources[$0] }
+        // Candidate documents per policy: positions in the corpus, or in the policy's cost documents.
+        let costSets: [[Resource]] = policies.map { compiled in compiled.policy.scope.cost.flatMap { costDocuments[$0] } ?? [] }
+        let candidates: [[Int]] = policies.enumerated().map { index, compiled in
+            compiled.policy.scope.cost == nil ? prepared.positions(matching: compiled.typePatterns) : Array(costSets[index].indices)
         }
         let items: [(policy: Int, range: Range<Int>)] = candidates.enumerated().flatMap { policyIndex, documents in
             stride(from: 0, to: documents.count, by: max(1, blockSize)).map { start in
@@ -44,13 +45,24 @@ public enum PolicyRunner {
         DispatchQueue.concurrentPerform(iterations: items.count) { itemIndex in
             let item = items[itemIndex]
             let compiled = policies[item.policy]
+            let isCost = compiled.policy.scope.cost != nil
             var counts = VerdictCounts()
             var findings: [Finding] = []
-            for resource in candidates[item.policy][item.range] {
-                guard let finding = evaluate(compiled, on: resource, evaluator: evaluator, keepPasses: keepPasses, counts: &counts) else {
-                    continue
+            // Resources are passed straight from their arrays (no copy of the struct per resource).
+            if isCost {
+                for position in candidates[item.policy][item.range] {
+                    if let finding = evaluate(compiled, on: costSets[item.policy][position], evaluator: evaluator, keepPasses: keepPasses,
+                                              counts: &counts) {
+                        findings.append(finding)
+                    }
                 }
-                findings.append(finding)
+            } else {
+                for position in candidates[item.policy][item.range] {
+                    if let finding = evaluate(compiled, on: prepared.resources[position], evaluator: evaluator, keepPasses: keepPasses,
+                                              counts: &counts) {
+                        findings.append(finding)
+                    }
+                }
             }
             slots.store((counts, findings), at: itemIndex)
         }
@@ -60,16 +72,32 @@ public enum PolicyRunner {
             evaluations[item.policy].counts = evaluations[item.policy].counts + counts
             evaluations[item.policy].findings.append(contentsOf: findings)
         }
+        // Sort each policy's findings, policies in parallel.
+        let sortedSlots = ResultSlots<[Finding]>(count: evaluations.count)
+        let unsorted = evaluations.map(\.findings)
+        DispatchQueue.concurrentPerform(iterations: unsorted.count) { index in
+            sortedSlots.store(Self.sorted(unsorted[index]), at: index)
+        }
         for index in evaluations.indices {
-            evaluations[index].findings.sort(by: Finding.precedes)
+            evaluations[index].findings = sortedSlots.take(at: index) ?? []
         }
         return evaluations
+    }
+
+    /// Findings in resource order; equal resource ids (the same resource in two inputs) keep
+    /// input order. Sorts positions rather than moving the large values.
+    static func sorted(_ findings: [Finding]) -> [Finding] {
+        let keys = findings.map(\.resource)
+        var order = Array(findings.indices)
+        // `sort` is stable, so one comparison per step suffices: ties stay in input order.
+        order.sort { keys[$0] < keys[$1] }
+        return order.map { findings[$0] }
     }
 
     /// Evaluates one policy on one resource; returns the finding unless it passed and passes are
     /// not kept. Counts every in-scope verdict.
     static func evaluate(
-        _ compiled: CompiledPolicy, on resource: Resource, evaluator: ConditionEvaluator, keepPasses: Bool,
+        _ compiled: CompiledPolicy, on resource: borrowing Resource, evaluator: ConditionEvaluator, keepPasses: Bool,
         counts: inout VerdictCounts
     ) -> Finding? {
         let policy = compiled.policy

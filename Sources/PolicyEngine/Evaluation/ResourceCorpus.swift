@@ -22,10 +22,17 @@ public struct ResourceCorpus: Sendable {
     /// Positions of resources of `type`.
     public func positions(ofType type: String) -> [Int] { byType[type] ?? [] }
 
+    /// The type of cost-group documents: they are in the corpus for `lookup`/`related`, but only
+    /// cost policies evaluate them.
+    public static let costGroupType = "cost.group"
+
     /// Positions of resources whose type matches any of `patterns` (globs), in input order;
-    /// every resource when `patterns` is empty.
+    /// every resource except cost groups when `patterns` is empty.
     public func positions(matching patterns: [String]) -> [Int] {
-        if patterns.isEmpty { return Array(resources.indices) }
+        if patterns.isEmpty {
+            return byType.count == 1 && byType[Self.costGroupType] == nil
+                ? Array(resources.indices) : resources.indices.filter { resources[$0].type != Self.costGroupType }
+        }
         var selected: [Int] = []
         let globs = patterns.map(Glob.init)
         for (type, positions) in byType where globs.contains(where: { $0.matches(type) }) {

@@ -1,31 +1,75 @@
 /// A dotted version normalised from the spellings found in cloud exports: `1.2`, `TLSv1.2`,
 /// `TLS1_2`, `TLS 1.2`, `tls1.2`, `v14.3.1`. Numeric components compare in order; missing trailing
-/// components count as zero (`1.2` == `1.2.0`).
+/// components count as zero (`1.2` == `1.2.0`). Up to eight components are kept inline (no
+/// allocation: versions are compared for every resource a TLS rule sees); later ones are ignored.
 public struct VersionNumber: Sendable, Hashable, Comparable, CustomStringConvertible {
+    private var storage: (Int32, Int32, Int32, Int32, Int32, Int32, Int32, Int32) = (0, 0, 0, 0, 0, 0, 0, 0)
+    private var count = 0
+
     /// The numeric components.
-    public let components: [Int]
+    public var components: [Int] { (0..<count).map { Int(self[$0]) } }
+
+    private subscript(index: Int) -> Int32 {
+        get {
+            switch index {
+            case 0: return storage.0
+            case 1: return storage.1
+            case 2: return storage.2
+            case 3: return storage.3
+            case 4: return storage.4
+            case 5: return storage.5
+            case 6: return storage.6
+            case 7: return storage.7
+            default: return 0
+            }
+        }
+        set {
+            switch index {
+            case 0: storage.0 = newValue
+            case 1: storage.1 = newValue
+            case 2: storage.2 = newValue
+            case 3: storage.3 = newValue
+            case 4: storage.4 = newValue
+            case 5: storage.5 = newValue
+            case 6: storage.6 = newValue
+            case 7: storage.7 = newValue
+            default: break
+            }
+        }
+    }
 
     /// Parses the first run of digits separated by `.`, `_` or `-` after an optional alphabetic
     /// prefix. Nil when the text holds no digits.
     public init?(parsing text: String) {
-        var parts: [Int] = []
-        var current: Int?
+        var copy = text
+        guard let parsed = copy.withUTF8({ VersionNumber(utf8: $0) }) else { return nil }
+        self = parsed
+    }
+
+    private init?(utf8: UnsafeBufferPointer<UInt8>) {
+        var current: Int32?
         var started = false
-        for scalar in text.unicodeScalars {
-            if scalar.value >= 0x30 && scalar.value <= 0x39 {
-                current = (current ?? 0) * 10 + Int(scalar.value - 0x30)
+        for byte in utf8 {
+            if byte >= 0x30 && byte <= 0x39 {
+                let digit = Int32(byte - 0x30)
+                current = min((current ?? 0) &* 10 &+ digit, 999_999_999)
                 started = true
                 continue
             }
             if let value = current {
-                parts.append(value)
+                append(value)
                 current = nil
             }
-            if started && !(scalar == "." || scalar == "_" || scalar == "-") { break }
+            if started && !(byte == UInt8(ascii: ".") || byte == UInt8(ascii: "_") || byte == UInt8(ascii: "-")) { break }
         }
-        if let value = current { parts.append(value) }
-        guard !parts.isEmpty else { return nil }
-        components = parts
+        if let value = current { append(value) }
+        guard count > 0 else { return nil }
+    }
+
+    private mutating func append(_ value: Int32) {
+        guard count < 8 else { return }
+        self[count] = value
+        count += 1
     }
 
     /// A version from a document value (numbers such as `1.2` are read through their text).
@@ -40,11 +84,8 @@ public struct VersionNumber: Sendable, Hashable, Comparable, CustomStringConvert
 
     /// Component-wise order with zero padding.
     public static func < (lhs: VersionNumber, rhs: VersionNumber) -> Bool {
-        let length = max(lhs.components.count, rhs.components.count)
-        for index in 0..<length {
-            let left = index < lhs.components.count ? lhs.components[index] : 0
-            let right = index < rhs.components.count ? rhs.components[index] : 0
-            if left != right { return left < right }
+        for index in 0..<max(lhs.count, rhs.count) where lhs[index] != rhs[index] {
+            return lhs[index] < rhs[index]
         }
         return false
     }
@@ -54,9 +95,9 @@ public struct VersionNumber: Sendable, Hashable, Comparable, CustomStringConvert
 
     /// Hashes without trailing zeros, consistent with `==`.
     public func hash(into hasher: inout Hasher) {
-        var trimmed = components
-        while trimmed.count > 1 && trimmed.last == 0 { trimmed.removeLast() }
-        hasher.combine(trimmed)
+        var last = count
+        while last > 1 && self[last - 1] == 0 { last -= 1 }
+        for index in 0..<last { hasher.combine(self[index]) }
     }
 
     /// Dotted text.

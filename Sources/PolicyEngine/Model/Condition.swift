@@ -40,6 +40,9 @@ public struct Expectation: Sendable {
     public var checks: [Check]
     /// Value to use when the path is missing.
     public var defaultValue: Value?
+    /// The evidence text (`gte 30, default 0`), set by the compiler when every operand is a
+    /// literal, so explaining a failure does not rebuild it for every resource.
+    public var fixedDescription: String?
 
     /// Creates an expectation.
     public init(checks: [Check], defaultValue: Value? = nil) {
@@ -80,7 +83,7 @@ public enum CheckArgument: Sendable {
 }
 
 /// Where an operand's value comes from.
-public enum Operand: Sendable {
+public indirect enum Operand: Sendable {
     /// A literal written in the policy.
     case literal(Value)
     /// `{ param: name }` or `{ param: name, key: path }` as written; the compiler resolves it.
@@ -90,6 +93,12 @@ public enum Operand: Sendable {
     case table(name: String, key: FieldPath, table: Fields)
     /// `{ ref: path }`: another field of the same resource (or `$`/`@`-anchored).
     case ref(FieldPath)
+    /// `{ lookup: { type, match, path } }`: a field of the one document of another type whose
+    /// fields equal the match operands (through the same hash indexes as `related`).
+    case lookup(Lookup)
+    /// `{ …, times: factor }`: a numeric operand multiplied by a factor (a ratio threshold such
+    /// as "DR spend at most 30 % of production spend"). The product is a binary `.number`.
+    case product(Operand, factor: Operand)
 
     /// A short rendering for evidence and messages.
     public var displayText: String {
@@ -98,8 +107,33 @@ public enum Operand: Sendable {
         case .param(let name, let key, _): return key.map { "param \(name)[\($0)]" } ?? "param \(name)"
         case .table(let name, let key, _): return "param \(name)[\(key)]"
         case .ref(let path): return "ref \(path)"
+        case .lookup(let lookup): return "lookup \(lookup.type).\(lookup.path)"
+        case .product(let base, let factor): return "\(base.displayText) × \(factor.displayText)"
         }
     }
+}
+
+/// The target of a `lookup` operand.
+public struct Lookup: Sendable {
+    /// Type of the looked-up document.
+    public var type: String
+    /// Field of the looked-up document → operand it must equal.
+    public var match: [(path: FieldPath, operand: Operand)]
+    /// The field whose value the operand takes.
+    public var path: FieldPath
+    /// Where the lookup was written.
+    public var location: SourceLocation
+
+    /// Creates a lookup.
+    public init(type: String, match: [(path: FieldPath, operand: Operand)], path: FieldPath, location: SourceLocation) {
+        self.type = type
+        self.match = match
+        self.path = path
+        self.location = location
+    }
+
+    /// The index this lookup uses.
+    public var indexKey: RelatedIndexKey { RelatedIndexKey(type: type, paths: match.map(\.path)) }
 }
 
 /// `every`, `some` and `count` over an array.

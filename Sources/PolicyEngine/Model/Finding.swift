@@ -12,7 +12,8 @@ public enum FindingStatus: String, CaseIterable, Codable, Sendable {
     case unknown
 }
 
-/// A waiver as applied to a finding.
+/// A waiver as applied to a finding (a class-free value, boxed in `Finding` so that the many
+/// unwaived findings do not carry its storage).
 public struct AppliedWaiver: Sendable, Hashable {
     /// The waiver's id (`file:line`), stable across runs while the file is unchanged.
     public var id: String
@@ -56,7 +57,11 @@ public struct Finding: Sendable, Hashable {
     /// Which fields failed and why.
     public var evidence: [Evidence]
     /// The waiver, when waived.
-    public var waiver: AppliedWaiver?
+    public var waiver: AppliedWaiver? {
+        get { waiverBox?.waiver }
+        set { waiverBox = newValue.map(WaiverBox.init) }
+    }
+    private var waiverBox: WaiverBox?
 
     /// Creates a finding.
     public init(
@@ -73,7 +78,7 @@ public struct Finding: Sendable, Hashable {
         self.message = message
         self.source = source
         self.evidence = evidence
-        self.waiver = waiver
+        self.waiverBox = waiver.map(WaiverBox.init)
     }
 
     /// Deterministic order: policy, then resource, then source.
@@ -138,4 +143,15 @@ public struct VerdictCounts: Sendable, Hashable {
         sum.unknown += rhs.unknown
         return sum
     }
+}
+
+/// Immutable box for an applied waiver.
+private final class WaiverBox: Sendable, Hashable {
+    let waiver: AppliedWaiver
+
+    init(_ waiver: AppliedWaiver) { self.waiver = waiver }
+
+    static func == (lhs: WaiverBox, rhs: WaiverBox) -> Bool { lhs.waiver == rhs.waiver }
+
+    func hash(into hasher: inout Hasher) { hasher.combine(waiver) }
 }

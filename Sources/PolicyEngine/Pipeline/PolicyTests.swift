@@ -90,7 +90,7 @@ public enum PolicyTestRunner {
             let costDocuments = testCase.documents.filter { $0.type == "cost.group" }
             var scoped: [CostScope: [Resource]] = [:]
             if let cost = policy.scope.cost { scoped[cost] = costDocuments }
-            let corpus = ResourceCorpus(resources: testCase.documents.filter { $0.type != "cost.group" })
+            let corpus = ResourceCorpus(resources: testCase.documents)
             var evaluations = PolicyRunner.run([compiled], corpus: corpus, costDocuments: scoped,
                                                context: EvaluationContext(asOf: testCase.asOf, regions: regions), keepPasses: true)
             _ = WaiverApplication.apply(testCase.waivers, to: &evaluations, asOf: testCase.asOf)

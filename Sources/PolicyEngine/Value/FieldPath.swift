@@ -21,14 +21,23 @@ public struct FieldPath: Sendable, Hashable, CustomStringConvertible {
     }
 
     /// Where the path starts.
-    public var anchor: Anchor
+    public let anchor: Anchor
     /// The steps from the anchor.
-    public var components: [Component]
+    public let components: [Component]
+    /// `KeyHash` of each key step (0 for index steps), computed once here so lookups compare integers.
+    @usableFromInline let keyHashes: [UInt32]
+    /// The canonical text, computed once (evidence quotes it for every failing resource).
+    public let description: String
 
     /// Creates a path from parts.
     public init(anchor: Anchor = .current, components: [Component]) {
         self.anchor = anchor
         self.components = components
+        keyHashes = components.map { component in
+            if case .key(let key) = component { return KeyHash.of(key) }
+            return 0
+        }
+        description = Self.text(anchor: anchor, components: components)
     }
 
     /// Why a path text could not be parsed, with the 0-based character offset.
@@ -107,15 +116,14 @@ public struct FieldPath: Sendable, Hashable, CustomStringConvertible {
             parsed.append(.key(key))
             expectSeparator = true
         }
-        anchor = parsedAnchor
-        components = parsed
+        self.init(anchor: parsedAnchor, components: parsed)
     }
 
     /// True for the bare `@` / `$` paths.
     public var isAnchorOnly: Bool { components.isEmpty }
 
     /// The canonical text form (quoted keys where a key contains `.`, `[`, `]` or is empty).
-    public var description: String {
+    static func text(anchor: Anchor, components: [Component]) -> String {
         var text: String
         switch anchor {
         case .root: text = "$"
@@ -143,10 +151,10 @@ public struct FieldPath: Sendable, Hashable, CustomStringConvertible {
     /// (null counts as missing), `.unknown` when an unknown value is met on the way.
     @inlinable public func resolve(from base: Value) -> Value? {
         var current = base
-        for component in components {
+        for (step, component) in components.enumerated() {
             switch (component, current) {
             case (.key(let key), .object(let fields)):
-                guard let next = fields[key] else { return nil }
+                guard let next = fields.value(forKey: key, hash: keyHashes[step]) else { return nil }
                 current = next
             case (.index(let index), .array(let items)):
                 let resolved = index < 0 ? items.count + index : index

@@ -1,23 +1,48 @@
-/// The members of an object value, kept sorted by key.
+/// The members of an object value.
 ///
-/// A sorted contiguous array rather than a `Dictionary`: resource objects are small (a handful of
-/// keys), so a linear or binary search beats hashing, the storage is one allocation, and iteration
-/// order is already the deterministic order every writer needs.
+/// Small objects (up to `linearLimit` members — nearly every resource object) keep insertion
+/// order and are searched linearly by a precomputed key hash: no sorting when a document is
+/// parsed, and a lookup compares integers before it compares a string. Larger objects are kept
+/// sorted and binary-searched. Iteration always yields members in key order, so every writer
+/// is deterministic whatever the input order; equality and hashing ignore member order.
 public struct Fields: Sendable, Hashable, Sequence {
     /// One key/value member.
     public struct Member: Sendable, Hashable {
         /// The member's key.
-        public var key: String
+        public let key: String
         /// The member's value.
         public var value: Value
+        /// `KeyHash.of(key)`, so lookups compare integers before strings.
+        @usableFromInline let keyHash: UInt32
 
         /// Creates a member.
         @inlinable public init(key: String, value: Value) {
             self.key = key
             self.value = value
+            keyHash = KeyHash.of(key)
+        }
+
+        /// Creates a member whose key hash is already known (the JSON parser hashes keys as it reads them).
+        @inlinable init(key: String, hash: UInt32, value: Value) {
+            self.key = key
+            self.value = value
+            keyHash = hash
+        }
+
+        /// Equality by key and value (the hash follows from the key).
+        public static func == (lhs: Member, rhs: Member) -> Bool { lhs.key == rhs.key && lhs.value == rhs.value }
+
+        /// Hashes key and value.
+        public func hash(into hasher: inout Hasher) {
+            hasher.combine(key)
+            hasher.combine(value)
         }
     }
 
+    /// Objects with more members than this are kept sorted and binary-searched.
+    @usableFromInline static let linearLimit = 32
+
+    /// Insertion order when `count <= linearLimit`, key order otherwise.
     @usableFromInline var members: [Member]
 
     /// An empty object.
@@ -33,33 +58,25 @@ public struct Fields: Sendable, Hashable, Sequence {
 
     /// Builds an object from members in any order; a later duplicate key replaces an earlier one.
     public init(unsorted: [Member]) {
-        var sorted = unsorted
-        // Stable insertion sort: objects are small and usually nearly sorted already.
-        if sorted.count > 1 {
-            var index = 1
-            while index < sorted.count {
-                let member = sorted[index]
-                var slot = index
-                while slot > 0 && sorted[slot - 1].key > member.key {
-                    sorted[slot] = sorted[slot - 1]
-                    slot -= 1
+        var unique = unsorted
+        if unique.count > 1 {
+            // Drop earlier duplicates (rare; quadratic only in the number of duplicates found).
+            var index = unique.count - 1
+            while index > 0 {
+                let member = unique[index]
+                var earlier = index - 1
+                while earlier >= 0 {
+                    if unique[earlier].keyHash == member.keyHash && unique[earlier].key == member.key {
+                        unique.remove(at: earlier)
+                        index -= 1
+                    }
+                    earlier -= 1
                 }
-                sorted[slot] = member
-                index += 1
+                index -= 1
             }
-            // Drop earlier duplicates (the later one of equal keys sits after the earlier one).
-            var write = 0
-            for read in 0..<sorted.count {
-                if write > 0 && sorted[write - 1].key == sorted[read].key {
-                    sorted[write - 1] = sorted[read]
-                } else {
-                    sorted[write] = sorted[read]
-                    write += 1
-                }
-            }
-            sorted.removeLast(sorted.count - write)
         }
-        members = sorted
+        if unique.count > Self.linearLimit { unique.sort { $0.key < $1.key } }
+        members = unique
     }
 
     /// The number of members.
@@ -68,46 +85,109 @@ public struct Fields: Sendable, Hashable, Sequence {
     /// True when the object has no members.
     @inlinable public var isEmpty: Bool { members.isEmpty }
 
-    /// The sorted keys.
-    public var keys: [String] { members.map(\.key) }
+    /// The keys, sorted.
+    public var keys: [String] { sortedMembers.map(\.key) }
 
-    @usableFromInline func position(of key: String) -> (found: Bool, index: Int) {
-        var low = 0
-        var high = members.count
-        if high <= 8 {
-            for index in 0..<high {
-                let candidate = members[index].key
-                if candidate == key { return (true, index) }
-                if candidate > key { return (false, index) }
+    /// The members in key order.
+    public var sortedMembers: [Member] {
+        members.count > Self.linearLimit ? members : members.sorted { $0.key < $1.key }
+    }
+
+    /// Index of `key`, if present.
+    @usableFromInline func index(of key: String, hash: UInt32) -> Int? {
+        let count = members.count
+        if count <= Self.linearLimit {
+            var index = 0
+            while index < count {
+                if members[index].keyHash == hash && members[index].key == key { return index }
+                index += 1
             }
-            return (false, high)
+            return nil
         }
+        var low = 0
+        var high = count
         while low < high {
             let mid = (low + high) / 2
             let candidate = members[mid].key
-            if candidate == key { return (true, mid) }
+            if candidate == key { return mid }
             if candidate < key { low = mid + 1 } else { high = mid }
         }
-        return (false, low)
+        return nil
+    }
+
+    /// The value under `key` whose `KeyHash` is already known (compiled paths carry it).
+    @inlinable public func value(forKey key: String, hash: UInt32) -> Value? {
+        let count = members.count
+        if count <= Self.linearLimit {
+            var index = 0
+            while index < count {
+                if members[index].keyHash == hash && members[index].key == key { return members[index].value }
+                index += 1
+            }
+            return nil
+        }
+        guard let found = index(of: key, hash: hash) else { return nil }
+        return members[found].value
     }
 
     /// The value stored under `key`; setting `nil` removes the member.
     public subscript(key: String) -> Value? {
-        get {
-            let (found, index) = position(of: key)
-            return found ? members[index].value : nil
-        }
+        get { value(forKey: key, hash: KeyHash.of(key)) }
         set {
-            let (found, index) = position(of: key)
-            switch (found, newValue) {
-            case (true, .some(let value)): members[index].value = value
-            case (true, .none): members.remove(at: index)
-            case (false, .some(let value)): members.insert(Member(key: key, value: value), at: index)
-            case (false, .none): break
+            let hash = KeyHash.of(key)
+            if let found = index(of: key, hash: hash) {
+                if let newValue { members[found].value = newValue } else { members.remove(at: found) }
+                return
+            }
+            guard let newValue else { return }
+            let member = Member(key: key, hash: hash, value: newValue)
+            if members.count < Self.linearLimit {
+                members.append(member)
+            } else if members.count == Self.linearLimit {
+                members.append(member)
+                members.sort { $0.key < $1.key }
+            } else {
+                let insertion = members.firstIndex { $0.key > key } ?? members.count
+                members.insert(member, at: insertion)
             }
         }
     }
 
     /// Iterates members in key order.
-    public func makeIterator() -> IndexingIterator<[Member]> { members.makeIterator() }
+    public func makeIterator() -> IndexingIterator<[Member]> { sortedMembers.makeIterator() }
+
+    /// Equality regardless of member order.
+    public static func == (lhs: Fields, rhs: Fields) -> Bool {
+        guard lhs.members.count == rhs.members.count else { return false }
+        for member in lhs.members {
+            guard let other = rhs.value(forKey: member.key, hash: member.keyHash), other == member.value else { return false }
+        }
+        return true
+    }
+
+    /// Hashing regardless of member order (a commutative sum of the members' hashes).
+    public func hash(into hasher: inout Hasher) {
+        var combined = 0
+        for member in members { combined = combined &+ member.hashValue }
+        hasher.combine(members.count)
+        hasher.combine(combined)
+    }
+}
+
+/// The 32-bit FNV-1a hash of a key's UTF-8 bytes: computed once per key when documents are
+/// built and once per path step when policies compile, so lookups compare integers first.
+public enum KeyHash {
+    /// The hash of a string.
+    @inlinable public static func of(_ key: String) -> UInt32 {
+        var hash: UInt32 = 2_166_136_261
+        for byte in key.utf8 { hash = (hash ^ UInt32(byte)) &* 16_777_619 }
+        return hash
+    }
+
+    /// The hash of raw bytes (equal to `of(String(decoding: bytes, as: UTF8.self))` for valid UTF-8).
+    @inlinable public static func of(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt32 {
+        var hash: UInt32 = 2_166_136_261
+        for byte in bytes { hash = (hash ^ UInt32(byte)) &* 16_777_619 }
+        return hash
+    }
 }

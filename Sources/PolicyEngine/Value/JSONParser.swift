@@ -35,11 +35,12 @@ public struct JSONParser {
     private let bytes: UnsafeBufferPointer<UInt8>
     private var index: Int
     private var depth = 0
-    private var keyCache = KeyCache()
+    private let keyCache: JSONKeyCache?
 
     /// Parses a complete JSON text (surrounding whitespace allowed, a UTF-8 BOM skipped).
-    public static func parse(_ bytes: UnsafeBufferPointer<UInt8>) throws(JSONSyntaxError) -> Value {
-        var parser = JSONParser(bytes: bytes)
+    /// `keyCache` shares key storage across the many small documents one thread parses.
+    public static func parse(_ bytes: UnsafeBufferPointer<UInt8>, keyCache: JSONKeyCache? = nil) throws(JSONSyntaxError) -> Value {
+        var parser = JSONParser(bytes: bytes, keyCache: keyCache)
         parser.skipBOM()
         let value = try parser.parseValue()
         parser.skipWhitespace()
@@ -68,9 +69,10 @@ public struct JSONParser {
     }
 
     /// A parser positioned at the start of `bytes`, for callers that parse several values in turn.
-    public init(bytes: UnsafeBufferPointer<UInt8>, startingAt offset: Int = 0) {
+    public init(bytes: UnsafeBufferPointer<UInt8>, startingAt offset: Int = 0, keyCache: JSONKeyCache? = nil) {
         self.bytes = bytes
         self.index = offset
+        self.keyCache = keyCache
     }
 
     /// The current byte offset.
@@ -106,7 +108,7 @@ public struct JSONParser {
         switch bytes[index] {
         case UInt8(ascii: "{"): return try parseObject()
         case UInt8(ascii: "["): return try parseArray()
-        case UInt8(ascii: "\""): return .string(try parseString(isKey: false))
+        case UInt8(ascii: "\""): return .string(try parseString())
         case UInt8(ascii: "t"): try expectLiteral("true"); return .bool(true)
         case UInt8(ascii: "f"): try expectLiteral("false"); return .bool(false)
         case UInt8(ascii: "n"): try expectLiteral("null"); return .null
@@ -134,14 +136,14 @@ public struct JSONParser {
             guard index < bytes.count, bytes[index] == UInt8(ascii: "\"") else {
                 throw error("expected a quoted object key")
             }
-            let key = try parseString(isKey: true)
+            let (key, hash) = try parseKey()
             skipWhitespace()
             guard index < bytes.count, bytes[index] == UInt8(ascii: ":") else {
                 throw error("expected ':' after object key \"\(key)\"")
             }
             index += 1
             let value = try parseValue()
-            members.append(Fields.Member(key: key, value: value))
+            members.append(Fields.Member(key: key, hash: hash, value: value))
             skipWhitespace()
             guard index < bytes.count else { throw error("unexpected end of input inside an object") }
             if bytes[index] == UInt8(ascii: ",") {
@@ -189,7 +191,8 @@ public struct JSONParser {
 
     // MARK: - Scalars
 
-    private mutating func parseString(isKey: Bool) throws(JSONSyntaxError) -> String {
+    /// An object key and its `KeyHash` (escaped keys are hashed after unescaping).
+    private mutating func parseKey() throws(JSONSyntaxError) -> (String, UInt32) {
         let start = index + 1
         var cursor = start
         let count = bytes.count
@@ -198,7 +201,28 @@ public struct JSONParser {
             if byte == UInt8(ascii: "\"") {
                 index = cursor + 1
                 let slice = UnsafeBufferPointer(rebasing: bytes[start..<cursor])
-                if isKey { return keyCache.string(for: slice) }
+                let hash = KeyHash.of(slice)
+                return (keyCache?.string(for: slice, hash: hash) ?? String(decoding: slice, as: UTF8.self), hash)
+            }
+            if byte == UInt8(ascii: "\\") || byte < 0x20 { break }
+            cursor += 1
+        }
+        let key = try parseString()
+        return (key, KeyHash.of(key))
+    }
+
+    private mutating func parseString() throws(JSONSyntaxError) -> String {
+        let start = index + 1
+        var cursor = start
+        let count = bytes.count
+        while cursor < count {
+            let byte = bytes[cursor]
+            if byte == UInt8(ascii: "\"") {
+                index = cursor + 1
+                let slice = UnsafeBufferPointer(rebasing: bytes[start..<cursor])
+                // Repeated medium-length values (owners, tag values, names repeated as Name tags)
+                // share storage through the same cache as keys.
+                if let keyCache, slice.count > 15 && slice.count <= 64 { return keyCache.string(for: slice, hash: KeyHash.of(slice)) }
                 return String(decoding: slice, as: UTF8.self)
             }
             if byte == UInt8(ascii: "\\") { return try parseEscapedString(from: start, firstEscape: cursor) }
@@ -432,15 +456,18 @@ public struct JSONParser {
 
 /// Shares one `String` storage among repeated object keys longer than the inline small-string
 /// limit (15 UTF-8 bytes), so a million `"data_classification"` keys cost one allocation.
-private struct KeyCache {
-    private static let slotCount = 1024
-    private var slots: [String?] = Array(repeating: nil, count: KeyCache.slotCount)
+/// One cache per thread (it is not synchronised), reused across the documents it parses.
+public final class JSONKeyCache {
+    private static let slotCount = 4096
+    private var slots: [String?] = Array(repeating: nil, count: JSONKeyCache.slotCount)
 
-    mutating func string(for bytes: UnsafeBufferPointer<UInt8>) -> String {
+    /// An empty cache.
+    public init() {}
+
+    func string(for bytes: UnsafeBufferPointer<UInt8>, hash: UInt32) -> String {
         let length = bytes.count
         if length <= 15 || length > 96 { return String(decoding: bytes, as: UTF8.self) }
-        var hash: UInt32 = 2_166_136_261
-        for byte in bytes { hash = (hash ^ UInt32(byte)) &* 16_777_619 }
+        // Slot by hash; a collision simply replaces the slot (the cache only saves memory).
         let slot = Int(hash & UInt32(Self.slotCount - 1))
         if let cached = slots[slot], cached.utf8.count == length, cached.utf8.elementsEqual(bytes) {
             return cached

@@ -3,7 +3,7 @@ import PolicyLoader
 import Reports
 
 /// The order of the stages of `assay evaluate`, in one place:
-/// load → ingest → normalize → evaluate → apply waivers → model → assemble → render.
+/// load → ingest → costs → model → evaluate → apply waivers → assemble → render.
 struct EvaluationPipeline {
     let request: RunRequest
     let passing: PassingMode
@@ -21,26 +21,37 @@ struct EvaluationPipeline {
         let evaluation = EvaluationStage(request: request, regions: RegionCatalog())
         let compiled = try evaluation.compile(policySet.policies)
 
-        // Ingest and normalize.
+        // Ingest.
         let ingested = try IngestStage(progress: progress).run(request.config.inputs)
-        if !ingested.billing.isEmpty {
-            let files = ingested.billing.map(\.path).joined(separator: ", ")
-            throw CommandFailure.input("billing inputs (\(files)) need the cost stage, which this build does not include yet")
-        }
+
+        // Costs: one streaming pass over the billing exports for every cost scope.
+        let settings = try StageSettings(config: request.config)
+        let costScopes = Array(Set(compiled.compactMap(\.policy.scope.cost)))
+        let costs = try CostStage(settings: settings.cost, asOf: request.asOf, progress: progress).run(ingested.billing, scopes: costScopes)
+
+        // Model: DR test evidence and the downtime model enrich the applications.
+        let modelled = try DowntimeStage(settings: settings.downtime, asOf: request.asOf).run(ingested.resources, drCosts: costs.drCosts)
+        for warning in costs.warnings + modelled.warnings { Terminal.warning(warning) }
 
         // Evaluate and apply waivers.
-        let (evaluations, waiverStatuses) = evaluation.run(compiled, resources: ingested.resources, costDocuments: [:], waivers: waivers,
-                                                           keepPasses: passing == .list)
+        let (evaluations, waiverStatuses) = evaluation.run(compiled, resources: modelled.resources, costDocuments: costs.documents,
+                                                           waivers: waivers, keepPasses: passing == .list)
+        var sections: [String: Value] = [:]
+        sections["cost"] = costs.section
+        sections["downtime"] = modelled.section
 
         // Assemble.
         let result = RunResult(
             toolVersion: AssayVersion.current, asOf: request.asOf, labels: request.config.labels, failOn: request.config.failOn,
-            failOnUnknown: request.config.failOnUnknown, passing: passing, policySetDigest: policySet.digest, inputs: ingested.inputs,
-            policies: evaluations.map(PolicyReport.init), findings: evaluations.flatMap(\.findings), waivers: waiverStatuses
+            failOnUnknown: request.config.failOnUnknown, passing: passing, policySetDigest: policySet.digest,
+            inputs: ingested.inputs + costs.inputs, policies: evaluations.map(PolicyReport.init), findings: evaluations.flatMap(\.findings),
+            waivers: waiverStatuses, sections: sections
         )
 
         // Render.
         try render.run(result)
+        ProcessLifetime.keepUntilExit(modelled.resources)
+        ProcessLifetime.keepUntilExit(evaluations.map(\.findings))
         return result
     }
 }

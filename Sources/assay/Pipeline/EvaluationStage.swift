@@ -25,7 +25,11 @@ struct EvaluationStage {
     /// Evaluates and applies waivers.
     func run(_ compiled: [CompiledPolicy], resources: [Resource], costDocuments: [CostScope: [Resource]], waivers: [Waiver],
              keepPasses: Bool) -> (evaluations: [PolicyEvaluation], waivers: [WaiverStatus]) {
-        var evaluations = PolicyRunner.run(compiled, corpus: ResourceCorpus(resources: resources), costDocuments: costDocuments,
+        // Cost groups join the corpus (once each) so that `lookup` and `related` can reach them.
+        var seen = Set<String>()
+        let costGroups = costDocuments.keys.sorted { "\($0.groupBy)\($0.lastMonths)" < "\($1.groupBy)\($1.lastMonths)" }
+            .flatMap { costDocuments[$0] ?? [] }.filter { seen.insert($0.id).inserted }
+        var evaluations = PolicyRunner.run(compiled, corpus: ResourceCorpus(resources: resources + costGroups), costDocuments: costDocuments,
                                            context: EvaluationContext(asOf: request.asOf, regions: regions), keepPasses: keepPasses)
         let statuses = WaiverApplication.apply(waivers, to: &evaluations, asOf: request.asOf)
         return (evaluations, statuses)

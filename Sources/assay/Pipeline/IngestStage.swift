@@ -1,3 +1,4 @@
+import Billing
 import Inventory
 import PolicyEngine
 import PolicyLoader
@@ -44,21 +45,29 @@ struct IngestStage {
         return output
     }
 
-    /// The best-scoring format for a file's first 64 KiB (UTF-16 transcoded); an error listing
-    /// the formats when nothing recognises it.
+    /// The billing format whose required columns the header has, if any.
+    static func billingFormat(_ header: [String], path: String) -> InputFormat? {
+        do {
+            let reader = try BillingFormats.detect(BillingHeader(header), path: path)
+            return reader.format
+        } catch {
+            return nil
+        }
+    }
+
+    /// The format of a file, judged on its first 64 KiB (decompressed, transcoded): a billing
+    /// export when its CSV header has every column one billing format requires; otherwise the
+    /// best-scoring record or inventory reader. An error lists the formats when nothing fits.
     func detect(_ path: String) throws -> InputFormat {
-        let file = try InputFile(path: path)
-        var head = [UInt8](repeating: 0, count: min(file.size, 1 << 16))
-        let got = try file.fill(&head)
-        head.removeLast(head.count - got)
-        let sample = InputFile.normalizeEncoding(head)
+        let sample = try InputSample.read(path)
+        if let header = InputSample.csvHeader(sample), let format = Self.billingFormat(header, path: path) { return format }
         var best: (format: InputFormat, score: Int)?
         for reader in Self.readers {
             let score = reader.detectionScore(sample: sample, path: path)
             if score > 0 && score > (best?.score ?? 0) { best = (reader.format, score) }
         }
         guard let best else {
-            let known = Self.readers.map(\.format.rawValue).joined(separator: ", ")
+            let known = (Self.readers.map(\.format.rawValue) + BillingFormats.readers.map { reader in reader.format.rawValue }).joined(separator: ", ")
             throw InventoryError.unrecognisedFormat(
                 file: path, detail: "none of the readers (\(known)) recognises its content; force one with --input FORMAT:PATH or format: in the config")
         }

@@ -1,0 +1,71 @@
+// Benchmark of the policy engine on ../shared/bench/gen_inventory.py output (normalized format):
+// load (read + parse + map to resources) and evaluation of the five rules R1–R5, timed
+// separately, with peak memory. Not a test: figures go to docs/performance.md.
+//
+//   swift build -c release --product EngineBench
+//   .build/release/EngineBench /tmp/bench-data/inv-1m.json [--policies Benchmarks/EngineBench/policies]
+import Foundation
+import Inventory
+import PolicyEngine
+import PolicyLoader
+
+let arguments = CommandLine.arguments
+guard arguments.count >= 2 else {
+    FileHandle.standardError.write(Data("usage: EngineBench INVENTORY.json [--policies DIR] [--repeat N]\n".utf8))
+    exit(2)
+}
+let inventory = arguments[1]
+var policiesPath = "Benchmarks/EngineBench/policies"
+var repeats = 3
+if let index = arguments.firstIndex(of: "--policies"), index + 1 < arguments.count { policiesPath = arguments[index + 1] }
+if let index = arguments.firstIndex(of: "--repeat"), index + 1 < arguments.count, let count = Int(arguments[index + 1]) { repeats = count }
+
+func seconds(since start: DispatchTime) -> Double { Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9 }
+
+func peakRSSMegabytes() -> Double {
+    var usage = rusage()
+    #if os(Linux)
+    getrusage(__rusage_who_t(RUSAGE_SELF.rawValue), &usage)
+    #else
+    getrusage(RUSAGE_SELF, &usage)
+    #endif
+    return Double(usage.ru_maxrss) / 1024
+}
+
+do {
+    let asOf = CivilDate(year: 2025, month: 1, day: 1)!
+    let policySet = try PolicySetLoader.load(paths: [policiesPath])
+    let compiled = try policySet.policies.map { try PolicyCompiler.compile($0) }
+
+    let loadStart = DispatchTime.now()
+    let resources = try JSONRecordReader().read(InputSpec(path: inventory, format: .json)) { _, _ in }
+    let loadSeconds = seconds(since: loadStart)
+    let bytes = (try? FileManager.default.attributesOfItem(atPath: inventory)[.size] as? Int) ?? 0
+
+    var evaluationTimes: [Double] = []
+    var evaluations: [PolicyEvaluation] = []
+    let corpus = ResourceCorpus(resources: resources)
+    for _ in 0..<max(0, repeats) {
+        let start = DispatchTime.now()
+        evaluations = PolicyRunner.run(compiled, corpus: corpus, context: EvaluationContext(asOf: asOf), keepPasses: false)
+        evaluationTimes.append(seconds(since: start))
+    }
+    let evaluation = evaluationTimes.isEmpty ? 0 : evaluationTimes.sorted()[evaluationTimes.count / 2]
+    var violations: [String: Int] = [:]
+    for result in evaluations { violations[result.policy.policy.id] = result.counts.fail + result.counts.error }
+    let report: [String: Any] = [
+        "tool": "assay", "resources": resources.count, "megabytes": Double(bytes) / 1e6,
+        "load_s": (loadSeconds * 1000).rounded() / 1000, "eval_s_median": (evaluation * 1000).rounded() / 1000,
+        "eval_runs": evaluationTimes.map { ($0 * 1000).rounded() / 1000 },
+        "resources_per_s_eval": evaluation > 0 ? Int(Double(resources.count) / evaluation) : 0,
+        "resources_per_s_load": Int(Double(resources.count) / loadSeconds),
+        "load_mb_per_s": Int(Double(bytes) / 1e6 / loadSeconds),
+        "peak_rss_mb": Int(peakRSSMegabytes()), "violations": violations,
+        "total": violations.values.reduce(0, +),
+    ]
+    let json = try JSONSerialization.data(withJSONObject: report, options: [.sortedKeys])
+    print(String(decoding: json, as: UTF8.self))
+} catch let error as any DiagnosticError {
+    FileHandle.standardError.write(Data((error.diagnostic.description + "\n").utf8))
+    exit(2)
+}

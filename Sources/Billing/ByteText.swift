@@ -1,0 +1,80 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Byte-level text helpers for field values: comparisons without building `String`s.
+enum ByteText {
+    /// True when both views hold the same bytes.
+    @inline(__always) static func equal(_ lhs: UnsafeBufferPointer<UInt8>, _ rhs: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard lhs.count == rhs.count else { return false }
+        guard let left = lhs.baseAddress, let right = rhs.baseAddress else { return lhs.count == 0 }
+        return memcmp(left, right, lhs.count) == 0
+    }
+
+    /// ASCII case-insensitive equality with a lowercase literal.
+    @inline(__always) static func equalsLowercase(_ bytes: FieldBytes, _ literal: StaticString) -> Bool {
+        guard bytes.count == literal.utf8CodeUnitCount else { return false }
+        let expected = literal.utf8Start
+        for index in 0..<bytes.count where bytes[index] | 0x20 != expected[index] | 0x20 {
+            return false
+        }
+        return true
+    }
+
+    /// True when `bytes` contains `needle` (ASCII case-insensitive; `needle` in lowercase).
+    static func containsLowercase(_ bytes: FieldBytes, _ needle: StaticString) -> Bool {
+        let length = needle.utf8CodeUnitCount
+        guard length > 0, bytes.count >= length else { return false }
+        let pattern = needle.utf8Start
+        let first = pattern[0]
+        var start = 0
+        while start + length <= bytes.count {
+            if bytes[start] | 0x20 == first | 0x20 {
+                var matched = true
+                for offset in 1..<length where bytes[start + offset] | 0x20 != pattern[offset] | 0x20 {
+                    matched = false
+                    break
+                }
+                if matched { return true }
+            }
+            start += 1
+        }
+        return false
+    }
+
+    /// True when `bytes` ends with `suffix` (case-sensitive).
+    static func hasSuffix(_ bytes: FieldBytes, _ suffix: StaticString) -> Bool {
+        let length = suffix.utf8CodeUnitCount
+        guard bytes.count >= length, let base = bytes.baseAddress else { return length == 0 }
+        return memcmp(base + bytes.count - length, suffix.utf8Start, length) == 0
+    }
+
+    /// The bytes of a static string.
+    @inline(__always) static func bytes(_ text: StaticString) -> FieldBytes {
+        FieldBytes(start: text.utf8Start, count: text.utf8CodeUnitCount)
+    }
+
+    /// True for the null spellings exports use in place of an empty field: `NULL`, `null`.
+    @inline(__always) static func isNullLiteral(_ bytes: FieldBytes) -> Bool {
+        bytes.count == 4 && (equalsLowercase(bytes, "null"))
+    }
+
+    /// The field with null literals turned into the empty view.
+    @inline(__always) static func valueOrEmpty(_ bytes: FieldBytes) -> FieldBytes {
+        isNullLiteral(bytes) ? FieldBytes(start: nil, count: 0) : bytes
+    }
+
+    /// A string from bytes.
+    static func string(_ bytes: FieldBytes) -> String { String(decoding: bytes, as: UTF8.self) }
+
+    /// The view without leading and trailing ASCII blanks.
+    static func trimmed(_ bytes: FieldBytes) -> FieldBytes {
+        var start = 0
+        var end = bytes.count
+        while start < end && (bytes[start] == 0x20 || bytes[start] == 0x09) { start += 1 }
+        while end > start && (bytes[end - 1] == 0x20 || bytes[end - 1] == 0x09) { end -= 1 }
+        return FieldBytes(rebasing: bytes[start..<end])
+    }
+}

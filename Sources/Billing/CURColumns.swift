@@ -1,0 +1,189 @@
+public import PolicyEngine
+public import TabularText
+
+/// The columns legacy CUR, its Athena snake_case form and CUR 2.0 share, with the decoding
+/// rules of BILLING.md §2 (charge category from the line item type, the amortization formula of
+/// §2.4, region fallbacks of §6 and the egress rule of §2.5).
+struct CURColumns: Sendable {
+    let header: BillingHeader
+    let billingPeriodStart, usageStart, payer, usageAccount, productCode, productName, serviceCode: Int
+    let usageType, lineItemType, currency, unblended, netUnblended, publicOnDemand: Int
+    let reservationEffective, reservationUnusedUpfront, reservationUnusedRecurring, reservationARN: Int
+    let savingsPlanEffective, savingsPlanTotalCommitment, savingsPlanUsedCommitment: Int
+    let region, regionCode, availabilityZone, resource, transferType, toLocation: Int
+    let interRegionIsEgress: Bool
+
+    /// Binds to `header`; each column is looked up by its legacy name and its snake_case form.
+    init(header: BillingHeader, options: BillingReadOptions) {
+        self.header = header
+        func find(_ legacy: String...) -> Int { header.index(of: legacy + legacy.map(Self.snakeCase)) ?? -1 }
+        billingPeriodStart = find("bill/BillingPeriodStartDate")
+        usageStart = find("lineItem/UsageStartDate")
+        payer = find("bill/PayerAccountId")
+        usageAccount = find("lineItem/UsageAccountId")
+        productCode = find("lineItem/ProductCode")
+        productName = find("product/ProductName")
+        serviceCode = find("product/servicecode")
+        usageType = find("lineItem/UsageType")
+        lineItemType = find("lineItem/LineItemType")
+        currency = find("lineItem/CurrencyCode")
+        unblended = find("lineItem/UnblendedCost")
+        netUnblended = find("lineItem/NetUnblendedCost")
+        publicOnDemand = find("pricing/publicOnDemandCost")
+        reservationEffective = find("reservation/EffectiveCost")
+        reservationUnusedUpfront = find("reservation/UnusedAmortizedUpfrontFeeForBillingPeriod")
+        reservationUnusedRecurring = find("reservation/UnusedRecurringFee")
+        reservationARN = find("reservation/ReservationARN")
+        savingsPlanEffective = find("savingsPlan/SavingsPlanEffectiveCost")
+        savingsPlanTotalCommitment = find("savingsPlan/TotalCommitmentToDate")
+        savingsPlanUsedCommitment = find("savingsPlan/UsedCommitment")
+        region = find("product/region")
+        regionCode = find("product/regionCode")
+        availabilityZone = find("lineItem/AvailabilityZone")
+        resource = find("lineItem/ResourceId")
+        transferType = find("product/transferType")
+        toLocation = find("product/toLocation")
+        interRegionIsEgress = options.interRegionIsEgress
+    }
+
+    /// `lineItem/UnblendedCost` → `line_item_unblended_cost`; `reservation/ReservationARN` →
+    /// `reservation_reservation_a_r_n` (each capital starts a word, as Athena and CUR 2.0 spell it).
+    static func snakeCase(_ legacy: String) -> String {
+        var result = ""
+        var previousWasSeparator = true
+        for character in legacy {
+            if character == "/" {
+                result.append("_")
+                previousWasSeparator = true
+            } else if character.isUppercase {
+                if !previousWasSeparator { result.append("_") }
+                result.append(Character(character.lowercased()))
+                previousWasSeparator = false
+            } else {
+                result.append(character)
+                previousWasSeparator = false
+            }
+        }
+        return result
+    }
+
+    /// Fills everything but the tags.
+    func decode(_ record: CSVRecord, into line: inout RawCostLine) throws(FieldFailure) {
+        let usageStartText = record.field(usageStart)
+        let periodText = record.field(billingPeriodStart)
+        line.chargePeriodStart = usageStartText
+        line.month = periodText.isEmpty
+            ? try FieldValues.month(usageStartText, column: usageStart, header: header)
+            : try FieldValues.month(periodText, column: billingPeriodStart, header: header)
+        line.billingAccount = record.field(payer)
+        line.subAccount = record.field(usageAccount)
+        let code = record.field(productCode)
+        line.serviceCode = code.isEmpty ? record.field(serviceCode) : code
+        let name = record.field(productName)
+        line.service = name.isEmpty ? line.serviceCode : name
+        line.categoryKey = line.serviceCode
+        let type = record.field(usageType)
+        line.usageType = type
+        line.resourceId = record.field(resource)
+        line.currency = record.field(currency)
+        line.region = regionText(record, usageType: type)
+        let itemType = record.field(lineItemType)
+        line.chargeCategory = Self.category(itemType)
+        let unblendedCost = try FieldValues.amount(record.field(unblended), column: unblended, header: header)
+        let billed = try FieldValues.optionalAmount(record.field(netUnblended), present: netUnblended >= 0, column: netUnblended, header: header) ?? unblendedCost
+        line.billedCost = billed
+        line.effectiveCost = try effectiveCost(record, itemType: itemType, unblended: unblendedCost)
+        line.listCost = try FieldValues.optionalAmount(record.field(publicOnDemand), present: publicOnDemand >= 0, column: publicOnDemand, header: header) ?? billed
+        line.isEgress = line.chargeCategory == .usage
+            && EgressRules.awsCUR(usageType: type, transferType: record.field(transferType), toLocation: record.field(toLocation), interRegion: interRegionIsEgress)
+    }
+
+    /// BILLING.md §2.3: the line item type's charge category. Negotiated discounts are credits;
+    /// unknown types are adjustments.
+    static func category(_ type: FieldBytes) -> ChargeCategory {
+        switch type.count {
+        case 0: return .usage
+        case 3 where ByteText.equalsLowercase(type, "tax"): return .tax
+        case 3 where ByteText.equalsLowercase(type, "fee"): return .purchase
+        case 5 where ByteText.equalsLowercase(type, "usage"): return .usage
+        case 5 where ByteText.equalsLowercase(type, "rifee"): return .purchase
+        case 6 where ByteText.equalsLowercase(type, "credit"): return .credit
+        case 6 where ByteText.equalsLowercase(type, "refund"): return .refund
+        default: break
+        }
+        if ByteText.equalsLowercase(type, "discountedusage") || ByteText.equalsLowercase(type, "savingsplancoveredusage")
+            || ByteText.equalsLowercase(type, "savingsplannegation")
+        {
+            return .usage
+        }
+        if ByteText.equalsLowercase(type, "savingsplanupfrontfee") || ByteText.equalsLowercase(type, "savingsplanrecurringfee") {
+            return .purchase
+        }
+        if ByteText.hasSuffix(type, "Discount") { return .credit }
+        return .adjustment
+    }
+
+    /// BILLING.md §2.4: amortized cost by line item type.
+    private func effectiveCost(_ record: CSVRecord, itemType: FieldBytes, unblended: FixedDecimal) throws(FieldFailure) -> FixedDecimal {
+        func amount(_ column: Int) throws(FieldFailure) -> FixedDecimal {
+            try FieldValues.amount(record.field(column), column: column, header: header)
+        }
+        switch itemType.count {
+        case 5, 3, 6, 0: break  // Usage, Tax, Fee, Credit, Refund: unblended, except reserved fees below
+        default:
+            if ByteText.equalsLowercase(itemType, "savingsplancoveredusage") { return try amount(savingsPlanEffective) }
+            if ByteText.equalsLowercase(itemType, "savingsplanrecurringfee") {
+                return try amount(savingsPlanTotalCommitment) - amount(savingsPlanUsedCommitment)
+            }
+            if ByteText.equalsLowercase(itemType, "savingsplannegation") || ByteText.equalsLowercase(itemType, "savingsplanupfrontfee") {
+                return .zero
+            }
+            if ByteText.equalsLowercase(itemType, "discountedusage") { return try amount(reservationEffective) }
+        }
+        if ByteText.equalsLowercase(itemType, "rifee") {
+            return try amount(reservationUnusedUpfront) + amount(reservationUnusedRecurring)
+        }
+        if ByteText.equalsLowercase(itemType, "fee") && !record.field(reservationARN).isEmpty { return .zero }
+        return unblended
+    }
+
+    /// `product/region`, then `product/regionCode`, then the availability zone without its
+    /// letter, then the usage type's region prefix; empty means global.
+    private func regionText(_ record: CSVRecord, usageType: FieldBytes) -> FieldBytes {
+        let primary = record.field(region)
+        if !primary.isEmpty { return primary }
+        let code = record.field(regionCode)
+        if !code.isEmpty { return code }
+        let zone = record.field(availabilityZone)
+        if zone.count > 1, let last = zone.last, last >= UInt8(ascii: "a"), last <= UInt8(ascii: "z") {
+            return FieldBytes(rebasing: zone[0..<(zone.count - 1)])
+        }
+        return AWSUsageTypeRegions.region(ofUsageType: usageType)
+    }
+}
+
+/// The billing-region prefixes of AWS usage types (BILLING.md §6).
+enum AWSUsageTypeRegions {
+    private static let prefixes: [(prefix: StaticString, region: StaticString)] = [
+        ("USE1", "us-east-1"), ("USE2", "us-east-2"), ("USW1", "us-west-1"), ("USW2", "us-west-2"),
+        ("CAN1", "ca-central-1"), ("EUC1", "eu-central-1"), ("EUW1", "eu-west-1"), ("EUW2", "eu-west-2"),
+        ("EUW3", "eu-west-3"), ("EUN1", "eu-north-1"), ("EUS1", "eu-south-1"), ("APN1", "ap-northeast-1"),
+        ("APN2", "ap-northeast-2"), ("APN3", "ap-northeast-3"), ("APS1", "ap-southeast-1"), ("APS2", "ap-southeast-2"),
+        ("APS3", "ap-south-1"), ("APE1", "ap-east-1"), ("SAE1", "sa-east-1"), ("MES1", "me-south-1"),
+        ("AFS1", "af-south-1"), ("EU", "eu-west-1"),
+    ]
+
+    /// The region of a usage type such as `USW2-DataTransfer-Out-Bytes`; a usage type with no
+    /// prefix (`BoxUsage:m5.large`) is us-east-1; empty for an empty usage type.
+    static func region(ofUsageType usageType: FieldBytes) -> FieldBytes {
+        guard !usageType.isEmpty else { return FieldBytes(start: nil, count: 0) }
+        var dash = 0
+        while dash < usageType.count && usageType[dash] != UInt8(ascii: "-") { dash += 1 }
+        if dash < usageType.count {
+            let prefix = FieldBytes(rebasing: usageType[0..<dash])
+            for entry in prefixes where ByteText.equal(prefix, ByteText.bytes(entry.prefix)) { return ByteText.bytes(entry.region) }
+        }
+        if ByteText.containsLowercase(usageType, "tax") { return FieldBytes(start: nil, count: 0) }
+        return ByteText.bytes("us-east-1")
+    }
+}

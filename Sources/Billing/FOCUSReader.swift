@@ -1,0 +1,119 @@
+public import PolicyEngine
+public import TabularText
+
+/// FinOps FOCUS 1.0–1.2 CSV (and the pre-1.0 names the focus-converter still writes).
+///
+/// Nulls may be empty, `NULL` or `null`. Tags are a JSON object; a `user:` key prefix (AWS
+/// exports of user tags) is removed. Corrections (`ChargeClass = Correction`) of usage or
+/// purchases with a negative billed cost are refunds.
+public struct FOCUSReader: BillingFormatReader {
+    /// FOCUS.
+    public static let format = InputFormat.focus
+    /// `BilledCost` and a period start.
+    public static let requiredColumns = [RequiredColumn("BilledCost"), RequiredColumn("ChargePeriodStart", "BillingPeriodStart")]
+
+    private let header: BillingHeader
+    private let billedCost, effectiveCost, listCost, currency: Int
+    private let billingPeriodStart, chargePeriodStart: Int
+    private let billingAccount, subAccount, service, serviceCode, serviceCategory, resource, regionId, regionName: Int
+    private let chargeCategory, chargeClass, tags: Int
+    private let usageTypeColumns: [Int]
+    private let tagKeys: RequestedTagKeys
+
+    /// Binds to the header.
+    public init(header: BillingHeader, tags: TagRequest, options: BillingReadOptions, path: String) {
+        self.header = header
+        billedCost = header.index("BilledCost") ?? -1
+        effectiveCost = header.index("EffectiveCost") ?? -1
+        listCost = header.index("ListCost") ?? -1
+        currency = header.index("BillingCurrency") ?? -1
+        billingPeriodStart = header.index("BillingPeriodStart") ?? -1
+        chargePeriodStart = header.index("ChargePeriodStart") ?? -1
+        billingAccount = header.index("BillingAccountId") ?? -1
+        subAccount = header.index("SubAccountId") ?? -1
+        service = header.index("ServiceName") ?? -1
+        serviceCode = header.index("x_ServiceCode", "ServiceName") ?? -1
+        serviceCategory = header.index("ServiceCategory") ?? -1
+        resource = header.index("ResourceId") ?? -1
+        regionId = header.index("RegionId", "Region") ?? -1
+        regionName = header.index("RegionName") ?? -1
+        chargeCategory = header.index("ChargeCategory", "ChargeType") ?? -1
+        chargeClass = header.index("ChargeClass") ?? -1
+        self.tags = header.index("Tags") ?? -1
+        usageTypeColumns = [header.index("x_UsageType"), header.index("SkuMeter"), header.index("ChargeDescription")].compactMap { $0 }
+        tagKeys = RequestedTagKeys(tags)
+    }
+
+    /// Decodes one row.
+    public func decode(_ record: CSVRecord, into line: inout RawCostLine, scratch: TagScratch) throws(FieldFailure) {
+        let chargeStart = ByteText.valueOrEmpty(record.field(chargePeriodStart))
+        let billingStart = ByteText.valueOrEmpty(record.field(billingPeriodStart))
+        line.chargePeriodStart = chargeStart
+        line.month = billingStart.isEmpty
+            ? try FieldValues.month(chargeStart, column: chargePeriodStart, header: header)
+            : try FieldValues.month(billingStart, column: billingPeriodStart, header: header)
+        line.billingAccount = ByteText.valueOrEmpty(record.field(billingAccount))
+        line.subAccount = ByteText.valueOrEmpty(record.field(subAccount))
+        line.service = ByteText.valueOrEmpty(record.field(service))
+        line.serviceCode = ByteText.valueOrEmpty(record.field(serviceCode))
+        line.serviceCategory = ByteText.valueOrEmpty(record.field(serviceCategory))
+        line.categoryKey = line.serviceCode
+        line.resourceId = ByteText.valueOrEmpty(record.field(resource))
+        let region = ByteText.valueOrEmpty(record.field(regionId))
+        line.region = region.isEmpty ? ByteText.valueOrEmpty(record.field(regionName)) : region
+        line.currency = ByteText.valueOrEmpty(record.field(currency))
+        let billed = try FieldValues.amount(record.field(billedCost), column: billedCost, header: header)
+        line.billedCost = billed
+        line.effectiveCost = try FieldValues.optionalAmount(record.field(effectiveCost), present: effectiveCost >= 0, column: effectiveCost, header: header) ?? billed
+        line.listCost = try FieldValues.optionalAmount(record.field(listCost), present: listCost >= 0, column: listCost, header: header) ?? billed
+        line.chargeCategory = Self.category(record.field(chargeCategory), chargeClass: record.field(chargeClass), billed: billed)
+        for column in usageTypeColumns {
+            let text = ByteText.valueOrEmpty(record.field(column))
+            if !text.isEmpty {
+                line.usageType = text
+                break
+            }
+        }
+        line.isEgress = line.chargeCategory == .usage && EgressRules.text(line.usageType)
+        let tagText = ByteText.valueOrEmpty(record.field(tags))
+        if !tagText.isEmpty {
+            scratch.startRow(maximumBytes: tagText.count)
+            let keys = tagKeys
+            TagText.forEachMember(tagText, scratch: scratch) { key, value in
+                line.setTag(key: Self.withoutUserPrefix(key), value: value, request: keys)
+            }
+        }
+    }
+
+    /// FOCUS `ChargeCategory` (pre-1.0 `ChargeType`) with refunds split out of corrections.
+    static func category(_ text: FieldBytes, chargeClass: FieldBytes, billed: FixedDecimal) -> ChargeCategory {
+        let category: ChargeCategory
+        if text.isEmpty || ByteText.equalsLowercase(text, "usage") {
+            category = .usage
+        } else if ByteText.equalsLowercase(text, "purchase") {
+            category = .purchase
+        } else if ByteText.equalsLowercase(text, "tax") {
+            category = .tax
+        } else if ByteText.equalsLowercase(text, "credit") {
+            category = .credit
+        } else {
+            category = .adjustment
+        }
+        if (category == .usage || category == .purchase) && billed.isNegative && ByteText.equalsLowercase(chargeClass, "correction") {
+            return .refund
+        }
+        return category
+    }
+
+    /// `user:environment` → `environment`.
+    static func withoutUserPrefix(_ key: FieldBytes) -> FieldBytes {
+        guard key.count > 5, ByteText.equalsLowercase(FieldBytes(rebasing: key[0..<5]), "user:") else { return key }
+        return FieldBytes(rebasing: key[5...])
+    }
+
+    /// Category from the service name when the export has no `ServiceCategory` column.
+    public func serviceCategory(forKey key: String) -> String {
+        ServiceCategories.category(awsProductCode: key) ?? ServiceCategories.category(azureMeterCategory: key)
+            ?? ServiceCategories.category(gcpService: key) ?? "Other"
+    }
+}

@@ -1,0 +1,134 @@
+public import PolicyEngine
+
+/// Bytes of one field, pointing into the chunk being scanned (or into static text).
+public typealias FieldBytes = UnsafeBufferPointer<UInt8>
+
+/// Which tags a scan extracts: a few named keys (what cost groups need) and optionally all tags
+/// (for `CostLine.tags`). Extracting only named keys keeps the hot loop free of allocations.
+public struct TagRequest: Sendable, Hashable {
+    /// Tag keys whose values are wanted, case-sensitive; at most 32.
+    public var keys: [String]
+    /// True to also collect every tag of every line.
+    public var all: Bool
+
+    /// Creates a request.
+    public init(keys: [String] = [], all: Bool = false) {
+        var unique: [String] = []
+        for key in keys where !unique.contains(key) { unique.append(key) }
+        self.keys = Array(unique.prefix(32))
+        self.all = all
+    }
+}
+
+/// A cost line as a reader decodes it: text fields are byte views into the chunk, valid only
+/// during one `CostLineSink.consume` call; amounts are already exact decimals.
+///
+/// Sinks that keep values must copy or intern the bytes. `CostLine(raw:…)` makes an owned line.
+public struct RawCostLine {
+    /// Billing month.
+    public var month = BillingMonth(index: 0)
+    /// Raw charge period start text (parsed only on demand).
+    public var chargePeriodStart = FieldBytes(start: nil, count: 0)
+    /// Billing account.
+    public var billingAccount = FieldBytes(start: nil, count: 0)
+    /// Sub-account.
+    public var subAccount = FieldBytes(start: nil, count: 0)
+    /// Service name.
+    public var service = FieldBytes(start: nil, count: 0)
+    /// Provider service code.
+    public var serviceCode = FieldBytes(start: nil, count: 0)
+    /// Service category as exported (FOCUS, Azure `ServiceFamily`); empty when it must be derived.
+    public var serviceCategory = FieldBytes(start: nil, count: 0)
+    /// What the service category is derived from when `serviceCategory` is empty (the AWS
+    /// product code, the Azure meter category, the GCP service).
+    public var categoryKey = FieldBytes(start: nil, count: 0)
+    /// Resource id as exported.
+    public var resourceId = FieldBytes(start: nil, count: 0)
+    /// Region as exported (normalized later, once per distinct value).
+    public var region = FieldBytes(start: nil, count: 0)
+    /// Usage type.
+    public var usageType = FieldBytes(start: nil, count: 0)
+    /// Currency code.
+    public var currency = FieldBytes(start: nil, count: 0)
+    /// Charge category.
+    public var chargeCategory = ChargeCategory.usage
+    /// Billed cost.
+    public var billedCost = FixedDecimal.zero
+    /// Effective (amortized) cost.
+    public var effectiveCost = FixedDecimal.zero
+    /// List cost.
+    public var listCost = FixedDecimal.zero
+    /// A credit carried on the same row (GCP `credits[]`); the scan emits it as its own credit line.
+    public var attachedCredit = FixedDecimal.zero
+    /// Egress flag.
+    public var isEgress = false
+    /// Values of the requested tag keys, by position in `TagRequest.keys`; empty when absent.
+    public var tagValues: [FieldBytes]
+    /// Bit `i` set when requested key `i` has a non-empty value.
+    public var tagPresence: UInt32 = 0
+    /// True when the line carries any user tag at all.
+    public var hasAnyTag = false
+    /// Every tag, when the request asked for all.
+    public var allTags: [(key: FieldBytes, value: FieldBytes)] = []
+    /// 1-based line of the row, counted from the start of its chunk.
+    public var line = 0
+    /// The chunk the row is in (chunk 0 starts after the header).
+    public var chunk = 0
+
+    /// An empty line with room for `tagCount` requested tags.
+    public init(tagCount: Int) {
+        tagValues = Array(repeating: FieldBytes(start: nil, count: 0), count: tagCount)
+    }
+
+    /// Clears the per-row parts before a reader decodes the next row.
+    @inline(__always) mutating func reset() {
+        for index in tagValues.indices { tagValues[index] = FieldBytes(start: nil, count: 0) }
+        tagPresence = 0
+        hasAnyTag = false
+        if !allTags.isEmpty { allTags.removeAll(keepingCapacity: true) }
+        attachedCredit = .zero
+        isEgress = false
+        let empty = FieldBytes(start: nil, count: 0)
+        chargePeriodStart = empty
+        billingAccount = empty
+        subAccount = empty
+        service = empty
+        serviceCode = empty
+        serviceCategory = empty
+        categoryKey = empty
+        resourceId = empty
+        region = empty
+        usageType = empty
+        currency = empty
+    }
+
+    /// Records a tag; keeps it when its key is requested or all tags are wanted.
+    @inline(__always) mutating func setTag(key: FieldBytes, value: FieldBytes, request: RequestedTagKeys) {
+        guard !value.isEmpty else { return }
+        hasAnyTag = true
+        if let position = request.position(of: key) {
+            tagValues[position] = value
+            tagPresence |= 1 << UInt32(position)
+        }
+        if request.all { allTags.append((key, value)) }
+    }
+}
+
+/// The requested tag keys as bytes, for comparison against exported keys without Strings.
+struct RequestedTagKeys: @unchecked Sendable {
+    let keys: [[UInt8]]
+    let all: Bool
+
+    init(_ request: TagRequest) {
+        keys = request.keys.map { Array($0.utf8) }
+        all = request.all
+    }
+
+    /// Position of `key` among the requested keys.
+    @inline(__always) func position(of key: FieldBytes) -> Int? {
+        for (position, wanted) in keys.enumerated() where wanted.count == key.count {
+            if wanted.withUnsafeBufferPointer({ ByteText.equal($0, key) }) { return position }
+        }
+        return nil
+    }
+}

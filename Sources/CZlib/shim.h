@@ -1,0 +1,2 @@
+// zlib: streaming gzip inflate, the portable decoder for .csv.gz inputs (TabularText).
+#include <zlib.h>

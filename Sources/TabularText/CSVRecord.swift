@@ -1,0 +1,106 @@
+/// The fields of one CSV record: offsets into the chunk that holds it, quotes removed and
+/// doubled quotes already collapsed in place.
+///
+/// One instance is reused for every record a worker scans, so scanning allocates nothing per
+/// row. A field's bytes are valid until the next record is scanned into the same instance.
+public final class CSVRecord {
+    /// Number of fields.
+    @exclusivity(unchecked) public private(set) var count = 0
+    /// 1-based line of the record's first byte, counted from the start of its chunk.
+    @exclusivity(unchecked) public internal(set) var line = 0
+    /// Offset of the record's first byte in its chunk.
+    @exclusivity(unchecked) public internal(set) var recordStart = 0
+    /// Offset of the first byte after the record (its line end included).
+    @exclusivity(unchecked) public internal(set) var recordEnd = 0
+
+    @exclusivity(unchecked) var base: UnsafeMutablePointer<UInt8>
+    @exclusivity(unchecked) private var starts: UnsafeMutablePointer<Int>
+    @exclusivity(unchecked) private var lengths: UnsafeMutablePointer<Int>
+    @exclusivity(unchecked) private var capacity: Int
+
+    /// A record with room for `expectedFields` fields (it grows when needed).
+    public init(expectedFields: Int = 64) {
+        capacity = max(8, expectedFields)
+        starts = .allocate(capacity: capacity)
+        lengths = .allocate(capacity: capacity)
+        base = UnsafeMutablePointer(bitPattern: 1)!  // replaced before any field is read
+    }
+
+    deinit {
+        starts.deallocate()
+        lengths.deallocate()
+    }
+
+    @inline(__always) func reset(base: UnsafeMutablePointer<UInt8>) {
+        self.base = base
+        count = 0
+    }
+
+    /// Marks a quoted field in its stored length (bit 62), so `location(ofField:)` can point at
+    /// the opening quote without a second array.
+    static let quotedFlag = 1 << 62
+
+    @inline(__always) func append(start: Int, length: Int) {
+        if count == capacity { grow() }
+        starts[count] = start
+        lengths[count] = length
+        count += 1
+    }
+
+    private func grow() {
+        let newCapacity = capacity * 2
+        let newStarts = UnsafeMutablePointer<Int>.allocate(capacity: newCapacity)
+        let newLengths = UnsafeMutablePointer<Int>.allocate(capacity: newCapacity)
+        newStarts.update(from: starts, count: count)
+        newLengths.update(from: lengths, count: count)
+        starts.deallocate()
+        lengths.deallocate()
+        starts = newStarts
+        lengths = newLengths
+        capacity = newCapacity
+    }
+
+    // MARK: - Field access
+
+    /// The bytes of field `index` (empty when the record has fewer fields).
+    @inline(__always) public func field(_ index: Int) -> UnsafeBufferPointer<UInt8> {
+        guard index >= 0 && index < count else { return UnsafeBufferPointer(start: nil, count: 0) }
+        return UnsafeBufferPointer(start: base + starts[index], count: lengths[index] & ~Self.quotedFlag)
+    }
+
+    /// Field `index` as a `String` (invalid UTF-8 repaired).
+    public func string(_ index: Int) -> String { String(decoding: field(index), as: UTF8.self) }
+
+    /// Every field as a `String`.
+    public var strings: [String] { (0..<count).map(string) }
+
+    /// 1-based line and byte column where field `index` starts (the column of its opening
+    /// quote for quoted fields), counted from the start of the chunk.
+    public func location(ofField index: Int) -> (line: Int, column: Int) {
+        guard index >= 0 && index < count else { return locate(offset: max(recordStart, recordEnd - 1)) }
+        let quoted = lengths[index] & Self.quotedFlag != 0
+        return locate(offset: starts[index] - (quoted ? 1 : 0))
+    }
+
+    /// 1-based line and byte column of a chunk offset inside this record.
+    func locate(offset: Int) -> (line: Int, column: Int) {
+        var line = self.line
+        var lineStart = recordStart
+        var cursor = recordStart
+        while cursor < offset {
+            if base[cursor] == 0x0A {
+                line += 1
+                lineStart = cursor + 1
+            }
+            cursor += 1
+        }
+        return (line, offset - lineStart + 1)
+    }
+
+    /// The record's first physical line as text (for the caret display of diagnostics).
+    public var firstLineText: String {
+        var end = recordStart
+        while end < recordEnd && base[end] != 0x0A && base[end] != 0x0D { end += 1 }
+        return String(decoding: UnsafeBufferPointer(start: base + recordStart, count: end - recordStart), as: UTF8.self)
+    }
+}

@@ -1,0 +1,27 @@
+import Foundation
+import PolicyEngine
+
+/// Paths the billing tests read: the package root, the hand-written fixtures, the shared samples.
+enum BillingPaths {
+    /// The package root (three levels above this file).
+    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    /// `Tests/BillingTests/Fixtures/<name>`.
+    static func fixture(_ name: String) -> String { root.appendingPathComponent("Tests/BillingTests/Fixtures/" + name).path }
+    /// `<root>/../shared/external-data/billing`.
+    static let samples = root.deletingLastPathComponent().appendingPathComponent("shared/external-data/billing").path
+    /// True when the shared samples are present.
+    static var samplesPresent: Bool { FileManager.default.fileExists(atPath: samples) }
+
+    /// A fresh temporary directory.
+    static func temporaryDirectory() throws -> URL {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("billing-tests-" + UUID().uuidString)
+        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        return url
+    }
+}
+
+/// An exact decimal from text, for expectations.
+func decimal(_ text: String) -> FixedDecimal {
+    guard case .success(let parsed) = FixedDecimal.parse(text) else { return FixedDecimal(-999_999) }
+    return parsed.value
+}

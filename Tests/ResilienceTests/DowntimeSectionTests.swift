@@ -1,0 +1,73 @@
+import PolicyEngine
+import Testing
+
+@testable import Resilience
+
+/// The `downtime` JSON section and the `downtime.*` fields on application records.
+@Suite struct DowntimeSectionTests {
+    static let asOf = CivilDate(year: 2026, month: 11, day: 20)!
+
+    static func run() throws -> (settings: ModelSettings, assessments: [ApplicationAssessment]) {
+        var settings = ModelSettings()
+        settings.trials = 5_000
+        var priced = WorkedExampleTwoTests.ordersAPI()
+        priced.recovery.annualCostFromBilling = FixedDecimal(18_000)
+        let defaulted = ApplicationInput(id: "wiki")
+        return (settings, try DowntimeModel.run([priced, defaulted], settings: settings))
+    }
+
+    @Test func sectionIsDeterministic() throws {
+        let first = try Self.run()
+        let second = try Self.run()
+        let one = JSONWriter.pretty(DowntimeSection.value(first.assessments, settings: first.settings, asOf: Self.asOf))
+        let two = JSONWriter.pretty(DowntimeSection.value(second.assessments, settings: second.settings, asOf: Self.asOf))
+        #expect(one == two)
+    }
+
+    @Test func sectionCarriesResultsCostSourceAndPlaceholders() throws {
+        let (settings, assessments) = try Self.run()
+        let section = DowntimeSection.value(assessments, settings: settings, asOf: Self.asOf, extras: ["orders-api": Fields([("dr_region", Value.string("eu-west-2"))])])
+        #expect(section["schema_version"] == 1)
+        #expect(section["as_of"] == "2026-11-20")
+        let applications = try #require(section["applications"]?.arrayValue)
+        #expect(applications.count == 2)
+        let orders = applications[0]
+        #expect(orders["id"] == "orders-api")
+        #expect(orders["dr_region"] == "eu-west-2")
+        #expect(orders["cost_source"] == "billing")
+        #expect(orders["current_strategy"] == "warm_standby")
+        #expect(orders["trials"] == 5_000)
+        #expect(orders["seed"] == "42")
+        let expectedCents = FixedDecimal(exactly: (assessments[0].current.expectedAnnualLoss * 100).rounded() / 100)
+        #expect(orders["expected_annual_loss"] == expectedCents.map(Value.decimal))
+        let strategies = try #require(orders["strategies"]?.arrayValue)
+        #expect(strategies.count == 6)
+        #expect(strategies.compactMap { $0["key"]?.stringValue } == ["current", "none", "backup_restore", "pilot_light", "warm_standby", "active_active"])
+        #expect(strategies[0]["comparison"] == Value.null)
+        #expect(strategies[1]["comparison"]?["verdict"] != nil)
+        #expect(strategies[2]["cost_source"] == "missing")
+        #expect(strategies[4]["cost_source"] == "billing")
+        let wiki = applications[1]
+        #expect(wiki["placeholders_used"] == true)
+        let placeholders = try #require(wiki["placeholders"]?.arrayValue).compactMap { $0["field"]?.stringValue }
+        #expect(placeholders.contains("scenarios") && placeholders.contains("tier") && placeholders.contains("dr.strategy"))
+        #expect(try #require(wiki["strategies"]?.arrayValue).count == 5)
+        #expect(section["strategy_assumptions"]?["warm_standby"]?["p_max"] == 0.97)
+    }
+
+    @Test func annotationWritesPolicyFields() throws {
+        let (_, assessments) = try Self.run()
+        let records = [
+            Resource(id: "orders-api", type: "application", document: ["name": "orders-api"], source: SourceReference(file: "apps.json")),
+            Resource(id: "other", type: "application", document: ["name": "other"], source: SourceReference(file: "apps.json")),
+        ]
+        let annotated = DowntimeAnnotation.annotate(records, with: assessments)
+        let downtime = try #require(annotated[0].document["downtime"])
+        #expect(downtime["expected_annual_loss"]?.doubleValue.map { abs($0 - assessments[0].current.expectedAnnualLoss) < 0.006 } == true)
+        #expect(downtime["p95"]?.doubleValue.map { abs($0 - assessments[0].current.distribution.p95) < 0.006 } == true)
+        #expect(downtime["cost_source"] == "billing")
+        #expect(downtime["placeholders_used"] == .bool(!assessments[0].model.placeholders.isEmpty))
+        #expect(downtime["recommended_strategy"]?.stringValue == assessments[0].recommended?.option.kind.rawValue)
+        #expect(annotated[1].document["downtime"] == nil || annotated[1].document["downtime"] == .null)
+    }
+}
