@@ -26,7 +26,7 @@ public struct JSONArrayStream {
     /// Bytes read per block.
     public var blockSize = 8 << 20
     /// Opens the file's bytes: plainly by default; a decompressing source for compressed input.
-    public var open: (String) throws -> any ByteSource = { try InputFile(path: $0) }
+    public var open: (String) throws -> any ByteStream = { try InputFile(path: $0) }
 
     /// Creates a stream.
     public init(path: String, arrayKey: String?) {

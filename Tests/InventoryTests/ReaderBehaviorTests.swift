@@ -72,7 +72,7 @@ struct ReaderBehaviorTests {
     /// zlib target the command line wires in.
     struct TwinInflater: GzipInflating {
         let plain: String
-        func open(path: String) throws -> any ByteSource { try InputFile(path: plain) }
+        func open(path: String) throws -> any ByteStream { try InputFile(path: plain) }
     }
 
     @Test func gzipSnapshotsGoThroughTheInflaterSeam() throws {

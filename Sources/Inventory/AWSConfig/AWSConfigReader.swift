@@ -52,7 +52,7 @@ public struct AWSConfigReader: StreamingExportReader {
     ) throws {
         let path = spec.path
         let inflater = inflater
-        let open: (String) throws -> any ByteSource = { try Compression.open(path: $0, inflater: inflater) }
+        let open: (String) throws -> any ByteStream = { try Compression.open(path: $0, inflater: inflater) }
         let compressed = try Compression.isGzip(path: path)
         let size = try InputFile(path: path).size
         let sample = DetectionSample(try Compression.head(try open(path), limit: 1 << 16))

@@ -6,7 +6,7 @@ import PolicyEngine
 /// after gigabytes of `resource_changes`; this finds it in one pass of bounded memory.
 enum JSONRootMembers {
     /// The parsed values of the wanted root keys that the file has.
-    static func read(path: String, keys: Set<String>, open: (String) throws -> any ByteSource) throws -> [String: Value] {
+    static func read(path: String, keys: Set<String>, open: (String) throws -> any ByteStream) throws -> [String: Value] {
         let source = try open(path)
         var scanner = RootScanner(wanted: keys)
         let blockSize = 8 << 20

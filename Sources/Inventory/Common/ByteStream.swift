@@ -1,7 +1,7 @@
 /// A sequential source of input bytes: a plain file (`InputFile`) or a decompressing stream.
 /// The streaming readers (`JSONArrayStream`) pull blocks from one, so a gzip file streams the
 /// same way a plain one does.
-public protocol ByteSource: AnyObject {
+public protocol ByteStream: AnyObject {
     /// Reads up to `count` bytes into `buffer`; returns how many were read (0 at the end).
     func read(into buffer: UnsafeMutableRawPointer, count: Int) throws -> Int
     /// Size of the underlying file in bytes (the compressed size for compressed input), for progress.
@@ -19,10 +19,10 @@ public protocol ByteSource: AnyObject {
 /// `InventoryError.badCompression`.
 public protocol GzipInflating: Sendable {
     /// Opens `path` (a gzip file, possibly multi-member) for streaming decompression.
-    func open(path: String) throws -> any ByteSource
+    func open(path: String) throws -> any ByteStream
 }
 
-extension InputFile: ByteSource {}
+extension InputFile: ByteStream {}
 
 /// Gzip detection and whole-stream reads shared by the readers.
 enum Compression {
@@ -42,7 +42,7 @@ enum Compression {
 
     /// Opens `path` for reading: plainly, or through `inflater` when it is gzip. A gzip file
     /// without an inflater is an error naming the file.
-    static func open(path: String, inflater: (any GzipInflating)?) throws -> any ByteSource {
+    static func open(path: String, inflater: (any GzipInflating)?) throws -> any ByteStream {
         guard try isGzip(path: path) else { return try InputFile(path: path) }
         guard let inflater else {
             throw InventoryError.badCompression(
@@ -52,7 +52,7 @@ enum Compression {
     }
 
     /// Every byte of a source.
-    static func readAll(_ source: any ByteSource) throws -> [UInt8] {
+    static func readAll(_ source: any ByteStream) throws -> [UInt8] {
         var bytes: [UInt8] = []
         let block = 1 << 20
         var chunk = [UInt8](repeating: 0, count: block)
@@ -68,7 +68,7 @@ enum Compression {
     }
 
     /// Up to `limit` leading bytes of a source (the detection sample).
-    static func head(_ source: any ByteSource, limit: Int) throws -> [UInt8] {
+    static func head(_ source: any ByteStream, limit: Int) throws -> [UInt8] {
         var bytes = [UInt8](repeating: 0, count: limit)
         var filled = 0
         while filled < limit {
