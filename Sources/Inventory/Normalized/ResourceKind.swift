@@ -133,7 +133,12 @@ public enum ResourceKind: String, CaseIterable, Codable, Sendable {
 
 /// The cloud a resource lives in.
 public enum CloudProvider: String, CaseIterable, Codable, Sendable {
-    case aws, azure, gcp
+    /// Amazon Web Services.
+    case aws
+    /// Microsoft Azure.
+    case azure
+    /// Google Cloud.
+    case gcp
 }
 
 /// How a resource's location is laid out.
