@@ -74,6 +74,13 @@ let package = Package(
             path: "Benchmarks/BillingBench",
             swiftSettings: strict
         ),
+        .executableTarget(
+            name: "InventoryBench",
+            dependencies: ["Inventory", "PolicyEngine"],
+            path: "Benchmarks/InventoryBench",
+            exclude: ["gen_config_snapshot.py"],
+            swiftSettings: strict
+        ),
 
         // MARK: - Tests
         .target(

@@ -13,6 +13,8 @@ public final class InputFile {
     public let path: String
     /// Size in bytes.
     public let size: Int
+    /// Bytes read so far.
+    public private(set) var position = 0
     private let descriptor: Int32
 
     /// Opens a file for reading.
@@ -39,7 +41,10 @@ public final class InputFile {
     public func read(into buffer: UnsafeMutableRawPointer, count: Int) throws(InventoryError) -> Int {
         while true {
             let got = systemRead(descriptor, buffer, count)
-            if got >= 0 { return got }
+            if got >= 0 {
+                position += got
+                return got
+            }
             if errno == EINTR { continue }
             throw .unreadable(file: path, reason: String(cString: strerror(errno)))
         }

@@ -25,6 +25,8 @@ public struct JSONArrayStream {
     public let arrayKey: String?
     /// Bytes read per block.
     public var blockSize = 8 << 20
+    /// Opens the file's bytes: plainly by default; a decompressing source for compressed input.
+    public var open: (String) throws -> any ByteStream = { try InputFile(path: $0) }
 
     /// Creates a stream.
     public init(path: String, arrayKey: String?) {
@@ -37,7 +39,7 @@ public struct JSONArrayStream {
         progress: (_ done: Int, _ total: Int) -> Void = { _, _ in },
         _ body: ([StreamedElement]) throws -> Void
     ) throws {
-        let file = try InputFile(path: path)
+        let file = try open(path)
         var scanner = Scanner(arrayKey: arrayKey, file: path)
         var buffer: [UInt8] = []
         var bufferOffset = 0  // file offset of buffer[0]
@@ -90,7 +92,7 @@ public struct JSONArrayStream {
                 consumed -= keep
                 scanner.shift(by: keep)
             }
-            progress(min(bufferOffset + consumed, file.size), file.size)
+            progress(min(file.position, file.size), file.size)
         }
         if !scanner.sawArray {
             let expected = arrayKey.map { "an object with an array under \"\($0)\"" } ?? "a JSON array"
@@ -127,7 +129,7 @@ public struct JSONArrayStream {
     }
 
     private func streamTranscoded(_ body: ([StreamedElement]) throws -> Void) throws {
-        let text = try InputFile.readText(path: path)
+        let text = InputFile.normalizeEncoding(try Compression.readAll(try open(path)))
         let document: Value
         do {
             document = try JSONParser.parse(text)
@@ -152,7 +154,7 @@ public struct JSONArrayStream {
     /// An `InventoryError.malformedJSON` for an absolute file offset (line and column found by
     /// re-reading the file up to that offset; errors are rare, so this costs nothing normally).
     private func located(_ reason: String, at offset: Int) throws -> InventoryError {
-        let bytes = try InputFile(path: path).readAll()
+        let bytes = try Compression.readAll(try open(path))
         return bytes.withUnsafeBufferPointer { buffer in
             let (line, column) = JSONParser.lineAndColumn(of: offset, in: buffer)
             return .malformedJSON(file: path, line: line, column: column, reason: reason, sourceLine: InputFile.line(line, in: buffer))
@@ -215,8 +217,7 @@ private struct Scanner {
     // Element tracking inside the array.
     var elementStart: Int?
     var depth = 0
-    var inString = false
-    var escaped = false
+    var strings = JSONStringTracker()
     // Root-object key tracking.
     var keyStart: Int?
     var currentKey: [UInt8]?
@@ -232,19 +233,6 @@ private struct Scanner {
         keepFrom = max(0, keepFrom - count)
         if let start = elementStart { elementStart = start - count }
         if let start = keyStart { keyStart = start - count }
-    }
-
-    /// Advances the string state over one byte inside a string; true when it closed the string.
-    @inline(__always) mutating func consumeStringByte(_ byte: UInt8) -> Bool {
-        if escaped {
-            escaped = false
-        } else if byte == UInt8(ascii: "\\") {
-            escaped = true
-        } else if byte == UInt8(ascii: "\"") {
-            inString = false
-            return true
-        }
-        return false
     }
 
     // swiftlint:disable:next cyclomatic_complexity function_body_length
@@ -277,18 +265,25 @@ private struct Scanner {
                 index += 1
             case .rootObject:
                 // Tracks strings and depth; records keys at depth 1; enters the array value of the target key.
-                if inString {
-                    if consumeStringByte(byte), let start = keyStart {
+                switch strings.step(byte) {
+                case .inside:
+                    index += 1
+                    continue
+                case .closed:
+                    if let start = keyStart {
                         currentKey = Array(bytes[(start + 1)..<index])
                         keyStart = nil
                     }
                     index += 1
                     continue
+                case .opened:
+                    if depth == 1 && !expectValueForTarget { keyStart = index }
+                    index += 1
+                    continue
+                case .outside:
+                    break
                 }
                 switch byte {
-                case UInt8(ascii: "\""):
-                    inString = true
-                    if depth == 1 && !expectValueForTarget { keyStart = index }
                 case UInt8(ascii: ":"):
                     if depth == 1, let key = currentKey, let targetKey, key == targetKey { expectValueForTarget = true }
                     currentKey = nil
@@ -318,17 +313,20 @@ private struct Scanner {
                 }
                 index += 1
             case .array:
-                if inString {
-                    _ = consumeStringByte(byte)
+                switch strings.step(byte) {
+                case .inside, .closed:
                     index += 1
                     continue
+                case .opened:
+                    if elementStart == nil { elementStart = index }
+                    index += 1
+                    continue
+                case .outside:
+                    break
                 }
                 switch byte {
                 case 0x20, 0x0A, 0x0D, 0x09:
                     break
-                case UInt8(ascii: "\""):
-                    if elementStart == nil { elementStart = index }
-                    inString = true
                 case UInt8(ascii: "["), UInt8(ascii: "{"):
                     if elementStart == nil { elementStart = index }
                     depth += 1

@@ -1,3 +1,4 @@
+import Inventory
 import ArgumentParser
 import PolicyEngine
 import PolicyLoader
@@ -39,7 +40,7 @@ struct TestCommand: ParsableCommand {
         for policy in policySet.policies {
             for name in [policy.id] + policy.aliases { byID[name] = policy }
         }
-        let outcomes = PolicyTestRunner.run(cases, policies: byID, regions: RegionCatalog())
+        let outcomes = PolicyTestRunner.run(cases, policies: byID, regions: RegionCatalogData.standard)
         let failures = outcomes.filter { !$0.passed }
         for outcome in outcomes where verbose || !outcome.passed {
             let mark = outcome.passed ? Terminal.styled("ok  ", .green) : Terminal.styled("FAIL", .red)

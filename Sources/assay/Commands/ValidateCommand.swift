@@ -1,3 +1,4 @@
+import Inventory
 import ArgumentParser
 import PolicyEngine
 import PolicyLoader
@@ -22,7 +23,7 @@ struct ValidateCommand: ParsableCommand {
     func run() throws {
         let request = try RunRequest.build(runOptions)
         let policySet = try PolicySetLoader.load(paths: request.config.policies)
-        _ = try EvaluationStage(request: request, regions: RegionCatalog()).compile(policySet.policies)
+        _ = try EvaluationStage(request: request, regions: RegionCatalogData.standard).compile(policySet.policies)
         let waivers = try WaiverLoader.load(files: request.config.waivers)
         let configText = request.config.file.map { "config \($0), " } ?? ""
         Terminal.line("OK: \(configText)\(policySet.policies.count) policies in \(policySet.files.count) files, \(waivers.count) waivers")

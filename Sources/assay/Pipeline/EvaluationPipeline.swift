@@ -1,3 +1,4 @@
+import Inventory
 import PolicyEngine
 import PolicyLoader
 import Reports
@@ -18,7 +19,7 @@ struct EvaluationPipeline {
             throw CommandFailure.input("no policies found in \(request.config.policies.joined(separator: ", "))")
         }
         let waivers = try WaiverLoader.load(files: request.config.waivers)
-        let evaluation = EvaluationStage(request: request, regions: RegionCatalog())
+        let evaluation = EvaluationStage(request: request, regions: RegionCatalogData.standard)
         let compiled = try evaluation.compile(policySet.policies)
 
         // Ingest.

@@ -9,7 +9,7 @@ struct IngestStage {
     /// Readers of record and inventory formats, in detection order.
     static let readers: [any ExportReader] = [
         JSONRecordReader(), JSONLinesRecordReader(), CSVRecordReader(), YAMLRecordReader(),
-    ]
+    ] + InventoryReaders.all(inflater: TabularGzipInflater())
 
     /// What ingestion produced.
     struct Output {
@@ -42,6 +42,9 @@ struct IngestStage {
             output.inputs.append(InputRecord(path: spec.path, format: format.rawValue, sha256: try InputFile.sha256(path: spec.path),
                                              documents: resources.count))
         }
+        // Normalize: joins that span records and files (S3 replication destinations to their
+        // buckets' regions, KMS replicas to primaries, credential-report rows to IAM users, …).
+        output.resources = InventoryNormalizer.link(output.resources)
         return output
     }
 

@@ -1,0 +1,89 @@
+// Reading throughput of the inventory readers (docs/performance.md, "Inventory readers").
+//
+// Usage: InventoryBench <aws-config|terraform-plan|terraform-state|gcp-cai|azure-arg> <file> [stream|read|link]
+//   stream  hand resources over batch by batch and drop them (bounded memory; the default)
+//   read    collect every resource (what the CLI holds before evaluating)
+//   link    collect, then run InventoryNormalizer.link
+// Prints resources, seconds, resources/s, MB/s and the process's peak resident set (VmHWM).
+#if canImport(Glibc)
+import Glibc
+#endif
+import Inventory
+import PolicyEngine
+
+/// What to run, from the command line.
+struct BenchArguments {
+    let format: InputFormat
+    let path: String
+    let mode: String
+
+    init?(_ arguments: [String]) {
+        guard arguments.count >= 3, let format = InputFormat(rawValue: arguments[1]) else { return nil }
+        self.format = format
+        path = arguments[2]
+        mode = arguments.count > 3 ? arguments[3] : "stream"
+        guard ["stream", "read", "link"].contains(mode) else { return nil }
+    }
+}
+
+/// Peak resident set size of this process in MiB, from /proc/self/status (0 where unavailable).
+func peakResidentMiB() -> Double {
+    guard let file = try? InputFile(path: "/proc/self/status") else { return 0 }
+    var bytes: [UInt8] = []
+    var chunk = [UInt8](repeating: 0, count: 4096)
+    while true {
+        let got = (try? chunk.withUnsafeMutableBytes { raw -> Int in
+            guard let base = raw.baseAddress else { return 0 }
+            return try file.read(into: base, count: raw.count)
+        }) ?? 0
+        if got <= 0 { break }
+        bytes += chunk[0..<got]
+    }
+    for line in String(decoding: bytes, as: UTF8.self).split(separator: "\n") where line.hasPrefix("VmHWM:") {
+        return (Double(String(line.filter(\.isNumber))) ?? 0) / 1024
+    }
+    return 0
+}
+
+func fail(_ message: String) -> Never {
+    let text = Array((message + "\n").utf8)
+    _ = text.withUnsafeBytes { write(2, $0.baseAddress, $0.count) }
+    exit(2)
+}
+
+guard let arguments = BenchArguments(CommandLine.arguments) else {
+    fail("usage: InventoryBench <aws-config|terraform-plan|terraform-state|gcp-cai|azure-arg> <file> [stream|read|link]")
+}
+guard let reader = InventoryReaders.reader(for: arguments.format) else { fail("not an inventory format: \(arguments.format.rawValue)") }
+let spec = InputSpec(path: arguments.path, format: arguments.format)
+let size: Int
+do {
+    size = try InputFile(path: arguments.path).size
+} catch {
+    fail("\(error.diagnostic)")
+}
+
+let clock = ContinuousClock()
+let started = clock.now
+var count = 0
+do {
+    switch arguments.mode {
+    case "stream":
+        guard let streaming = reader as? any StreamingExportReader else { fail("\(arguments.format.rawValue) does not stream") }
+        try streaming.forEachBatch(spec, progress: { _, _ in }) { batch in count += batch.count }
+    case "read":
+        count = try reader.read(spec, progress: { _, _ in }).count
+    default:
+        count = InventoryNormalizer.link(try reader.read(spec, progress: { _, _ in })).count
+    }
+} catch let error as any DiagnosticError {
+    fail("\(error.diagnostic)")
+} catch {
+    fail("\(error)")
+}
+let elapsed = clock.now - started
+let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+let megabytes = Double(size) / 1_048_576
+print("format=\(arguments.format.rawValue) mode=\(arguments.mode) resources=\(count) size_mib=\(Int(megabytes.rounded()))")
+print("seconds=\(seconds) resources_per_s=\(Int((Double(count) / seconds).rounded())) mib_per_s=\(Int((megabytes / seconds).rounded()))")
+print("peak_rss_mib=\(Int(peakResidentMiB().rounded()))")

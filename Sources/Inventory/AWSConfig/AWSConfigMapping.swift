@@ -1,0 +1,119 @@
+import PolicyEngine
+
+/// Maps one AWS Config item to the normalized model: identity, location, account and tags here;
+/// the per-type facets in `AWSConfigFacets`.
+enum AWSConfigMapping {
+    /// Normalized kind per Config resource type.
+    static let kinds: [String: ResourceKind] = [
+        "AWS::S3::Bucket": .storageBucket,
+        "AWS::RDS::DBInstance": .databaseInstance,
+        "AWS::RDS::DBCluster": .databaseCluster,
+        "AWS::EC2::Volume": .computeVolume,
+        "AWS::EC2::Instance": .computeInstance,
+        "AWS::KMS::Key": .kmsKey,
+        "AWS::ElasticLoadBalancingV2::Listener": .networkListener,
+        "AWS::ElasticLoadBalancingV2::LoadBalancer": .networkLoadBalancer,
+        "AWS::ElasticLoadBalancing::LoadBalancer": .networkLoadBalancer,
+        "AWS::DynamoDB::Table": .databaseTable,
+        "AWS::Backup::BackupPlan": .backupPlan,
+        "AWS::IAM::User": .identityPrincipal,
+        "AWS::IAM::Role": .identityPrincipal,
+        "AWS::IAM::Group": .identityGroup,
+        "AWS::IAM::Policy": .identityPolicy,
+        "AWS::CloudFront::Distribution": .cdnDistribution,
+        "AWS::CloudFront::StreamingDistribution": .cdnDistribution,
+        "AWS::OpenSearch::Domain": .searchDomain,
+        "AWS::Elasticsearch::Domain": .searchDomain,
+        "AWS::Route53::HostedZone": .dnsZone,
+        "AWS::Lambda::Function": .computeFunction,
+        "AWS::Redshift::Cluster": .databaseWarehouse,
+        "AWS::SQS::Queue": .messagingQueue,
+        "AWS::SNS::Topic": .messagingTopic,
+        "AWS::Kinesis::Stream": .messagingStream,
+        "AWS::EKS::Cluster": .containerCluster,
+        "AWS::SecretsManager::Secret": .secretsSecret,
+        "AWS::EC2::VPC": .networkVPC,
+        "AWS::EC2::Subnet": .networkSubnet,
+        "AWS::EC2::SecurityGroup": .networkSecurityGroup,
+        "AWS::EC2::InternetGateway": .networkGateway,
+        "AWS::EC2::NatGateway": .networkGateway,
+        "AWS::ACM::Certificate": .certificate,
+    ]
+
+    /// Types whose items Config records under a region although the resource is global.
+    static let globalTypes: Set<String> = ["AWS::Route53::HostedZone", "AWS::IAM::User", "AWS::IAM::Role", "AWS::IAM::Group",
+                                           "AWS::IAM::Policy", "AWS::CloudFront::Distribution", "AWS::CloudFront::StreamingDistribution"]
+
+    /// The normalized resource, or nil for deleted items.
+    static func resource(_ item: ConfigurationItem, file: String, pointer: String?, line: Int?) -> NormalizedResource? {
+        guard !item.isDeleted else { return nil }
+        let type = item.resourceType ?? "AWS::Unknown"
+        let configuration = item.configuration
+        let name = item.resourceName ?? (configuration.at("name") ?? configuration.ci("Name") ?? configuration.at("DomainName"))?.text
+        var resource = NormalizedResource(
+            id: identifier(item, type: type, name: name, file: file, pointer: pointer), provider: .aws,
+            kind: kinds[type] ?? .other, nativeType: type, attributes: item.raw, format: .awsConfig,
+            source: SourceReference(file: file, pointer: pointer, line: line))
+        resource.nativeID = item.resourceID ?? name
+        resource.name = name
+        resource.account = item.account
+        resource.capturedAt = item.captureTime
+        locate(&resource, item: item, type: type)
+        resource.tags = tags(of: item)
+        if let reviewed = reviewDate(in: resource.tags) { resource[.lastReviewedAt] = .string(reviewed) }
+        AWSConfigFacets.apply(type: type, item: item, to: &resource)
+        return resource
+    }
+
+    // MARK: - Identity and location
+
+    private static func identifier(_ item: ConfigurationItem, type: String, name: String?, file: String, pointer: String?) -> String {
+        if let arn = item.arn { return arn }
+        if type == "AWS::S3::Bucket", let bucket = name ?? item.resourceID { return "arn:aws:s3:::\(bucket)" }
+        if let resourceID = item.resourceID { return "\(type)/\(resourceID)" }
+        return "\(file)#\(pointer ?? "")"
+    }
+
+    private static func locate(_ resource: inout NormalizedResource, item: ConfigurationItem, type: String) {
+        if globalTypes.contains(type) || item.region == "global" {
+            resource.region = "global"
+            return
+        }
+        if let region = item.region, RegionCatalogData.standard.region(region) != nil {
+            resource.region = region
+        } else if let arnRegion = item.arn.flatMap({ LocationCodes.ARN($0)?.region }), !arnRegion.isEmpty {
+            resource.region = arnRegion
+        } else {
+            resource.region = item.region.flatMap { $0.includes(" ") ? nil : $0 }
+        }
+        if let zone = item.availabilityZone, let zoneRegion = LocationCodes.awsRegion(ofZone: zone) {
+            resource.zone = zone
+            if resource.region == nil { resource.region = zoneRegion }
+        }
+    }
+
+    /// Tags: the CI-level map when it has entries, else the type-specific copies (supplementary
+    /// `Tags` lists, `configuration.tags`, Route 53 `HostedZoneTags`, old S3 tag sets).
+    private static func tags(of item: ConfigurationItem) -> [String: String] {
+        let primary = tagMap(item.tags)
+        if !primary.isEmpty { return primary }
+        let configuration = item.configuration
+        let candidates: [Value?] = [
+            item.supplementary?.at("Tags"), configuration.at("tags"), configuration.at("Tags"), configuration.at("tagList"),
+            configuration.at("HostedZoneTags"), item.supplementary?.at("BucketTaggingConfiguration", "tagSets")?.firstBlock?.at("tags"),
+        ]
+        for candidate in candidates {
+            let found = tagMap(candidate)
+            if !found.isEmpty { return found }
+        }
+        return [:]
+    }
+
+    /// Tag keys that carry an access-review date (no export has one of its own).
+    static let reviewTagKeys = ["last-reviewed", "last_reviewed", "last-access-review", "last_access_review"]
+
+    /// The access-review date from the tags, if one is set.
+    static func reviewDate(in tags: [String: String]) -> String? {
+        reviewTagKeys.lazy.compactMap { tags[$0] }.first { !$0.isEmpty }
+    }
+}

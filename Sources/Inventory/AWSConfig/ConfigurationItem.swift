@@ -1,0 +1,113 @@
+import PolicyEngine
+
+/// One AWS Config configuration item, whatever envelope and key spelling it came in: the
+/// snapshot spelling (`ARN`, `awsAccountId`, `configurationItemVersion`), the API spelling
+/// (`arn`, `accountId`, `version`), a select-resource-config row with only some properties. JSON
+/// that arrives as strings (API `configuration`, supplementary values, ACLs, policies) is decoded.
+struct ConfigurationItem: Sendable {
+    /// The item with embedded JSON decoded (the resource's `attributes`).
+    let raw: Value
+    /// `AWS::S3::Bucket` …; inferred for select rows that did not select it.
+    let resourceType: String?
+    /// `resourceId`.
+    let resourceID: String?
+    /// `resourceName`.
+    let resourceName: String?
+    /// `ARN` / `arn`.
+    let arn: String?
+    /// `awsAccountId` / `accountId`.
+    let account: String?
+    /// `awsRegion` (`global` for IAM and CloudFront).
+    let region: String?
+    /// `availabilityZone` (`Regional`, `Not Applicable`, `Multiple Availability Zones` or a zone).
+    let availabilityZone: String?
+    /// `configurationItemStatus`.
+    let status: String?
+    /// `configurationItemCaptureTime` as ISO text.
+    let captureTime: String?
+    /// `configuration`, decoded.
+    let configuration: Value
+    /// `supplementaryConfiguration`, decoded member by member.
+    let supplementary: Value?
+    /// CI-level `tags` map.
+    let tags: Value?
+
+    /// The statuses of items that no longer describe a live resource.
+    static let deletedStatuses: Set<String> = ["ResourceDeleted", "ResourceNotRecorded", "ResourceDeletedNotRecorded"]
+
+    /// True for deleted or no-longer-recorded items.
+    var isDeleted: Bool { status.map { Self.deletedStatuses.contains($0) } ?? false }
+
+    init(_ value: Value) {
+        var fields = value.objectValue ?? Fields()
+        let configuration = Self.decodedConfiguration(fields["configuration"])
+        let supplementary = fields["supplementaryConfiguration"].map(Self.decodedSupplementary)
+        fields["configuration"] = configuration
+        fields["supplementaryConfiguration"] = supplementary
+        let item = Value.object(fields)
+        raw = item
+        self.configuration = configuration ?? .object(Fields())
+        self.supplementary = supplementary
+        arn = (item.at("ARN") ?? item.at("arn"))?.text ?? Self.configurationARN(configuration)
+        resourceType = item.at("resourceType")?.text ?? Self.inferredType(configuration: configuration, supplementary: supplementary, arn: arn)
+        resourceID = item.at("resourceId")?.text
+        resourceName = item.at("resourceName")?.text
+        account = (item.at("awsAccountId") ?? item.at("accountId"))?.text ?? arn.flatMap { LocationCodes.ARN($0)?.account }.flatMap { $0.isEmpty ? nil : $0 }
+        region = item.at("awsRegion")?.text
+        availabilityZone = item.at("availabilityZone")?.text
+        status = item.at("configurationItemStatus")?.text
+        captureTime = timestampText(item.at("configurationItemCaptureTime"))
+        tags = item.at("tags")
+    }
+
+    // MARK: - Decoding
+
+    private static func decodedConfiguration(_ value: Value?) -> Value? {
+        guard let value else { return nil }
+        return EmbeddedJSON.decode(value)
+    }
+
+    /// Decodes every supplementary value, then the leaves known to be encoded again inside.
+    private static func decodedSupplementary(_ value: Value) -> Value {
+        var decoded = EmbeddedJSON.decodeMembers(EmbeddedJSON.decode(value))
+        guard case .object(var fields) = decoded else { return decoded }
+        if let acl = fields["AccessControlList"] { fields["AccessControlList"] = EmbeddedJSON.decode(acl) }
+        if case .object(var policy)? = fields["BucketPolicy"], let text = policy["policyText"] {
+            policy["policyText"] = EmbeddedJSON.decode(text)
+            fields["BucketPolicy"] = .object(policy)
+        }
+        if let policy = fields["Policy"] { fields["Policy"] = EmbeddedJSON.decode(policy) }
+        decoded = .object(fields)
+        return decoded
+    }
+
+    /// An ARN from the configuration when the item has none (select rows).
+    private static func configurationARN(_ configuration: Value?) -> String? {
+        guard let configuration else { return nil }
+        for key in ["arn", "Arn", "ARN", "QueueArn", "TopicArn", "tableArn", "dBInstanceArn", "dbclusterArn", "FunctionArn",
+                    "ListenerArn", "LoadBalancerArn", "BackupPlanArn"] {
+            if let text = configuration.at(key)?.text, text.hasPrefix("arn:") { return text }
+        }
+        return nil
+    }
+
+    /// The resource type of a select row that did not select `resourceType`: from the ARN's
+    /// service, or from the supplementary keys only S3 buckets have.
+    private static func inferredType(configuration: Value?, supplementary: Value?, arn: String?) -> String? {
+        if let arn, let parsed = LocationCodes.ARN(arn) {
+            switch (parsed.service, parsed.resource.split(separator: "/").first.map(String.init) ?? "") {
+            case ("kms", "key"): return "AWS::KMS::Key"
+            case ("sqs", _): return "AWS::SQS::Queue"
+            case ("sns", _): return "AWS::SNS::Topic"
+            case ("dynamodb", "table"): return "AWS::DynamoDB::Table"
+            case ("lambda", _): return "AWS::Lambda::Function"
+            case ("s3", _): return "AWS::S3::Bucket"
+            default: break
+            }
+        }
+        if supplementary?.at("BucketVersioningConfiguration") != nil || supplementary?.at("AccessControlList") != nil {
+            return "AWS::S3::Bucket"
+        }
+        return nil
+    }
+}

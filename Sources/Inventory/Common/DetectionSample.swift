@@ -1,0 +1,99 @@
+/// The beginning of an input file (up to 64 KiB) prepared for content detection: transcoded to
+/// UTF-8 when it is UTF-16, with the keys of the root JSON object (as far as the sample goes)
+/// and a byte search for markers. Readers score on content, never on the file name alone.
+struct DetectionSample {
+    /// The sample as UTF-8.
+    let bytes: [UInt8]
+    /// The first byte that is not whitespace or a BOM.
+    let firstByte: UInt8?
+    /// Keys of the root object seen in the sample, in order (empty when the root is not an object).
+    let rootKeys: [String]
+
+    init(_ raw: [UInt8]) {
+        var text = InputFile.normalizeEncoding(raw)
+        // A truncated UTF-16 sample may end in a half character; the transcoder replaces it.
+        if text.count > 1 << 17 { text.removeLast(text.count - (1 << 17)) }
+        bytes = text
+        firstByte = text.first(where: { !($0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09) })
+        rootKeys = firstByte == UInt8(ascii: "{") ? Self.rootKeys(of: text) : []
+    }
+
+    /// True when the sample contains `marker` (bytes, case-sensitive).
+    func contains(_ marker: String) -> Bool {
+        let needle = Array(marker.utf8)
+        guard let first = needle.first, needle.count <= bytes.count else { return false }
+        var index = 0
+        let last = bytes.count - needle.count
+        while index <= last {
+            if bytes[index] == first {
+                var matched = 1
+                while matched < needle.count && bytes[index + matched] == needle[matched] { matched += 1 }
+                if matched == needle.count { return true }
+            }
+            index += 1
+        }
+        return false
+    }
+
+    /// True when the sample contains `"key"` followed (after optional spaces) by a colon.
+    func containsKey(_ key: String) -> Bool {
+        let needle = Array(("\"" + key + "\"").utf8)
+        guard needle.count <= bytes.count else { return false }
+        var index = 0
+        while index + needle.count <= bytes.count {
+            if bytes[index] == needle[0] && bytes[index..<index + needle.count].elementsEqual(needle) {
+                var after = index + needle.count
+                while after < bytes.count && (bytes[after] == 0x20 || bytes[after] == 0x0A || bytes[after] == 0x0D || bytes[after] == 0x09) {
+                    after += 1
+                }
+                if after < bytes.count && bytes[after] == UInt8(ascii: ":") { return true }
+            }
+            index += 1
+        }
+        return false
+    }
+
+    /// The text of the first line (without the line break).
+    var firstLine: String {
+        let end = bytes.firstIndex(of: 0x0A) ?? bytes.count
+        var line = Array(bytes[..<end])
+        if line.last == 0x0D { line.removeLast() }
+        return String(decoding: line, as: UTF8.self)
+    }
+
+    /// Keys at depth 1 of a JSON object, scanning strings and nesting only.
+    private static func rootKeys(of bytes: [UInt8]) -> [String] {
+        var keys: [String] = []
+        var depth = 0
+        var index = 0
+        var expectingKey = false
+        while index < bytes.count {
+            let byte = bytes[index]
+            switch byte {
+            case UInt8(ascii: "\""):
+                let start = index + 1
+                index += 1
+                while index < bytes.count && bytes[index] != UInt8(ascii: "\"") {
+                    if bytes[index] == UInt8(ascii: "\\") { index += 1 }
+                    index += 1
+                }
+                if depth == 1 && expectingKey && index < bytes.count {
+                    keys.append(String(decoding: bytes[start..<index], as: UTF8.self))
+                    expectingKey = false
+                }
+            case UInt8(ascii: "{"), UInt8(ascii: "["):
+                depth += 1
+                if depth == 1 { expectingKey = true }
+            case UInt8(ascii: "}"), UInt8(ascii: "]"):
+                depth -= 1
+                if depth <= 0 { return keys }
+            case UInt8(ascii: ","):
+                if depth == 1 { expectingKey = true }
+            default:
+                break
+            }
+            index += 1
+        }
+        return keys
+    }
+}

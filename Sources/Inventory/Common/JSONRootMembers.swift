@@ -1,0 +1,122 @@
+import PolicyEngine
+
+/// Reads selected members of a large JSON file's root object without parsing the rest: the
+/// file is scanned in blocks (strings, escapes and nesting only) and just the wanted members'
+/// bytes are kept and parsed. A Terraform plan's `configuration` (for provider regions) sits
+/// after gigabytes of `resource_changes`; this finds it in one pass of bounded memory.
+enum JSONRootMembers {
+    /// The parsed values of the wanted root keys that the file has.
+    static func read(path: String, keys: Set<String>, open: (String) throws -> any ByteStream) throws -> [String: Value] {
+        let source = try open(path)
+        var scanner = RootScanner(wanted: keys)
+        let blockSize = 8 << 20
+        var block = [UInt8](repeating: 0, count: blockSize)
+        var first = true
+        while !scanner.finished {
+            let got = try block.withUnsafeMutableBytes { raw -> Int in
+                guard let base = raw.baseAddress else { return 0 }
+                return try source.read(into: base, count: blockSize)
+            }
+            if got == 0 { break }
+            var start = 0
+            if first {
+                first = false
+                if got >= 3, block[0] == 0xEF, block[1] == 0xBB, block[2] == 0xBF { start = 3 }
+            }
+            block.withUnsafeBufferPointer { scanner.scan($0, from: start, to: got) }
+        }
+        var values: [String: Value] = [:]
+        for (key, bytes) in scanner.captured {
+            do throws(JSONSyntaxError) {
+                values[key] = try JSONParser.parse(bytes)
+            } catch {
+                throw JSONArrayStream.diagnose(error, in: bytes, file: path)
+            }
+        }
+        return values
+    }
+}
+
+/// The byte-level state machine behind `JSONRootMembers`.
+private struct RootScanner {
+    let wanted: Set<String>
+    var captured: [String: [UInt8]] = [:]
+    var depth = 0
+    var strings = JSONStringTracker()
+    var expectingKey = false
+    var keyBytes: [UInt8]?
+    var lastKey: String?
+    var capturingKey: String?
+    var capture: [UInt8] = []
+    var finished = false
+
+    init(wanted: Set<String>) { self.wanted = wanted }
+
+    mutating func scan(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int) {
+        var captureStart = capturingKey == nil ? nil : Optional(start)
+        var index = start
+        while index < end {
+            let byte = bytes[index]
+            index += 1
+            switch strings.step(byte) {
+            case .inside:
+                keyBytes?.append(byte)
+                continue
+            case .closed:
+                if let key = keyBytes {
+                    lastKey = String(decoding: key, as: UTF8.self)
+                    keyBytes = nil
+                }
+                continue
+            case .opened:
+                if depth == 1 && expectingKey && capturingKey == nil {
+                    keyBytes = []
+                    expectingKey = false
+                }
+                continue
+            case .outside:
+                break
+            }
+            switch byte {
+            case UInt8(ascii: ":"):
+                if depth == 1, capturingKey == nil, let key = lastKey, wanted.contains(key), captured[key] == nil {
+                    capturingKey = key
+                    capture = []
+                    captureStart = index
+                }
+                lastKey = nil
+            case UInt8(ascii: "{"), UInt8(ascii: "["):
+                depth += 1
+                if depth == 1 { expectingKey = true }
+            case UInt8(ascii: "}"), UInt8(ascii: "]"), UInt8(ascii: ","):
+                if depth == 1, let key = capturingKey, let from = captureStart {
+                    finishCapture(key, bytes, from: from, to: index - 1)
+                    captureStart = nil
+                    if finished { return }
+                }
+                if byte == UInt8(ascii: ",") {
+                    if depth == 1 { expectingKey = true }
+                } else {
+                    depth -= 1
+                    if depth <= 0 {
+                        finished = true
+                        return
+                    }
+                }
+            default:
+                break
+            }
+        }
+        if capturingKey != nil, let from = captureStart, from < end {
+            capture.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[from..<end]))
+        }
+    }
+
+    private mutating func finishCapture(_ key: String, _ bytes: UnsafeBufferPointer<UInt8>, from: Int, to: Int) {
+        if from < to { capture.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[from..<to])) }
+        captured[key] = capture
+        capture = []
+        capturingKey = nil
+        if captured.count == wanted.count { finished = true }
+    }
+}

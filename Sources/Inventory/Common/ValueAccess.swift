@@ -1,0 +1,146 @@
+import PolicyEngine
+
+// MARK: - Reading native records
+
+/// Accessors the readers use on native records. Every accessor treats JSON `null` as missing
+/// and passes `.unknown` through, so a Terraform "known after apply" value reaches the facet as
+/// unknown instead of vanishing.
+extension Value {
+    /// The value at a key path (see `value(at:)`).
+    func at(_ keys: String...) -> Value? { value(at: keys) }
+
+    /// The value at a key path, matching each key case-insensitively (Azure PowerShell exports
+    /// spell `Properties`, ARG `properties`).
+    func ci(_ keys: String...) -> Value? {
+        var current = self
+        for key in keys {
+            if case .unknown = current { return .unknown }
+            guard case .object(let fields) = current else { return nil }
+            var found: Value?
+            if let exact = fields[key] {
+                found = exact
+            } else {
+                let lowered = key.lowercased()
+                found = fields.first(where: { $0.key.lowercased() == lowered })?.value
+            }
+            guard let next = found, !next.isNull else { return nil }
+            current = next
+        }
+        return current
+    }
+
+    /// The first element of an array (Terraform nested blocks are one-element arrays); an object
+    /// stays itself; `.unknown` stays unknown; an empty array is nil.
+    var firstBlock: Value? {
+        switch self {
+        case .array(let items): return items.first.flatMap { $0.isNull ? nil : $0 }
+        case .object, .unknown: return self
+        default: return nil
+        }
+    }
+
+    /// The elements of an array (an object counts as one element; anything else as none).
+    var elements: [Value] {
+        switch self {
+        case .array(let items): return items.filter { !$0.isNull }
+        case .object: return [self]
+        default: return []
+        }
+    }
+
+    /// A non-empty string, or the text of a number.
+    var text: String? {
+        switch self {
+        case .string(let text): return text.isEmpty ? nil : text
+        case .number, .decimal: return keyText
+        default: return nil
+        }
+    }
+
+    /// A boolean facet value: booleans, `"true"`/`"false"` in any case, and unknown.
+    var boolFacet: Value? {
+        switch self {
+        case .bool: return self
+        case .unknown: return .unknown
+        case .string(let text):
+            switch text.lowercased() {
+            case "true": return .bool(true)
+            case "false": return .bool(false)
+            default: return nil
+            }
+        default: return nil
+        }
+    }
+
+    /// A string facet value: non-empty strings, numbers as text, and unknown.
+    var stringFacet: Value? {
+        if case .unknown = self { return .unknown }
+        return text.map(Value.string)
+    }
+
+    /// A number facet value: numbers, numeric strings (`"60"`, `"60.0"`), and unknown.
+    var numberFacet: Value? {
+        switch self {
+        case .number: return self
+        case .decimal(let decimal): return .number(decimal.doubleValue)
+        case .unknown: return .unknown
+        case .string(let text): return Double(text).map(Value.number)
+        default: return nil
+        }
+    }
+
+    /// A list of non-empty strings (a single string counts as a one-element list); unknown stays unknown.
+    var stringListFacet: Value? {
+        switch self {
+        case .unknown: return .unknown
+        case .array(let items): return .array(items.compactMap { $0.text.map(Value.string) })
+        case .string(let text): return text.isEmpty ? nil : .array([.string(text)])
+        default: return nil
+        }
+    }
+}
+
+/// Builds a string→string tag map from the shapes clouds use: a plain object, or a list of
+/// `{key, value}` / `{Key, Value}` / `{tagKey, tagValue}` pairs. Non-string values use their text.
+func tagMap(_ value: Value?) -> [String: String] {
+    guard let value else { return [:] }
+    var tags: [String: String] = [:]
+    switch value {
+    case .object(let fields):
+        for member in fields {
+            if let text = member.value.text ?? (member.value.boolValue.map { $0 ? "true" : "false" }) {
+                tags[member.key] = text
+            } else if case .string = member.value {
+                tags[member.key] = ""
+            }
+        }
+    case .array(let items):
+        for item in items {
+            guard let key = (item.ci("key") ?? item.ci("tagKey"))?.text else { continue }
+            tags[key] = (item.ci("value") ?? item.ci("tagValue"))?.text ?? ""
+        }
+    default:
+        break
+    }
+    return tags
+}
+
+/// The ISO 8601 text of a timestamp that may be a string, epoch seconds or epoch milliseconds.
+func timestampText(_ value: Value?) -> String? {
+    guard let value else { return nil }
+    switch value {
+    case .string(let text):
+        return text.isEmpty ? nil : text
+    case .number(let number):
+        guard number.isFinite else { return nil }
+        let seconds = abs(number) >= 100_000_000_000 ? number / 1000 : number
+        let whole = Int(seconds.rounded(.down))
+        let days = whole >= 0 ? whole / 86_400 : (whole - 86_399) / 86_400
+        let secondOfDay = whole - days * 86_400
+        let date = CivilDate(daysSinceEpoch: days)
+        func two(_ value: Int) -> String { value < 10 ? "0\(value)" : String(value) }
+        return "\(date)T\(two(secondOfDay / 3600)):\(two(secondOfDay / 60 % 60)):\(two(secondOfDay % 60))Z"
+    default:
+        return nil
+    }
+}

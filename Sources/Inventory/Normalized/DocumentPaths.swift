@@ -1,0 +1,47 @@
+import PolicyEngine
+
+// MARK: - Dotted-path access to resource documents
+
+extension Value {
+    /// The value at a key path (nil when a step is missing or null; `.unknown` stops the walk and
+    /// is returned, so an unknown parent makes every child unknown).
+    func value(at path: some Collection<String>) -> Value? {
+        var current = self
+        for key in path {
+            if case .unknown = current { return .unknown }
+            guard case .object(let fields) = current, let next = fields[key], !next.isNull else { return nil }
+            current = next
+        }
+        return current
+    }
+
+    /// The value of a facet.
+    func facet(_ facet: Facet) -> Value? { value(at: facet.components) }
+
+    /// Sets (or with nil removes) the value at a key path, creating objects on the way. A
+    /// non-object in the way is replaced by an object.
+    mutating func set(_ newValue: Value?, at path: ArraySlice<String>) {
+        guard let key = path.first else {
+            if let newValue { self = newValue }
+            return
+        }
+        var fields = objectValue ?? Fields()
+        if path.count == 1 {
+            fields[key] = newValue
+        } else {
+            var child = fields[key] ?? .object(Fields())
+            child.set(newValue, at: path.dropFirst())
+            if case .object(let childFields) = child, childFields.isEmpty {
+                fields[key] = nil
+            } else {
+                fields[key] = child
+            }
+        }
+        self = .object(fields)
+    }
+
+    /// Sets (or with nil removes) a facet.
+    mutating func setFacet(_ facet: Facet, _ newValue: Value?) {
+        set(newValue, at: facet.components[...])
+    }
+}

@@ -1,0 +1,109 @@
+public import PolicyEngine
+
+/// One cloud resource in the normalized model, as a reader builds it before turning it into the
+/// engine's `Resource` (a document of fields that policies address by path).
+///
+/// The document has these top-level fields (see `docs/inventory.md`): `id`, `native_id`, `name`,
+/// `provider`, `type`, `native_type`, `region`, `zone`, `location_kind`, `jurisdictions`,
+/// `account`, `tags`, `captured_at`, `source` (`format`, `file`, `pointer`, `line`), `attributes`
+/// (the native record), `terraform` (address and references, Terraform only), and the facet
+/// groups `encryption`, `replication`, `backup`, `kms`, `dns`, `identity`, `database`, `storage`.
+public struct NormalizedResource: Sendable {
+    /// Unique id: ARN, ARM id, CAI full name, or Terraform address when nothing better is known.
+    public var id: String
+    /// The provider's own short id (bucket name, resource id).
+    public var nativeID: String?
+    /// Human name.
+    public var name: String?
+    /// The cloud.
+    public var provider: CloudProvider
+    /// The normalized type.
+    public var kind: ResourceKind
+    /// The type as the source names it (`AWS::S3::Bucket`, `aws_s3_bucket`, `storage.googleapis.com/Bucket`).
+    public var nativeType: String
+    /// Region code, multi-region code or `global`.
+    public var region: String?
+    /// Availability zone, for zonal resources.
+    public var zone: String?
+    /// How the location is laid out; derived from `region` and `zone` when nil.
+    public var locationKind: LocationKind?
+    /// AWS account, Azure subscription or GCP project.
+    public var account: String?
+    /// Tags or labels.
+    public var tags: [String: String] = [:]
+    /// When the source captured the resource's state.
+    public var capturedAt: String?
+    /// The native record (Config item, Terraform values, CAI asset, ARG row …).
+    public var attributes: Value
+    /// Terraform address, module and references (Terraform inputs only).
+    public var terraform: Value?
+    /// The format the resource was read from.
+    public var format: InputFormat
+    /// Where in the input it is.
+    public var source: SourceReference
+    /// Extra top-level fields (the CAI `iam_policy`).
+    public var extras: Fields = Fields()
+    private var facetTree: Value = .object(Fields())
+
+    /// Creates a resource with no facets.
+    public init(
+        id: String, provider: CloudProvider, kind: ResourceKind, nativeType: String, attributes: Value, format: InputFormat,
+        source: SourceReference
+    ) {
+        self.id = id
+        self.provider = provider
+        self.kind = kind
+        self.nativeType = nativeType
+        self.attributes = attributes
+        self.format = format
+        self.source = source
+    }
+
+    /// A facet's value; setting nil removes it.
+    public subscript(facet: Facet) -> Value? {
+        get { facetTree.facet(facet) }
+        set { facetTree.setFacet(facet, newValue) }
+    }
+
+    /// Sets a facet unless the value is nil (a shorthand for the readers' optional chains).
+    mutating func set(_ facet: Facet, _ value: Value?) {
+        guard let value else { return }
+        self[facet] = value
+    }
+
+    /// The engine resource: the normalized document with jurisdictions looked up in `regions`.
+    public func resource(regions: RegionCatalog = RegionCatalogData.standard) -> Resource {
+        var fields = facetTree.objectValue ?? Fields()
+        for member in extras { fields[member.key] = member.value }
+        fields["id"] = .string(id)
+        fields["native_id"] = nativeID.map(Value.string)
+        fields["name"] = name.map(Value.string)
+        fields["provider"] = .string(provider.rawValue)
+        fields["type"] = .string(kind.rawValue)
+        fields["native_type"] = .string(nativeType)
+        fields["region"] = region.map(Value.string)
+        fields["zone"] = zone.map(Value.string)
+        fields["location_kind"] = (locationKind ?? derivedLocationKind).map { .string($0.rawValue) }
+        if let region, let jurisdictions = regions.jurisdictions(of: region) {
+            fields["jurisdictions"] = .array(jurisdictions.map(Value.string))
+        }
+        fields["account"] = account.map(Value.string)
+        fields["tags"] = .object(Fields(tags.map { ($0.key, Value.string($0.value)) }))
+        fields["captured_at"] = capturedAt.map(Value.string)
+        var sourceFields = Fields()
+        sourceFields["format"] = .string(format.rawValue)
+        sourceFields["file"] = .string(source.file)
+        sourceFields["pointer"] = source.pointer.map(Value.string)
+        sourceFields["line"] = source.line.map { .number(Double($0)) }
+        fields["source"] = .object(sourceFields)
+        fields["attributes"] = attributes
+        fields["terraform"] = terraform
+        return Resource(id: id, type: kind.rawValue, document: .object(fields), source: source)
+    }
+
+    private var derivedLocationKind: LocationKind? {
+        if zone != nil { return .zone }
+        guard let region else { return nil }
+        return RegionCatalogData.locationKind(of: region) ?? .region
+    }
+}

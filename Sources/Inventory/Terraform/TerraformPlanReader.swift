@@ -1,0 +1,78 @@
+public import PolicyEngine
+
+/// Reads `terraform show -json <planfile>` output (format_version 0.1–1.x): every managed
+/// resource the plan keeps or creates, from `resource_changes[].change.after` with the
+/// attributes in `after_unknown` set to unknown (policies on them give an *unknown* verdict,
+/// never a pass or a fail). Resources the plan deletes, data sources and non-cloud providers are
+/// left out. Regions come from the resource (AWS provider v6 `region`, ARNs, `location`) or its
+/// provider configuration, aliases included. Large plans stream: `resource_changes` is read in
+/// blocks and `configuration` is picked out of the file without parsing the rest.
+public struct TerraformPlanReader: StreamingExportReader {
+    /// Files up to this size are parsed whole; larger ones stream.
+    var wholeFileLimit = 1 << 20
+
+    /// Creates the reader.
+    public init() {}
+
+    /// `terraform-plan`.
+    public var format: InputFormat { .terraformPlan }
+
+    /// A root object with `format_version` and plan members.
+    public func detectionScore(sample raw: [UInt8], path: String) -> Int {
+        let sample = DetectionSample(raw)
+        let keys = Set(sample.rootKeys)
+        guard keys.contains("format_version") else { return 0 }
+        if keys.contains("planned_values") || keys.contains("resource_changes") || sample.containsKey("resource_changes") { return 95 }
+        if keys.contains("values") { return 0 }
+        return keys.contains("terraform_version") ? 40 : 0
+    }
+
+    /// Reads the plan, handing over resources in batches.
+    public func forEachBatch(
+        _ spec: InputSpec, progress: @Sendable (_ done: Int, _ total: Int) -> Void, _ body: ([Resource]) throws -> Void
+    ) throws {
+        let path = spec.path
+        let file = try InputFile(path: path)
+        var head = [UInt8](repeating: 0, count: 2)
+        _ = try file.fill(&head)
+        let utf16 = (head[0] == 0xFF && head[1] == 0xFE) || (head[0] == 0xFE && head[1] == 0xFF)
+        if file.size > wholeFileLimit && !utf16 {
+            do {
+                try stream(path: path, progress: progress, body)
+                return
+            } catch InventoryError.unexpectedStructure(_, let pointer, _, _, _) where pointer.isEmpty {
+                // No `resource_changes` array: fall through to the planned values.
+            }
+        }
+        let root = try TerraformDocument.parseWhole(path: path)
+        try TerraformDocument.checkVersion(root.at("format_version"), file: path)
+        guard root.at("resource_changes") != nil || root.at("planned_values") != nil else {
+            throw InventoryError.unexpectedStructure(
+                file: path, pointer: "",
+                expected: root.at("values") != nil
+                    ? "a Terraform plan (resource_changes or planned_values); this looks like a state: use format terraform-state"
+                    : "a Terraform plan (resource_changes or planned_values)")
+        }
+        let context = TerraformContext(configuration: root.at("configuration"), variables: root.at("variables"))
+        var records: [TerraformResourceRecord] = []
+        if let changes = root.at("resource_changes")?.arrayValue {
+            records = changes.enumerated().compactMap { TerraformDocument.changeRecord($1, pointer: "/resource_changes/\($0)") }
+        } else {
+            TerraformDocument.moduleResources(root.at("planned_values", "root_module"), pointer: "/planned_values/root_module", into: &records)
+        }
+        let resources = try TerraformDocument.map(records, context: context, format: .terraformPlan, file: path)
+        progress(file.size, file.size)
+        try body(resources)
+    }
+
+    /// Streams `resource_changes` of a large plan.
+    private func stream(path: String, progress: @Sendable (Int, Int) -> Void, _ body: ([Resource]) throws -> Void) throws {
+        let members = try JSONRootMembers.read(path: path, keys: ["format_version", "configuration", "variables"], open: { try InputFile(path: $0) })
+        try TerraformDocument.checkVersion(members["format_version"], file: path)
+        let context = TerraformContext(configuration: members["configuration"], variables: members["variables"])
+        try JSONArrayStream(path: path, arrayKey: "resource_changes").forEachBatch(progress: progress) { batch in
+            let records = batch.compactMap { TerraformDocument.changeRecord($0.value, pointer: $0.pointer) }
+            try body(try TerraformDocument.map(records, context: context, format: .terraformPlan, file: path))
+        }
+    }
+}
