@@ -75,6 +75,12 @@ let package = Package(
             swiftSettings: strict
         ),
         .executableTarget(
+            name: "ReportBench",
+            dependencies: ["Reports", "PolicyEngine"],
+            path: "Benchmarks/ReportBench",
+            swiftSettings: strict
+        ),
+        .executableTarget(
             name: "BillingBench",
             dependencies: ["Billing", "TabularText", "PolicyEngine"],
             path: "Benchmarks/BillingBench",

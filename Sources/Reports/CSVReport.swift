@@ -24,35 +24,44 @@ public struct CSVReport: ReportRenderer {
 
     /// The CSV bytes (UTF-8, no byte-order mark).
     public func render(_ result: RunResult) throws(ReportError) -> [UInt8] {
-        let policies = Dictionary(result.policies.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
-        var output = ""
-        output.reserveCapacity(result.findings.count * 256)
-        Self.append(Self.columns, to: &output)
+        // The policy's own columns are the same on each of its rows: encode them once.
+        var policyColumns: [String: (title: [UInt8], category: [UInt8], controls: [UInt8], remediation: [UInt8])] = [:]
+        for policy in result.policies where policyColumns[policy.id] == nil {
+            let controls = policy.frameworks.keys.sorted().map { "\($0):" + (policy.frameworks[$0] ?? []).joined(separator: ",") }
+            policyColumns[policy.id] = (Self.field(policy.title), Self.field(policy.category), Self.field(controls.joined(separator: "; ")),
+                                        Self.field(policy.remediation))
+        }
+        var output: [UInt8] = []
+        output.reserveCapacity(result.findings.count * 320)
+        Self.append(Self.columns.map(Self.field), to: &output)
         for finding in result.findings {
-            let policy = policies[finding.policy]
-            let controls = policy.map { policy in
-                policy.frameworks.keys.sorted().map { "\($0):" + (policy.frameworks[$0] ?? []).joined(separator: ",") }.joined(separator: "; ")
-            }
+            let policy = policyColumns[finding.policy]
+            let waiver = finding.waiver
             Self.append([
-                finding.policy, policy?.title ?? "", policy?.category ?? "", finding.severity.rawValue, finding.enforcement.rawValue,
-                finding.status.rawValue, finding.resource, finding.resourceType, finding.message, finding.source?.file ?? "",
-                finding.source?.pointer ?? "", finding.source?.line.map(String.init) ?? "",
-                finding.evidence.map(ReportText.evidence).joined(separator: "; "), controls ?? "", policy?.remediation ?? "",
-                finding.waiver?.id ?? "", finding.waiver?.owner ?? "", finding.waiver?.expires.description ?? "",
-                finding.waiver?.reason ?? "",
+                Self.field(finding.policy), policy?.title ?? [], policy?.category ?? [], Self.field(finding.severity.rawValue),
+                Self.field(finding.enforcement.rawValue), Self.field(finding.status.rawValue), Self.field(finding.resource),
+                Self.field(finding.resourceType), Self.field(finding.message), Self.field(finding.source?.file ?? ""),
+                Self.field(finding.source?.pointer ?? ""), Self.field(finding.source?.line.map(String.init) ?? ""),
+                Self.field(finding.evidence.map(ReportText.evidence).joined(separator: "; ")), policy?.controls ?? [],
+                policy?.remediation ?? [], Self.field(waiver?.id ?? ""), Self.field(waiver?.owner ?? ""),
+                Self.field(waiver?.expires.description ?? ""), Self.field(waiver?.reason ?? ""),
             ], to: &output)
         }
-        return Array(output.utf8)
+        return output
     }
 
-    /// Appends one record.
-    static func append(_ fields: [String], to output: inout String) {
+    /// Appends one record of encoded fields.
+    static func append(_ fields: [[UInt8]], to output: inout [UInt8]) {
         for (index, field) in fields.enumerated() {
-            if index > 0 { output += "," }
-            output += quoted(neutralized(field))
+            if index > 0 { output.append(UInt8(ascii: ",")) }
+            output.append(contentsOf: field)
         }
-        output += "\r\n"
+        output.append(0x0D)
+        output.append(0x0A)
     }
+
+    /// One field's bytes: neutralised, then quoted when RFC 4180 requires it.
+    static func field(_ text: String) -> [UInt8] { Array(quoted(neutralized(text)).utf8) }
 
     /// The field quoted when RFC 4180 requires it.
     static func quoted(_ field: String) -> String {

@@ -50,13 +50,12 @@ struct CostReview {
     let ran: Bool
     /// Cost policies (category `cost`), by id.
     let policies: [PolicyReport]
-    /// Non-passing findings of the cost policies, in result order.
+    /// Non-passing findings of the cost policies, by policy id, then in result order.
     let findings: [Finding]
 
-    init(_ result: RunResult) {
+    init(_ result: RunResult, index: FindingIndex) {
         policies = result.policies.filter { $0.category == "cost" }.sorted { $0.id < $1.id }
-        let costPolicies = Set(policies.map(\.id))
-        findings = result.findings.filter { costPolicies.contains($0.policy) && $0.status != .pass }
+        findings = policies.flatMap { policy in index[policy.id].map { result.findings[$0] }.filter { $0.status != .pass } }
         guard let section = result.sections["cost"], section.objectValue != nil else {
             ran = false
             currencies = []

@@ -54,11 +54,11 @@ struct DRReadiness {
     /// The DR policies found in the result, by id.
     let policies: [PolicyReport]
 
-    init(_ result: RunResult, downtime: DowntimeImpact) {
+    init(_ result: RunResult, index: FindingIndex, downtime: DowntimeImpact) {
         policies = result.policies.filter { $0.category == "dr" || $0.id.hasPrefix("dr.") }.sorted { $0.id < $1.id }
-        let ids = Set(policies.map(\.id))
         var verdicts: [String: [String: FindingStatus]] = [:]
-        for finding in result.findings where finding.resourceType == "application" && ids.contains(finding.policy) {
+        for position in policies.flatMap({ index[$0.id] }) where result.findings[position].resourceType == "application" {
+            let finding = result.findings[position]
             let previous = verdicts[finding.resource]?[finding.policy]
             if previous.map({ StatusLabel.rank($0) < StatusLabel.rank(finding.status) }) ?? true {
                 verdicts[finding.resource, default: [:]][finding.policy] = finding.status

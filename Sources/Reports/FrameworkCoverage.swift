@@ -49,11 +49,30 @@ struct FrameworkCoverage {
     /// Frameworks by key.
     let frameworks: [Framework]
 
-    init(_ result: RunResult) {
+    init(_ result: RunResult, index: FindingIndex) {
         let catalog = result.sections["frameworks"]?.memberFields ?? Fields()
         var failingResources: [String: Set<String>] = [:]
-        for finding in result.findings where finding.status == .fail || finding.status == .error {
-            failingResources[finding.policy, default: []].insert(finding.resource)
+        for policy in result.policies {
+            var resources = Set<String>()
+            for position in index[policy.id] {
+                let finding = result.findings[position]
+                if finding.status == .fail || finding.status == .error { resources.insert(finding.resource) }
+            }
+            failingResources[policy.id] = resources
+        }
+        // The same policies often evidence a control in several frameworks: count each group once.
+        var countsByGroup: [[String]: Int] = [:]
+        func failingCount(_ policies: [PolicyReport]) -> Int {
+            let ids = policies.map(\.id)
+            if let known = countsByGroup[ids] { return known }
+            var count = failingResources[ids.first ?? ""]?.count ?? 0
+            if ids.count > 1 {
+                var union = Set<String>()
+                for id in ids { union.formUnion(failingResources[id] ?? []) }
+                count = union.count
+            }
+            countsByGroup[ids] = count
+            return count
         }
         // framework key → control id → policies
         var mapped: [String: [String: [PolicyReport]]] = [:]
@@ -70,10 +89,8 @@ struct FrameworkCoverage {
             let ids = Set(byControl.keys).union(titles.map(\.key)).sorted(by: Self.naturalOrder)
             let controls = ids.map { id in
                 let policies = (byControl[id] ?? []).sorted { $0.id < $1.id }
-                var resources = Set<String>()
-                for policy in policies { resources.formUnion(failingResources[policy.id] ?? []) }
                 return Control(id: id, title: titles[id]?.textValue, policies: policies, status: Self.status(of: policies),
-                               failingResources: resources.count)
+                               failingResources: failingCount(policies))
             }
             return Framework(key: key, title: entry?["title"]?.textValue, controls: controls)
         }

@@ -44,9 +44,7 @@ struct FindingsView {
     var policyBlocks: [PolicyBlock]
     var limitNote: String
 
-    init(_ result: RunResult, anchors: PolicyAnchors, limit: Int) {
-        var byPolicy: [String: [Finding]] = [:]
-        for finding in result.findings where finding.status != .pass { byPolicy[finding.policy, default: []].append(finding) }
+    init(_ result: RunResult, index: FindingIndex, anchors: PolicyAnchors, limit: Int) {
         let ordered = result.policies.sorted { lhs, rhs in
             let left = Self.group(lhs.counts)
             let right = Self.group(rhs.counts)
@@ -55,8 +53,8 @@ struct FindingsView {
             return lhs.id < rhs.id
         }
         policyBlocks = ordered.map { policy in
-            let nonPassing = byPolicy[policy.id] ?? []
-            let shown = Self.worstFirst(nonPassing).prefix(limit)
+            let nonPassing = index[policy.id].filter { result.findings[$0].status != .pass }
+            let shown = Self.worstFirst(nonPassing, in: result.findings, limit: limit)
             let failing = policy.counts.fail + policy.counts.error > 0
             var truncation: [String] = []
             if nonPassing.count > shown.count {
@@ -110,13 +108,15 @@ struct FindingsView {
         return parts.joined(separator: " · ")
     }
 
-    /// Failures and errors before unknowns and waivers; the result's order otherwise.
-    private static func worstFirst(_ findings: [Finding]) -> [Finding] {
-        findings.enumerated().sorted { lhs, rhs in
-            let left = StatusLabel.rank(lhs.element.status)
-            let right = StatusLabel.rank(rhs.element.status)
-            return left != right ? left > right : lhs.offset < rhs.offset
-        }.map(\.element)
+    /// The first `limit` findings at `positions`: failures and errors before unknowns and waivers,
+    /// the result's order otherwise.
+    private static func worstFirst(_ positions: [Int], in findings: [Finding], limit: Int) -> [Finding] {
+        let ranked = positions.sorted { lhs, rhs in
+            let left = StatusLabel.rank(findings[lhs].status)
+            let right = StatusLabel.rank(findings[rhs].status)
+            return left != right ? left > right : lhs < rhs
+        }
+        return ranked.prefix(limit).map { findings[$0] }
     }
 
     private static func row(_ finding: Finding) -> FindingRow {

@@ -95,15 +95,16 @@ struct HTMLReportPage {
         merge = MergeView(result.sections["merge"]).map { [$0] } ?? []
 
         let overview = ReportOverview(result)
-        let costReview = CostReview(result)
+        let index = FindingIndex(result.findings)
+        let costReview = CostReview(result, index: index)
         let impact = DowntimeImpact(result)
-        let dr = DRReadiness(result, downtime: impact)
+        let dr = DRReadiness(result, index: index, downtime: impact)
         let anchors = PolicyAnchors(result.policies)
         summary = SummaryView(overview, result: result, cost: costReview, downtime: impact, readiness: dr, anchors: anchors)
-        frameworks = FrameworksView(FrameworkCoverage(result), policies: result.policies, anchors: anchors)
-        findings = FindingsView(result, anchors: anchors, limit: findingsPerPolicy)
+        frameworks = FrameworksView(FrameworkCoverage(result, index: index), policies: result.policies, anchors: anchors)
+        findings = FindingsView(result, index: index, anchors: anchors, limit: findingsPerPolicy)
         cost = CostView(costReview, anchors: anchors, limit: findingsPerPolicy)
-        readiness = ReadinessView(dr, limit: max(findingsPerPolicy * 10, 100))
+        readiness = ReadinessView(dr, limit: ReadinessView.rowLimit)
         downtime = DowntimeView(impact)
         waiverRegister = WaiverRegisterView(result.waivers, anchors: anchors)
         trends = TrendView(RunTrend(result)).map { [$0] } ?? []

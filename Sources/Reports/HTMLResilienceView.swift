@@ -29,6 +29,9 @@ struct ReadinessView {
     var readinessMore: [String]
     var readinessHasModel: Bool
 
+    /// Applications listed before "N more are in the JSON results".
+    static let rowLimit = 500
+
     init(_ readiness: DRReadiness, limit: Int) {
         let hours = { (value: Double?) in value.map(ReportText.hours) ?? "—" }
         readinessHasModel = readiness.rows.contains { $0.tier != nil }

@@ -42,12 +42,13 @@ struct MarkdownPage {
 
     init(_ result: RunResult, blockingLimit: Int) {
         let overview = ReportOverview(result)
+        let index = FindingIndex(result.findings)
         let impact = DowntimeImpact(result)
         estate = result.labels["estate"].map { [$0] } ?? []
         asOf = result.asOf.description
         toolVersion = result.toolVersion
-        summary = SummaryView(overview, result: result, cost: CostReview(result), downtime: impact,
-                              readiness: DRReadiness(result, downtime: impact), anchors: PolicyAnchors(result.policies))
+        summary = SummaryView(overview, result: result, cost: CostReview(result, index: index), downtime: impact,
+                              readiness: DRReadiness(result, index: index, downtime: impact), anchors: PolicyAnchors(result.policies))
         let blocking = overview.blocking
         blockingRows = blocking.prefix(blockingLimit).map { finding in
             BlockingRow(policy: finding.policy, resource: finding.resource, severity: finding.severity.rawValue,

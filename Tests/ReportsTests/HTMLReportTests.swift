@@ -197,6 +197,23 @@ struct HTMLReportTests {
         #expect(badges.allSatisfy { $0.split(separator: " ").count >= 2 })
     }
 
+    @Test("views that answer Mustache lookups themselves answer every stored property under its name")
+    func lookups() {
+        let badge = Badge(symbol: "✓", text: "pass", css: "st-pass")
+        let evidence = FindingsView.EvidenceItem(path: "p", actual: "a", expected: "e", evidenceNote: ["n"])
+        let row = FindingsView.FindingRow(resourceID: "r", resourceType: "t", findingStatus: badge, message: "m", sourceText: "s",
+                                          evidence: [evidence], waiverNote: ["w"])
+        let views: [(Any, (String) -> Any?)] = [(badge, badge.child(named:)), (evidence, evidence.child(named:)), (row, row.child(named:))]
+        for (view, lookup) in views {
+            for child in Mirror(reflecting: view).children {
+                let label = child.label ?? "?"
+                #expect(lookup(label) != nil, "\(type(of: view)).\(label) is not answered")
+                #expect(String(describing: lookup(label) ?? "") == String(describing: child.value), "\(type(of: view)).\(label)")
+            }
+            #expect(lookup("noSuchName") == nil)
+        }
+    }
+
     @Test("self-contained: nothing is loaded from outside the file")
     func selfContained() throws {
         let (bytes, html) = try page(try ReportFixtures.rich())
