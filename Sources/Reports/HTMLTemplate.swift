@@ -153,6 +153,7 @@ enum HTMLTemplate {
         <div class="card"><p class="figure">{{notReadyCount}} of {{applicationCount}}</p><p>applications not DR-ready{{#lossCurrent}}; expected annual downtime loss {{.}}{{/lossCurrent}}{{#lossRecommended}} ({{.}} with the recommended strategies){{/lossRecommended}}</p></div>
         {{/drHeadline}}
         </div>
+        <div class="side-by-side">
         <table class="compact">
         <caption>Verdicts</caption>
         <thead><tr>{{#counts}}<th scope="col" class="num">{{key}}</th>{{/counts}}</tr></thead>
@@ -168,6 +169,7 @@ enum HTMLTemplate {
         </tbody>
         <tfoot><tr><th scope="row">total</th>{{#severityTotals}}<td class="num">{{.}}</td>{{/severityTotals}}<td class="num">{{failingTotal}}</td></tr></tfoot>
         </table>
+        </div>
         <h3>Top failing policies</h3>
         {{^empty(topPolicies)}}
         <table>
