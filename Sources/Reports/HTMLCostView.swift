@@ -62,6 +62,7 @@ struct CostView {
 
     init(_ review: CostReview, anchors: PolicyAnchors, limit: Int) {
         costRan = review.ran
+        var names = AnchorNames()
         currencyBlocks = review.currencies.map { currency in
             let money = { (amount: FixedDecimal?) in amount.map { ReportText.money($0) } ?? "—" }
             let share = { (ratio: Double?, amount: FixedDecimal?) -> String in
@@ -69,7 +70,7 @@ struct CostView {
                 return ReportText.percent(ratio) + (amount.map { " (" + ReportText.money($0) + ")" } ?? "")
             }
             let chart = SVGChart.bars(
-                id: ReportText.anchor("cost-chart", currency.currency),
+                id: names.make("cost-chart", currency.currency),
                 title: "Monthly cost in \(currency.currency)",
                 summary: "Bar chart of the billed amount per month; the table beside it lists the same figures.",
                 data: currency.months.map { SVGChart.Datum(label: $0.period, value: $0.amount.doubleValue, text: ReportText.money($0.amount)) },

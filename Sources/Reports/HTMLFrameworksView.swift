@@ -38,6 +38,7 @@ struct FrameworksView {
     var matrixRows: [MatrixRow]
 
     init(_ coverage: FrameworkCoverage, policies: [PolicyReport], anchors: PolicyAnchors) {
+        var names = AnchorNames()
         frameworkBlocks = coverage.frameworks.map { framework in
             var tallies: [FrameworkCoverage.ControlStatus: Int] = [:]
             for control in framework.controls { tallies[control.status, default: 0] += 1 }
@@ -45,7 +46,7 @@ struct FrameworksView {
                 .map { "\(ReportText.count(tallies[$0] ?? 0)) \($0.rawValue)" }.joined(separator: " · ")
             return FrameworkBlock(
                 frameworkKey: framework.key, frameworkName: framework.title ?? framework.key,
-                frameworkAnchor: ReportText.anchor("framework", framework.key), tally: tally, hasCatalogTitle: framework.title != nil,
+                frameworkAnchor: names.make("framework", framework.key), tally: tally, hasCatalogTitle: framework.title != nil,
                 hasCatalog: framework.controls.contains { $0.title != nil },
                 controlRows: framework.controls.map { control in
                     let label = control.status.label

@@ -111,21 +111,32 @@ struct HTMLReportPage {
     }
 }
 
-/// Unique `id`s for policy sections, so links from the summary and the framework view land.
+/// Unique HTML `id`s: identifiers are sanitised for `id` and `#fragment` use (ReportText.anchor),
+/// and two that sanitise alike get `-2`, `-3`, … so no id repeats (a duplicate id is invalid HTML).
+struct AnchorNames {
+    private var used = Set<String>()
+
+    /// A fresh anchor for `identifier` under `prefix`.
+    mutating func make(_ prefix: String, _ identifier: String) -> String {
+        let base = ReportText.anchor(prefix, identifier)
+        var anchor = base
+        var suffix = 2
+        while !used.insert(anchor).inserted {
+            anchor = base + "-" + String(suffix)
+            suffix += 1
+        }
+        return anchor
+    }
+}
+
+/// The anchors of the policy sections, so links from the summary and the framework view land.
 struct PolicyAnchors {
     private var anchors: [String: String] = [:]
 
     init(_ policies: [PolicyReport]) {
-        var used = Set<String>()
-        for policy in policies.sorted(by: { $0.id < $1.id }) {
-            var anchor = ReportText.anchor("policy", policy.id)
-            var suffix = 2
-            while used.contains(anchor) {
-                anchor = ReportText.anchor("policy", policy.id) + "-" + String(suffix)
-                suffix += 1
-            }
-            used.insert(anchor)
-            anchors[policy.id] = anchor
+        var names = AnchorNames()
+        for policy in policies.sorted(by: { $0.id < $1.id }) where anchors[policy.id] == nil {
+            anchors[policy.id] = names.make("policy", policy.id)
         }
     }
 

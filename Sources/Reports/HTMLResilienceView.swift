@@ -127,15 +127,17 @@ struct DowntimeView {
         if let trials = impact.trials { note.append("\(ReportText.count(trials)) Monte Carlo trials") }
         if let seed = impact.seed { note.append("seed \(seed)") }
         modelNote = note.joined(separator: "; ") + "."
-        impactRows = impact.applications.map { app in
-            ImpactRow(appAnchor: ReportText.anchor("downtime", app.id), appID: app.id, appTier: app.tier,
+        var names = AnchorNames()
+        let anchors = impact.applications.map { names.make("downtime", $0.id) }
+        impactRows = zip(impact.applications, anchors).map { app, anchor in
+            ImpactRow(appAnchor: anchor, appID: app.id, appTier: app.tier,
                       currentStrategy: words(app.currentStrategy), expectedLoss: money(app.expectedAnnualLoss), p95: money(app.p95),
                       recommended: app.recommendedStrategy.map(words) ?? "none qualifies", verdict: app.recommendationVerdict.map(words) ?? "—",
                       benefit: money(app.recommendationBenefit))
         }
-        appDetails = impact.applications.map { app in
+        appDetails = zip(impact.applications, anchors).map { app, anchor in
             AppDetail(
-                detailAnchor: ReportText.anchor("downtime", app.id), detailID: app.id, reason: app.recommendationReason ?? "",
+                detailAnchor: anchor, detailID: app.id, reason: app.recommendationReason ?? "",
                 options: app.options.map { option in
                     OptionRow(option: words(option.strategy) + (option.isCurrent ? " (current)" : ""), annualCost: money(option.annualCost),
                               optionLoss: money(option.expectedAnnualLoss), optionP95: money(option.p95), totalCost: money(option.totalCostOfRisk),

@@ -26,9 +26,10 @@ struct TrendView {
             },
             maximum: 1, tickLabel: { ReportText.percent($0, digits: 0) }
         )
+        var names = AnchorNames()
         costCharts = trend.currencies.map { currency in
             SVGChart.line(
-                id: ReportText.anchor("trend-cost", currency), title: "Monthly cost in \(currency) per run",
+                id: names.make("trend-cost", currency), title: "Monthly cost in \(currency) per run",
                 summary: "Line chart of the monthly cost recorded with each run, oldest first; the table below lists the same figures.",
                 data: trend.runs.compactMap { run in
                     run.cost[currency].map { SVGChart.Datum(label: run.asOf, value: $0.doubleValue, text: ReportText.money($0, currency: currency)) }

