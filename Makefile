@@ -1,5 +1,6 @@
 # Assay — the two quick-start commands (see README.md):
 #   make example   run `assay evaluate` on the bundled example estate (fixtures/) into reports/
+#                  (junit.xml, results.json, report.html, summary.md)
 #   make test      run the test suite
 # Both first make sure the Debian packages in scripts/apt-packages.txt are installed
 # (installing them when run as root, else printing the exact apt-get command).
@@ -20,7 +21,7 @@ build: setup
 example: build
 	@mkdir -p reports
 	@status=0; $(ASSAY) evaluate --config fixtures/assay.yaml || status=$$?; \
-	if [ $$status -eq 1 ]; then echo "assay exited 1: the example estate violates hard policies (expected). Reports are in reports/."; \
+	if [ $$status -eq 1 ]; then echo "assay exited 1: the example estate violates hard policies (expected). Reports are in reports/ (open reports/report.html)."; \
 	elif [ $$status -ne 0 ]; then echo "assay failed with exit code $$status" >&2; exit $$status; fi
 
 test: setup

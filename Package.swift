@@ -19,6 +19,8 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        // HTML report templates (escapes by default); used by the Reports target only.
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
     ],
     targets: [
         // MARK: - System libraries
@@ -38,7 +40,11 @@ let package = Package(
             swiftSettings: strict
         ),
         .target(name: "Inventory", dependencies: ["PolicyEngine"], swiftSettings: strict),
-        .target(name: "Reports", dependencies: ["PolicyEngine", "CLibXML2"], swiftSettings: strict),
+        .target(
+            name: "Reports",
+            dependencies: ["PolicyEngine", "CLibXML2", .product(name: "Mustache", package: "swift-mustache")],
+            swiftSettings: strict
+        ),
         .target(name: "Resilience", dependencies: ["PolicyEngine"], swiftSettings: strict),
         // Delimited text over bytes (streaming, gzip, parallel chunks); shared by Billing and Inventory.
         .target(name: "TabularText", dependencies: ["CZlib", "CISAL"], swiftSettings: strict),
@@ -66,6 +72,12 @@ let package = Package(
             name: "DowntimeBench",
             dependencies: ["Resilience", "PolicyEngine"],
             path: "Benchmarks/DowntimeBench",
+            swiftSettings: strict
+        ),
+        .executableTarget(
+            name: "ReportBench",
+            dependencies: ["Reports", "PolicyEngine"],
+            path: "Benchmarks/ReportBench",
             swiftSettings: strict
         ),
         .executableTarget(
@@ -99,6 +111,7 @@ let package = Package(
         .testTarget(
             name: "ReportsTests",
             dependencies: ["Reports", "PolicyEngine", "CLibXML2", "TestSupport"],
+            exclude: ["Fixtures", "Goldens"],
             swiftSettings: strict
         ),
         .testTarget(

@@ -15,6 +15,8 @@ public struct AssayConfig: Sendable {
         public var html: String?
         /// Markdown summary.
         public var markdown: String?
+        /// Findings as CSV.
+        public var csv: String?
         /// How passing verdicts are recorded.
         public var passing: PassingMode = .list
 
@@ -58,7 +60,7 @@ public enum ConfigLoader {
         "history", "downtime", "cost",
     ]
     static let inputKeys = ["path", "format", "type", "id_field", "type_field", "list_field"]
-    static let outputKeys = ["junit", "json", "html", "markdown", "passing"]
+    static let outputKeys = ["junit", "json", "html", "markdown", "csv", "passing"]
 
     /// Loads a config file.
     public static func load(file: String) throws(LoadError) -> AssayConfig {
@@ -103,6 +105,7 @@ public enum ConfigLoader {
                     case "json": config.outputs.json = resolve(try output.value.string("a file path"))
                     case "html": config.outputs.html = resolve(try output.value.string("a file path"))
                     case "markdown": config.outputs.markdown = resolve(try output.value.string("a file path"))
+                    case "csv": config.outputs.csv = resolve(try output.value.string("a file path"))
                     default: config.outputs.passing = try PolicyParser.enumeration(output.value, "passing mode")
                     }
                 }

@@ -13,6 +13,10 @@ public enum ReportError: Error, Sendable, Equatable, DiagnosticError {
     case unwritable(file: String, reason: String)
     /// A results file cannot be read back.
     case unreadableResults(file: String, reason: String)
+    /// A report template does not parse (a defect of this build, not of the input).
+    case template(reason: String)
+    /// Several results cannot be merged into one report.
+    case mergeConflict(reason: String)
 
     /// The located message.
     public var diagnostic: Diagnostic {
@@ -20,6 +24,8 @@ public enum ReportError: Error, Sendable, Equatable, DiagnosticError {
         case .xmlWriter(let reason): return Diagnostic(message: "cannot write XML: \(reason)")
         case .unwritable(let file, let reason): return Diagnostic(file: file, message: "cannot write report: \(reason)")
         case .unreadableResults(let file, let reason): return Diagnostic(file: file, message: "cannot read results: \(reason)")
+        case .template(let reason): return Diagnostic(message: "cannot render report: \(reason)")
+        case .mergeConflict(let reason): return Diagnostic(message: "cannot merge results: \(reason)")
         }
     }
 }

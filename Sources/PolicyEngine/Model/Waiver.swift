@@ -106,18 +106,24 @@ public enum WaiverApplication {
             }
         }
         return waivers.enumerated().map { index, waiver in
-            let days = waiver.expires.days(since: asOf)
-            let state: WaiverState
-            if days < 0 {
-                state = .expired
-            } else if matchedCounts[index] == 0 {
-                state = .stale
-            } else if days <= expiringWindowDays {
-                state = .expiring
-            } else {
-                state = .active
-            }
-            return WaiverStatus(waiver: waiver, state: state, matched: matchedCounts[index], daysToExpiry: days)
+            status(of: waiver, matched: matchedCounts[index], asOf: asOf)
         }
+    }
+
+    /// A waiver's state on the as-of date, given how many findings it matched (also used when
+    /// several results' waiver registers are merged).
+    public static func status(of waiver: Waiver, matched: Int, asOf: CivilDate) -> WaiverStatus {
+        let days = waiver.expires.days(since: asOf)
+        let state: WaiverState
+        if days < 0 {
+            state = .expired
+        } else if matched == 0 {
+            state = .stale
+        } else if days <= expiringWindowDays {
+            state = .expiring
+        } else {
+            state = .active
+        }
+        return WaiverStatus(waiver: waiver, state: state, matched: matched, daysToExpiry: days)
     }
 }

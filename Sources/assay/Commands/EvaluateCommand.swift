@@ -54,13 +54,14 @@ struct EvaluateCommand: ParsableCommand {
         let configOutputs = request.config.outputs
         let targets = RenderStage.Targets(
             junit: outputs.junit ?? configOutputs.junit, json: outputs.json ?? configOutputs.json,
-            junitFlavour: outputs.junitFlavour == .gitlab ? .gitlab : .portable
+            junitFlavour: outputs.junitFlavour == .gitlab ? .gitlab : .portable, html: outputs.html ?? configOutputs.html,
+            markdown: outputs.markdown ?? configOutputs.markdown, csv: outputs.csv ?? configOutputs.csv
         )
         let pipeline = EvaluationPipeline(request: request, passing: outputs.passing?.mode ?? configOutputs.passing,
                                           render: RenderStage(targets: targets), progress: ProgressReporter(enabled: !quiet))
         let result = try pipeline.run()
         RunSummary(result: result, asOfFromClock: request.asOfFromClock, quiet: quiet).print()
-        for path in [targets.junit, targets.json].compactMap({ $0 }) where !quiet {
+        for path in targets.paths where !quiet {
             Terminal.line(Terminal.styled("wrote ", .dim) + path)
         }
         if !result.blockingFindings.isEmpty { throw ExitCode(ExitStatus.policyFailure) }

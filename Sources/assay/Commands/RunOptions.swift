@@ -41,6 +41,15 @@ struct OutputOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("Write the JSON results here.", valueName: "file"))
     var json: String?
 
+    @Option(name: .long, help: ArgumentHelp("Write the self-contained HTML audit report here.", valueName: "file"))
+    var html: String?
+
+    @Option(name: .long, help: ArgumentHelp("Write the Markdown summary (PR comments, CI step summaries) here.", valueName: "file"))
+    var markdown: String?
+
+    @Option(name: .long, help: ArgumentHelp("Write every finding as CSV (RFC 4180) here.", valueName: "file"))
+    var csv: String?
+
     @Option(name: .long, help: ArgumentHelp("Passing resources in JUnit/JSON: list (one test case each) or summary (one per policy).",
                                             valueName: "mode"))
     var passing: PassingArgument?

@@ -1,0 +1,123 @@
+import PolicyEngine
+
+/// The downtime financial-impact model's output read from `sections["downtime"]` (schema in
+/// docs/downtime-model.md): per application the expected annual loss and tail of the current
+/// strategy, every strategy option compared, and the recommendation. Amounts are in the
+/// register's currency, which the section does not name.
+struct DowntimeImpact {
+    /// One strategy option of an application.
+    struct Option {
+        var key: String
+        var strategy: String
+        var isCurrent: Bool
+        var annualCost: FixedDecimal?
+        var expectedAnnualLoss: FixedDecimal?
+        var p95: FixedDecimal?
+        /// EAL + annual cost + annualised one-time cost.
+        var totalCostOfRisk: FixedDecimal?
+        var compliant: Bool?
+        /// `justified`, `not_justified`, `inconclusive`; nil for the current strategy.
+        var verdict: String?
+        var netAnnualBenefit: FixedDecimal?
+        /// What the test freshness rests on (`full_test`, `untested`, `planned_cadence`, …).
+        var freshnessBasis: String?
+        /// Age in days of the test the freshness rests on.
+        var testAgeDays: Int?
+        var rtoHours: Double?
+        var rpoHours: Double?
+        var effectiveRTOHours: Double?
+        var meetsRTO: Bool?
+        var meetsRPO: Bool?
+        var meetsTestRule: Bool?
+    }
+
+    /// One application.
+    struct Application {
+        var id: String
+        var tier: String
+        var currentStrategy: String
+        var rtoTargetHours: Double?
+        var rpoTargetHours: Double?
+        var expectedAnnualLoss: FixedDecimal?
+        var p95: FixedDecimal?
+        var p99: FixedDecimal?
+        var options: [Option]
+        var recommendedStrategy: String?
+        var recommendationVerdict: String?
+        var recommendationReason: String?
+        var recommendationBenefit: FixedDecimal?
+        /// Warning codes with their messages.
+        var warnings: [(code: String, message: String)]
+        var placeholdersUsed: Bool
+
+        /// The current strategy's option.
+        var current: Option? { options.first { $0.isCurrent } }
+    }
+
+    /// Whether the result has a `downtime` section.
+    let ran: Bool
+    /// Applications in the section's order.
+    let applications: [Application]
+    /// Sum of the current strategies' EALs.
+    let portfolioCurrent: FixedDecimal?
+    /// Sum of the recommended strategies' EALs.
+    let portfolioRecommended: FixedDecimal?
+    /// Monte Carlo trials and seed, for the evidence line.
+    let trials: Int?
+    let seed: String?
+
+    init(_ result: RunResult) {
+        guard let section = result.sections["downtime"], section.objectValue != nil else {
+            ran = false
+            applications = []
+            portfolioCurrent = nil
+            portfolioRecommended = nil
+            trials = nil
+            seed = nil
+            return
+        }
+        ran = true
+        portfolioCurrent = section["portfolio"]?["expected_annual_loss_current"]?.moneyValue
+        portfolioRecommended = section["portfolio"]?["expected_annual_loss_recommended"]?.moneyValue
+        trials = section["settings"]?["trials"]?.numberValue.map { Int($0) }
+        seed = section["settings"]?["seed"]?.textValue
+        applications = (section["applications"]?.elements ?? []).compactMap(Self.application)
+    }
+
+    private static func application(_ value: Value) -> Application? {
+        guard let id = value["id"]?.textValue else { return nil }
+        let recommendation = value["recommendation"]
+        return Application(
+            id: id, tier: value["tier"]?.textValue ?? "—", currentStrategy: value["current_strategy"]?.textValue ?? "none",
+            rtoTargetHours: value["rto_target_hours"]?.numberValue, rpoTargetHours: value["rpo_target_hours"]?.numberValue,
+            expectedAnnualLoss: value["expected_annual_loss"]?.moneyValue, p95: value["p95"]?.moneyValue, p99: value["p99"]?.moneyValue,
+            options: (value["strategies"]?.elements ?? []).compactMap(option),
+            recommendedStrategy: recommendation?["strategy"]?.textValue, recommendationVerdict: recommendation?["verdict"]?.textValue,
+            recommendationReason: recommendation?["reason"]?.textValue,
+            recommendationBenefit: recommendation?["net_annual_benefit"]?.moneyValue,
+            warnings: (value["warnings"]?.elements ?? []).compactMap { warning in
+                warning["code"]?.textValue.map { ($0, warning["message"]?.textValue ?? "") }
+            },
+            placeholdersUsed: value["placeholders_used"]?.boolValue ?? false
+        )
+    }
+
+    private static func option(_ value: Value) -> Option? {
+        guard let key = value["key"]?.textValue else { return nil }
+        let freshness = value["freshness"]
+        let compliance = value["compliance"]
+        return Option(
+            key: key, strategy: value["strategy"]?.textValue ?? key, isCurrent: value["current"]?.boolValue ?? (key == "current"),
+            annualCost: value["annual_cost"]?.moneyValue, expectedAnnualLoss: value["expected_annual_loss"]?.moneyValue,
+            p95: value["p95"]?.moneyValue, totalCostOfRisk: value["annualised_total_cost_of_risk"]?.moneyValue,
+            compliant: compliance?["compliant"]?.boolValue, verdict: value["comparison"]?["verdict"]?.textValue,
+            netAnnualBenefit: value["comparison"]?["net_annual_benefit"]?.moneyValue,
+            freshnessBasis: freshness?["basis"]?["kind"]?.textValue,
+            testAgeDays: freshness?["basis"]?["age_days"]?.numberValue.map { Int($0) },
+            rtoHours: value["parameters"]?["rto_hours"]?.numberValue, rpoHours: value["parameters"]?["rpo_hours"]?.numberValue,
+            effectiveRTOHours: freshness?["effective_rto_hours"]?.numberValue,
+            meetsRTO: compliance?["meets_rto"]?.boolValue, meetsRPO: compliance?["meets_rpo"]?.boolValue,
+            meetsTestRule: compliance?["meets_test_rule"]?.boolValue
+        )
+    }
+}

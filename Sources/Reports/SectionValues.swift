@@ -1,0 +1,39 @@
+import PolicyEngine
+
+/// Lenient typed reads of the JSON sections (`cost`, `downtime`, `history`, `frameworks`, …) that
+/// later pipeline stages add to a result. A section read back from a results file carries money
+/// as strings and numbers as doubles, one built in the same process carries `.decimal`s; both
+/// read the same. A missing or mistyped member reads as nil, so a malformed section degrades to
+/// "not shown" instead of failing the whole report.
+extension Value {
+    /// Money: an exact decimal, a decimal string, or a number (through its shortest text).
+    var moneyValue: FixedDecimal? {
+        switch self {
+        case .decimal(let amount): return amount
+        case .number(let number): return FixedDecimal(exactly: number)
+        case .string(let text):
+            guard case .success(let parsed) = FixedDecimal.parse(text) else { return nil }
+            return parsed.value
+        default: return nil
+        }
+    }
+
+    /// A number: a double, a decimal, or a numeric string.
+    var numberValue: Double? {
+        switch self {
+        case .number(let number): return number
+        case .decimal(let amount): return amount.doubleValue
+        case .string(let text): return Double(text)
+        default: return nil
+        }
+    }
+
+    /// A scalar's text (strings as they are, numbers and booleans in their JSON form).
+    var textValue: String? { keyText }
+
+    /// The elements of an array (empty for anything else).
+    var elements: [Value] { arrayValue ?? [] }
+
+    /// The members of an object (empty for anything else).
+    var memberFields: Fields { objectValue ?? Fields() }
+}

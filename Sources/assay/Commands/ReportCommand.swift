@@ -1,0 +1,85 @@
+import ArgumentParser
+import Foundation
+import PolicyEngine
+import Reports
+
+/// `assay report`: re-render reports from JSON results, merging several into one.
+struct ReportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "report",
+        abstract: "Re-render HTML, JUnit, Markdown, CSV or JSON reports from one or more JSON results.",
+        discussion: """
+            Several results (one per account from parallel CI jobs, say) merge into one report: policy \
+            counts are summed, findings concatenated and re-sorted, inputs unioned. The same policy \
+            and resource in two results is counted once and listed as a duplicate (see docs/reports.md). \
+            As-of dates must agree unless --allow-mixed-as-of is given.
+
+            Examples:
+              assay report reports/results.json --html reports/report.html
+              assay report eu.json us.json --html merged.html --junit merged.xml --json merged.json
+              assay report big.json --junit junit.xml --passing summary
+
+            Exit codes: 0 written · 2 unreadable results, conflicting as-of dates or nothing to write.
+            """
+    )
+
+    @Argument(help: ArgumentHelp("JSON results written by `assay evaluate --json`.", valueName: "results.json"))
+    var results: [String]
+
+    @OptionGroup var outputs: OutputOptions
+
+    @Flag(name: .customLong("allow-mixed-as-of"), help: "Merge results of different as-of dates (the report uses the latest).")
+    var allowMixedAsOf = false
+
+    func validate() throws {
+        if results.isEmpty { throw ValidationError("give at least one results file") }
+        if [outputs.html, outputs.junit, outputs.markdown, outputs.csv, outputs.json].allSatisfy({ $0 == nil }) {
+            throw ValidationError("nothing to write: give --html, --junit, --markdown, --csv or --json")
+        }
+    }
+
+    func run() throws {
+        let sources = try results.map { path in ResultMerge.Source(name: path, result: try Self.load(path)) }
+        var result: RunResult
+        if sources.count == 1, let only = sources.first {
+            // One file re-renders as it is, so `--json` reproduces it byte for byte.
+            result = only.result
+        } else {
+            let merged = try ResultMerge.merge(sources, allowMixedAsOf: allowMixedAsOf)
+            for duplicate in merged.duplicates {
+                Terminal.warning("duplicate resource \(duplicate.resource) under \(duplicate.policy): kept from \(duplicate.keptFrom), "
+                    + "dropped from \(duplicate.droppedFrom.joined(separator: ", "))")
+            }
+            for note in merged.notes { Terminal.warning(note) }
+            result = merged.result
+        }
+        if let passing = outputs.passing?.mode, passing != result.passing {
+            guard passing == .summary else {
+                throw CommandFailure.input("--passing list: the results record passing resources as counts only, so they cannot be listed")
+            }
+            // Counts only: the passing findings go, the policy counts stay.
+            result.passing = .summary
+            result.findings.removeAll { $0.status == .pass }
+        }
+        let targets = RenderStage.Targets(
+            junit: outputs.junit, json: outputs.json, junitFlavour: outputs.junitFlavour == .gitlab ? .gitlab : .portable,
+            html: outputs.html, markdown: outputs.markdown, csv: outputs.csv
+        )
+        try RenderStage(targets: targets).run(result)
+        for path in targets.paths { Terminal.line(Terminal.styled("wrote ", .dim) + path) }
+    }
+
+    /// Reads and decodes one results file.
+    static func load(_ path: String) throws -> RunResult {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw ReportError.unreadableResults(file: path, reason: "no such file or not readable")
+        }
+        do {
+            return try RunResultCodec.decode(try JSONParser.parse(Array(data)))
+        } catch let error as JSONSyntaxError {
+            throw ReportError.unreadableResults(file: path, reason: "not JSON (\(error))")
+        } catch {
+            throw ReportError.unreadableResults(file: path, reason: "\(error)")
+        }
+    }
+}

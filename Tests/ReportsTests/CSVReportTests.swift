@@ -1,0 +1,76 @@
+import Foundation
+import Testing
+import TestSupport
+@testable import PolicyEngine
+@testable import Reports
+
+@Suite("CSV findings")
+struct CSVReportTests {
+    /// An RFC 4180 reader written for the test (records end in CRLF; quoted fields may hold
+    /// commas, quotes doubled, and line breaks).
+    static func records(_ text: String) -> [[String]] {
+        var records: [[String]] = []
+        var record: [String] = []
+        var field = ""
+        var quoted = false
+        var characters = Array(text.unicodeScalars)[...]
+        while let scalar = characters.popFirst() {
+            if quoted {
+                if scalar == "\"" {
+                    if characters.first == "\"" {
+                        field.unicodeScalars.append("\"")
+                        characters.removeFirst()
+                    } else {
+                        quoted = false
+                    }
+                } else {
+                    field.unicodeScalars.append(scalar)
+                }
+            } else if scalar == "\"" && field.isEmpty {
+                quoted = true
+            } else if scalar == "," {
+                record.append(field)
+                field = ""
+            } else if scalar == "\r" && characters.first == "\n" {
+                characters.removeFirst()
+                record.append(field)
+                records.append(record)
+                record = []
+                field = ""
+            } else {
+                field.unicodeScalars.append(scalar)
+            }
+        }
+        return records
+    }
+
+    @Test("one record per finding, every record as wide as the header, CRLF endings")
+    func shape() throws {
+        let result = try ReportFixtures.rich()
+        let text = String(decoding: try CSVReport().render(result), as: UTF8.self)
+        #expect(text.hasSuffix("\r\n"))
+        let rows = Self.records(text)
+        #expect(rows.first == CSVReport.columns)
+        #expect(rows.count == result.findings.count + 1)
+        #expect(rows.allSatisfy { $0.count == CSVReport.columns.count })
+        let statuses = rows.dropFirst().map { $0[5] }
+        #expect(statuses.filter { $0 == "fail" }.count == 6)
+        #expect(statuses.filter { $0 == "pass" }.count == 8)
+    }
+
+    @Test("quotes, commas and line breaks survive; formulas are neutralised")
+    func quoting() throws {
+        var result = ReportFixtures.minimal(failing: 1)
+        result.findings[0].message = "a \"quoted\", multi\r\nline message"
+        result.findings[0].resource = "=HYPERLINK(\"http://evil.example\")"
+        result.findings[0].evidence = [Evidence(path: "size", actual: .number(-5), expected: "at least 0", status: .fail)]
+        let rows = Self.records(String(decoding: try CSVReport().render(result), as: UTF8.self))
+        let row = try #require(rows.last)
+        #expect(row[8] == "a \"quoted\", multi\r\nline message")
+        #expect(row[6] == "'=HYPERLINK(\"http://evil.example\")")
+        #expect(row[12] == "size is '-5' (expected at least 0)")
+        #expect(row[9] == "inventory.json" && row[10] == "/items/0" && row[11] == "")
+        #expect(CSVReport.neutralized("-12.5") == "-12.5")
+        #expect(CSVReport.neutralized("@SUM(A1)") == "'@SUM(A1)")
+    }
+}
