@@ -59,7 +59,16 @@ public struct Fields: Sendable, Hashable, Sequence {
     /// Builds an object from members in any order; a later duplicate key replaces an earlier one.
     public init(unsorted: [Member]) {
         var unique = unsorted
-        if unique.count > 1 {
+        // Duplicate keys are rare: a 64-bit mask of key-hash bits rules them out in one pass;
+        // only when two members share a bit does the exact (quadratic) check run.
+        var seen: UInt64 = 0
+        var maybeDuplicate = false
+        for member in unique {
+            let bit = UInt64(1) << UInt64(member.keyHash & 63)
+            if seen & bit != 0 { maybeDuplicate = true }
+            seen |= bit
+        }
+        if maybeDuplicate && unique.count > 1 {
             // Drop earlier duplicates (rare; quadratic only in the number of duplicates found).
             var index = unique.count - 1
             while index > 0 {

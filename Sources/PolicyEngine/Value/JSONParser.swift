@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// Where a JSON text is malformed, and why.
 public struct JSONSyntaxError: Error, Sendable, Equatable, CustomStringConvertible {
     /// Byte offset of the problem within the parsed buffer.
@@ -125,6 +131,7 @@ public struct JSONParser {
         guard depth <= Self.maxDepth else { throw error("nesting deeper than \(Self.maxDepth) levels") }
         index += 1
         var members: [Fields.Member] = []
+        let scratchStart = keyCache?.scratch.count ?? 0
         skipWhitespace()
         if index < bytes.count && bytes[index] == UInt8(ascii: "}") {
             index += 1
@@ -143,7 +150,13 @@ public struct JSONParser {
             }
             index += 1
             let value = try parseValue()
-            members.append(Fields.Member(key: key, hash: hash, value: value))
+            // Members collect on the worker's scratch stack, so each object gets one exactly
+            // sized allocation instead of a growing array.
+            if let keyCache {
+                keyCache.scratch.append(Fields.Member(key: key, hash: hash, value: value))
+            } else {
+                members.append(Fields.Member(key: key, hash: hash, value: value))
+            }
             skipWhitespace()
             guard index < bytes.count else { throw error("unexpected end of input inside an object") }
             if bytes[index] == UInt8(ascii: ",") {
@@ -157,6 +170,10 @@ public struct JSONParser {
             throw error("expected ',' or '}' in an object, found \(describe(bytes[index]))")
         }
         depth -= 1
+        if let keyCache {
+            members = Array(keyCache.scratch[scratchStart...])
+            keyCache.scratch.removeSubrange(scratchStart...)
+        }
         return .object(Fields(unsorted: members))
     }
 
@@ -196,15 +213,16 @@ public struct JSONParser {
         let start = index + 1
         var cursor = start
         let count = bytes.count
+        var hash: UInt32 = 2_166_136_261
         while cursor < count {
             let byte = bytes[cursor]
             if byte == UInt8(ascii: "\"") {
                 index = cursor + 1
                 let slice = UnsafeBufferPointer(rebasing: bytes[start..<cursor])
-                let hash = KeyHash.of(slice)
                 return (keyCache?.string(for: slice, hash: hash) ?? String(decoding: slice, as: UTF8.self), hash)
             }
             if byte == UInt8(ascii: "\\") || byte < 0x20 { break }
+            hash = (hash ^ UInt32(byte)) &* 16_777_619
             cursor += 1
         }
         let key = try parseString()
@@ -222,7 +240,7 @@ public struct JSONParser {
                 let slice = UnsafeBufferPointer(rebasing: bytes[start..<cursor])
                 // Repeated medium-length values (owners, tag values, names repeated as Name tags)
                 // share storage through the same cache as keys.
-                if let keyCache, slice.count > 15 && slice.count <= 64 { return keyCache.string(for: slice, hash: KeyHash.of(slice)) }
+                if let keyCache, slice.count <= 64 { return keyCache.string(for: slice, hash: KeyHash.of(slice)) }
                 return String(decoding: slice, as: UTF8.self)
             }
             if byte == UInt8(ascii: "\\") { return try parseEscapedString(from: start, firstEscape: cursor) }
@@ -459,21 +477,35 @@ public struct JSONParser {
 /// One cache per thread (it is not synchronised), reused across the documents it parses.
 public final class JSONKeyCache {
     private static let slotCount = 4096
-    private var slots: [String?] = Array(repeating: nil, count: JSONKeyCache.slotCount)
+
+    private struct Slot {
+        var hash: UInt32
+        var string: String
+    }
+
+    private var slots: [Slot?] = Array(repeating: nil, count: JSONKeyCache.slotCount)
+    /// The parser's member stack (reused across objects and documents).
+    var scratch: [Fields.Member] = []
 
     /// An empty cache.
-    public init() {}
+    public init() { scratch.reserveCapacity(64) }
 
+    /// A string for `bytes`: the cached one when the same bytes were seen (no UTF-8 validation,
+    /// no allocation), else a new one that replaces whatever the slot held.
     func string(for bytes: UnsafeBufferPointer<UInt8>, hash: UInt32) -> String {
         let length = bytes.count
-        if length <= 15 || length > 96 { return String(decoding: bytes, as: UTF8.self) }
-        // Slot by hash; a collision simply replaces the slot (the cache only saves memory).
+        if length > 96 { return String(decoding: bytes, as: UTF8.self) }
         let slot = Int(hash & UInt32(Self.slotCount - 1))
-        if let cached = slots[slot], cached.utf8.count == length, cached.utf8.elementsEqual(bytes) {
-            return cached
+        if let cached = slots[slot], cached.hash == hash {
+            let same = cached.string.utf8.withContiguousStorageIfAvailable { stored -> Bool in
+                guard stored.count == length else { return false }
+                guard length > 0, let left = stored.baseAddress, let right = bytes.baseAddress else { return true }
+                return memcmp(left, right, length) == 0
+            }
+            if same == true { return cached.string }
         }
         let fresh = String(decoding: bytes, as: UTF8.self)
-        slots[slot] = fresh
+        slots[slot] = Slot(hash: hash, string: fresh)
         return fresh
     }
 }
