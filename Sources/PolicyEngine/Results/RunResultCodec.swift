@@ -96,6 +96,7 @@ public enum RunResultCodec {
         fields["policy"] = .string(finding.policy)
         fields["resource"] = .string(finding.resource)
         fields["resource_type"] = .string(finding.resourceType)
+        fields["fingerprint"] = .string(finding.fingerprint)
         fields["status"] = .string(finding.status.rawValue)
         fields["severity"] = .string(finding.severity.rawValue)
         fields["enforcement"] = .string(finding.enforcement.rawValue)
@@ -175,12 +176,14 @@ public enum RunResultCodec {
         let waivers = try root.array("waivers").map { (item) throws(DecodingError) in try decodeWaiver(item) }
         var sections: [String: Value] = [:]
         for member in (try? root.fields("sections")) ?? Fields() { sections[member.key] = member.value }
-        return RunResult(
+        var result = RunResult(
             toolVersion: try tool.string("version"), asOf: try root.date("as_of"), labels: labels,
             failOn: try root.enumeration("fail_on"), failOnUnknown: (try? root.bool("fail_on_unknown")) ?? false,
             passing: try root.enumeration("passing"), policySetDigest: try root.string("policy_set_digest"), inputs: inputs,
             policies: policies, findings: findings, waivers: waivers, sections: sections
         )
+        result.baselineFingerprints = Baseline.persistingFingerprints(in: sections)
+        return result
     }
 
     static func decodeCounts(_ reader: Reader) throws(DecodingError) -> VerdictCounts {
@@ -209,6 +212,11 @@ public enum RunResultCodec {
         )
     }
 
+    /// Reads one finding object, as `encode(_ finding:)` writes it (the run history stores them).
+    public static func decode(finding value: Value) throws(DecodingError) -> Finding {
+        try decodeFinding(Reader(value: value, path: "finding"))
+    }
+
     /// Reads one finding object.
     static func decodeFinding(_ item: Reader) throws(DecodingError) -> Finding {
         var source: SourceReference?
@@ -231,12 +239,22 @@ public enum RunResultCodec {
                                    owner: try waiverReader.string("owner"), ticket: waiverReader.optional("ticket")?.value.stringValue,
                                    expires: try waiverReader.date("expires"))
         }
-        return Finding(
+        let finding = Finding(
             policy: try item.string("policy"), resource: try item.string("resource"), resourceType: try item.string("resource_type"),
             status: try item.enumeration("status"), severity: try item.enumeration("severity"),
             enforcement: try item.enumeration("enforcement"), message: try item.string("message"), source: source,
             evidence: evidence, waiver: waiver
         )
+        // Older documents have no fingerprint (it is computed); a present one must agree with the
+        // finding, so an edited policy, resource or evidence value is caught on reading.
+        if let written = item.optional("fingerprint") {
+            let expected = finding.fingerprint
+            guard written.value.stringValue == expected else {
+                throw DecodingError(path: written.path, reason: "does not match the finding's policy, resource and evidence "
+                                    + "(expected \(expected)); the document was edited or written by another fingerprint version")
+            }
+        }
+        return finding
     }
 
     static func decodeWaiver(_ item: Reader) throws(DecodingError) -> WaiverStatus {
