@@ -20,6 +20,7 @@ struct Assay: ParsableCommand {
         version: AssayVersion.current,
         subcommands: [
             EvaluateCommand.self, ValidateCommand.self, ExplainCommand.self, TestCommand.self, CostCommand.self, DowntimeCommand.self,
+            HistoryCommand.self,
         ]
     )
 

@@ -61,7 +61,8 @@ public enum RunResultCodec {
         return .object(document)
     }
 
-    static func encode(_ counts: VerdictCounts) -> Value {
+    /// The JSON object of verdict counts.
+    public static func encode(_ counts: VerdictCounts) -> Value {
         [
             "evaluated": .number(Double(counts.evaluated)), "pass": .number(Double(counts.pass)),
             "fail": .number(Double(counts.fail)), "waived": .number(Double(counts.waived)),

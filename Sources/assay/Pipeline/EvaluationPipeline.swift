@@ -3,10 +3,11 @@ import PolicyLoader
 import Reports
 
 /// The order of the stages of `assay evaluate`, in one place:
-/// load → ingest → normalize → evaluate → apply waivers → model → assemble → render.
+/// load → ingest → normalize → evaluate → apply waivers → model → assemble → record → render.
 struct EvaluationPipeline {
     let request: RunRequest
     let passing: PassingMode
+    let record: RecordStage
     let render: RenderStage
     let progress: ProgressReporter
 
@@ -39,8 +40,12 @@ struct EvaluationPipeline {
             policies: evaluations.map(PolicyReport.init), findings: evaluations.flatMap(\.findings), waivers: waiverStatuses
         )
 
+        // Record (Pipeline/RecordStage.swift): baseline comparison and run history; before
+        // rendering, because the reports carry the sections it adds.
+        let recorded = try record.run(result)
+
         // Render.
-        try render.run(result)
-        return result
+        try render.run(recorded)
+        return recorded
     }
 }
