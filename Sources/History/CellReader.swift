@@ -97,7 +97,7 @@ struct CellReader {
 
     func storedFinding() throws(HistoryError) -> StoredFinding {
         let fingerprint = try text("fingerprint")
-        let document = try json("document")
+        let document = try json("item")
         do {
             return StoredFinding(fingerprint: fingerprint, finding: try RunResultCodec.decode(finding: document))
         } catch {

@@ -62,6 +62,10 @@ extension HistoryStore {
                             """, arguments: [sequences[index]])
                         if RecordDigest.table(table, rows: rows) != reader.cell(table.digestColumn).text { editedTables.append(table.rowsName) }
                     }
+                    // The results document, rebuilt from the stored parts, against the recorded digest.
+                    if try Self.storedDocument(db, sequence: sequences[index])?.sha256 != reader.cell("results_sha256").text {
+                        editedTables.append("results document")
+                    }
                     if !editedTables.isEmpty {
                         problems.append(ChainProblem(kind: .edited, run: run, message: "run \(run): its \(editedTables.joined(separator: ", ")) "
                                                      + "changed after it was recorded"))
@@ -104,12 +108,13 @@ extension HistoryStore {
                     problems.append(ChainProblem(kind: .deleted, run: String(issued), message: "run \(Self.range(last + 1, issued)) "
                                                  + "(the latest) is missing: deleted"))
                 }
-                for table in HistorySchema.Table.allCases {
+                let children = HistorySchema.Table.allCases.map { ($0.rawValue, $0.rowsName) } + [("run_document", "results document")]
+                for (table, rowsName) in children {
                     let orphans = try Int.fetchAll(db, sql: """
-                        SELECT DISTINCT run_seq FROM \(table.rawValue) WHERE run_seq NOT IN (SELECT seq FROM run) ORDER BY run_seq
+                        SELECT DISTINCT run_seq FROM \(table) WHERE run_seq NOT IN (SELECT seq FROM run) ORDER BY run_seq
                         """)
                     for orphan in orphans {
-                        problems.append(ChainProblem(kind: .orphaned, run: String(orphan), message: "\(table.rowsName) of run \(orphan) "
+                        problems.append(ChainProblem(kind: .orphaned, run: String(orphan), message: "\(rowsName) of run \(orphan) "
                                                      + "remain, but the run itself is gone: deleted"))
                     }
                 }

@@ -83,8 +83,13 @@ enum HistorySchema {
               status TEXT NOT NULL,
               severity TEXT NOT NULL,
               enforcement TEXT NOT NULL,
-              document TEXT NOT NULL,
+              item TEXT NOT NULL,
               PRIMARY KEY (run_seq, ordinal)
+            );
+            CREATE TABLE run_document (
+              run_seq INTEGER PRIMARY KEY REFERENCES run(seq) ON DELETE CASCADE ON UPDATE CASCADE,
+              head TEXT NOT NULL,
+              tail TEXT NOT NULL
             );
             CREATE TABLE waiver (
               run_seq INTEGER NOT NULL REFERENCES run(seq) ON DELETE CASCADE ON UPDATE CASCADE,
@@ -157,7 +162,7 @@ enum HistorySchema {
             case .input: return ["path", "format", "sha256", "documents"]
             case .policy:
                 return ["policy_id", "title", "severity", "enforcement", "category", "evaluated", "pass", "fail", "waived", "error", "unknown"]
-            case .finding: return ["fingerprint", "policy_id", "resource_id", "status", "severity", "enforcement", "document"]
+            case .finding: return ["fingerprint", "policy_id", "resource_id", "status", "severity", "enforcement", "item"]
             case .waiver: return ["waiver_id", "policy_id", "resources", "reason", "owner", "ticket", "expires", "state", "matched"]
             case .cost: return ["kind", "group_key", "period", "currency", "amount", "previous_amount", "details"]
             case .downtime:
@@ -165,6 +170,10 @@ enum HistorySchema {
                         "net_annual_benefit", "details"]
             }
         }
+
+        /// The columns the table digest covers: all of them, except a finding's `item` text,
+        /// which the results digest covers (the document is rebuilt from the items to check it).
+        var hashedColumns: [String] { self == .finding ? columns.filter { $0 != "item" } : columns }
 
         /// The `run` column holding this table's digest.
         var digestColumn: String {

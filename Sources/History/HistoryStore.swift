@@ -37,6 +37,11 @@ public struct HistoryStore: Sendable {
                 throw .database(database: path, reason: "cannot create folder \(folder.path)")
             }
         }
+        // Opening sets up WAL and applies migrations, which race when several processes open a
+        // new file at once (SQLite reports some of those conflicts at once instead of waiting);
+        // an exclusive lock on a file beside the database serializes this short phase.
+        let lock = try OpenLock(path: path + ".lock", required: create)
+        defer { lock.release() }
         var configuration = Configuration()
         configuration.busyMode = .timeout(Self.busyTimeout)
         configuration.journalMode = .wal
@@ -49,27 +54,15 @@ public struct HistoryStore: Sendable {
         try migrate()
     }
 
-    /// Applies pending migrations. Two processes opening a new file at once may both try the
-    /// same migration; the loser's attempt fails harmlessly (its transaction rolls back) and it
-    /// finds the schema complete on the next look.
+    /// Applies pending migrations (under the open lock); refuses a database with migrations this
+    /// build does not know.
     private func migrate() throws(HistoryError) {
         let migrator = HistorySchema.migrator
         let known = Set(HistorySchema.migrations.map(\.name))
         let applied = try perform { try queue.read { try migrator.appliedIdentifiers($0) } }
         let unknown = applied.subtracting(known)
         guard unknown.isEmpty else { throw .newerSchema(database: path, unknownMigrations: unknown.sorted()) }
-        var attempts = 0
-        while true {
-            attempts += 1
-            do {
-                try migrator.migrate(queue)
-                return
-            } catch {
-                let complete = (try? queue.read { try migrator.hasCompletedMigrations($0) }) ?? false
-                if complete { return }
-                if attempts >= 5 { throw .database(database: path, reason: Self.describe(error)) }
-            }
-        }
+        try perform { try migrator.migrate(queue) }
     }
 
     // MARK: - Recording
@@ -80,11 +73,22 @@ public struct HistoryStore: Sendable {
     /// `beforeCommit` runs inside the transaction, after every insert (a test hook).
     public func record(_ result: RunResult, context: RunContext, beforeCommit: (() -> Void)? = nil) throws(HistoryError) -> RecordedRun {
         // Everything that does not depend on earlier runs is prepared before taking the lock.
-        let rows = RunRows(result)
+        let findingTexts = ResultsDocument.findingTexts(result.findings)
+        let items = findingTexts.map(\.item)
+        let rows = RunRows(result, findingTexts: findingTexts)
         var digests: [HistorySchema.Table: String] = [:]
         for table in HistorySchema.Table.allCases { digests[table] = RecordDigest.table(table, rows: rows.tables[table] ?? []) }
         let monthlyCost = JSONWriter.compact(.object(Fields(rows.monthlyCost.map { ($0.key, Value.string($0.value.description)) })))
-        let baseline = result.sections[Baseline.sectionKey].map(Self.baselineIdentity)
+        let counts = result.totals
+        let metadata: [Cell] = [
+            .text(result.asOf.description), .text(result.toolVersion), .optional(context.configFile), .optional(context.configSHA256),
+            .text(Self.labelsText(result.labels)), .text(result.failOn.rawValue), .count(result.failOnUnknown ? 1 : 0),
+            .text(result.passing.rawValue), .text(result.policySetDigest), .count(counts.evaluated), .count(counts.pass), .count(counts.fail),
+            .count(counts.waived), .count(counts.error), .count(counts.unknown),
+            .count(result.findings.reduce(0) { $0 + (result.isBlocking($1) ? 1 : 0) }),
+            .real(Self.roundedScore(result.complianceScore)), .text(monthlyCost),
+            .optional(result.sections[Baseline.sectionKey].map(Self.baselineIdentity)),
+        ] + HistorySchema.Table.allCases.map { Cell.text(digests[$0] ?? "") }
         return try perform {
             try queue.writeWithoutTransaction { db in
                 // FULL: a recorded run survives a power cut too, not only a killed process.
@@ -94,42 +98,36 @@ public struct HistoryStore: Sendable {
                     let previous = try Self.cells(db, sql: "SELECT seq, record_sha256 FROM run ORDER BY seq DESC LIMIT 1").first
                     let issued = try Self.cells(db, sql: "SELECT seq FROM sqlite_sequence WHERE name = 'run'").first?.first?.integer ?? 0
                     let sequence = max(previous?.first?.integer ?? 0, issued) + 1
-                    let previousHash = previous?.last?.text ?? HistorySchema.genesis
-
+                    let recent = try Self.cells(db, sql: "SELECT seq, as_of, compliance_score, fail, monthly_cost FROM run ORDER BY seq DESC LIMIT ?",
+                                                arguments: [Self.trendLength - 1])
                     var final = result
-                    let recent = try Self.cells(db, sql: """
-                        SELECT seq, as_of, compliance_score, fail, monthly_cost FROM run ORDER BY seq DESC LIMIT ?
-                        """, arguments: [Self.trendLength - 1])
                     let current = TrendSection.Point(id: String(sequence), asOf: result.asOf.description,
-                                                     complianceScore: Self.roundedScore(result.complianceScore), failing: result.totals.fail,
+                                                     complianceScore: Self.roundedScore(result.complianceScore), failing: counts.fail,
                                                      cost: rows.monthlyCost)
                     final.sections[TrendSection.key] = TrendSection.value(recent.reversed().map(TrendSection.Point.init) + [current])
-                    let resultsSHA256 = SHA256.hex(of: JSONWriter.pretty(RunResultCodec.encode(final)))
-
-                    let counts = result.totals
-                    var runRow: [Cell] = [
-                        .text(result.asOf.description), .text(result.toolVersion), .optional(context.configFile),
-                        .optional(context.configSHA256), .text(Self.labelsText(result.labels)), .text(result.failOn.rawValue),
-                        .count(result.failOnUnknown ? 1 : 0), .text(result.passing.rawValue), .text(result.policySetDigest),
-                        .count(counts.evaluated), .count(counts.pass), .count(counts.fail), .count(counts.waived), .count(counts.error),
-                        .count(counts.unknown), .count(result.blockingFindings.count), .real(Self.roundedScore(result.complianceScore)),
-                        .text(monthlyCost), .optional(baseline),
-                    ]
-                    runRow += HistorySchema.Table.allCases.map { Cell.text(digests[$0] ?? "") }
-                    runRow += [.text(resultsSHA256), .text(previousHash)]
-                    let recordHash = RecordDigest.record(runRow)
+                    let document = try ResultsDocument(final, items: items)
+                    // The document's SHA-256 (sequential, tens of MB for a large run) is computed on
+                    // another core while this one inserts; the run row, which needs it, goes in last
+                    // (foreign keys are checked at commit).
+                    let resultsDigest = Background { document.sha256 }
+                    try db.execute(sql: "PRAGMA defer_foreign_keys = ON")
+                    for table in HistorySchema.Table.allCases {
+                        let inserter = try RowInserter(db, sql: table.insertSQL)
+                        for (ordinal, row) in (rows.tables[table] ?? []).enumerated() {
+                            try inserter.insert(sequence: sequence, ordinal: ordinal, row)
+                        }
+                    }
+                    try db.execute(sql: "INSERT INTO run_document (run_seq, head, tail) VALUES (?, ?, ?)",
+                                   arguments: [sequence, document.head, document.tail])
+                    guard let resultsSHA256 = resultsDigest.wait() else {
+                        throw HistoryError.database(database: path, reason: "internal: the results digest was not computed")
+                    }
+                    let runRow = metadata + [.text(resultsSHA256), .text(previous?.last?.text ?? HistorySchema.genesis)]
                     let names = ["seq"] + HistorySchema.runColumns + ["record_sha256"]
                     try db.execute(
                         sql: "INSERT INTO run (\(names.joined(separator: ", "))) VALUES (\(names.map { _ in "?" }.joined(separator: ", ")))",
                         arguments: StatementArguments([Cell.count(sequence).databaseValue] + runRow.map(\.databaseValue)
-                            + [Cell.text(recordHash).databaseValue]))
-                    for table in HistorySchema.Table.allCases {
-                        let statement = try db.makeStatement(sql: table.insertSQL)
-                        for (ordinal, row) in (rows.tables[table] ?? []).enumerated() {
-                            try statement.execute(arguments: StatementArguments(
-                                [Cell.count(sequence).databaseValue, Cell.count(ordinal).databaseValue] + row.map(\.databaseValue)))
-                        }
-                    }
+                            + [Cell.text(RecordDigest.record(runRow)).databaseValue]))
                     beforeCommit?()
                     let stored = try Self.runRecords(db, database: path, whereClause: "WHERE seq = ?", arguments: [sequence])
                     if let run = stored.first { recorded = RecordedRun(run: run, result: final) }
@@ -139,6 +137,34 @@ public struct HistoryStore: Sendable {
                 return recorded
             }
         }
+    }
+
+    /// The stored results document of a run, byte for byte what its `--json` output was.
+    public func resultsDocument(of run: RunRecord) throws(HistoryError) -> String {
+        try storedDocument(of: run).text
+    }
+
+    /// The stored document of a run.
+    func storedDocument(of run: RunRecord) throws(HistoryError) -> ResultsDocument {
+        let path = path
+        return try perform {
+            try queue.read { db in
+                guard let document = try Self.storedDocument(db, sequence: run.sequence) else {
+                    throw HistoryError.database(database: path, reason: "run \(run.id): its results document is missing")
+                }
+                return document
+            }
+        }
+    }
+
+    /// The document rebuilt from `run_document` and the findings' texts (nil without a `run_document` row).
+    static func storedDocument(_ db: Database, sequence: Int) throws -> ResultsDocument? {
+        guard let parts = try cells(db, sql: "SELECT head, tail FROM run_document WHERE run_seq = ?", arguments: [sequence]).first,
+              let head = parts.first?.text, let tail = parts.last?.text else { return nil }
+        let items = try cells(db, sql: "SELECT item FROM finding WHERE run_seq = ? ORDER BY ordinal", arguments: [sequence]).map {
+            ResultsDocument.prettyItem($0.first?.text ?? "")
+        }
+        return ResultsDocument(head: head, items: items, tail: tail)
     }
 
     /// The stored form of a baseline section: its identity without the fingerprint list.
@@ -278,6 +304,25 @@ public struct HistoryStore: Sendable {
         let columns = ["seq"] + HistorySchema.runColumns + ["record_sha256"]
         return try cells(db, sql: "SELECT \(columns.joined(separator: ", ")) FROM run \(whereClause) ORDER BY seq", arguments: arguments)
             .map { try CellReader(cells: $0, columns: columns, context: "run", database: database).runRecord() }
+    }
+
+    /// A value computed on another thread while the caller goes on.
+    final class Background<Result: Sendable>: @unchecked Sendable {
+        private let done = DispatchSemaphore(value: 0)
+        private var value: Result?
+
+        init(_ work: @escaping @Sendable () -> Result) {
+            DispatchQueue.global().async {
+                self.value = work()
+                self.done.signal()
+            }
+        }
+
+        /// Waits for the value (the semaphore orders the write before this read).
+        func wait() -> Result? {
+            done.wait()
+            return value
+        }
     }
 
     /// Runs raw SQL (tests use it to tamper with a database).

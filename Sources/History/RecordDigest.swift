@@ -55,6 +55,8 @@ enum Cell: Sendable, Hashable {
 /// ends with a newline, so no value can imitate a boundary. docs/history.md states the same.
 struct RecordDigest {
     private var hasher = SHA256()
+    /// One row's bytes, reused between rows.
+    private var buffer: [UInt8] = []
 
     /// Starts a digest with a domain marker (`assay.run.v1`, `assay.table.v1 finding`).
     init(domain: String) {
@@ -63,26 +65,34 @@ struct RecordDigest {
 
     /// Adds one row.
     mutating func add(_ row: [Cell]) {
-        var text = ""
+        buffer.removeAll(keepingCapacity: true)
         for cell in row {
             switch cell {
-            case .null: text += "n;"
-            case .integer(let number): text += "i\(number);"
-            case .real(let number): text += "r\(String(number.bitPattern, radix: 16));"
-            case .text(let value): text += "t\(value.utf8.count):" + value
+            case .null: buffer.append(contentsOf: "n;".utf8)
+            case .integer(let number): buffer.append(contentsOf: "i\(number);".utf8)
+            case .real(let number): buffer.append(contentsOf: "r\(String(number.bitPattern, radix: 16));".utf8)
+            case .text(let value):
+                buffer.append(contentsOf: "t\(value.utf8.count):".utf8)
+                buffer.append(contentsOf: value.utf8)
             }
         }
-        text += "\n"
-        hasher.update(text)
+        buffer.append(UInt8(ascii: "\n"))
+        hasher.update(buffer)
     }
 
     /// The lower-case hex digest.
     mutating func hex() -> String { hasher.hexDigest() }
 
-    /// The digest of a child table's rows of one run.
+    /// The digest of a child table's rows of one run (`rows` hold the table's `columns`; only
+    /// its `hashedColumns` enter the digest).
     static func table(_ table: HistorySchema.Table, rows: [[Cell]]) -> String {
         var digest = RecordDigest(domain: "assay.table.v1 \(table.rawValue)")
-        for row in rows { digest.add(row) }
+        let hashed = table.hashedColumns.compactMap { table.columns.firstIndex(of: $0) }
+        if hashed.count == table.columns.count {
+            for row in rows { digest.add(row) }
+        } else {
+            for row in rows { digest.add(hashed.map { $0 < row.count ? row[$0] : .null }) }
+        }
         return digest.hex()
     }
 

@@ -8,7 +8,8 @@ struct RunRows {
     /// Currency → total of the last complete month (from the `cost` section).
     var monthlyCost: [String: FixedDecimal]
 
-    init(_ result: RunResult) {
+    /// The rows of `result`, whose findings' texts and fingerprints are `findingTexts` (same order).
+    init(_ result: RunResult, findingTexts: [ResultsDocument.FindingText]) {
         var tables: [HistorySchema.Table: [[Cell]]] = [:]
         tables[.input] = result.inputs.sorted { $0.path < $1.path }.map { input in
             [.text(input.path), .text(input.format), .text(input.sha256), .count(input.documents)]
@@ -19,11 +20,9 @@ struct RunRows {
                     .text(policy.category), .count(counts.evaluated), .count(counts.pass), .count(counts.fail), .count(counts.waived),
                     .count(counts.error), .count(counts.unknown)]
         }
-        tables[.finding] = result.findings.map { finding in
-            let document = RunResultCodec.encode(finding)
-            return [.text(document["fingerprint"]?.stringValue ?? finding.fingerprint), .text(finding.policy), .text(finding.resource),
-                    .text(finding.status.rawValue), .text(finding.severity.rawValue), .text(finding.enforcement.rawValue),
-                    .text(JSONWriter.compact(document))]
+        tables[.finding] = zip(result.findings, findingTexts).map { finding, encoded in
+            [.text(encoded.fingerprint), .text(finding.policy), .text(finding.resource), .text(finding.status.rawValue),
+             .text(finding.severity.rawValue), .text(finding.enforcement.rawValue), .text(encoded.stored)]
         }
         tables[.waiver] = result.waivers.map { status in
             let waiver = status.waiver

@@ -36,10 +36,12 @@ struct ChainVerificationTests {
     @Test("an edited finding whose run digests were recomputed breaks the link from the next run")
     func rewrittenRun() throws {
         let store = try Self.store("rewritten")
-        // A careful forger edits a finding, recomputes the run's findings digest and record hash…
-        try store.execute("UPDATE finding SET document = replace(document, 'b2 is off', 'b2 is fine') WHERE run_seq = 2")
+        // A careful forger edits a finding, recomputes the run's digests and record hash…
+        try store.execute("UPDATE finding SET status = 'pass', item = replace(item, '\"fail\"', '\"pass\"') WHERE run_seq = 2")
         let rows = try store.rows(.finding, of: try store.run("2")).map(\.cells)
-        try store.execute("UPDATE run SET findings_sha256 = '\(RecordDigest.table(.finding, rows: rows))' WHERE seq = 2")
+        let rebuilt = try store.storedDocument(of: try store.run("2")).sha256
+        try store.execute("UPDATE run SET findings_sha256 = '\(RecordDigest.table(.finding, rows: rows))', results_sha256 = '\(rebuilt)' WHERE seq = 2")
+        #expect(try store.details(of: try store.run("2")).findings.allSatisfy { $0.finding.status == .pass })
         let runs = try store.runs()
         let columns = ["seq"] + HistorySchema.runColumns + ["record_sha256"]
         let rowTwo = try store.queue.read { try HistoryStore.cells($0, sql: "SELECT \(columns.joined(separator: ", ")) FROM run WHERE seq = 2") }
@@ -52,6 +54,15 @@ struct ChainVerificationTests {
         #expect(report.problems.first?.message.contains("run 2 was replaced or rewritten") == true)
         // An anchor kept outside the database pins the original.
         #expect(Self.kinds(try store.verify(anchors: [runs[1].recordSHA256])) == ["deleted 3", "anchor_missing -"])
+    }
+
+    @Test("an edited finding text (only in the stored results document) is caught")
+    func editedDocument() throws {
+        let store = try Self.store("edited-document")
+        try store.execute("UPDATE finding SET item = replace(item, 'b3 is off', 'b3 is on') WHERE run_seq = 3")
+        let report = try store.verify()
+        #expect(Self.kinds(report) == ["edited 3"])
+        #expect(report.problems.first?.message.contains("results document") == true)
     }
 
     @Test("edited run metadata is caught")

@@ -18,25 +18,31 @@ extension Finding {
 
     /// SHA-256 of policy id, resource id and the normalised failed facts (see the type comment).
     public var fingerprint: String {
-        var hasher = SHA256()
+        var canonical: [UInt8] = []
+        canonical.reserveCapacity(256)
         for component in [Self.fingerprintVersion, policy, resource] + failedFacts {
-            hasher.update("\(component.utf8.count):")
-            hasher.update(component)
+            canonical.append(contentsOf: String(component.utf8.count).utf8)
+            canonical.append(UInt8(ascii: ":"))
+            canonical.append(contentsOf: component.utf8)
         }
+        var hasher = SHA256()
+        hasher.update(canonical)
         return hasher.hexDigest()
     }
 
     /// The distinct normalised facts of the evidence, in byte order.
     var failedFacts: [String] {
-        let facts = Set(evidence.map { item in
+        let facts = evidence.map { item in
             Self.normalisedPath(item.path) + "\u{0}" + (item.actual.map { JSONWriter.compact(Self.normalised($0)) } ?? "missing")
-        })
-        return facts.sorted { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) }
+        }
+        guard facts.count > 1 else { return facts }
+        return Set(facts).sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
     }
 
     /// `regions[2].kms` → `regions[*].kms`: the position of an element in an exported array is
     /// not part of the problem.
     static func normalisedPath(_ path: String) -> String {
+        guard path.utf8.contains(UInt8(ascii: "[")) else { return path }
         var output = ""
         var index = path.startIndex
         while index < path.endIndex {

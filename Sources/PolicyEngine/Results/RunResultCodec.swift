@@ -22,25 +22,34 @@ public enum RunResultCodec {
 
     /// The JSON document of a result.
     public static func encode(_ result: RunResult) -> Value {
+        encode(result, encodedFindings: result.findings.map(encode))
+    }
+
+    /// The JSON document of a result whose findings the caller already encoded with
+    /// `encode(_ finding:)`, in the same order (the run history encodes them in parallel and
+    /// reuses them). Everything else, the summary included, comes from `result`.
+    public static func encode(_ result: RunResult, encodedFindings: [Value]) -> Value {
         var summary = Fields()
         let totals = result.totals
         summary["counts"] = encode(totals)
         summary["policies"] = .number(Double(result.policies.count))
-        summary["blocking"] = .number(Double(result.blockingFindings.count))
-        summary["compliant"] = .bool(result.blockingFindings.isEmpty)
+        // One pass that counts (no filtered copies: a run may hold 100,000 findings).
+        var blocking = 0
+        var failingBySeverity: [Severity: Int] = [:]
+        var failingByEnforcement: [Enforcement: Int] = [:]
+        for finding in result.findings {
+            if result.isBlocking(finding) { blocking += 1 }
+            guard finding.status == .fail else { continue }
+            failingBySeverity[finding.severity, default: 0] += 1
+            failingByEnforcement[finding.enforcement, default: 0] += 1
+        }
+        summary["blocking"] = .number(Double(blocking))
+        summary["compliant"] = .bool(blocking == 0)
         summary["compliance_score"] = .number((result.complianceScore * 10_000).rounded() / 10_000)
-        var bySeverity = Fields()
-        for severity in Severity.allCases {
-            let failing = result.findings.filter { $0.severity == severity && $0.status == .fail }.count
-            bySeverity[severity.rawValue] = .number(Double(failing))
-        }
-        summary["failing_by_severity"] = .object(bySeverity)
-        var byEnforcement = Fields()
-        for enforcement in Enforcement.allCases {
-            let failing = result.findings.filter { $0.enforcement == enforcement && $0.status == .fail }.count
-            byEnforcement[enforcement.rawValue] = .number(Double(failing))
-        }
-        summary["failing_by_enforcement"] = .object(byEnforcement)
+        summary["failing_by_severity"] = .object(Fields(Severity.allCases.map { ($0.rawValue, Value.number(Double(failingBySeverity[$0] ?? 0))) }))
+        summary["failing_by_enforcement"] = .object(Fields(Enforcement.allCases.map {
+            ($0.rawValue, Value.number(Double(failingByEnforcement[$0] ?? 0)))
+        }))
 
         var document = Fields()
         document["schema"] = .string(schemaName)
@@ -54,7 +63,7 @@ public enum RunResultCodec {
         document["policy_set_digest"] = .string(result.policySetDigest)
         document["inputs"] = .array(result.inputs.sorted { $0.path < $1.path }.map(encode))
         document["policies"] = .array(result.policies.sorted { $0.id < $1.id }.map(encode))
-        document["findings"] = .array(result.findings.map(encode))
+        document["findings"] = .array(encodedFindings)
         document["waivers"] = .array(result.waivers.map(encode))
         document["summary"] = .object(summary)
         document["sections"] = .object(Fields(result.sections.map { ($0.key, $0.value) }))

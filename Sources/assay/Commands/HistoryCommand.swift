@@ -36,13 +36,12 @@ struct HistoryCommand: ParsableCommand {
         func run() throws {
             let store = try options.open()
             let runs = try store.runs()
-            try options.write(HistoryJSON.list(runs, database: store.path))
             var table = TextTable(["RUN", "AS OF", "TOOL", "SCORE", "FAIL", "BLOCKING", "COST (LAST MONTH)", "LABELS", "RECORD"])
             for run in runs {
                 table.add([run.id, run.asOf.description, run.toolVersion, HistoryText.percent(run.complianceScore), String(run.counts.fail),
                            String(run.blocking), HistoryText.money(run.monthlyCost), HistoryText.labels(run.labels), String(run.recordSHA256.prefix(12))])
             }
-            print(runs.isEmpty ? "No runs recorded in \(store.path)." : table.text)
+            try options.present(HistoryJSON.list(runs, database: store.path), runs.isEmpty ? "No runs recorded in \(store.path)." : table.text)
         }
     }
 
@@ -61,8 +60,7 @@ struct HistoryCommand: ParsableCommand {
         func run() throws {
             let store = try options.open()
             let details = try store.details(of: try store.run(reference))
-            try options.write(HistoryJSON.show(details, database: store.path))
-            print(HistoryText.show(details))
+            try options.present(HistoryJSON.show(details, database: store.path), HistoryText.show(details))
         }
     }
 
@@ -84,8 +82,7 @@ struct HistoryCommand: ParsableCommand {
         func run() throws {
             let store = try options.open()
             let diff = try store.diff(try store.run(from), try store.run(to))
-            try options.write(HistoryJSON.diff(diff, database: store.path))
-            print(HistoryText.diff(diff))
+            try options.present(HistoryJSON.diff(diff, database: store.path), HistoryText.diff(diff))
         }
     }
 
@@ -112,14 +109,14 @@ struct HistoryCommand: ParsableCommand {
         func run() throws {
             let store = try options.open()
             let report = try store.verify(anchors: anchor)
-            try options.write(HistoryJSON.verification(report, database: store.path))
-            for problem in report.problems { print("BROKEN  \(problem.kind.rawValue): \(problem.message)") }
+            var lines = report.problems.map { "BROKEN  \($0.kind.rawValue): \($0.message)" }
             if report.isIntact {
-                print("OK: \(report.runs) run(s) in \(store.path), evidence chain intact; head record sha256 \(report.head ?? "(none)")")
+                lines.append("OK: \(report.runs) run(s) in \(store.path), evidence chain intact; head record sha256 \(report.head ?? "(none)")")
             } else {
-                print("FAILED: \(report.problems.count) problem(s) in the evidence chain of \(store.path) (\(report.runs) run(s))")
-                throw ExitCode(ExitStatus.policyFailure)
+                lines.append("FAILED: \(report.problems.count) problem(s) in the evidence chain of \(store.path) (\(report.runs) run(s))")
             }
+            try options.present(HistoryJSON.verification(report, database: store.path), lines.joined(separator: "\n"))
+            if !report.isIntact { throw ExitCode(ExitStatus.policyFailure) }
         }
     }
 }
@@ -142,10 +139,10 @@ struct HistoryOptions: ParsableArguments {
         return try HistoryStore(path: history ?? configured ?? HistoryStore.defaultPath, create: false)
     }
 
-    /// Writes `document` to `--json`, when given (atomically, like every report).
-    func write(_ document: Value) throws {
-        guard let json else { return }
-        try ReportFile.write(Array(JSONWriter.pretty(document).utf8), to: json)
+    /// Writes `document` to `--json`, when given (atomically, like every report), then `text` to stdout.
+    func present(_ document: Value, _ text: String) throws {
+        if let json { try ReportFile.write(Array(JSONWriter.pretty(document).utf8), to: json) }
+        print(text)
     }
 }
 
