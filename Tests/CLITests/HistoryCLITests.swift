@@ -149,12 +149,13 @@ struct HistoryCLITests {
         estate.buckets(["a": "on", "b": "on", "c": "off"])
         _ = try estate.evaluate(["--json", estate.path("r2.json")])
 
-        let show = try estate.history(["show", "latest", "--json", estate.path("show.json")])
+        let show = try estate.history(["show", "latest", "--json", estate.path("show.json"), "--results", estate.path("exported.json")])
         #expect(show.status == 0, "\(show.stderr)")
         #expect(show.stdout.contains("Run 2 · as of 2026-11-27"))
         let run = try estate.json("show.json")["run"] as? [String: Any]
         #expect(run?["results_sha256"] as? String == (try Self.sha256sum(estate.path("r2.json"))))
         #expect(run?["config_sha256"] as? String == (try Self.sha256sum(estate.config)))
+        #expect(try Self.sha256sum(estate.path("exported.json")) == (try Self.sha256sum(estate.path("r2.json"))), "export is byte for byte")
 
         let diff = try estate.history(["diff", "1", "2", "--json", estate.path("diff.json")])
         #expect(diff.status == 0, "\(diff.stderr)")

@@ -50,16 +50,26 @@ struct HistoryCommand: ParsableCommand {
     struct Show: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Show one recorded run: metadata, digests, per-policy counts, open findings, waivers, costs and downtime.",
-            discussion: "Examples:\n  assay history show latest\n  assay history show 12 --json run-12.json")
+            discussion: """
+                Examples:
+                  assay history show latest
+                  assay history show 12 --json run-12.json
+                  assay history show 12 --results results-12.json   # the run's results document, byte for byte
+                """)
 
         @Argument(help: ArgumentHelp("The run: an id, latest or latest~N.", valueName: "run"))
         var reference: String = "latest"
 
         @OptionGroup var options: HistoryOptions
 
+        @Option(name: .long, help: ArgumentHelp("Also write the run's recorded results document (what its --json was) here.", valueName: "file"))
+        var results: String?
+
         func run() throws {
             let store = try options.open()
-            let details = try store.details(of: try store.run(reference))
+            let run = try store.run(reference)
+            if let results { try ReportFile.write(Array(try store.resultsDocument(of: run).utf8), to: results) }
+            let details = try store.details(of: run)
             try options.present(HistoryJSON.show(details, database: store.path), HistoryText.show(details))
         }
     }
