@@ -255,12 +255,18 @@ public struct HistoryStore: Sendable {
         }.map { CellReader(cells: $0, columns: table.columns, context: "run \(run.id) \(table.rawValue)", database: path) }
     }
 
-    /// Fingerprints of a run's open findings (fail, error, unknown): a baseline.
-    public func openFingerprints(of run: RunRecord) throws(HistoryError) -> Set<String> {
+    /// Fingerprint → number of a run's open findings (fail, error, unknown) with it: a baseline.
+    public func openFingerprints(of run: RunRecord) throws(HistoryError) -> [String: Int] {
         try perform {
             try queue.read { db in
-                Set(try String.fetchAll(db, sql: "SELECT fingerprint FROM finding WHERE run_seq = ? AND status IN ('fail', 'error', 'unknown')",
-                                        arguments: [run.sequence]))
+                var counts: [String: Int] = [:]
+                let rows = try Self.cells(db, sql: """
+                    SELECT fingerprint, COUNT(*) FROM finding WHERE run_seq = ? AND status IN ('fail', 'error', 'unknown') GROUP BY fingerprint
+                    """, arguments: [run.sequence])
+                for row in rows {
+                    if let fingerprint = row.first?.text, let count = row.last?.integer { counts[fingerprint] = count }
+                }
+                return counts
             }
         }
     }
@@ -268,7 +274,7 @@ public struct HistoryStore: Sendable {
     /// A run as a baseline for `assay evaluate --baseline`.
     public func baseline(_ run: RunRecord) throws(HistoryError) -> Baseline {
         Baseline(kind: .run, reference: run.id, database: path, resultsSHA256: run.resultsSHA256, recordSHA256: run.recordSHA256,
-                 asOf: run.asOf, fingerprints: try openFingerprints(of: run))
+                 asOf: run.asOf, occurrences: try openFingerprints(of: run))
     }
 
     // MARK: - Plumbing

@@ -44,7 +44,8 @@ struct HistoryStoreTests {
         #expect(details.downtime.map(\.application) == ["checkout-web"])
         #expect(details.downtime.first?.expectedAnnualLoss == "125000.5")
         #expect(details.downtime.first?.recommendedStrategy == "warm_standby")
-        #expect(try store.openFingerprints(of: run) == Set(result.findings.filter(\.isOpen).map(\.fingerprint)))
+        #expect(try store.openFingerprints(of: run) == Baseline.count(result.findings.filter(\.isOpen).map(\.fingerprint)))
+        #expect(try store.openFingerprints(of: run).values.reduce(0, +) == 2)
     }
 
     @Test("the recorded results digest is the SHA-256 of the returned result's JSON document")

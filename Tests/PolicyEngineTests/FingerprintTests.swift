@@ -129,11 +129,30 @@ struct BaselineTests {
         #expect(section?["persisting_fingerprints"]?.arrayValue == [.string(Self.finding("a").fingerprint)])
     }
 
+    @Test("a fingerprint found more often than in the baseline (the same resource id in another input) is new every time")
+    func duplicates() {
+        func copy(_ file: String) -> Finding {
+            var finding = Self.finding("aws_s3_bucket.this")
+            finding.source = SourceReference(file: file, pointer: "/resource_changes/0")
+            return finding
+        }
+        let baseline = Baseline(file: "old.json", sha256: "s", result: Self.result([copy("prod/plan.json")]))
+        #expect(baseline.occurrences == [copy("x").fingerprint: 1])
+        var same = Self.result([copy("prod/plan.json")])
+        same.apply(baseline)
+        #expect(same.blockingFindings.isEmpty)
+        var doubled = Self.result([copy("prod/plan.json"), copy("staging/plan.json")])
+        doubled.apply(baseline)
+        #expect(doubled.blockingFindings.count == 2)
+        #expect(doubled.sections["baseline"]?["new"]?.doubleValue == 2)
+        #expect(doubled.sections["baseline"]?["persisting"]?.doubleValue == 0)
+    }
+
     @Test("decoding a result restores the baseline, so re-rendered reports block the same findings")
     func decoded() throws {
         var current = Self.result([Self.finding("a"), Self.finding("b")])
         current.apply(Baseline(kind: .run, reference: "3", database: "h.sqlite", resultsSHA256: "r", recordSHA256: "h", asOf: Self.asOf,
-                               fingerprints: [Self.finding("a").fingerprint, "unrelated"]))
+                               occurrences: [Self.finding("a").fingerprint: 1, "unrelated": 1]))
         let decoded = try RunResultCodec.decode(try JSONParser.parse(JSONWriter.pretty(RunResultCodec.encode(current))))
         #expect(decoded.blockingFindings.map(\.resource) == ["b"])
         #expect(decoded.sections["baseline"]?["run"]?.stringValue == "3")

@@ -22,25 +22,35 @@ public struct Baseline: Sendable, Hashable {
     public var recordSHA256: String?
     /// The baseline's as-of date.
     public var asOf: CivilDate
-    /// Fingerprints of its open findings (`Finding.isOpen`).
-    public var fingerprints: Set<String>
+    /// Fingerprint → how many of its open findings (`Finding.isOpen`) have it.
+    public var occurrences: [String: Int]
+
+    /// The fingerprints of its open findings.
+    public var fingerprints: Set<String> { Set(occurrences.keys) }
 
     /// Creates a baseline.
     public init(kind: Kind, reference: String, database: String? = nil, resultsSHA256: String, recordSHA256: String? = nil,
-                asOf: CivilDate, fingerprints: Set<String>) {
+                asOf: CivilDate, occurrences: [String: Int]) {
         self.kind = kind
         self.reference = reference
         self.database = database
         self.resultsSHA256 = resultsSHA256
         self.recordSHA256 = recordSHA256
         self.asOf = asOf
-        self.fingerprints = fingerprints
+        self.occurrences = occurrences
     }
 
     /// The baseline of a results document read from `file`, whose bytes hash to `sha256`.
     public init(file: String, sha256: String, result: RunResult) {
         self.init(kind: .file, reference: file, resultsSHA256: sha256, asOf: result.asOf,
-                  fingerprints: Set(result.findings.filter(\.isOpen).map(\.fingerprint)))
+                  occurrences: Self.count(result.findings.filter(\.isOpen).map(\.fingerprint)))
+    }
+
+    /// Fingerprint → occurrences.
+    public static func count(_ fingerprints: [String]) -> [String: Int] {
+        var counts: [String: Int] = [:]
+        for fingerprint in fingerprints { counts[fingerprint, default: 0] += 1 }
+        return counts
     }
 
     /// The key of the section in `RunResult.sections`.
@@ -69,17 +79,20 @@ public struct BaselineComparison: Sendable, Hashable {
 }
 
 extension RunResult {
-    /// Compares the open findings with `baseline` (by fingerprint).
+    /// Compares the open findings with `baseline` (by fingerprint). A fingerprint that now occurs
+    /// more often than in the baseline (the same resource id failing the same way in another
+    /// input) is not the problem the baseline knew: all its occurrences count as new.
     public func comparison(with baseline: Baseline) -> BaselineComparison {
         let open = findings.filter(\.isOpen).map { (finding: $0, fingerprint: $0.fingerprint) }
-        let persisting = open.filter { baseline.fingerprints.contains($0.fingerprint) }
-        let new = open.filter { !baseline.fingerprints.contains($0.fingerprint) }
-        let current = Set(open.map(\.fingerprint))
+        let current = Baseline.count(open.map(\.fingerprint))
+        let known = Set(baseline.occurrences.filter { current[$0.key, default: 0] <= $0.value }.keys)
+        let persisting = open.filter { known.contains($0.fingerprint) }
+        let new = open.filter { !known.contains($0.fingerprint) }
         var probe = self
-        probe.baselineFingerprints = baseline.fingerprints
+        probe.baselineFingerprints = known
         return BaselineComparison(
             new: new.count, newBlocking: new.filter { probe.isBlocking($0.finding) }.count, persisting: persisting.count,
-            fixed: baseline.fingerprints.subtracting(current).count,
+            fixed: baseline.fingerprints.subtracting(current.keys).count,
             persistingFingerprints: Set(persisting.map(\.fingerprint)).sorted()
         )
     }
@@ -88,7 +101,9 @@ extension RunResult {
     /// `sections["baseline"]` states its identity and the comparison (schema in docs/history.md).
     public mutating func apply(_ baseline: Baseline) {
         let comparison = comparison(with: baseline)
-        baselineFingerprints = baseline.fingerprints
+        // The persisting fingerprints decide blocking for this run's findings exactly as the
+        // baseline does, and are what decoding the results restores.
+        baselineFingerprints = Set(comparison.persistingFingerprints)
         var section = Fields()
         section["kind"] = .string(baseline.kind.rawValue)
         section["run"] = baseline.kind == .run ? .string(baseline.reference) : .null
@@ -97,7 +112,7 @@ extension RunResult {
         section["results_sha256"] = .string(baseline.resultsSHA256)
         section["record_sha256"] = baseline.recordSHA256.map(Value.string) ?? .null
         section["as_of"] = .string(baseline.asOf.description)
-        section["open"] = .number(Double(baseline.fingerprints.count))
+        section["open"] = .number(Double(baseline.occurrences.values.reduce(0, +)))
         section["new"] = .number(Double(comparison.new))
         section["new_blocking"] = .number(Double(comparison.newBlocking))
         section["persisting"] = .number(Double(comparison.persisting))
