@@ -21,6 +21,7 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         // HTML report templates (escapes by default); used by the Reports target only.
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
     ],
     targets: [
         // MARK: - System libraries
@@ -49,12 +50,18 @@ let package = Package(
         // Delimited text over bytes (streaming, gzip, parallel chunks); shared by Billing and Inventory.
         .target(name: "TabularText", dependencies: ["CZlib", "CISAL"], swiftSettings: strict),
         .target(name: "Billing", dependencies: ["PolicyEngine", "TabularText"], swiftSettings: strict),
+        // Run history in SQLite (system libsqlite3 under GRDB); GRDB is used only here.
+        .target(
+            name: "History",
+            dependencies: ["PolicyEngine", .product(name: "GRDB", package: "GRDB.swift")],
+            swiftSettings: strict
+        ),
 
         // MARK: - Command line
         .executableTarget(
             name: "assay",
             dependencies: [
-                "PolicyEngine", "PolicyLoader", "Inventory", "Reports", "Resilience", "Billing",
+                "PolicyEngine", "PolicyLoader", "Inventory", "Reports", "Resilience", "Billing", "History",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strict
@@ -94,6 +101,13 @@ let package = Package(
             swiftSettings: strict
         ),
 
+        .executableTarget(
+            name: "HistoryBench",
+            dependencies: ["History", "PolicyEngine"],
+            path: "Benchmarks/HistoryBench",
+            swiftSettings: strict
+        ),
+
         // MARK: - Tests
         .target(
             name: "TestSupport",
@@ -120,6 +134,7 @@ let package = Package(
             swiftSettings: strict
         ),
         .testTarget(name: "CLITests", dependencies: ["TestSupport"], swiftSettings: strict),
+        .testTarget(name: "HistoryTests", dependencies: ["History", "PolicyEngine", "TestSupport"], swiftSettings: strict),
         .testTarget(
             name: "BillingTests",
             dependencies: ["Billing", "TabularText", "PolicyEngine", "TestSupport"],

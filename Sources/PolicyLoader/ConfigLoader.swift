@@ -44,6 +44,8 @@ public struct AssayConfig: Sendable {
     public var labels: [String: String] = [:]
     /// Run history database, when enabled.
     public var history: String?
+    /// The database `history: true` names (relative to the config file).
+    public static let defaultHistory = ".assay/history.sqlite"
     /// Extra settings of later pipeline stages (`downtime:`, `cost:`), kept as values.
     public var extensions: [String: Value] = [:]
     /// The config file, when loaded from one.
@@ -114,7 +116,13 @@ public enum ConfigLoader {
             case "as_of": config.asOf = try value.date()
             case "labels":
                 for label in try value.mapping("a mapping of labels") { config.labels[label.key] = try label.value.value().displayText }
-            case "history": config.history = resolve(try value.string("a database path"))
+            case "history":
+                // `history: true` records into the default database beside the config file.
+                if case .bool(let enabled) = try value.value() {
+                    config.history = enabled ? resolve(AssayConfig.defaultHistory) : nil
+                } else {
+                    config.history = resolve(try value.string("a database path, or true for \(AssayConfig.defaultHistory)"))
+                }
             case "downtime", "cost": config.extensions[entry.key] = try value.value()
             default: break
             }

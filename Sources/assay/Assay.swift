@@ -21,6 +21,7 @@ struct Assay: ParsableCommand {
         subcommands: [
             EvaluateCommand.self, ValidateCommand.self, ExplainCommand.self, TestCommand.self, CostCommand.self, DowntimeCommand.self,
             ReportCommand.self,
+            HistoryCommand.self,
         ]
     )
 

@@ -81,6 +81,15 @@ public struct Finding: Sendable, Hashable {
         self.waiverBox = waiver.map(WaiverBox.init)
     }
 
+    /// True for the statuses that are a problem to track: `fail`, `error` and `unknown` (not
+    /// `pass`, and not `waived`, whose risk is accepted until the waiver expires).
+    public var isOpen: Bool {
+        switch status {
+        case .fail, .error, .unknown: return true
+        case .pass, .waived: return false
+        }
+    }
+
     /// Deterministic order: policy, then resource, then source.
     public static func precedes(_ lhs: Finding, _ rhs: Finding) -> Bool {
         if lhs.policy != rhs.policy { return lhs.policy < rhs.policy }

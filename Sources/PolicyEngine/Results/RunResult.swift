@@ -113,6 +113,9 @@ public struct RunResult: Sendable {
     /// Optional sections added by later pipeline stages (`cost`, `downtime`, `baseline`, `run`),
     /// each with a schema documented in docs/results-json.md.
     public var sections: [String: Value]
+    /// Fingerprints of the baseline's open findings (`--baseline`); when set, a finding whose
+    /// fingerprint is in it persists from the baseline and does not block. Set by `apply(_:)`.
+    public var baselineFingerprints: Set<String>?
 
     /// Creates a result.
     public init(
@@ -138,14 +141,23 @@ public struct RunResult: Sendable {
     public var totals: VerdictCounts { policies.reduce(VerdictCounts()) { $0 + $1.counts } }
 
     /// True when a finding blocks the run: failing (or erroring; or unknown when `failOnUnknown`),
-    /// at or above `failOn`, on a policy that is not advisory.
+    /// at or above `failOn`, on a policy that is not advisory — and, with a baseline, absent from it.
     public func isBlocking(_ finding: Finding) -> Bool {
         guard finding.enforcement != .advisory, finding.severity >= failOn else { return false }
+        let failing: Bool
         switch finding.status {
-        case .fail, .error: return true
-        case .unknown: return failOnUnknown
-        case .pass, .waived: return false
+        case .fail, .error: failing = true
+        case .unknown: failing = failOnUnknown
+        case .pass, .waived: failing = false
         }
+        guard failing else { return false }
+        return !isPersisting(finding)
+    }
+
+    /// True when a baseline is set and the finding's fingerprint is in it.
+    public func isPersisting(_ finding: Finding) -> Bool {
+        guard let baselineFingerprints else { return false }
+        return baselineFingerprints.contains(finding.fingerprint)
     }
 
     /// Findings that make the run fail (exit code 1).

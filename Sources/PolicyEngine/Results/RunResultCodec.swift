@@ -22,25 +22,34 @@ public enum RunResultCodec {
 
     /// The JSON document of a result.
     public static func encode(_ result: RunResult) -> Value {
+        encode(result, encodedFindings: result.findings.map(encode))
+    }
+
+    /// The JSON document of a result whose findings the caller already encoded with
+    /// `encode(_ finding:)`, in the same order (the run history encodes them in parallel and
+    /// reuses them). Everything else, the summary included, comes from `result`.
+    public static func encode(_ result: RunResult, encodedFindings: [Value]) -> Value {
         var summary = Fields()
         let totals = result.totals
         summary["counts"] = encode(totals)
         summary["policies"] = .number(Double(result.policies.count))
-        summary["blocking"] = .number(Double(result.blockingFindings.count))
-        summary["compliant"] = .bool(result.blockingFindings.isEmpty)
+        // One pass that counts (no filtered copies: a run may hold 100,000 findings).
+        var blocking = 0
+        var failingBySeverity: [Severity: Int] = [:]
+        var failingByEnforcement: [Enforcement: Int] = [:]
+        for finding in result.findings {
+            if result.isBlocking(finding) { blocking += 1 }
+            guard finding.status == .fail else { continue }
+            failingBySeverity[finding.severity, default: 0] += 1
+            failingByEnforcement[finding.enforcement, default: 0] += 1
+        }
+        summary["blocking"] = .number(Double(blocking))
+        summary["compliant"] = .bool(blocking == 0)
         summary["compliance_score"] = .number((result.complianceScore * 10_000).rounded() / 10_000)
-        var bySeverity = Fields()
-        for severity in Severity.allCases {
-            let failing = result.findings.filter { $0.severity == severity && $0.status == .fail }.count
-            bySeverity[severity.rawValue] = .number(Double(failing))
-        }
-        summary["failing_by_severity"] = .object(bySeverity)
-        var byEnforcement = Fields()
-        for enforcement in Enforcement.allCases {
-            let failing = result.findings.filter { $0.enforcement == enforcement && $0.status == .fail }.count
-            byEnforcement[enforcement.rawValue] = .number(Double(failing))
-        }
-        summary["failing_by_enforcement"] = .object(byEnforcement)
+        summary["failing_by_severity"] = .object(Fields(Severity.allCases.map { ($0.rawValue, Value.number(Double(failingBySeverity[$0] ?? 0))) }))
+        summary["failing_by_enforcement"] = .object(Fields(Enforcement.allCases.map {
+            ($0.rawValue, Value.number(Double(failingByEnforcement[$0] ?? 0)))
+        }))
 
         var document = Fields()
         document["schema"] = .string(schemaName)
@@ -54,14 +63,15 @@ public enum RunResultCodec {
         document["policy_set_digest"] = .string(result.policySetDigest)
         document["inputs"] = .array(result.inputs.sorted { $0.path < $1.path }.map(encode))
         document["policies"] = .array(result.policies.sorted { $0.id < $1.id }.map(encode))
-        document["findings"] = .array(result.findings.map(encode))
+        document["findings"] = .array(encodedFindings)
         document["waivers"] = .array(result.waivers.map(encode))
         document["summary"] = .object(summary)
         document["sections"] = .object(Fields(result.sections.map { ($0.key, $0.value) }))
         return .object(document)
     }
 
-    static func encode(_ counts: VerdictCounts) -> Value {
+    /// The JSON object of verdict counts.
+    public static func encode(_ counts: VerdictCounts) -> Value {
         [
             "evaluated": .number(Double(counts.evaluated)), "pass": .number(Double(counts.pass)),
             "fail": .number(Double(counts.fail)), "waived": .number(Double(counts.waived)),
@@ -96,6 +106,7 @@ public enum RunResultCodec {
         fields["policy"] = .string(finding.policy)
         fields["resource"] = .string(finding.resource)
         fields["resource_type"] = .string(finding.resourceType)
+        fields["fingerprint"] = .string(finding.fingerprint)
         fields["status"] = .string(finding.status.rawValue)
         fields["severity"] = .string(finding.severity.rawValue)
         fields["enforcement"] = .string(finding.enforcement.rawValue)
@@ -175,12 +186,14 @@ public enum RunResultCodec {
         let waivers = try root.array("waivers").map { (item) throws(DecodingError) in try decodeWaiver(item) }
         var sections: [String: Value] = [:]
         for member in (try? root.fields("sections")) ?? Fields() { sections[member.key] = member.value }
-        return RunResult(
+        var result = RunResult(
             toolVersion: try tool.string("version"), asOf: try root.date("as_of"), labels: labels,
             failOn: try root.enumeration("fail_on"), failOnUnknown: (try? root.bool("fail_on_unknown")) ?? false,
             passing: try root.enumeration("passing"), policySetDigest: try root.string("policy_set_digest"), inputs: inputs,
             policies: policies, findings: findings, waivers: waivers, sections: sections
         )
+        result.baselineFingerprints = Baseline.persistingFingerprints(in: sections)
+        return result
     }
 
     static func decodeCounts(_ reader: Reader) throws(DecodingError) -> VerdictCounts {
@@ -209,6 +222,11 @@ public enum RunResultCodec {
         )
     }
 
+    /// Reads one finding object, as `encode(_ finding:)` writes it (the run history stores them).
+    public static func decode(finding value: Value) throws(DecodingError) -> Finding {
+        try decodeFinding(Reader(value: value, path: "finding"))
+    }
+
     /// Reads one finding object.
     static func decodeFinding(_ item: Reader) throws(DecodingError) -> Finding {
         var source: SourceReference?
@@ -231,12 +249,22 @@ public enum RunResultCodec {
                                    owner: try waiverReader.string("owner"), ticket: waiverReader.optional("ticket")?.value.stringValue,
                                    expires: try waiverReader.date("expires"))
         }
-        return Finding(
+        let finding = Finding(
             policy: try item.string("policy"), resource: try item.string("resource"), resourceType: try item.string("resource_type"),
             status: try item.enumeration("status"), severity: try item.enumeration("severity"),
             enforcement: try item.enumeration("enforcement"), message: try item.string("message"), source: source,
             evidence: evidence, waiver: waiver
         )
+        // Older documents have no fingerprint (it is computed); a present one must agree with the
+        // finding, so an edited policy, resource or evidence value is caught on reading.
+        if let written = item.optional("fingerprint") {
+            let expected = finding.fingerprint
+            guard written.value.stringValue == expected else {
+                throw DecodingError(path: written.path, reason: "does not match the finding's policy, resource and evidence "
+                                    + "(expected \(expected)); the document was edited or written by another fingerprint version")
+            }
+        }
+        return finding
     }
 
     static func decodeWaiver(_ item: Reader) throws(DecodingError) -> WaiverStatus {

@@ -15,14 +15,16 @@ struct EvaluateCommand: ParsableCommand {
                 --junit reports/junit.xml --json reports/results.json --as-of 2026-11-27 --fail-on high
               assay evaluate --config assay.yaml --param tagging.required_keys:required_tags='[owner, environment]'
               assay evaluate --input terraform-plan:plan.json --passing summary
+              assay evaluate --config assay.yaml --history .assay/history.sqlite --baseline latest
 
             Exit codes: 0 compliant · 1 a failing (or erroring) finding at or above --fail-on on a \
-            policy that is not advisory · 2 usage or input error.
+            policy that is not advisory (with --baseline: only findings absent from the baseline) · 2 usage or input error.
             """
     )
 
     @OptionGroup var runOptions: RunOptions
     @OptionGroup var outputs: OutputOptions
+    @OptionGroup var history: EvaluateHistoryOptions
 
     @Option(name: .customLong("fail-on"), help: ArgumentHelp("Lowest severity that fails the run (default: the config's fail_on, else high).",
                                                              valueName: "severity"))
@@ -57,10 +59,12 @@ struct EvaluateCommand: ParsableCommand {
             junitFlavour: outputs.junitFlavour == .gitlab ? .gitlab : .portable, html: outputs.html ?? configOutputs.html,
             markdown: outputs.markdown ?? configOutputs.markdown, csv: outputs.csv ?? configOutputs.csv
         )
+        let record = try RecordStage.make(history, config: request.config)
         let pipeline = EvaluationPipeline(request: request, passing: outputs.passing?.mode ?? configOutputs.passing,
-                                          render: RenderStage(targets: targets), progress: ProgressReporter(enabled: !quiet))
+                                          record: record, render: RenderStage(targets: targets), progress: ProgressReporter(enabled: !quiet))
         let result = try pipeline.run()
         RunSummary(result: result, asOfFromClock: request.asOfFromClock, quiet: quiet).print()
+        record.printSummary(result, quiet: quiet)
         for path in targets.paths where !quiet {
             Terminal.line(Terminal.styled("wrote ", .dim) + path)
         }

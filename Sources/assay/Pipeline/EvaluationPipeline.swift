@@ -4,10 +4,11 @@ import PolicyLoader
 import Reports
 
 /// The order of the stages of `assay evaluate`, in one place:
-/// load → ingest → costs → model → evaluate → apply waivers → assemble → render.
+/// load → ingest → costs → model → evaluate → apply waivers → assemble → record → render.
 struct EvaluationPipeline {
     let request: RunRequest
     let passing: PassingMode
+    let record: RecordStage
     let render: RenderStage
     let progress: ProgressReporter
 
@@ -49,10 +50,14 @@ struct EvaluationPipeline {
             waivers: waiverStatuses, sections: sections
         )
 
+        // Record (Pipeline/RecordStage.swift): baseline comparison and run history; before
+        // rendering, because the reports carry the sections it adds.
+        let recorded = try record.run(result)
+
         // Render.
-        try render.run(result)
+        try render.run(recorded)
         ProcessLifetime.keepUntilExit(modelled.resources)
         ProcessLifetime.keepUntilExit(evaluations.map(\.findings))
-        return result
+        return recorded
     }
 }

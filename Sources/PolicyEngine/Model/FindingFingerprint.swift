@@ -1,0 +1,80 @@
+/// The stable identity of a finding across runs: what baselines and history diffs compare.
+///
+/// A fingerprint is the SHA-256 (lower-case hex) of a canonical text built from the policy id,
+/// the resource id and the set of facts that failed — each evidence item's path and actual
+/// value, normalised and sorted. It deliberately leaves out everything that changes when the
+/// same problem is found again: the input file, its order and line numbers, the message text,
+/// the severity or enforcement, the status (a waived failure keeps its fingerprint) and the
+/// expectation text (a parameter change does not turn an old problem into a new one).
+///
+/// Canonical text (every component written as `<UTF-8 byte count>:<text>`, so no separator can
+/// be forged by the data): `assay.finding.v1`, policy id, resource id, then each distinct fact
+/// in byte order. A fact is `path` with every element index `[n]` replaced by `[*]`, a NUL byte,
+/// then the actual value as compact JSON with sorted keys and sorted array elements (the token
+/// `missing` when the path was absent). docs/history.md states the same definition.
+extension Finding {
+    /// The fingerprint's version marker; changing the definition means a new marker.
+    public static let fingerprintVersion = "assay.finding.v1"
+
+    /// SHA-256 of policy id, resource id and the normalised failed facts (see the type comment).
+    public var fingerprint: String {
+        var canonical: [UInt8] = []
+        canonical.reserveCapacity(256)
+        for component in [Self.fingerprintVersion, policy, resource] + failedFacts {
+            canonical.append(contentsOf: String(component.utf8.count).utf8)
+            canonical.append(UInt8(ascii: ":"))
+            canonical.append(contentsOf: component.utf8)
+        }
+        var hasher = SHA256()
+        hasher.update(canonical)
+        return hasher.hexDigest()
+    }
+
+    /// The distinct normalised facts of the evidence, in byte order.
+    var failedFacts: [String] {
+        let facts = evidence.map { item in
+            Self.normalisedPath(item.path) + "\u{0}" + (item.actual.map { JSONWriter.compact(Self.normalised($0)) } ?? "missing")
+        }
+        guard facts.count > 1 else { return facts }
+        return Set(facts).sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+    }
+
+    /// `regions[2].kms` → `regions[*].kms`: the position of an element in an exported array is
+    /// not part of the problem.
+    static func normalisedPath(_ path: String) -> String {
+        guard path.utf8.contains(UInt8(ascii: "[")) else { return path }
+        var output = ""
+        var index = path.startIndex
+        while index < path.endIndex {
+            let character = path[index]
+            if character == "[",
+               let close = path[index...].firstIndex(of: "]"),
+               close > path.index(after: index),
+               path[path.index(after: index)..<close].allSatisfy({ ("0"..."9").contains($0) }) {
+                output += "[*]"
+                index = path.index(after: close)
+                continue
+            }
+            output.append(character)
+            index = path.index(after: index)
+        }
+        return output
+    }
+
+    /// The value with every array's elements in the byte order of their compact JSON, so that
+    /// the order of a list in the export does not matter. Objects are already key-sorted.
+    static func normalised(_ value: Value) -> Value {
+        switch value {
+        case .array(let items):
+            let elements = items.map { item in
+                let normal = normalised(item)
+                return (text: Array(JSONWriter.compact(normal).utf8), value: normal)
+            }
+            return .array(elements.sorted { $0.text.lexicographicallyPrecedes($1.text) }.map(\.value))
+        case .object(let fields):
+            return .object(Fields(fields.map { ($0.key, normalised($0.value)) }))
+        case .null, .bool, .number, .decimal, .string, .unknown:
+            return value
+        }
+    }
+}

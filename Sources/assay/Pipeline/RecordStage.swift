@@ -1,0 +1,119 @@
+import Foundation
+import History
+import PolicyEngine
+import PolicyLoader
+
+/// Pipeline stage 7, after the result is assembled and before it is rendered: compare it with
+/// the baseline (`--baseline`), then record it in the run history (`--history` / `history:`).
+/// It runs before rendering because recording adds the `history` trend section, and the stored
+/// results digest must be the digest of the very document the reports write.
+final class RecordStage {
+    /// The baseline to compare with, already loaded.
+    let baseline: Baseline?
+    /// The history database to record into, when recording.
+    let database: String?
+    /// The config file and its digest.
+    let context: RunContext
+    /// The run as recorded, once `run` has recorded it.
+    private(set) var recorded: RecordedRun?
+
+    init(baseline: Baseline?, database: String?, context: RunContext) {
+        self.baseline = baseline
+        self.database = database
+        self.context = context
+    }
+
+    /// The result compared with the baseline and, when recording, carrying the trend section.
+    func run(_ result: RunResult) throws -> RunResult {
+        var compared = result
+        if let baseline { compared.apply(baseline) }
+        guard let database else { return compared }
+        let store = try HistoryStore(path: database, create: true)
+        let recorded = try store.record(compared, context: context, beforeCommit: Self.testPause())
+        self.recorded = recorded
+        return recorded.result
+    }
+
+    /// The baseline and history lines of the stderr summary. The baseline's identity is printed
+    /// even with `--quiet`: a CI log must say what "new" was measured against.
+    func printSummary(_ result: RunResult, quiet: Bool) {
+        if let section = result.sections[Baseline.sectionKey] {
+            Terminal.line("Baseline: " + Self.baselineDescription(section))
+        }
+        if let recorded, let database, !quiet {
+            Terminal.line(Terminal.styled("recorded ", .dim) + "run \(recorded.run.id) in \(database) "
+                + "(record sha256 \(recorded.run.recordSHA256), results sha256 \(recorded.run.resultsSHA256))")
+        }
+    }
+
+    /// `run 3 of .assay/history.sqlite (as of …, results sha256 …) — 2 new (1 blocking), 5 persisting (not blocking), 1 fixed`.
+    static func baselineDescription(_ section: Value) -> String {
+        func text(_ key: String) -> String { section[key]?.keyText ?? "?" }
+        let identity: String
+        if section["kind"]?.stringValue == "run" {
+            identity = "run \(text("run")) of \(text("database")) (as of \(text("as_of")), results sha256 \(text("results_sha256")))"
+        } else {
+            identity = "\(text("file")) (as of \(text("as_of")), sha256 \(text("results_sha256")))"
+        }
+        return "\(identity) — \(text("new")) new (\(text("new_blocking")) blocking), "
+            + "\(text("persisting")) persisting (not blocking), \(text("fixed")) fixed"
+    }
+
+    // MARK: - Building
+
+    /// The stage for `evaluate`'s history options: the database is `--history`, else the
+    /// config's `history:`, unless `--no-history`; a run baseline is read from that database
+    /// (or the default one when recording is off).
+    static func make(_ options: EvaluateHistoryOptions, config: AssayConfig) throws -> RecordStage {
+        let database = options.noHistory ? nil : (options.history ?? config.history)
+        let context = RunContext(configFile: config.file, configSHA256: try config.file.map(fileDigest))
+        guard let reference = options.baseline else { return RecordStage(baseline: nil, database: database, context: context) }
+        let baseline: Baseline
+        if reference.hasSuffix(".json") || FileManager.default.fileExists(atPath: reference) {
+            baseline = try resultsBaseline(reference)
+        } else {
+            let store = try HistoryStore(path: options.history ?? config.history ?? HistoryStore.defaultPath, create: false)
+            baseline = try store.baseline(try store.run(reference))
+        }
+        return RecordStage(baseline: baseline, database: database, context: context)
+    }
+
+    /// A results document as a baseline: its open findings, and the SHA-256 of its bytes.
+    static func resultsBaseline(_ path: String) throws -> Baseline {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw CommandFailure.input("--baseline \(path): no such results file or recorded run")
+        }
+        let bytes = Array(data)
+        do {
+            let result = try RunResultCodec.decode(try JSONParser.parse(bytes))
+            return Baseline(file: path, sha256: digest(bytes), result: result)
+        } catch {
+            throw CommandFailure.input("--baseline \(path): not an Assay results file: \(error)")
+        }
+    }
+
+    /// SHA-256 of a file's bytes.
+    static func fileDigest(_ path: String) throws -> String {
+        guard let data = FileManager.default.contents(atPath: path) else { throw CommandFailure.input("cannot read \(path)") }
+        return digest(Array(data))
+    }
+
+    static func digest(_ bytes: [UInt8]) -> String {
+        var hasher = SHA256()
+        hasher.update(bytes)
+        return hasher.hexDigest()
+    }
+
+    /// With `ASSAY_HISTORY_TEST_PAUSE=SECONDS`, recording stops inside its transaction (after
+    /// every insert, before the commit) and says so on stderr: the interrupted-write test kills
+    /// the process there. Documented in docs/history.md.
+    static func testPause() -> (() -> Void)? {
+        guard let text = ProcessInfo.processInfo.environment["ASSAY_HISTORY_TEST_PAUSE"], let seconds = Double(text), seconds > 0 else {
+            return nil
+        }
+        return {
+            Terminal.line("history: paused inside the recording transaction for \(text) s (ASSAY_HISTORY_TEST_PAUSE)")
+            Thread.sleep(forTimeInterval: seconds)
+        }
+    }
+}

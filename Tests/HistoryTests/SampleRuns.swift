@@ -1,0 +1,90 @@
+import Foundation
+@testable import History
+import PolicyEngine
+import TestSupport
+
+/// Small run results built by hand, so every expected diff, count and trend value follows from
+/// the inputs written in the test.
+enum SampleRuns {
+    /// One finding: policy, resource, status and the failing value (part of the fingerprint).
+    struct Item {
+        var policy: String
+        var resource: String
+        var status: FindingStatus = .fail
+        var value: String = "off"
+        var severity: Severity = .high
+    }
+
+    static func date(_ text: String) -> CivilDate { CivilDate(parsing: text) ?? CivilDate(daysSinceEpoch: 0) }
+
+    static func money(_ text: String) -> FixedDecimal {
+        (try? FixedDecimal.parse(text).get().value) ?? .zero
+    }
+
+    /// A result with one policy report per policy named by the items, counts following the statuses.
+    static func result(asOf: String = "2026-11-27", _ items: [Item], cost: Value? = nil, downtime: Value? = nil,
+                       labels: [String: String] = ["pipeline": "test"]) -> RunResult {
+        let findings = items.map { item in
+            Finding(policy: item.policy, resource: item.resource, resourceType: "bucket", status: item.status, severity: item.severity,
+                    enforcement: .hard, message: "\(item.resource) is \(item.value)", source: SourceReference(file: "inventory.json", pointer: "/0"),
+                    evidence: item.status == .pass ? [] : [Evidence(path: "encryption", actual: .string(item.value), expected: "equals on", status: .fail)],
+                    waiver: item.status == .waived ? AppliedWaiver(id: "waivers.yaml:3", reason: "accepted", owner: "sec", ticket: nil,
+                                                                  expires: date("2026-12-31")) : nil)
+        }.sorted(by: Finding.precedes)
+        var counts: [String: VerdictCounts] = [:]
+        for finding in findings { counts[finding.policy, default: VerdictCounts()].record(finding.status) }
+        let policies = counts.keys.sorted().map { id in
+            PolicyReport(id: id, title: "Policy \(id)", severity: .high, enforcement: .hard, category: "security", frameworks: [:],
+                         description: "", remediation: "", params: [:], source: "policies/\(id).yaml:1:1", counts: counts[id] ?? VerdictCounts())
+        }
+        var sections: [String: Value] = [:]
+        if let cost { sections["cost"] = cost }
+        if let downtime { sections["downtime"] = downtime }
+        let waiver = Waiver(policy: "storage.encrypted", resources: ["b3"], reason: "accepted", owner: "sec", ticket: nil,
+                            expires: date("2026-12-31"), location: SourceLocation(file: "waivers.yaml", line: 3, column: 1))
+        return RunResult(toolVersion: "0.1.0-test", asOf: date(asOf), labels: labels, failOn: .high, passing: .list, policySetDigest: "policy-digest",
+                         inputs: [InputRecord(path: "inventory.json", format: "json", sha256: String(repeating: "a", count: 64), documents: items.count)],
+                         policies: policies, findings: findings, waivers: [WaiverStatus(waiver: waiver, state: .active, matched: 1, daysToExpiry: 34)],
+                         sections: sections)
+    }
+
+    /// A `cost` section (docs/billing.md) with month totals for `months` and one mover in the last month.
+    static func cost(months: [String], totals: [(period: String, currency: String, amount: String)],
+                     mover: (account: String, service: String, amount: String, previous: String)? = nil) -> Value {
+        var section = Fields()
+        section["months"] = .array(months.map(Value.string))
+        section["totals"] = .array(totals.map { total in
+            ["period": .string(total.period), "currency": .string(total.currency), "amount": .decimal(money(total.amount)),
+             "net": .decimal(money(total.amount))]
+        })
+        if let mover, let month = months.last {
+            section["top_movers"] = [[
+                "period": .string(month), "currency": "USD", "account": .string(mover.account), "service": .string(mover.service),
+                "amount": .decimal(money(mover.amount)), "previous_amount": .decimal(money(mover.previous)),
+            ]]
+        }
+        return .object(section)
+    }
+
+    /// A `downtime` section (docs/downtime-model.md) with one application.
+    static let downtime: Value = [
+        "schema_version": 1,
+        "applications": [[
+            "id": "checkout-web", "tier": "tier0", "current_strategy": "backup_restore", "expected_annual_loss": .decimal(money("125000.50")),
+            "p95": .decimal(money("400000")), "p99": .decimal(money("900000.25")),
+            "recommendation": ["strategy": "warm_standby", "verdict": "upgrade", "net_annual_benefit": .decimal(money("35000"))],
+        ]],
+    ]
+
+    /// A fresh database path in a temporary folder.
+    static func databasePath(_ name: String = "history") -> String {
+        Fixtures.temporaryFolder("history-\(name)").appendingPathComponent("nested/history.sqlite").path
+    }
+
+    /// Records each result in order into a new database.
+    static func store(_ results: [RunResult], name: String = "history") throws -> HistoryStore {
+        let store = try HistoryStore(path: databasePath(name), create: true)
+        for result in results { _ = try store.record(result, context: RunContext(configFile: "assay.yaml", configSHA256: "c0ffee")) }
+        return store
+    }
+}

@@ -1,0 +1,161 @@
+import Testing
+@testable import PolicyEngine
+
+@Suite("Finding fingerprints")
+struct FingerprintTests {
+    static func finding(policy: String = "storage.encrypted", resource: String = "bucket-1", status: FindingStatus = .fail,
+                        evidence: [Evidence], source: SourceReference? = SourceReference(file: "a.json", pointer: "/0"),
+                        message: String = "not encrypted", severity: Severity = .high) -> Finding {
+        Finding(policy: policy, resource: resource, resourceType: "bucket", status: status, severity: severity, enforcement: .hard,
+                message: message, source: source, evidence: evidence)
+    }
+
+    static let evidence: [Evidence] = [
+        Evidence(path: "regions[2].kms", actual: .string("none"), expected: "not_equals none", status: .fail),
+        Evidence(path: "tags", actual: ["b", "a"], expected: "contains owner", status: .fail),
+        Evidence(path: "size", actual: .number(1.5), expected: "lt 1", status: .fail),
+        Evidence(path: "meta", actual: ["z": .null, "k": [2, 1]], expected: "exists", status: .fail),
+    ]
+
+    // The expected digests were computed outside Swift (Python's hashlib) from the definition in
+    // docs/history.md: SHA-256 over `<byte count>:<text>` of the marker, policy, resource and the
+    // sorted distinct facts `path NUL compact-json`.
+    @Test("matches the documented definition, computed independently")
+    func golden() {
+        let missing = Self.finding(policy: "p", resource: "r", evidence: [Evidence(path: "a.b", actual: nil, expected: "exists", status: .fail)])
+        #expect(missing.fingerprint == "c0de9edb42354e789d0da4d043d0bf0089e004f56394fab2a405c4ed791527be")
+        #expect(Self.finding(evidence: Self.evidence).fingerprint == "3e58e8921ec7cf0b23d2c0dd43fd52a574d61c8af49d9acb8ae3b53a909397a6")
+    }
+
+    @Test("ignores file, position, order, message, severity, status and the expectation")
+    func stable() {
+        let base = Self.finding(evidence: Self.evidence).fingerprint
+        var moved = Self.evidence.reversed().map { $0 }
+        moved[0].expected = "a different parameter"
+        moved[3].path = "regions[7].kms"
+        moved[2].actual = ["a", "b"]
+        let variants = [
+            Self.finding(evidence: moved, source: SourceReference(file: "other/b.json", line: 99)),
+            Self.finding(status: .waived, evidence: Self.evidence, source: nil, message: "changed text", severity: .low),
+            Self.finding(evidence: Self.evidence + [Self.evidence[0]]),
+        ]
+        for variant in variants { #expect(variant.fingerprint == base) }
+    }
+
+    @Test("changes with the policy, the resource and every failed fact")
+    func sensitive() {
+        let base = Self.finding(evidence: Self.evidence).fingerprint
+        var otherValue = Self.evidence
+        otherValue[0].actual = .string("aws:kms")
+        var otherPath = Self.evidence
+        otherPath[2].path = "size_gb"
+        var nullInsteadOfMissing = Self.evidence
+        nullInsteadOfMissing[1].actual = .null
+        var missing = Self.evidence
+        missing[1].actual = nil
+        let variants = [
+            Self.finding(policy: "storage.encrypted.kms", evidence: Self.evidence), Self.finding(resource: "bucket-2", evidence: Self.evidence),
+            Self.finding(evidence: otherValue), Self.finding(evidence: otherPath), Self.finding(evidence: nullInsteadOfMissing),
+            Self.finding(evidence: missing), Self.finding(evidence: Array(Self.evidence.dropLast())),
+        ]
+        var seen: Set<String> = [base]
+        for variant in variants { seen.insert(variant.fingerprint) }
+        #expect(seen.count == variants.count + 1, "two different findings share a fingerprint")
+        // Component boundaries cannot be forged: moving text between policy and resource changes it.
+        #expect(Self.finding(policy: "ab", resource: "c", evidence: []).fingerprint != Self.finding(policy: "a", resource: "bc", evidence: []).fingerprint)
+    }
+
+    @Test("is written into the results JSON, survives a round trip, and is computed when absent")
+    func codec() throws {
+        var evidence = Self.evidence
+        evidence.append(Evidence(path: "cost", actual: .decimal(try FixedDecimal.parse("12.50").get().value), expected: "lt 10", status: .fail))
+        let finding = Self.finding(evidence: evidence)
+        let encoded = RunResultCodec.encode(finding)
+        #expect(encoded["fingerprint"]?.stringValue == finding.fingerprint)
+        let reparsed = try JSONParser.parse(JSONWriter.compact(encoded))
+        #expect(try RunResultCodec.decode(finding: reparsed).fingerprint == finding.fingerprint)
+        guard case .object(var fields) = reparsed else { Issue.record("not an object"); return }
+        fields["fingerprint"] = nil
+        #expect(try RunResultCodec.decode(finding: .object(fields)).fingerprint == finding.fingerprint)
+    }
+
+    @Test("a recorded fingerprint that disagrees with the finding is a decoding error")
+    func tampered() throws {
+        guard case .object(var fields) = RunResultCodec.encode(Self.finding(evidence: Self.evidence)) else { return }
+        fields["resource"] = "bucket-2"
+        #expect(throws: RunResultCodec.DecodingError.self) { try RunResultCodec.decode(finding: .object(fields)) }
+        fields["resource"] = "bucket-1"
+        fields["fingerprint"] = .string(String(repeating: "0", count: 64))
+        #expect(throws: RunResultCodec.DecodingError.self) { try RunResultCodec.decode(finding: .object(fields)) }
+    }
+}
+
+@Suite("Baselines")
+struct BaselineTests {
+    static let asOf = CivilDate(year: 2026, month: 11, day: 27)!
+
+    static func finding(_ resource: String, _ status: FindingStatus = .fail, severity: Severity = .high, value: String = "x") -> Finding {
+        Finding(policy: "p", resource: resource, resourceType: "t", status: status, severity: severity, enforcement: .hard, message: "m",
+                source: nil, evidence: [Evidence(path: "v", actual: .string(value), expected: "equals y", status: .fail)])
+    }
+
+    static func result(_ findings: [Finding]) -> RunResult {
+        RunResult(toolVersion: "1", asOf: asOf, failOn: .high, passing: .list, policySetDigest: "d", inputs: [], policies: [],
+                  findings: findings, waivers: [])
+    }
+
+    @Test("only findings absent from the baseline block; persisting ones are reported but do not")
+    func blocking() {
+        let old = Self.result([Self.finding("a"), Self.finding("b"), Self.finding("c", .waived), Self.finding("d", .pass)])
+        let baseline = Baseline(file: "old.json", sha256: "abc", result: old)
+        #expect(baseline.fingerprints.count == 2, "only open findings (fail, error, unknown) form a baseline")
+        var current = Self.result([
+            Self.finding("a"), Self.finding("b", value: "changed"), Self.finding("c"), Self.finding("e", severity: .low), Self.finding("f", .error),
+        ])
+        #expect(current.blockingFindings.map(\.resource) == ["a", "b", "c", "f"])
+        current.apply(baseline)
+        // a persists; b's failed fact changed; c was waived in the baseline, its waiver no longer covers it.
+        #expect(current.blockingFindings.map(\.resource) == ["b", "c", "f"])
+        #expect(current.isPersisting(current.findings[0]))
+        let section = current.sections["baseline"]
+        #expect(section?["kind"]?.stringValue == "file")
+        #expect(section?["file"]?.stringValue == "old.json")
+        #expect(section?["results_sha256"]?.stringValue == "abc")
+        #expect(section?["as_of"]?.stringValue == "2026-11-27")
+        #expect(section?["new"]?.doubleValue == 4)
+        #expect(section?["new_blocking"]?.doubleValue == 3)
+        #expect(section?["persisting"]?.doubleValue == 1)
+        #expect(section?["fixed"]?.doubleValue == 1)
+        #expect(section?["persisting_fingerprints"]?.arrayValue == [.string(Self.finding("a").fingerprint)])
+    }
+
+    @Test("a fingerprint found more often than in the baseline (the same resource id in another input) is new every time")
+    func duplicates() {
+        func copy(_ file: String) -> Finding {
+            var finding = Self.finding("aws_s3_bucket.this")
+            finding.source = SourceReference(file: file, pointer: "/resource_changes/0")
+            return finding
+        }
+        let baseline = Baseline(file: "old.json", sha256: "s", result: Self.result([copy("prod/plan.json")]))
+        #expect(baseline.occurrences == [copy("x").fingerprint: 1])
+        var same = Self.result([copy("prod/plan.json")])
+        same.apply(baseline)
+        #expect(same.blockingFindings.isEmpty)
+        var doubled = Self.result([copy("prod/plan.json"), copy("staging/plan.json")])
+        doubled.apply(baseline)
+        #expect(doubled.blockingFindings.count == 2)
+        #expect(doubled.sections["baseline"]?["new"]?.doubleValue == 2)
+        #expect(doubled.sections["baseline"]?["persisting"]?.doubleValue == 0)
+    }
+
+    @Test("decoding a result restores the baseline, so re-rendered reports block the same findings")
+    func decoded() throws {
+        var current = Self.result([Self.finding("a"), Self.finding("b")])
+        current.apply(Baseline(kind: .run, reference: "3", database: "h.sqlite", resultsSHA256: "r", recordSHA256: "h", asOf: Self.asOf,
+                               occurrences: [Self.finding("a").fingerprint: 1, "unrelated": 1]))
+        let decoded = try RunResultCodec.decode(try JSONParser.parse(JSONWriter.pretty(RunResultCodec.encode(current))))
+        #expect(decoded.blockingFindings.map(\.resource) == ["b"])
+        #expect(decoded.sections["baseline"]?["run"]?.stringValue == "3")
+        #expect(Self.result([Self.finding("a")]).baselineFingerprints == nil)
+    }
+}
