@@ -47,7 +47,7 @@ public struct JUnitReport: ReportRenderer {
         let policies = result.policies.sorted { $0.id < $1.id }
         var suites: [(PolicyReport, [Case])] = []
         for policy in policies {
-            suites.append((policy, cases(for: policy, findings: findingsByPolicy[policy.id] ?? [], passing: result.passing)))
+            suites.append((policy, cases(for: policy, findings: findingsByPolicy[policy.id] ?? [], result: result)))
         }
         let writer = try XMLWriter()
         try writer.startDocument()
@@ -126,7 +126,9 @@ public struct JUnitReport: ReportRenderer {
         try writer.end()
     }
 
-    private func cases(for policy: PolicyReport, findings: [Finding], passing: PassingMode) -> [Case] {
+    private func cases(for policy: PolicyReport, findings: [Finding], result: RunResult) -> [Case] {
+        let passing = result.passing
+        let baseline = Self.baselineText(result)
         var cases: [Case] = []
         var seen: [String: Int] = [:]
         for finding in findings {
@@ -134,6 +136,12 @@ public struct JUnitReport: ReportRenderer {
             seen[finding.resource] = occurrence
             let name = occurrence == 1 ? finding.resource : "\(finding.resource) #\(occurrence)"
             let outcome: Case.Outcome
+            if let baseline, finding.status != .pass, finding.status != .waived, result.isPersisting(finding) {
+                // With --baseline only new findings fail CI; known ones are shown, not failed.
+                cases.append(Case(name: name, file: finding.source?.file,
+                                  outcome: .skipped("persisting: present in the baseline (\(baseline)), not blocking\n\(finding.message)")))
+                continue
+            }
             switch finding.status {
             case .pass:
                 if passing == .summary { continue }
@@ -162,6 +170,14 @@ public struct JUnitReport: ReportRenderer {
                               outcome: .skipped("no input document is in this policy's scope")))
         }
         return cases
+    }
+
+    /// "run 3 of .assay/history.sqlite, as of 2026-10-27" or "results.json, as of …" when a baseline applies.
+    static func baselineText(_ result: RunResult) -> String? {
+        guard result.baselineFingerprints != nil, let section = result.sections["baseline"] else { return nil }
+        let asOf = section["as_of"]?.stringValue.map { ", as of \($0)" } ?? ""
+        if let run = section["run"]?.keyText { return "run \(run)" + (section["database"]?.stringValue.map { " of \($0)" } ?? "") + asOf }
+        return (section["file"]?.stringValue ?? "baseline") + asOf
     }
 
     private func body(_ finding: Finding, policy: PolicyReport) -> String {

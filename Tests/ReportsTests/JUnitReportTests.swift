@@ -100,3 +100,19 @@ struct JUnitReportTests {
         #expect(try JSONReport().render(result) == JSONReport().render(result))
     }
 }
+
+@Suite("JUnit report with a baseline")
+struct JUnitBaselineTests {
+    @Test("findings already in the baseline are skipped with the baseline named; new ones still fail")
+    func persistingSkipped() throws {
+        var result = SampleResult.make()
+        let known = try #require(result.findings.first { $0.resource == "arn:b" })
+        result.baselineFingerprints = [known.fingerprint]
+        result.sections["baseline"] = ["kind": "run", "run": "3", "database": ".assay/history.sqlite", "as_of": "2026-10-27"]
+        let text = String(decoding: try JUnitReport().render(result), as: UTF8.self)
+        #expect(text.contains("<skipped>persisting: present in the baseline (run 3 of .assay/history.sqlite, as of 2026-10-27), not blocking"))
+        #expect(text.contains(#"tests="5" failures="0" errors="2" skipped="2""#))
+        let schema = Fixtures.shared?.appendingPathComponent("external-data/junit/windyroad-ant-junit.xsd").path
+        if let schema { #expect(schemaErrors(try JUnitReport().render(result), schema: schema) == []) }
+    }
+}
