@@ -89,9 +89,8 @@ public enum PolicyCompiler {
             case .any(let children): return .any(try compileAll(children))
             case .none(let children): return .none(try compileAll(children))
             case .not(let child): return .not(try compile(child))
-            case .field(var test):
-                test.expectation = try compile(test.expectation)
-                return .field(test)
+            case .field(let test):
+                return .field(FieldTest(path: test.path, expectation: try compile(test.expectation), location: test.location))
             case .quantifier(var quantifier):
                 quantifier.filter = try quantifier.filter.map { (condition) throws(PolicyCompileError) in try compile(condition) }
                 quantifier.requirement = try quantifier.requirement.map { (condition) throws(PolicyCompileError) in try compile(condition) }

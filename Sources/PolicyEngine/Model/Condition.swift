@@ -17,14 +17,16 @@ public indirect enum Condition: Sendable {
     case related(RelatedTest)
 }
 
-/// `path: expectation`.
-public struct FieldTest: Sendable {
+/// `path: expectation`. A final class: conditions are walked for every resource, and a
+/// reference moves through the evaluator with one reference-count operation instead of one per
+/// field of a struct.
+public final class FieldTest: Sendable {
     /// The tested path.
-    public var path: FieldPath
+    public let path: FieldPath
     /// What must hold of the value found there.
-    public var expectation: Expectation
+    public let expectation: Expectation
     /// Where the path key was written.
-    public var location: SourceLocation
+    public let location: SourceLocation
 
     /// Creates a field test.
     public init(path: FieldPath, expectation: Expectation, location: SourceLocation) {
