@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import PolicyEngine
 
 /// Paths the billing tests read: the package root, the hand-written fixtures, the shared samples.
@@ -12,12 +13,8 @@ enum BillingPaths {
     /// True when the shared samples are present.
     static var samplesPresent: Bool { FileManager.default.fileExists(atPath: samples) }
 
-    /// A fresh temporary directory.
-    static func temporaryDirectory() throws -> URL {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("billing-tests-" + UUID().uuidString)
-        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-        return url
-    }
+    /// A fresh temporary directory (removed when the test process exits).
+    static func temporaryDirectory() throws -> URL { Fixtures.temporaryFolder("billing-tests") }
 }
 
 /// An exact decimal from text, for expectations.

@@ -2,6 +2,7 @@ import Foundation
 import Inventory
 import PolicyEngine
 import Testing
+import TestSupport
 
 /// Locations of the shared sample data and the repository fixtures, relative to the package root.
 enum Samples {
@@ -68,12 +69,8 @@ enum RecordedAnswers {
 
 /// Temporary files for tests.
 enum Temporary {
-    /// A fresh folder.
-    static func folder() -> String {
-        let path = NSTemporaryDirectory() + "inventory-tests-" + UUID().uuidString
-        try? FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
-        return path
-    }
+    /// A fresh folder (removed when the test process exits).
+    static func folder() -> String { Fixtures.temporaryFolder("inventory-tests").path }
 
     /// Writes bytes to `name` in `folder`; returns the path.
     @discardableResult
