@@ -1,0 +1,98 @@
+#!/usr/bin/env bash
+# Runs every Assay benchmark beside its peers, in one session, on the same generated data, and
+# prints one table (wall time and peak RSS from /usr/bin/time). Figures go to docs/performance.md.
+#
+# Usage: Benchmarks/run-all.sh [DATA_DIR] [--skip-peers] [--only NAME]
+#   DATA_DIR defaults to /tmp/bench-data. Data is generated with ../shared/bench/*.py when missing
+#   (never committed). Peers come from ../shared/bench/peers/setup.sh (virtualenvs in /tmp).
+# Needs: a release build (this script builds it), python3, /usr/bin/time.
+set -uo pipefail
+cd "$(dirname "$0")/.."
+data=${1:-/tmp/bench-data}
+skip_peers=0
+only=""
+shift || true
+while [ $# -gt 0 ]; do
+  case $1 in
+    --skip-peers) skip_peers=1 ;;
+    --only) only=$2; shift ;;
+  esac
+  shift
+done
+shared=../shared/bench
+venv=/tmp/peers-venv
+mkdir -p "$data"
+results="$data/results.tsv"
+: > "$results"
+
+gen() { # gen FILE COMMAND...
+  local file=$1; shift
+  [ -s "$file" ] || { echo "generating $file" >&2; "$@" || exit 1; }
+}
+measure() { # measure NAME COMMAND... → one row: name, wall s, peak MB, exit, stdout (one line)
+  local name=$1; shift
+  if [ -n "$only" ] && [[ "$name" != $only* ]]; then return; fi
+  local out err
+  out=$(mktemp); err=$(mktemp)
+  /usr/bin/time -f "%e %M %x" -o "$err.time" "$@" > "$out" 2> "$err"
+  read -r wall rss code < "$err.time"
+  printf '%s\t%s\t%d\t%s\t%s\n' "$name" "$wall" "$((rss / 1024))" "$code" "$(tr '\n' ' ' < "$out" | cut -c1-300)" | tee -a "$results"
+  rm -f "$out" "$err" "$err.time"
+}
+
+echo "== building (release)" >&2
+swift build -c release --product assay --product EngineBench --product BillingBench --product DowntimeBench \
+  --product HistoryBench --product ReportBench >&2 || { swift build -c release >&2 || exit 1; }
+bin=.build/release
+
+echo "== data" >&2
+gen "$data/inv-100k.json" python3 $shared/gen_inventory.py --resources 100000 --seed 7 --out "$data/inv-100k.json"
+gen "$data/inv-1m.json" python3 $shared/gen_inventory.py --resources 1000000 --seed 7 --out "$data/inv-1m.json"
+gen "$data/plan-10k.json" python3 $shared/gen_inventory.py --format tfplan --resources 10000 --out "$data/plan-10k.json"
+gen "$data/cur-1m.csv" python3 $shared/gen_cur.py --rows 1000000 --out "$data/cur-1m.csv"
+gen "$data/cur-5m.csv" python3 $shared/gen_cur.py --rows 5000000 --out "$data/cur-5m.csv"
+gen "$data/cur-5m.csv.gz" python3 $shared/gen_cur.py --rows 5000000 --gzip --out "$data/cur-5m.csv.gz"
+if [ $skip_peers -eq 0 ] && [ ! -x $venv/bin/python ]; then bash $shared/peers/setup.sh >&2; fi
+
+echo "== engine: load + evaluate R1–R5 (issue 2)" >&2
+measure engine-100k $bin/EngineBench "$data/inv-100k.json" --repeat 3
+measure engine-1m $bin/EngineBench "$data/inv-1m.json" --repeat 3
+measure library-100k $bin/EngineBench "$data/inv-100k.json" --repeat 3 --policies policies
+if [ $skip_peers -eq 0 ]; then
+  measure python-rules-100k python3 $shared/peers/py_rules.py "$data/inv-100k.json"
+  measure python-rules-1m python3 $shared/peers/py_rules.py "$data/inv-1m.json"
+  measure regorus-100k $venv/bin/python $shared/peers/rego_eval.py --engine regorus "$data/inv-100k.json"
+  measure regorus-1m $venv/bin/python $shared/peers/rego_eval.py --engine regorus "$data/inv-1m.json"
+fi
+
+echo "== whole command on a Terraform plan, R1–R4 (issue 3)" >&2
+measure assay-tfplan-10k $bin/assay evaluate --policies Benchmarks/EngineBench/policies-normalized \
+  --input "$data/plan-10k.json" --as-of 2025-01-01 --passing summary --junit "$data/tfplan-junit.xml" --quiet
+if [ $skip_peers -eq 0 ]; then
+  measure checkov-tfplan-10k $venv/bin/checkov -f "$data/plan-10k.json" --framework terraform_plan \
+    --external-checks-dir $shared/peers/checkov-policies \
+    --check CKV2_BENCH_1,CKV2_BENCH_2,CKV2_BENCH_3,CKV2_BENCH_4,CKV2_BENCH_5,CKV2_BENCH_6 -o json --quiet
+fi
+
+echo "== billing q1 + q2 (issue 4)" >&2
+for file in cur-1m.csv cur-5m.csv cur-5m.csv.gz; do
+  measure "assay-$file" $bin/BillingBench "$data/$file"
+  if [ $skip_peers -eq 0 ]; then
+    measure "duckdb-$file" $venv/bin/python $shared/peers/duckdb_agg.py "$data/$file"
+    measure "polars-$file" $venv/bin/python $shared/peers/polars_agg.py "$data/$file"
+  fi
+done
+measure "cat-cur-5m.csv" cat "$data/cur-5m.csv"
+
+echo "== downtime model: 50 apps × 6 strategies × 100k trials (issue 7)" >&2
+measure downtime $bin/DowntimeBench
+
+echo "== history: record a 100k-finding run (issue 8)" >&2
+measure history-100k $bin/HistoryBench --findings 100000 --repeat 3 --database "$data/history-bench.sqlite"
+
+echo "== HTML report of a 100k-resource result (issue 6)" >&2
+measure report-html-100k $bin/ReportBench --resources 100000 --formats html --out "$data/report-100k.html"
+
+echo >&2
+echo "name	wall_s	peak_MB	exit	output" >&2
+cat "$results" >&2
