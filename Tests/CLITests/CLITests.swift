@@ -158,6 +158,15 @@ struct CLITests {
         #expect(explain.stdout.contains("SC-28(1) — Protection of Information at Rest | Cryptographic Protection"))
         #expect(explain.stdout.contains("164.312(a)(2)(iv) — Encryption and decryption"))
         #expect(explain.stdout.contains("Art.32 — Security of processing"))
+        // validate warns about a mapping to a control the catalogs do not list.
+        let folder = Fixtures.temporaryFolder("cli-catalog")
+        Fixtures.write("version: 1\nframework: soc2\ntitle: SOC 2\ncontrols:\n  - { id: CC6.1, title: t }\n", to: "frameworks/soc2.yaml", in: folder)
+        Fixtures.write("version: 1\nid: a.b\ntitle: t\nseverity: low\nframeworks: { soc2: [CC6.1, CC6.99] }\nrequire: { x: 1 }\n",
+                       to: "a.yaml", in: folder)
+        let validate = try AssayProcess.run(["validate", "--policies", folder.path])
+        #expect(validate.status == 0, "\(validate.stderr)")
+        #expect(validate.stderr.contains("maps to soc2 CC6.99, which the soc2 catalog does not list"), "\(validate.stderr)")
+        #expect(!validate.stderr.contains("CC6.1,"))
     }
 
     @Test("parameter overrides change verdicts; unknown override targets are errors")
