@@ -72,7 +72,7 @@ let package = Package(
             name: "EngineBench",
             dependencies: ["PolicyEngine", "PolicyLoader", "Inventory"],
             path: "Benchmarks/EngineBench",
-            exclude: ["policies"],
+            exclude: ["policies", "gen_library_estate.py"],
             swiftSettings: strict
         ),
         .executableTarget(

@@ -4,6 +4,8 @@
 //
 //   swift build -c release --product EngineBench
 //   .build/release/EngineBench /tmp/bench-data/inv-1m.json [--policies Benchmarks/EngineBench/policies]
+//   .build/release/EngineBench /tmp/bench-data/estate-100k.json --policies policies   (the built-in library;
+//     estate from Benchmarks/EngineBench/gen_library_estate.py)
 import Foundation
 import Inventory
 import PolicyEngine
@@ -47,7 +49,9 @@ do {
     let corpus = ResourceCorpus(resources: resources)
     for _ in 0..<max(0, repeats) {
         let start = DispatchTime.now()
-        evaluations = PolicyRunner.run(compiled, corpus: corpus, context: EvaluationContext(asOf: asOf), keepPasses: false)
+        // The region catalog, as in `assay evaluate`: the library's residency policies need it.
+        evaluations = PolicyRunner.run(compiled, corpus: corpus, context: EvaluationContext(asOf: asOf, regions: RegionCatalogData.standard),
+                                       keepPasses: false)
         evaluationTimes.append(seconds(since: start))
     }
     let evaluation = evaluationTimes.isEmpty ? 0 : evaluationTimes.sorted()[evaluationTimes.count / 2]

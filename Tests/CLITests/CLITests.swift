@@ -121,7 +121,9 @@ struct CLITests {
         let explainPolicy = try AssayProcess.run(["explain", "dr.test.cadence"])
         #expect(explainPolicy.status == 0)
         #expect(explainPolicy.stdout.contains("cadence_days"))
-        #expect(explainPolicy.stdout.contains("iso27001_2022: A.5.30"))
+        #expect(explainPolicy.stdout.contains("ISO/IEC 27001:2022 Annex A (iso27001_2022):"))
+        #expect(explainPolicy.stdout.contains("A.5.30 — ICT readiness for business continuity"))
+        #expect(explainPolicy.stdout.contains("CP-4 — Contingency Plan Testing"))
         let explainOperator = try AssayProcess.run(["explain", "within_days"])
         #expect(explainOperator.stdout.contains("Examples"))
         let unknown = try AssayProcess.run(["explain", "dr.test.cadense"])
@@ -131,6 +133,40 @@ struct CLITests {
         let lenient = try AssayProcess.run(["evaluate", "--config", "fixtures/assay.yaml", "--fail-on", "critical", "--json",
                                             Fixtures.temporaryFolder("cli-lenient").appendingPathComponent("r.json").path])
         #expect(lenient.status == 0, "\(lenient.stderr)")
+    }
+
+    @Test("assay test policies: every expectation of the built-in library holds, and every policy is tested")
+    func libraryTests() throws {
+        let output = try AssayProcess.run(["test", "policies"])
+        #expect(output.status == 0, "\(output.stderr)")
+        #expect(output.stderr.contains("expectations hold"))
+        #expect(!output.stderr.contains("policies without tests"), "\(output.stderr)")
+    }
+
+    @Test("the example's results carry the framework catalogs, and explain prints control titles")
+    func frameworkCatalogs() throws {
+        let json = Fixtures.temporaryFolder("cli-frameworks").appendingPathComponent("r.json").path
+        _ = try AssayProcess.run(["evaluate", "--config", "fixtures/assay.yaml", "--json", json])
+        let results = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: json))) as? [String: Any]
+        let frameworks = (results?["sections"] as? [String: Any])?["frameworks"] as? [String: Any]
+        #expect(Set(frameworks?.keys.map { $0 } ?? []) == ["soc2", "iso27001_2022", "nist_800_53_r5", "pci_dss_4", "hipaa", "gdpr", "dora"])
+        let nist = frameworks?["nist_800_53_r5"] as? [String: Any]
+        #expect(nist?["title"] as? String == "NIST SP 800-53 Rev. 5")
+        #expect((nist?["controls"] as? [String: String])?["SC-28"] == "Protection of Information at Rest")
+        let explain = try AssayProcess.run(["explain", "encryption.at_rest.enabled", "--config", "fixtures/assay.yaml"])
+        #expect(explain.status == 0, "\(explain.stderr)")
+        #expect(explain.stdout.contains("SC-28(1) — Protection of Information at Rest | Cryptographic Protection"))
+        #expect(explain.stdout.contains("164.312(a)(2)(iv) — Encryption and decryption"))
+        #expect(explain.stdout.contains("Art.32 — Security of processing"))
+        // validate warns about a mapping to a control the catalogs do not list.
+        let folder = Fixtures.temporaryFolder("cli-catalog")
+        Fixtures.write("version: 1\nframework: soc2\ntitle: SOC 2\ncontrols:\n  - { id: CC6.1, title: t }\n", to: "frameworks/soc2.yaml", in: folder)
+        Fixtures.write("version: 1\nid: a.b\ntitle: t\nseverity: low\nframeworks: { soc2: [CC6.1, CC6.99] }\nrequire: { x: 1 }\n",
+                       to: "a.yaml", in: folder)
+        let validate = try AssayProcess.run(["validate", "--policies", folder.path])
+        #expect(validate.status == 0, "\(validate.stderr)")
+        #expect(validate.stderr.contains("maps to soc2 CC6.99, which the soc2 catalog does not list"), "\(validate.stderr)")
+        #expect(!validate.stderr.contains("CC6.1,"))
     }
 
     @Test("parameter overrides change verdicts; unknown override targets are errors")

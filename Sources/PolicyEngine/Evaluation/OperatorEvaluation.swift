@@ -76,7 +76,7 @@ extension ConditionEvaluator {
             case (.string(let text), .string(let part)): found = text.contains(part)
             case (.array(let items), _): found = items.contains { Self.equal($0, operand) }
             case (.object(let fields), .string(let key)): found = fields[key] != nil
-            default: return .error("\(op.rawValue) needs a string or array, found a \(actual.kindName)")
+            default: return .error("\(op.rawValue) needs a string, array or object, found a \(actual.kindName)")
             }
             return .from(op == .contains ? found : !found)
         case .containsAll, .subsetOf, .intersects:
@@ -84,6 +84,9 @@ extension ConditionEvaluator {
             let items: [Value]
             switch actual {
             case .array(let values): items = values
+            case .object(let fields) where op == .containsAll:
+                // Keys of an object, as `contains` tests one key: required tags in one check.
+                return .from(listed.allSatisfy { wanted in wanted.keyText.map { fields[$0] != nil } ?? false })
             case .object: return .error("\(op.rawValue) needs an array, found an object")
             default:
                 if op == .subsetOf { items = [actual] } else { return .error("\(op.rawValue) needs an array, found a \(actual.kindName)") }

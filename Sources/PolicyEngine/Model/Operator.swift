@@ -17,11 +17,12 @@ public enum Operator: String, CaseIterable, Codable, Sendable {
     case exists
     /// `true`: missing, null, `""`, `[]` or `{}`; `false`: present and non-empty.
     case empty
-    /// A string containing the substring, or an array containing the element.
+    /// A string containing the substring, an array containing the element, or an object having the key.
     case contains
     /// The opposite of `contains`.
     case notContains = "not_contains"
-    /// An array containing every listed element.
+    /// An array containing every listed element, or an object having every listed key (required tags:
+    /// `tags: { contains_all: [owner, environment] }`).
     case containsAll = "contains_all"
     /// An array whose elements all appear in the list (a scalar counts as a one-element array).
     case subsetOf = "subset_of"
@@ -74,9 +75,9 @@ public enum Operator: String, CaseIterable, Codable, Sendable {
         case .notIn: return "None of the listed values."
         case .exists: return "`true`: the path has a non-null value; `false`: it is missing or null."
         case .empty: return "`true`: missing, null, \"\", [] or {}; `false`: present and non-empty."
-        case .contains: return "A string containing the substring, or an array containing the element."
+        case .contains: return "A string containing the substring, an array containing the element, or an object having the key."
         case .notContains: return "A string not containing the substring, or an array not containing the element."
-        case .containsAll: return "An array containing every listed element."
+        case .containsAll: return "An array containing every listed element, or an object having every listed key."
         case .subsetOf: return "An array whose elements all appear in the list (a scalar counts as a one-element array)."
         case .intersects: return "An array sharing at least one element with the list."
         case .matches: return "A string in which the regular expression finds a match (anchor with ^…$ for a full match)."
@@ -149,6 +150,7 @@ public enum Operator: String, CaseIterable, Codable, Sendable {
                 .init(#"{"replication": {"regions": ["eu-west-1", "eu-central-1"]}}"#, "replication.regions: { contains: eu-central-1 }", .pass),
                 .init(#"{"name": "payments-prod-db"}"#, "name: { contains: prod }", .pass),
                 .init(#"{"replication": {"regions": ["eu-west-1"]}}"#, "replication.regions: { contains: eu-central-1 }", .fail),
+                .init(#"{"tags": {"owner": "team-a"}}"#, "tags: { contains: owner }", .pass),
                 .init(#"{"port": 443}"#, "port: { contains: 4 }", .error),
             ]
         case .notContains:
@@ -160,6 +162,8 @@ public enum Operator: String, CaseIterable, Codable, Sendable {
             return [
                 .init(#"{"replication": {"regions": ["eu-west-1", "eu-central-1"]}}"#, "replication.regions: { contains_all: [eu-west-1, eu-central-1] }", .pass),
                 .init(#"{"replication": {"regions": ["eu-west-1"]}}"#, "replication.regions: { contains_all: [eu-west-1, eu-central-1] }", .fail),
+                .init(#"{"tags": {"owner": "team-a", "environment": "prod"}}"#, "tags: { contains_all: [owner, environment] }", .pass),
+                .init(#"{"tags": {"owner": "team-a"}}"#, "tags: { contains_all: [owner, environment] }", .fail),
             ]
         case .subsetOf:
             return [

@@ -36,13 +36,14 @@ struct ExplainCommand: ParsableCommand {
             let hint = NameSuggester.suggestion(for: name, among: candidates).map { " (did you mean '\($0)'?)" } ?? ""
             throw CommandFailure.input("'\(name)' is neither a policy in \(request.config.policies.joined(separator: ", ")) nor an operator\(hint)")
         }
-        print(PolicyDocumentation.text(for: policy, params: request.overrides(for: policy)))
+        let catalogs = try FrameworkCatalogLoader.load(paths: request.config.policies)
+        print(PolicyDocumentation.text(for: policy, params: request.overrides(for: policy), catalogs: catalogs))
     }
 }
 
 /// Plain-text documentation of a policy.
 enum PolicyDocumentation {
-    static func text(for policy: Policy, params overrides: [String: Value]) -> String {
+    static func text(for policy: Policy, params overrides: [String: Value], catalogs: FrameworkCatalogs) -> String {
         var lines = [
             "\(policy.id) — \(policy.title)",
             "severity: \(policy.severity.rawValue) · enforcement: \(policy.enforcement.rawValue) · category: \(policy.category)",
@@ -69,7 +70,11 @@ enum PolicyDocumentation {
         if !policy.frameworks.isEmpty {
             lines += ["", "Framework controls:"]
             for framework in policy.frameworks.keys.sorted() {
-                lines.append("  \(framework): \((policy.frameworks[framework] ?? []).joined(separator: ", "))")
+                lines.append("  \(catalogs[framework]?.title ?? framework) (\(framework)):")
+                for control in policy.frameworks[framework] ?? [] {
+                    let title = catalogs.title(framework: framework, control: control) ?? "(not in the \(framework) catalog)"
+                    lines.append("    \(control) — \(title)")
+                }
             }
         }
         return lines.joined(separator: "\n")

@@ -10,7 +10,8 @@ struct ValidateCommand: ParsableCommand {
         abstract: "Check policies, config and waivers (no inputs are read).",
         discussion: """
             Loads every policy (unknown keys and operators are errors, with file:line:column and a \
-            suggestion), compiles them with the config's parameters, and loads the waivers.
+            suggestion), compiles them with the config's parameters, and loads the waivers and the \
+            framework catalogs (a mapping to a control no catalog lists is a warning).
 
             Examples:
               assay validate --config fixtures/assay.yaml
@@ -25,6 +26,11 @@ struct ValidateCommand: ParsableCommand {
         let policySet = try PolicySetLoader.load(paths: request.config.policies)
         _ = try EvaluationStage(request: request, regions: RegionCatalogData.standard).compile(policySet.policies)
         let waivers = try WaiverLoader.load(files: request.config.waivers)
+        let catalogs = try FrameworkCatalogLoader.load(paths: request.config.policies)
+        // Without any catalog (a private policy folder) mappings cannot be checked, so no warning.
+        if !catalogs.catalogs.isEmpty {
+            for unknown in catalogs.unknownMappings(in: policySet.policies) { Terminal.warning(unknown.description) }
+        }
         let configText = request.config.file.map { "config \($0), " } ?? ""
         Terminal.line("OK: \(configText)\(policySet.policies.count) policies in \(policySet.files.count) files, \(waivers.count) waivers")
     }

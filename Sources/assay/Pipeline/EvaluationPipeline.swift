@@ -19,6 +19,7 @@ struct EvaluationPipeline {
         guard !policySet.policies.isEmpty else {
             throw CommandFailure.input("no policies found in \(request.config.policies.joined(separator: ", "))")
         }
+        let catalogs = try FrameworkCatalogLoader.load(paths: request.config.policies)
         let waivers = try WaiverLoader.load(files: request.config.waivers)
         let evaluation = EvaluationStage(request: request, regions: RegionCatalogData.standard)
         let compiled = try evaluation.compile(policySet.policies)
@@ -41,6 +42,7 @@ struct EvaluationPipeline {
         var sections: [String: Value] = [:]
         sections["cost"] = costs.section
         sections["downtime"] = modelled.section
+        if !catalogs.catalogs.isEmpty { sections["frameworks"] = catalogs.sectionValue }
 
         // Assemble.
         let result = RunResult(

@@ -1,0 +1,196 @@
+import Foundation
+import Testing
+import TestSupport
+@testable import PolicyEngine
+@testable import PolicyLoader
+
+/// The built-in policy library (`policies/`): documented, mapped only to catalogued controls,
+/// tested with passing, failing and waived resources, sensitive to its thresholds, and described
+/// by docs/policies.md. `ASSAY_RECORD=1 swift test --filter LibraryTests` rewrites the generated
+/// part of docs/policies.md (and fails, so a recording run is never mistaken for a pass).
+@Suite("The built-in policy library")
+struct LibraryTests {
+    static let folder = Fixtures.path("policies")
+    static let docsPath = Fixtures.path("docs/policies.md")
+
+    static func library() throws -> PolicySet { try PolicySetLoader.load(paths: [folder]) }
+    static func catalogs() throws -> FrameworkCatalogs { try FrameworkCatalogLoader.load(paths: [folder]) }
+    static func cases() throws -> [PolicyTestCase] { try PolicyTestLoader.load(paths: [folder]) }
+
+    // MARK: - Documentation and mappings
+
+    @Test("every policy says why, what to do, which controls, and what each parameter means")
+    func documented() throws {
+        let policies = try Self.library().policies
+        #expect(policies.count >= 38)
+        for policy in policies {
+            #expect(!policy.description.isEmpty, "\(policy.id) has no description")
+            #expect(!policy.remediation.isEmpty, "\(policy.id) has no remediation")
+            #expect(!policy.frameworks.isEmpty || policy.category == "cost", "\(policy.id) maps to no framework control")
+            for name in policy.params.keys { #expect(policy.paramDocs[name] != nil, "\(policy.id): parameter \(name) has no param_docs line") }
+        }
+    }
+
+    @Test("the library covers every topic of the mission")
+    func topics() throws {
+        let categories = Set(try Self.library().policies.map(\.category))
+        #expect(categories == ["tagging", "residency", "encryption", "key_replication", "access", "dr", "resilience", "cost"])
+    }
+
+    @Test("the seven framework catalogs are present, each with controls")
+    func catalogsPresent() throws {
+        let catalogs = try Self.catalogs()
+        #expect(catalogs.catalogs.map(\.key) == ["dora", "gdpr", "hipaa", "iso27001_2022", "nist_800_53_r5", "pci_dss_4", "soc2"])
+        for catalog in catalogs.catalogs { #expect(!catalog.controls.isEmpty && !catalog.title.isEmpty, "\(catalog.key)") }
+    }
+
+    @Test("every framework key and control a policy names is in the catalogs")
+    func mappingsAreCatalogued() throws {
+        let unknown = try Self.catalogs().unknownMappings(in: try Self.library().policies)
+        #expect(unknown.isEmpty, "\(unknown.map(\.description).joined(separator: "\n"))")
+    }
+
+    @Test("the catalogs list only controls the library maps to")
+    func catalogsHoldOnlyMappedControls() throws {
+        let policies = try Self.library().policies
+        for catalog in try Self.catalogs().catalogs {
+            let mapped = Set(policies.flatMap { $0.frameworks[catalog.key] ?? [] })
+            let unused = catalog.controls.map(\.id).filter { !mapped.contains($0) }
+            #expect(unused.isEmpty, "\(catalog.key) lists controls no policy maps to: \(unused)")
+        }
+    }
+
+    @Test("a mapping to an unknown control or framework is reported")
+    func unknownMappingDetected() throws {
+        let catalogs = FrameworkCatalogs([FrameworkCatalog(key: "soc2", title: "SOC 2", controls: [FrameworkControl(id: "CC6.1", title: "t")],
+                                                           location: SourceLocation(file: "c", line: 1, column: 1))])
+        let policy = Policy(id: "x.y", title: "t", severity: .low, enforcement: .soft, frameworks: ["soc2": ["CC6.1", "CC6.9"], "sox": ["404"]],
+                            scope: PolicyScope(), requirement: .all([]), location: SourceLocation(file: "p.yaml", line: 3, column: 5))
+        let unknown = catalogs.unknownMappings(in: [policy])
+        #expect(unknown.map { "\($0.framework) \($0.control ?? "-")" } == ["soc2 CC6.9", "sox -"])
+    }
+
+    // MARK: - Tests of the library
+
+    @Test("every policy has test cases with a passing, a failing and a waived resource")
+    func everyPolicyTested() throws {
+        let cases = try Self.cases()
+        for policy in try Self.library().policies {
+            let verdicts = Set(cases.filter { $0.policyID == policy.id }.flatMap { $0.expectations.map(\.verdict) })
+            for needed in [ExpectedVerdict.pass, .fail, .waived] {
+                #expect(verdicts.contains(needed), "\(policy.id) has no test expecting \(needed.rawValue)")
+            }
+        }
+    }
+
+    /// Policies whose tests need no region catalog, with a parameter change that a correct
+    /// threshold must notice: the tests pass as written and fail once the threshold moves.
+    static let mutations: [(policy: String, param: String, value: String)] = [
+        ("access.review.age", "max_age_days", #"{"true": 120, "false": 180}"#),
+        ("access.review.dr_environments", "max_age_days", "89"),
+        ("dr.test.cadence", "cadence_days", #"{"tier0": 120, "tier1": 90, "tier2": 180, "tier3": 365}"#),
+        ("resilience.dns.failover_ttl", "max_ttl_seconds", "300"),
+        ("encryption.kms.rotation", "max_rotation_days", "730"),
+        ("cost.budget.environment", "monthly_budget", #"{"prod": 11999, "staging": 3000, "dev": 2000, "dr": 2500, "default": 1000}"#),
+    ]
+
+    @Test("mutating a policy's threshold makes its own test cases fail", arguments: mutations.map { "\($0.policy) \($0.param)" })
+    func thresholdMutationIsCaught(name: String) throws {
+        let mutation = try #require(Self.mutations.first { "\($0.policy) \($0.param)" == name })
+        var policy = try #require(try Self.library().policies.first { $0.id == mutation.policy })
+        let cases = try Self.cases().filter { $0.policyID == mutation.policy }
+        try #require(!cases.isEmpty)
+        let original = PolicyTestRunner.run(cases, policies: [policy.id: policy], regions: RegionCatalog())
+        let failingBefore = original.filter { !$0.passed }.map(\.resource)
+        #expect(failingBefore.isEmpty, "\(mutation.policy): its tests fail before mutation: \(failingBefore)")
+        #expect(policy.params[mutation.param] != nil)
+        policy.params[mutation.param] = try JSONParser.parse(mutation.value)
+        let mutated = PolicyTestRunner.run(cases, policies: [policy.id: policy], regions: RegionCatalog())
+        let failingAfter = mutated.filter { !$0.passed }
+        #expect(!failingAfter.isEmpty, "\(mutation.policy): \(mutation.param) = \(mutation.value) went unnoticed by its tests")
+    }
+
+    // MARK: - docs/policies.md
+
+    @Test("docs/policies.md is generated from the library")
+    func generatedReference() throws {
+        let begin = "<!-- BEGIN GENERATED: policy library -->\n"
+        let end = "<!-- END GENERATED: policy library -->"
+        let text = try String(contentsOfFile: Self.docsPath, encoding: .utf8)
+        let start = try #require(text.range(of: begin))
+        let stop = try #require(text.range(of: end))
+        let current = String(text[start.upperBound..<stop.lowerBound])
+        let generated = PolicyLibraryDocument.markdown(policies: try Self.library().policies, catalogs: try Self.catalogs(),
+                                                       root: Fixtures.packageRoot.path)
+        if GoldenFile.isRecording {
+            let updated = String(text[..<start.upperBound]) + generated + String(text[stop.lowerBound...])
+            try updated.write(toFile: Self.docsPath, atomically: true, encoding: .utf8)
+            Issue.record("recorded the policy reference into docs/policies.md; run again without ASSAY_RECORD")
+            return
+        }
+        #expect(current == generated, "docs/policies.md is out of date: run ASSAY_RECORD=1 swift test --filter LibraryTests")
+    }
+
+    @Test("the reference names every policy, parameter default and control title")
+    func referenceContent() throws {
+        let policies = try Self.library().policies
+        let catalogs = try Self.catalogs()
+        let page = PolicyLibraryDocument.markdown(policies: policies, catalogs: catalogs, root: Fixtures.packageRoot.path)
+        for policy in policies {
+            #expect(page.contains("### \(policy.id)\n"), "\(policy.id) has no section")
+            #expect(page.contains("`policies/"), "paths are not relative to the package root")
+        }
+        #expect(page.contains("| `max_age_days` | `{\"false\":180,\"true\":90}` |"))
+        #expect(page.contains("| A.8.24 | Use of cryptography |"))
+        #expect(!page.contains(Fixtures.packageRoot.path))
+    }
+}
+
+@Suite("Framework catalog files")
+struct FrameworkCatalogLoaderTests {
+    func load(_ files: [String: String]) throws(LoadError) -> FrameworkCatalogs {
+        let folder = Fixtures.temporaryFolder("catalogs")
+        for (name, text) in files { Fixtures.write(text, to: name, in: folder) }
+        return try FrameworkCatalogLoader.load(paths: [folder.path])
+    }
+
+    @Test("catalogs load from a policy folder, policies and tests beside them are ignored")
+    func loads() throws {
+        let catalogs = try load([
+            "frameworks/soc2.yaml": "version: 1\nframework: soc2\ntitle: SOC 2\ncontrols:\n  - { id: CC6.1, title: Logical access }\n",
+            "p.yaml": "version: 1\nid: a.b\ntitle: t\nseverity: low\nrequire: { x: 1 }\n",
+        ])
+        #expect(catalogs.catalogs.map(\.key) == ["soc2"])
+        #expect(catalogs.title(framework: "soc2", control: "CC6.1") == "Logical access")
+        #expect(catalogs.sectionValue == .object(Fields([
+            ("soc2", .object(Fields([("title", .string("SOC 2")), ("controls", .object(Fields([("CC6.1", .string("Logical access"))])))]))),
+        ])))
+    }
+
+    @Test("a control listed twice is an error at its line", arguments: [
+        ("version: 1\nframework: soc2\ntitle: S\ncontrols:\n  - { id: CC6.1, title: a }\n  - { id: CC6.1, title: b }\n", 6, "duplicate id 'CC6.1'"),
+        ("version: 1\nframework: soc2\ntitle: S\ncontrols:\n  - { id: CC6.1, titel: a }\n", 5, "unknown key 'titel'"),
+        ("framework: soc2\ntitle: S\ncontrols: []\n", 1, "missing 'version: 1'"),
+        ("version: 1\nframework: SOC.2\ntitle: S\ncontrols: []\n", 2, "framework key 'SOC.2'"),
+    ])
+    func errors(text: String, line: Int, message: String) throws {
+        do {
+            _ = try load(["c.yaml": text])
+            Issue.record("no error for \(text)")
+        } catch {
+            #expect(error.location.line == line)
+            #expect(error.message.contains(message), "\(error.message)")
+        }
+    }
+
+    @Test("the same framework key in two files is an error naming the first")
+    func duplicateFramework() throws {
+        let text = "version: 1\nframework: soc2\ntitle: S\ncontrols: []\n"
+        do {
+            _ = try load(["a.yaml": text, "b.yaml": text])
+            Issue.record("no error for a duplicate framework")
+        } catch {
+            #expect(error.message.contains("duplicate id 'soc2'") && error.message.contains("a.yaml"), "\(error.message)")
+        }
+    }
+}
