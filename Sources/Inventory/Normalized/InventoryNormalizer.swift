@@ -6,8 +6,8 @@ public import PolicyEngine
 /// 1. Supplements merge into every resource they describe (same `id`): IAM credential-report
 ///    rows into the AWS Config and Terraform users; CAI IAM-policy lines into the resource.
 /// 2. Terraform S3 setting resources (`aws_s3_bucket_server_side_encryption_configuration`,
-///    `…_replication_configuration`, `…_versioning`, `…_policy`) fold into their bucket, found by
-///    configuration reference or bucket name; their facets replace the bucket's.
+///    `…_replication_configuration`, `…_versioning`, `…_policy`) fold into their bucket of the same
+///    plan, found by configuration reference or bucket name; their facets replace the bucket's.
 /// 3. Azure SQL encryption protectors fold into their server (customer- or service-managed TDE key).
 /// 4. Terraform RDS parameter groups set `database.tls_enforced` on the databases that use them
 ///    (`rds.force_ssl` / `require_secure_transport` = 1).
@@ -110,11 +110,18 @@ private struct Linker {
     // MARK: - 2. Terraform S3 bucket settings
 
     mutating func foldBucketSettings() {
-        let byAddress = index(by: { self.address($0).map { [$0] } ?? [] }, where: isAWSBucket)
-        let byName = index(by: { self.document($0).at("native_id")?.text.map { [$0] } ?? [] }, where: isAWSBucket)
+        // Addresses and names are looked up within the setting's own input file: the same bucket
+        // may also come from another export (an AWS Config snapshot), which must not absorb the
+        // plan's settings.
+        let files = resources.map(\.source.file)
+        func fileKey(_ index: Int, _ name: String) -> String { files[index] + "\u{1F}" + name }
+        let byAddress = index(by: { position in self.address(position).map { [fileKey(position, $0)] } ?? [] }, where: isAWSBucket)
+        let byName = index(by: { position in self.document(position).at("native_id")?.text.map { [fileKey(position, $0)] } ?? [] },
+                           where: isAWSBucket)
         for position in live({ self.resources[$0].type == ResourceKind.storageBucketConfig.rawValue }) {
             let referenced = references(position, endingWith: ["bucket"]).filter { !$0.isEmpty }
-            let bucket = referenced.lazy.compactMap { byAddress[$0] }.first ?? document(position).at("native_id")?.text.flatMap { byName[$0] }
+            let bucket = referenced.lazy.compactMap { byAddress[fileKey(position, $0)] }.first
+                ?? document(position).at("native_id")?.text.flatMap { byName[fileKey(position, $0)] }
             guard let bucket else { continue }
             let setting = document(position)
             update(bucket) { target in
