@@ -15,7 +15,7 @@ shift || true
 while [ $# -gt 0 ]; do
   case $1 in
     --skip-peers) skip_peers=1 ;;
-    --only) only=$2; shift ;;
+    --only) only=$2; shift ;;   # run only the measurements whose name starts with this
   esac
   shift
 done
@@ -23,7 +23,7 @@ shared=../shared/bench
 venv=/tmp/peers-venv
 mkdir -p "$data"
 results="$data/results.tsv"
-: > "$results"
+[ -n "$only" ] || : > "$results"
 
 gen() { # gen FILE COMMAND...
   local file=$1; shift
@@ -35,14 +35,16 @@ measure() { # measure NAME COMMAND... → one row: name, wall s, peak MB, exit, 
   local out err
   out=$(mktemp); err=$(mktemp)
   /usr/bin/time -f "%e %M %x" -o "$err.time" "$@" > "$out" 2> "$err"
-  read -r wall rss code < "$err.time"
+  # GNU time writes "Command exited with non-zero status N" first when the command fails.
+  read -r wall rss code < <(tail -n 1 "$err.time")
   printf '%s\t%s\t%d\t%s\t%s\n' "$name" "$wall" "$((rss / 1024))" "$code" "$(tr '\n' ' ' < "$out" | cut -c1-300)" | tee -a "$results"
   rm -f "$out" "$err" "$err.time"
 }
 
 echo "== building (release)" >&2
-swift build -c release --product assay --product EngineBench --product BillingBench --product DowntimeBench \
-  --product HistoryBench --product ReportBench >&2 || { swift build -c release >&2 || exit 1; }
+for product in assay EngineBench BillingBench DowntimeBench HistoryBench ReportBench; do
+  swift build -c release --product $product >&2 || exit 1
+done
 bin=.build/release
 
 echo "== data" >&2
