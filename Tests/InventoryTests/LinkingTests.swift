@@ -1,4 +1,5 @@
 import Testing
+import TestSupport
 @testable import Inventory
 @testable import PolicyEngine
 
@@ -30,5 +31,23 @@ struct LinkingTests {
         #expect(fromConfig.document["encryption"]?["at_rest"]?["enabled"] == .bool(false))
         #expect(fromPlan.document["encryption"]?["at_rest"]?["enabled"] == .bool(true))
         #expect(fromPlan.document["encryption"]?["at_rest"]?["key_managed_by"] == .string("customer"))
+    }
+}
+
+@Suite("AWS Config API items")
+struct ConfigurationStringTests {
+    @Test("a configuration string that is not valid JSON is an error naming the file and the item")
+    func brokenConfigurationString() throws {
+        let folder = Fixtures.temporaryFolder("config-strings")
+        let path = Fixtures.write(#"{"configurationItems": [{"arn": "arn:aws:s3:::b", "resourceType": "AWS::S3::Bucket", "configuration": "{\"name\": "}]}"#,
+                                  to: "history.json", in: folder)
+        do {
+            _ = try AWSConfigReader().read(InputSpec(path: path, format: .awsConfig)) { _, _ in }
+            Issue.record("expected an error")
+        } catch let error as InventoryError {
+            #expect(error.diagnostic.file == path)
+            #expect(error.diagnostic.message.contains("/configurationItems/0/configuration"))
+            #expect(error.diagnostic.message.contains("not valid JSON"))
+        }
     }
 }

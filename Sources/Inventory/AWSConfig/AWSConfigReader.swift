@@ -61,7 +61,8 @@ public struct AWSConfigReader: StreamingExportReader {
             stream.open = open
             try stream.forEachBatch(progress: progress) { batch in
                 let mapped = try ParallelMapping.map(batch) { element in
-                    AWSConfigMapping.resource(ConfigurationItem(element.value), file: path, pointer: element.pointer, line: nil)
+                    AWSConfigMapping.resource(try ConfigurationItem(element.value, file: path, pointer: element.pointer), file: path,
+                                              pointer: element.pointer, line: nil)
                 }
                 try body(mapped.compactMap { $0?.resource() })
             }
@@ -73,7 +74,8 @@ public struct AWSConfigReader: StreamingExportReader {
             found += try items(in: document.value, pointer: document.pointer, file: path)
         }
         let mapped = try ParallelMapping.map(found) { entry in
-            AWSConfigMapping.resource(ConfigurationItem(entry.item), file: path, pointer: entry.pointer.isEmpty ? nil : entry.pointer, line: nil)
+            AWSConfigMapping.resource(try ConfigurationItem(entry.item, file: path, pointer: entry.pointer), file: path,
+                                      pointer: entry.pointer.isEmpty ? nil : entry.pointer, line: nil)
         }
         progress(size, size)
         try body(mapped.compactMap { $0?.resource() })

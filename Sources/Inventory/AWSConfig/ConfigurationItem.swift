@@ -38,9 +38,11 @@ struct ConfigurationItem: Sendable {
     /// True for deleted or no-longer-recorded items.
     var isDeleted: Bool { status.map { Self.deletedStatuses.contains($0) } ?? false }
 
-    init(_ value: Value) {
+    /// Decodes one item; `file` and `pointer` locate it for the error when its `configuration`
+    /// string is not the JSON it must be.
+    init(_ value: Value, file: String, pointer: String) throws(InventoryError) {
         var fields = value.objectValue ?? Fields()
-        let configuration = Self.decodedConfiguration(fields["configuration"])
+        let configuration = try Self.decodedConfiguration(fields["configuration"], file: file, pointer: pointer)
         let supplementary = fields["supplementaryConfiguration"].map(Self.decodedSupplementary)
         fields["configuration"] = configuration
         fields["supplementaryConfiguration"] = supplementary
@@ -62,8 +64,20 @@ struct ConfigurationItem: Sendable {
 
     // MARK: - Decoding
 
-    private static func decodedConfiguration(_ value: Value?) -> Value? {
+    /// The configuration object. API items carry it as a JSON string: one that starts like JSON
+    /// but does not parse is a broken export, reported with its position, not silently dropped.
+    private static func decodedConfiguration(_ value: Value?, file: String, pointer: String) throws(InventoryError) -> Value? {
         guard let value else { return nil }
+        if case .string(let text) = value,
+            let first = text.utf8.first(where: { $0 != 0x20 && $0 != 0x0A && $0 != 0x0D && $0 != 0x09 }),
+            first == UInt8(ascii: "{") || first == UInt8(ascii: "[") {
+            do throws(JSONSyntaxError) {
+                _ = try JSONParser.parse(text)
+            } catch {
+                throw .invalidRecord(file: file, line: nil, pointer: pointer + "/configuration",
+                                     reason: "the configuration string is not valid JSON (\(error.description) inside the string)")
+            }
+        }
         return EmbeddedJSON.decode(value)
     }
 
