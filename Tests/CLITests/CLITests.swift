@@ -185,4 +185,27 @@ struct CLITests {
         #expect(typo.status == 2)
         #expect(typo.stderr.contains("did you mean 'access.review.age'"))
     }
+
+    @Test("a folder input stands for every file below it, each detected on its own")
+    func folderInputs() throws {
+        let folder = Fixtures.temporaryFolder("cli-folder")
+        let exports = folder.appendingPathComponent("exports")
+        try FileManager.default.createDirectory(at: exports.appendingPathComponent("billing"), withIntermediateDirectories: true)
+        for (source, target) in [("fixtures/inventory/azure-arg.json", "azure.json"), ("fixtures/inventory/gcp-cai.jsonl", "cai.jsonl"),
+                                 ("fixtures/billing/focus-azure-2026-08_2026-10.csv", "billing/focus.csv")] {
+            try FileManager.default.copyItem(atPath: Fixtures.path(source), toPath: exports.appendingPathComponent(target).path)
+        }
+        Fixtures.write("ignored", to: ".hidden", in: exports)
+        let json = folder.appendingPathComponent("r.json").path
+        let output = try AssayProcess.run(["evaluate", "--policies", "policies", "--input", exports.path, "--as-of", "2026-11-27", "--json", json, "--quiet"])
+        #expect(output.status == 1, "\(output.stderr)")
+        let results = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: json))) as? [String: Any]
+        let formats = (results?["inputs"] as? [[String: Any]] ?? []).map { "\($0["format"] ?? "")" }
+        #expect(formats == ["azure-arg", "focus", "gcp-cai"])
+        let empty = folder.appendingPathComponent("empty")
+        try FileManager.default.createDirectory(at: empty, withIntermediateDirectories: true)
+        let none = try AssayProcess.run(["evaluate", "--policies", "policies", "--input", empty.path, "--as-of", "2026-11-27"])
+        #expect(none.status == 2)
+        #expect(none.stderr.contains("holds no files"))
+    }
 }

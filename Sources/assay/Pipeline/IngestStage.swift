@@ -1,3 +1,4 @@
+import Foundation
 import Billing
 import Inventory
 import PolicyEngine
@@ -24,7 +25,7 @@ struct IngestStage {
     /// Reads every input of the request.
     func run(_ specs: [InputSpec]) throws -> Output {
         var output = Output()
-        for spec in specs {
+        for spec in try Self.expandFolders(specs) {
             let format = try spec.format ?? detect(spec.path)
             if format.kind == .billing {
                 output.billing.append(InputSpec(path: spec.path, format: format, mapping: spec.mapping))
@@ -46,6 +47,34 @@ struct IngestStage {
         // buckets' regions, KMS replicas to primaries, credential-report rows to IAM users, …).
         output.resources = InventoryNormalizer.link(output.resources)
         return output
+    }
+
+    /// An input that is a folder stands for every file below it (sorted, hidden files and
+    /// folders skipped), each with the folder's format and mapping: a folder of daily Config
+    /// snapshots or monthly billing exports is one input line.
+    static func expandFolders(_ specs: [InputSpec]) throws -> [InputSpec] {
+        var expanded: [InputSpec] = []
+        for spec in specs {
+            var isDirectory: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: spec.path, isDirectory: &isDirectory) else {
+                throw InventoryError.unreadable(file: spec.path, reason: "no such file or folder")
+            }
+            guard isDirectory.boolValue else {
+                expanded.append(spec)
+                continue
+            }
+            let files = (FileManager.default.enumerator(atPath: spec.path)?.allObjects as? [String] ?? [])
+                .filter { relative in !relative.split(separator: "/").contains { $0.hasPrefix(".") } }
+                .map { (spec.path as NSString).appendingPathComponent($0) }
+                .filter { path in
+                    var nested: ObjCBool = false
+                    return FileManager.default.fileExists(atPath: path, isDirectory: &nested) && !nested.boolValue
+                }
+                .sorted()
+            guard !files.isEmpty else { throw InventoryError.unreadable(file: spec.path, reason: "the folder holds no files") }
+            for file in files { expanded.append(InputSpec(path: file, format: spec.format, mapping: spec.mapping)) }
+        }
+        return expanded
     }
 
     /// The billing format whose required columns the header has, if any.
