@@ -17,7 +17,8 @@ import TabularText
 
 // MARK: - The peers' queries as a sink
 
-/// q1 and q2 for one worker; keys are interned byte ids of this worker.
+/// q1 and q2 for one worker; keys are ids from this worker's byte interner, so a row costs
+/// hash probes and no allocation (a `String` is made once per distinct value, at the end).
 final class PeerQueries: CostLineSink {
     struct Q1Key: Hashable {
         var month: String
@@ -33,40 +34,32 @@ final class PeerQueries: CostLineSink {
         var rows = 0
     }
 
-    private var q1Cache: [SIMD4<Int32>: Int] = [:]
-    private(set) var q1Sums: [FixedDecimal] = []
-    private(set) var q1Counts: [Int] = []
-    private var ids: [[UInt8]: Int32] = [:]
-    private(set) var names: [[UInt8]] = []
-    private(set) var q2: [String: Totals] = [:]
-    private(set) var q2ByMonth: [Int32: Totals] = [:]
-
-    private func intern(_ bytes: UnsafeBufferPointer<UInt8>) -> Int32 {
-        let key = Array(bytes)
-        if let id = ids[key] { return id }
-        let id = Int32(names.count)
-        names.append(key)
-        ids[key] = id
-        return id
-    }
+    private let interner = ByteInterner()
+    /// Months have their own interner so their ids are dense and index `q2ByMonth`.
+    private let months = ByteInterner()
+    @exclusivity(unchecked) private var q1Slots: [SIMD4<Int32>: Int] = [:]
+    @exclusivity(unchecked) private var q1Sums: [FixedDecimal] = []
+    @exclusivity(unchecked) private var q1Counts: [Int] = []
+    /// q2 totals by month id (month ids are dense: 0, 1, 2, …).
+    @exclusivity(unchecked) private var q2ByMonth: [Totals] = []
 
     func consume(_ line: RawCostLine) {
-        let month = intern(UnsafeBufferPointer(rebasing: line.chargePeriodStart.prefix(7)))
-        let key = SIMD4<Int32>(month, intern(line.subAccount), intern(line.serviceCode), intern(line.tagValues[0]))
-        if let slot = q1Cache[key] {
+        let month = months.intern(UnsafeBufferPointer(rebasing: line.chargePeriodStart.prefix(7)))
+        let key = SIMD4<Int32>(month, interner.intern(line.subAccount), interner.intern(line.serviceCode), interner.intern(line.tagValues[0]))
+        if let slot = q1Slots[key] {
             q1Sums[slot] += line.billedCost
             q1Counts[slot] += 1
         } else {
-            q1Cache[key] = q1Sums.count
+            q1Slots[key] = q1Sums.count
             q1Sums.append(line.billedCost)
             q1Counts.append(1)
         }
-        var totals = q2ByMonth[month] ?? Totals()
-        totals.total += line.billedCost
-        totals.rows += 1
-        if line.usageType.withMemoryRebound(to: CChar.self, { Self.contains($0, "Out-Bytes") }) { totals.egress += line.billedCost }
-        if line.tagPresence & 0b111 == 0 { totals.untagged += line.billedCost }
-        q2ByMonth[month] = totals
+        let monthSlot = Int(month) + 1  // slot 0: rows with no start date
+        while q2ByMonth.count <= monthSlot { q2ByMonth.append(Totals()) }
+        q2ByMonth[monthSlot].total += line.billedCost
+        q2ByMonth[monthSlot].rows += 1
+        if line.usageType.withMemoryRebound(to: CChar.self, { Self.contains($0, "Out-Bytes") }) { q2ByMonth[monthSlot].egress += line.billedCost }
+        if line.tagPresence & 0b111 == 0 { q2ByMonth[monthSlot].untagged += line.billedCost }
     }
 
     private static func contains(_ text: UnsafeBufferPointer<CChar>, _ needle: StaticString) -> Bool {
@@ -79,9 +72,9 @@ final class PeerQueries: CostLineSink {
     /// q1 groups with string keys.
     func q1Groups() -> [Q1Key: (FixedDecimal, Int)] {
         var groups: [Q1Key: (FixedDecimal, Int)] = [:]
-        for (key, slot) in q1Cache {
-            let text = { (id: Int32) in id < 0 ? "" : String(decoding: self.names[Int(id)], as: UTF8.self) }
-            groups[Q1Key(month: text(key[0]), account: text(key[1]), service: text(key[2]), environment: text(key[3]))] = (q1Sums[slot], q1Counts[slot])
+        for (key, slot) in q1Slots {
+            let text = interner.string
+            groups[Q1Key(month: months.string(key[0]), account: text(key[1]), service: text(key[2]), environment: text(key[3]))] = (q1Sums[slot], q1Counts[slot])
         }
         return groups
     }
@@ -89,7 +82,7 @@ final class PeerQueries: CostLineSink {
     /// q2 rows with month text.
     func q2Rows() -> [String: Totals] {
         var rows: [String: Totals] = [:]
-        for (month, totals) in q2ByMonth { rows[String(decoding: names[Int(month)], as: UTF8.self)] = totals }
+        for (slot, totals) in q2ByMonth.enumerated() where totals.rows > 0 { rows[months.string(Int32(slot - 1))] = totals }
         return rows
     }
 }

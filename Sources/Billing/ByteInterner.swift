@@ -6,8 +6,9 @@ import Darwin
 
 /// Maps byte strings to small integer ids without building `String`s: one hash and one probe
 /// per field in the hot loop. Each worker has its own; ids are turned back into strings once per
-/// distinct value when partial results are merged.
-final class ByteInterner {
+/// distinct value when partial results are merged. Public so that benchmark and tool sinks key
+/// their own tables the same way.
+public final class ByteInterner {
     @exclusivity(unchecked) private var arena: UnsafeMutablePointer<UInt8>
     @exclusivity(unchecked) private var arenaCapacity = 1 << 16
     @exclusivity(unchecked) private var arenaUsed = 0
@@ -17,7 +18,8 @@ final class ByteInterner {
     @exclusivity(unchecked) private var slots: UnsafeMutablePointer<Int32>
     @exclusivity(unchecked) private var slotMask = 1023
 
-    init() {
+    /// An empty interner.
+    public init() {
         arena = .allocate(capacity: arenaCapacity)
         slots = .allocate(capacity: slotMask + 1)
         slots.initialize(repeating: -1, count: slotMask + 1)
@@ -29,10 +31,10 @@ final class ByteInterner {
     }
 
     /// Number of distinct values.
-    var count: Int { offsets.count }
+    public var count: Int { offsets.count }
 
     /// The id of `bytes`; -1 for the empty value (absent).
-    @inline(__always) func intern(_ bytes: FieldBytes) -> Int32 {
+    @inline(__always) public func intern(_ bytes: FieldBytes) -> Int32 {
         guard let base = bytes.baseAddress, bytes.count > 0 else { return -1 }
         let hash = Self.hash(base, bytes.count)
         var slot = Int(truncatingIfNeeded: hash) & slotMask
@@ -48,7 +50,7 @@ final class ByteInterner {
     }
 
     /// The text of an id.
-    func string(_ id: Int32) -> String {
+    public func string(_ id: Int32) -> String {
         guard id >= 0 else { return "" }
         let index = Int(id)
         return String(decoding: UnsafeBufferPointer(start: arena + offsets[index], count: lengths[index]), as: UTF8.self)
