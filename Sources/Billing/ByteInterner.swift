@@ -3,6 +3,7 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import TabularText
 
 /// Maps byte strings to small integer ids without building `String`s: one hash and one probe
 /// per field in the hot loop. Each worker has its own; ids are turned back into strings once per
@@ -57,15 +58,7 @@ public final class ByteInterner {
     }
 
     private func insert(_ base: UnsafePointer<UInt8>, _ count: Int, hash: UInt64, slot: Int) -> Int32 {
-        if arenaUsed + count > arenaCapacity {
-            var capacity = arenaCapacity * 2
-            while arenaUsed + count > capacity { capacity *= 2 }
-            let grown = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity)
-            grown.update(from: arena, count: arenaUsed)
-            arena.deallocate()
-            arena = grown
-            arenaCapacity = capacity
-        }
+        ByteBufferGrowth.reserve(&arena, capacity: &arenaCapacity, used: arenaUsed, needed: arenaUsed + count)
         (arena + arenaUsed).update(from: base, count: count)
         let id = Int32(offsets.count)
         offsets.append(arenaUsed)

@@ -26,14 +26,7 @@ public final class CSVChunk: @unchecked Sendable {
 
     /// Makes room for `needed` bytes, keeping the current contents.
     func reserve(_ needed: Int) {
-        guard needed > capacity else { return }
-        var newCapacity = capacity
-        while newCapacity < needed { newCapacity *= 2 }
-        let grown = UnsafeMutablePointer<UInt8>.allocate(capacity: newCapacity)
-        grown.update(from: storage, count: count)
-        storage.deallocate()
-        storage = grown
-        capacity = newCapacity
+        ByteBufferGrowth.reserve(&storage, capacity: &capacity, used: count, needed: needed)
     }
 }
 

@@ -3,8 +3,8 @@
 ///
 /// The chunk must end with a line feed; the chunk reader guarantees it. That sentinel lets the
 /// unquoted-field loop run without a bounds check: one comparison per byte in the common case.
-/// Completely empty lines are skipped. Doubled quotes are collapsed in place, so the chunk is
-/// modified.
+/// Completely empty lines are skipped. The chunk is only read: a field with doubled quotes is
+/// collapsed into the record's scratch buffer, so locations computed from the chunk stay exact.
 public struct CSVChunkScanner {
     private let base: UnsafeMutablePointer<UInt8>
     private let count: Int
@@ -46,10 +46,10 @@ public struct CSVChunkScanner {
         var index = position
         while true {
             if bytes[index] == UInt8(ascii: "\"") {
-                // Quoted field: copy down over doubled quotes, count embedded line feeds.
+                // Quoted field: find the closing quote, counting embedded line feeds.
                 let contentStart = index + 1
                 var read = contentStart
-                var write = contentStart
+                var doubledQuotes = false
                 while true {
                     guard read < count else {
                         let (errorLine, column) = record.locate(offset: index)
@@ -60,19 +60,20 @@ public struct CSVChunkScanner {
                     let byte = bytes[read]
                     if byte == UInt8(ascii: "\"") {
                         if read + 1 < count && bytes[read + 1] == UInt8(ascii: "\"") {
-                            bytes[write] = byte
-                            write += 1
+                            doubledQuotes = true
                             read += 2
                             continue
                         }
                         break
                     }
                     if byte == 0x0A { line += 1 }
-                    if write != read { bytes[write] = byte }
-                    write += 1
                     read += 1
                 }
-                record.append(start: contentStart, length: (write - contentStart) | CSVRecord.quotedFlag)
+                if doubledQuotes {
+                    record.appendCollapsing(start: contentStart, end: read)
+                } else {
+                    record.append(start: contentStart, length: (read - contentStart) | CSVRecord.quotedFlag)
+                }
                 index = read + 1
                 let after = bytes[index]
                 if after == UInt8(ascii: ",") {

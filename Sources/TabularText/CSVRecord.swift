@@ -1,8 +1,11 @@
-/// The fields of one CSV record: offsets into the chunk that holds it, quotes removed and
-/// doubled quotes already collapsed in place.
+/// The fields of one CSV record: offsets into the chunk that holds it, quotes removed.
 ///
-/// One instance is reused for every record a worker scans, so scanning allocates nothing per
-/// row. A field's bytes are valid until the next record is scanned into the same instance.
+/// The chunk itself is never modified, so error locations and the source line of a diagnostic
+/// show the bytes as they are in the file. A quoted field with doubled quotes (`"say ""hi"""`)
+/// is the one exception to "a field is a view into the chunk": its collapsed text is written to
+/// the record's own scratch buffer. One instance is reused for every record a worker scans, so
+/// scanning allocates nothing per row. A field's bytes are valid until the next record is
+/// scanned into the same instance.
 public final class CSVRecord {
     /// Number of fields.
     @exclusivity(unchecked) public private(set) var count = 0
@@ -17,28 +20,43 @@ public final class CSVRecord {
     @exclusivity(unchecked) private var starts: UnsafeMutablePointer<Int>
     @exclusivity(unchecked) private var lengths: UnsafeMutablePointer<Int>
     @exclusivity(unchecked) private var capacity: Int
+    /// Collapsed text of fields with doubled quotes, for the current record only.
+    @exclusivity(unchecked) private var scratch: UnsafeMutablePointer<UInt8>
+    @exclusivity(unchecked) private var scratchCapacity = 256
+    @exclusivity(unchecked) private var scratchUsed = 0
+    /// Where each collapsed field starts in `scratch` (read only for fields flagged as collapsed).
+    @exclusivity(unchecked) private var scratchStarts: UnsafeMutablePointer<Int>
 
     /// A record with room for `expectedFields` fields (it grows when needed).
     public init(expectedFields: Int = 64) {
         capacity = max(8, expectedFields)
         starts = .allocate(capacity: capacity)
         lengths = .allocate(capacity: capacity)
+        scratchStarts = .allocate(capacity: capacity)
+        scratch = .allocate(capacity: scratchCapacity)
         base = UnsafeMutablePointer(bitPattern: 1)!  // replaced before any field is read
     }
 
     deinit {
         starts.deallocate()
         lengths.deallocate()
+        scratchStarts.deallocate()
+        scratch.deallocate()
     }
 
     @inline(__always) func reset(base: UnsafeMutablePointer<UInt8>) {
         self.base = base
         count = 0
+        scratchUsed = 0
     }
 
     /// Marks a quoted field in its stored length (bit 62), so `location(ofField:)` can point at
     /// the opening quote without a second array.
     static let quotedFlag = 1 << 62
+    /// Marks a field whose bytes are in `scratch` (bit 61): a quoted field with doubled quotes.
+    static let collapsedFlag = 1 << 61
+    /// The length bits of a stored length.
+    static let lengthMask = collapsedFlag - 1
 
     @inline(__always) func append(start: Int, length: Int) {
         if count == capacity { grow() }
@@ -47,16 +65,41 @@ public final class CSVRecord {
         count += 1
     }
 
+    /// Appends a quoted field whose raw content (between the quotes) is the chunk bytes
+    /// `start..<end` and contains doubled quotes: the collapsed text goes to the scratch buffer.
+    func appendCollapsing(start: Int, end: Int) {
+        if count == capacity { grow() }
+        ByteBufferGrowth.reserve(&scratch, capacity: &scratchCapacity, used: scratchUsed, needed: scratchUsed + end - start)
+        // Every quote inside the content is the first of a doubled pair: keep it, skip its twin.
+        var read = start
+        var write = scratchUsed
+        while read < end {
+            let byte = base[read]
+            scratch[write] = byte
+            write += 1
+            read += byte == UInt8(ascii: "\"") ? 2 : 1
+        }
+        starts[count] = start
+        scratchStarts[count] = scratchUsed
+        lengths[count] = (write - scratchUsed) | Self.quotedFlag | Self.collapsedFlag
+        scratchUsed = write
+        count += 1
+    }
+
     private func grow() {
         let newCapacity = capacity * 2
         let newStarts = UnsafeMutablePointer<Int>.allocate(capacity: newCapacity)
         let newLengths = UnsafeMutablePointer<Int>.allocate(capacity: newCapacity)
+        let newScratchStarts = UnsafeMutablePointer<Int>.allocate(capacity: newCapacity)
         newStarts.update(from: starts, count: count)
         newLengths.update(from: lengths, count: count)
+        newScratchStarts.update(from: scratchStarts, count: count)
         starts.deallocate()
         lengths.deallocate()
+        scratchStarts.deallocate()
         starts = newStarts
         lengths = newLengths
+        scratchStarts = newScratchStarts
         capacity = newCapacity
     }
 
@@ -65,7 +108,11 @@ public final class CSVRecord {
     /// The bytes of field `index` (empty when the record has fewer fields).
     @inline(__always) public func field(_ index: Int) -> UnsafeBufferPointer<UInt8> {
         guard index >= 0 && index < count else { return UnsafeBufferPointer(start: nil, count: 0) }
-        return UnsafeBufferPointer(start: base + starts[index], count: lengths[index] & ~Self.quotedFlag)
+        let length = lengths[index]
+        if length & Self.collapsedFlag != 0 {
+            return UnsafeBufferPointer(start: scratch + scratchStarts[index], count: length & Self.lengthMask)
+        }
+        return UnsafeBufferPointer(start: base + starts[index], count: length & Self.lengthMask)
     }
 
     /// Field `index` as a `String` (invalid UTF-8 repaired).
