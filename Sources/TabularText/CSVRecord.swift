@@ -44,10 +44,19 @@ public final class CSVRecord {
         scratch.deallocate()
     }
 
-    @inline(__always) func reset(base: UnsafeMutablePointer<UInt8>) {
+    // MARK: - Filling (by the scanner)
+
+    /// Starts a new record in `base` and hands out its field arrays.
+    @inline(__always) func beginFields(base: UnsafeMutablePointer<UInt8>) -> FieldSlots {
         self.base = base
         count = 0
         scratchUsed = 0
+        return FieldSlots(starts: starts, lengths: lengths, capacity: capacity)
+    }
+
+    /// Ends the record: its fields are the first `slots.count`.
+    @inline(__always) func finishFields(_ slots: FieldSlots) {
+        count = slots.count
     }
 
     /// Marks a quoted field in its stored length (bit 62), so `location(ofField:)` can point at
@@ -58,16 +67,19 @@ public final class CSVRecord {
     /// The length bits of a stored length.
     static let lengthMask = collapsedFlag - 1
 
-    @inline(__always) func append(start: Int, length: Int) {
-        if count == capacity { grow() }
-        starts[count] = start
-        lengths[count] = length
-        count += 1
+    /// The slots after doubling the field arrays (fields so far kept).
+    func grown(_ slots: FieldSlots) -> FieldSlots {
+        count = slots.count
+        grow()
+        var grown = FieldSlots(starts: starts, lengths: lengths, capacity: capacity)
+        grown.count = count
+        return grown
     }
 
     /// Appends a quoted field whose raw content (between the quotes) is the chunk bytes
     /// `start..<end` and contains doubled quotes: the collapsed text goes to the scratch buffer.
-    func appendCollapsing(start: Int, end: Int) {
+    func appendCollapsing(start: Int, end: Int, to slots: inout FieldSlots) {
+        count = slots.count
         if count == capacity { grow() }
         ByteBufferGrowth.reserve(&scratch, capacity: &scratchCapacity, used: scratchUsed, needed: scratchUsed + end - start)
         // Every quote inside the content is the first of a doubled pair: keep it, skip its twin.
@@ -84,6 +96,8 @@ public final class CSVRecord {
         lengths[count] = (write - scratchUsed) | Self.quotedFlag | Self.collapsedFlag
         scratchUsed = write
         count += 1
+        slots = FieldSlots(starts: starts, lengths: lengths, capacity: capacity)
+        slots.count = count
     }
 
     private func grow() {
@@ -149,5 +163,28 @@ public final class CSVRecord {
         var end = recordStart
         while end < recordEnd && base[end] != 0x0A && base[end] != 0x0D { end += 1 }
         return String(decoding: UnsafeBufferPointer(start: base + recordStart, count: end - recordStart), as: UTF8.self)
+    }
+}
+
+/// The field arrays of the record being scanned, held in locals so the scanner's loop does not
+/// reload them from the record object after every store.
+struct FieldSlots {
+    let starts: UnsafeMutablePointer<Int>
+    let lengths: UnsafeMutablePointer<Int>
+    let capacity: Int
+    var count = 0
+
+    init(starts: UnsafeMutablePointer<Int>, lengths: UnsafeMutablePointer<Int>, capacity: Int) {
+        self.starts = starts
+        self.lengths = lengths
+        self.capacity = capacity
+    }
+
+    /// Adds a field; `record` grows the arrays when they are full.
+    @inline(__always) mutating func append(start: Int, length: Int, record: CSVRecord) {
+        if count == capacity { self = record.grown(self) }
+        starts[count] = start
+        lengths[count] = length
+        count &+= 1
     }
 }
