@@ -19,6 +19,7 @@ enum FieldValues {
     /// An exact amount from column `column`; empty and null literals are zero.
     @inline(__always) static func amount(_ bytes: FieldBytes, column: Int, header: BillingHeader) throws(FieldFailure) -> FixedDecimal {
         if bytes.isEmpty || ByteText.isNullLiteral(bytes) { return .zero }
+        if let plain = PlainDecimal.parse(bytes) { return plain }
         switch FixedDecimal.parse(bytes: bytes) {
         case .success(let parsed): return parsed.value
         case .failure(let error):
