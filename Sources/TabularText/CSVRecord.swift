@@ -16,16 +16,18 @@ public final class CSVRecord {
     /// Offset of the first byte after the record (its line end included).
     @exclusivity(unchecked) public internal(set) var recordEnd = 0
 
-    @exclusivity(unchecked) var base: UnsafeMutablePointer<UInt8>
-    @exclusivity(unchecked) private var starts: UnsafeMutablePointer<Int>
-    @exclusivity(unchecked) private var lengths: UnsafeMutablePointer<Int>
+    // The storage `field(_:)` reads is usable from inlinable code, so readers in other modules
+    // get the field lookup inlined instead of a call per field.
+    @exclusivity(unchecked) @usableFromInline var base: UnsafeMutablePointer<UInt8>
+    @exclusivity(unchecked) @usableFromInline var starts: UnsafeMutablePointer<Int>
+    @exclusivity(unchecked) @usableFromInline var lengths: UnsafeMutablePointer<Int>
     @exclusivity(unchecked) private var capacity: Int
     /// Collapsed text of fields with doubled quotes, for the current record only.
-    @exclusivity(unchecked) private var scratch: UnsafeMutablePointer<UInt8>
+    @exclusivity(unchecked) @usableFromInline var scratch: UnsafeMutablePointer<UInt8>
     @exclusivity(unchecked) private var scratchCapacity = 256
     @exclusivity(unchecked) private var scratchUsed = 0
     /// Where each collapsed field starts in `scratch` (read only for fields flagged as collapsed).
-    @exclusivity(unchecked) private var scratchStarts: UnsafeMutablePointer<Int>
+    @exclusivity(unchecked) @usableFromInline var scratchStarts: UnsafeMutablePointer<Int>
 
     /// A record with room for `expectedFields` fields (it grows when needed).
     public init(expectedFields: Int = 64) {
@@ -63,9 +65,9 @@ public final class CSVRecord {
     /// the opening quote without a second array.
     static let quotedFlag = 1 << 62
     /// Marks a field whose bytes are in `scratch` (bit 61): a quoted field with doubled quotes.
-    static let collapsedFlag = 1 << 61
+    @inlinable static var collapsedFlag: Int { 1 << 61 }
     /// The length bits of a stored length.
-    static let lengthMask = collapsedFlag - 1
+    @inlinable static var lengthMask: Int { (1 << 61) - 1 }
 
     /// The slots after doubling the field arrays (fields so far kept).
     func grown(_ slots: FieldSlots) -> FieldSlots {
@@ -120,7 +122,7 @@ public final class CSVRecord {
     // MARK: - Field access
 
     /// The bytes of field `index` (empty when the record has fewer fields).
-    @inline(__always) public func field(_ index: Int) -> UnsafeBufferPointer<UInt8> {
+    @inlinable public func field(_ index: Int) -> UnsafeBufferPointer<UInt8> {
         guard index >= 0 && index < count else { return UnsafeBufferPointer(start: nil, count: 0) }
         let length = lengths[index]
         if length & Self.collapsedFlag != 0 {
