@@ -37,7 +37,7 @@ final class PeerQueries: CostLineSink {
     private let interner = ByteInterner()
     /// Months have their own interner so their ids are dense and index `q2ByMonth`.
     private let months = ByteInterner()
-    @exclusivity(unchecked) private var q1Slots: [SIMD4<Int32>: Int] = [:]
+    private let q1Index = GroupIndex()
     @exclusivity(unchecked) private var q1Sums: [FixedDecimal] = []
     @exclusivity(unchecked) private var q1Counts: [Int] = []
     /// q2 totals by month id (month ids are dense: 0, 1, 2, …).
@@ -45,15 +45,14 @@ final class PeerQueries: CostLineSink {
 
     func consume(_ line: RawCostLine) {
         let month = months.intern(UnsafeBufferPointer(rebasing: line.chargePeriodStart.prefix(7)))
-        let key = SIMD4<Int32>(month, interner.intern(line.subAccount), interner.intern(line.serviceCode), interner.intern(line.tagValues[0]))
-        if let slot = q1Slots[key] {
-            q1Sums[slot] += line.billedCost
-            q1Counts[slot] += 1
-        } else {
-            q1Slots[key] = q1Sums.count
-            q1Sums.append(line.billedCost)
-            q1Counts.append(1)
+        let key = SIMD8<Int32>(month, interner.intern(line.subAccount), interner.intern(line.serviceCode), interner.intern(line.tagValues[0]), 0, 0, 0, 0)
+        let (slot, isNew) = q1Index.slot(for: key)
+        if isNew {
+            q1Sums.append(.zero)
+            q1Counts.append(0)
         }
+        q1Sums[slot] += line.billedCost
+        q1Counts[slot] += 1
         let monthSlot = Int(month) + 1  // slot 0: rows with no start date
         while q2ByMonth.count <= monthSlot { q2ByMonth.append(Totals()) }
         q2ByMonth[monthSlot].total += line.billedCost
@@ -72,7 +71,8 @@ final class PeerQueries: CostLineSink {
     /// q1 groups with string keys.
     func q1Groups() -> [Q1Key: (FixedDecimal, Int)] {
         var groups: [Q1Key: (FixedDecimal, Int)] = [:]
-        for (key, slot) in q1Slots {
+        for slot in 0..<q1Index.count {
+            let key = q1Index.key(slot)
             let text = interner.string
             groups[Q1Key(month: months.string(key[0]), account: text(key[1]), service: text(key[2]), environment: text(key[3]))] = (q1Sums[slot], q1Counts[slot])
         }
