@@ -57,14 +57,22 @@ final class PeerQueries: CostLineSink {
         while q2ByMonth.count <= monthSlot { q2ByMonth.append(Totals()) }
         q2ByMonth[monthSlot].total += line.billedCost
         q2ByMonth[monthSlot].rows += 1
-        if line.usageType.withMemoryRebound(to: CChar.self, { Self.contains($0, "Out-Bytes") }) { q2ByMonth[monthSlot].egress += line.billedCost }
+        if Self.contains(line.usageType, "Out-Bytes") { q2ByMonth[monthSlot].egress += line.billedCost }
         if line.tagPresence & 0b111 == 0 { q2ByMonth[monthSlot].untagged += line.billedCost }
     }
 
-    private static func contains(_ text: UnsafeBufferPointer<CChar>, _ needle: StaticString) -> Bool {
+    /// True when `text` contains `needle`: `memchr` jumps to each candidate first byte, so
+    /// `memcmp` runs only there.
+    private static func contains(_ text: UnsafeBufferPointer<UInt8>, _ needle: StaticString) -> Bool {
         let length = needle.utf8CodeUnitCount
-        guard text.count >= length, let base = text.baseAddress else { return false }
-        for start in 0...(text.count - length) where memcmp(base + start, needle.utf8Start, length) == 0 { return true }
+        guard let base = text.baseAddress, length > 0, text.count >= length else { return false }
+        let last = text.count - length
+        var start = 0
+        while start <= last, let found = memchr(base + start, Int32(needle.utf8Start[0]), last - start + 1) {
+            let offset = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+            if memcmp(base + offset, needle.utf8Start, length) == 0 { return true }
+            start = offset + 1
+        }
         return false
     }
 

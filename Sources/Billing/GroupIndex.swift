@@ -7,17 +7,13 @@
 public final class GroupIndex {
     @exclusivity(unchecked) private var keys: UnsafeMutablePointer<SIMD8<Int32>>
     @exclusivity(unchecked) private var keyCapacity = 64
-    /// Slot of each table position; -1 when empty.
-    @exclusivity(unchecked) private var table: UnsafeMutablePointer<Int32>
-    @exclusivity(unchecked) private var tableMask = 255
+    @exclusivity(unchecked) private var table = SlotTable(capacity: 256)
     /// Number of distinct keys (the next slot).
     @exclusivity(unchecked) public private(set) var count = 0
 
     /// An empty index.
     public init() {
         keys = .allocate(capacity: keyCapacity)
-        table = .allocate(capacity: tableMask + 1)
-        table.initialize(repeating: -1, count: tableMask + 1)
     }
 
     deinit {
@@ -27,13 +23,10 @@ public final class GroupIndex {
 
     /// The slot of `key`, adding it (as slot `count`) when it is new; `isNew` tells which.
     @inline(__always) public func slot(for key: SIMD8<Int32>) -> (slot: Int, isNew: Bool) {
-        var position = Self.hash(key) & tableMask
-        while true {
-            let slot = table[position]
-            if slot < 0 { return (insert(key, at: position), true) }
-            if keys[Int(slot)] == key { return (Int(slot), false) }
-            position = (position &+ 1) & tableMask
-        }
+        let keys = self.keys
+        let found = table.find(hash: Self.hash(key)) { Self.equal(keys[Int($0)], key) }
+        if found.slot >= 0 { return (Int(found.slot), false) }
+        return (insert(key, at: found.position), true)
     }
 
     /// The key of `slot` (0 ..< count).
@@ -49,34 +42,28 @@ public final class GroupIndex {
         }
         let slot = count
         (keys + slot).initialize(to: key)
-        table[position] = Int32(slot)
         count += 1
-        if count * 2 > tableMask { rehash() }
+        let keys = self.keys
+        table.insert(Int32(slot), at: position, slotCount: count) { Self.hash(keys[Int($0)]) }
         return slot
     }
 
-    /// Doubles the table (kept at most half full, so probes stay short).
-    private func rehash() {
-        let newMask = tableMask * 2 + 1
-        let newTable = UnsafeMutablePointer<Int32>.allocate(capacity: newMask + 1)
-        newTable.initialize(repeating: -1, count: newMask + 1)
-        for slot in 0..<count {
-            var position = Self.hash(keys[slot]) & newMask
-            while newTable[position] >= 0 { position = (position &+ 1) & newMask }
-            newTable[position] = Int32(slot)
-        }
-        table.deallocate()
-        table = newTable
-        tableMask = newMask
+    // Keys are handled as four 64-bit words: the generic SIMD `==` and lane subscripts compile
+    // to lane-by-lane code here.
+    private typealias Words = (UInt64, UInt64, UInt64, UInt64)
+
+    @inline(__always) private static func equal(_ lhs: SIMD8<Int32>, _ rhs: SIMD8<Int32>) -> Bool {
+        let left = unsafeBitCast(lhs, to: Words.self), right = unsafeBitCast(rhs, to: Words.self)
+        return (left.0 ^ right.0) | (left.1 ^ right.1) | (left.2 ^ right.2) | (left.3 ^ right.3) == 0
     }
 
     /// Mixes the key's four 64-bit words (ids are small integers, so every bit must spread).
     @inline(__always) private static func hash(_ key: SIMD8<Int32>) -> Int {
-        let words = unsafeBitCast(key, to: SIMD4<UInt64>.self)
-        var state = (words[0] ^ 0x9E37_79B9_7F4A_7C15) &* 0xBF58_476D_1CE4_E5B9
-        state = (state ^ (state >> 31) ^ words[1]) &* 0x94D0_49BB_1331_11EB
-        state = (state ^ (state >> 29) ^ words[2]) &* 0xBF58_476D_1CE4_E5B9
-        state = (state ^ (state >> 32) ^ words[3]) &* 0x94D0_49BB_1331_11EB
+        let words = unsafeBitCast(key, to: Words.self)
+        var state = (words.0 ^ 0x9E37_79B9_7F4A_7C15) &* 0xBF58_476D_1CE4_E5B9
+        state = (state ^ (state >> 31) ^ words.1) &* 0x94D0_49BB_1331_11EB
+        state = (state ^ (state >> 29) ^ words.2) &* 0xBF58_476D_1CE4_E5B9
+        state = (state ^ (state >> 32) ^ words.3) &* 0x94D0_49BB_1331_11EB
         return Int(truncatingIfNeeded: state ^ (state >> 29))
     }
 }
