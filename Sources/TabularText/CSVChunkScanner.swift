@@ -16,7 +16,7 @@ public struct CSVChunkScanner {
     private let count: Int
     private var position = 0
     /// The structural-byte mask of the block last looked at; kept from record to record.
-    private var structural: StructuralBytes
+    private var structural = StructuralBytes()
     /// 1-based line of the current position, counted from the start of the chunk.
     public private(set) var line = 1
 
@@ -24,7 +24,6 @@ public struct CSVChunkScanner {
     public init(chunk: UnsafeMutableBufferPointer<UInt8>) {
         base = chunk.baseAddress ?? UnsafeMutablePointer(bitPattern: 1)!
         count = chunk.baseAddress == nil ? 0 : chunk.count
-        structural = StructuralBytes(base: base, count: count)
     }
 
     /// Line feeds in the whole chunk so far scanned (equals `line - 1`).
@@ -57,69 +56,66 @@ public struct CSVChunkScanner {
         record.recordStart = position
         var index = position
         while true {
-            var stop = structural.next(from: index)
-            if stop < count && bytes[stop] == Self.quote {
-                guard stop == index else { throw recover(.quoteInUnquotedField, at: stop, record: record) }
-                // Quoted field: find the closing quote, counting embedded line feeds.
-                let contentStart = index + 1
-                var doubledQuotes = false
-                stop = contentStart
-                while true {
-                    stop = structural.nextQuoteOrLineFeed(from: stop)
-                    guard stop < count else {
-                        let (errorLine, column) = record.locate(offset: index)
-                        position = count
-                        record.recordEnd = count
-                        throw CSVSyntaxError(kind: .unterminatedQuote, line: errorLine, column: column)
-                    }
-                    if bytes[stop] == Self.lineFeed {
-                        line += 1
-                        stop += 1
-                        continue
-                    }
-                    if stop + 1 < count && bytes[stop + 1] == Self.quote {
-                        doubledQuotes = true
-                        stop += 2
-                        continue
-                    }
-                    break
-                }
-                if doubledQuotes {
-                    record.appendCollapsing(start: contentStart, end: stop, to: &slots)
-                } else {
-                    slots.append(start: contentStart, length: (stop - contentStart) | CSVRecord.quotedFlag, record: record)
-                }
-                index = stop + 1
-                guard index < count else { break }
-                let after = bytes[index]
-                if after == Self.comma {
-                    index += 1
-                    continue
-                }
-                if after == Self.lineFeed {
-                    index += 1
-                    break
-                }
-                if after == Self.carriageReturn && index + 1 < count && bytes[index + 1] == Self.lineFeed {
-                    index += 2
-                    break
-                }
-                throw recover(.textAfterClosingQuote, at: index, record: record)
-            }
+            let stop = structural.take(from: index, in: bytes, count: count)
             guard stop < count else {
-                slots.append(start: index, length: Self.withoutTrailingCarriageReturn(bytes, index, stop), record: record)
+                slots.append(start: index, length: Self.withoutTrailingCarriageReturn(bytes, index, count), record: record)
                 index = count
                 break
             }
-            if bytes[stop] == Self.comma {
+            let byte = bytes[stop]
+            if byte == Self.comma {
                 slots.append(start: index, length: stop &- index, record: record)
                 index = stop &+ 1
                 continue
             }
-            slots.append(start: index, length: Self.withoutTrailingCarriageReturn(bytes, index, stop), record: record)
-            index = stop &+ 1
-            break
+            if byte == Self.lineFeed {
+                slots.append(start: index, length: Self.withoutTrailingCarriageReturn(bytes, index, stop), record: record)
+                index = stop &+ 1
+                break
+            }
+            guard stop == index else { throw recover(.quoteInUnquotedField, at: stop, record: record) }
+            // Quoted field: find the closing quote, counting embedded line feeds; commas are text.
+            let contentStart = index + 1
+            var doubledQuotes = false
+            var closing = contentStart
+            while true {
+                closing = structural.take(from: closing, in: bytes, count: count)
+                guard closing < count else {
+                    let (errorLine, column) = record.locate(offset: index)
+                    position = count
+                    record.recordEnd = count
+                    throw CSVSyntaxError(kind: .unterminatedQuote, line: errorLine, column: column)
+                }
+                let inner = bytes[closing]
+                closing += 1
+                if inner == Self.quote {
+                    guard closing < count && bytes[closing] == Self.quote else { break }
+                    doubledQuotes = true
+                    closing += 1
+                } else if inner == Self.lineFeed {
+                    line += 1
+                }
+            }
+            closing -= 1
+            if doubledQuotes {
+                record.appendCollapsing(start: contentStart, end: closing, to: &slots)
+            } else {
+                slots.append(start: contentStart, length: (closing - contentStart) | CSVRecord.quotedFlag, record: record)
+            }
+            // Only a delimiter or a line end (LF, CRLF, or the end of the chunk) may follow.
+            let after = structural.take(from: closing + 1, in: bytes, count: count)
+            if after == closing + 1 {
+                index = after + 1
+                if after < count && bytes[after] == Self.comma { continue }
+                break
+            }
+            if after == closing + 2 && after < count && bytes[after] == Self.lineFeed && bytes[closing + 1] == Self.carriageReturn {
+                index = after + 1
+                break
+            }
+            throw recover(.textAfterClosingQuote, at: closing + 1, record: record)
         }
+        index = min(index, count)
         record.finishFields(slots)
         self.structural = structural
         position = index
@@ -159,48 +155,42 @@ public struct CSVChunkScanner {
 /// compares give a 64-bit mask per block (`text_scan_structural64`), and a search is a mask and
 /// a trailing-zero count. Consecutive fields share one block, so a block is classified once.
 struct StructuralBytes {
-    private let base: UnsafeMutablePointer<UInt8>
-    private let count: Int
     /// Where the current block starts (none loaded yet: -64).
     private var blockStart = -64
     /// Bit i set when byte `blockStart + i` is `,`, `"` or a line feed.
     private var bits: UInt64 = 0
 
-    init(base: UnsafeMutablePointer<UInt8>, count: Int) {
-        self.base = base
-        self.count = count
-    }
-
-    /// Offset of the first `,`, `"` or line feed at or after `start`; `count` when there is none.
-    @inline(__always) mutating func next(from start: Int) -> Int {
-        var offset = start
+    /// Offset of the first `,`, `"` or line feed at or after `start`, consumed (a later call
+    /// from a smaller start will not see it again); `count` when there is none. In the common
+    /// case, fields scanned left to right, the answer is the lowest set bit: a trailing-zero
+    /// count and clearing that bit. The chunk is passed in rather than stored, so the scanner's
+    /// registers for it serve both.
+    @inline(__always) mutating func take(from start: Int, in base: UnsafeMutablePointer<UInt8>, count: Int) -> Int {
         while true {
-            let relative = offset &- blockStart
-            if relative >= 0 && relative < 64 {
-                let remaining = bits & (~0 &<< UInt64(relative))
-                if remaining != 0 { return blockStart &+ remaining.trailingZeroBitCount }
-                offset = blockStart &+ 64
+            if bits != 0 {
+                let found = blockStart &+ bits.trailingZeroBitCount
+                if found >= start {
+                    bits &= bits &- 1
+                    return found
+                }
+                // The search jumped ahead (a skipped line): drop the bits before `start`.
+                let relative = start &- blockStart
+                bits = relative >= 64 ? 0 : bits & (~0 &<< UInt64(relative))
+                continue
             }
-            guard offset < count else { return count }
-            blockStart = offset
-            bits = offset &+ 64 <= count ? text_scan_structural64(base + offset) : tailBits(from: offset)
+            let next = max(start, blockStart &+ 64)
+            guard next < count else { return count }
+            blockStart = next
+            bits = next &+ 64 <= count ? text_scan_structural64(base + next) : Self.tailBits(base + next, count &- next)
         }
     }
 
-    /// Offset of the first `"` or line feed at or after `start` (commas inside quotes are text);
-    /// `count` when there is none.
-    @inline(__always) mutating func nextQuoteOrLineFeed(from start: Int) -> Int {
-        var offset = next(from: start)
-        while offset < count && base[offset] == UInt8(ascii: ",") { offset = next(from: offset + 1) }
-        return offset
-    }
-
-    /// The mask of the last, shorter-than-64-byte block.
-    private func tailBits(from start: Int) -> UInt64 {
+    /// The mask of the last block, `length` (< 64) bytes.
+    private static func tailBits(_ bytes: UnsafeMutablePointer<UInt8>, _ length: Int) -> UInt64 {
         var mask: UInt64 = 0
-        for offset in start..<count {
-            let byte = base[offset]
-            if byte == UInt8(ascii: ",") || byte == UInt8(ascii: "\"") || byte == 0x0A { mask |= 1 &<< UInt64(offset - start) }
+        for offset in 0..<length {
+            let byte = bytes[offset]
+            if byte == UInt8(ascii: ",") || byte == UInt8(ascii: "\"") || byte == 0x0A { mask |= 1 &<< UInt64(offset) }
         }
         return mask
     }

@@ -19,8 +19,9 @@ public final class CSVRecord {
     // The storage `field(_:)` reads is usable from inlinable code, so readers in other modules
     // get the field lookup inlined instead of a call per field.
     @exclusivity(unchecked) @usableFromInline var base: UnsafeMutablePointer<UInt8>
-    @exclusivity(unchecked) @usableFromInline var starts: UnsafeMutablePointer<Int>
-    @exclusivity(unchecked) @usableFromInline var lengths: UnsafeMutablePointer<Int>
+    /// Field `i`'s start offset at `2i` and its stored length (with flags) at `2i + 1`: one
+    /// array, so the scanner keeps a single pointer in a register.
+    @exclusivity(unchecked) @usableFromInline var spans: UnsafeMutablePointer<Int>
     @exclusivity(unchecked) private var capacity: Int
     /// Collapsed text of fields with doubled quotes, for the current record only.
     @exclusivity(unchecked) @usableFromInline var scratch: UnsafeMutablePointer<UInt8>
@@ -32,16 +33,14 @@ public final class CSVRecord {
     /// A record with room for `expectedFields` fields (it grows when needed).
     public init(expectedFields: Int = 64) {
         capacity = max(8, expectedFields)
-        starts = .allocate(capacity: capacity)
-        lengths = .allocate(capacity: capacity)
+        spans = .allocate(capacity: 2 * capacity)
         scratchStarts = .allocate(capacity: capacity)
         scratch = .allocate(capacity: scratchCapacity)
         base = UnsafeMutablePointer(bitPattern: 1)!  // replaced before any field is read
     }
 
     deinit {
-        starts.deallocate()
-        lengths.deallocate()
+        spans.deallocate()
         scratchStarts.deallocate()
         scratch.deallocate()
     }
@@ -53,7 +52,7 @@ public final class CSVRecord {
         self.base = base
         count = 0
         scratchUsed = 0
-        return FieldSlots(starts: starts, lengths: lengths, capacity: capacity)
+        return FieldSlots(spans: spans, capacity: capacity)
     }
 
     /// Ends the record: its fields are the first `slots.count`.
@@ -73,7 +72,7 @@ public final class CSVRecord {
     func grown(_ slots: FieldSlots) -> FieldSlots {
         count = slots.count
         grow()
-        var grown = FieldSlots(starts: starts, lengths: lengths, capacity: capacity)
+        var grown = FieldSlots(spans: spans, capacity: capacity)
         grown.count = count
         return grown
     }
@@ -93,28 +92,24 @@ public final class CSVRecord {
             write += 1
             read += byte == UInt8(ascii: "\"") ? 2 : 1
         }
-        starts[count] = start
+        spans[2 * count] = start
+        spans[2 * count + 1] = (write - scratchUsed) | Self.quotedFlag | Self.collapsedFlag
         scratchStarts[count] = scratchUsed
-        lengths[count] = (write - scratchUsed) | Self.quotedFlag | Self.collapsedFlag
         scratchUsed = write
         count += 1
-        slots = FieldSlots(starts: starts, lengths: lengths, capacity: capacity)
+        slots = FieldSlots(spans: spans, capacity: capacity)
         slots.count = count
     }
 
     private func grow() {
         let newCapacity = capacity * 2
-        let newStarts = UnsafeMutablePointer<Int>.allocate(capacity: newCapacity)
-        let newLengths = UnsafeMutablePointer<Int>.allocate(capacity: newCapacity)
+        let newSpans = UnsafeMutablePointer<Int>.allocate(capacity: 2 * newCapacity)
         let newScratchStarts = UnsafeMutablePointer<Int>.allocate(capacity: newCapacity)
-        newStarts.update(from: starts, count: count)
-        newLengths.update(from: lengths, count: count)
+        newSpans.update(from: spans, count: 2 * count)
         newScratchStarts.update(from: scratchStarts, count: count)
-        starts.deallocate()
-        lengths.deallocate()
+        spans.deallocate()
         scratchStarts.deallocate()
-        starts = newStarts
-        lengths = newLengths
+        spans = newSpans
         scratchStarts = newScratchStarts
         capacity = newCapacity
     }
@@ -124,11 +119,11 @@ public final class CSVRecord {
     /// The bytes of field `index` (empty when the record has fewer fields).
     @inlinable public func field(_ index: Int) -> UnsafeBufferPointer<UInt8> {
         guard index >= 0 && index < count else { return UnsafeBufferPointer(start: nil, count: 0) }
-        let length = lengths[index]
+        let length = spans[2 &* index &+ 1]
         if length & Self.collapsedFlag != 0 {
             return UnsafeBufferPointer(start: scratch + scratchStarts[index], count: length & Self.lengthMask)
         }
-        return UnsafeBufferPointer(start: base + starts[index], count: length & Self.lengthMask)
+        return UnsafeBufferPointer(start: base + spans[2 &* index], count: length & Self.lengthMask)
     }
 
     /// Field `index` as a `String` (invalid UTF-8 repaired).
@@ -141,8 +136,8 @@ public final class CSVRecord {
     /// quote for quoted fields), counted from the start of the chunk.
     public func location(ofField index: Int) -> (line: Int, column: Int) {
         guard index >= 0 && index < count else { return locate(offset: max(recordStart, recordEnd - 1)) }
-        let quoted = lengths[index] & Self.quotedFlag != 0
-        return locate(offset: starts[index] - (quoted ? 1 : 0))
+        let quoted = spans[2 * index + 1] & Self.quotedFlag != 0
+        return locate(offset: spans[2 * index] - (quoted ? 1 : 0))
     }
 
     /// 1-based line and byte column of a chunk offset inside this record.
@@ -171,22 +166,20 @@ public final class CSVRecord {
 /// The field arrays of the record being scanned, held in locals so the scanner's loop does not
 /// reload them from the record object after every store.
 struct FieldSlots {
-    let starts: UnsafeMutablePointer<Int>
-    let lengths: UnsafeMutablePointer<Int>
+    let spans: UnsafeMutablePointer<Int>
     let capacity: Int
     var count = 0
 
-    init(starts: UnsafeMutablePointer<Int>, lengths: UnsafeMutablePointer<Int>, capacity: Int) {
-        self.starts = starts
-        self.lengths = lengths
+    init(spans: UnsafeMutablePointer<Int>, capacity: Int) {
+        self.spans = spans
         self.capacity = capacity
     }
 
     /// Adds a field; `record` grows the arrays when they are full.
     @inline(__always) mutating func append(start: Int, length: Int, record: CSVRecord) {
         if count == capacity { self = record.grown(self) }
-        starts[count] = start
-        lengths[count] = length
+        spans[2 &* count] = start
+        spans[2 &* count &+ 1] = length
         count &+= 1
     }
 }
