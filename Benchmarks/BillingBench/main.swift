@@ -5,7 +5,7 @@
 //   q2: per month: total, egress cost (usage type contains "Out-Bytes") and untagged cost
 //       (environment, owner and cost-center all empty), with shares
 //
-// Usage: BillingBench FILE [--mode peers|groups|scan] [--workers N] [--decoder isal|zlib]
+// Usage: BillingBench FILE [--mode peers|groups|scan] [--workers N] [--decoder isal|zlib] [--chunk-kib N]
 //   peers  (default) the peers' q1/q2, printed as one JSON line in their format plus exact totals
 //   groups the same file through CostAggregator (month × sub_account × service × environment,
 //          plus the review groupings), all in one pass
@@ -110,7 +110,7 @@ func exitWith(_ message: String) -> Never {
 
 let arguments = Array(CommandLine.arguments.dropFirst())
 guard let path = arguments.first, !path.hasPrefix("--") else {
-    exitWith("usage: BillingBench FILE [--mode peers|groups] [--workers N] [--decoder isal|zlib]")
+    exitWith("usage: BillingBench FILE [--mode peers|groups|scan] [--workers N] [--decoder isal|zlib] [--chunk-kib N]")
 }
 func option(_ name: String) -> String? {
     guard let index = arguments.firstIndex(of: name), index + 1 < arguments.count else { return nil }
@@ -120,6 +120,7 @@ let mode = option("--mode") ?? "peers"
 var options = BillingScanOptions()
 if let workers = option("--workers").flatMap(Int.init) { options.workers = workers }
 if let decoder = option("--decoder").flatMap(GzipDecoder.init(rawValue:)) { options.gzipDecoder = decoder }
+if let kibibytes = option("--chunk-kib").flatMap(Int.init) { options.chunkSize = kibibytes << 10 }
 let started = Date()
 
 func rounded(_ value: FixedDecimal, _ digits: Int) -> Double { Double(value.formatted(fractionDigits: digits)) ?? .nan }
