@@ -87,8 +87,9 @@ enum BillingDates {
         if count == 6, let year = number(bytes, 0, 4), let month = number(bytes, 4, 6) {
             return BillingMonth(year: year, month: month)
         }
-        if number(bytes, 0, 4) != nil && (bytes[4] == UInt8(ascii: "-") || bytes[4] == UInt8(ascii: "/")) {
-            guard let year = number(bytes, 0, 4), let month = number(bytes, 5, 7) else { return nil }
+        if let year = number(bytes, 0, 4), bytes[4] == UInt8(ascii: "-") || bytes[4] == UInt8(ascii: "/") {
+            // `2024-1` (six bytes) has no two-digit month to read.
+            guard count >= 7, let month = number(bytes, 5, 7) else { return nil }
             if count > 19 && hasNonZeroOffset(bytes) {
                 return CivilDate(parsing: ByteText.string(bytes)).map(BillingMonth.init)
             }
