@@ -55,6 +55,24 @@ struct CSVScannerReferenceTests {
         }
     }
 
+    @Test func vectorQuoteCountMatchesTheByteByByteCount() {
+        // Every length up to 600 (partial 16-byte tails), and a run of quotes long enough to
+        // overflow a byte counter if the lanes were not summed every 255 blocks.
+        var random = SplitMix64(seed: 34)
+        var bytes = (0..<600).map { _ in [UInt8(ascii: "\""), UInt8(ascii: "a"), UInt8(ascii: ","), 0xA2][random.below(4)] }
+        for length in 0...bytes.count {
+            bytes.withUnsafeBufferPointer { buffer in
+                guard let base = buffer.baseAddress else { return }
+                #expect(text_scan_count_quotes(base, length) == text_scan_count_quotes_portable(base, length))
+            }
+        }
+        let quotes = [UInt8](repeating: UInt8(ascii: "\""), count: 10_003)
+        quotes.withUnsafeBufferPointer { buffer in
+            guard let base = buffer.baseAddress else { return }
+            #expect(text_scan_count_quotes(base, buffer.count) == 10_003)
+        }
+    }
+
     // MARK: - Generators
 
     private static func wellFormedChunk(_ random: inout SplitMix64) -> [UInt8] {
