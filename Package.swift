@@ -48,7 +48,9 @@ let package = Package(
         ),
         .target(name: "Resilience", dependencies: ["PolicyEngine"], swiftSettings: strict),
         // Delimited text over bytes (streaming, gzip, parallel chunks); shared by Billing and Inventory.
-        .target(name: "TabularText", dependencies: ["CZlib", "CISAL"], swiftSettings: strict),
+        .target(name: "TabularText", dependencies: ["CZlib", "CISAL", "CTextScan"], swiftSettings: strict),
+        // SSE2 byte classification for the CSV scanner (portable C elsewhere); see docs/performance.md.
+        .target(name: "CTextScan"),
         .target(name: "Billing", dependencies: ["PolicyEngine", "TabularText"], swiftSettings: strict),
         // Run history in SQLite (system libsqlite3 under GRDB); GRDB is used only here.
         .target(
@@ -137,7 +139,7 @@ let package = Package(
         .testTarget(name: "HistoryTests", dependencies: ["History", "PolicyEngine", "TestSupport"], swiftSettings: strict),
         .testTarget(
             name: "BillingTests",
-            dependencies: ["Billing", "TabularText", "PolicyEngine", "TestSupport"],
+            dependencies: ["Billing", "TabularText", "CTextScan", "PolicyEngine", "TestSupport"],
             exclude: ["Fixtures"],
             swiftSettings: strict
         ),

@@ -5,7 +5,7 @@
 //   q2: per month: total, egress cost (usage type contains "Out-Bytes") and untagged cost
 //       (environment, owner and cost-center all empty), with shares
 //
-// Usage: BillingBench FILE [--mode peers|groups|scan] [--workers N] [--decoder isal|zlib]
+// Usage: BillingBench FILE [--mode peers|groups|scan] [--workers N] [--decoder isal|zlib] [--chunk-kib N]
 //   peers  (default) the peers' q1/q2, printed as one JSON line in their format plus exact totals
 //   groups the same file through CostAggregator (month × sub_account × service × environment,
 //          plus the review groupings), all in one pass
@@ -17,7 +17,8 @@ import TabularText
 
 // MARK: - The peers' queries as a sink
 
-/// q1 and q2 for one worker; keys are interned byte ids of this worker.
+/// q1 and q2 for one worker; keys are ids from this worker's byte interner, so a row costs
+/// hash probes and no allocation (a `String` is made once per distinct value, at the end).
 final class PeerQueries: CostLineSink {
     struct Q1Key: Hashable {
         var month: String
@@ -33,55 +34,55 @@ final class PeerQueries: CostLineSink {
         var rows = 0
     }
 
-    private var q1Cache: [SIMD4<Int32>: Int] = [:]
-    private(set) var q1Sums: [FixedDecimal] = []
-    private(set) var q1Counts: [Int] = []
-    private var ids: [[UInt8]: Int32] = [:]
-    private(set) var names: [[UInt8]] = []
-    private(set) var q2: [String: Totals] = [:]
-    private(set) var q2ByMonth: [Int32: Totals] = [:]
-
-    private func intern(_ bytes: UnsafeBufferPointer<UInt8>) -> Int32 {
-        let key = Array(bytes)
-        if let id = ids[key] { return id }
-        let id = Int32(names.count)
-        names.append(key)
-        ids[key] = id
-        return id
-    }
+    private let interner = ByteInterner()
+    /// Months have their own interner so their ids are dense and index `q2ByMonth`.
+    private let months = ByteInterner()
+    private let q1Index = GroupIndex()
+    @exclusivity(unchecked) private var q1Sums: [FixedDecimal] = []
+    @exclusivity(unchecked) private var q1Counts: [Int] = []
+    /// q2 totals by month id (month ids are dense: 0, 1, 2, …).
+    @exclusivity(unchecked) private var q2ByMonth: [Totals] = []
 
     func consume(_ line: RawCostLine) {
-        let month = intern(UnsafeBufferPointer(rebasing: line.chargePeriodStart.prefix(7)))
-        let key = SIMD4<Int32>(month, intern(line.subAccount), intern(line.serviceCode), intern(line.tagValues[0]))
-        if let slot = q1Cache[key] {
-            q1Sums[slot] += line.billedCost
-            q1Counts[slot] += 1
-        } else {
-            q1Cache[key] = q1Sums.count
-            q1Sums.append(line.billedCost)
-            q1Counts.append(1)
+        let month = months.intern(UnsafeBufferPointer(rebasing: line.chargePeriodStart.prefix(7)))
+        let key = SIMD8<Int32>(month, interner.intern(line.subAccount), interner.intern(line.serviceCode), interner.intern(line.tagValues[0]), 0, 0, 0, 0)
+        let (slot, isNew) = q1Index.slot(for: key)
+        if isNew {
+            q1Sums.append(.zero)
+            q1Counts.append(0)
         }
-        var totals = q2ByMonth[month] ?? Totals()
-        totals.total += line.billedCost
-        totals.rows += 1
-        if line.usageType.withMemoryRebound(to: CChar.self, { Self.contains($0, "Out-Bytes") }) { totals.egress += line.billedCost }
-        if line.tagPresence & 0b111 == 0 { totals.untagged += line.billedCost }
-        q2ByMonth[month] = totals
+        q1Sums[slot] += line.billedCost
+        q1Counts[slot] += 1
+        let monthSlot = Int(month) + 1  // slot 0: rows with no start date
+        while q2ByMonth.count <= monthSlot { q2ByMonth.append(Totals()) }
+        q2ByMonth[monthSlot].total += line.billedCost
+        q2ByMonth[monthSlot].rows += 1
+        if Self.contains(line.usageType, "Out-Bytes") { q2ByMonth[monthSlot].egress += line.billedCost }
+        if line.tagPresence & 0b111 == 0 { q2ByMonth[monthSlot].untagged += line.billedCost }
     }
 
-    private static func contains(_ text: UnsafeBufferPointer<CChar>, _ needle: StaticString) -> Bool {
+    /// True when `text` contains `needle`: `memchr` jumps to each candidate first byte, so
+    /// `memcmp` runs only there.
+    private static func contains(_ text: UnsafeBufferPointer<UInt8>, _ needle: StaticString) -> Bool {
         let length = needle.utf8CodeUnitCount
-        guard text.count >= length, let base = text.baseAddress else { return false }
-        for start in 0...(text.count - length) where memcmp(base + start, needle.utf8Start, length) == 0 { return true }
+        guard let base = text.baseAddress, length > 0, text.count >= length else { return false }
+        let last = text.count - length
+        var start = 0
+        while start <= last, let found = memchr(base + start, Int32(needle.utf8Start[0]), last - start + 1) {
+            let offset = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+            if memcmp(base + offset, needle.utf8Start, length) == 0 { return true }
+            start = offset + 1
+        }
         return false
     }
 
     /// q1 groups with string keys.
     func q1Groups() -> [Q1Key: (FixedDecimal, Int)] {
         var groups: [Q1Key: (FixedDecimal, Int)] = [:]
-        for (key, slot) in q1Cache {
-            let text = { (id: Int32) in id < 0 ? "" : String(decoding: self.names[Int(id)], as: UTF8.self) }
-            groups[Q1Key(month: text(key[0]), account: text(key[1]), service: text(key[2]), environment: text(key[3]))] = (q1Sums[slot], q1Counts[slot])
+        for slot in 0..<q1Index.count {
+            let key = q1Index.key(slot)
+            let text = interner.string
+            groups[Q1Key(month: months.string(key[0]), account: text(key[1]), service: text(key[2]), environment: text(key[3]))] = (q1Sums[slot], q1Counts[slot])
         }
         return groups
     }
@@ -89,7 +90,7 @@ final class PeerQueries: CostLineSink {
     /// q2 rows with month text.
     func q2Rows() -> [String: Totals] {
         var rows: [String: Totals] = [:]
-        for (month, totals) in q2ByMonth { rows[String(decoding: names[Int(month)], as: UTF8.self)] = totals }
+        for (slot, totals) in q2ByMonth.enumerated() where totals.rows > 0 { rows[months.string(Int32(slot - 1))] = totals }
         return rows
     }
 }
@@ -109,7 +110,7 @@ func exitWith(_ message: String) -> Never {
 
 let arguments = Array(CommandLine.arguments.dropFirst())
 guard let path = arguments.first, !path.hasPrefix("--") else {
-    exitWith("usage: BillingBench FILE [--mode peers|groups] [--workers N] [--decoder isal|zlib]")
+    exitWith("usage: BillingBench FILE [--mode peers|groups|scan] [--workers N] [--decoder isal|zlib] [--chunk-kib N]")
 }
 func option(_ name: String) -> String? {
     guard let index = arguments.firstIndex(of: name), index + 1 < arguments.count else { return nil }
@@ -119,6 +120,7 @@ let mode = option("--mode") ?? "peers"
 var options = BillingScanOptions()
 if let workers = option("--workers").flatMap(Int.init) { options.workers = workers }
 if let decoder = option("--decoder").flatMap(GzipDecoder.init(rawValue:)) { options.gzipDecoder = decoder }
+if let kibibytes = option("--chunk-kib").flatMap(Int.init) { options.chunkSize = kibibytes << 10 }
 let started = Date()
 
 func rounded(_ value: FixedDecimal, _ digits: Int) -> Double { Double(value.formatted(fractionDigits: digits)) ?? .nan }

@@ -17,24 +17,42 @@ public struct AWSCURReader: BillingFormatReader {
     ]
 
     private let columns: CURColumns
-    private let tagColumns: [(index: Int, key: [UInt8], isUser: Bool)]
-    private let tagKeys: RequestedTagKeys
+    /// The tag columns, each matched against the requested keys once, here, rather than per row.
+    private let tagColumns: [TagColumn]
+    private let keyBytes: TagKeyBytes
+    private let allTags: Bool
+
+    /// A `resourceTags/…` column. Its key points into `keyBytes`, which is immutable and lives as
+    /// long as the reader, so sharing it between workers is safe.
+    private struct TagColumn: @unchecked Sendable {
+        var index: Int
+        /// The tag key (`environment`, `aws:createdBy`), in `keyBytes`.
+        var key: FieldBytes
+        /// Only user tags count for "has any tag".
+        var isUser: Bool
+        /// Position of the key in the tag request; -1 when it is not requested.
+        var requestPosition: Int
+    }
 
     /// Binds to the header and finds the tag columns.
     public init(header: BillingHeader, tags: TagRequest, options: BillingReadOptions, path: String) {
         columns = CURColumns(header: header, options: options)
-        var found: [(Int, [UInt8], Bool)] = []
+        var found: [(index: Int, key: String, isUser: Bool)] = []
         for (index, suffix) in header.columns(withPrefix: "resourcetags/") {
             if suffix.lowercased().hasPrefix("user:") {
-                found.append((index, Array(suffix.dropFirst(5).utf8), true))
+                found.append((index, String(suffix.dropFirst(5)), true))
             } else {
-                found.append((index, Array(suffix.utf8), false))
+                found.append((index, suffix, false))
             }
         }
-        for (index, suffix) in header.columns(withPrefix: "resource_tags_user_") { found.append((index, Array(suffix.utf8), true)) }
-        for (index, suffix) in header.columns(withPrefix: "resource_tags_aws_") { found.append((index, Array(("aws:" + suffix).utf8), false)) }
-        tagColumns = found
-        tagKeys = RequestedTagKeys(tags)
+        for (index, suffix) in header.columns(withPrefix: "resource_tags_user_") { found.append((index, suffix, true)) }
+        for (index, suffix) in header.columns(withPrefix: "resource_tags_aws_") { found.append((index, "aws:" + suffix, false)) }
+        let keyBytes = TagKeyBytes(found.map(\.key))
+        self.keyBytes = keyBytes
+        tagColumns = found.enumerated().map { position, column in
+            TagColumn(index: column.index, key: keyBytes.key(position), isUser: column.isUser, requestPosition: tags.keys.firstIndex(of: column.key) ?? -1)
+        }
+        allTags = tags.all
     }
 
     /// Decodes one row.
@@ -43,15 +61,9 @@ public struct AWSCURReader: BillingFormatReader {
         for column in tagColumns {
             let value = record.field(column.index)
             guard !value.isEmpty else { continue }
-            column.key.withUnsafeBufferPointer { key in
-                if column.isUser {
-                    line.setTag(key: key, value: value, request: tagKeys)
-                } else {
-                    let hadAny = line.hasAnyTag
-                    line.setTag(key: key, value: value, request: tagKeys)
-                    line.hasAnyTag = hadAny
-                }
-            }
+            if column.isUser { line.hasAnyTag = true }
+            if column.requestPosition >= 0 { line.setRequestedTag(at: column.requestPosition, value: value) }
+            if allTags { line.allTags.append((column.key, value)) }
         }
     }
 

@@ -168,7 +168,7 @@ final class ScanWorker<Sink: CostLineSink> {
     let sink: Sink
     private let record: CSVRecord
     private let scratch = TagScratch()
-    private var line: RawCostLine
+    private let tagCount: Int
     private let fieldCount: Int
     private let minimumFields: Int
     private let skipBadRows: Bool
@@ -185,7 +185,7 @@ final class ScanWorker<Sink: CostLineSink> {
         self.fieldCount = fieldCount
         self.minimumFields = minimumFields
         record = CSVRecord(expectedFields: fieldCount + 1)
-        line = RawCostLine(tagCount: tagCount)
+        self.tagCount = tagCount
         skipBadRows = options.skipBadRows
         keptProblems = options.skipBadRows ? options.reportedBadRows : 1
     }
@@ -193,6 +193,9 @@ final class ScanWorker<Sink: CostLineSink> {
     /// Decodes every record of `chunk`; false (stop reading) after a bad row unless skipping.
     func process(_ chunk: CSVChunk) -> Bool {
         var scanner = CSVChunkScanner(chunk: chunk.bytes)
+        // A local, not a stored property: handing a class's property to `decode` and `consume`
+        // costs a copy of the line and two dynamic exclusivity checks per row.
+        var line = RawCostLine(tagCount: tagCount)
         defer { linesPerChunk[chunk.index] = scanner.linesScanned }
         while true {
             let more: Bool

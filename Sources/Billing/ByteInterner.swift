@@ -3,110 +3,134 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import TabularText
 
 /// Maps byte strings to small integer ids without building `String`s: one hash and one probe
 /// per field in the hot loop. Each worker has its own; ids are turned back into strings once per
-/// distinct value when partial results are merged.
-final class ByteInterner {
+/// distinct value when partial results are merged. Public so that benchmark and tool sinks key
+/// their own tables the same way.
+///
+/// Dimension values are short (account ids, service codes, tag values), so a value of up to 16
+/// bytes is read as two 64-bit words that identify it completely for its length (the first and
+/// last 8 bytes, overlapping; or first and last 4; or first, middle and last byte): hashing is
+/// two multiplies and a hit compares registers instead of calling `memcmp`.
+public final class ByteInterner {
+    /// One distinct value: where its bytes are in the arena, and its identifying words.
+    private struct Entry {
+        var hash: UInt64
+        var offset: Int
+        var length: Int
+        var first: UInt64
+        var second: UInt64
+    }
+
     @exclusivity(unchecked) private var arena: UnsafeMutablePointer<UInt8>
     @exclusivity(unchecked) private var arenaCapacity = 1 << 16
     @exclusivity(unchecked) private var arenaUsed = 0
-    @exclusivity(unchecked) private var offsets: [Int] = []
-    @exclusivity(unchecked) private var lengths: [Int] = []
-    @exclusivity(unchecked) private var hashes: [UInt64] = []
-    @exclusivity(unchecked) private var slots: UnsafeMutablePointer<Int32>
-    @exclusivity(unchecked) private var slotMask = 1023
+    @exclusivity(unchecked) private var entries: UnsafeMutablePointer<Entry>
+    @exclusivity(unchecked) private var entryCapacity = 256
+    @exclusivity(unchecked) private var table = SlotTable(capacity: 1024)
+    /// Number of distinct values.
+    @exclusivity(unchecked) public private(set) var count = 0
 
-    init() {
+    /// An empty interner.
+    public init() {
         arena = .allocate(capacity: arenaCapacity)
-        slots = .allocate(capacity: slotMask + 1)
-        slots.initialize(repeating: -1, count: slotMask + 1)
+        entries = .allocate(capacity: entryCapacity)
     }
 
     deinit {
         arena.deallocate()
-        slots.deallocate()
+        entries.deallocate()
+        table.deallocate()
     }
 
-    /// Number of distinct values.
-    var count: Int { offsets.count }
-
     /// The id of `bytes`; -1 for the empty value (absent).
-    @inline(__always) func intern(_ bytes: FieldBytes) -> Int32 {
+    @inline(__always) public func intern(_ bytes: FieldBytes) -> Int32 {
         guard let base = bytes.baseAddress, bytes.count > 0 else { return -1 }
-        let hash = Self.hash(base, bytes.count)
-        var slot = Int(truncatingIfNeeded: hash) & slotMask
-        while true {
-            let id = slots[slot]
-            if id < 0 { return insert(base, bytes.count, hash: hash, slot: slot) }
-            let index = Int(id)
-            if hashes[index] == hash && lengths[index] == bytes.count && memcmp(arena + offsets[index], base, bytes.count) == 0 {
-                return id
+        let length = bytes.count
+        let entries = self.entries
+        let first: UInt64, second: UInt64, hash: UInt64
+        let found: (position: Int, slot: Int32)
+        if length <= 16 {
+            (first, second) = Self.identifyingWords(base, length)
+            hash = Self.mix(first, second, length)
+            found = table.find(hash: Int(truncatingIfNeeded: hash)) { slot in
+                let entry = entries[Int(slot)]
+                return entry.first == first && entry.second == second && entry.length == length
             }
-            slot = (slot + 1) & slotMask
+        } else {
+            (first, second) = (0, 0)
+            hash = Self.longHash(base, length)
+            let arena = self.arena
+            found = table.find(hash: Int(truncatingIfNeeded: hash)) { slot in
+                let entry = entries[Int(slot)]
+                return entry.hash == hash && entry.length == length && memcmp(arena + entry.offset, base, length) == 0
+            }
         }
+        if found.slot >= 0 { return found.slot }
+        return insert(base, length, Entry(hash: hash, offset: arenaUsed, length: length, first: first, second: second), at: found.position)
     }
 
     /// The text of an id.
-    func string(_ id: Int32) -> String {
+    public func string(_ id: Int32) -> String {
         guard id >= 0 else { return "" }
-        let index = Int(id)
-        return String(decoding: UnsafeBufferPointer(start: arena + offsets[index], count: lengths[index]), as: UTF8.self)
+        let entry = entries[Int(id)]
+        return String(decoding: UnsafeBufferPointer(start: arena + entry.offset, count: entry.length), as: UTF8.self)
     }
 
-    private func insert(_ base: UnsafePointer<UInt8>, _ count: Int, hash: UInt64, slot: Int) -> Int32 {
-        if arenaUsed + count > arenaCapacity {
-            var capacity = arenaCapacity * 2
-            while arenaUsed + count > capacity { capacity *= 2 }
-            let grown = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity)
-            grown.update(from: arena, count: arenaUsed)
-            arena.deallocate()
-            arena = grown
-            arenaCapacity = capacity
+    private func insert(_ base: UnsafePointer<UInt8>, _ length: Int, _ entry: Entry, at position: Int) -> Int32 {
+        ByteBufferGrowth.reserve(&arena, capacity: &arenaCapacity, used: arenaUsed, needed: arenaUsed + length)
+        (arena + arenaUsed).update(from: base, count: length)
+        arenaUsed += length
+        if count == entryCapacity {
+            let grown = UnsafeMutablePointer<Entry>.allocate(capacity: entryCapacity * 2)
+            grown.moveInitialize(from: entries, count: count)
+            entries.deallocate()
+            entries = grown
+            entryCapacity *= 2
         }
-        (arena + arenaUsed).update(from: base, count: count)
-        let id = Int32(offsets.count)
-        offsets.append(arenaUsed)
-        lengths.append(count)
-        hashes.append(hash)
-        arenaUsed += count
-        slots[slot] = id
-        if offsets.count * 2 > slotMask { rehash() }
+        (entries + count).initialize(to: entry)
+        let id = Int32(count)
+        count += 1
+        let entries = self.entries
+        table.insert(id, at: position, slotCount: count) { Int(truncatingIfNeeded: entries[Int($0)].hash) }
         return id
     }
 
-    private func rehash() {
-        let newMask = slotMask * 2 + 1
-        let newSlots = UnsafeMutablePointer<Int32>.allocate(capacity: newMask + 1)
-        newSlots.initialize(repeating: -1, count: newMask + 1)
-        for (index, hash) in hashes.enumerated() {
-            var slot = Int(truncatingIfNeeded: hash) & newMask
-            while newSlots[slot] >= 0 { slot = (slot + 1) & newMask }
-            newSlots[slot] = Int32(index)
+    // MARK: - Hashing
+
+    /// Two words that, with the length, determine a value of 1…16 bytes.
+    @inline(__always) private static func identifyingWords(_ base: UnsafePointer<UInt8>, _ length: Int) -> (UInt64, UInt64) {
+        let raw = UnsafeRawPointer(base)
+        if length >= 8 {
+            return (raw.loadUnaligned(as: UInt64.self), raw.loadUnaligned(fromByteOffset: length - 8, as: UInt64.self))
         }
-        slots.deallocate()
-        slots = newSlots
-        slotMask = newMask
+        if length >= 4 {
+            let head = UInt64(raw.loadUnaligned(as: UInt32.self))
+            let tail = UInt64(raw.loadUnaligned(fromByteOffset: length - 4, as: UInt32.self))
+            return (head | tail << 32, 0)
+        }
+        return (UInt64(base[0]) | UInt64(base[length >> 1]) << 8 | UInt64(base[length - 1]) << 16, 0)
     }
 
-    /// A fast 64-bit hash over 8-byte words (multiply-xorshift mixing).
-    @inline(__always) static func hash(_ base: UnsafePointer<UInt8>, _ count: Int) -> UInt64 {
-        var state: UInt64 = 0x9E37_79B9_7F4A_7C15 ^ UInt64(count)
-        var offset = 0
+    /// Multiply-xorshift mixing of two words and a length.
+    @inline(__always) private static func mix(_ first: UInt64, _ second: UInt64, _ length: Int) -> UInt64 {
+        var state = (first ^ (UInt64(length) &* 0x9E37_79B9_7F4A_7C15)) &* 0xFF51_AFD7_ED55_8CCD
+        state = (state ^ (state >> 32) ^ second) &* 0xC4CE_B9FE_1A85_EC53
+        return state ^ (state >> 29)
+    }
+
+    /// The hash of a value longer than 16 bytes: its 8-byte words, the last one overlapping.
+    private static func longHash(_ base: UnsafePointer<UInt8>, _ length: Int) -> UInt64 {
         let raw = UnsafeRawPointer(base)
-        while offset + 8 <= count {
+        var state: UInt64 = 0x9E37_79B9_7F4A_7C15 ^ UInt64(length)
+        var offset = 0
+        while offset + 8 < length {
             state = (state ^ raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self)) &* 0xFF51_AFD7_ED55_8CCD
             state ^= state >> 32
             offset += 8
         }
-        var tail: UInt64 = 0
-        var shift: UInt64 = 0
-        while offset < count {
-            tail |= UInt64(base[offset]) << shift
-            shift += 8
-            offset += 1
-        }
-        state = (state ^ tail) &* 0xC4CE_B9FE_1A85_EC53
-        return state ^ (state >> 29)
+        return mix(state, raw.loadUnaligned(fromByteOffset: length - 8, as: UInt64.self), length)
     }
 }

@@ -47,7 +47,7 @@ struct AggregationPlan: Sendable {
 final class CostAccumulator: CostLineSink {
     private let plan: AggregationPlan
     private let interner = ByteInterner()
-    @exclusivity(unchecked) private var tables: [[SIMD8<Int32>: Int32]]
+    private let indexes: [GroupIndex]
     @exclusivity(unchecked) private var buckets: [[CostBucket]]
     /// Plan tag position → position in the scan's `TagRequest`.
     private let tagPositions: [Int]
@@ -67,7 +67,7 @@ final class CostAccumulator: CostLineSink {
 
     init(plan: AggregationPlan, request: TagRequest) {
         self.plan = plan
-        tables = Array(repeating: [:], count: plan.groupings.count)
+        indexes = plan.groupings.map { _ in GroupIndex() }
         buckets = Array(repeating: [], count: plan.groupings.count)
         let positions = plan.tagKeys.map { key in request.keys.firstIndex(of: key) ?? -1 }
         tagPositions = positions
@@ -88,18 +88,11 @@ final class CostAccumulator: CostLineSink {
             for (lane, spec) in lanes[index].enumerated() { key[lane + 2] = id(of: spec, in: line) }
             let mask = grouping.requiredTagMask
             let untagged = mask == 0 ? !line.hasAnyTag : (presence(line) & mask) != mask
-            if let slot = tables[index][key] {
-                buckets[index][Int(slot)].add(
-                    category: line.chargeCategory, billed: line.billedCost, effective: line.effectiveCost, list: line.listCost,
-                    isEgress: line.isEgress, untagged: untagged, inputBit: 1)
-            } else {
-                var bucket = CostBucket()
-                bucket.add(
-                    category: line.chargeCategory, billed: line.billedCost, effective: line.effectiveCost, list: line.listCost,
-                    isEgress: line.isEgress, untagged: untagged, inputBit: 1)
-                tables[index][key] = Int32(buckets[index].count)
-                buckets[index].append(bucket)
-            }
+            let (slot, isNew) = indexes[index].slot(for: key)
+            if isNew { buckets[index].append(CostBucket()) }
+            buckets[index][slot].add(
+                category: line.chargeCategory, billed: line.billedCost, effective: line.effectiveCost, list: line.listCost,
+                isEgress: line.isEgress, untagged: untagged, inputBit: 1)
         }
     }
 
@@ -137,14 +130,15 @@ final class CostAccumulator: CostLineSink {
     func export(into store: inout [[CostGroupKey: CostBucket]], reader: any BillingFormatReader, inputBit: UInt64) {
         var regionNames: [Int32: String] = [:]
         for (index, grouping) in plan.groupings.enumerated() {
-            for (key, slot) in tables[index] {
+            for slot in 0..<indexes[index].count {
+                let key = indexes[index].key(slot)
                 var values: [String?] = []
                 for (lane, dimension) in grouping.dimensions.enumerated() {
                     values.append(value(of: dimension, id: key[lane + 2], reader: reader, regionNames: &regionNames))
                 }
                 let currencyText = interner.string(key[1])
                 let groupKey = CostGroupKey(month: BillingMonth(index: Int(key[0])), currency: currencyText.isEmpty ? "XXX" : currencyText, values: values)
-                var bucket = buckets[index][Int(slot)]
+                var bucket = buckets[index][slot]
                 bucket.inputs = inputBit
                 store[index][groupKey, default: CostBucket()].merge(bucket)
             }

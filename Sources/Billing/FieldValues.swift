@@ -19,6 +19,7 @@ enum FieldValues {
     /// An exact amount from column `column`; empty and null literals are zero.
     @inline(__always) static func amount(_ bytes: FieldBytes, column: Int, header: BillingHeader) throws(FieldFailure) -> FixedDecimal {
         if bytes.isEmpty || ByteText.isNullLiteral(bytes) { return .zero }
+        if let plain = PlainDecimal.parse(bytes) { return plain }
         switch FixedDecimal.parse(bytes: bytes) {
         case .success(let parsed): return parsed.value
         case .failure(let error):
@@ -86,8 +87,9 @@ enum BillingDates {
         if count == 6, let year = number(bytes, 0, 4), let month = number(bytes, 4, 6) {
             return BillingMonth(year: year, month: month)
         }
-        if number(bytes, 0, 4) != nil && (bytes[4] == UInt8(ascii: "-") || bytes[4] == UInt8(ascii: "/")) {
-            guard let year = number(bytes, 0, 4), let month = number(bytes, 5, 7) else { return nil }
+        if let year = number(bytes, 0, 4), bytes[4] == UInt8(ascii: "-") || bytes[4] == UInt8(ascii: "/") {
+            // `2024-1` (six bytes) has no two-digit month to read.
+            guard count >= 7, let month = number(bytes, 5, 7) else { return nil }
             if count > 19 && hasNonZeroOffset(bytes) {
                 return CivilDate(parsing: ByteText.string(bytes)).map(BillingMonth.init)
             }

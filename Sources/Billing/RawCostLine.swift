@@ -102,14 +102,18 @@ public struct RawCostLine {
         currency = empty
     }
 
+    /// Records the value of requested tag key `position` (a reader that matched its tag columns
+    /// to the request up front).
+    @inline(__always) mutating func setRequestedTag(at position: Int, value: FieldBytes) {
+        tagValues[position] = value
+        tagPresence |= 1 << UInt32(position)
+    }
+
     /// Records a tag; keeps it when its key is requested or all tags are wanted.
     @inline(__always) mutating func setTag(key: FieldBytes, value: FieldBytes, request: RequestedTagKeys) {
         guard !value.isEmpty else { return }
         hasAnyTag = true
-        if let position = request.position(of: key) {
-            tagValues[position] = value
-            tagPresence |= 1 << UInt32(position)
-        }
+        if let position = request.position(of: key) { setRequestedTag(at: position, value: value) }
         if request.all { allTags.append((key, value)) }
     }
 }
@@ -131,4 +135,30 @@ struct RequestedTagKeys: @unchecked Sendable {
         }
         return nil
     }
+}
+
+/// Tag keys known when a reader binds to a header (CUR's `resourceTags/user:<key>` columns), in
+/// one allocation that lives as long as the reader, so lines can point at them.
+final class TagKeyBytes: @unchecked Sendable {
+    private let storage: UnsafeMutablePointer<UInt8>
+    private let ranges: [(start: Int, count: Int)]
+
+    init(_ keys: [String]) {
+        var ranges: [(start: Int, count: Int)] = []
+        var total = 0
+        for key in keys {
+            ranges.append((total, key.utf8.count))
+            total += key.utf8.count
+        }
+        storage = .allocate(capacity: max(total, 1))
+        for (key, range) in zip(keys, ranges) {
+            _ = UnsafeMutableBufferPointer(start: storage + range.start, count: range.count).initialize(from: key.utf8)
+        }
+        self.ranges = ranges
+    }
+
+    deinit { storage.deallocate() }
+
+    /// The bytes of key `position` (immutable once built, so safe to share between workers).
+    func key(_ position: Int) -> FieldBytes { FieldBytes(start: storage + ranges[position].start, count: ranges[position].count) }
 }

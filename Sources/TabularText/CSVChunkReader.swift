@@ -1,8 +1,4 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
+import CTextScan
 
 /// A buffer of whole CSV records handed to a worker. Owned by one thread at a time: the reader
 /// fills it, one worker scans it, the pool takes it back.
@@ -26,22 +22,15 @@ public final class CSVChunk: @unchecked Sendable {
 
     /// Makes room for `needed` bytes, keeping the current contents.
     func reserve(_ needed: Int) {
-        guard needed > capacity else { return }
-        var newCapacity = capacity
-        while newCapacity < needed { newCapacity *= 2 }
-        let grown = UnsafeMutablePointer<UInt8>.allocate(capacity: newCapacity)
-        grown.update(from: storage, count: count)
-        storage.deallocate()
-        storage = grown
-        capacity = newCapacity
+        ByteBufferGrowth.reserve(&storage, capacity: &capacity, used: count, needed: needed)
     }
 }
 
 /// Reads a CSV byte stream as a header record followed by chunks of whole records.
 ///
-/// Chunks end at a line feed that lies outside quotes: the reader tracks quote parity with
-/// `memchr` jumps from quote to quote (quotes are sparse in billing data), so a line break
-/// inside a quoted field never splits a record. Memory is the chunks in flight plus one
+/// Chunks end at a line feed that lies outside quotes: the reader counts the quotes before the
+/// chunk's last line feed (`text_scan_count_quotes`, SSE2) to know its quote parity, so a line
+/// break inside a quoted field never splits a record. Memory is the chunks in flight plus one
 /// record of carry-over, whatever the file size.
 public final class CSVChunkReader {
     /// The source, for progress figures.
@@ -193,12 +182,6 @@ public final class CSVChunkReader {
     }
 
     private static func countQuotes(_ bytes: UnsafeMutablePointer<UInt8>, from start: Int, to end: Int) -> Int {
-        var quotes = 0
-        var cursor = start
-        while cursor < end, let found = memchr(bytes + cursor, 0x22, end - cursor) {
-            quotes += 1
-            cursor = bytes.distance(to: found.assumingMemoryBound(to: UInt8.self)) + 1
-        }
-        return quotes
+        end > start ? text_scan_count_quotes(bytes + start, end - start) : 0
     }
 }

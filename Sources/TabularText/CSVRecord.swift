@@ -1,8 +1,11 @@
-/// The fields of one CSV record: offsets into the chunk that holds it, quotes removed and
-/// doubled quotes already collapsed in place.
+/// The fields of one CSV record: offsets into the chunk that holds it, quotes removed.
 ///
-/// One instance is reused for every record a worker scans, so scanning allocates nothing per
-/// row. A field's bytes are valid until the next record is scanned into the same instance.
+/// The chunk itself is never modified, so error locations and the source line of a diagnostic
+/// show the bytes as they are in the file. A quoted field with doubled quotes (`"say ""hi"""`)
+/// is the one exception to "a field is a view into the chunk": its collapsed text is written to
+/// the record's own scratch buffer. One instance is reused for every record a worker scans, so
+/// scanning allocates nothing per row. A field's bytes are valid until the next record is
+/// scanned into the same instance.
 public final class CSVRecord {
     /// Number of fields.
     @exclusivity(unchecked) public private(set) var count = 0
@@ -13,59 +16,114 @@ public final class CSVRecord {
     /// Offset of the first byte after the record (its line end included).
     @exclusivity(unchecked) public internal(set) var recordEnd = 0
 
-    @exclusivity(unchecked) var base: UnsafeMutablePointer<UInt8>
-    @exclusivity(unchecked) private var starts: UnsafeMutablePointer<Int>
-    @exclusivity(unchecked) private var lengths: UnsafeMutablePointer<Int>
+    // The storage `field(_:)` reads is usable from inlinable code, so readers in other modules
+    // get the field lookup inlined instead of a call per field.
+    @exclusivity(unchecked) @usableFromInline var base: UnsafeMutablePointer<UInt8>
+    /// Field `i`'s start offset at `2i` and its stored length (with flags) at `2i + 1`: one
+    /// array, so the scanner keeps a single pointer in a register.
+    @exclusivity(unchecked) @usableFromInline var spans: UnsafeMutablePointer<Int>
     @exclusivity(unchecked) private var capacity: Int
+    /// Collapsed text of fields with doubled quotes, for the current record only.
+    @exclusivity(unchecked) @usableFromInline var scratch: UnsafeMutablePointer<UInt8>
+    @exclusivity(unchecked) private var scratchCapacity = 256
+    @exclusivity(unchecked) private var scratchUsed = 0
+    /// Where each collapsed field starts in `scratch` (read only for fields flagged as collapsed).
+    @exclusivity(unchecked) @usableFromInline var scratchStarts: UnsafeMutablePointer<Int>
 
     /// A record with room for `expectedFields` fields (it grows when needed).
     public init(expectedFields: Int = 64) {
         capacity = max(8, expectedFields)
-        starts = .allocate(capacity: capacity)
-        lengths = .allocate(capacity: capacity)
+        spans = .allocate(capacity: 2 * capacity)
+        scratchStarts = .allocate(capacity: capacity)
+        scratch = .allocate(capacity: scratchCapacity)
         base = UnsafeMutablePointer(bitPattern: 1)!  // replaced before any field is read
     }
 
     deinit {
-        starts.deallocate()
-        lengths.deallocate()
+        spans.deallocate()
+        scratchStarts.deallocate()
+        scratch.deallocate()
     }
 
-    @inline(__always) func reset(base: UnsafeMutablePointer<UInt8>) {
+    // MARK: - Filling (by the scanner)
+
+    /// Starts a new record in `base` and hands out its field arrays.
+    @inline(__always) func beginFields(base: UnsafeMutablePointer<UInt8>) -> FieldSlots {
         self.base = base
         count = 0
+        scratchUsed = 0
+        return FieldSlots(spans: spans, capacity: capacity)
+    }
+
+    /// Ends the record: its fields are the first `slots.count`.
+    @inline(__always) func finishFields(_ slots: FieldSlots) {
+        count = slots.count
     }
 
     /// Marks a quoted field in its stored length (bit 62), so `location(ofField:)` can point at
     /// the opening quote without a second array.
     static let quotedFlag = 1 << 62
+    /// Marks a field whose bytes are in `scratch` (bit 61): a quoted field with doubled quotes.
+    @inlinable static var collapsedFlag: Int { 1 << 61 }
+    /// The length bits of a stored length.
+    @inlinable static var lengthMask: Int { (1 << 61) - 1 }
 
-    @inline(__always) func append(start: Int, length: Int) {
+    /// The slots after doubling the field arrays (fields so far kept).
+    func grown(_ slots: FieldSlots) -> FieldSlots {
+        count = slots.count
+        grow()
+        var grown = FieldSlots(spans: spans, capacity: capacity)
+        grown.count = count
+        return grown
+    }
+
+    /// Appends a quoted field whose raw content (between the quotes) is the chunk bytes
+    /// `start..<end` and contains doubled quotes: the collapsed text goes to the scratch buffer.
+    func appendCollapsing(start: Int, end: Int, to slots: inout FieldSlots) {
+        count = slots.count
         if count == capacity { grow() }
-        starts[count] = start
-        lengths[count] = length
+        ByteBufferGrowth.reserve(&scratch, capacity: &scratchCapacity, used: scratchUsed, needed: scratchUsed + end - start)
+        // Every quote inside the content is the first of a doubled pair: keep it, skip its twin.
+        var read = start
+        var write = scratchUsed
+        while read < end {
+            let byte = base[read]
+            scratch[write] = byte
+            write += 1
+            read += byte == UInt8(ascii: "\"") ? 2 : 1
+        }
+        spans[2 * count] = start
+        spans[2 * count + 1] = (write - scratchUsed) | Self.quotedFlag | Self.collapsedFlag
+        scratchStarts[count] = scratchUsed
+        scratchUsed = write
         count += 1
+        slots = FieldSlots(spans: spans, capacity: capacity)
+        slots.count = count
     }
 
     private func grow() {
         let newCapacity = capacity * 2
-        let newStarts = UnsafeMutablePointer<Int>.allocate(capacity: newCapacity)
-        let newLengths = UnsafeMutablePointer<Int>.allocate(capacity: newCapacity)
-        newStarts.update(from: starts, count: count)
-        newLengths.update(from: lengths, count: count)
-        starts.deallocate()
-        lengths.deallocate()
-        starts = newStarts
-        lengths = newLengths
+        let newSpans = UnsafeMutablePointer<Int>.allocate(capacity: 2 * newCapacity)
+        let newScratchStarts = UnsafeMutablePointer<Int>.allocate(capacity: newCapacity)
+        newSpans.update(from: spans, count: 2 * count)
+        newScratchStarts.update(from: scratchStarts, count: count)
+        spans.deallocate()
+        scratchStarts.deallocate()
+        spans = newSpans
+        scratchStarts = newScratchStarts
         capacity = newCapacity
     }
 
     // MARK: - Field access
 
     /// The bytes of field `index` (empty when the record has fewer fields).
-    @inline(__always) public func field(_ index: Int) -> UnsafeBufferPointer<UInt8> {
+    @inlinable public func field(_ index: Int) -> UnsafeBufferPointer<UInt8> {
         guard index >= 0 && index < count else { return UnsafeBufferPointer(start: nil, count: 0) }
-        return UnsafeBufferPointer(start: base + starts[index], count: lengths[index] & ~Self.quotedFlag)
+        let length = spans[2 &* index &+ 1]
+        if length & Self.collapsedFlag != 0 {
+            return UnsafeBufferPointer(start: scratch + scratchStarts[index], count: length & Self.lengthMask)
+        }
+        return UnsafeBufferPointer(start: base + spans[2 &* index], count: length & Self.lengthMask)
     }
 
     /// Field `index` as a `String` (invalid UTF-8 repaired).
@@ -78,8 +136,8 @@ public final class CSVRecord {
     /// quote for quoted fields), counted from the start of the chunk.
     public func location(ofField index: Int) -> (line: Int, column: Int) {
         guard index >= 0 && index < count else { return locate(offset: max(recordStart, recordEnd - 1)) }
-        let quoted = lengths[index] & Self.quotedFlag != 0
-        return locate(offset: starts[index] - (quoted ? 1 : 0))
+        let quoted = spans[2 * index + 1] & Self.quotedFlag != 0
+        return locate(offset: spans[2 * index] - (quoted ? 1 : 0))
     }
 
     /// 1-based line and byte column of a chunk offset inside this record.
@@ -102,5 +160,26 @@ public final class CSVRecord {
         var end = recordStart
         while end < recordEnd && base[end] != 0x0A && base[end] != 0x0D { end += 1 }
         return String(decoding: UnsafeBufferPointer(start: base + recordStart, count: end - recordStart), as: UTF8.self)
+    }
+}
+
+/// The field arrays of the record being scanned, held in locals so the scanner's loop does not
+/// reload them from the record object after every store.
+struct FieldSlots {
+    let spans: UnsafeMutablePointer<Int>
+    let capacity: Int
+    var count = 0
+
+    init(spans: UnsafeMutablePointer<Int>, capacity: Int) {
+        self.spans = spans
+        self.capacity = capacity
+    }
+
+    /// Adds a field; `record` grows the arrays when they are full.
+    @inline(__always) mutating func append(start: Int, length: Int, record: CSVRecord) {
+        if count == capacity { self = record.grown(self) }
+        spans[2 &* count] = start
+        spans[2 &* count &+ 1] = length
+        count &+= 1
     }
 }

@@ -63,19 +63,39 @@ struct CSVTokenizerTests {
         }
     }
 
-    @Test func brokenQuotesAreLocated() throws {
+    /// Scans the first chunk after the header of `text` with `body`.
+    private func scanFirstChunk(_ text: String, _ body: (inout CSVChunkScanner, CSVRecord) throws -> Void) throws {
         let directory = try BillingPaths.temporaryDirectory()
-        let path = directory.appendingPathComponent("bad.csv").path
-        try Data("a,b\nok,1\nx\"y,2\n\"z\"q,3\n".utf8).write(to: URL(fileURLWithPath: path))
+        let path = directory.appendingPathComponent("input.csv").path
+        try Data(text.utf8).write(to: URL(fileURLWithPath: path))
         let reader = CSVChunkReader(source: try ByteSources.open(path))
         _ = try reader.readHeader()
         let chunk = CSVChunk(capacity: 1 << 12)
         #expect(try reader.next(into: chunk))
-        var scanner = CSVChunkScanner(chunk: chunk.bytes)
-        let record = CSVRecord()
-        #expect(try scanner.next(into: record))
-        #expect(throws: CSVSyntaxError(kind: .quoteInUnquotedField, line: 2, column: 2)) { try scanner.next(into: record) }
-        #expect(throws: CSVSyntaxError(kind: .textAfterClosingQuote, line: 3, column: 4)) { try scanner.next(into: record) }
-        #expect(try scanner.next(into: record) == false)
+        try withExtendedLifetime(chunk) {
+            var scanner = CSVChunkScanner(chunk: chunk.bytes)
+            try body(&scanner, CSVRecord())
+        }
+    }
+
+    @Test func brokenQuotesAreLocated() throws {
+        try scanFirstChunk("a,b\nok,1\nx\"y,2\n\"z\"q,3\n") { (scanner: inout CSVChunkScanner, record: CSVRecord) throws in
+            #expect(try scanner.next(into: record))
+            #expect(throws: CSVSyntaxError(kind: .quoteInUnquotedField, line: 2, column: 2)) { try scanner.next(into: record) }
+            #expect(throws: CSVSyntaxError(kind: .textAfterClosingQuote, line: 3, column: 4)) { try scanner.next(into: record) }
+            #expect(try scanner.next(into: record) == false)
+        }
+    }
+
+    @Test func locationsAfterDoubledQuotesCountTheFileBytes() throws {
+        // `"a""<LF>b"x,1`: the quoted field spans two lines and holds a doubled quote; the stray
+        // `x` after its closing quote is on the record's second line, column 3, as in the file.
+        try scanFirstChunk("h1,h2\n\"a\"\"\nb\"x,1\n\"c\"\"d\",2\n") { (scanner: inout CSVChunkScanner, record: CSVRecord) throws in
+            #expect(throws: CSVSyntaxError(kind: .textAfterClosingQuote, line: 2, column: 3)) { try scanner.next(into: record) }
+            #expect(try scanner.next(into: record))
+            #expect(record.strings == ["c\"d", "2"])
+            #expect(record.firstLineText == "\"c\"\"d\",2")
+            #expect(record.location(ofField: 1) == (line: 3, column: 8))
+        }
     }
 }
