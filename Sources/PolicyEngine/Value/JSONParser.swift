@@ -42,6 +42,8 @@ public struct JSONParser {
     private var index: Int
     private var depth = 0
     private let keyCache: JSONKeyCache?
+    /// Members of the objects being parsed (the key cache's, reused across documents, when given).
+    private let stack: MemberStack
 
     /// Parses a complete JSON text (surrounding whitespace allowed, a UTF-8 BOM skipped).
     /// `keyCache` shares key storage across the many small documents one thread parses.
@@ -79,6 +81,7 @@ public struct JSONParser {
         self.bytes = bytes
         self.index = offset
         self.keyCache = keyCache
+        stack = keyCache?.stack ?? MemberStack()
     }
 
     /// The current byte offset.
@@ -130,8 +133,7 @@ public struct JSONParser {
         depth += 1
         guard depth <= Self.maxDepth else { throw error("nesting deeper than \(Self.maxDepth) levels") }
         index += 1
-        var members: [Fields.Member] = []
-        let scratchStart = keyCache?.scratch.count ?? 0
+        let stackStart = stack.count
         skipWhitespace()
         if index < bytes.count && bytes[index] == UInt8(ascii: "}") {
             index += 1
@@ -150,13 +152,9 @@ public struct JSONParser {
             }
             index += 1
             let value = try parseValue()
-            // Members collect on the worker's scratch stack, so each object gets one exactly
-            // sized allocation instead of a growing array.
-            if let keyCache {
-                keyCache.scratch.append(Fields.Member(key: key, hash: hash, value: value))
-            } else {
-                members.append(Fields.Member(key: key, hash: hash, value: value))
-            }
+            // Members collect on a stack, so each object gets one exactly sized allocation
+            // instead of a growing array.
+            stack.push(Fields.Member(key: key, hash: hash, value: value))
             skipWhitespace()
             guard index < bytes.count else { throw error("unexpected end of input inside an object") }
             if bytes[index] == UInt8(ascii: ",") {
@@ -170,11 +168,7 @@ public struct JSONParser {
             throw error("expected ',' or '}' in an object, found \(describe(bytes[index]))")
         }
         depth -= 1
-        if let keyCache {
-            members = Array(keyCache.scratch[scratchStart...])
-            keyCache.scratch.removeSubrange(scratchStart...)
-        }
-        return .object(Fields(unsorted: members))
+        return .object(Fields(unsorted: stack.pop(from: stackStart)))
     }
 
     private mutating func parseArray() throws(JSONSyntaxError) -> Value {
@@ -485,10 +479,10 @@ public final class JSONKeyCache {
 
     private var slots: [Slot?] = Array(repeating: nil, count: JSONKeyCache.slotCount)
     /// The parser's member stack (reused across objects and documents).
-    var scratch: [Fields.Member] = []
+    let stack = MemberStack()
 
     /// An empty cache.
-    public init() { scratch.reserveCapacity(64) }
+    public init() {}
 
     /// A string for `bytes`: the cached one when the same bytes were seen (no UTF-8 validation,
     /// no allocation), else a new one that replaces whatever the slot held.
@@ -507,5 +501,47 @@ public final class JSONKeyCache {
         let fresh = String(decoding: bytes, as: UTF8.self)
         slots[slot] = Slot(hash: hash, string: fresh)
         return fresh
+    }
+}
+
+/// The members of the objects a parser has open, innermost last. Each finished object moves its
+/// members out into one exactly sized array: an `Array` built from a slice of a growing array
+/// can share that array's whole buffer (and its spare capacity) when the slice covers it all,
+/// which kept a 64-member buffer alive for every top-level document.
+final class MemberStack {
+    private var base: UnsafeMutablePointer<Fields.Member>
+    private var capacity = 32
+    /// Members on the stack.
+    private(set) var count = 0
+
+    init() { base = .allocate(capacity: capacity) }
+
+    deinit {
+        base.deinitialize(count: count)
+        base.deallocate()
+    }
+
+    /// Adds a member of the innermost object.
+    func push(_ member: Fields.Member) {
+        if count == capacity {
+            let grown = UnsafeMutablePointer<Fields.Member>.allocate(capacity: capacity * 2)
+            grown.moveInitialize(from: base, count: count)
+            base.deallocate()
+            base = grown
+            capacity *= 2
+        }
+        (base + count).initialize(to: member)
+        count += 1
+    }
+
+    /// Moves the members from `start` on (the innermost object's) into a new exactly sized array.
+    func pop(from start: Int) -> [Fields.Member] {
+        let popped = count - start
+        let members = [Fields.Member](unsafeUninitializedCapacity: popped) { buffer, initialized in
+            if let target = buffer.baseAddress { target.moveInitialize(from: base + start, count: popped) }
+            initialized = popped
+        }
+        count = start
+        return members
     }
 }
