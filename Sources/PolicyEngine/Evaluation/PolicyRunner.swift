@@ -31,10 +31,11 @@ public enum PolicyRunner {
         let prepared = indexed
         let evaluator = ConditionEvaluator(corpus: prepared, context: context)
 
-        // Candidate documents per policy: positions in the corpus, or in the policy's cost documents.
+        // Candidate documents per policy: positions in the corpus in resource-id order (so the
+        // findings come out sorted), or positions in the policy's cost documents.
         let costSets: [[Resource]] = policies.map { compiled in compiled.policy.scope.cost.flatMap { costDocuments[$0] } ?? [] }
         let candidates: [[Int]] = policies.enumerated().map { index, compiled in
-            compiled.policy.scope.cost == nil ? prepared.positions(matching: compiled.typePatterns) : Array(costSets[index].indices)
+            compiled.policy.scope.cost == nil ? prepared.positionsInIDOrder(matching: compiled.typePatterns) : Array(costSets[index].indices)
         }
         let items: [(policy: Int, range: Range<Int>)] = candidates.enumerated().flatMap { policyIndex, documents in
             stride(from: 0, to: documents.count, by: max(1, blockSize)).map { start in
@@ -67,19 +68,19 @@ public enum PolicyRunner {
             slots.store((counts, findings), at: itemIndex)
         }
         var evaluations = policies.map { PolicyEvaluation(policy: $0, counts: VerdictCounts(), findings: []) }
+        var parts = items.indices.map { slots.take(at: $0) }
+        var totals = [Int](repeating: 0, count: policies.count)
+        for (itemIndex, item) in items.enumerated() { totals[item.policy] += parts[itemIndex]?.1.count ?? 0 }
+        for index in evaluations.indices { evaluations[index].findings.reserveCapacity(totals[index]) }
         for (itemIndex, item) in items.enumerated() {
-            guard let (counts, findings) = slots.take(at: itemIndex) else { continue }
+            guard let (counts, findings) = parts[itemIndex] else { continue }
+            parts[itemIndex] = nil
             evaluations[item.policy].counts = evaluations[item.policy].counts + counts
             evaluations[item.policy].findings.append(contentsOf: findings)
         }
-        // Sort each policy's findings, policies in parallel.
-        let sortedSlots = ResultSlots<[Finding]>(count: evaluations.count)
-        let unsorted = evaluations.map(\.findings)
-        DispatchQueue.concurrentPerform(iterations: unsorted.count) { index in
-            sortedSlots.store(Self.sorted(unsorted[index]), at: index)
-        }
-        for index in evaluations.indices {
-            evaluations[index].findings = sortedSlots.take(at: index) ?? []
+        // Cost documents are not in the corpus's id order: sort their findings.
+        for index in evaluations.indices where policies[index].policy.scope.cost != nil {
+            evaluations[index].findings = Self.sorted(evaluations[index].findings)
         }
         return evaluations
     }

@@ -5,15 +5,45 @@ public struct ResourceCorpus: Sendable {
     public let resources: [Resource]
     private let byType: [String: [Int]]
     private var joinIndexes: [RelatedIndexKey: [String: [Int]]] = [:]
+    /// Every position in resource-id order, equal ids in input order: policies visit resources
+    /// in this order, so their findings come out sorted.
+    private let idOrder: [Int]
+    /// Each resource's type as an index into `typeNames`.
+    private let typeCodes: [Int32]
+    /// The distinct types, in order of first appearance.
+    private let typeNames: [String]
 
-    /// Indexes `resources` by type.
+    /// Indexes `resources` by type and sorts their ids.
     public init(resources: [Resource]) {
         self.resources = resources
-        var index: [String: [Int]] = [:]
-        for (position, resource) in resources.enumerated() {
-            index[resource.type, default: []].append(position)
+        // Types are looked up by their FNV hash (an integer-keyed table; String hashing cost
+        // more than the rest of indexing), confirmed by comparing the strings.
+        var byHash: [UInt32: Int32] = [:]
+        var collided: [String: Int32] = [:]
+        var names: [String] = []
+        var typeCodes: [Int32] = []
+        typeCodes.reserveCapacity(resources.count)
+        for index in resources.indices {
+            let type = resources[index].type
+            let hash = KeyHash.of(type)
+            let code: Int32
+            if let known = byHash[hash], names[Int(known)] == type {
+                code = known
+            } else if let known = collided[type] {
+                code = known
+            } else {
+                code = Int32(names.count)
+                names.append(type)
+                if byHash[hash] == nil { byHash[hash] = code } else { collided[type] = code }
+            }
+            typeCodes.append(code)
         }
-        byType = index
+        var groups = [[Int]](repeating: [], count: names.count)
+        for (position, code) in typeCodes.enumerated() { groups[Int(code)].append(position) }
+        byType = Dictionary(uniqueKeysWithValues: zip(names, groups))
+        self.typeCodes = typeCodes
+        typeNames = names
+        idOrder = IdentifierOrder.sortedPositions(of: resources.map(\.id))
     }
 
     /// The distinct types present, sorted.
@@ -39,6 +69,17 @@ public struct ResourceCorpus: Sendable {
             selected.append(contentsOf: positions)
         }
         return selected.sorted()
+    }
+
+    /// Positions of resources whose type matches any of `patterns` (as `positions(matching:)`),
+    /// in resource-id order with equal ids in input order.
+    func positionsInIDOrder(matching patterns: [String]) -> [Int] {
+        let globs = patterns.map(Glob.init)
+        let wanted = typeNames.map { type in
+            patterns.isEmpty ? type != Self.costGroupType : globs.contains { $0.matches(type) }
+        }
+        if wanted.allSatisfy({ $0 }) { return idOrder }
+        return idOrder.filter { wanted[Int(typeCodes[$0])] }
     }
 
     /// Builds the join indexes for the given keys (idempotent).

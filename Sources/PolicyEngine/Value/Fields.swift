@@ -188,6 +188,9 @@ public struct Fields: Sendable, Hashable, Sequence {
 public enum KeyHash {
     /// The hash of a string.
     @inlinable public static func of(_ key: String) -> UInt32 {
+        // Over the contiguous UTF-8 (native and small strings): iterating `utf8` byte by byte
+        // costs ten times more.
+        if let hash = key.utf8.withContiguousStorageIfAvailable({ of($0) }) { return hash }
         var hash: UInt32 = 2_166_136_261
         for byte in key.utf8 { hash = (hash ^ UInt32(byte)) &* 16_777_619 }
         return hash
