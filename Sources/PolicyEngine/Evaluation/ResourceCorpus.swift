@@ -5,15 +5,15 @@ public struct ResourceCorpus: Sendable {
     public let resources: [Resource]
     private let byType: [String: [Int]]
     private var joinIndexes: [RelatedIndexKey: [String: [Int]]] = [:]
-    /// Every position in resource-id order, equal ids in input order: policies visit resources
-    /// in this order, so their findings come out sorted.
-    private let idOrder: [Int]
+    /// Each resource's rank in resource-id order, equal ids in input order: findings are put
+    /// in this order without comparing strings.
+    private let idRanks: [Int32]
     /// Each resource's type as an index into `typeNames`.
     private let typeCodes: [Int32]
     /// The distinct types, in order of first appearance.
     private let typeNames: [String]
 
-    /// Indexes `resources` by type and sorts their ids.
+    /// Indexes `resources` by type and ranks their ids.
     public init(resources: [Resource]) {
         self.resources = resources
         // Types are looked up by their FNV hash (an integer-keyed table; String hashing cost
@@ -43,7 +43,11 @@ public struct ResourceCorpus: Sendable {
         byType = Dictionary(uniqueKeysWithValues: zip(names, groups))
         self.typeCodes = typeCodes
         typeNames = names
-        idOrder = IdentifierOrder.sortedPositions(of: resources.map(\.id))
+        var ranks = [Int32](repeating: 0, count: resources.count)
+        for (rank, position) in IdentifierOrder.sortedPositions(of: resources.map(\.id)).enumerated() {
+            ranks[position] = Int32(truncatingIfNeeded: rank)
+        }
+        idRanks = ranks
     }
 
     /// The distinct types present, sorted.
@@ -71,15 +75,21 @@ public struct ResourceCorpus: Sendable {
         return selected.sorted()
     }
 
-    /// Positions of resources whose type matches any of `patterns` (as `positions(matching:)`),
-    /// in resource-id order with equal ids in input order.
-    func positionsInIDOrder(matching patterns: [String]) -> [Int] {
-        let globs = patterns.map(Glob.init)
-        let wanted = typeNames.map { type in
-            patterns.isEmpty ? type != Self.costGroupType : globs.contains { $0.matches(type) }
+    /// The rank of the resource at `position` in resource-id order (equal ids in input order).
+    func idRank(of position: Int) -> Int { Int(idRanks[position]) }
+
+    /// The type code of the resource at `position` (an index into `policiesByType`'s result).
+    func typeCode(at position: Int) -> Int { Int(typeCodes[position]) }
+
+    /// For each type code, the indexes of the pattern lists that select that type (as
+    /// `positions(matching:)` selects: an empty list selects every type but cost groups).
+    func policiesByType(_ patternLists: [[String]]) -> [[Int]] {
+        let globs = patternLists.map { $0.map(Glob.init) }
+        return typeNames.map { type in
+            patternLists.indices.filter { index in
+                patternLists[index].isEmpty ? type != Self.costGroupType : globs[index].contains { $0.matches(type) }
+            }
         }
-        if wanted.allSatisfy({ $0 }) { return idOrder }
-        return idOrder.filter { wanted[Int(typeCodes[$0])] }
     }
 
     /// Builds the join indexes for the given keys (idempotent).

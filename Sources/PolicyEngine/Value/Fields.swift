@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// The members of an object value.
 ///
 /// Small objects (up to `linearLimit` members — nearly every resource object) keep insertion
@@ -8,12 +14,13 @@
 public struct Fields: Sendable, Hashable, Sequence {
     /// One key/value member.
     public struct Member: Sendable, Hashable {
-        /// The member's key.
-        public let key: String
-        /// The member's value.
+        /// The member's value. Declared first, so that it sits at offset 0 and a pointer to a
+        /// member is a pointer to its value (`pointerToValue`; a test checks the layout).
         public var value: Value
         /// `KeyHash.of(key)`, so lookups compare integers before strings.
         @usableFromInline let keyHash: UInt32
+        /// The member's key.
+        public let key: String
 
         /// Creates a member.
         @inlinable public init(key: String, value: Value) {
@@ -137,6 +144,56 @@ public struct Fields: Sendable, Hashable, Sequence {
         }
         guard let found = index(of: key, hash: hash) else { return nil }
         return members[found].value
+    }
+
+    /// A pointer to the value under `key` inside this object's storage, without copying it.
+    /// Valid while the object is alive and unmodified: evaluation reads immutable documents
+    /// the corpus keeps alive, and a copy of a value costs reference counting per path step.
+    func pointerToValue(forKey key: String, hash: UInt32) -> UnsafePointer<Value>? {
+        members.withUnsafeBufferPointer { buffer -> UnsafePointer<Value>? in
+            guard let base = buffer.baseAddress else { return nil }
+            let count = buffer.count
+            var found = -1
+            if count <= Self.linearLimit {
+                var index = 0
+                while index < count {
+                    if buffer[index].keyHash == hash && Self.sameKey(buffer[index].key, key) {
+                        found = index
+                        break
+                    }
+                    index += 1
+                }
+            } else {
+                var low = 0
+                var high = count
+                while low < high {
+                    let mid = (low + high) / 2
+                    if buffer[mid].key == key {
+                        found = mid
+                        break
+                    }
+                    if buffer[mid].key < key { low = mid + 1 } else { high = mid }
+                }
+            }
+            guard found >= 0 else { return nil }
+            return UnsafeRawPointer(base + found).assumingMemoryBound(to: Value.self)
+        }
+    }
+
+    /// `String`'s `==`, with a byte comparison first for keys longer than a small string: `==`
+    /// compares short keys as 16 raw bytes, but normalizes longer ones, which costs far more
+    /// (and equal bytes are equal strings).
+    @inline(__always) static func sameKey(_ stored: String, _ key: String) -> Bool {
+        if key.utf8.count > 15, stored.utf8.count == key.utf8.count {
+            let sameBytes = stored.utf8.withContiguousStorageIfAvailable { left in
+                key.utf8.withContiguousStorageIfAvailable { right in
+                    guard let leftBase = left.baseAddress, let rightBase = right.baseAddress else { return false }
+                    return memcmp(leftBase, rightBase, left.count) == 0
+                }
+            }
+            if sameBytes == true { return true }
+        }
+        return stored == key
     }
 
     /// The value stored under `key`; setting `nil` removes the member.
