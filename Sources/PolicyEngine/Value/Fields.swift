@@ -66,16 +66,7 @@ public struct Fields: Sendable, Hashable, Sequence {
     /// Builds an object from members in any order; a later duplicate key replaces an earlier one.
     public init(unsorted: [Member]) {
         var unique = unsorted
-        // Duplicate keys are rare: a 64-bit mask of key-hash bits rules them out in one pass;
-        // only when two members share a bit does the exact (quadratic) check run.
-        var seen: UInt64 = 0
-        var maybeDuplicate = false
-        for member in unique {
-            let bit = UInt64(1) << UInt64(member.keyHash & 63)
-            if seen & bit != 0 { maybeDuplicate = true }
-            seen |= bit
-        }
-        if maybeDuplicate && unique.count > 1 {
+        if unique.count > 1 && Self.mayHaveDuplicateKeys(unique) {
             // Drop earlier duplicates (rare; quadratic only in the number of duplicates found).
             var index = unique.count - 1
             while index > 0 {
@@ -93,6 +84,31 @@ public struct Fields: Sendable, Hashable, Sequence {
         }
         if unique.count > Self.linearLimit { unique.sort { $0.key < $1.key } }
         members = unique
+    }
+
+    /// False when no two members share a key hash (then no key repeats). Duplicate keys are
+    /// rare, so this runs on integers only: a 64-bit mask of hash bits settles most objects in
+    /// one pass, pairs of hashes the rest. (Through a buffer pointer: iterating the array
+    /// would copy every member.)
+    private static func mayHaveDuplicateKeys(_ members: [Member]) -> Bool {
+        members.withUnsafeBufferPointer { buffer in
+            var seen: UInt64 = 0
+            var collided = false
+            for index in buffer.indices {
+                let bit = UInt64(1) << UInt64(buffer[index].keyHash & 63)
+                if seen & bit != 0 { collided = true }
+                seen |= bit
+            }
+            guard collided else { return false }
+            if buffer.count > linearLimit {
+                var hashes = Set<UInt32>(minimumCapacity: buffer.count)
+                return !buffer.indices.allSatisfy { hashes.insert(buffer[$0].keyHash).inserted }
+            }
+            for index in buffer.indices.dropFirst() {
+                for earlier in 0..<index where buffer[earlier].keyHash == buffer[index].keyHash { return true }
+            }
+            return false
+        }
     }
 
     /// The number of members.
