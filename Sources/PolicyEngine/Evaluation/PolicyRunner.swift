@@ -129,20 +129,29 @@ public enum PolicyRunner {
 
     /// The findings of a policy's corpus verdicts (in input order), in resource-id order.
     static func findings(from verdicts: [Verdict], explainer: FindingExplainer, corpus: ResourceCorpus) -> [Finding] {
-        // Each resource has at most one verdict per policy, so its id rank is a unique slot.
+        // Each resource has at most one verdict per policy, so its id rank is a unique slot;
+        // walking the slots gives each verdict its place in the output.
         var bySlot = [Int32](repeating: -1, count: corpus.resources.count)
         for (index, verdict) in verdicts.enumerated() { bySlot[corpus.idRank(of: verdict.position)] = Int32(index) }
-        var findings: [Finding] = []
-        findings.reserveCapacity(verdicts.count)
-        corpus.resources.withUnsafeBufferPointer { documents in
-            guard let base = documents.baseAddress else { return }
-            for index in bySlot where index >= 0 {
-                let verdict = verdicts[Int(index)]
-                findings.append(finding(base + verdict.position, at: verdict.position, status: verdict.status, written: verdict.written,
-                                        explainer: explainer))
+        var destination = [Int32](repeating: 0, count: verdicts.count)
+        var next: Int32 = 0
+        for index in bySlot where index >= 0 {
+            destination[Int(index)] = next
+            next += 1
+        }
+        // Built in input order, each into its place: the resources (and the strings a finding
+        // retains) are then read front to back, not at random as the id order would read them.
+        return corpus.resources.withUnsafeBufferPointer { documents in
+            [Finding](unsafeUninitializedCapacity: verdicts.count) { buffer, initialized in
+                guard let base = documents.baseAddress, let output = buffer.baseAddress else { return }
+                for (index, verdict) in verdicts.enumerated() {
+                    (output + Int(destination[index])).initialize(
+                        to: finding(base + verdict.position, at: verdict.position, status: verdict.status, written: verdict.written,
+                                    explainer: explainer))
+                }
+                initialized = verdicts.count
             }
         }
-        return findings
     }
 
     /// Findings in resource order; equal resource ids (the same resource in two inputs) keep
