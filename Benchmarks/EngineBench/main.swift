@@ -1,6 +1,9 @@
-// Benchmark of the policy engine on ../shared/bench/gen_inventory.py output (normalized format):
-// load (read + parse + map to resources) and evaluation of the five rules R1–R5, timed
-// separately, with peak memory. Not a test: figures go to docs/performance.md.
+// Benchmark of the policy engine on ../shared/bench/gen_inventory.py output (normalized format),
+// phase by phase: load (read + parse + map to resources), index (the corpus: types and the id
+// order of findings), evaluation of the five rules R1–R5 (median of --repeat runs; wall and
+// process CPU time), and text (rendering every failing finding's message and evidence, which
+// evaluation defers and `assay evaluate` does once before writing its outputs), with peak
+// memory. Not a test: figures go to docs/performance.md.
 //
 //   swift build -c release --product EngineBench
 //   .build/release/EngineBench /tmp/bench-data/inv-1m.json [--policies Benchmarks/EngineBench/policies]
@@ -65,6 +68,7 @@ do {
     var evaluations: [PolicyEvaluation] = []
     var evaluationCPU: [Double] = []
     for _ in 0..<max(0, repeats) {
+        evaluations = []  // the previous run's findings are freed outside the timing
         let start = DispatchTime.now()
         let cpuStart = cpuSeconds()
         // The region catalog, as in `assay evaluate`: the library's residency policies need it.

@@ -1,3 +1,5 @@
+import Synchronization
+
 /// A policy's conditions compiled for fast verdicts: a tree of immutable class nodes built once
 /// per policy, so evaluating a resource walks references (no copies of condition enums, checks
 /// or operands) and the common operators run on operands prepared at compile time. Documents
@@ -47,9 +49,14 @@ final class PlanPath: @unchecked Sendable {
 
     let anchor: FieldPath.Anchor
     private let steps: UnsafeMutableBufferPointer<Step>
+    /// Per step, the member index where the key was last found (shared by all threads; a
+    /// stale hint only costs the search it would have saved).
+    private let hints: UnsafeMutablePointer<Atomic<Int>>
 
     init(_ path: FieldPath) {
         anchor = path.anchor
+        hints = .allocate(capacity: path.components.count)
+        for position in path.components.indices { (hints + position).initialize(to: Atomic(0)) }
         steps = .allocate(capacity: path.components.count)
         for (position, component) in path.components.enumerated() {
             switch component {
@@ -62,14 +69,20 @@ final class PlanPath: @unchecked Sendable {
     deinit {
         steps.baseAddress?.deinitialize(count: steps.count)
         steps.deallocate()
+        hints.deinitialize(count: steps.count)
+        hints.deallocate()
     }
 
     func resolve(root: ValuePointer, current: ValuePointer) -> Resolution {
         var value = anchor == .root ? root : current
         for position in steps.indices {
             if steps[position].isKey {
-                guard case .object(let fields) = value.pointee else { return Self.stop(at: value) }
-                guard let next = fields.pointerToValue(forKey: steps[position].key, hash: steps[position].hash) else { return .missing }
+                let hint = hints[position].load(ordering: .relaxed)
+                var index = hint
+                guard let next = Self.member(of: value, key: steps[position].key, hash: steps[position].hash, index: &index) else {
+                    return Self.stop(at: value)
+                }
+                if index != hint { hints[position].store(index, ordering: .relaxed) }
                 value = next
             } else {
                 guard case .array(let items) = value.pointee else { return Self.stop(at: value) }
@@ -86,7 +99,18 @@ final class PlanPath: @unchecked Sendable {
         return .found(value)
     }
 
-    /// A step that cannot continue: through an unknown value the result is unknown.
+    /// The member `key` of the object at `value` (nil when it is not an object or lacks the
+    /// key); `index` brings the hint and returns where the key was found.
+    private static func member(of value: ValuePointer, key: String, hash: UInt32, index: inout Int) -> ValuePointer? {
+        guard case .object(let fields) = value.pointee, let found = fields.pointerToValue(forKey: key, hash: hash, hint: index) else {
+            return nil
+        }
+        index = found.index
+        return found.value
+    }
+
+    /// A step that cannot continue: through an unknown value the result is unknown;
+    /// through a missing key, or a value that is no object, missing.
     private static func stop(at value: ValuePointer) -> Resolution {
         if case .unknown = value.pointee { return .unknown }
         return .missing

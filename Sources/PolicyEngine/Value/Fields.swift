@@ -162,22 +162,28 @@ public struct Fields: Sendable, Hashable, Sequence {
         return members[found].value
     }
 
-    /// A pointer to the value under `key` inside this object's storage, without copying it.
-    /// Valid while the object is alive and unmodified: evaluation reads immutable documents
-    /// the corpus keeps alive, and a copy of a value costs reference counting per path step.
-    func pointerToValue(forKey key: String, hash: UInt32) -> UnsafePointer<Value>? {
-        members.withUnsafeBufferPointer { buffer -> UnsafePointer<Value>? in
+    /// A pointer to the value under `key` inside this object's storage, without copying it,
+    /// and the member's index. Valid while the object is alive and unmodified: evaluation reads
+    /// immutable documents the corpus keeps alive, and a copy of a value costs reference
+    /// counting per path step. `hint` is where the key was found in a previous object: documents
+    /// of one source list their keys in the same order, so it usually saves the search.
+    func pointerToValue(forKey key: String, hash: UInt32, hint: Int) -> (value: UnsafePointer<Value>, index: Int)? {
+        members.withUnsafeBufferPointer { buffer -> (value: UnsafePointer<Value>, index: Int)? in
             guard let base = buffer.baseAddress else { return nil }
             let count = buffer.count
             var found = -1
             if count <= Self.linearLimit {
-                var index = 0
-                while index < count {
-                    if buffer[index].keyHash == hash && Self.sameKey(buffer[index].key, key) {
-                        found = index
-                        break
+                if hint < count && buffer[hint].keyHash == hash && Self.sameKey(buffer[hint].key, key) {
+                    found = hint
+                } else {
+                    var index = 0
+                    while index < count {
+                        if buffer[index].keyHash == hash && Self.sameKey(buffer[index].key, key) {
+                            found = index
+                            break
+                        }
+                        index += 1
                     }
-                    index += 1
                 }
             } else {
                 var low = 0
@@ -192,7 +198,7 @@ public struct Fields: Sendable, Hashable, Sequence {
                 }
             }
             guard found >= 0 else { return nil }
-            return UnsafeRawPointer(base + found).assumingMemoryBound(to: Value.self)
+            return (UnsafeRawPointer(base + found).assumingMemoryBound(to: Value.self), found)
         }
     }
 
