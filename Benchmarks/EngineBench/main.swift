@@ -1,6 +1,9 @@
-// Benchmark of the policy engine on ../shared/bench/gen_inventory.py output (normalized format):
-// load (read + parse + map to resources) and evaluation of the five rules R1–R5, timed
-// separately, with peak memory. Not a test: figures go to docs/performance.md.
+// Benchmark of the policy engine on ../shared/bench/gen_inventory.py output (normalized format),
+// phase by phase: load (read + parse + map to resources), index (the corpus: types and the id
+// order of findings), evaluation of the five rules R1–R5 (median of --repeat runs; wall and
+// process CPU time), and text (rendering every failing finding's message and evidence, which
+// evaluation defers and `assay evaluate` does once before writing its outputs), with peak
+// memory. Not a test: figures go to docs/performance.md.
 //
 //   swift build -c release --product EngineBench
 //   .build/release/EngineBench /tmp/bench-data/inv-1m.json [--policies Benchmarks/EngineBench/policies]
@@ -24,15 +27,25 @@ if let index = arguments.firstIndex(of: "--repeat"), index + 1 < arguments.count
 
 func seconds(since start: DispatchTime) -> Double { Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9 }
 
-func peakRSSMegabytes() -> Double {
+/// This process's resource usage so far.
+func resourceUsage() -> rusage {
     var usage = rusage()
     #if os(Linux)
     getrusage(__rusage_who_t(RUSAGE_SELF.rawValue), &usage)
     #else
     getrusage(RUSAGE_SELF, &usage)
     #endif
-    return Double(usage.ru_maxrss) / 1024
+    return usage
 }
+
+/// CPU time of the whole process (user + system, all threads): steadier than wall time when
+/// other work shares the machine.
+func cpuSeconds() -> Double {
+    let usage = resourceUsage()
+    return Double(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) + Double(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6
+}
+
+func peakRSSMegabytes() -> Double { Double(resourceUsage().ru_maxrss) / 1024 }
 
 do {
     let asOf = CivilDate(year: 2025, month: 1, day: 1)!
@@ -40,27 +53,45 @@ do {
     let compiled = try policySet.policies.map { try PolicyCompiler.compile($0) }
 
     let loadStart = DispatchTime.now()
+    let loadCPUStart = cpuSeconds()
     let resources = try JSONRecordReader().read(InputSpec(path: inventory, format: .json)) { _, _ in }
     let loadSeconds = seconds(since: loadStart)
+    let loadCPU = cpuSeconds() - loadCPUStart
     let bytes = (try? FileManager.default.attributesOfItem(atPath: inventory)[.size] as? Int) ?? 0
+
+    // Indexing: types, and the id order that lets findings come out sorted.
+    let indexStart = DispatchTime.now()
+    let corpus = ResourceCorpus(resources: resources)
+    let indexSeconds = seconds(since: indexStart)
 
     var evaluationTimes: [Double] = []
     var evaluations: [PolicyEvaluation] = []
-    let corpus = ResourceCorpus(resources: resources)
+    var evaluationCPU: [Double] = []
     for _ in 0..<max(0, repeats) {
+        evaluations = []  // the previous run's findings are freed outside the timing
         let start = DispatchTime.now()
+        let cpuStart = cpuSeconds()
         // The region catalog, as in `assay evaluate`: the library's residency policies need it.
         evaluations = PolicyRunner.run(compiled, corpus: corpus, context: EvaluationContext(asOf: asOf, regions: RegionCatalogData.standard),
                                        keepPasses: false)
         evaluationTimes.append(seconds(since: start))
+        evaluationCPU.append(cpuSeconds() - cpuStart)
     }
     let evaluation = evaluationTimes.isEmpty ? 0 : evaluationTimes.sorted()[evaluationTimes.count / 2]
+    // Rendering every failing finding's message and evidence, as `assay evaluate` does before
+    // writing its outputs (evaluation defers it).
+    let textStart = DispatchTime.now()
+    PolicyRunner.materializeText(of: &evaluations)
+    let textSeconds = seconds(since: textStart)
     var violations: [String: Int] = [:]
     for result in evaluations { violations[result.policy.policy.id] = result.counts.fail + result.counts.error }
     let report: [String: Any] = [
         "tool": "assay", "resources": resources.count, "megabytes": Double(bytes) / 1e6,
-        "load_s": (loadSeconds * 1000).rounded() / 1000, "eval_s_median": (evaluation * 1000).rounded() / 1000,
+        "load_s": (loadSeconds * 1000).rounded() / 1000, "index_s": (indexSeconds * 1000).rounded() / 1000,
+        "eval_s_median": (evaluation * 1000).rounded() / 1000,
+        "text_s": (textSeconds * 1000).rounded() / 1000,
         "eval_runs": evaluationTimes.map { ($0 * 1000).rounded() / 1000 },
+        "eval_cpu_s": evaluationCPU.map { ($0 * 1000).rounded() / 1000 }, "load_cpu_s": (loadCPU * 1000).rounded() / 1000,
         "resources_per_s_eval": evaluation > 0 ? Int(Double(resources.count) / evaluation) : 0,
         "resources_per_s_load": Int(Double(resources.count) / loadSeconds),
         "load_mb_per_s": Int(Double(bytes) / 1e6 / loadSeconds),

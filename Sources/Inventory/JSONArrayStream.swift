@@ -235,6 +235,64 @@ private struct Scanner {
         if let start = keyStart { keyStart = start - count }
     }
 
+    /// The target array's elements from `start`: until the array closes or the bytes end.
+    /// State lives in locals while scanning (the hot loop of a large file), and string content
+    /// is skipped eight bytes at a time.
+    private mutating func scanArray(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int, into ranges: inout [Range<Int>]) throws -> Int {
+        var index = start
+        let count = bytes.count
+        var depth = self.depth
+        var elementStart = self.elementStart
+        var strings = self.strings
+        defer {
+            self.depth = depth
+            self.elementStart = elementStart
+            self.strings = strings
+        }
+        while index < count {
+            index = strings.skipInside(bytes, from: index)
+            guard index < count else { break }
+            let byte = bytes[index]
+            index += 1
+            switch strings.step(byte) {
+            case .inside, .closed:
+                continue
+            case .opened:
+                if elementStart == nil { elementStart = index - 1 }
+                continue
+            case .outside:
+                break
+            }
+            switch byte {
+            case 0x20, 0x0A, 0x0D, 0x09:
+                break
+            case UInt8(ascii: "["), UInt8(ascii: "{"):
+                if elementStart == nil { elementStart = index - 1 }
+                depth += 1
+            case UInt8(ascii: "]"), UInt8(ascii: "}"):
+                if depth == 0 {
+                    guard byte == UInt8(ascii: "]") else { throw ScanFailure(offset: index - 1, reason: "unexpected '}' in an array") }
+                    if let start = elementStart {
+                        ranges.append(start..<(index - 1))
+                        elementStart = nil
+                    }
+                    phase = .done
+                    return index
+                }
+                depth -= 1
+            case UInt8(ascii: ","):
+                if depth == 0 {
+                    guard let start = elementStart else { throw ScanFailure(offset: index - 1, reason: "expected a value before ','") }
+                    ranges.append(start..<(index - 1))
+                    elementStart = nil
+                }
+            default:
+                if elementStart == nil { elementStart = index - 1 }
+            }
+        }
+        return index
+    }
+
     // swiftlint:disable:next cyclomatic_complexity function_body_length
     mutating func scan(_ bytes: UnsafeBufferPointer<UInt8>, from offset: Int, final: Bool) throws -> [Range<Int>] {
         var ranges: [Range<Int>] = []
@@ -313,45 +371,7 @@ private struct Scanner {
                 }
                 index += 1
             case .array:
-                switch strings.step(byte) {
-                case .inside, .closed:
-                    index += 1
-                    continue
-                case .opened:
-                    if elementStart == nil { elementStart = index }
-                    index += 1
-                    continue
-                case .outside:
-                    break
-                }
-                switch byte {
-                case 0x20, 0x0A, 0x0D, 0x09:
-                    break
-                case UInt8(ascii: "["), UInt8(ascii: "{"):
-                    if elementStart == nil { elementStart = index }
-                    depth += 1
-                case UInt8(ascii: "]"), UInt8(ascii: "}"):
-                    if depth == 0 {
-                        guard byte == UInt8(ascii: "]") else { throw ScanFailure(offset: index, reason: "unexpected '}' in an array") }
-                        if let start = elementStart {
-                            ranges.append(start..<index)
-                            elementStart = nil
-                        }
-                        phase = .done
-                        index += 1
-                        continue
-                    }
-                    depth -= 1
-                case UInt8(ascii: ","):
-                    if depth == 0 {
-                        guard let start = elementStart else { throw ScanFailure(offset: index, reason: "expected a value before ','") }
-                        ranges.append(start..<index)
-                        elementStart = nil
-                    }
-                default:
-                    if elementStart == nil { elementStart = index }
-                }
-                index += 1
+                index = try scanArray(bytes, from: index, into: &ranges)
             }
         }
         resumeOffset = index

@@ -113,6 +113,39 @@ struct PolicyRunnerTests {
         #expect(reference[0].findings.map(\.resource) == reference[0].findings.map(\.resource).sorted())
     }
 
+    /// Checks that the findings of a policy failing everywhere list the resources in `String`
+    /// order of their ids with ties in input order (the pointer names the input position).
+    func expectIDOrder(_ ids: [String]) throws {
+        let corpus = ResourceCorpus(resources: ids.enumerated().map { position, id in
+            Resource(id: id, type: "t", document: [:], source: SourceReference(file: "t.json", pointer: "/\(position)"))
+        })
+        let policy = try PolicyCompiler.compile(Build.policy("p", types: [], require: Build.field("missing", .equals, 1)))
+        let findings = PolicyRunner.run([policy], corpus: corpus, context: context, keepPasses: true)[0].findings
+        let expected = ids.indices.sorted { ids[$0] < ids[$1] || (ids[$0] == ids[$1] && $0 < $1) }
+        #expect(findings.map { $0.source?.pointer ?? "" } == expected.map { "/\($0)" })
+    }
+
+    @Test("findings follow resource-id order whatever the input order; equal ids keep input order")
+    func idOrder() throws {
+        // Shared 8- and 16-byte prefixes, prefixes of each other, lengths around word edges,
+        // duplicates, and enough ids (40,000) that the sort splits work across cores.
+        var ids: [String] = ["arn:aws:s3:bucket", "arn:aws:s3:bucket-1", "arn:aws:s3:bucket0", "arn:aws:s3:bucket", "arn:aws:",
+                             "arn:aws:s", "arn:aws:s3:bucke", "", "a", "arn:aws:s3:bucket-1"]
+        var state: UInt64 = 0x9E37_79B9_7F4A_7C15
+        for _ in 0..<40_000 {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            let account = (state >> 33) % 7
+            let name = (state >> 12) % 5_000
+            ids.append(account == 3 ? "arn:aws:s3:::b-\(name)" : "arn:aws:ec2:eu-west-1:00000000000\(account):volume/vol-\(name)")
+        }
+        try expectIDOrder(ids)
+    }
+
+    @Test("ids outside plain ASCII sort as String orders them (canonically equal ids tie)")
+    func nonASCIIOrder() throws {
+        try expectIDOrder(["café", "cafe\u{301}", "cafe", "Ω", "caf", "z", "café"])
+    }
+
     @Test("scope filter: fail means not applicable, error is reported as error")
     func scopeFilter() throws {
         let policy = try PolicyCompiler.compile(Build.policy("big", types: ["compute.volume"], require: Build.field("encrypted", .equals, true),

@@ -24,7 +24,12 @@ enum Language {
         var corpus = ResourceCorpus(resources: others)
         corpus.buildJoinIndexes(for: compiled.joins)
         let evaluator = ConditionEvaluator(corpus: corpus, context: EvaluationContext(asOf: asOf, regions: regions))
-        return evaluator.evaluate(compiled.requirement, on: try JSONParser.parse(json))
+        let document = try JSONParser.parse(json)
+        let outcome = evaluator.evaluate(compiled.requirement, on: document)
+        // The runner's evaluation plan must reach the same status on every example.
+        let planned = withUnsafePointer(to: document) { compiled.plan.requirement.status(evaluator, root: $0, current: $0) }
+        #expect(planned == outcome.status, "the evaluation plan gives \(planned) for \(condition) on \(json)")
+        return outcome
     }
 }
 

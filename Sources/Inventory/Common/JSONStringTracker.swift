@@ -16,7 +16,7 @@ struct JSONStringTracker {
     private var escaped = false
 
     /// Classifies the next byte.
-    mutating func step(_ byte: UInt8) -> Step {
+    @inline(__always) mutating func step(_ byte: UInt8) -> Step {
         guard inString else {
             if byte == UInt8(ascii: "\"") {
                 inString = true
@@ -33,5 +33,29 @@ struct JSONStringTracker {
             return .closed
         }
         return .inside
+    }
+
+    /// Skips string content that is neither a quote nor a backslash (every such byte would
+    /// step as `.inside`), eight bytes at a time; returns where per-byte stepping resumes.
+    /// Most of a JSON text is string content, so this is where a structural scan spends its time.
+    @inline(__always) func skipInside(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
+        guard inString && !escaped, let base = bytes.baseAddress else { return start }
+        let raw = UnsafeRawPointer(base)
+        let count = bytes.count
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let highs: UInt64 = 0x8080_8080_8080_8080
+        var index = start
+        while index + 8 <= count {
+            // Little-endian order puts the first byte lowest; a zero byte of `word ^ pattern`
+            // marks a match, and the lowest flagged byte is exact.
+            let word = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: index, as: UInt64.self))
+            let quotes = word ^ 0x2222_2222_2222_2222
+            let backslashes = word ^ 0x5C5C_5C5C_5C5C_5C5C
+            let found = ((quotes &- ones) & ~quotes | (backslashes &- ones) & ~backslashes) & highs
+            if found != 0 { return index + found.trailingZeroBitCount / 8 }
+            index += 8
+        }
+        while index < count && bytes[index] != UInt8(ascii: "\"") && bytes[index] != UInt8(ascii: "\\") { index += 1 }
+        return index
     }
 }

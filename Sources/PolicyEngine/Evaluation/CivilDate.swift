@@ -165,7 +165,14 @@ public struct CivilDate: Sendable, Hashable, Comparable, CustomStringConvertible
     /// A date from a document value: a date/timestamp string, or epoch milliseconds / seconds.
     public init?(value: Value) {
         switch value {
-        case .string(let text): self.init(parsing: text)
+        case .string(let text):
+            // Straight from the string's UTF-8 (no copy of the string).
+            if let parsed = text.utf8.withContiguousStorageIfAvailable({ CivilDate(utf8: $0) }) {
+                guard let parsed else { return nil }
+                self = parsed
+            } else {
+                self.init(parsing: text)
+            }
         case .number(let number):
             guard number.isFinite else { return nil }
             // Epoch milliseconds (AWS Config KMS creationDate) when large, else seconds.

@@ -12,6 +12,8 @@ public struct CompiledPolicy: Sendable {
     public let joins: Set<RelatedIndexKey>
     /// Compiled type globs of the scope.
     public let typePatterns: [String]
+    /// The filter and requirement as an evaluation plan (fast verdicts).
+    let plan: EvaluationPlan
 }
 
 /// Errors found while compiling a loaded policy against the run's parameters.
@@ -75,7 +77,8 @@ public enum PolicyCompiler {
         let filter = try policy.scope.filter.map { (condition) throws(PolicyCompileError) in try compiler.compile(condition) }
         let requirement = try compiler.compile(policy.requirement)
         return CompiledPolicy(policy: policy, params: params, filter: filter, requirement: requirement,
-                              joins: compiler.joins, typePatterns: policy.scope.types)
+                              joins: compiler.joins, typePatterns: policy.scope.types,
+                              plan: EvaluationPlan(filter: filter, requirement: requirement))
     }
 
     private struct Compilation {

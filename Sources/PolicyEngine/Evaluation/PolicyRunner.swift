@@ -13,12 +13,26 @@ public struct PolicyEvaluation: Sendable {
 
 /// Evaluates compiled policies over a corpus, in parallel, with a deterministic merge.
 ///
-/// Work is split into (policy, block of resources) items run on all cores; each item's results go
-/// to its own slot and are concatenated in item order, so the output does not depend on thread
-/// count or scheduling.
+/// The corpus is split into blocks of resources in input order, run on all cores; each block
+/// evaluates every policy on each of its resources while the resource is in cache (its fields
+/// are scattered over the heap: visiting a million documents once per policy, or in id order,
+/// spends most of the time waiting for memory). Each block's verdicts go to its own slot; each
+/// policy's verdicts are then put in resource-id order through the corpus's id ranks, so the
+/// output does not depend on thread count, block size or scheduling. Cost policies, which
+/// evaluate the cost documents of their scope, run per policy and block the same way.
 public enum PolicyRunner {
     /// Resources per work item by default.
     public static let defaultBlockSize = 4096
+    /// Evidence items kept per finding.
+    static let evidenceLimit = 10
+
+    /// One in-scope verdict of a block, before it becomes a finding: the document's position
+    /// and, for errors and unknowns, the text rendered when the reason was known.
+    struct Verdict {
+        let position: Int
+        let status: FindingStatus
+        let written: FindingText?
+    }
 
     /// Runs every policy. `costDocuments` holds the cost groups built for each cost scope.
     /// `blockSize` only changes how work is split, never the result.
@@ -30,58 +44,114 @@ public enum PolicyRunner {
         indexed.buildJoinIndexes(for: policies.flatMap(\.joins))
         let prepared = indexed
         let evaluator = ConditionEvaluator(corpus: prepared, context: context)
-
-        // Candidate documents per policy: positions in the corpus, or in the policy's cost documents.
         let costSets: [[Resource]] = policies.map { compiled in compiled.policy.scope.cost.flatMap { costDocuments[$0] } ?? [] }
-        let candidates: [[Int]] = policies.enumerated().map { index, compiled in
-            compiled.policy.scope.cost == nil ? prepared.positions(matching: compiled.typePatterns) : Array(costSets[index].indices)
+        // Failing findings render their message and evidence only when read (see `Finding`).
+        let explainers = policies.enumerated().map { index, compiled in
+            FindingExplainer(compiled: compiled, evaluator: evaluator,
+                             documents: compiled.policy.scope.cost == nil ? prepared.resources : costSets[index])
         }
-        let items: [(policy: Int, range: Range<Int>)] = candidates.enumerated().flatMap { policyIndex, documents in
-            stride(from: 0, to: documents.count, by: max(1, blockSize)).map { start in
-                (policyIndex, start..<min(start + max(1, blockSize), documents.count))
+        let step = max(1, blockSize)
+        var evaluations = policies.map { PolicyEvaluation(policy: $0, counts: VerdictCounts(), findings: []) }
+
+        // Corpus policies, block by block: per block and policy, counts and verdicts.
+        let corpusPolicies = policies.indices.filter { policies[$0].policy.scope.cost == nil }
+        let applicable = prepared.policiesByType(corpusPolicies.map { policies[$0].typePatterns })
+        let blocks = stride(from: 0, to: prepared.resources.count, by: step).map { $0..<min($0 + step, prepared.resources.count) }
+        let blockSlots = ResultSlots<[(VerdictCounts, [Verdict])]>(count: blocks.count)
+        let corpusExplainers = UnretainedList(corpusPolicies.map { explainers[$0] })
+        prepared.resources.withUnsafeBufferPointer { documents in
+            guard let base = documents.baseAddress else { return }
+            let shared = SharedResources(base: base)
+            DispatchQueue.concurrentPerform(iterations: blocks.count) { blockIndex in
+                var results = [(VerdictCounts, [Verdict])](repeating: (VerdictCounts(), []), count: corpusPolicies.count)
+                for position in blocks[blockIndex] {
+                    for slot in applicable[prepared.typeCode(at: position)] {
+                        guard let (status, written) = corpusExplainers.withElement(at: slot, { verdict(shared.base + position, explainer: $0) })
+                        else { continue }
+                        results[slot].0.record(status)
+                        if status != .pass || keepPasses { results[slot].1.append(Verdict(position: position, status: status, written: written)) }
+                    }
+                }
+                blockSlots.store(results, at: blockIndex)
             }
         }
-        let slots = ResultSlots<(VerdictCounts, [Finding])>(count: items.count)
-        DispatchQueue.concurrentPerform(iterations: items.count) { itemIndex in
-            let item = items[itemIndex]
-            let compiled = policies[item.policy]
-            let isCost = compiled.policy.scope.cost != nil
+        let perBlock = blocks.indices.map { blockSlots.take(at: $0) ?? [] }
+        let assembled = ResultSlots<(VerdictCounts, [Finding])>(count: corpusPolicies.count)
+        DispatchQueue.concurrentPerform(iterations: corpusPolicies.count) { slot in
+            let explainer = explainers[corpusPolicies[slot]]
+            var counts = VerdictCounts()
+            var verdicts: [Verdict] = []
+            verdicts.reserveCapacity(perBlock.reduce(0) { $0 + ($1.isEmpty ? 0 : $1[slot].1.count) })
+            for block in perBlock where !block.isEmpty {
+                counts = counts + block[slot].0
+                verdicts.append(contentsOf: block[slot].1)
+            }
+            assembled.store((counts, findings(from: verdicts, explainer: explainer, corpus: prepared)), at: slot)
+        }
+        for (slot, index) in corpusPolicies.enumerated() {
+            guard let (counts, findings) = assembled.take(at: slot) else { continue }
+            evaluations[index].counts = counts
+            evaluations[index].findings = findings
+        }
+
+        // Cost policies, per policy and block of its cost documents.
+        let costItems: [(policy: Int, range: Range<Int>)] = policies.indices.filter { policies[$0].policy.scope.cost != nil }.flatMap { index in
+            stride(from: 0, to: costSets[index].count, by: step).map { (index, $0..<min($0 + step, costSets[index].count)) }
+        }
+        let costSlots = ResultSlots<(VerdictCounts, [Finding])>(count: costItems.count)
+        DispatchQueue.concurrentPerform(iterations: costItems.count) { itemIndex in
+            let item = costItems[itemIndex]
+            let explainer = explainers[item.policy]
             var counts = VerdictCounts()
             var findings: [Finding] = []
-            // Resources are passed straight from their arrays (no copy of the struct per resource).
-            if isCost {
-                for position in candidates[item.policy][item.range] {
-                    if let finding = evaluate(compiled, on: costSets[item.policy][position], evaluator: evaluator, keepPasses: keepPasses,
-                                              counts: &counts) {
-                        findings.append(finding)
-                    }
-                }
-            } else {
-                for position in candidates[item.policy][item.range] {
-                    if let finding = evaluate(compiled, on: prepared.resources[position], evaluator: evaluator, keepPasses: keepPasses,
-                                              counts: &counts) {
-                        findings.append(finding)
-                    }
+            explainer.documents.withUnsafeBufferPointer { documents in
+                guard let base = documents.baseAddress else { return }
+                for position in item.range {
+                    guard let (status, written) = verdict(base + position, explainer: explainer) else { continue }
+                    counts.record(status)
+                    if status == .pass && !keepPasses { continue }
+                    findings.append(finding(base + position, at: position, status: status, written: written, explainer: explainer))
                 }
             }
-            slots.store((counts, findings), at: itemIndex)
+            costSlots.store((counts, findings), at: itemIndex)
         }
-        var evaluations = policies.map { PolicyEvaluation(policy: $0, counts: VerdictCounts(), findings: []) }
-        for (itemIndex, item) in items.enumerated() {
-            guard let (counts, findings) = slots.take(at: itemIndex) else { continue }
+        for (itemIndex, item) in costItems.enumerated() {
+            guard let (counts, findings) = costSlots.take(at: itemIndex) else { continue }
             evaluations[item.policy].counts = evaluations[item.policy].counts + counts
             evaluations[item.policy].findings.append(contentsOf: findings)
         }
-        // Sort each policy's findings, policies in parallel.
-        let sortedSlots = ResultSlots<[Finding]>(count: evaluations.count)
-        let unsorted = evaluations.map(\.findings)
-        DispatchQueue.concurrentPerform(iterations: unsorted.count) { index in
-            sortedSlots.store(Self.sorted(unsorted[index]), at: index)
-        }
-        for index in evaluations.indices {
-            evaluations[index].findings = sortedSlots.take(at: index) ?? []
+        // Cost documents are not in the corpus's id order: sort their findings.
+        for index in evaluations.indices where policies[index].policy.scope.cost != nil {
+            evaluations[index].findings = Self.sorted(evaluations[index].findings)
         }
         return evaluations
+    }
+
+    /// The findings of a policy's corpus verdicts (in input order), in resource-id order.
+    static func findings(from verdicts: [Verdict], explainer: FindingExplainer, corpus: ResourceCorpus) -> [Finding] {
+        // Each resource has at most one verdict per policy, so its id rank is a unique slot;
+        // walking the slots gives each verdict its place in the output.
+        var bySlot = [Int32](repeating: -1, count: corpus.resources.count)
+        for (index, verdict) in verdicts.enumerated() { bySlot[corpus.idRank(of: verdict.position)] = Int32(index) }
+        var destination = [Int32](repeating: 0, count: verdicts.count)
+        var next: Int32 = 0
+        for index in bySlot where index >= 0 {
+            destination[Int(index)] = next
+            next += 1
+        }
+        // Built in input order, each into its place: the resources (and the strings a finding
+        // retains) are then read front to back, not at random as the id order would read them.
+        return corpus.resources.withUnsafeBufferPointer { documents in
+            [Finding](unsafeUninitializedCapacity: verdicts.count) { buffer, initialized in
+                guard let base = documents.baseAddress, let output = buffer.baseAddress else { return }
+                for (index, verdict) in verdicts.enumerated() {
+                    (output + Int(destination[index])).initialize(
+                        to: finding(base + verdict.position, at: verdict.position, status: verdict.status, written: verdict.written,
+                                    explainer: explainer))
+                }
+                initialized = verdicts.count
+            }
+        }
     }
 
     /// Findings in resource order; equal resource ids (the same resource in two inputs) keep
@@ -94,48 +164,76 @@ public enum PolicyRunner {
         return order.map { findings[$0] }
     }
 
-    /// Evaluates one policy on one resource; returns the finding unless it passed and passes are
-    /// not kept. Counts every in-scope verdict.
-    static func evaluate(
-        _ compiled: CompiledPolicy, on resource: borrowing Resource, evaluator: ConditionEvaluator, keepPasses: Bool,
-        counts: inout VerdictCounts
-    ) -> Finding? {
-        let policy = compiled.policy
-        var outcome = Outcome.pass
-        var scopeCondition: Condition?
-        if let filter = compiled.filter {
-            let selected = evaluator.evaluate(filter, on: resource.document)
-            switch selected.status {
-            case .pass: break
-            case .fail: return nil
-            case .error, .unknown:
-                outcome = selected
-                scopeCondition = filter
+    /// Renders the deferred message and evidence of every finding, findings in parallel, so
+    /// that writers read each text without rendering it again.
+    public static func materializeText(of evaluations: inout [PolicyEvaluation]) {
+        for index in evaluations.indices {
+            let findings = evaluations[index].findings
+            guard !findings.isEmpty else { continue }
+            let chunk = 2048
+            let chunks = (findings.count + chunk - 1) / chunk
+            let slots = ResultSlots<[Finding]>(count: chunks)
+            DispatchQueue.concurrentPerform(iterations: chunks) { part in
+                let range = (part * chunk)..<min(findings.count, (part + 1) * chunk)
+                slots.store(findings[range].map { $0.materializingText() }, at: part)
             }
+            var rendered: [Finding] = []
+            rendered.reserveCapacity(findings.count)
+            for part in 0..<chunks { rendered.append(contentsOf: slots.take(at: part) ?? []) }
+            evaluations[index].findings = rendered
         }
-        if scopeCondition == nil {
-            outcome = evaluator.evaluate(compiled.requirement, on: resource.document)
+    }
+
+    /// The verdict of the explainer's policy on `resource` (read in place: a copy of a
+    /// `Resource` costs ten reference counts), with the rendered text of an error or unknown;
+    /// nil when the scope filter fails.
+    static func verdict(_ resource: UnsafePointer<Resource>, explainer: FindingExplainer) -> (FindingStatus, FindingText?)? {
+        // The plan decides pass and fail, reading the document in place; an error or unknown is
+        // evaluated again for its reason.
+        let (filterStatus, requirementStatus) = withUnsafePointer(to: resource.pointee.document) { pointer -> (Outcome.Status, Outcome.Status) in
+            let filterStatus = explainer.plan.filter?.status(explainer.evaluator, root: pointer, current: pointer) ?? .pass
+            guard filterStatus == .pass else { return (filterStatus, .pass) }
+            return (filterStatus, explainer.plan.requirement.status(explainer.evaluator, root: pointer, current: pointer))
+        }
+        switch (filterStatus, requirementStatus) {
+        case (.fail, _): return nil
+        case (.pass, .pass): return (.pass, nil)
+        case (.pass, .fail): return (.fail, nil)
+        default: break
+        }
+        // Errors and unknowns carry the reason of this evaluation: evaluated and rendered now (rare).
+        let evaluator = explainer.evaluator
+        let document = resource.pointee.document
+        var outcome: Outcome
+        var scopeCondition: Condition?
+        if filterStatus != .pass, let filter = explainer.filter {
+            outcome = evaluator.evaluate(filter, on: document)
+            scopeCondition = filter
+        } else {
+            outcome = evaluator.evaluate(explainer.requirement, on: document)
         }
         let status: FindingStatus
         switch outcome.status {
-        case .pass: status = .pass
-        case .fail: status = .fail
+        case .pass: return (.pass, nil)
+        case .fail: return (.fail, nil)
         case .error: status = .error
         case .unknown: status = .unknown
         }
-        counts.record(status)
-        if status == .pass && !keepPasses { return nil }
-        var evidence: [Evidence] = []
-        var message = ""
-        if status != .pass {
-            evidence = evaluator.explain(scopeCondition ?? compiled.requirement, on: resource.document, limit: 10)
-            message = Self.message(for: compiled, resource: resource, status: status, outcome: outcome, evidence: evidence,
+        let evidence = evaluator.explain(scopeCondition ?? explainer.requirement, on: document, limit: evidenceLimit)
+        let message = Self.message(for: explainer.compiled, resource: resource.pointee, status: status, outcome: outcome, evidence: evidence,
                                    asOf: evaluator.context.asOf, inScopeFilter: scopeCondition != nil)
-        }
+        return (status, .written(message: message, evidence: evidence))
+    }
+
+    /// The finding of a verdict on `resource`, the document at `position`: a failing one
+    /// defers its text to the explainer, a passing one has none.
+    static func finding(
+        _ resource: UnsafePointer<Resource>, at position: Int, status: FindingStatus, written: FindingText?, explainer: FindingExplainer
+    ) -> Finding {
+        let text = written ?? (status == .fail ? .deferred(explainer, position: position) : .written(message: "", evidence: []))
         return Finding(
-            policy: policy.id, resource: resource.id, resourceType: resource.type, status: status,
-            severity: policy.severity, enforcement: policy.enforcement, message: message, source: resource.source,
-            evidence: evidence
+            policy: explainer.policyID, resource: resource.pointee.id, resourceType: resource.pointee.type, status: status,
+            severity: explainer.severity, enforcement: explainer.enforcement, text: text, source: resource.pointee.source
         )
     }
 
@@ -161,6 +259,11 @@ public enum PolicyRunner {
         }
         return details.isEmpty ? policy.title : policy.title + ": " + details.joined(separator: "; ")
     }
+}
+
+/// Lets parallel workers read the corpus's resources in place.
+struct SharedResources: @unchecked Sendable {
+    let base: UnsafePointer<Resource>
 }
 
 /// Fixed slots written by parallel workers, each slot by exactly one worker, read after all finish.

@@ -5,15 +5,49 @@ public struct ResourceCorpus: Sendable {
     public let resources: [Resource]
     private let byType: [String: [Int]]
     private var joinIndexes: [RelatedIndexKey: [String: [Int]]] = [:]
+    /// Each resource's rank in resource-id order, equal ids in input order: findings are put
+    /// in this order without comparing strings.
+    private let idRanks: [Int32]
+    /// Each resource's type as an index into `typeNames`.
+    private let typeCodes: [Int32]
+    /// The distinct types, in order of first appearance.
+    private let typeNames: [String]
 
-    /// Indexes `resources` by type.
+    /// Indexes `resources` by type and ranks their ids.
     public init(resources: [Resource]) {
         self.resources = resources
-        var index: [String: [Int]] = [:]
-        for (position, resource) in resources.enumerated() {
-            index[resource.type, default: []].append(position)
+        // Types are looked up by their FNV hash (an integer-keyed table; String hashing cost
+        // more than the rest of indexing), confirmed by comparing the strings.
+        var byHash: [UInt32: Int32] = [:]
+        var collided: [String: Int32] = [:]
+        var names: [String] = []
+        var typeCodes: [Int32] = []
+        typeCodes.reserveCapacity(resources.count)
+        for index in resources.indices {
+            let type = resources[index].type
+            let hash = KeyHash.of(type)
+            let code: Int32
+            if let known = byHash[hash], names[Int(known)] == type {
+                code = known
+            } else if let known = collided[type] {
+                code = known
+            } else {
+                code = Int32(names.count)
+                names.append(type)
+                if byHash[hash] == nil { byHash[hash] = code } else { collided[type] = code }
+            }
+            typeCodes.append(code)
         }
-        byType = index
+        var groups = [[Int]](repeating: [], count: names.count)
+        for (position, code) in typeCodes.enumerated() { groups[Int(code)].append(position) }
+        byType = Dictionary(uniqueKeysWithValues: zip(names, groups))
+        self.typeCodes = typeCodes
+        typeNames = names
+        var ranks = [Int32](repeating: 0, count: resources.count)
+        for (rank, position) in IdentifierOrder.sortedPositions(of: resources.map(\.id)).enumerated() {
+            ranks[position] = Int32(truncatingIfNeeded: rank)
+        }
+        idRanks = ranks
     }
 
     /// The distinct types present, sorted.
@@ -39,6 +73,23 @@ public struct ResourceCorpus: Sendable {
             selected.append(contentsOf: positions)
         }
         return selected.sorted()
+    }
+
+    /// The rank of the resource at `position` in resource-id order (equal ids in input order).
+    func idRank(of position: Int) -> Int { Int(idRanks[position]) }
+
+    /// The type code of the resource at `position` (an index into `policiesByType`'s result).
+    func typeCode(at position: Int) -> Int { Int(typeCodes[position]) }
+
+    /// For each type code, the indexes of the pattern lists that select that type (as
+    /// `positions(matching:)` selects: an empty list selects every type but cost groups).
+    func policiesByType(_ patternLists: [[String]]) -> [[Int]] {
+        let globs = patternLists.map { $0.map(Glob.init) }
+        return typeNames.map { type in
+            patternLists.indices.filter { index in
+                patternLists[index].isEmpty ? type != Self.costGroupType : globs[index].contains { $0.matches(type) }
+            }
+        }
     }
 
     /// Builds the join indexes for the given keys (idempotent).

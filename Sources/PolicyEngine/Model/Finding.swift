@@ -37,6 +37,11 @@ public struct AppliedWaiver: Sendable, Hashable {
 }
 
 /// The verdict of one policy on one resource, with everything a report needs.
+///
+/// A failing finding from `PolicyRunner` carries its message and evidence *deferred*: they are
+/// rendered from the policy and the resource when first read (`materializingText()` renders
+/// them once and keeps them), so evaluating a million resources does not build a million
+/// messages that a summary run never shows. The text is the same whenever it is rendered.
 public struct Finding: Sendable, Hashable {
     /// Policy id.
     public var policy: String
@@ -51,17 +56,34 @@ public struct Finding: Sendable, Hashable {
     /// Enforcement of the policy.
     public var enforcement: Enforcement
     /// Human message (the policy's template rendered, or a generated one).
-    public var message: String
+    public var message: String {
+        get {
+            switch text {
+            case .written(let message, _): return message
+            case .deferred(let explainer, let position): return explainer.message(at: position)
+            }
+        }
+        set { text = .written(message: newValue, evidence: evidence) }
+    }
     /// Where the resource came from.
     public var source: SourceReference?
     /// Which fields failed and why.
-    public var evidence: [Evidence]
+    public var evidence: [Evidence] {
+        get {
+            switch text {
+            case .written(_, let evidence): return evidence
+            case .deferred(let explainer, let position): return explainer.evidence(at: position)
+            }
+        }
+        set { text = .written(message: message, evidence: newValue) }
+    }
     /// The waiver, when waived.
     public var waiver: AppliedWaiver? {
         get { waiverBox?.waiver }
         set { waiverBox = newValue.map(WaiverBox.init) }
     }
     private var waiverBox: WaiverBox?
+    private var text: FindingText
 
     /// Creates a finding.
     public init(
@@ -69,16 +91,34 @@ public struct Finding: Sendable, Hashable {
         enforcement: Enforcement, message: String, source: SourceReference?, evidence: [Evidence] = [],
         waiver: AppliedWaiver? = nil
     ) {
+        self.init(policy: policy, resource: resource, resourceType: resourceType, status: status, severity: severity,
+                  enforcement: enforcement, text: .written(message: message, evidence: evidence), source: source)
+        self.waiverBox = waiver.map(WaiverBox.init)
+    }
+
+    /// Creates a finding whose message and evidence may still be deferred.
+    init(
+        policy: String, resource: String, resourceType: String, status: FindingStatus, severity: Severity,
+        enforcement: Enforcement, text: FindingText, source: SourceReference?
+    ) {
         self.policy = policy
         self.resource = resource
         self.resourceType = resourceType
         self.status = status
         self.severity = severity
         self.enforcement = enforcement
-        self.message = message
+        self.text = text
         self.source = source
-        self.evidence = evidence
-        self.waiverBox = waiver.map(WaiverBox.init)
+        self.waiverBox = nil
+    }
+
+    /// The same finding with its message and evidence rendered and kept (cheap to read many times).
+    public func materializingText() -> Finding {
+        guard case .deferred(let explainer, let position) = text else { return self }
+        var copy = self
+        let (message, evidence) = explainer.text(at: position)
+        copy.text = .written(message: message, evidence: evidence)
+        return copy
     }
 
     /// True for the statuses that are a problem to track: `fail`, `error` and `unknown` (not
@@ -96,6 +136,36 @@ public struct Finding: Sendable, Hashable {
         if lhs.resource != rhs.resource { return lhs.resource < rhs.resource }
         return (lhs.source?.displayText ?? "") < (rhs.source?.displayText ?? "")
     }
+
+    /// Equality of everything a report shows (deferred text compares as rendered).
+    public static func == (lhs: Finding, rhs: Finding) -> Bool {
+        lhs.policy == rhs.policy && lhs.resource == rhs.resource && lhs.resourceType == rhs.resourceType && lhs.status == rhs.status
+            && lhs.severity == rhs.severity && lhs.enforcement == rhs.enforcement && lhs.source == rhs.source && lhs.waiver == rhs.waiver
+            && lhs.message == rhs.message && lhs.evidence == rhs.evidence
+    }
+
+    /// Hashes what `==` compares.
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(policy)
+        hasher.combine(resource)
+        hasher.combine(resourceType)
+        hasher.combine(status)
+        hasher.combine(severity)
+        hasher.combine(enforcement)
+        hasher.combine(source)
+        hasher.combine(waiver)
+        hasher.combine(message)
+        hasher.combine(evidence)
+    }
+}
+
+/// A finding's message and evidence: written, or deferred to the policy's explainer and the
+/// position of the resource among the documents it evaluated.
+enum FindingText: Sendable {
+    /// Rendered text.
+    case written(message: String, evidence: [Evidence])
+    /// Rendered on demand from a failing verdict.
+    case deferred(FindingExplainer, position: Int)
 }
 
 /// Per-policy counts of verdicts.

@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// The members of an object value.
 ///
 /// Small objects (up to `linearLimit` members — nearly every resource object) keep insertion
@@ -8,12 +14,13 @@
 public struct Fields: Sendable, Hashable, Sequence {
     /// One key/value member.
     public struct Member: Sendable, Hashable {
-        /// The member's key.
-        public let key: String
-        /// The member's value.
+        /// The member's value. Declared first, so that it sits at offset 0 and a pointer to a
+        /// member is a pointer to its value (`pointerToValue`; a test checks the layout).
         public var value: Value
         /// `KeyHash.of(key)`, so lookups compare integers before strings.
         @usableFromInline let keyHash: UInt32
+        /// The member's key.
+        public let key: String
 
         /// Creates a member.
         @inlinable public init(key: String, value: Value) {
@@ -59,16 +66,7 @@ public struct Fields: Sendable, Hashable, Sequence {
     /// Builds an object from members in any order; a later duplicate key replaces an earlier one.
     public init(unsorted: [Member]) {
         var unique = unsorted
-        // Duplicate keys are rare: a 64-bit mask of key-hash bits rules them out in one pass;
-        // only when two members share a bit does the exact (quadratic) check run.
-        var seen: UInt64 = 0
-        var maybeDuplicate = false
-        for member in unique {
-            let bit = UInt64(1) << UInt64(member.keyHash & 63)
-            if seen & bit != 0 { maybeDuplicate = true }
-            seen |= bit
-        }
-        if maybeDuplicate && unique.count > 1 {
+        if unique.count > 1 && Self.mayHaveDuplicateKeys(unique) {
             // Drop earlier duplicates (rare; quadratic only in the number of duplicates found).
             var index = unique.count - 1
             while index > 0 {
@@ -86,6 +84,31 @@ public struct Fields: Sendable, Hashable, Sequence {
         }
         if unique.count > Self.linearLimit { unique.sort { $0.key < $1.key } }
         members = unique
+    }
+
+    /// False when no two members share a key hash (then no key repeats). Duplicate keys are
+    /// rare, so this runs on integers only: a 64-bit mask of hash bits settles most objects in
+    /// one pass, pairs of hashes the rest. (Through a buffer pointer: iterating the array
+    /// would copy every member.)
+    private static func mayHaveDuplicateKeys(_ members: [Member]) -> Bool {
+        members.withUnsafeBufferPointer { buffer in
+            var seen: UInt64 = 0
+            var collided = false
+            for index in buffer.indices {
+                let bit = UInt64(1) << UInt64(buffer[index].keyHash & 63)
+                if seen & bit != 0 { collided = true }
+                seen |= bit
+            }
+            guard collided else { return false }
+            if buffer.count > linearLimit {
+                var hashes = Set<UInt32>(minimumCapacity: buffer.count)
+                return !buffer.indices.allSatisfy { hashes.insert(buffer[$0].keyHash).inserted }
+            }
+            for index in buffer.indices.dropFirst() {
+                for earlier in 0..<index where buffer[earlier].keyHash == buffer[index].keyHash { return true }
+            }
+            return false
+        }
     }
 
     /// The number of members.
@@ -139,6 +162,62 @@ public struct Fields: Sendable, Hashable, Sequence {
         return members[found].value
     }
 
+    /// A pointer to the value under `key` inside this object's storage, without copying it,
+    /// and the member's index. Valid while the object is alive and unmodified: evaluation reads
+    /// immutable documents the corpus keeps alive, and a copy of a value costs reference
+    /// counting per path step. `hint` is where the key was found in a previous object: documents
+    /// of one source list their keys in the same order, so it usually saves the search.
+    func pointerToValue(forKey key: String, hash: UInt32, hint: Int) -> (value: UnsafePointer<Value>, index: Int)? {
+        members.withUnsafeBufferPointer { buffer -> (value: UnsafePointer<Value>, index: Int)? in
+            guard let base = buffer.baseAddress else { return nil }
+            let count = buffer.count
+            var found = -1
+            if count <= Self.linearLimit {
+                if hint < count && buffer[hint].keyHash == hash && Self.sameKey(buffer[hint].key, key) {
+                    found = hint
+                } else {
+                    var index = 0
+                    while index < count {
+                        if buffer[index].keyHash == hash && Self.sameKey(buffer[index].key, key) {
+                            found = index
+                            break
+                        }
+                        index += 1
+                    }
+                }
+            } else {
+                var low = 0
+                var high = count
+                while low < high {
+                    let mid = (low + high) / 2
+                    if buffer[mid].key == key {
+                        found = mid
+                        break
+                    }
+                    if buffer[mid].key < key { low = mid + 1 } else { high = mid }
+                }
+            }
+            guard found >= 0 else { return nil }
+            return (UnsafeRawPointer(base + found).assumingMemoryBound(to: Value.self), found)
+        }
+    }
+
+    /// `String`'s `==`, with a byte comparison first for keys longer than a small string: `==`
+    /// compares short keys as 16 raw bytes, but normalizes longer ones, which costs far more
+    /// (and equal bytes are equal strings).
+    @inline(__always) static func sameKey(_ stored: String, _ key: String) -> Bool {
+        if key.utf8.count > 15, stored.utf8.count == key.utf8.count {
+            let sameBytes = stored.utf8.withContiguousStorageIfAvailable { left in
+                key.utf8.withContiguousStorageIfAvailable { right in
+                    guard let leftBase = left.baseAddress, let rightBase = right.baseAddress else { return false }
+                    return memcmp(leftBase, rightBase, left.count) == 0
+                }
+            }
+            if sameBytes == true { return true }
+        }
+        return stored == key
+    }
+
     /// The value stored under `key`; setting `nil` removes the member.
     public subscript(key: String) -> Value? {
         get { value(forKey: key, hash: KeyHash.of(key)) }
@@ -188,6 +267,9 @@ public struct Fields: Sendable, Hashable, Sequence {
 public enum KeyHash {
     /// The hash of a string.
     @inlinable public static func of(_ key: String) -> UInt32 {
+        // Over the contiguous UTF-8 (native and small strings): iterating `utf8` byte by byte
+        // costs ten times more.
+        if let hash = key.utf8.withContiguousStorageIfAvailable({ of($0) }) { return hash }
         var hash: UInt32 = 2_166_136_261
         for byte in key.utf8 { hash = (hash ^ UInt32(byte)) &* 16_777_619 }
         return hash

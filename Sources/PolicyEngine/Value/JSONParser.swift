@@ -42,6 +42,8 @@ public struct JSONParser {
     private var index: Int
     private var depth = 0
     private let keyCache: JSONKeyCache?
+    /// Members of the objects being parsed (the key cache's, reused across documents, when given).
+    private let stack: MemberStack
 
     /// Parses a complete JSON text (surrounding whitespace allowed, a UTF-8 BOM skipped).
     /// `keyCache` shares key storage across the many small documents one thread parses.
@@ -79,6 +81,7 @@ public struct JSONParser {
         self.bytes = bytes
         self.index = offset
         self.keyCache = keyCache
+        stack = keyCache?.stack ?? MemberStack()
     }
 
     /// The current byte offset.
@@ -112,8 +115,18 @@ public struct JSONParser {
         skipWhitespace()
         guard index < bytes.count else { throw error("unexpected end of input, expected a value") }
         switch bytes[index] {
-        case UInt8(ascii: "{"): return try parseObject()
-        case UInt8(ascii: "["): return try parseArray()
+        case UInt8(ascii: "{"), UInt8(ascii: "["):
+            let start = index
+            let value = bytes[index] == UInt8(ascii: "{") ? try parseObject() : try parseArray()
+            // A small object or array whose text was seen before, byte for byte, is the same
+            // value: keep one (inventories repeat `{"min_tls":null}`, `{"regions":[]}` and the
+            // like a million times).
+            guard let keyCache, index - start <= JSONKeyCache.compositeLimit else { return value }
+            let text = UnsafeBufferPointer(rebasing: bytes[start..<index])
+            let hash = KeyHash.of(text)
+            if let shared = keyCache.composite(for: text, hash: hash) { return shared }
+            keyCache.store(value, for: text, hash: hash)
+            return value
         case UInt8(ascii: "\""): return .string(try parseString())
         case UInt8(ascii: "t"): try expectLiteral("true"); return .bool(true)
         case UInt8(ascii: "f"): try expectLiteral("false"); return .bool(false)
@@ -130,8 +143,7 @@ public struct JSONParser {
         depth += 1
         guard depth <= Self.maxDepth else { throw error("nesting deeper than \(Self.maxDepth) levels") }
         index += 1
-        var members: [Fields.Member] = []
-        let scratchStart = keyCache?.scratch.count ?? 0
+        let stackStart = stack.count
         skipWhitespace()
         if index < bytes.count && bytes[index] == UInt8(ascii: "}") {
             index += 1
@@ -150,13 +162,9 @@ public struct JSONParser {
             }
             index += 1
             let value = try parseValue()
-            // Members collect on the worker's scratch stack, so each object gets one exactly
-            // sized allocation instead of a growing array.
-            if let keyCache {
-                keyCache.scratch.append(Fields.Member(key: key, hash: hash, value: value))
-            } else {
-                members.append(Fields.Member(key: key, hash: hash, value: value))
-            }
+            // Members collect on a stack, so each object gets one exactly sized allocation
+            // instead of a growing array.
+            stack.push(Fields.Member(key: key, hash: hash, value: value))
             skipWhitespace()
             guard index < bytes.count else { throw error("unexpected end of input inside an object") }
             if bytes[index] == UInt8(ascii: ",") {
@@ -170,11 +178,7 @@ public struct JSONParser {
             throw error("expected ',' or '}' in an object, found \(describe(bytes[index]))")
         }
         depth -= 1
-        if let keyCache {
-            members = Array(keyCache.scratch[scratchStart...])
-            keyCache.scratch.removeSubrange(scratchStart...)
-        }
-        return .object(Fields(unsorted: members))
+        return .object(Fields(unsorted: stack.pop(from: stackStart)))
     }
 
     private mutating func parseArray() throws(JSONSyntaxError) -> Value {
@@ -473,39 +477,121 @@ public struct JSONParser {
 }
 
 /// Shares one `String` storage among repeated object keys longer than the inline small-string
-/// limit (15 UTF-8 bytes), so a million `"data_classification"` keys cost one allocation.
-/// One cache per thread (it is not synchronised), reused across the documents it parses.
-public final class JSONKeyCache {
-    private static let slotCount = 4096
+/// limit (15 UTF-8 bytes), so a million `"data_classification"` keys cost one allocation, and
+/// one value among repeated small objects and arrays (the same text parses to the same value).
+/// Used by one thread at a time (it is not synchronised; a pool may hand it from thread to
+/// thread), reused across the documents it parses. The slots live in fixed buffers: slots in
+/// an array property would be checked for exclusive access on every lookup.
+public final class JSONKeyCache: @unchecked Sendable {
+    private static var slotCount: Int { 4096 }
+    /// Objects and arrays up to this many bytes of text are shared when repeated.
+    static var compositeLimit: Int { 96 }
 
     private struct Slot {
         var hash: UInt32
         var string: String
     }
 
-    private var slots: [Slot?] = Array(repeating: nil, count: JSONKeyCache.slotCount)
+    private struct CompositeSlot {
+        var hash: UInt32
+        var text: [UInt8]
+        var value: Value
+    }
+
+    /// Empty slots hold an empty string or text, which no lookup matches.
+    private let slots: UnsafeMutableBufferPointer<Slot>
+    private let composites: UnsafeMutableBufferPointer<CompositeSlot>
     /// The parser's member stack (reused across objects and documents).
-    var scratch: [Fields.Member] = []
+    let stack = MemberStack()
 
     /// An empty cache.
-    public init() { scratch.reserveCapacity(64) }
+    public init() {
+        slots = .allocate(capacity: Self.slotCount)
+        slots.initialize(repeating: Slot(hash: 0, string: ""))
+        composites = .allocate(capacity: Self.slotCount)
+        composites.initialize(repeating: CompositeSlot(hash: 0, text: [], value: .null))
+    }
+
+    deinit {
+        slots.baseAddress?.deinitialize(count: slots.count)
+        slots.deallocate()
+        composites.baseAddress?.deinitialize(count: composites.count)
+        composites.deallocate()
+    }
 
     /// A string for `bytes`: the cached one when the same bytes were seen (no UTF-8 validation,
     /// no allocation), else a new one that replaces whatever the slot held.
     func string(for bytes: UnsafeBufferPointer<UInt8>, hash: UInt32) -> String {
         let length = bytes.count
-        if length > 96 { return String(decoding: bytes, as: UTF8.self) }
+        if length > 96 || length == 0 { return String(decoding: bytes, as: UTF8.self) }
         let slot = Int(hash & UInt32(Self.slotCount - 1))
-        if let cached = slots[slot], cached.hash == hash {
-            let same = cached.string.utf8.withContiguousStorageIfAvailable { stored -> Bool in
-                guard stored.count == length else { return false }
-                guard length > 0, let left = stored.baseAddress, let right = bytes.baseAddress else { return true }
+        if slots[slot].hash == hash {
+            let same = slots[slot].string.utf8.withContiguousStorageIfAvailable { stored -> Bool in
+                guard stored.count == length, let left = stored.baseAddress, let right = bytes.baseAddress else { return false }
                 return memcmp(left, right, length) == 0
             }
-            if same == true { return cached.string }
+            if same == true { return slots[slot].string }
         }
         let fresh = String(decoding: bytes, as: UTF8.self)
         slots[slot] = Slot(hash: hash, string: fresh)
         return fresh
+    }
+
+    /// The value parsed earlier from exactly these bytes, if the slot still holds it.
+    func composite(for text: UnsafeBufferPointer<UInt8>, hash: UInt32) -> Value? {
+        let slot = Int(hash & UInt32(Self.slotCount - 1))
+        guard composites[slot].hash == hash, composites[slot].text.count == text.count else { return nil }
+        let same = composites[slot].text.withUnsafeBufferPointer { stored in
+            guard let left = stored.baseAddress, let right = text.baseAddress else { return false }
+            return memcmp(left, right, text.count) == 0
+        }
+        return same ? composites[slot].value : nil
+    }
+
+    /// Remembers the value parsed from `text` (replacing whatever its slot held).
+    func store(_ value: Value, for text: UnsafeBufferPointer<UInt8>, hash: UInt32) {
+        composites[Int(hash & UInt32(Self.slotCount - 1))] = CompositeSlot(hash: hash, text: Array(text), value: value)
+    }
+}
+
+/// The members of the objects a parser has open, innermost last. Each finished object moves its
+/// members out into one exactly sized array: an `Array` built from a slice of a growing array
+/// can share that array's whole buffer (and its spare capacity) when the slice covers it all,
+/// which kept a 64-member buffer alive for every top-level document.
+final class MemberStack {
+    private var base: UnsafeMutablePointer<Fields.Member>
+    private var capacity = 32
+    /// Members on the stack.
+    private(set) var count = 0
+
+    init() { base = .allocate(capacity: capacity) }
+
+    deinit {
+        base.deinitialize(count: count)
+        base.deallocate()
+    }
+
+    /// Adds a member of the innermost object.
+    func push(_ member: consuming Fields.Member) {
+        if count == capacity {
+            let grown = UnsafeMutablePointer<Fields.Member>.allocate(capacity: capacity * 2)
+            grown.moveInitialize(from: base, count: count)
+            base.deallocate()
+            base = grown
+            capacity *= 2
+        }
+        (base + count).initialize(to: member)
+        count += 1
+    }
+
+    /// Moves the members from `start` on (the innermost object's) into a new exactly sized array.
+    /// (`reserveCapacity` then appends: `Array(unsafeUninitializedCapacity:)` allocates through
+    /// an unspecialized path that looks the element type's metadata up on every call.)
+    func pop(from start: Int) -> [Fields.Member] {
+        var members: [Fields.Member] = []
+        members.reserveCapacity(count - start)
+        for index in start..<count { members.append((base + index).move()) }
+        count = start
+        return members
     }
 }

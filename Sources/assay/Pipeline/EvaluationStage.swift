@@ -31,6 +31,8 @@ struct EvaluationStage {
             .flatMap { costDocuments[$0] ?? [] }.filter { seen.insert($0.id).inserted }
         var evaluations = PolicyRunner.run(compiled, corpus: ResourceCorpus(resources: resources + costGroups), costDocuments: costDocuments,
                                            context: EvaluationContext(asOf: request.asOf, regions: regions), keepPasses: keepPasses)
+        // Every writer reads the findings' messages and evidence: render them once, in parallel.
+        PolicyRunner.materializeText(of: &evaluations)
         let statuses = WaiverApplication.apply(waivers, to: &evaluations, asOf: request.asOf)
         return (evaluations, statuses)
     }

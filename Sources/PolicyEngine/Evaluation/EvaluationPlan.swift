@@ -1,0 +1,384 @@
+import Synchronization
+
+/// A policy's conditions compiled for fast verdicts: a tree of immutable class nodes built once
+/// per policy, so evaluating a resource walks references (no copies of condition enums, checks
+/// or operands) and the common operators run on operands prepared at compile time. Documents
+/// are read in place through pointers (`ValuePointer`): copying a `Value` out of a document
+/// costs a reference-count increment and decrement per path step.
+///
+/// The plan decides the verdict's *status* only. Pass and fail carry no reason, so they are
+/// final; for the rare error or unknown the runner evaluates the condition again with
+/// `ConditionEvaluator`, whose outcome carries the reason the finding reports. Every node
+/// agrees with `ConditionEvaluator` on the status, which the tests check on every operator's
+/// examples and on the policy library.
+final class EvaluationPlan: Sendable {
+    /// The compiled scope filter.
+    let filter: PlanNode?
+    /// The compiled requirement.
+    let requirement: PlanNode
+
+    init(filter: Condition?, requirement: Condition) {
+        self.filter = filter.map(PlanNode.compile)
+        self.requirement = PlanNode.compile(requirement)
+    }
+}
+
+/// A value read in place: a document the corpus keeps alive (immutable during evaluation), an
+/// element of it, or a value a plan node owns.
+typealias ValuePointer = UnsafePointer<Value>
+
+/// Where a path leads.
+enum Resolution {
+    /// A present, non-null value.
+    case found(ValuePointer)
+    /// Missing, or null (which counts as missing).
+    case missing
+    /// An unknown value was met on the way.
+    case unknown
+}
+
+/// A compiled path that resolves without copying (the same rules as `FieldPath.resolve`).
+final class PlanPath: @unchecked Sendable {
+    /// One step; a struct (not an enum) so that reading a step's key never copies it.
+    struct Step {
+        let key: String
+        let hash: UInt32
+        let index: Int
+        let isKey: Bool
+    }
+
+    let anchor: FieldPath.Anchor
+    private let steps: UnsafeMutableBufferPointer<Step>
+    /// Per step, the member index where the key was last found (shared by all threads; a
+    /// stale hint only costs the search it would have saved).
+    private let hints: UnsafeMutablePointer<Atomic<Int>>
+
+    init(_ path: FieldPath) {
+        anchor = path.anchor
+        hints = .allocate(capacity: path.components.count)
+        for position in path.components.indices { (hints + position).initialize(to: Atomic(0)) }
+        steps = .allocate(capacity: path.components.count)
+        for (position, component) in path.components.enumerated() {
+            switch component {
+            case .key(let key): steps.initializeElement(at: position, to: Step(key: key, hash: path.keyHashes[position], index: 0, isKey: true))
+            case .index(let index): steps.initializeElement(at: position, to: Step(key: "", hash: 0, index: index, isKey: false))
+            }
+        }
+    }
+
+    deinit {
+        steps.baseAddress?.deinitialize(count: steps.count)
+        steps.deallocate()
+        hints.deinitialize(count: steps.count)
+        hints.deallocate()
+    }
+
+    func resolve(root: ValuePointer, current: ValuePointer) -> Resolution {
+        var value = anchor == .root ? root : current
+        for position in steps.indices {
+            if steps[position].isKey {
+                let hint = hints[position].load(ordering: .relaxed)
+                var index = hint
+                guard let next = Self.member(of: value, key: steps[position].key, hash: steps[position].hash, index: &index) else {
+                    return Self.stop(at: value)
+                }
+                if index != hint { hints[position].store(index, ordering: .relaxed) }
+                value = next
+            } else {
+                guard case .array(let items) = value.pointee else { return Self.stop(at: value) }
+                let index = steps[position].index
+                guard let next = items.withUnsafeBufferPointer({ buffer -> ValuePointer? in
+                    let resolved = index < 0 ? buffer.count + index : index
+                    guard resolved >= 0 && resolved < buffer.count, let base = buffer.baseAddress else { return nil }
+                    return UnsafePointer(base + resolved)
+                }) else { return .missing }
+                value = next
+            }
+        }
+        if case .null = value.pointee { return .missing }
+        return .found(value)
+    }
+
+    /// The member `key` of the object at `value` (nil when it is not an object or lacks the
+    /// key); `index` brings the hint and returns where the key was found.
+    private static func member(of value: ValuePointer, key: String, hash: UInt32, index: inout Int) -> ValuePointer? {
+        guard case .object(let fields) = value.pointee, let found = fields.pointerToValue(forKey: key, hash: hash, hint: index) else {
+            return nil
+        }
+        index = found.index
+        return found.value
+    }
+
+    /// A step that cannot continue: through an unknown value the result is unknown;
+    /// through a missing key, or a value that is no object, missing.
+    private static func stop(at value: ValuePointer) -> Resolution {
+        if case .unknown = value.pointee { return .unknown }
+        return .missing
+    }
+}
+
+/// A value a plan node owns at a fixed address (defaults), so checks read it like a document value.
+final class PinnedValue: @unchecked Sendable {
+    let pointer: UnsafeMutablePointer<Value>
+
+    init(_ value: Value) {
+        pointer = .allocate(capacity: 1)
+        pointer.initialize(to: value)
+    }
+
+    deinit {
+        pointer.deinitialize(count: 1)
+        pointer.deallocate()
+    }
+}
+
+/// Child nodes or checks read without reference counting: each is retained once here and
+/// released when the list goes, and a call through `withElement` borrows it (iterating a
+/// `ContiguousArray` of class references costs two reference-count pairs per element).
+final class UnretainedList<Element: AnyObject>: @unchecked Sendable {
+    private let items: UnsafeMutableBufferPointer<Unmanaged<Element>>
+
+    init(_ elements: [Element]) {
+        items = .allocate(capacity: elements.count)
+        for (index, element) in elements.enumerated() { items.initializeElement(at: index, to: .passRetained(element)) }
+    }
+
+    deinit {
+        for item in items { item.release() }
+        items.deallocate()
+    }
+
+    /// The number of elements.
+    var count: Int { items.count }
+
+    /// Calls `body` with element `index`, borrowed.
+    @inline(__always) func withElement<Result>(at index: Int, _ body: (Element) -> Result) -> Result {
+        items[index]._withUnsafeGuaranteedRef(body)
+    }
+}
+
+// MARK: - Nodes
+
+/// A condition node. This base class evaluates its condition through `ConditionEvaluator`
+/// (joins, and any form without a dedicated node); subclasses evaluate the common forms directly.
+class PlanNode: @unchecked Sendable {
+    /// The condition as compiled.
+    let condition: Condition
+
+    init(condition: Condition) { self.condition = condition }
+
+    /// The status of the condition with `root` the resource and `current` the element in scope.
+    func status(_ evaluator: ConditionEvaluator, root: ValuePointer, current: ValuePointer) -> Outcome.Status {
+        evaluator.evaluate(condition, in: ConditionEvaluator.Scope(root: root.pointee, current: current.pointee)).status
+    }
+
+    /// The node for a compiled condition.
+    static func compile(_ condition: Condition) -> PlanNode {
+        switch condition {
+        case .all(let children): return JunctionNode(condition: condition, children: children.map(compile), isConjunction: true)
+        case .any(let children): return JunctionNode(condition: condition, children: children.map(compile), isConjunction: false)
+        case .none(let children):
+            return NotNode(condition: condition, child: JunctionNode(condition: .any(children), children: children.map(compile), isConjunction: false))
+        case .not(let child): return NotNode(condition: condition, child: compile(child))
+        case .field(let test): return FieldNode(condition: condition, test: test)
+        case .quantifier(let quantifier): return QuantifierNode(condition: condition, quantifier: quantifier)
+        case .related: return PlanNode(condition: condition)
+        }
+    }
+}
+
+/// Status algebra shared by the nodes (the same ranks as `Outcome`).
+extension Outcome.Status {
+    /// Precedence inside a conjunction (higher wins; fail ends it).
+    @inline(__always) var conjunctionRank: Int {
+        switch self {
+        case .pass: return 0
+        case .unknown: return 1
+        case .error: return 2
+        case .fail: return 3
+        }
+    }
+
+    /// Precedence inside a disjunction (higher wins; pass ends it).
+    @inline(__always) var disjunctionRank: Int {
+        switch self {
+        case .fail: return 0
+        case .unknown: return 1
+        case .error: return 2
+        case .pass: return 3
+        }
+    }
+
+    /// Pass ↔ fail; error and unknown stay.
+    @inline(__always) var negated: Outcome.Status {
+        switch self {
+        case .pass: return .fail
+        case .fail: return .pass
+        case .error, .unknown: return self
+        }
+    }
+}
+
+/// `all` (a fail ends it; otherwise the worst of error, unknown, pass) or `any` (a pass ends
+/// it; otherwise the best of error, unknown, fail).
+final class JunctionNode: PlanNode, @unchecked Sendable {
+    let children: UnretainedList<PlanNode>
+    /// True for `all`.
+    let isConjunction: Bool
+
+    init(condition: Condition, children: [PlanNode], isConjunction: Bool) {
+        self.children = UnretainedList(children)
+        self.isConjunction = isConjunction
+        super.init(condition: condition)
+    }
+
+    override func status(_ evaluator: ConditionEvaluator, root: ValuePointer, current: ValuePointer) -> Outcome.Status {
+        let decisive: Outcome.Status = isConjunction ? .fail : .pass
+        var result: Outcome.Status = isConjunction ? .pass : .fail
+        for index in 0..<children.count {
+            let status = children.withElement(at: index) { $0.status(evaluator, root: root, current: current) }
+            if status == decisive { return status }
+            if isConjunction ? status.conjunctionRank > result.conjunctionRank : status.disjunctionRank > result.disjunctionRank {
+                result = status
+            }
+        }
+        return result
+    }
+}
+
+/// `not` (and `none`, as the negation of `any`).
+final class NotNode: PlanNode, @unchecked Sendable {
+    let child: PlanNode
+
+    init(condition: Condition, child: PlanNode) {
+        self.child = child
+        super.init(condition: condition)
+    }
+
+    override func status(_ evaluator: ConditionEvaluator, root: ValuePointer, current: ValuePointer) -> Outcome.Status {
+        child.status(evaluator, root: root, current: current).negated
+    }
+}
+
+/// `path: expectation`.
+final class FieldNode: PlanNode, @unchecked Sendable {
+    let path: PlanPath
+    let expectation: ExpectationPlan
+
+    init(condition: Condition, test: FieldTest) {
+        path = PlanPath(test.path)
+        expectation = ExpectationPlan(test.expectation)
+        super.init(condition: condition)
+    }
+
+    override func status(_ evaluator: ConditionEvaluator, root: ValuePointer, current: ValuePointer) -> Outcome.Status {
+        switch path.resolve(root: root, current: current) {
+        case .found(let actual):
+            return expectation.status(evaluator, actual: actual, root: root, current: current)
+        case .unknown:
+            return withUnsafePointer(to: Value.unknown) { expectation.status(evaluator, actual: $0, root: root, current: current) }
+        case .missing:
+            guard let defaultValue = expectation.defaultValue else { return expectation.status(evaluator, actual: nil, root: root, current: current) }
+            return expectation.status(evaluator, actual: defaultValue.pointer, root: root, current: current)
+        }
+    }
+}
+
+/// `every`, `some`, `count`.
+final class QuantifierNode: PlanNode, @unchecked Sendable {
+    let kind: Quantifier.Kind
+    let path: PlanPath
+    let defaultValue: PinnedValue?
+    let filter: PlanNode?
+    let requirement: PlanNode?
+    let comparison: ExpectationPlan?
+
+    init(condition: Condition, quantifier: Quantifier) {
+        kind = quantifier.kind
+        path = PlanPath(quantifier.path)
+        defaultValue = quantifier.defaultValue.map(PinnedValue.init)
+        filter = quantifier.filter.map(PlanNode.compile)
+        requirement = quantifier.requirement.map(PlanNode.compile)
+        comparison = quantifier.comparison.map(ExpectationPlan.init)
+        super.init(condition: condition)
+    }
+
+    override func status(_ evaluator: ConditionEvaluator, root: ValuePointer, current: ValuePointer) -> Outcome.Status {
+        let found: ValuePointer
+        switch path.resolve(root: root, current: current) {
+        case .found(let value): found = value
+        case .unknown: return .unknown
+        case .missing:
+            guard let defaultValue else { return .fail }
+            found = UnsafePointer(defaultValue.pointer)
+        }
+        guard case .array(let items) = found.pointee else {
+            if case .unknown = found.pointee { return .unknown }
+            return .error
+        }
+        return items.withUnsafeBufferPointer { buffer in
+            guard let base = buffer.baseAddress else {
+                // No elements: the base is never read.
+                return withUnsafePointer(to: Value.null) { over($0, count: 0, evaluator, root: root, current: current) }
+            }
+            return over(base, count: buffer.count, evaluator, root: root, current: current)
+        }
+    }
+
+    /// The quantifier over the `count` elements from `base`.
+    private func over(_ base: ValuePointer, count: Int, _ evaluator: ConditionEvaluator, root: ValuePointer,
+                      current: ValuePointer) -> Outcome.Status {
+        switch kind {
+        case .every:
+            var worst = Outcome.Status.pass
+            for position in 0..<count {
+                let item = base + position
+                if let filter {
+                    let selected = filter.status(evaluator, root: root, current: item)
+                    if selected == .fail { continue }
+                    if selected != .pass {
+                        if selected.conjunctionRank > worst.conjunctionRank { worst = selected }
+                        continue
+                    }
+                }
+                guard let requirement else { continue }
+                let status = requirement.status(evaluator, root: root, current: item)
+                if status == .fail { return .fail }
+                if status.conjunctionRank > worst.conjunctionRank { worst = status }
+            }
+            return worst
+        case .some:
+            var best = Outcome.Status.fail
+            for position in 0..<count {
+                let item = base + position
+                var status = Outcome.Status.pass
+                if let filter { status = filter.status(evaluator, root: root, current: item) }
+                if status == .pass, let requirement { status = requirement.status(evaluator, root: root, current: item) }
+                if status == .pass { return .pass }
+                if status.disjunctionRank > best.disjunctionRank { best = status }
+            }
+            return best
+        case .count:
+            var matched = 0
+            var undecided: Outcome.Status?
+            for position in 0..<count {
+                let item = base + position
+                guard let filter else {
+                    matched += 1
+                    continue
+                }
+                switch filter.status(evaluator, root: root, current: item) {
+                case .pass: matched += 1
+                case .fail: break
+                case .error: undecided = .error
+                case .unknown: if undecided == nil { undecided = .unknown }
+                }
+            }
+            if let undecided { return undecided }
+            guard let comparison else { return matched > 0 ? .pass : .fail }
+            return withUnsafePointer(to: Value.number(Double(matched))) {
+                comparison.status(evaluator, actual: $0, root: root, current: current)
+            }
+        }
+    }
+}

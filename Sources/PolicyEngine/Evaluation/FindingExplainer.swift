@@ -1,0 +1,50 @@
+/// One policy's evaluation in one run: what the runner reads per document (kept in separate
+/// fields so that nothing is copied per document), and the renderer of the message and
+/// evidence of its failing findings on demand, shared by all its deferred findings (see
+/// `Finding`). Immutable, so findings may be rendered on any thread; rendering repeats exactly
+/// what evaluation saw.
+final class FindingExplainer: Sendable {
+    /// The policy.
+    let compiled: CompiledPolicy
+    /// Its evaluation plan.
+    let plan: EvaluationPlan
+    /// Its scope filter and requirement, for the reasons of errors and unknowns.
+    let filter: Condition?
+    let requirement: Condition
+    /// Its id, severity and enforcement, copied into each finding.
+    let policyID: String
+    let severity: Severity
+    let enforcement: Enforcement
+    /// The evaluator of the run (documents, join indexes, as-of date, regions).
+    let evaluator: ConditionEvaluator
+    /// The documents the policy was evaluated on (the corpus, or its cost documents).
+    let documents: [Resource]
+
+    init(compiled: CompiledPolicy, evaluator: ConditionEvaluator, documents: [Resource]) {
+        self.compiled = compiled
+        plan = compiled.plan
+        filter = compiled.filter
+        requirement = compiled.requirement
+        policyID = compiled.policy.id
+        severity = compiled.policy.severity
+        enforcement = compiled.policy.enforcement
+        self.evaluator = evaluator
+        self.documents = documents
+    }
+
+    /// Evidence of the failing requirement on the document at `position`.
+    func evidence(at position: Int) -> [Evidence] {
+        evaluator.explain(compiled.requirement, on: documents[position].document, limit: PolicyRunner.evidenceLimit)
+    }
+
+    /// The message of the failing finding on the document at `position`.
+    func message(at position: Int) -> String { text(at: position).message }
+
+    /// Message and evidence, rendered together.
+    func text(at position: Int) -> (message: String, evidence: [Evidence]) {
+        let evidence = evidence(at: position)
+        let message = PolicyRunner.message(for: compiled, resource: documents[position], status: .fail, outcome: .fail, evidence: evidence,
+                                           asOf: evaluator.context.asOf, inScopeFilter: false)
+        return (message, evidence)
+    }
+}
