@@ -74,7 +74,7 @@ let package = Package(
             name: "EngineBench",
             dependencies: ["PolicyEngine", "PolicyLoader", "Inventory"],
             path: "Benchmarks/EngineBench",
-            exclude: ["policies", "gen_library_estate.py"],
+            exclude: ["policies", "policies-normalized", "gen_library_estate.py"],
             swiftSettings: strict
         ),
         .executableTarget(

@@ -76,7 +76,8 @@ enum Temporary {
     @discardableResult
     static func write(_ bytes: [UInt8], to name: String, in folder: String) -> String {
         let path = folder + "/" + name
-        FileManager.default.createFile(atPath: path, contents: Data(bytes))
+        let written = FileManager.default.createFile(atPath: path, contents: Data(bytes))
+        precondition(written, "test setup: cannot write \(path)")
         return path
     }
 

@@ -36,6 +36,31 @@ struct ReaderBehaviorTests {
         }
     }
 
+    /// A normalized record file that holds Azure resources among others: their ids are ARM ids
+    /// (`/subscriptions/…/providers/Microsoft.Storage/…`) but the types are the file's own, so no
+    /// cloud reader may claim it (read as ARM rows, every `region` would be lost).
+    @Test func recordFileWithARMIdsButItsOwnTypesIsPlainJSON() {
+        let records = """
+            [
+            {"id":"arn:aws:s3:eu-west-1:1:s3_bucket/a","type":"aws_s3_bucket","region":"eu-west-1","tags":{}},
+            {"id":"/subscriptions/0000/resourceGroups/rg/providers/Microsoft.Storage/storageAccounts/b","type":"azurerm_storage_account","region":"westeurope","tags":{}},
+            {"id":"//sql.googleapis.com/projects/p/instances/c","type":"google_sql_database_instance","region":"europe-west3","tags":{}}
+            ]
+            """
+        let sample = Array(records.utf8)
+        var best: (InputFormat, Int) = (.json, 0)
+        for reader in InventoryReaders.all() + [JSONRecordReader(), JSONLinesRecordReader(), CSVRecordReader()] {
+            let score = reader.detectionScore(sample: sample, path: "/tmp/inventory.json")
+            if score > best.1 { best = (reader.format, score) }
+        }
+        #expect(best.0 == .json)
+        // The same rows with ARM type names are Resource Graph rows, in either case.
+        for type in ["Microsoft.Storage/storageAccounts", "microsoft.storage/storageaccounts"] {
+            let arm = records.replacingOccurrences(of: "\"azurerm_storage_account\"", with: "\"\(type)\"")
+            #expect(AzureResourceGraphReader().detectionScore(sample: Array(arm.utf8), path: "/tmp/inventory.json") == 90)
+        }
+    }
+
     @Test func forcedFormatReadsAFileWhateverItsName() throws {
         let folder = Temporary.folder()
         let renamed = Temporary.write(try InputFile(path: Samples.fixture("route53-records.json")).readAll(), to: "records.dat", in: folder)

@@ -15,18 +15,23 @@ public struct AzureResourceGraphReader: ExportReader {
     /// `azure-arg`.
     public var format: InputFormat { .azureResourceGraph }
 
-    /// ARM ids (`/subscriptions/…`) next to a resource type (`microsoft.…/…`, any case).
+    /// ARM ids (`/subscriptions/…`) next to a resource type (`microsoft.…/…`, any case) as the
+    /// value of `type` / `ResourceType`: a mixed-cloud record file whose Azure ids contain
+    /// `Microsoft.` but whose types are its own names is not ARM.
     public func detectionScore(sample raw: [UInt8], path: String) -> Int {
         let sample = DetectionSample(raw)
         guard sample.firstByte == UInt8(ascii: "{") || sample.firstByte == UInt8(ascii: "[") else { return 0 }
         // Terraform documents mention ARM ids too; they have their own reader.
         if sample.rootKeys.contains("format_version") { return 0 }
         guard sample.contains("/subscriptions/") || sample.containsKey("subscriptionId") || sample.containsKey("SubscriptionId") else { return 0 }
-        let typed = sample.contains("microsoft.") || sample.contains("Microsoft.")
-        guard typed else { return 0 }
-        if sample.containsKey("columns") && sample.containsKey("rows") { return 95 }
-        if sample.containsKey("type") || sample.containsKey("ResourceType") { return 90 }
-        return 0
+        // The table format lists type values in rows, without their key.
+        if sample.containsKey("columns") && sample.containsKey("rows") {
+            return sample.contains("microsoft.") || sample.contains("Microsoft.") ? 95 : 0
+        }
+        let armTyped = ["type", "Type", "ResourceType", "resourceType"].contains { key in
+            sample.containsKey(key, withValuePrefix: "microsoft.")
+        }
+        return armTyped ? 90 : 0
     }
 
     /// Reads every resource.

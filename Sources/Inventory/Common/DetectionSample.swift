@@ -53,6 +53,35 @@ struct DetectionSample {
         return false
     }
 
+    /// True when some `"key": "value"` in the sample has a string value starting with `prefix`
+    /// (ASCII case-insensitive): a format's type names, not a marker that may sit anywhere
+    /// (an id, a description) in another format's document.
+    func containsKey(_ key: String, withValuePrefix prefix: String) -> Bool {
+        let needle = Array(("\"" + key + "\"").utf8)
+        let wanted = Array(prefix.lowercased().utf8)
+        var index = 0
+        while index + needle.count <= bytes.count {
+            defer { index += 1 }
+            guard bytes[index] == needle[0] && bytes[index..<index + needle.count].elementsEqual(needle) else { continue }
+            var after = index + needle.count
+            func skipSpace() {
+                while after < bytes.count && (bytes[after] == 0x20 || bytes[after] == 0x0A || bytes[after] == 0x0D || bytes[after] == 0x09) {
+                    after += 1
+                }
+            }
+            skipSpace()
+            guard after < bytes.count && bytes[after] == UInt8(ascii: ":") else { continue }
+            after += 1
+            skipSpace()
+            guard after < bytes.count && bytes[after] == UInt8(ascii: "\"") else { continue }
+            let start = after + 1
+            guard start + wanted.count <= bytes.count else { continue }
+            let lowered = bytes[start..<start + wanted.count].map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }
+            if lowered.elementsEqual(wanted) { return true }
+        }
+        return false
+    }
+
     /// The text of the first line (without the line break).
     var firstLine: String {
         let end = bytes.firstIndex(of: 0x0A) ?? bytes.count
