@@ -33,6 +33,11 @@ public struct JUnitReport: ReportRenderer {
         var file: String?
         var outcome: Outcome
 
+        /// What a case counts as in its suite's attributes.
+        enum Kind: Hashable {
+            case pass, failure, error, skipped
+        }
+
         enum Outcome {
             case pass
             case failure(message: String, type: String, body: String)
@@ -43,27 +48,34 @@ public struct JUnitReport: ReportRenderer {
 
     /// The XML bytes.
     public func render(_ result: RunResult) throws(ReportError) -> [UInt8] {
-        let findingsByPolicy = Dictionary(grouping: result.findings, by: \.policy)
+        let output = ReportOutput()
+        try write(result, to: output)
+        return output.bytes
+    }
+
+    /// Streams the XML into `output`, one test case at a time: a suite's counts come from a
+    /// first pass that only classifies its findings, so no case list is held in memory.
+    public func write(_ result: RunResult, to output: ReportOutput) throws(ReportError) {
+        var findingsByPolicy: [String: [Int]] = [:]
+        for (index, finding) in result.findings.enumerated() { findingsByPolicy[finding.policy, default: []].append(index) }
         let policies = result.policies.sorted { $0.id < $1.id }
-        var suites: [(PolicyReport, [Case])] = []
-        for policy in policies {
-            suites.append((policy, cases(for: policy, findings: findingsByPolicy[policy.id] ?? [], result: result)))
-        }
-        let writer = try XMLWriter()
+        let baseline = Self.baselineText(result)
+        let writer = try XMLWriter(output: output)
         try writer.startDocument()
         // A bare <testsuites>: the Ant schema allows no attributes on it and junit-10 no `skipped`;
         // consumers sum the suites.
         try writer.start("testsuites")
         let timestamp = result.asOf.description + "T00:00:00"
         let host = result.labels["host"] ?? "localhost"
-        for (index, (policy, cases)) in suites.enumerated() {
+        for (index, policy) in policies.enumerated() {
+            let suite = Suite(policy: policy, findings: findingsByPolicy[policy.id] ?? [], result: result, baseline: baseline)
             try writer.start("testsuite")
             try writer.attribute("name", policy.id)
             try writer.attribute("package", "assay." + (policy.category.isEmpty ? "policies" : policy.category))
             try writer.attribute("id", String(index))
             try writer.attribute("timestamp", timestamp)
             try writer.attribute("hostname", host)
-            try writeCounts(cases, to: writer)
+            try writeCounts(suite, to: writer)
             try writer.attribute("time", "0")
             try writer.start("properties")
             var properties: [(String, String)] = [
@@ -76,31 +88,22 @@ public struct JUnitReport: ReportRenderer {
             }
             for (name, value) in properties { try writer.empty("property", [("name", name), ("value", value)]) }
             try writer.end()
-            for testCase in cases { try write(testCase, classname: policy.id, to: writer) }
+            try suite.forEachCase { testCase throws(ReportError) in try write(testCase, classname: policy.id, to: writer) }
             try writer.element("system-out", text: "")
             try writer.element("system-err", text: "")
             try writer.end()
         }
         try writer.end()
-        return try writer.finish()
+        try writer.finish()
     }
 
-    private func writeCounts(_ cases: [Case], to writer: XMLWriter) throws(ReportError) {
-        var failures = 0
-        var errors = 0
-        var skipped = 0
-        for testCase in cases {
-            switch testCase.outcome {
-            case .pass: break
-            case .failure: failures += 1
-            case .error: errors += 1
-            case .skipped: skipped += 1
-            }
-        }
-        try writer.attribute("tests", String(cases.count))
-        try writer.attribute("failures", String(failures))
-        try writer.attribute("errors", String(errors))
-        try writer.attribute("skipped", String(skipped))
+    private func writeCounts(_ suite: Suite, to writer: XMLWriter) throws(ReportError) {
+        var counts = [Case.Kind: Int]()
+        suite.forEachKind { counts[$0, default: 0] += 1 }
+        try writer.attribute("tests", String(counts.values.reduce(0, +)))
+        try writer.attribute("failures", String(counts[.failure] ?? 0))
+        try writer.attribute("errors", String(counts[.error] ?? 0))
+        try writer.attribute("skipped", String(counts[.skipped] ?? 0))
     }
 
     private func write(_ testCase: Case, classname: String, to writer: XMLWriter) throws(ReportError) {
@@ -126,50 +129,90 @@ public struct JUnitReport: ReportRenderer {
         try writer.end()
     }
 
-    private func cases(for policy: PolicyReport, findings: [Finding], result: RunResult) -> [Case] {
-        let passing = result.passing
-        let baseline = Self.baselineText(result)
-        var cases: [Case] = []
-        var seen: [String: Int] = [:]
-        for finding in findings {
-            let occurrence = (seen[finding.resource] ?? 0) + 1
-            seen[finding.resource] = occurrence
-            let name = occurrence == 1 ? finding.resource : "\(finding.resource) #\(occurrence)"
-            let outcome: Case.Outcome
-            if let baseline, finding.status != .pass, finding.status != .waived, result.isPersisting(finding) {
-                // With --baseline only new findings fail CI; known ones are shown, not failed.
-                cases.append(Case(name: name, file: finding.source?.file,
-                                  outcome: .skipped("persisting: present in the baseline (\(baseline)), not blocking\n\(finding.message)")))
-                continue
+    /// One policy's test cases, produced on demand: the summary case of passing resources first
+    /// (with `passing: summary`), then one case per finding in result order, or a single
+    /// "no resources in scope" case when there is nothing else.
+    private struct Suite {
+        let policy: PolicyReport
+        let findings: [Int]
+        let result: RunResult
+        let baseline: String?
+
+        /// What a finding becomes (nil: no case of its own, a pass under `passing: summary`).
+        func kind(of finding: Finding) -> Case.Kind? {
+            // With --baseline only new findings fail CI; known ones are shown, not failed.
+            if baseline != nil, finding.status != .pass, finding.status != .waived, result.isPersisting(finding) { return .skipped }
+            switch finding.status {
+            case .pass: return result.passing == .summary ? nil : .pass
+            case .fail: return .failure
+            case .error, .unknown: return .error
+            case .waived: return .skipped
+            }
+        }
+
+        private var summaryCase: Case? {
+            guard result.passing == .summary && policy.counts.pass > 0 else { return nil }
+            let noun = policy.counts.pass == 1 ? "resource" : "resources"
+            return Case(name: "\(policy.counts.pass) \(noun) pass", file: nil, outcome: .pass)
+        }
+
+        private static let emptyCase = Case(name: "no resources in scope", file: nil, outcome: .skipped("no input document is in this policy's scope"))
+
+        /// The kind of every case, in order, without building them.
+        func forEachKind(_ body: (Case.Kind) -> Void) {
+            var any = false
+            if summaryCase != nil {
+                body(.pass)
+                any = true
+            }
+            for index in findings {
+                guard let kind = kind(of: result.findings[index]) else { continue }
+                body(kind)
+                any = true
+            }
+            if !any { body(.skipped) }
+        }
+
+        /// Every case, in order.
+        func forEachCase(_ body: (Case) throws(ReportError) -> Void) throws(ReportError) {
+            var any = false
+            if let summaryCase {
+                try body(summaryCase)
+                any = true
+            }
+            var seen: [String: Int] = [:]
+            for index in findings {
+                let finding = result.findings[index]
+                let occurrence = (seen[finding.resource] ?? 0) + 1
+                seen[finding.resource] = occurrence
+                guard let kind = kind(of: finding) else { continue }
+                let name = occurrence == 1 ? finding.resource : "\(finding.resource) #\(occurrence)"
+                try body(Case(name: name, file: finding.source?.file, outcome: outcome(of: finding, kind: kind)))
+                any = true
+            }
+            if !any { try body(Self.emptyCase) }
+        }
+
+        private func outcome(of finding: Finding, kind: Case.Kind) -> Case.Outcome {
+            if kind == .skipped && finding.status != .waived {
+                return .skipped("persisting: present in the baseline (\(baseline ?? "")), not blocking\n\(finding.message)")
             }
             switch finding.status {
             case .pass:
-                if passing == .summary { continue }
-                outcome = .pass
+                return .pass
             case .fail:
-                outcome = .failure(message: finding.message, type: finding.severity.rawValue, body: body(finding, policy: policy))
+                return .failure(message: finding.message, type: finding.severity.rawValue, body: JUnitReport.body(finding, policy: policy))
             case .error:
-                outcome = .error(message: finding.message, type: "evaluation-error", body: body(finding, policy: policy))
+                return .error(message: finding.message, type: "evaluation-error", body: JUnitReport.body(finding, policy: policy))
             case .unknown:
-                outcome = .error(message: finding.message, type: "unknown-value", body: body(finding, policy: policy))
+                return .error(message: finding.message, type: "unknown-value", body: JUnitReport.body(finding, policy: policy))
             case .waived:
                 let waiver = finding.waiver
                 var text = "waived until \(waiver?.expires.description ?? "?"): \(waiver?.reason ?? "")"
                 if let owner = waiver?.owner { text += " (owner \(owner)" + (waiver?.ticket.map { ", ticket \($0)" } ?? "") + ")" }
-                text += "\n" + finding.message
-                outcome = .skipped(text)
+                return .skipped(text + "\n" + finding.message)
             }
-            cases.append(Case(name: name, file: finding.source?.file, outcome: outcome))
         }
-        if passing == .summary && policy.counts.pass > 0 {
-            let noun = policy.counts.pass == 1 ? "resource" : "resources"
-            cases.insert(Case(name: "\(policy.counts.pass) \(noun) pass", file: nil, outcome: .pass), at: 0)
-        }
-        if cases.isEmpty {
-            cases.append(Case(name: "no resources in scope", file: nil,
-                              outcome: .skipped("no input document is in this policy's scope")))
-        }
-        return cases
     }
 
     /// "run 3 of .assay/history.sqlite, as of 2026-10-27" or "results.json, as of …" when a baseline applies.
@@ -180,7 +223,7 @@ public struct JUnitReport: ReportRenderer {
         return (section["file"]?.stringValue ?? "baseline") + asOf
     }
 
-    private func body(_ finding: Finding, policy: PolicyReport) -> String {
+    fileprivate static func body(_ finding: Finding, policy: PolicyReport) -> String {
         var lines = [finding.message, "", "Resource: \(finding.resource)", "Type: \(finding.resourceType)"]
         if let source = finding.source { lines.append("Source: \(source.displayText)") }
         lines.append("Severity: \(finding.severity.rawValue) (enforcement: \(finding.enforcement.rawValue))")

@@ -6,6 +6,13 @@ import Foundation
 public enum ReportFile {
     /// Writes `bytes` to `path` atomically, creating missing parent folders.
     public static func write(_ bytes: [UInt8], to path: String) throws(ReportError) {
+        try write(to: path) { output in output.append(bytes) }
+    }
+
+    /// Writes what `produce` appends to its output to `path` atomically: the bytes go to a
+    /// temporary file beside it as they come, which replaces `path` (after `fsync`) only when
+    /// everything was written. On any failure `path` is left as it was and the temporary removed.
+    public static func write(to path: String, _ produce: (ReportOutput) throws(ReportError) -> Void) throws(ReportError) {
         let url = URL(fileURLWithPath: path)
         let folder = url.deletingLastPathComponent()
         do {
@@ -16,22 +23,18 @@ public enum ReportFile {
         let temporary = folder.appendingPathComponent(".\(url.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).tmp")
         let descriptor = open(temporary.path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
         guard descriptor >= 0 else { throw .unwritable(file: path, reason: String(cString: strerror(errno))) }
-        var written = 0
-        let failure: String? = bytes.withUnsafeBytes { raw -> String? in
-            guard let base = raw.baseAddress else { return nil }
-            while written < raw.count {
-                let result = Foundation.write(descriptor, base + written, raw.count - written)
-                if result < 0 {
-                    if errno == EINTR { continue }
-                    return String(cString: strerror(errno))
-                }
-                written += result
-            }
-            return nil
+        let output = ReportOutput(descriptor: descriptor)
+        do {
+            try produce(output)
+        } catch {
+            close(descriptor)
+            unlink(temporary.path)
+            throw error
         }
+        output.flush()
         let synced = fsync(descriptor) == 0
         close(descriptor)
-        if let failure {
+        if let failure = output.failure {
             unlink(temporary.path)
             throw .unwritable(file: path, reason: failure)
         }

@@ -37,4 +37,14 @@ public protocol ReportRenderer: Sendable {
     var format: ReportFormat { get }
     /// The report's bytes.
     func render(_ result: RunResult) throws(ReportError) -> [UInt8]
+    /// Writes the report into `output`. Renderers whose size grows with the findings stream it;
+    /// the others hand over their rendered bytes at once (the default).
+    func write(_ result: RunResult, to output: ReportOutput) throws(ReportError)
+}
+
+extension ReportRenderer {
+    /// Appends the rendered bytes.
+    public func write(_ result: RunResult, to output: ReportOutput) throws(ReportError) {
+        output.append(try render(result))
+    }
 }

@@ -1,19 +1,30 @@
 import CLibXML2
 
-/// A thin wrapper over libxml2's `xmlTextWriter` writing to memory. All escaping is libxml2's;
-/// text is first stripped of the characters XML 1.0 cannot carry (C0 controls other than tab,
-/// newline and carriage return), which real exports occasionally contain.
+/// A thin wrapper over libxml2's `xmlTextWriter` writing into a `ReportOutput` (a file as it
+/// goes, or memory). All escaping is libxml2's; text is first stripped of the characters XML 1.0
+/// cannot carry (C0 controls other than tab, newline and carriage return), which real exports
+/// occasionally contain.
 final class XMLWriter {
-    private let buffer: xmlBufferPtr
+    private let output: ReportOutput
     private let writer: xmlTextWriterPtr
 
-    init() throws(ReportError) {
-        guard let buffer = xmlBufferCreate() else { throw .xmlWriter(reason: "xmlBufferCreate failed") }
-        guard let writer = xmlNewTextWriterMemory(buffer, 0) else {
-            xmlBufferFree(buffer)
-            throw .xmlWriter(reason: "xmlNewTextWriterMemory failed")
+    /// A writer into `output` (memory when not given; read it back with `finish()`).
+    init(output: ReportOutput = ReportOutput()) throws(ReportError) {
+        // libxml2 hands its output buffer over in blocks; the callback appends them.
+        let context = Unmanaged.passUnretained(output).toOpaque()
+        guard let buffer = xmlOutputBufferCreateIO({ context, bytes, length in
+            guard let context, let bytes, length >= 0 else { return -1 }
+            let output = Unmanaged<ReportOutput>.fromOpaque(context).takeUnretainedValue()
+            return output.append(UnsafeRawBufferPointer(start: bytes, count: Int(length))) ? length : -1
+        }, nil, context, nil) else {
+            throw .xmlWriter(reason: "xmlOutputBufferCreateIO failed")
         }
-        self.buffer = buffer
+        // The text writer owns the output buffer from here and closes it when freed.
+        guard let writer = xmlNewTextWriter(buffer) else {
+            xmlOutputBufferClose(buffer)
+            throw .xmlWriter(reason: "xmlNewTextWriter failed")
+        }
+        self.output = output
         self.writer = writer
         xmlTextWriterSetIndent(writer, 1)
         xmlTextWriterSetIndentString(writer, "  ")
@@ -21,7 +32,6 @@ final class XMLWriter {
 
     deinit {
         xmlFreeTextWriter(writer)
-        xmlBufferFree(buffer)
     }
 
     private func check(_ result: Int32, _ what: String) throws(ReportError) {
@@ -62,12 +72,14 @@ final class XMLWriter {
         try check(xmlTextWriterFullEndElement(writer), "end <\(element)>")
     }
 
+    /// Ends the document and hands everything to the output; returns the output's bytes (all of
+    /// the document for a memory output).
+    @discardableResult
     func finish() throws(ReportError) -> [UInt8] {
         try check(xmlTextWriterEndDocument(writer), "end document")
-        xmlTextWriterFlush(writer)
-        guard let content = xmlBufferContent(buffer) else { return [] }
-        let length = Int(xmlBufferLength(buffer))
-        return Array(UnsafeBufferPointer(start: content, count: length))
+        try check(xmlTextWriterFlush(writer), "flush")
+        if let failure = output.failure { throw .xmlWriter(reason: "output failed: \(failure)") }
+        return output.bytes
     }
 
     /// Removes characters XML 1.0 forbids.

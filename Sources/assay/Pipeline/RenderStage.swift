@@ -18,10 +18,12 @@ struct RenderStage {
     let targets: Targets
 
     func run(_ result: RunResult) throws {
-        if let path = targets.junit { try ReportFile.write(try JUnitReport(flavour: targets.junitFlavour).render(result), to: path) }
-        if let path = targets.json { try ReportFile.write(try JSONReport().render(result), to: path) }
-        if let path = targets.html { try ReportFile.write(try HTMLReport().render(result), to: path) }
-        if let path = targets.markdown { try ReportFile.write(try MarkdownReport().render(result), to: path) }
-        if let path = targets.csv { try ReportFile.write(try CSVReport().render(result), to: path) }
+        let renderers: [(String?, any ReportRenderer)] = [
+            (targets.junit, JUnitReport(flavour: targets.junitFlavour)), (targets.json, JSONReport()), (targets.html, HTMLReport()),
+            (targets.markdown, MarkdownReport()), (targets.csv, CSVReport()),
+        ]
+        for case (let path?, let renderer) in renderers {
+            try ReportFile.write(to: path) { output throws(ReportError) in try renderer.write(result, to: output) }
+        }
     }
 }

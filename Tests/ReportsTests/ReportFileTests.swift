@@ -1,0 +1,51 @@
+import Foundation
+import Testing
+import TestSupport
+@testable import PolicyEngine
+@testable import Reports
+
+/// Atomic, streamed report files.
+@Suite("Report files")
+struct ReportFileTests {
+    /// A result large enough that the JUnit stream crosses several of the output's 1 MiB blocks.
+    static func largeResult() -> RunResult {
+        var result = SampleResult.make()
+        let template = result.findings[1]
+        result.findings = (0..<6_000).map { index in
+            var finding = template
+            finding.resource = "arn:bucket-\(String(index).leftPadded(to: 5))"
+            finding.message = "bucket \(index) is unencrypted " + String(repeating: "x", count: 200)
+            return finding
+        }
+        return result
+    }
+
+    @Test func streamedJUnitFileEqualsTheRenderedBytes() throws {
+        let result = Self.largeResult()
+        let rendered = try JUnitReport().render(result)
+        #expect(rendered.count > 2 << 20)
+        let path = Fixtures.temporaryFolder("report-file").path + "/junit.xml"
+        try ReportFile.write(to: path) { output throws(ReportError) in try JUnitReport().write(result, to: output) }
+        #expect(Array(try Data(contentsOf: URL(fileURLWithPath: path))) == rendered)
+        // Every failing finding is a failed test case.
+        #expect(String(decoding: rendered, as: UTF8.self).components(separatedBy: "<failure ").count - 1 == 6_000)
+    }
+
+    @Test func aFailedWriteLeavesThePreviousFileAndNoTemporary() throws {
+        let folder = Fixtures.temporaryFolder("report-file").path
+        let path = folder + "/junit.xml"
+        try ReportFile.write(Array("previous".utf8), to: path)
+        #expect(throws: ReportError.self) {
+            try ReportFile.write(to: path) { output throws(ReportError) in
+                output.append(Array(repeating: UInt8(ascii: "a"), count: 3 << 20))  // already partly on disk
+                throw ReportError.xmlWriter(reason: "interrupted")
+            }
+        }
+        #expect(String(decoding: try Data(contentsOf: URL(fileURLWithPath: path)), as: UTF8.self) == "previous")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder) == ["junit.xml"])
+    }
+}
+
+private extension String {
+    func leftPadded(to width: Int) -> String { String(repeating: "0", count: max(0, width - count)) + self }
+}
