@@ -34,7 +34,9 @@ let package = Package(
         .systemLibrary(name: "CISAL", pkgConfig: "libisal", providers: [.apt(["libisal-dev"]), .brew(["isa-l"])]),
 
         // MARK: - Core
-        .target(name: "PolicyEngine", swiftSettings: strict),
+        .target(name: "PolicyEngine", dependencies: ["CSHA256"], swiftSettings: strict),
+        // SHA-256 block function: x86 SHA extensions when present, portable C otherwise.
+        .target(name: "CSHA256"),
         .target(
             name: "PolicyLoader",
             dependencies: ["PolicyEngine", .product(name: "Yams", package: "Yams")],
@@ -117,7 +119,7 @@ let package = Package(
             path: "Tests/TestSupport",
             swiftSettings: strict
         ),
-        .testTarget(name: "PolicyEngineTests", dependencies: ["PolicyEngine", "TestSupport"], swiftSettings: strict),
+        .testTarget(name: "PolicyEngineTests", dependencies: ["PolicyEngine", "CSHA256", "TestSupport"], swiftSettings: strict),
         .testTarget(
             name: "PolicyLoaderTests",
             dependencies: ["PolicyLoader", "PolicyEngine", "TestSupport"],
