@@ -37,17 +37,22 @@ public enum InventoryNormalizer {
 private struct Linker {
     var resources: [Resource]
     var removed = Set<Int>()
+    /// Each resource's `native_type`, read once: several passes select by it.
+    let nativeTypes: [String?]
 
-    init(_ resources: [Resource]) { self.resources = resources }
+    init(_ resources: [Resource]) {
+        self.resources = resources
+        nativeTypes = resources.map { $0.document.at("native_type")?.text }
+    }
 
-    var result: [Resource] { resources.indices.filter { !removed.contains($0) }.map { resources[$0] } }
+    var result: [Resource] { removed.isEmpty ? resources : resources.indices.filter { !removed.contains($0) }.map { resources[$0] } }
 
     // MARK: - Lookups
 
     func document(_ index: Int) -> Value { resources[index].document }
     func format(_ index: Int) -> String? { document(index).at("source", "format")?.text }
     func address(_ index: Int) -> String? { document(index).at("terraform", "address")?.text }
-    func nativeType(_ index: Int) -> String? { document(index).at("native_type")?.text }
+    func nativeType(_ index: Int) -> String? { nativeTypes[index] }
 
     /// Referenced addresses of a resource whose reference path ends with one of `suffixes`.
     func references(_ index: Int, endingWith suffixes: [String]) -> [String] {
@@ -79,9 +84,15 @@ private struct Linker {
     // MARK: - 1. Supplements
 
     mutating func mergeSupplements() {
+        let supplements = live(isSupplement)
+        guard !supplements.isEmpty else { return }
+        // Only the ids that have a supplement are indexed (not every resource of a large estate).
+        let supplemented = Set(supplements.map { resources[$0].id })
         var bases: [String: [Int]] = [:]
-        for position in live({ !self.isSupplement($0) }) { bases[resources[position].id, default: []].append(position) }
-        for position in live(isSupplement) {
+        for position in live({ !self.isSupplement($0) && supplemented.contains(self.resources[$0].id) }) {
+            bases[resources[position].id, default: []].append(position)
+        }
+        for position in supplements {
             guard let targets = bases[resources[position].id] else { continue }
             let supplement = document(position)
             for base in targets { merge(supplement, into: base) }
@@ -110,6 +121,8 @@ private struct Linker {
     // MARK: - 2. Terraform S3 bucket settings
 
     mutating func foldBucketSettings() {
+        let settings = live({ self.resources[$0].type == ResourceKind.storageBucketConfig.rawValue })
+        guard !settings.isEmpty else { return }
         // Addresses and names are looked up within the setting's own input file: the same bucket
         // may also come from another export (an AWS Config snapshot), which must not absorb the
         // plan's settings.
@@ -118,7 +131,7 @@ private struct Linker {
         let byAddress = index(by: { position in self.address(position).map { [fileKey(position, $0)] } ?? [] }, where: isAWSBucket)
         let byName = index(by: { position in self.document(position).at("native_id")?.text.map { [fileKey(position, $0)] } ?? [] },
                            where: isAWSBucket)
-        for position in live({ self.resources[$0].type == ResourceKind.storageBucketConfig.rawValue }) {
+        for position in settings {
             let referenced = references(position, endingWith: ["bucket"]).filter { !$0.isEmpty }
             let bucket = referenced.lazy.compactMap { byAddress[fileKey(position, $0)] }.first
                 ?? document(position).at("native_id")?.text.flatMap { byName[fileKey(position, $0)] }
@@ -148,8 +161,10 @@ private struct Linker {
     // MARK: - 3. Azure SQL encryption protectors
 
     mutating func foldEncryptionProtectors() {
+        let protectors = live({ self.nativeType($0) == "microsoft.sql/servers/encryptionprotector" })
+        guard !protectors.isEmpty else { return }
         let servers = index(by: { [self.resources[$0].id.lowercased()] }, where: { self.resources[$0].type == ResourceKind.databaseServer.rawValue })
-        for position in live({ self.nativeType($0) == "microsoft.sql/servers/encryptionprotector" }) {
+        for position in protectors {
             let id = resources[position].id.lowercased()
             guard let serverID = id.text(before: "/encryptionprotector"), let server = servers[serverID] else { continue }
             let properties = document(position).at("attributes")?.ci("properties")
@@ -166,6 +181,7 @@ private struct Linker {
 
     mutating func applyParameterGroups() {
         let isGroup: (Int) -> Bool = { ["aws_db_parameter_group", "aws_rds_cluster_parameter_group"].contains(self.nativeType($0) ?? "") }
+        guard resources.indices.contains(where: isGroup) else { return }
         let byAddress = index(by: { self.address($0).map { [$0] } ?? [] }, where: isGroup)
         let byName = index(by: { self.document($0).at("attributes", "name")?.text.map { [$0] } ?? [] }, where: isGroup)
         guard !byAddress.isEmpty || !byName.isEmpty else { return }
@@ -188,9 +204,11 @@ private struct Linker {
     // MARK: - 5. KMS replicas
 
     mutating func linkReplicaKeys() {
+        let replicas = live({ self.isKey($0) && self.document($0).facet(.kmsRole) == .string("replica") })
+        guard !replicas.isEmpty else { return }
         let byID = index(by: { [self.resources[$0].id] }, where: isKey)
         let byAddress = index(by: { self.address($0).map { [$0] } ?? [] }, where: isKey)
-        for replica in live({ self.isKey($0) && self.document($0).facet(.kmsRole) == .string("replica") }) {
+        for replica in replicas {
             let declared = document(replica).facet(.kmsReplicaOf)?.text
             let referenced = references(replica, endingWith: ["primary_key_arn"])
             guard let primary = declared.flatMap({ byID[$0] }) ?? referenced.lazy.compactMap({ byAddress[$0] }).first, primary != replica else { continue }
@@ -215,9 +233,11 @@ private struct Linker {
     // MARK: - 6. S3 replication regions
 
     mutating func resolveReplicationRegions() {
+        let replicated = live({ self.isAWSBucket($0) && self.document($0).facet(.replicationMode) == .string("crr") })
+        guard !replicated.isEmpty else { return }
         let byID = index(by: { [self.resources[$0].id] }, where: isAWSBucket)
         let byAddress = index(by: { self.address($0).map { [$0] } ?? [] }, where: isAWSBucket)
-        for position in live({ self.isAWSBucket($0) && self.document($0).facet(.replicationMode) == .string("crr") }) {
+        for position in replicated {
             var targets = document(position).facet(.replicationTargets)
             if targets == nil || targets?.isUnknown == true {
                 let referenced = references(position, endingWith: ["destination.bucket"]).compactMap { byAddress[$0] }
