@@ -138,11 +138,14 @@ public struct JUnitReport: ReportRenderer {
         let result: RunResult
         let baseline: String?
 
-        /// What a finding becomes (nil: no case of its own, a pass under `passing: summary`).
-        func kind(of finding: Finding) -> Case.Kind? {
+        /// What `result.findings[index]` becomes (nil: no case of its own, a pass under
+        /// `passing: summary`). Reads fields in place: copying a finding costs a dozen
+        /// reference counts, and a large run has a million of them.
+        func kind(at index: Int) -> Case.Kind? {
+            let status = result.findings[index].status
             // With --baseline only new findings fail CI; known ones are shown, not failed.
-            if baseline != nil, finding.status != .pass, finding.status != .waived, result.isPersisting(finding) { return .skipped }
-            switch finding.status {
+            if baseline != nil, status != .pass, status != .waived, result.isPersisting(result.findings[index]) { return .skipped }
+            switch status {
             case .pass: return result.passing == .summary ? nil : .pass
             case .fail: return .failure
             case .error, .unknown: return .error
@@ -166,7 +169,7 @@ public struct JUnitReport: ReportRenderer {
                 any = true
             }
             for index in findings {
-                guard let kind = kind(of: result.findings[index]) else { continue }
+                guard let kind = kind(at: index) else { continue }
                 body(kind)
                 any = true
             }
@@ -182,18 +185,18 @@ public struct JUnitReport: ReportRenderer {
             }
             var seen: [String: Int] = [:]
             for index in findings {
-                let finding = result.findings[index]
-                let occurrence = (seen[finding.resource] ?? 0) + 1
-                seen[finding.resource] = occurrence
-                guard let kind = kind(of: finding) else { continue }
-                let name = occurrence == 1 ? finding.resource : "\(finding.resource) #\(occurrence)"
-                try body(Case(name: name, file: finding.source?.file, outcome: outcome(of: finding, kind: kind)))
+                let resource = result.findings[index].resource
+                let occurrence = (seen[resource] ?? 0) + 1
+                seen[resource] = occurrence
+                guard let kind = kind(at: index) else { continue }
+                let name = occurrence == 1 ? resource : "\(resource) #\(occurrence)"
+                try body(Case(name: name, file: result.findings[index].source?.file, outcome: outcome(of: result.findings[index], kind: kind)))
                 any = true
             }
             if !any { try body(Self.emptyCase) }
         }
 
-        private func outcome(of finding: Finding, kind: Case.Kind) -> Case.Outcome {
+        private func outcome(of finding: borrowing Finding, kind: Case.Kind) -> Case.Outcome {
             if kind == .skipped && finding.status != .waived {
                 return .skipped("persisting: present in the baseline (\(baseline ?? "")), not blocking\n\(finding.message)")
             }
@@ -223,7 +226,7 @@ public struct JUnitReport: ReportRenderer {
         return (section["file"]?.stringValue ?? "baseline") + asOf
     }
 
-    fileprivate static func body(_ finding: Finding, policy: PolicyReport) -> String {
+    fileprivate static func body(_ finding: borrowing Finding, policy: PolicyReport) -> String {
         var lines = [finding.message, "", "Resource: \(finding.resource)", "Type: \(finding.resourceType)"]
         if let source = finding.source { lines.append("Source: \(source.displayText)") }
         lines.append("Severity: \(finding.severity.rawValue) (enforcement: \(finding.enforcement.rawValue))")

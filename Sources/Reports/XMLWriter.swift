@@ -84,10 +84,26 @@ final class XMLWriter {
 
     /// Removes characters XML 1.0 forbids.
     static func clean(_ text: String) -> String {
-        guard text.unicodeScalars.contains(where: { isForbidden($0) }) else { return text }
+        guard mayContainForbidden(text) else { return text }
         var cleaned = String.UnicodeScalarView()
         for scalar in text.unicodeScalars { cleaned.append(isForbidden(scalar) ? "\u{FFFD}" : scalar) }
         return String(cleaned)
+    }
+
+    /// A byte scan for what `isForbidden` rejects (C0 controls but tab, LF, CR; U+FFFE and
+    /// U+FFFF, encoded EF BF BE / EF BF BF): every attribute and text goes through it.
+    private static func mayContainForbidden(_ text: String) -> Bool {
+        var text = text
+        return text.withUTF8 { bytes in
+            var index = 0
+            while index < bytes.count {
+                let byte = bytes[index]
+                if byte < 0x20 && byte != 0x09 && byte != 0x0A && byte != 0x0D { return true }
+                if byte == 0xEF && index + 2 < bytes.count && bytes[index + 1] == 0xBF && bytes[index + 2] >= 0xBE { return true }
+                index += 1
+            }
+            return false
+        }
     }
 
     private static func isForbidden(_ scalar: Unicode.Scalar) -> Bool {

@@ -17,16 +17,24 @@ struct RunSummary {
             Terminal.line(Terminal.styled("assay \(result.toolVersion)", .bold)
                 + " · as of \(result.asOf)\(dateNote) · \(result.policies.count) policies · \(documents) documents from \(result.inputs.count) inputs")
         }
-        let byPolicy = Dictionary(grouping: result.findings.filter { $0.status != .pass }, by: \.policy)
+        // Positions of the findings to show, per policy (a million findings are not copied to
+        // print a few lines each).
+        var byPolicy: [String: (shown: [Int], blocking: Bool)] = [:]
+        for index in result.findings.indices where result.findings[index].status != .pass {
+            let blocking = result.isBlocking(findingAt: index)
+            guard !quiet || blocking else { continue }
+            let policy = result.findings[index].policy
+            byPolicy[policy, default: ([], false)].shown.append(index)
+            if blocking { byPolicy[policy]?.blocking = true }
+        }
         for policy in result.policies.sorted(by: { $0.id < $1.id }) {
-            let findings = (byPolicy[policy.id] ?? []).filter { quiet ? result.isBlocking($0) : true }
-            guard !findings.isEmpty else { continue }
-            let blocking = findings.contains(where: result.isBlocking)
+            guard let (shown, blocking) = byPolicy[policy.id], !shown.isEmpty else { continue }
             let tag = blocking ? Terminal.styled("FAIL", .red) : Terminal.styled("WARN", .yellow)
             let counts = policy.counts
             Terminal.line("\(tag)  \(policy.id) [\(policy.severity.rawValue), \(policy.enforcement.rawValue)] "
                 + "\(counts.fail) fail · \(counts.error) error · \(counts.unknown) unknown · \(counts.waived) waived of \(counts.evaluated)")
-            for finding in findings.prefix(perPolicy) {
+            for index in shown.prefix(perPolicy) {
+                let finding = result.findings[index]
                 let marker: String
                 switch finding.status {
                 case .fail: marker = Terminal.styled("✗ fail   ", .red)
@@ -37,12 +45,12 @@ struct RunSummary {
                 }
                 Terminal.line("    \(marker) \(finding.resource): \(finding.message)")
             }
-            if findings.count > perPolicy { Terminal.line("    … and \(findings.count - perPolicy) more (see the JSON/JUnit report)") }
+            if shown.count > perPolicy { Terminal.line("    … and \(shown.count - perPolicy) more (see the JSON/JUnit report)") }
         }
         let score = (result.complianceScore * 1000).rounded() / 10
         Terminal.line("Summary: \(totals.pass) pass · \(totals.fail) fail · \(totals.waived) waived · \(totals.error) error · "
             + "\(totals.unknown) unknown — compliance \(score)%")
-        let blocking = result.blockingFindings.count
+        let blocking = result.blockingCount
         if blocking > 0 {
             Terminal.line(Terminal.styled("Blocking: \(blocking) finding(s) at or above \(result.failOn.rawValue) on enforced policies (exit 1)", .red))
         } else {

@@ -46,6 +46,19 @@ struct ReportFileTests {
     }
 }
 
+/// What XML 1.0 cannot carry is replaced; everything else passes through untouched.
+@Suite("XML text cleaning")
+struct XMLTextCleaningTests {
+    @Test(arguments: [
+        ("plain ascii", "plain ascii"), ("tab\tnewline\ncr\r", "tab\tnewline\ncr\r"), ("bell\u{07}", "bell\u{FFFD}"),
+        ("nul\u{0}", "nul\u{FFFD}"), ("\u{FFFE}x\u{FFFF}", "\u{FFFD}x\u{FFFD}"), ("replacement \u{FFFD} stays", "replacement \u{FFFD} stays"),
+        ("\u{FFFC}\u{EFBF} and é, 東京", "\u{FFFC}\u{EFBF} and é, 東京"), ("emoji 🙂 at end", "emoji 🙂 at end"),
+    ])
+    func cleans(input: String, expected: String) {
+        #expect(XMLWriter.clean(input) == expected)
+    }
+}
+
 private extension String {
     func leftPadded(to width: Int) -> String { String(repeating: "0", count: max(0, width - count)) + self }
 }

@@ -165,22 +165,19 @@ public enum PolicyRunner {
     }
 
     /// Renders the deferred message and evidence of every finding, findings in parallel, so
-    /// that writers read each text without rendering it again.
+    /// that writers read each text without rendering it again. Each worker renders its own
+    /// range of findings in place (no finding is copied).
     public static func materializeText(of evaluations: inout [PolicyEvaluation]) {
-        for index in evaluations.indices {
-            let findings = evaluations[index].findings
-            guard !findings.isEmpty else { continue }
-            let chunk = 2048
-            let chunks = (findings.count + chunk - 1) / chunk
-            let slots = ResultSlots<[Finding]>(count: chunks)
-            DispatchQueue.concurrentPerform(iterations: chunks) { part in
-                let range = (part * chunk)..<min(findings.count, (part + 1) * chunk)
-                slots.store(findings[range].map { $0.materializingText() }, at: part)
+        for index in evaluations.indices where !evaluations[index].findings.isEmpty {
+            evaluations[index].findings.withUnsafeMutableBufferPointer { findings in
+                guard let base = findings.baseAddress else { return }
+                let shared = SharedFindings(base: base)
+                let count = findings.count
+                let chunk = 2048
+                DispatchQueue.concurrentPerform(iterations: (count + chunk - 1) / chunk) { part in
+                    for position in (part * chunk)..<min(count, (part + 1) * chunk) { shared.base[position].materializeText() }
+                }
             }
-            var rendered: [Finding] = []
-            rendered.reserveCapacity(findings.count)
-            for part in 0..<chunks { rendered.append(contentsOf: slots.take(at: part) ?? []) }
-            evaluations[index].findings = rendered
         }
     }
 
@@ -264,6 +261,11 @@ public enum PolicyRunner {
 /// Lets parallel workers read the corpus's resources in place.
 struct SharedResources: @unchecked Sendable {
     let base: UnsafePointer<Resource>
+}
+
+/// Findings that parallel workers render in place, each worker its own disjoint range.
+struct SharedFindings: @unchecked Sendable {
+    let base: UnsafeMutablePointer<Finding>
 }
 
 /// Fixed slots written by parallel workers, each slot by exactly one worker, read after all finish.

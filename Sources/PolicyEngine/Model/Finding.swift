@@ -39,7 +39,7 @@ public struct AppliedWaiver: Sendable, Hashable {
 /// The verdict of one policy on one resource, with everything a report needs.
 ///
 /// A failing finding from `PolicyRunner` carries its message and evidence *deferred*: they are
-/// rendered from the policy and the resource when first read (`materializingText()` renders
+/// rendered from the policy and the resource when first read (`materializeText()` renders
 /// them once and keeps them), so evaluating a million resources does not build a million
 /// messages that a summary run never shows. The text is the same whenever it is rendered.
 public struct Finding: Sendable, Hashable {
@@ -112,13 +112,11 @@ public struct Finding: Sendable, Hashable {
         self.waiverBox = nil
     }
 
-    /// The same finding with its message and evidence rendered and kept (cheap to read many times).
-    public func materializingText() -> Finding {
-        guard case .deferred(let explainer, let position) = text else { return self }
-        var copy = self
+    /// Renders the message and evidence now and keeps them (cheap to read many times).
+    public mutating func materializeText() {
+        guard case .deferred(let explainer, let position) = text else { return }
         let (message, evidence) = explainer.text(at: position)
-        copy.text = .written(message: message, evidence: evidence)
-        return copy
+        text = .written(message: message, evidence: evidence)
     }
 
     /// True for the statuses that are a problem to track: `fail`, `error` and `unknown` (not

@@ -142,26 +142,39 @@ public struct RunResult: Sendable {
 
     /// True when a finding blocks the run: failing (or erroring; or unknown when `failOnUnknown`),
     /// at or above `failOn`, on a policy that is not advisory — and, with a baseline, absent from it.
-    public func isBlocking(_ finding: Finding) -> Bool {
-        guard finding.enforcement != .advisory, finding.severity >= failOn else { return false }
-        let failing: Bool
-        switch finding.status {
-        case .fail, .error: failing = true
-        case .unknown: failing = failOnUnknown
-        case .pass, .waived: failing = false
+    public func isBlocking(_ finding: borrowing Finding) -> Bool {
+        isBlocking(status: finding.status, severity: finding.severity, enforcement: finding.enforcement) && !isPersisting(finding)
+    }
+
+    /// `isBlocking` of `findings[index]`, reading only the fields it needs (a copy of a finding
+    /// costs a dozen reference counts, and the exit code looks at every finding).
+    public func isBlocking(findingAt index: Int) -> Bool {
+        isBlocking(status: findings[index].status, severity: findings[index].severity, enforcement: findings[index].enforcement)
+            && (baselineFingerprints == nil || !isPersisting(findings[index]))
+    }
+
+    private func isBlocking(status: FindingStatus, severity: Severity, enforcement: Enforcement) -> Bool {
+        guard enforcement != .advisory, severity >= failOn else { return false }
+        switch status {
+        case .fail, .error: return true
+        case .unknown: return failOnUnknown
+        case .pass, .waived: return false
         }
-        guard failing else { return false }
-        return !isPersisting(finding)
     }
 
     /// True when a baseline is set and the finding's fingerprint is in it.
-    public func isPersisting(_ finding: Finding) -> Bool {
+    public func isPersisting(_ finding: borrowing Finding) -> Bool {
         guard let baselineFingerprints else { return false }
         return baselineFingerprints.contains(finding.fingerprint)
     }
 
     /// Findings that make the run fail (exit code 1).
-    public var blockingFindings: [Finding] { findings.filter(isBlocking) }
+    public var blockingFindings: [Finding] { findings.filter { isBlocking($0) } }
+
+    /// How many findings block (the exit code needs only this; no findings are copied).
+    public var blockingCount: Int {
+        findings.indices.count(where: isBlocking(findingAt:))
+    }
 
     /// Share of evaluated verdicts that pass or are waived (1 when nothing was evaluated).
     public var complianceScore: Double {

@@ -68,6 +68,6 @@ struct EvaluateCommand: ParsableCommand {
         for path in targets.paths where !quiet {
             Terminal.line(Terminal.styled("wrote ", .dim) + path)
         }
-        if !result.blockingFindings.isEmpty { throw ExitCode(ExitStatus.policyFailure) }
+        if result.blockingCount > 0 { throw ExitCode(ExitStatus.policyFailure) }
     }
 }

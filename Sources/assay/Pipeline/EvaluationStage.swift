@@ -29,7 +29,7 @@ struct EvaluationStage {
         var seen = Set<String>()
         let costGroups = costDocuments.keys.sorted { "\($0.groupBy)\($0.lastMonths)" < "\($1.groupBy)\($1.lastMonths)" }
             .flatMap { costDocuments[$0] ?? [] }.filter { seen.insert($0.id).inserted }
-        var evaluations = PolicyRunner.run(compiled, corpus: ResourceCorpus(resources: resources + costGroups), costDocuments: costDocuments,
+        var evaluations = PolicyRunner.run(compiled, corpus: ResourceCorpus(resources: costGroups.isEmpty ? resources : resources + costGroups), costDocuments: costDocuments,
                                            context: EvaluationContext(asOf: request.asOf, regions: regions), keepPasses: keepPasses)
         // Every writer reads the findings' messages and evidence: render them once, in parallel.
         PolicyRunner.materializeText(of: &evaluations)
