@@ -1,5 +1,6 @@
 import CTextScan
 import Testing
+import TestSupport
 import TabularText
 
 /// The chunk scanner against a byte-at-a-time reference tokenizer written here from the rules in
@@ -9,7 +10,7 @@ import TabularText
 /// bytes, field locations, errors and line counts must all agree.
 struct CSVScannerReferenceTests {
     @Test func wellFormedChunksMatchTheReference() {
-        var random = SplitMix64(seed: 0x5EED_CAFE)
+        var random = SeededRandom(seed: 0x5EED_CAFE)
         for _ in 0..<1500 {
             let chunk = Self.wellFormedChunk(&random)
             #expect(Self.scannerEvents(chunk) == ReferenceCSV.events(chunk), "chunk: \(Self.shown(chunk))")
@@ -17,7 +18,7 @@ struct CSVScannerReferenceTests {
     }
 
     @Test func randomBytesMatchTheReference() {
-        var random = SplitMix64(seed: 0xBAD_C5F)
+        var random = SeededRandom(seed: 0xBAD_C5F)
         let alphabet: [UInt8] = Array("aab1.-,,,\"\"\n\r  x".utf8) + [0xC3, 0xA9]
         for _ in 0..<3000 {
             var chunk = (0..<random.below(400)).map { _ in alphabet[random.below(alphabet.count)] }
@@ -41,7 +42,7 @@ struct CSVScannerReferenceTests {
     @Test func vectorMaskMatchesTheByteByByteMask() {
         // Every byte value at every position, plus unaligned starts, against the portable loop
         // (the one non-SSE2 machines run).
-        var random = SplitMix64(seed: 64)
+        var random = SeededRandom(seed: 64)
         var bytes = [UInt8](repeating: 0, count: 64 + 7)
         for round in 0..<2000 {
             for index in bytes.indices {
@@ -58,7 +59,7 @@ struct CSVScannerReferenceTests {
     @Test func vectorQuoteCountMatchesTheByteByByteCount() {
         // Every length up to 600 (partial 16-byte tails), and a run of quotes long enough to
         // overflow a byte counter if the lanes were not summed every 255 blocks.
-        var random = SplitMix64(seed: 34)
+        var random = SeededRandom(seed: 34)
         var bytes = (0..<600).map { _ in [UInt8(ascii: "\""), UInt8(ascii: "a"), UInt8(ascii: ","), 0xA2][random.below(4)] }
         for length in 0...bytes.count {
             bytes.withUnsafeBufferPointer { buffer in
@@ -75,7 +76,7 @@ struct CSVScannerReferenceTests {
 
     // MARK: - Generators
 
-    private static func wellFormedChunk(_ random: inout SplitMix64) -> [UInt8] {
+    private static func wellFormedChunk(_ random: inout SeededRandom) -> [UInt8] {
         var text = ""
         for _ in 0..<(1 + random.below(12)) {
             if random.below(8) == 0 { text += random.below(2) == 0 ? "\n" : "\r\n" }
@@ -85,7 +86,7 @@ struct CSVScannerReferenceTests {
         return Array(text.utf8)
     }
 
-    private static func field(_ random: inout SplitMix64) -> String {
+    private static func field(_ random: inout SeededRandom) -> String {
         let plain = ["", "", "a", "12.5", "-0.0000001", "us-east-1", "Amazon Web Services", "é", String(repeating: "x", count: random.below(30))]
         let value = plain[random.below(plain.count)]
         switch random.below(4) {
@@ -247,19 +248,3 @@ private enum ReferenceCSV {
     }
 }
 
-/// A small deterministic generator (SplitMix64), so failures reproduce.
-private struct SplitMix64 {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var mixed = state
-        mixed = (mixed ^ (mixed >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        mixed = (mixed ^ (mixed >> 27)) &* 0x94D0_49BB_1331_11EB
-        return mixed ^ (mixed >> 31)
-    }
-
-    /// A value in `0..<bound`.
-    mutating func below(_ bound: Int) -> Int { Int(next() % UInt64(bound)) }
-}

@@ -1,5 +1,6 @@
 import CSHA256
 import Testing
+import TestSupport
 @testable import PolicyEngine
 
 @Suite("Dates")
@@ -59,7 +60,7 @@ struct SHA256Tests {
     /// on seeded random blocks from a non-initial state, one to 300 blocks at a time.
     @Test("the dispatched block function equals the portable one")
     func blockFunctions() {
-        var generator = SplitMix(seed: 0x5EED)
+        var generator = SeededRandom(seed: 0x5EED)
         let data = (0..<(64 * 300)).map { _ in UInt8(truncatingIfNeeded: generator.next()) }
         for blocks in [1, 2, 3, 16, 299, 300] {
             var fast: [UInt32] = (0..<8).map { _ in UInt32(truncatingIfNeeded: generator.next()) }
@@ -71,19 +72,6 @@ struct SHA256Tests {
             }
             #expect(fast == portable, "\(blocks) blocks (SHA extensions: \(csha256_uses_sha_extensions() == 1))")
         }
-    }
-}
-
-/// A tiny seeded generator for test data (SplitMix64).
-private struct SplitMix {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var value = state
-        value = (value ^ (value >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        value = (value ^ (value >> 27)) &* 0x94D0_49BB_1331_11EB
-        return value ^ (value >> 31)
     }
 }
 
