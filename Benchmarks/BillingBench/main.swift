@@ -184,8 +184,6 @@ do {
     default:
         exitWith("unknown mode \(mode)")
     }
-} catch let error as BillingError {
-    exitWith(error.diagnostic.description)
 } catch {
-    exitWith("\(error)")
+    exitWith(error.diagnostic.description)
 }

@@ -1,4 +1,4 @@
-public import PolicyEngine
+import PolicyEngine
 
 /// Reads billing files into owned `CostLine`s: the simple API for small files, tests and tools
 /// that want every line. Cost groups should use `CostAggregator.read`, which never holds lines.

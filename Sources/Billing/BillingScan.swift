@@ -4,7 +4,7 @@ public import TabularText
 
 /// Receives the cost lines of one worker. A scan makes one sink per worker thread, so a sink
 /// is never used by two threads at once.
-public protocol CostLineSink: AnyObject {
+public protocol CostLineSink: AnyObject, SendableMetatype {
     /// One decoded line; its byte views are valid only during the call.
     func consume(_ line: RawCostLine)
 }

@@ -1,5 +1,5 @@
-public import PolicyEngine
-public import TabularText
+import PolicyEngine
+import TabularText
 
 /// The columns legacy CUR, its Athena snake_case form and CUR 2.0 share, with the decoding
 /// rules of BILLING.md §2 (charge category from the line item type, the amortization formula of

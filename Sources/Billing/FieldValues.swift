@@ -1,4 +1,4 @@
-public import PolicyEngine
+import PolicyEngine
 
 /// Why a field could not be read; the scan turns it into a located `BillingError`.
 public struct FieldFailure: Error, Sendable {

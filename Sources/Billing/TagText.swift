@@ -1,4 +1,4 @@
-public import PolicyEngine
+import PolicyEngine
 
 /// Scratch space for decoded tag text (escaped JSON strings), reused row after row by one
 /// worker.

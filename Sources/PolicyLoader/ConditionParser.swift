@@ -68,8 +68,8 @@ enum ConditionParser {
                 continue
             }
             guard let op = Operator(rawValue: entry.key) else {
-                let names = Operator.allCases.map(\.rawValue) + ["default"]
-                throw entry.keyNode.error(.unknownOperator(name: entry.key, suggestion: NameSuggester.suggestion(for: entry.key, among: names)))
+                let suggestion = NameSuggester.suggestion(for: entry.key, among: ["default"]) ?? Operator.suggestion(for: entry.key)
+                throw entry.keyNode.error(.unknownOperator(name: entry.key, suggestion: suggestion))
             }
             checks.append(Check(op: op, argument: try argument(for: op, node: entry.value), location: entry.keyNode.location))
         }

@@ -60,7 +60,7 @@ struct CSVScannerReferenceTests {
         // Every length up to 600 (partial 16-byte tails), and a run of quotes long enough to
         // overflow a byte counter if the lanes were not summed every 255 blocks.
         var random = SeededRandom(seed: 34)
-        var bytes = (0..<600).map { _ in [UInt8(ascii: "\""), UInt8(ascii: "a"), UInt8(ascii: ","), 0xA2][random.below(4)] }
+        let bytes = (0..<600).map { _ in [UInt8(ascii: "\""), UInt8(ascii: "a"), UInt8(ascii: ","), 0xA2][random.below(4)] }
         for length in 0...bytes.count {
             bytes.withUnsafeBufferPointer { buffer in
                 guard let base = buffer.baseAddress else { return }

@@ -47,6 +47,15 @@ struct LoadErrorTests {
         #expect(text.contains("\n  tags.owner: { exsits: true }\n                ^"))
     }
 
+    @Test("another tool's operator name, or a misspelling of one, suggests the Assay operator", arguments: [
+        ("greater_than_or_equal", "gte"), ("greter_or_equal", "gte"), ("regex", "matches"), ("not-equal", "not_equals"),
+        (">=", "gte"), ("starting_with", "starts_with"), ("defualt", "default"), ("exsits", "exists"),
+    ])
+    func otherToolsOperatorNames(name: String, suggested: String) throws {
+        let error = try #require(loadError(validPolicy.replacingOccurrences(of: "exists: true", with: "\"\(name)\": true")))
+        #expect(error.kind == .unknownOperator(name: name, suggestion: suggested))
+    }
+
     @Test("an unknown policy key is an error with the closest key")
     func unknownKey() throws {
         let error = try #require(loadError(validPolicy.replacingOccurrences(of: "severity:", with: "severty:")))

@@ -283,6 +283,33 @@ public enum Operator: String, CaseIterable, Codable, Sendable {
 
     /// True for operators whose argument is a nested expectation rather than an operand.
     public var takesNestedExpectation: Bool { self == .length }
+
+    /// Names other policy tools give these operators (Checkov YAML policies, Cloud Custodian
+    /// value filters, OPA/Rego built-ins, symbols), lower-case with `_` for `-`: an unknown
+    /// operator spelt one of these ways gets the Assay name as its suggestion.
+    public static let otherToolsSpellings: [String: Operator] = [
+        "eq": .equals, "equal": .equals, "==": .equals, "is": .equals,
+        "ne": .notEquals, "not_equal": .notEquals, "!=": .notEquals,
+        "one_of": .in, "within": .in, "value_in": .in, "not_within": .notIn, "not_one_of": .notIn, "not_in_list": .notIn,
+        "greater_than": .gt, ">": .gt, "greater": .gt,
+        "ge": .gte, ">=": .gte, "greater_than_or_equal": .gte, "greater_or_equal": .gte, "at_least": .gte, "min": .gte,
+        "less_than": .lt, "<": .lt, "less": .lt,
+        "le": .lte, "<=": .lte, "less_than_or_equal": .lte, "less_or_equal": .lte, "at_most": .lte, "max": .lte,
+        "regex": .matches, "regex_match": .matches, "re_match": .matches, "match": .matches,
+        "starting_with": .startsWith, "startswith": .startsWith, "prefix": .startsWith,
+        "ending_with": .endsWith, "endswith": .endsWith, "suffix": .endsWith,
+        "includes": .contains, "has": .contains, "not_includes": .notContains,
+        "present": .exists, "not_exists": .exists, "absent": .exists, "is_empty": .empty,
+    ]
+
+    /// The operator an unknown name most likely means: the Assay name of another tool's
+    /// spelling, a close misspelling of an Assay name, or of another tool's spelling (nil otherwise).
+    public static func suggestion(for name: String) -> String? {
+        let normalized = name.lowercased().replacingOccurrences(of: "-", with: "_")
+        if let known = otherToolsSpellings[normalized] { return known.rawValue }
+        if let close = NameSuggester.suggestion(for: name, among: allCases.map(\.rawValue)) { return close }
+        return NameSuggester.suggestion(for: normalized, among: otherToolsSpellings.keys.sorted()).flatMap { otherToolsSpellings[$0]?.rawValue }
+    }
 }
 
 /// One worked example of an operator.
