@@ -8,10 +8,10 @@ import TestSupport
 @Suite("Report files")
 struct ReportFileTests {
     /// A result large enough that the JUnit stream crosses several of the output's 1 MiB blocks.
-    static func largeResult() -> RunResult {
+    static func largeResult(findings count: Int = 6_000) -> RunResult {
         var result = SampleResult.make()
         let template = result.findings[1]
-        result.findings = (0..<6_000).map { index in
+        result.findings = (0..<count).map { index in
             var finding = template
             finding.resource = "arn:bucket-\(String(index).leftPadded(to: 5))"
             finding.message = "bucket \(index) is unencrypted " + String(repeating: "x", count: 200)
@@ -29,6 +29,18 @@ struct ReportFileTests {
         #expect(Array(try Data(contentsOf: URL(fileURLWithPath: path))) == rendered)
         // Every failing finding is a failed test case.
         #expect(String(decoding: rendered, as: UTF8.self).components(separatedBy: "<failure ").count - 1 == 6_000)
+    }
+
+    /// The streamed JSON (findings encoded in parallel waves of 32,768) is the text of the
+    /// whole-document writer, byte for byte, across a wave boundary and with no findings at all.
+    @Test(arguments: [0, 1, 33_000])
+    func streamedJSONEqualsTheWholeDocumentText(findings: Int) throws {
+        let result = Self.largeResult(findings: findings)
+        let expected = Array(JSONWriter.pretty(RunResultCodec.encode(result)).utf8)
+        #expect(try JSONReport().render(result) == expected)
+        let path = Fixtures.temporaryFolder("report-file").path + "/results.json"
+        try ReportFile.write(to: path) { output throws(ReportError) in try JSONReport().write(result, to: output) }
+        #expect(Array(try Data(contentsOf: URL(fileURLWithPath: path))) == expected)
     }
 
     @Test func aFailedWriteLeavesThePreviousFileAndNoTemporary() throws {

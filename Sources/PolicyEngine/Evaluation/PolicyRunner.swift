@@ -268,17 +268,21 @@ struct SharedFindings: @unchecked Sendable {
     let base: UnsafeMutablePointer<Finding>
 }
 
-/// Fixed slots written by parallel workers, each slot by exactly one worker, read after all finish.
-final class ResultSlots<Element: Sendable>: Sendable {
+/// Fixed slots written by parallel workers, each slot by exactly one worker, read after all
+/// finish: how parallel work is merged back in a deterministic order.
+public final class ResultSlots<Element: Sendable>: Sendable {
     private let storage: Mutex<[Element?]>
 
-    init(count: Int) { storage = Mutex(Array(repeating: nil, count: count)) }
+    /// `count` empty slots.
+    public init(count: Int) { storage = Mutex(Array(repeating: nil, count: count)) }
 
-    func store(_ element: Element, at index: Int) {
+    /// Fills slot `index`.
+    public func store(_ element: Element, at index: Int) {
         storage.withLock { $0[index] = element }
     }
 
-    func take(at index: Int) -> Element? {
+    /// Empties slot `index` and returns what it held.
+    public func take(at index: Int) -> Element? {
         storage.withLock { slots in
             let element = slots[index]
             slots[index] = nil

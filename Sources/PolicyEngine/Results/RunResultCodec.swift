@@ -37,11 +37,11 @@ public enum RunResultCodec {
         var blocking = 0
         var failingBySeverity: [Severity: Int] = [:]
         var failingByEnforcement: [Enforcement: Int] = [:]
-        for finding in result.findings {
-            if result.isBlocking(finding) { blocking += 1 }
-            guard finding.status == .fail else { continue }
-            failingBySeverity[finding.severity, default: 0] += 1
-            failingByEnforcement[finding.enforcement, default: 0] += 1
+        for index in result.findings.indices {
+            if result.isBlocking(findingAt: index) { blocking += 1 }
+            guard result.findings[index].status == .fail else { continue }
+            failingBySeverity[result.findings[index].severity, default: 0] += 1
+            failingByEnforcement[result.findings[index].enforcement, default: 0] += 1
         }
         summary["blocking"] = .number(Double(blocking))
         summary["compliant"] = .bool(blocking == 0)
