@@ -83,6 +83,7 @@ public struct JSONArrayStream {
                 let elements = try parse(ranges, in: buffer, firstIndex: nextIndex, bufferOffset: bufferOffset)
                 nextIndex += elements.count
                 try body(elements)
+                ParallelRelease.release(consume elements)
             }
             // Drop everything before the first byte still needed.
             let keep = scanner.keepFrom

@@ -60,11 +60,12 @@ public struct AWSConfigReader: StreamingExportReader {
             var stream = JSONArrayStream(path: path, arrayKey: key.isEmpty ? nil : key)
             stream.open = open
             try stream.forEachBatch(progress: progress) { batch in
+                // Each worker also builds the final resource: that step was serial after the map.
                 let mapped = try ParallelMapping.map(batch) { element in
                     AWSConfigMapping.resource(try ConfigurationItem(element.value, file: path, pointer: element.pointer), file: path,
-                                              pointer: element.pointer, line: nil)
+                                              pointer: element.pointer, line: nil)?.resource()
                 }
-                try body(mapped.compactMap { $0?.resource() })
+                try body(mapped.compactMap { $0 })
             }
             return
         }
@@ -75,10 +76,10 @@ public struct AWSConfigReader: StreamingExportReader {
         }
         let mapped = try ParallelMapping.map(found) { entry in
             AWSConfigMapping.resource(try ConfigurationItem(entry.item, file: path, pointer: entry.pointer), file: path,
-                                      pointer: entry.pointer.isEmpty ? nil : entry.pointer, line: nil)
+                                      pointer: entry.pointer.isEmpty ? nil : entry.pointer, line: nil)?.resource()
         }
         progress(size, size)
-        try body(mapped.compactMap { $0?.resource() })
+        try body(mapped.compactMap { $0 })
     }
 
     /// The array to stream for a large file: `""` for a root array, else the root key.

@@ -1,4 +1,5 @@
 import Dispatch
+import PolicyEngine
 import Synchronization
 
 /// Maps a batch of items on all cores; results come back in input order. The readers map
@@ -30,5 +31,26 @@ enum ParallelMapping {
             outputs.append(contentsOf: try result.get())
         }
         return outputs
+    }
+}
+
+/// Drops a batch of parsed values on all cores. A streamed batch holds the parsed native records;
+/// once mapped, freeing their trees one after another on the reading thread was a seventh of
+/// the time to read a 1M-item Config snapshot. Values still referenced elsewhere (records kept
+/// as documents) only lose a reference.
+enum ParallelRelease {
+    /// Releases `items`, the last references to their values freed on all cores.
+    static func release<Item: Sendable>(_ items: consuming [Item]) {
+        guard items.count >= ParallelMapping.serialLimit * 4 else { return }
+        let chunks = min(items.count / ParallelMapping.serialLimit, 64)
+        let stride = (items.count + chunks - 1) / chunks
+        let slots = ResultSlots<[Item]>(count: chunks)
+        for chunk in 0..<chunks {
+            let start = chunk * stride
+            slots.store(Array(items[start..<min(start + stride, items.count)]), at: chunk)
+        }
+        _ = consume items
+        // Each worker takes its chunk out of the slots and drops it: the last reference dies there.
+        DispatchQueue.concurrentPerform(iterations: chunks) { chunk in _ = slots.take(at: chunk) }
     }
 }
