@@ -37,47 +37,40 @@ struct DetectionSample {
 
     /// True when the sample contains `"key"` followed (after optional spaces) by a colon.
     func containsKey(_ key: String) -> Bool {
-        let needle = Array(("\"" + key + "\"").utf8)
-        guard needle.count <= bytes.count else { return false }
-        var index = 0
-        while index + needle.count <= bytes.count {
-            if bytes[index] == needle[0] && bytes[index..<index + needle.count].elementsEqual(needle) {
-                var after = index + needle.count
-                while after < bytes.count && (bytes[after] == 0x20 || bytes[after] == 0x0A || bytes[after] == 0x0D || bytes[after] == 0x09) {
-                    after += 1
-                }
-                if after < bytes.count && bytes[after] == UInt8(ascii: ":") { return true }
-            }
-            index += 1
-        }
-        return false
+        containsValue(ofKey: key) { _ in true }
     }
 
     /// True when some `"key": "value"` in the sample has a string value starting with `prefix`
     /// (ASCII case-insensitive): a format's type names, not a marker that may sit anywhere
     /// (an id, a description) in another format's document.
     func containsKey(_ key: String, withValuePrefix prefix: String) -> Bool {
-        let needle = Array(("\"" + key + "\"").utf8)
         let wanted = Array(prefix.lowercased().utf8)
+        return containsValue(ofKey: key) { valueStart in
+            guard valueStart < bytes.count && bytes[valueStart] == UInt8(ascii: "\"") else { return false }
+            let start = valueStart + 1
+            guard start + wanted.count <= bytes.count else { return false }
+            return bytes[start..<start + wanted.count].map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }.elementsEqual(wanted)
+        }
+    }
+
+    /// True when `accepts` holds for some occurrence of `"key"` followed (after optional spaces)
+    /// by a colon; it is given where the value starts (after spaces, possibly the sample's end).
+    private func containsValue(ofKey key: String, where accepts: (_ valueStart: Int) -> Bool) -> Bool {
+        let needle = Array(("\"" + key + "\"").utf8)
+        func skipSpace(from start: Int) -> Int {
+            var index = start
+            while index < bytes.count && (bytes[index] == 0x20 || bytes[index] == 0x0A || bytes[index] == 0x0D || bytes[index] == 0x09) {
+                index += 1
+            }
+            return index
+        }
         var index = 0
         while index + needle.count <= bytes.count {
             defer { index += 1 }
             guard bytes[index] == needle[0] && bytes[index..<index + needle.count].elementsEqual(needle) else { continue }
-            var after = index + needle.count
-            func skipSpace() {
-                while after < bytes.count && (bytes[after] == 0x20 || bytes[after] == 0x0A || bytes[after] == 0x0D || bytes[after] == 0x09) {
-                    after += 1
-                }
-            }
-            skipSpace()
-            guard after < bytes.count && bytes[after] == UInt8(ascii: ":") else { continue }
-            after += 1
-            skipSpace()
-            guard after < bytes.count && bytes[after] == UInt8(ascii: "\"") else { continue }
-            let start = after + 1
-            guard start + wanted.count <= bytes.count else { continue }
-            let lowered = bytes[start..<start + wanted.count].map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }
-            if lowered.elementsEqual(wanted) { return true }
+            let colon = skipSpace(from: index + needle.count)
+            guard colon < bytes.count && bytes[colon] == UInt8(ascii: ":") else { continue }
+            if accepts(skipSpace(from: colon + 1)) { return true }
         }
         return false
     }
