@@ -6,7 +6,8 @@ public enum PolicyTestJUnit {
     /// The XML bytes.
     public static func render(_ outcomes: [PolicyTestOutcome]) throws(ReportError) -> [UInt8] {
         let byPolicy = Dictionary(grouping: outcomes, by: \.policyID)
-        let writer = try XMLWriter()
+        let output = ReportOutput()
+        let writer = try XMLWriter(output: output)
         try writer.startDocument()
         try writer.start("testsuites")
         for (index, policy) in byPolicy.keys.sorted().enumerated() {
@@ -47,7 +48,8 @@ public enum PolicyTestJUnit {
             try writer.end()
         }
         try writer.end()
-        return try writer.finish()
+        try writer.finish()
+        return output.bytes
     }
 
     private static func counts(_ outcomes: [PolicyTestOutcome], _ writer: XMLWriter) throws(ReportError) {

@@ -8,8 +8,8 @@ final class XMLWriter {
     private let output: ReportOutput
     private let writer: xmlTextWriterPtr
 
-    /// A writer into `output` (memory when not given; read it back with `finish()`).
-    init(output: ReportOutput = ReportOutput()) throws(ReportError) {
+    /// A writer into `output`.
+    init(output: ReportOutput) throws(ReportError) {
         // libxml2 hands its output buffer over in blocks; the callback appends them.
         let context = Unmanaged.passUnretained(output).toOpaque()
         guard let buffer = xmlOutputBufferCreateIO({ context, bytes, length in
@@ -72,14 +72,11 @@ final class XMLWriter {
         try check(xmlTextWriterFullEndElement(writer), "end <\(element)>")
     }
 
-    /// Ends the document and hands everything to the output; returns the output's bytes (all of
-    /// the document for a memory output).
-    @discardableResult
-    func finish() throws(ReportError) -> [UInt8] {
+    /// Ends the document and hands everything to the output.
+    func finish() throws(ReportError) {
         try check(xmlTextWriterEndDocument(writer), "end document")
         try check(xmlTextWriterFlush(writer), "flush")
         if let failure = output.failure { throw .xmlWriter(reason: "output failed: \(failure)") }
-        return output.bytes
     }
 
     /// Removes characters XML 1.0 forbids.
