@@ -28,7 +28,7 @@ struct ResultsDocument: Sendable, Equatable {
     /// its text in the document (the same, indented by `PrettyJSON`), and its fingerprint. None depends on the rest of the document, so they are prepared before
     /// taking the lock.
     static func findingTexts(_ findings: [Finding]) -> [FindingText] {
-        Parallel.map(findings) { finding in
+        ParallelMap.map(findings, minimumChunk: 256) { finding in
             let value = RunResultCodec.encode(finding)
             var compact: [UInt8] = []
             compact.reserveCapacity(1_024)
@@ -87,43 +87,5 @@ struct ResultsDocument: Sendable, Equatable {
     /// The whole document as one text.
     var text: String {
         head + (items.isEmpty ? "" : Self.itemPrefix + items.joined(separator: "," + Self.itemPrefix) + "\n  ") + tail
-    }
-}
-
-/// Order-preserving parallel map over all cores, for the per-finding work of a large run.
-enum Parallel {
-    /// Below this many items the threads cost more than they save.
-    static let threshold = 2_048
-
-    static func map<Element: Sendable, Mapped: Sendable>(_ items: [Element], _ transform: @Sendable (Element) -> Mapped) -> [Mapped] {
-        guard items.count >= threshold else { return items.map(transform) }
-        let chunks = max(1, ProcessInfo.processInfo.activeProcessorCount * 4)
-        let size = (items.count + chunks - 1) / chunks
-        let results = ChunkResults<Mapped>(count: chunks)
-        DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
-            let range = min(chunk * size, items.count)..<min((chunk + 1) * size, items.count)
-            results.store(items[range].map(transform), at: chunk)
-        }
-        return results.joined
-    }
-
-    /// Each chunk's results, filled by the workers under a lock.
-    private final class ChunkResults<Mapped: Sendable>: @unchecked Sendable {
-        private let lock = NSLock()
-        private var chunks: [[Mapped]]
-
-        init(count: Int) { chunks = Array(repeating: [], count: count) }
-
-        func store(_ mapped: [Mapped], at index: Int) {
-            lock.lock()
-            chunks[index] = mapped
-            lock.unlock()
-        }
-
-        var joined: [Mapped] {
-            lock.lock()
-            defer { lock.unlock() }
-            return chunks.flatMap { $0 }
-        }
     }
 }

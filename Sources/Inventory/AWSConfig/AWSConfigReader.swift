@@ -61,7 +61,7 @@ public struct AWSConfigReader: StreamingExportReader {
             stream.open = open
             try stream.forEachBatch(progress: progress) { batch in
                 // Each worker also builds the final resource: that step was serial after the map.
-                let mapped = try ParallelMapping.map(batch) { element in
+                let mapped = try ParallelMap.map(batch, minimumChunk: ParallelRelease.minimumChunk) { element in
                     AWSConfigMapping.resource(try ConfigurationItem(element.value, file: path, pointer: element.pointer), file: path,
                                               pointer: element.pointer, line: nil)?.resource()
                 }
@@ -74,7 +74,7 @@ public struct AWSConfigReader: StreamingExportReader {
         for document in RecordedResponses.documents(in: root) {
             found += try items(in: document.value, pointer: document.pointer, file: path)
         }
-        let mapped = try ParallelMapping.map(found) { entry in
+        let mapped = try ParallelMap.map(found, minimumChunk: ParallelRelease.minimumChunk) { entry in
             AWSConfigMapping.resource(try ConfigurationItem(entry.item, file: path, pointer: entry.pointer), file: path,
                                       pointer: entry.pointer.isEmpty ? nil : entry.pointer, line: nil)?.resource()
         }

@@ -169,8 +169,8 @@ enum TerraformDocument {
     }
 
     /// Records mapped to engine resources on all cores, in order.
-    static func map(_ records: [TerraformResourceRecord], context: TerraformContext, format: InputFormat, file: String) throws -> [Resource] {
-        try ParallelMapping.map(records) { TerraformMapping.resource($0, context: context, format: format, file: file)?.resource() }
+    static func map(_ records: [TerraformResourceRecord], context: TerraformContext, format: InputFormat, file: String) -> [Resource] {
+        ParallelMap.map(records, minimumChunk: ParallelRelease.minimumChunk) { TerraformMapping.resource($0, context: context, format: format, file: file)?.resource() }
             .compactMap { $0 }
     }
 

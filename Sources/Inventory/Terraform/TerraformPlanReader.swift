@@ -60,7 +60,7 @@ public struct TerraformPlanReader: StreamingExportReader {
         } else {
             TerraformDocument.moduleResources(root.at("planned_values", "root_module"), pointer: "/planned_values/root_module", into: &records)
         }
-        let resources = try TerraformDocument.map(records, context: context, format: .terraformPlan, file: path)
+        let resources = TerraformDocument.map(records, context: context, format: .terraformPlan, file: path)
         progress(file.size, file.size)
         try body(resources)
     }
@@ -72,7 +72,7 @@ public struct TerraformPlanReader: StreamingExportReader {
         let context = TerraformContext(configuration: members["configuration"], variables: members["variables"])
         try JSONArrayStream(path: path, arrayKey: "resource_changes").forEachBatch(progress: progress) { batch in
             let records = batch.compactMap { TerraformDocument.changeRecord($0.value, pointer: $0.pointer) }
-            try body(try TerraformDocument.map(records, context: context, format: .terraformPlan, file: path))
+            try body(TerraformDocument.map(records, context: context, format: .terraformPlan, file: path))
         }
     }
 }

@@ -36,7 +36,7 @@ public struct TerraformStateReader: StreamingExportReader {
         let context = TerraformContext(configuration: root.at("configuration"), variables: nil)
         var records: [TerraformResourceRecord] = []
         TerraformDocument.moduleResources(root.at("values", "root_module"), pointer: "/values/root_module", into: &records)
-        let resources = try TerraformDocument.map(records, context: context, format: .terraformState, file: path)
+        let resources = TerraformDocument.map(records, context: context, format: .terraformState, file: path)
         let size = try InputFile(path: path).size
         progress(size, size)
         try body(resources)

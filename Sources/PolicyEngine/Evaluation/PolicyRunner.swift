@@ -1,5 +1,4 @@
 import Dispatch
-import Synchronization
 
 /// The verdicts of one policy over its scope.
 public struct PolicyEvaluation: Sendable {
@@ -266,27 +265,4 @@ struct SharedResources: @unchecked Sendable {
 /// Findings that parallel workers render in place, each worker its own disjoint range.
 struct SharedFindings: @unchecked Sendable {
     let base: UnsafeMutablePointer<Finding>
-}
-
-/// Fixed slots written by parallel workers, each slot by exactly one worker, read after all
-/// finish: how parallel work is merged back in a deterministic order.
-public final class ResultSlots<Element: Sendable>: Sendable {
-    private let storage: Mutex<[Element?]>
-
-    /// `count` empty slots.
-    public init(count: Int) { storage = Mutex(Array(repeating: nil, count: count)) }
-
-    /// Fills slot `index`.
-    public func store(_ element: Element, at index: Int) {
-        storage.withLock { $0[index] = element }
-    }
-
-    /// Empties slot `index` and returns what it held.
-    public func take(at index: Int) -> Element? {
-        storage.withLock { slots in
-            let element = slots[index]
-            slots[index] = nil
-            return element
-        }
-    }
 }

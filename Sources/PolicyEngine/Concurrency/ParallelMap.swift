@@ -1,0 +1,57 @@
+import Dispatch
+import Synchronization
+
+/// Fixed slots written by parallel workers, each slot by exactly one worker, read after all
+/// finish: how parallel work is merged back in a deterministic order.
+public final class ResultSlots<Element: Sendable>: Sendable {
+    private let storage: Mutex<[Element?]>
+
+    /// `count` empty slots.
+    public init(count: Int) { storage = Mutex(Array(repeating: nil, count: count)) }
+
+    /// Fills slot `index`.
+    public func store(_ element: Element, at index: Int) {
+        storage.withLock { $0[index] = element }
+    }
+
+    /// Empties slot `index` and returns what it held.
+    public func take(at index: Int) -> Element? {
+        storage.withLock { slots in
+            let element = slots[index]
+            slots[index] = nil
+            return element
+        }
+    }
+}
+
+/// An order-preserving map on all cores, for per-item work over large inputs (mapping streamed
+/// records to resources, encoding a run's findings). Items are split into contiguous chunks of at
+/// least `minimumChunk` (at most 64 chunks); the result and the error do not depend on the split.
+public enum ParallelMap {
+    /// Most chunks one call makes: enough to balance uneven items over the cores.
+    public static let maximumChunks = 64
+
+    /// `transform` applied to every item, in order. Fewer than two chunks' worth of items are
+    /// mapped on the calling thread. When items fail, the error of the first failing one (by
+    /// position) is thrown.
+    public static func map<Item: Sendable, Output: Sendable, Failure: Error>(
+        _ items: [Item], minimumChunk: Int, _ transform: @Sendable (Item) throws(Failure) -> Output
+    ) throws(Failure) -> [Output] {
+        let chunkFloor = max(1, minimumChunk)
+        guard items.count >= chunkFloor * 2 else { return try items.map(transform) }
+        let chunks = min(items.count / chunkFloor, maximumChunks)
+        let stride = (items.count + chunks - 1) / chunks
+        let slots = ResultSlots<Result<[Output], Failure>>(count: chunks)
+        DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
+            let range = min(chunk * stride, items.count)..<min((chunk + 1) * stride, items.count)
+            slots.store(Result { () throws(Failure) -> [Output] in try items[range].map(transform) }, at: chunk)
+        }
+        var outputs: [Output] = []
+        outputs.reserveCapacity(items.count)
+        for chunk in 0..<chunks {
+            guard let result = slots.take(at: chunk) else { continue }
+            outputs.append(contentsOf: try result.get())
+        }
+        return outputs
+    }
+}
