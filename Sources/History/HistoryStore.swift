@@ -105,7 +105,7 @@ public struct HistoryStore: Sendable {
                                                      complianceScore: Self.roundedScore(result.complianceScore), failing: counts.fail,
                                                      cost: rows.monthlyCost)
                     final.sections[TrendSection.key] = TrendSection.value(recent.reversed().map(TrendSection.Point.init) + [current])
-                    let document = try ResultsDocument(final, items: items)
+                    let document = ResultsDocument(final, items: items)
                     // The document's SHA-256 (sequential, tens of MB for a large run) is computed on
                     // another core while this one inserts; the run row, which needs it, goes in last
                     // (foreign keys are checked at commit).

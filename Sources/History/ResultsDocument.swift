@@ -16,14 +16,6 @@ struct ResultsDocument: Sendable, Equatable {
     /// Everything from the `]` that closes the findings array.
     var tail: String
 
-    /// The separator `JSONWriter.pretty` puts between two findings (and, without the comma, before
-    /// the first one): a newline and the indentation of depth 2.
-    static let itemPrefix = "\n    "
-
-    /// How the top-level findings key appears in the pretty text (depth 1, so no nested key of
-    /// the same name can match).
-    static let findingsMarker = "\n  \"findings\": []"
-
     /// Per finding, computed on every core: the compact JSON the history stores (40 % smaller),
     /// its text in the document (the same, indented by `PrettyJSON`), and its fingerprint. None depends on the rest of the document, so they are prepared before
     /// taking the lock.
@@ -55,13 +47,9 @@ struct ResultsDocument: Sendable, Equatable {
     }
 
     /// The document of `result`, whose findings' texts are `items` (from `findingTexts`).
-    init(_ result: RunResult, items: [String]) throws(HistoryError) {
-        let skeleton = JSONWriter.pretty(RunResultCodec.encode(result, encodedFindings: []))
-        guard let marker = skeleton.range(of: Self.findingsMarker) else {
-            throw .database(database: "", reason: "internal: the results document has no top-level findings array")
-        }
-        let split = skeleton.index(before: marker.upperBound)
-        self.init(head: String(skeleton[..<split]), items: items, tail: String(skeleton[split...]))
+    init(_ result: RunResult, items: [String]) {
+        let frame = RunResultCodec.documentFrame(result)
+        self.init(head: String(decoding: frame.head, as: UTF8.self), items: items, tail: String(decoding: frame.tail, as: UTF8.self))
     }
 
     /// The parts as stored.
@@ -76,16 +64,17 @@ struct ResultsDocument: Sendable, Equatable {
         var hasher = SHA256()
         hasher.update(head)
         for (index, item) in items.enumerated() {
-            hasher.update(index == 0 ? Self.itemPrefix : "," + Self.itemPrefix)
+            hasher.update(index == 0 ? RunResultCodec.findingItemPrefix : "," + RunResultCodec.findingItemPrefix)
             hasher.update(item)
         }
-        if !items.isEmpty { hasher.update("\n  ") }
+        if !items.isEmpty { hasher.update(RunResultCodec.findingsEnd) }
         hasher.update(tail)
         return hasher.hexDigest()
     }
 
     /// The whole document as one text.
     var text: String {
-        head + (items.isEmpty ? "" : Self.itemPrefix + items.joined(separator: "," + Self.itemPrefix) + "\n  ") + tail
+        let prefix = RunResultCodec.findingItemPrefix
+        return head + (items.isEmpty ? "" : prefix + items.joined(separator: "," + prefix) + RunResultCodec.findingsEnd) + tail
     }
 }

@@ -1,4 +1,3 @@
-import Dispatch
 public import PolicyEngine
 
 /// The machine-readable results (schema in docs/results-json.md): sorted keys, two-space
@@ -22,53 +21,28 @@ public struct JSONReport: ReportRenderer {
     }
 
     /// Streams the same text as `JSONWriter.pretty(RunResultCodec.encode(result))` into `output`:
-    /// the document without its findings is encoded whole; the findings (a million in a large
-    /// run) are encoded and written a wave at a time, each wave's tasks on all cores, so the
-    /// document is never held in memory.
+    /// the document's frame, then the findings (a million in a large run) encoded and written a
+    /// wave at a time, each wave's chunks on all cores, so the document is never held in memory.
+    /// A failed write is recorded by the output and reported by `ReportFile`.
     public func write(_ result: RunResult, to output: ReportOutput) throws(ReportError) {
-        guard case .object(let document) = RunResultCodec.encode(result, encodedFindings: []) else { return }
-        var text: [UInt8] = [UInt8(ascii: "{")]
-        var first = true
-        for member in document {
-            if !first { text.append(UInt8(ascii: ",")) }
-            first = false
-            text.append(contentsOf: "\n  ".utf8)
-            JSONWriter.writeString(member.key, into: &text)
-            text.append(contentsOf: ": ".utf8)
-            if member.key == "findings" && !result.findings.isEmpty {
-                text.append(UInt8(ascii: "["))
-                output.append(text)
-                text.removeAll(keepingCapacity: true)
-                writeFindings(result.findings, to: output)
-                text.append(contentsOf: "\n  ]".utf8)
-            } else {
-                JSONWriter.write(member.value, into: &text, indent: "  ", level: 1)
-            }
-        }
-        text.append(contentsOf: "\n}\n".utf8)
-        output.append(text)
-    }
-
-    /// Each finding as an element of the top-level `findings` array (level 2), comma-separated.
-    private func writeFindings(_ findings: [Finding], to output: ReportOutput) {
+        let frame = RunResultCodec.documentFrame(result)
+        output.append(frame.head)
+        let findings = result.findings
         let wave = Self.findingsPerTask * Self.tasksPerWave
         for waveStart in stride(from: 0, to: findings.count, by: wave) {
             let waveEnd = min(findings.count, waveStart + wave)
-            let tasks = (waveEnd - waveStart + Self.findingsPerTask - 1) / Self.findingsPerTask
-            let slots = ResultSlots<[UInt8]>(count: tasks)
-            DispatchQueue.concurrentPerform(iterations: tasks) { task in
-                let start = waveStart + task * Self.findingsPerTask
+            let chunks = ParallelMap.map(Array(stride(from: waveStart, to: waveEnd, by: Self.findingsPerTask)), minimumChunk: 1) { start in
                 var bytes: [UInt8] = []
                 for index in start..<min(waveEnd, start + Self.findingsPerTask) {
                     if index > 0 { bytes.append(UInt8(ascii: ",")) }
-                    bytes.append(contentsOf: "\n    ".utf8)
-                    JSONWriter.write(RunResultCodec.encode(findings[index]), into: &bytes, indent: "  ", level: 2)
+                    bytes.append(contentsOf: RunResultCodec.findingItemPrefix.utf8)
+                    RunResultCodec.documentItem(findings[index], into: &bytes)
                 }
-                slots.store(bytes, at: task)
+                return bytes
             }
-            // A failed write is recorded by the output and reported by `ReportFile`.
-            for task in 0..<tasks { output.append(slots.take(at: task) ?? []) }
+            for chunk in chunks { output.append(chunk) }
         }
+        if !findings.isEmpty { output.append(Array(RunResultCodec.findingsEnd.utf8)) }
+        output.append(frame.tail)
     }
 }
-

@@ -26,9 +26,58 @@ public enum RunResultCodec {
     }
 
     /// The JSON document of a result whose findings the caller already encoded with
-    /// `encode(_ finding:)`, in the same order (the run history encodes them in parallel and
-    /// reuses them). Everything else, the summary included, comes from `result`.
+    /// `encode(_ finding:)`, in the same order. Everything else, the summary included, comes
+    /// from `result`.
     public static func encode(_ result: RunResult, encodedFindings: [Value]) -> Value {
+        .object(documentFields(result, encodedFindings: encodedFindings))
+    }
+
+    // MARK: - The pretty document around its findings
+
+    /// What stands before each finding's text in the pretty document (`JSONWriter.pretty` of
+    /// `encode(result)`): a newline and the indentation of depth 2, after a comma for all but
+    /// the first finding.
+    public static let findingItemPrefix = "\n    "
+    /// What stands after the last finding's text, before `tail` (only when there are findings).
+    public static let findingsEnd = "\n  "
+
+    /// The pretty document of `result` without its findings, split where they go: `head` runs
+    /// up to and including the `[` of the top-level `findings` array, `tail` from its `]` to the
+    /// final newline. Writers that stream a large run (`--json`, the history) put each finding's
+    /// text (`documentItem`) between them, so the whole document is never built at once; the
+    /// bytes equal `JSONWriter.pretty(encode(result))`.
+    public static func documentFrame(_ result: RunResult) -> (head: [UInt8], tail: [UInt8]) {
+        var head: [UInt8] = [UInt8(ascii: "{")]
+        var tail: [UInt8] = []
+        var inTail = false
+        var first = true
+        for member in documentFields(result, encodedFindings: []) {
+            var text: [UInt8] = first ? [] : [UInt8(ascii: ",")]
+            first = false
+            text.append(contentsOf: "\n  ".utf8)
+            JSONWriter.writeString(member.key, into: &text)
+            text.append(contentsOf: ": ".utf8)
+            if member.key == "findings" {
+                head += text
+                head.append(UInt8(ascii: "["))
+                tail.append(UInt8(ascii: "]"))
+                inTail = true
+                continue
+            }
+            JSONWriter.write(member.value, into: &text, indent: "  ", level: 1)
+            if inTail { tail += text } else { head += text }
+        }
+        tail.append(contentsOf: "\n}\n".utf8)
+        return (head, tail)
+    }
+
+    /// A finding's text as it stands in the pretty document (an element of `findings`, depth 2).
+    public static func documentItem(_ finding: Finding, into output: inout [UInt8]) {
+        JSONWriter.write(encode(finding), into: &output, indent: "  ", level: 2)
+    }
+
+    /// The members of the results document.
+    private static func documentFields(_ result: RunResult, encodedFindings: [Value]) -> Fields {
         var summary = Fields()
         let totals = result.totals
         summary["counts"] = encode(totals)
@@ -67,7 +116,7 @@ public enum RunResultCodec {
         document["waivers"] = .array(result.waivers.map(encode))
         document["summary"] = .object(summary)
         document["sections"] = .object(Fields(result.sections.map { ($0.key, $0.value) }))
-        return .object(document)
+        return document
     }
 
     /// The JSON object of verdict counts.
