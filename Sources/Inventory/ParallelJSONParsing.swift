@@ -1,4 +1,3 @@
-import Dispatch
 import PolicyEngine
 import Synchronization
 
@@ -10,33 +9,21 @@ enum ParallelJSONParsing {
 
     /// One result per range, in order.
     static func parse(_ ranges: [Range<Int>], in buffer: [UInt8]) -> [Result<Value, JSONSyntaxError>] {
-        guard !ranges.isEmpty else { return [] }
-        let results = Mutex<[Int: Result<Value, JSONSyntaxError>]>([:])
-        let workers = min(ranges.count, 64)
-        let stride = (ranges.count + workers - 1) / workers
         buffer.withUnsafeBufferPointer { bytes in
             let shared = SharedBytes(bytes)
-            DispatchQueue.concurrentPerform(iterations: workers) { worker in
-                let start = worker * stride
-                let end = min(start + stride, ranges.count)
-                guard start < end else { return }
-                var local: [(Int, Result<Value, JSONSyntaxError>)] = []
-                local.reserveCapacity(end - start)
+            return ParallelMap.mapChunks(count: ranges.count, minimumChunk: 1) { chunk in
                 caches.withCache { keyCache in
-                    for position in start..<end {
+                    chunk.map { position -> Result<Value, JSONSyntaxError> in
                         let slice = UnsafeBufferPointer(rebasing: shared.bytes[ranges[position]])
                         do throws(JSONSyntaxError) {
-                            local.append((position, .success(try JSONParser.parse(slice, keyCache: keyCache))))
+                            return .success(try JSONParser.parse(slice, keyCache: keyCache))
                         } catch {
-                            local.append((position, .failure(error)))
+                            return .failure(error)
                         }
                     }
                 }
-                results.withLock { table in for (position, result) in local { table[position] = result } }
             }
         }
-        let table = results.withLock { $0 }
-        return ranges.indices.map { table[$0] ?? .failure(JSONSyntaxError(offset: 0, line: 1, column: 1, reason: "not parsed")) }
     }
 }
 

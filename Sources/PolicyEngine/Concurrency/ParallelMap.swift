@@ -37,17 +37,28 @@ public enum ParallelMap {
     public static func map<Item: Sendable, Output: Sendable, Failure: Error>(
         _ items: [Item], minimumChunk: Int, _ transform: @Sendable (Item) throws(Failure) -> Output
     ) throws(Failure) -> [Output] {
+        try mapChunks(count: items.count, minimumChunk: minimumChunk) { (range) throws(Failure) -> [Output] in
+            try items[range].map(transform)
+        }
+    }
+
+    /// The outputs `body` makes for contiguous ranges of `0..<count`, concatenated in order:
+    /// for work with a per-chunk setup (a parser's key cache). `body` returns one output per
+    /// position of its range; the first failing range (by position) throws.
+    public static func mapChunks<Output: Sendable, Failure: Error>(
+        count: Int, minimumChunk: Int, _ body: @Sendable (Range<Int>) throws(Failure) -> [Output]
+    ) throws(Failure) -> [Output] {
         let chunkFloor = max(1, minimumChunk)
-        guard items.count >= chunkFloor * 2 else { return try items.map(transform) }
-        let chunks = min(items.count / chunkFloor, maximumChunks)
-        let stride = (items.count + chunks - 1) / chunks
+        guard count >= chunkFloor * 2 else { return try body(0..<count) }
+        let chunks = min(count / chunkFloor, maximumChunks)
+        let stride = (count + chunks - 1) / chunks
         let slots = ResultSlots<Result<[Output], Failure>>(count: chunks)
         DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
-            let range = min(chunk * stride, items.count)..<min((chunk + 1) * stride, items.count)
-            slots.store(Result { () throws(Failure) -> [Output] in try items[range].map(transform) }, at: chunk)
+            let range = min(chunk * stride, count)..<min((chunk + 1) * stride, count)
+            slots.store(Result { () throws(Failure) -> [Output] in try body(range) }, at: chunk)
         }
         var outputs: [Output] = []
-        outputs.reserveCapacity(items.count)
+        outputs.reserveCapacity(count)
         for chunk in 0..<chunks {
             guard let result = slots.take(at: chunk) else { continue }
             outputs.append(contentsOf: try result.get())
