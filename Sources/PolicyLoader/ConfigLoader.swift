@@ -17,6 +17,10 @@ public struct AssayConfig: Sendable {
         public var markdown: String?
         /// Findings as CSV.
         public var csv: String?
+        /// SARIF 2.1.0 (GitHub code scanning).
+        public var sarif: String?
+        /// GitLab code-quality report.
+        public var gitlabCodeQuality: String?
         /// How passing verdicts are recorded.
         public var passing: PassingMode = .list
 
@@ -44,6 +48,8 @@ public struct AssayConfig: Sendable {
     public var labels: [String: String] = [:]
     /// Run history database, when enabled.
     public var history: String?
+    /// Folder of the Terraform configuration, to locate plan and state resources in `.tf` files.
+    public var terraformRoot: String?
     /// The database `history: true` names (relative to the config file).
     public static let defaultHistory = ".assay/history.sqlite"
     /// Extra settings of later pipeline stages (`downtime:`, `cost:`), kept as values.
@@ -59,10 +65,10 @@ public struct AssayConfig: Sendable {
 public enum ConfigLoader {
     static let keys = [
         "version", "policies", "inputs", "params", "waivers", "outputs", "fail_on", "fail_on_unknown", "as_of", "labels",
-        "history", "downtime", "cost",
+        "history", "downtime", "cost", "terraform_root",
     ]
     static let inputKeys = ["path", "format", "type", "id_field", "type_field", "list_field"]
-    static let outputKeys = ["junit", "json", "html", "markdown", "csv", "passing"]
+    static let outputKeys = ["junit", "json", "html", "markdown", "csv", "sarif", "gitlab_codequality", "passing"]
 
     /// Loads a config file.
     public static func load(file: String) throws(LoadError) -> AssayConfig {
@@ -108,6 +114,8 @@ public enum ConfigLoader {
                     case "html": config.outputs.html = resolve(try output.value.string("a file path"))
                     case "markdown": config.outputs.markdown = resolve(try output.value.string("a file path"))
                     case "csv": config.outputs.csv = resolve(try output.value.string("a file path"))
+                    case "sarif": config.outputs.sarif = resolve(try output.value.string("a file path"))
+                    case "gitlab_codequality": config.outputs.gitlabCodeQuality = resolve(try output.value.string("a file path"))
                     default: config.outputs.passing = try PolicyParser.enumeration(output.value, "passing mode")
                     }
                 }
@@ -123,6 +131,7 @@ public enum ConfigLoader {
                 } else {
                     config.history = resolve(try value.string("a database path, or true for \(AssayConfig.defaultHistory)"))
                 }
+            case "terraform_root": config.terraformRoot = resolve(try value.string("a folder of .tf files"))
             case "downtime", "cost": config.extensions[entry.key] = try value.value()
             default: break
             }

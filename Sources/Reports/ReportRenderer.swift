@@ -2,7 +2,9 @@ public import PolicyEngine
 
 /// The report formats Assay writes.
 public enum ReportFormat: String, CaseIterable, Codable, Sendable {
-    case json, junit, html, markdown, csv
+    case json, junit, html, markdown, csv, sarif
+    /// GitLab code-quality JSON (`codequality` artifact).
+    case gitlabCodeQuality = "gitlab-codequality"
 }
 
 /// Why a report could not be produced or written.

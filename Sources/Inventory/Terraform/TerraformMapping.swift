@@ -101,7 +101,8 @@ enum TerraformMapping {
         let kind = kinds[record.type] ?? (record.type.hasPrefix("azurerm_dns_") && record.type.hasSuffix("_record") ? .dnsRecord : .other)
         var resource = NormalizedResource(
             id: identifier(record, provider: provider), provider: provider, kind: kind, nativeType: record.type,
-            attributes: values, format: format, source: SourceReference(file: file, pointer: record.pointer))
+            attributes: values, format: format,
+            source: SourceReference(file: file, pointer: record.pointer, declaration: DeclarationLocation(address: record.address)))
         resource.nativeID = nativeID(record)
         resource.name = (values.at("name") ?? values.at("bucket") ?? values.at("identifier") ?? values.at("function_name"))?.text
         resource.terraform = terraformBlock(record, context: context)

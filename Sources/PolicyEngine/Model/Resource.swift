@@ -6,12 +6,15 @@ public struct SourceReference: Sendable, Hashable {
     public var pointer: String?
     /// 1-based line (CSV rows, JSON Lines, YAML items).
     public var line: Int?
+    /// Where the resource is declared in infrastructure-as-code (Terraform plans and states).
+    public var declaration: DeclarationLocation?
 
     /// Creates a reference.
-    public init(file: String, pointer: String? = nil, line: Int? = nil) {
+    public init(file: String, pointer: String? = nil, line: Int? = nil, declaration: DeclarationLocation? = nil) {
         self.file = file
         self.pointer = pointer
         self.line = line
+        self.declaration = declaration
     }
 
     /// `file#pointer`, `file:line`, or just the file.

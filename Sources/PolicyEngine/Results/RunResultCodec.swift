@@ -165,6 +165,13 @@ public enum RunResultCodec {
             sourceFields["file"] = .string(source.file)
             if let pointer = source.pointer { sourceFields["pointer"] = .string(pointer) }
             if let line = source.line { sourceFields["line"] = .number(Double(line)) }
+            if let declaration = source.declaration {
+                var declared = Fields()
+                declared["address"] = .string(declaration.address)
+                if let file = declaration.file { declared["file"] = .string(file) }
+                if let line = declaration.line { declared["line"] = .number(Double(line)) }
+                sourceFields["declaration"] = .object(declared)
+            }
             fields["source"] = .object(sourceFields)
         } else {
             fields["source"] = .null
@@ -282,6 +289,11 @@ public enum RunResultCodec {
         if let sourceValue = item.optional("source"), !sourceValue.value.isNull {
             source = SourceReference(file: try sourceValue.string("file"), pointer: sourceValue.optional("pointer")?.value.stringValue,
                                      line: sourceValue.optional("line")?.value.doubleValue.map { Int($0) })
+            if let declared = sourceValue.optional("declaration"), !declared.value.isNull {
+                source?.declaration = DeclarationLocation(
+                    address: try declared.string("address"), file: declared.optional("file")?.value.stringValue,
+                    line: declared.optional("line")?.value.doubleValue.map { Int($0) })
+            }
         }
         var evidence: [Evidence] = []
         if item.optional("evidence") != nil {

@@ -54,11 +54,7 @@ struct EvaluateCommand: ParsableCommand {
             request.config.labels[String(parts[0])] = parts.count > 1 ? String(parts[1]) : ""
         }
         let configOutputs = request.config.outputs
-        let targets = RenderStage.Targets(
-            junit: outputs.junit ?? configOutputs.junit, json: outputs.json ?? configOutputs.json,
-            junitFlavour: outputs.junitFlavour == .gitlab ? .gitlab : .portable, html: outputs.html ?? configOutputs.html,
-            markdown: outputs.markdown ?? configOutputs.markdown, csv: outputs.csv ?? configOutputs.csv
-        )
+        let targets = RenderStage.Targets(outputs, config: configOutputs)
         let record = try RecordStage.make(history, config: request.config)
         let pipeline = EvaluationPipeline(request: request, passing: outputs.passing?.mode ?? configOutputs.passing,
                                           record: record, render: RenderStage(targets: targets), progress: ProgressReporter(enabled: !quiet))

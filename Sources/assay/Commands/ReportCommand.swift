@@ -7,7 +7,7 @@ import Reports
 struct ReportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "report",
-        abstract: "Re-render HTML, JUnit, Markdown, CSV or JSON reports from one or more JSON results.",
+        abstract: "Re-render HTML, JUnit, Markdown, CSV, SARIF, GitLab code-quality or JSON reports from one or more JSON results.",
         discussion: """
             Several results (one per account from parallel CI jobs, say) merge into one report: policy \
             counts are summed, findings concatenated and re-sorted, inputs unioned. The same policy \
@@ -18,6 +18,7 @@ struct ReportCommand: ParsableCommand {
               assay report reports/results.json --html reports/report.html
               assay report eu.json us.json --html merged.html --junit merged.xml --json merged.json
               assay report big.json --junit junit.xml --passing summary
+              assay report reports/results.json --sarif reports/results.sarif
 
             Exit codes: 0 written · 2 unreadable results, conflicting as-of dates or nothing to write.
             """
@@ -33,8 +34,8 @@ struct ReportCommand: ParsableCommand {
 
     func validate() throws {
         if results.isEmpty { throw ValidationError("give at least one results file") }
-        if [outputs.html, outputs.junit, outputs.markdown, outputs.csv, outputs.json].allSatisfy({ $0 == nil }) {
-            throw ValidationError("nothing to write: give --html, --junit, --markdown, --csv or --json")
+        if RenderStage.Targets(outputs).isEmpty {
+            throw ValidationError("nothing to write: give --html, --junit, --markdown, --csv, --json, --sarif or --gitlab-codequality")
         }
     }
 
@@ -61,10 +62,7 @@ struct ReportCommand: ParsableCommand {
             result.passing = .summary
             result.findings.removeAll { $0.status == .pass }
         }
-        let targets = RenderStage.Targets(
-            junit: outputs.junit, json: outputs.json, junitFlavour: outputs.junitFlavour == .gitlab ? .gitlab : .portable,
-            html: outputs.html, markdown: outputs.markdown, csv: outputs.csv
-        )
+        let targets = RenderStage.Targets(outputs)
         try RenderStage(targets: targets).run(result)
         for path in targets.paths { Terminal.line(Terminal.styled("wrote ", .dim) + path) }
     }

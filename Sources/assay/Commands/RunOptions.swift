@@ -20,6 +20,10 @@ struct RunOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("Parameter override [POLICY_ID:]NAME=VALUE; VALUE is YAML (repeatable).", valueName: "assignment"))
     var param: [String] = []
 
+    @Option(name: .customLong("tf-root"), help: ArgumentHelp(
+        "Folder of the Terraform configuration: findings of plan/state resources point at their .tf file and line.", valueName: "folder"))
+    var tfRoot: String?
+
     @Option(name: .customLong("as-of"), help: ArgumentHelp("Evaluation date (default: the config's as_of, else today in UTC).", valueName: "YYYY-MM-DD"))
     var asOf: String?
 
@@ -49,6 +53,12 @@ struct OutputOptions: ParsableArguments {
 
     @Option(name: .long, help: ArgumentHelp("Write every finding as CSV (RFC 4180) here.", valueName: "file"))
     var csv: String?
+
+    @Option(name: .long, help: ArgumentHelp("Write SARIF 2.1.0 (GitHub code scanning) here.", valueName: "file"))
+    var sarif: String?
+
+    @Option(name: .customLong("gitlab-codequality"), help: ArgumentHelp("Write a GitLab code-quality report here.", valueName: "file"))
+    var gitlabCodeQuality: String?
 
     @Option(name: .long, help: ArgumentHelp("Passing resources in JUnit/JSON: list (one test case each) or summary (one per policy).",
                                             valueName: "mode"))

@@ -25,7 +25,7 @@ struct EvaluationPipeline {
         let compiled = try evaluation.compile(policySet.policies)
 
         // Ingest.
-        let ingested = try IngestStage(progress: progress).run(request.config.inputs)
+        let ingested = try IngestStage(progress: progress, terraformRoot: request.config.terraformRoot).run(request.config.inputs)
 
         // Costs: one streaming pass over the billing exports for every cost scope.
         let settings = try StageSettings(config: request.config)
@@ -34,7 +34,7 @@ struct EvaluationPipeline {
 
         // Model: DR test evidence and the downtime model enrich the applications.
         let modelled = try DowntimeStage(settings: settings.downtime, asOf: request.asOf).run(ingested.resources, drCosts: costs.drCosts)
-        for warning in costs.warnings + modelled.warnings { Terminal.warning(warning) }
+        for warning in ingested.warnings + costs.warnings + modelled.warnings { Terminal.warning(warning) }
 
         // Evaluate and apply waivers.
         let (evaluations, waiverStatuses) = evaluation.run(compiled, resources: modelled.resources, costDocuments: costs.documents,

@@ -18,9 +18,13 @@ struct IngestStage {
         var inputs: [InputRecord] = []
         /// Inputs of billing formats, read later by the cost stage.
         var billing: [InputSpec] = []
+        /// What a person should know (resources not located in the Terraform configuration).
+        var warnings: [String] = []
     }
 
     let progress: ProgressReporter
+    /// The Terraform configuration's folder (`--tf-root`), to locate plan and state resources.
+    var terraformRoot: String?
 
     /// Reads every input of the request.
     func run(_ specs: [InputSpec]) throws -> Output {
@@ -46,6 +50,14 @@ struct IngestStage {
         // Normalize: joins that span records and files (S3 replication destinations to their
         // buckets' regions, KMS replicas to primaries, credential-report rows to IAM users, …).
         output.resources = InventoryNormalizer.link(output.resources)
+        if let terraformRoot {
+            let locator = try TerraformSourceLocator(root: terraformRoot)
+            let (missed, modules) = locator.apply(to: &output.resources)
+            if missed > 0 {
+                let behind = modules.isEmpty ? "" : " (modules not on disk under \(terraformRoot): \(modules.joined(separator: ", ")))"
+                output.warnings.append("\(missed) Terraform resource(s) not located in \(terraformRoot)\(behind); their findings point at the plan file")
+            }
+        }
         return output
     }
 

@@ -18,6 +18,7 @@ struct RunRequest {
         if config.policies.isEmpty { config.policies = defaultPolicies }
         if !options.input.isEmpty { config.inputs = try options.input.map(parseInputFlag) }
         if !options.waivers.isEmpty { config.waivers = options.waivers }
+        if let root = options.tfRoot { config.terraformRoot = root }
         var asOfFromClock = false
         if let flag = options.asOf, let date = CivilDate(parsing: flag) {
             config.asOf = date
