@@ -190,7 +190,7 @@ public struct JUnitReport: ReportRenderer {
                 seen[resource] = occurrence
                 guard let kind = kind(at: index) else { continue }
                 let name = occurrence == 1 ? resource : "\(resource) #\(occurrence)"
-                try body(Case(name: name, file: result.findings[index].source?.file, outcome: outcome(of: result.findings[index], kind: kind)))
+                try body(Case(name: name, file: FindingLocation(result.findings[index])?.file, outcome: outcome(of: result.findings[index], kind: kind)))
                 any = true
             }
             if !any { try body(Self.emptyCase) }
@@ -228,7 +228,7 @@ public struct JUnitReport: ReportRenderer {
 
     fileprivate static func body(_ finding: borrowing Finding, policy: PolicyReport) -> String {
         var lines = [finding.message, "", "Resource: \(finding.resource)", "Type: \(finding.resourceType)"]
-        if let source = finding.source { lines.append("Source: \(source.displayText)") }
+        if let source = finding.source { lines.append("Source: \(source.reportText)") }
         lines.append("Severity: \(finding.severity.rawValue) (enforcement: \(finding.enforcement.rawValue))")
         if !finding.evidence.isEmpty {
             lines.append("Evidence:")

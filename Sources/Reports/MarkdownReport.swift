@@ -52,7 +52,7 @@ struct MarkdownPage {
         let blocking = overview.blocking
         blockingRows = blocking.prefix(blockingLimit).map { finding in
             BlockingRow(policy: finding.policy, resource: finding.resource, severity: finding.severity.rawValue,
-                        message: finding.message, source: finding.source?.displayText ?? "—")
+                        message: finding.message, source: finding.source?.reportText ?? "—")
         }
         blockingHeading = blocking.count > blockingRows.count
             ? "first \(ReportText.count(blockingRows.count)) of \(ReportText.count(blocking.count))" : ReportText.count(blocking.count)

@@ -22,12 +22,17 @@ struct Assay: ParsableCommand {
             EvaluateCommand.self, ValidateCommand.self, ExplainCommand.self, TestCommand.self, CostCommand.self, DowntimeCommand.self,
             ReportCommand.self,
             HistoryCommand.self,
+            VersionCommand.self,
         ]
     )
 
     /// Runs the command, mapping every usage or input error to exit code 2 (argument-parser's
     /// default for usage errors is 64; our documented contract is 2).
     static func main() {
+        if let unknown = UnknownOptionCheck.first(in: Array(CommandLine.arguments.dropFirst())) {
+            Terminal.error(unknown)
+            terminate(ExitStatus.inputError)
+        }
         do {
             var command = try parseAsRoot()
             try command.run()
@@ -47,7 +52,9 @@ struct Assay: ParsableCommand {
             if let explicit = error as? ExitCode {
                 terminate(explicit.rawValue)
             }
-            Terminal.error(fullMessage(for: error))
+            var message = fullMessage(for: error)
+            if message.hasPrefix("Error: ") { message = String(message.dropFirst(7)) }
+            Terminal.error(message)
             terminate(ExitStatus.inputError)
         }
     }

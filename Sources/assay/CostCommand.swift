@@ -2,6 +2,7 @@ import ArgumentParser
 import Billing
 import Foundation
 import PolicyEngine
+import PolicyLoader
 import TabularText
 
 /// `assay cost`: the monthly cost review of billing exports, and the cost groups as JSON/CSV.
@@ -12,61 +13,94 @@ struct CostCommand: ParsableCommand {
         discussion: """
             Prints totals per month and currency (billed and effective), the top movers by account × service, \
             and untagged and egress shares. --json/--csv write the cost groups with the grand totals, so the \
-            numbers can be checked outside Assay. Amounts are exact decimals.
+            numbers can be checked outside Assay. Amounts are exact decimals. With --config, the billing \
+            exports among the config's inputs are read (folders stand for every file in them) and its \
+            cost: settings and as_of apply; flags override them.
+
+            Examples:
+              assay cost --config fixtures/assay.yaml
+              assay cost --input fixtures/billing --as-of 2026-11-27 --group-by account service
+              assay cost --input cur.csv.gz --months 6 --required-tag owner --required-tag environment --json costs.json
+
+            Exit codes: 0 reviewed · 2 usage or input error (unreadable or malformed export, unknown format).
             """
     )
 
-    @Option(name: .long, parsing: .upToNextOption, help: "Billing export files (.csv or .csv.gz).")
+    @OptionGroup var verbosity: VerbosityOptions
+
+    @Option(name: .long, help: ArgumentHelp("Run configuration (assay.yaml): its billing inputs, cost: settings and as_of.", valueName: "file"))
+    var config: String?
+
+    @Option(name: .long, parsing: .upToNextOption, help: ArgumentHelp(
+        "Billing export file or folder (.csv or .csv.gz; repeatable; replaces the config's inputs).", valueName: "path"))
     var input: [String] = []
 
-    @Option(name: .long, help: "Force the format: focus, aws-cur, aws-cur2, azure-cost, gcp-billing (default: detect from the header).")
+    @Option(name: .long, help: ArgumentHelp(
+        "Force the format: focus, aws-cur, aws-cur2, azure-cost, gcp-billing (default: detect from the header).", valueName: "format"))
     var format: String?
 
-    @Option(name: .customLong("group-by"), parsing: .upToNextOption, help: "Group dimensions: account, sub_account, service, service_category, region, charge_category, currency, resource, tags.<key>.")
+    @Option(name: .customLong("group-by"), parsing: .upToNextOption, help: ArgumentHelp(
+        "Group dimensions: account, sub_account, service, service_category, region, charge_category, currency, resource, tags.<key>.",
+        valueName: "dimension"))
     var groupBy: [String] = ["account", "service"]
 
-    @Option(name: .customLong("as-of"), help: "As-of date (YYYY-MM-DD); the review covers the complete months before it (default: today, UTC).")
+    @Option(name: .customLong("as-of"), help: ArgumentHelp(
+        "Evaluation date; the review covers the complete months before it (default: the config's as_of, else today in UTC).",
+        valueName: "YYYY-MM-DD"))
     var asOf: String?
 
-    @Option(name: .long, help: "Number of complete months to review.")
-    var months: Int = 3
+    @Option(name: .long, help: ArgumentHelp("Number of complete months to review (default: the config's cost.review_months, else 3).",
+                                            valueName: "count"))
+    var months: Int?
 
-    @Option(name: .customLong("required-tag"), parsing: .upToNextOption, help: "Tags a charge must carry not to count as untagged (default: any tag).")
+    @Option(name: .customLong("required-tag"), parsing: .upToNextOption, help: ArgumentHelp(
+        "Tags a charge must carry not to count as untagged (default: the config's cost.required_tags, else any tag).", valueName: "key"))
     var requiredTags: [String] = []
 
-    @Option(name: .long, help: "Write the cost groups and totals as JSON to this file.")
+    @Option(name: .long, help: ArgumentHelp("Write the cost groups and totals as JSON here.", valueName: "file"))
     var json: String?
 
-    @Option(name: .long, help: "Write the cost groups and totals as CSV to this file.")
+    @Option(name: .long, help: ArgumentHelp("Write the cost groups and totals as CSV here.", valueName: "file"))
     var csv: String?
 
     @Flag(name: .customLong("skip-bad-rows"), help: "Count and report malformed rows instead of stopping at the first.")
     var skipBadRows = false
 
     func validate() throws {
-        guard !input.isEmpty else { throw ValidationError("give at least one --input file") }
-        guard months >= 1 else { throw ValidationError("--months must be at least 1") }
+        guard !input.isEmpty || config != nil else { throw ValidationError("give --config or at least one --input file or folder") }
+        if let months, months < 1 { throw ValidationError("--months must be at least 1") }
         if let format {
             guard let known = InputFormat(rawValue: format), known.kind == .billing else {
                 throw ValidationError("unknown billing format '\(format)'; use focus, aws-cur, aws-cur2, azure-cost or gcp-billing")
             }
         }
-        if let asOf, CivilDate(parsing: asOf) == nil { throw ValidationError("--as-of must be a date (YYYY-MM-DD)") }
+        if let asOf, CivilDate(parsing: asOf) == nil { throw ValidationError("--as-of '\(asOf)' is not a date in the form YYYY-MM-DD") }
     }
 
     func run() throws {
-        let date = try asOfDate()
+        let loaded = try config.map(ConfigLoader.load(file:)) ?? AssayConfig()
+        let settings = try StageSettings(config: loaded)
+        let date = try asOfDate(config: loaded)
+        let months = months ?? settings.cost.reviewMonths
+        let requiredTags = requiredTags.isEmpty ? settings.cost.requiredTags : requiredTags
+        let progress = ProgressReporter(enabled: true)
+        let files = try billingFiles(loaded, progress: progress)
+        guard !files.isEmpty else { throw CommandFailure.input("no billing exports among the inputs of \(config ?? "the command line")") }
         let scope = CostScope(groupBy: groupBy, lastMonths: months)
         var aggregator = try CostAggregator(scopes: [scope], requiredTags: requiredTags)
-        var options = BillingScanOptions(skipBadRows: skipBadRows, format: format.flatMap(InputFormat.init(rawValue:)))
-        options.progress = Self.progressPrinter()
-        for path in input {
-            let report = try aggregator.read(path, options: options)
+        var options = BillingScanOptions(skipBadRows: skipBadRows || settings.cost.skipBadRows)
+        options.progress = { path, done, total in progress.update(label: path, done: done, total: total ?? 0) }
+        for spec in files {
+            options.format = format.flatMap(InputFormat.init(rawValue:)) ?? spec.format
+            progress.begin("reading billing export \(spec.path)")
+            let report = try aggregator.read(spec.path, options: options)
+            progress.finish(label: spec.path)
             if report.badRows > 0 {
-                Terminal.warning("\(path): skipped \(report.badRows) malformed row(s); first:")
+                Terminal.warning("\(spec.path): skipped \(report.badRows) malformed row(s); first:")
                 for diagnostic in report.firstBadRows { Terminal.line("  " + (diagnostic.description.split(separator: "\n").first.map(String.init) ?? "")) }
             }
         }
+        progress.stop()
         let groups = aggregator.documents(for: scope, asOf: date)
         let totals = aggregator.monthTotals(asOf: date, months: months)
         print(CostReviewTable.render(aggregator: aggregator, asOf: date, months: months, groupBy: groupBy, groupCount: groups.count), terminator: "")
@@ -81,33 +115,21 @@ struct CostCommand: ParsableCommand {
         }
     }
 
-    private func asOfDate() throws -> CivilDate {
-        if let asOf, let date = CivilDate(parsing: asOf) { return date }
-        return CivilDate(daysSinceEpoch: Int(Date().timeIntervalSince1970 / 86_400))
-    }
-
-    /// Prints progress for large files (over 256 MiB) every tenth of the file, on stderr.
-    private static func progressPrinter() -> @Sendable (String, Int, Int?) -> Void {
-        let state = ProgressState()
-        return { path, done, total in
-            guard let total, total > 256 << 20 else { return }
-            let tenth = done * 10 / total
-            if state.advance(to: tenth) { Terminal.line("\(path): \(tenth * 10)% read") }
+    /// The billing exports to read: `--input` files and folders (every file), else the config's
+    /// inputs whose format is (or is detected as) a billing format.
+    private func billingFiles(_ config: AssayConfig, progress: ProgressReporter) throws -> [InputSpec] {
+        if !input.isEmpty { return try IngestStage.expandFolders(input.map { InputSpec(path: $0) }) }
+        let ingest = IngestStage(progress: progress)
+        return try IngestStage.expandFolders(config.inputs).compactMap { spec in
+            let format = try spec.format ?? ingest.detect(spec.path)
+            return format.kind == .billing ? InputSpec(path: spec.path, format: format) : nil
         }
     }
-}
 
-/// The last progress step printed (the callback runs on one reading thread at a time).
-private final class ProgressState: @unchecked Sendable {
-    private let lock = NSLock()
-    private var step = 0
-
-    func advance(to next: Int) -> Bool {
-        lock.lock()
-        defer { lock.unlock() }
-        guard next > step else { return false }
-        step = next
-        return true
+    private func asOfDate(config: AssayConfig) throws -> CivilDate {
+        if let asOf, let date = CivilDate(parsing: asOf) { return date }
+        if let fixed = config.asOf { return fixed }
+        return CivilDate(daysSinceEpoch: Int(Date().timeIntervalSince1970 / 86_400))
     }
 }
 

@@ -18,10 +18,13 @@ struct DowntimeCommand: ParsableCommand {
             Examples:
               assay downtime --config fixtures/assay.yaml
               assay downtime --config fixtures/assay.yaml --detail --trials 200000 --json reports/downtime.json
+
+            Exit codes: 0 modelled · 2 usage or input error (no application register, invalid register values).
             """
     )
 
     @OptionGroup var runOptions: RunOptions
+    @OptionGroup var verbosity: VerbosityOptions
 
     @Option(help: "Simulated years per strategy (1,000 … 10,000,000; default: the config's downtime.trials, else 100,000).")
     var trials: Int?
@@ -51,13 +54,15 @@ struct DowntimeCommand: ParsableCommand {
         }
         let costs = try CostStage(settings: settings.cost, asOf: request.asOf, progress: progress).run(ingested.billing, scopes: [])
         settings.downtime.enabled = true
+        progress.begin("running the downtime model")
         let modelled = try DowntimeStage(settings: settings.downtime, asOf: request.asOf).run(ingested.resources, drCosts: costs.drCosts)
         let assessments = modelled.assessments
         print(DowntimeTable.summary(assessments), terminator: "")
         if detail {
             for assessment in assessments { print("\n" + DowntimeTable.detail(assessment), terminator: "") }
         }
-        for warning in costs.warnings + modelled.warnings { Terminal.warning(warning) }
+        progress.stop()
+        Terminal.warnings([("billing", costs.warnings), ("downtime model", modelled.warnings)])
         let withPlaceholders = assessments.filter { !$0.model.placeholders.isEmpty }.map(\.model.id)
         if !withPlaceholders.isEmpty {
             Terminal.warning(

@@ -1,7 +1,8 @@
 import PolicyEngine
 
-/// The human summary of a run on stderr: failing policies with their first findings, totals,
-/// the blocking count behind the exit code, and waiver warnings.
+/// The human summary of a run on stdout: failing policies with their first findings, totals,
+/// the blocking count behind the exit code; waiver warnings on stderr. With `--quiet`, only the
+/// blocking findings and the blocking count.
 struct RunSummary {
     let result: RunResult
     let asOfFromClock: Bool
@@ -14,7 +15,7 @@ struct RunSummary {
         let documents = result.inputs.reduce(0) { $0 + $1.documents }
         if !quiet {
             let dateNote = asOfFromClock ? " (today, UTC; pass --as-of for reproducible output)" : ""
-            Terminal.line(Terminal.styled("assay \(result.toolVersion)", .bold)
+            Terminal.out(Terminal.styled("assay \(result.toolVersion)", .bold)
                 + " · as of \(result.asOf)\(dateNote) · \(result.policies.count) policies · \(documents) documents from \(result.inputs.count) inputs")
         }
         // Positions of the findings to show, per policy (a million findings are not copied to
@@ -31,7 +32,7 @@ struct RunSummary {
             guard let (shown, blocking) = byPolicy[policy.id], !shown.isEmpty else { continue }
             let tag = blocking ? Terminal.styled("FAIL", .red) : Terminal.styled("WARN", .yellow)
             let counts = policy.counts
-            Terminal.line("\(tag)  \(policy.id) [\(policy.severity.rawValue), \(policy.enforcement.rawValue)] "
+            Terminal.out("\(tag)  \(policy.id) [\(policy.severity.rawValue), \(policy.enforcement.rawValue)] "
                 + "\(counts.fail) fail · \(counts.error) error · \(counts.unknown) unknown · \(counts.waived) waived of \(counts.evaluated)")
             for index in shown.prefix(perPolicy) {
                 let finding = result.findings[index]
@@ -43,18 +44,23 @@ struct RunSummary {
                 case .waived: marker = Terminal.styled("~ waived ", .dim)
                 case .pass: marker = "  pass   "
                 }
-                Terminal.line("    \(marker) \(finding.resource): \(finding.message)")
+                let declared = finding.source?.declaration.map { "  (\($0.displayText))" } ?? ""
+                Terminal.out("    \(marker) \(finding.resource): \(finding.message)\(declared)")
             }
-            if shown.count > perPolicy { Terminal.line("    … and \(shown.count - perPolicy) more (see the JSON/JUnit report)") }
+            if shown.count > perPolicy { Terminal.out("    … and \(shown.count - perPolicy) more (see the JSON/JUnit report)") }
         }
         let score = (result.complianceScore * 1000).rounded() / 10
-        Terminal.line("Summary: \(totals.pass) pass · \(totals.fail) fail · \(totals.waived) waived · \(totals.error) error · "
-            + "\(totals.unknown) unknown — compliance \(score)%")
         let blocking = result.blockingCount
+        if quiet {
+            if blocking > 0 { Terminal.out("Blocking: \(blocking) finding(s) at or above \(result.failOn.rawValue) on enforced policies (exit 1)") }
+            return
+        }
+        Terminal.out("Summary: \(totals.pass) pass · \(totals.fail) fail · \(totals.waived) waived · \(totals.error) error · "
+            + "\(totals.unknown) unknown — compliance \(score)%")
         if blocking > 0 {
-            Terminal.line(Terminal.styled("Blocking: \(blocking) finding(s) at or above \(result.failOn.rawValue) on enforced policies (exit 1)", .red))
+            Terminal.out(Terminal.styled("Blocking: \(blocking) finding(s) at or above \(result.failOn.rawValue) on enforced policies (exit 1)", .red))
         } else {
-            Terminal.line(Terminal.styled("Compliant at fail-on \(result.failOn.rawValue) (exit 0)", .green))
+            Terminal.out(Terminal.styled("Compliant at fail-on \(result.failOn.rawValue) (exit 0)", .green))
         }
         let states = Dictionary(grouping: result.waivers, by: \.state)
         let expiring = states[.expiring]?.count ?? 0

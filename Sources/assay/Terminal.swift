@@ -1,14 +1,56 @@
+import Foundation
+
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
 
-/// Writes to the terminal: human output on stderr, colour only when stderr is a TTY and
-/// `NO_COLOR` is unset.
+/// How much a command prints (`--quiet`, `--verbose`).
+enum Verbosity: Int, Comparable, Sendable {
+    /// Errors only (and, for `evaluate`, the blocking findings).
+    case quiet
+    /// The summary, grouped warnings and status lines.
+    case normal
+    /// Also every warning of a group and every detail.
+    case verbose
+
+    static func < (lhs: Verbosity, rhs: Verbosity) -> Bool { lhs.rawValue < rhs.rawValue }
+}
+
+/// Whether a stream gets ANSI colour, by the published conventions, first rule that applies:
+/// `FORCE_COLOR` set and not empty (force-color.org) or `CLICOLOR_FORCE` set and not `0`
+/// (bixense.com/clicolors) force colour; `NO_COLOR` set and not empty (no-color.org) or
+/// `CLICOLOR=0` turn it off; otherwise colour when the stream is a terminal and `TERM` is not `dumb`.
+enum ColourRule {
+    static func decide(isTerminal: Bool, environment: [String: String]) -> Bool {
+        if let force = environment["FORCE_COLOR"], !force.isEmpty { return true }
+        if let force = environment["CLICOLOR_FORCE"], !force.isEmpty, force != "0" { return true }
+        if let none = environment["NO_COLOR"], !none.isEmpty { return false }
+        if environment["CLICOLOR"] == "0" { return false }
+        return isTerminal && (environment["TERM"] ?? "dumb") != "dumb"
+    }
+}
+
+/// Writes to the terminal. The human summary and command results go to stdout (so they can be
+/// redirected); diagnostics — errors, warnings, progress, "wrote …" status lines — go to stderr.
+/// `--quiet` silences everything on stderr but errors; colour follows `ColourRule` per stream.
 enum Terminal {
-    /// True when stderr is an interactive terminal that accepts colour.
-    static let colour: Bool = isatty(2) == 1 && getenv("NO_COLOR") == nil && (getenv("TERM").map { String(cString: $0) } ?? "dumb") != "dumb"
+    /// The two streams.
+    enum Stream {
+        /// stdout: results.
+        case output
+        /// stderr: diagnostics.
+        case diagnostics
+    }
+
+    /// Set once from `--quiet` / `--verbose` while the command line is parsed.
+    nonisolated(unsafe) static var verbosity: Verbosity = .normal
+
+    /// Colour on stdout.
+    static let outputColour = ColourRule.decide(isTerminal: isatty(1) == 1, environment: ProcessInfo.processInfo.environment)
+    /// Colour on stderr.
+    static let diagnosticsColour = ColourRule.decide(isTerminal: isatty(2) == 1, environment: ProcessInfo.processInfo.environment)
 
     /// ANSI styles.
     enum Style: String {
@@ -19,35 +61,64 @@ enum Terminal {
         case dim = "\u{1B}[2m"
     }
 
-    /// `text` wrapped in `style` when colour is on.
-    static func styled(_ text: String, _ style: Style) -> String {
-        colour ? style.rawValue + text + "\u{1B}[0m" : text
+    /// `text` wrapped in `style` when `stream` takes colour.
+    static func styled(_ text: String, _ style: Style, on stream: Stream = .output) -> String {
+        let colour = stream == .output ? outputColour : diagnosticsColour
+        return colour ? style.rawValue + text + "\u{1B}[0m" : text
     }
 
-    /// A line on stderr.
+    /// A result line on stdout.
+    static func out(_ text: String) {
+        print(text)
+    }
+
+    /// A status line on stderr (not with `--quiet`).
     static func line(_ text: String) {
-        var copy = text + "\n"
-        copy.withUTF8 { buffer in _ = write(2, buffer.baseAddress, buffer.count) }
+        guard verbosity > .quiet else { return }
+        writeDiagnostics(text + "\n")
     }
 
-    /// An error line on stderr (diagnostics already start with `file:line:col: error:`).
+    /// A detail line on stderr, only with `--verbose`.
+    static func detail(_ text: String) {
+        guard verbosity == .verbose else { return }
+        writeDiagnostics(text + "\n")
+    }
+
+    /// An error line on stderr, always (diagnostics already start with `file:line:col: error:`).
     static func error(_ text: String) {
         if text.contains(": error: ") || text.hasPrefix("error: ") {
-            line(text)
+            writeDiagnostics(text + "\n")
         } else {
-            line(styled("error: ", .red) + text)
+            writeDiagnostics(styled("error: ", .red, on: .diagnostics) + text + "\n")
         }
     }
 
-    /// True when stderr is a terminal.
-    static let isInteractive: Bool = isatty(2) == 1
+    /// A warning line on stderr (not with `--quiet`).
+    static func warning(_ text: String) { line(styled("warning: ", .yellow, on: .diagnostics) + text) }
 
-    /// Rewrites the current progress line on stderr (nil clears it).
-    static func progress(_ text: String?) {
-        var copy = "\r\u{1B}[K" + (text ?? "")
-        copy.withUTF8 { buffer in _ = write(2, buffer.baseAddress, buffer.count) }
+    /// Warnings in named groups: a group of one prints its warning; a larger group prints its
+    /// count (`warning: 19 downtime model warnings (--verbose lists them)`), and every warning
+    /// with `--verbose`.
+    static func warnings(_ groups: [(name: String, items: [String])]) {
+        for group in groups where !group.items.isEmpty {
+            if group.items.count == 1 || verbosity == .verbose {
+                for item in group.items { warning(item) }
+            } else {
+                warning("\(group.items.count) \(group.name) warnings (--verbose lists them)")
+            }
+        }
     }
 
-    /// A warning line on stderr.
-    static func warning(_ text: String) { line(styled("warning: ", .yellow) + text) }
+    /// True when stderr is an interactive terminal.
+    static let isInteractive: Bool = isatty(2) == 1
+
+    /// Rewrites the current progress line on an interactive stderr (nil clears it).
+    static func progress(_ text: String?) {
+        writeDiagnostics("\r\u{1B}[K" + (text ?? ""))
+    }
+
+    private static func writeDiagnostics(_ text: String) {
+        var copy = text
+        copy.withUTF8 { buffer in _ = write(2, buffer.baseAddress, buffer.count) }
+    }
 }

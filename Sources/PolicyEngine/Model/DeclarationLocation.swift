@@ -24,8 +24,8 @@ public struct DeclarationLocation: Sendable, Hashable {
         return line.map { "\(file):\($0)" } ?? file
     }
 
-    /// `main.tf:12 (aws_s3_bucket.logs)`, or the address alone when not located.
+    /// `main.tf:12 aws_s3_bucket.logs`, or the address alone when not located.
     public var displayText: String {
-        fileLine.map { "\($0) (\(address))" } ?? address
+        fileLine.map { "\($0) \(address)" } ?? address
     }
 }

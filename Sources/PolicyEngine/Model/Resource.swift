@@ -23,6 +23,13 @@ public struct SourceReference: Sendable, Hashable {
         if let line { return file + ":" + String(line) }
         return file
     }
+
+    /// What reports show: the declaration first when there is one —
+    /// `infra/main.tf:12 aws_s3_bucket.logs (plan.json#/resource_changes/3)` — else `displayText`.
+    public var reportText: String {
+        guard let declaration else { return displayText }
+        return "\(declaration.displayText) (\(displayText))"
+    }
 }
 
 /// One document a policy can see: a cloud resource, a register record, or a cost group.

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import PolicyEngine
 import PolicyLoader
 import Reports
@@ -16,6 +17,7 @@ struct EvaluateCommand: ParsableCommand {
               assay evaluate --config assay.yaml --param tagging.required_keys:required_tags='[owner, environment]'
               assay evaluate --input terraform-plan:plan.json --passing summary
               assay evaluate --config assay.yaml --history .assay/history.sqlite --baseline latest
+              assay evaluate --input plan.json --tf-root infra --sarif reports/results.sarif --annotations github
 
             Exit codes: 0 compliant · 1 a failing (or erroring) finding at or above --fail-on on a \
             policy that is not advisory (with --baseline: only findings absent from the baseline) · 2 usage or input error.
@@ -36,8 +38,12 @@ struct EvaluateCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Label recorded in every output (repeatable), e.g. pipeline=nightly.", valueName: "key=value"))
     var label: [String] = []
 
-    @Flag(name: .long, help: "Print only the summary line and blocking findings.")
-    var quiet = false
+    @Option(name: .long, help: ArgumentHelp(
+        "Print one annotation per blocking finding for this CI: github, gitlab or azure (default: detected from GITHUB_ACTIONS, GITLAB_CI or TF_BUILD; none to turn off).",
+        valueName: "ci"))
+    var annotations: AnnotationArgument?
+
+    @OptionGroup var verbosity: VerbosityOptions
 
     func validate() throws {
         for item in label where !item.contains("=") {
@@ -57,12 +63,16 @@ struct EvaluateCommand: ParsableCommand {
         let targets = RenderStage.Targets(outputs, config: configOutputs)
         let record = try RecordStage.make(history, config: request.config)
         let pipeline = EvaluationPipeline(request: request, passing: outputs.passing?.mode ?? configOutputs.passing,
-                                          record: record, render: RenderStage(targets: targets), progress: ProgressReporter(enabled: !quiet))
+                                          record: record, render: RenderStage(targets: targets), progress: ProgressReporter(enabled: true))
         let result = try pipeline.run()
+        let quiet = Terminal.verbosity == .quiet
         RunSummary(result: result, asOfFromClock: request.asOfFromClock, quiet: quiet).print()
         record.printSummary(result, quiet: quiet)
-        for path in targets.paths where !quiet {
-            Terminal.line(Terminal.styled("wrote ", .dim) + path)
+        for path in targets.paths {
+            Terminal.line(Terminal.styled("wrote ", .dim, on: .diagnostics) + path)
+        }
+        if let system = (annotations ?? AnnotationArgument.detected(in: ProcessInfo.processInfo.environment)).system {
+            for line in CIAnnotations(system: system).lines(result) { Terminal.out(line) }
         }
         if result.blockingCount > 0 { throw ExitCode(ExitStatus.policyFailure) }
     }

@@ -12,6 +12,8 @@ struct ExplainCommand: ParsableCommand {
               assay explain encryption.at_rest.enabled
               assay explain within_days
               assay explain operators
+
+            Exit codes: 0 explained · 2 neither a policy nor an operator, or a policy load error.
             """
     )
 
@@ -19,6 +21,7 @@ struct ExplainCommand: ParsableCommand {
     var name: String
 
     @OptionGroup var runOptions: RunOptions
+    @OptionGroup var verbosity: VerbosityOptions
 
     func run() throws {
         if name == "operators" {

@@ -29,7 +29,13 @@ struct HistoryCommand: ParsableCommand {
     struct List: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "List the recorded runs, oldest first.",
-            discussion: "Examples:\n  assay history list\n  assay history list --history ci/history.sqlite --json runs.json")
+            discussion: """
+                Examples:
+                  assay history list
+                  assay history list --history ci/history.sqlite --json runs.json
+
+                Exit codes: 0 listed · 2 usage error or missing database.
+                """)
 
         @OptionGroup var options: HistoryOptions
 
@@ -55,6 +61,8 @@ struct HistoryCommand: ParsableCommand {
                   assay history show latest
                   assay history show 12 --json run-12.json
                   assay history show 12 --results results-12.json   # the run's results document, byte for byte
+
+                Exit codes: 0 shown · 2 usage error, missing database or unknown run.
                 """)
 
         @Argument(help: ArgumentHelp("The run: an id, latest or latest~N.", valueName: "run"))
@@ -79,7 +87,13 @@ struct HistoryCommand: ParsableCommand {
     struct Diff: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Compare two runs: new, fixed and persisting findings (by fingerprint) and cost movers.",
-            discussion: "Examples:\n  assay history diff             # latest~1 against latest\n  assay history diff 3 7 --json diff.json")
+            discussion: """
+                Examples:
+                  assay history diff             # latest~1 against latest
+                  assay history diff 3 7 --json diff.json
+
+                Exit codes: 0 compared · 2 usage error, missing database or unknown run.
+                """)
 
         @Argument(help: ArgumentHelp("The earlier run (default latest~1).", valueName: "run-a"))
         var from: String = "latest~1"
@@ -142,6 +156,8 @@ struct HistoryOptions: ParsableArguments {
 
     @Option(name: .long, help: ArgumentHelp("Also write the result as JSON here.", valueName: "file"))
     var json: String?
+
+    @OptionGroup var verbosity: VerbosityOptions
 
     /// The existing database (reading never creates one).
     func open() throws -> HistoryStore {

@@ -28,6 +28,7 @@ struct ReportCommand: ParsableCommand {
     var results: [String]
 
     @OptionGroup var outputs: OutputOptions
+    @OptionGroup var verbosity: VerbosityOptions
 
     @Flag(name: .customLong("allow-mixed-as-of"), help: "Merge results of different as-of dates (the report uses the latest).")
     var allowMixedAsOf = false
@@ -64,7 +65,7 @@ struct ReportCommand: ParsableCommand {
         }
         let targets = RenderStage.Targets(outputs)
         try RenderStage(targets: targets).run(result)
-        for path in targets.paths { Terminal.line(Terminal.styled("wrote ", .dim) + path) }
+        for path in targets.paths { Terminal.line(Terminal.styled("wrote ", .dim, on: .diagnostics) + path) }
     }
 
     /// Reads and decodes one results file.

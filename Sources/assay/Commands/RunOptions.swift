@@ -1,5 +1,6 @@
 import ArgumentParser
 import PolicyEngine
+import Reports
 
 /// Options shared by the commands that load policies, inputs and waivers.
 struct RunOptions: ParsableArguments {
@@ -69,21 +70,70 @@ struct OutputOptions: ParsableArguments {
     var junitFlavour: JUnitFlavourArgument = .portable
 }
 
+/// An enumeration argument matched without regard to case (`--fail-on HIGH`).
+protocol CaseInsensitiveArgument: ExpressibleByArgument, CaseIterable, RawRepresentable where RawValue == String {}
+
+extension CaseInsensitiveArgument {
+    init?(argument: String) {
+        self.init(rawValue: argument.lowercased())
+    }
+}
+
 /// `--passing` values.
-enum PassingArgument: String, ExpressibleByArgument, CaseIterable {
+enum PassingArgument: String, CaseInsensitiveArgument {
     case list, summary
 
     var mode: PassingMode { self == .list ? .list : .summary }
 }
 
 /// `--fail-on` values.
-enum SeverityArgument: String, ExpressibleByArgument, CaseIterable {
+enum SeverityArgument: String, CaseInsensitiveArgument {
     case info, low, medium, high, critical
 
     var severity: Severity { Severity(rawValue: rawValue) ?? .high }
 }
 
 /// `--junit-flavour` values.
-enum JUnitFlavourArgument: String, ExpressibleByArgument, CaseIterable {
+enum JUnitFlavourArgument: String, CaseInsensitiveArgument {
     case portable, gitlab
+}
+
+/// `--annotations` values.
+enum AnnotationArgument: String, CaseInsensitiveArgument {
+    case github, gitlab, azure, none
+
+    /// The CI system, nil for `none`.
+    var system: CIAnnotations.System? {
+        switch self {
+        case .github: return .github
+        case .gitlab: return .gitlab
+        case .azure: return .azure
+        case .none: return nil
+        }
+    }
+
+    /// The CI whose variables are set, else `none`.
+    static func detected(in environment: [String: String]) -> AnnotationArgument {
+        switch CIAnnotations.System.detected(in: environment) {
+        case .github?: return .github
+        case .gitlab?: return .gitlab
+        case .azure?: return .azure
+        case nil: return .none
+        }
+    }
+}
+
+/// `--quiet` and `--verbose`, on every command. Parsing them sets `Terminal.verbosity` before
+/// the command runs.
+struct VerbosityOptions: ParsableArguments {
+    @Flag(name: [.customShort("q"), .long], help: "Print only errors (evaluate: also the blocking findings).")
+    var quiet = false
+
+    @Flag(name: [.customShort("v"), .long], help: "Print every warning of a group and every detail.")
+    var verbose = false
+
+    func validate() throws {
+        if quiet && verbose { throw ValidationError("--quiet and --verbose exclude each other") }
+        Terminal.verbosity = quiet ? .quiet : (verbose ? .verbose : .normal)
+    }
 }

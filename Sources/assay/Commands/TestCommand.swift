@@ -12,11 +12,14 @@ struct TestCommand: ParsableCommand {
         discussion: """
             Finds test files (YAML with a top-level `tests:` list) under the given folders, loads the \
             policies there (and any --policies), runs each case and reports mismatches. Exit 1 on any \
-            mismatch, 2 on a load error.
+            mismatch, 2 on a load error. --verbose lists every case, not only mismatches.
 
             Examples:
               assay test policies
               assay test policies --junit reports/policy-tests.xml
+              assay test policies --verbose
+
+            Exit codes: 0 every expectation holds · 1 a mismatch · 2 a load error.
             """
     )
 
@@ -29,8 +32,7 @@ struct TestCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Write the test results as JUnit XML.", valueName: "file"))
     var junit: String?
 
-    @Flag(name: .long, help: "List every case, not only mismatches.")
-    var verbose = false
+    @OptionGroup var verbosity: VerbosityOptions
 
     func run() throws {
         let policySet = try PolicySetLoader.load(paths: paths + policies)
@@ -42,16 +44,16 @@ struct TestCommand: ParsableCommand {
         }
         let outcomes = PolicyTestRunner.run(cases, policies: byID, regions: RegionCatalogData.standard)
         let failures = outcomes.filter { !$0.passed }
-        for outcome in outcomes where verbose || !outcome.passed {
+        for outcome in outcomes where Terminal.verbosity == .verbose || !outcome.passed {
             let mark = outcome.passed ? Terminal.styled("ok  ", .green) : Terminal.styled("FAIL", .red)
             let actual = outcome.actual?.rawValue ?? "not run"
             var line = "\(mark) \(outcome.location): \(outcome.test) · \(outcome.resource): expected \(outcome.expected.rawValue), got \(actual)"
             if !outcome.passed && !outcome.detail.isEmpty { line += " — \(outcome.detail)" }
-            Terminal.line(line)
+            Terminal.out(line)
         }
         let tested = Set(cases.map(\.policyID))
         let untested = policySet.policies.filter { !tested.contains($0.id) }.map(\.id)
-        Terminal.line("\(outcomes.count - failures.count) of \(outcomes.count) expectations hold in \(cases.count) tests of \(tested.count) policies")
+        Terminal.out("\(outcomes.count - failures.count) of \(outcomes.count) expectations hold in \(cases.count) tests of \(tested.count) policies")
         if !untested.isEmpty { Terminal.warning("policies without tests: \(untested.joined(separator: ", "))") }
         if let junit { try ReportFile.write(try PolicyTestJUnit.render(outcomes), to: junit) }
         if !failures.isEmpty { throw ExitCode(ExitStatus.policyFailure) }

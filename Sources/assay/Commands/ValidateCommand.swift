@@ -16,10 +16,13 @@ struct ValidateCommand: ParsableCommand {
             Examples:
               assay validate --config fixtures/assay.yaml
               assay validate --policies policies --waivers waivers.yaml
+
+            Exit codes: 0 valid · 2 a policy, config or waiver error (file:line:column).
             """
     )
 
     @OptionGroup var runOptions: RunOptions
+    @OptionGroup var verbosity: VerbosityOptions
 
     func run() throws {
         let request = try RunRequest.build(runOptions)
@@ -32,6 +35,6 @@ struct ValidateCommand: ParsableCommand {
             for unknown in catalogs.unknownMappings(in: policySet.policies) { Terminal.warning(unknown.description) }
         }
         let configText = request.config.file.map { "config \($0), " } ?? ""
-        Terminal.line("OK: \(configText)\(policySet.policies.count) policies in \(policySet.files.count) files, \(waivers.count) waivers")
+        Terminal.out("OK: \(configText)\(policySet.policies.count) policies in \(policySet.files.count) files, \(waivers.count) waivers")
     }
 }

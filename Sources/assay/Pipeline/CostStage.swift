@@ -52,6 +52,7 @@ struct CostStage {
         options.progress = { path, done, total in reporter.update(label: path, done: done, total: total ?? 0) }
         for spec in billing {
             options.format = spec.format
+            progress.begin("reading billing export \(spec.path)")
             let report = try aggregator.read(spec.path, options: options)
             progress.finish(label: spec.path)
             if report.badRows > 0 {

@@ -33,10 +33,12 @@ struct EvaluationPipeline {
         let costs = try CostStage(settings: settings.cost, asOf: request.asOf, progress: progress).run(ingested.billing, scopes: costScopes)
 
         // Model: DR test evidence and the downtime model enrich the applications.
+        progress.begin("running the downtime model")
         let modelled = try DowntimeStage(settings: settings.downtime, asOf: request.asOf).run(ingested.resources, drCosts: costs.drCosts)
-        for warning in ingested.warnings + costs.warnings + modelled.warnings { Terminal.warning(warning) }
+        Terminal.warnings([("input", ingested.warnings), ("billing", costs.warnings), ("downtime model", modelled.warnings)])
 
         // Evaluate and apply waivers.
+        progress.begin("evaluating \(compiled.count) policies over \(modelled.resources.count) documents")
         let (evaluations, waiverStatuses) = evaluation.run(compiled, resources: modelled.resources, costDocuments: costs.documents,
                                                            waivers: waivers, keepPasses: passing == .list)
         var sections: [String: Value] = [:]
@@ -54,10 +56,13 @@ struct EvaluationPipeline {
 
         // Record (Pipeline/RecordStage.swift): baseline comparison and run history; before
         // rendering, because the reports carry the sections it adds.
+        progress.begin("recording the run")
         let recorded = try record.run(result)
 
         // Render.
+        progress.begin("writing \(render.targets.paths.count) report(s)")
         try render.run(recorded)
+        progress.stop()
         ProcessLifetime.keepUntilExit(modelled.resources)
         ProcessLifetime.keepUntilExit(evaluations.map(\.findings))
         return recorded

@@ -41,6 +41,7 @@ struct IngestStage {
             var forced = spec
             forced.format = format
             let label = spec.path
+            progress.begin("reading \(label) (\(format.rawValue))")
             let resources = try reader.read(forced) { done, total in progress.update(label: label, done: done, total: total) }
             progress.finish(label: label)
             output.resources.append(contentsOf: resources)

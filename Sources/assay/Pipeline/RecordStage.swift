@@ -38,10 +38,10 @@ final class RecordStage {
     /// even with `--quiet`: a CI log must say what "new" was measured against.
     func printSummary(_ result: RunResult, quiet: Bool) {
         if let section = result.sections[Baseline.sectionKey] {
-            Terminal.line("Baseline: " + Self.baselineDescription(section))
+            Terminal.out("Baseline: " + Self.baselineDescription(section))
         }
-        if let recorded, let database, !quiet {
-            Terminal.line(Terminal.styled("recorded ", .dim) + "run \(recorded.run.id) in \(database) "
+        if let recorded, let database {
+            Terminal.line(Terminal.styled("recorded ", .dim, on: .diagnostics) + "run \(recorded.run.id) in \(database) "
                 + "(record sha256 \(recorded.run.recordSHA256), results sha256 \(recorded.run.resultsSHA256))")
         }
     }
@@ -72,10 +72,41 @@ final class RecordStage {
         if reference.hasSuffix(".json") || FileManager.default.fileExists(atPath: reference) {
             baseline = try resultsBaseline(reference)
         } else {
-            let store = try HistoryStore(path: options.history ?? config.history ?? HistoryStore.defaultPath, create: false)
-            baseline = try store.baseline(try store.run(reference))
+            let path = options.history ?? config.history ?? HistoryStore.defaultPath
+            guard let recorded = try recordedBaseline(reference, database: path) else {
+                // The first run of a new pipeline: nothing recorded yet, so every open finding is new.
+                Terminal.warning("--baseline latest: no run is recorded in \(path) yet; the baseline is empty (every finding is new)")
+                return RecordStage(baseline: nil, database: database, context: context)
+            }
+            baseline = recorded
         }
         return RecordStage(baseline: baseline, database: database, context: context)
+    }
+
+    /// A recorded run as the baseline; nil for `latest` when nothing is recorded yet.
+    static func recordedBaseline(_ reference: String, database: String) throws -> Baseline? {
+        let outcome: Result<Baseline, HistoryError>
+        do {
+            let store = try HistoryStore(path: database, create: false)
+            outcome = .success(try store.baseline(try store.run(reference)))
+        } catch {
+            outcome = .failure(error)
+        }
+        switch outcome {
+        case .success(let baseline): return baseline
+        case .failure(let error):
+            if reference == "latest" && isEmptyHistory(error) { return nil }
+            throw error
+        }
+    }
+
+    /// True for the errors of a history with no run yet (no database, or none recorded in it).
+    static func isEmptyHistory(_ error: HistoryError) -> Bool {
+        switch error {
+        case .missing: return true
+        case .unknownRun(_, _, let latest): return latest == nil
+        case .database, .newerSchema, .invalidReference: return false
+        }
     }
 
     /// A results document as a baseline: its open findings, and the SHA-256 of its bytes.
