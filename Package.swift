@@ -137,7 +137,7 @@ let package = Package(
             dependencies: ["Resilience", "PolicyEngine", "TestSupport"],
             swiftSettings: strict
         ),
-        .testTarget(name: "CLITests", dependencies: ["TestSupport"], swiftSettings: strict),
+        .testTarget(name: "CLITests", dependencies: ["TestSupport"], exclude: ["Fixtures"], swiftSettings: strict),
         .testTarget(name: "HistoryTests", dependencies: ["History", "PolicyEngine", "TestSupport"], swiftSettings: strict),
         .testTarget(
             name: "BillingTests",

@@ -34,7 +34,7 @@ struct CLITests {
             let json = folder.appendingPathComponent("results-\(run).json").path
             let output = try AssayProcess.run(["evaluate", "--config", "fixtures/assay.yaml", "--junit", junit, "--json", json])
             #expect(output.status == 1, "\(output.stderr)")
-            #expect(output.stderr.contains("Blocking:"))
+            #expect(output.stdout.contains("Blocking:"))
             outputs.append(Array(try Data(contentsOf: URL(fileURLWithPath: junit))))
             outputs.append(Array(try Data(contentsOf: URL(fileURLWithPath: json))))
         }
@@ -117,7 +117,7 @@ struct CLITests {
     func otherCommands() throws {
         let validate = try AssayProcess.run(["validate", "--config", "fixtures/assay.yaml"])
         #expect(validate.status == 0, "\(validate.stderr)")
-        #expect(validate.stderr.contains("OK:"))
+        #expect(validate.stdout.contains("OK:"))
         let explainPolicy = try AssayProcess.run(["explain", "dr.test.cadence"])
         #expect(explainPolicy.status == 0)
         #expect(explainPolicy.stdout.contains("cadence_days"))
@@ -139,7 +139,7 @@ struct CLITests {
     func libraryTests() throws {
         let output = try AssayProcess.run(["test", "policies"])
         #expect(output.status == 0, "\(output.stderr)")
-        #expect(output.stderr.contains("expectations hold"))
+        #expect(output.stdout.contains("expectations hold"))
         #expect(!output.stderr.contains("policies without tests"), "\(output.stderr)")
     }
 

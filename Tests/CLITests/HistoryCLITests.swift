@@ -89,8 +89,8 @@ struct HistoryCLITests {
         // Same estate: the failure persists, so the run passes, and says against what.
         let same = try estate.evaluate(["--baseline", "latest", "--json", estate.path("r2.json"), "--quiet"])
         #expect(same.status == 0, "\(same.stderr)")
-        #expect(same.stderr.contains("Baseline: run 1 of \(estate.database) (as of 2026-11-27"))
-        #expect(same.stderr.contains("0 new (0 blocking), 1 persisting (not blocking), 0 fixed"))
+        #expect(same.stdout.contains("Baseline: run 1 of \(estate.database) (as of 2026-11-27"))
+        #expect(same.stdout.contains("0 new (0 blocking), 1 persisting (not blocking), 0 fixed"))
         let baseline = try estate.json("r2.json")["sections"] as? [String: Any]
         let section = baseline?["baseline"] as? [String: Any]
         #expect(section?["kind"] as? String == "run")
@@ -102,9 +102,9 @@ struct HistoryCLITests {
         estate.buckets(["a": "off", "b": "on", "c": "off"])
         let new = try estate.evaluate(["--baseline", "latest", "--json", estate.path("r3.json")])
         #expect(new.status == 1, "\(new.stderr)")
-        #expect(new.stderr.contains("Baseline: run 2 of"))
-        #expect(new.stderr.contains("1 new (1 blocking), 1 persisting (not blocking), 0 fixed"))
-        #expect(new.stderr.contains("Blocking: 1 finding(s)"))
+        #expect(new.stdout.contains("Baseline: run 2 of"))
+        #expect(new.stdout.contains("1 new (1 blocking), 1 persisting (not blocking), 0 fixed"))
+        #expect(new.stdout.contains("Blocking: 1 finding(s)"))
 
         // A results file as the baseline: identified by path and the SHA-256 of its bytes.
         let fromFile = try estate.evaluate(["--baseline", estate.path("r3.json"), "--no-history", "--json", estate.path("r4.json")])
@@ -122,10 +122,23 @@ struct HistoryCLITests {
         #expect((try estate.json("list.json")["runs"] as? [Any])?.count == 3)
     }
 
+    @Test("a first --baseline latest on an empty history warns and compares with nothing")
+    func firstBaseline() throws {
+        let estate = Estate("baseline-first")
+        let first = try estate.evaluate(["--baseline", "latest"])
+        #expect(first.status == 1, "bucket a fails and is new: \(first.stderr)")
+        #expect(first.stderr.contains("warning: --baseline latest: no run is recorded in \(estate.database) yet; the baseline is empty"))
+        #expect(first.stdout.contains("Blocking: 1 finding(s)"))
+        #expect(first.stderr.contains("recorded run 1"), "the first run is recorded, so the next one has a baseline")
+        let second = try estate.evaluate(["--baseline", "latest"])
+        #expect(second.status == 0, "\(second.stderr)")
+        #expect(second.stdout.contains("Baseline: run 1 of"))
+    }
+
     @Test("unknown baselines and missing databases are usage errors (exit 2)")
     func baselineErrors() throws {
         let estate = Estate("baseline-errors")
-        let noDatabase = try estate.evaluate(["--baseline", "latest"])
+        let noDatabase = try estate.evaluate(["--baseline", "3", "--no-history"])
         #expect(noDatabase.status == 2)
         #expect(noDatabase.stderr.contains("no run history here"))
         _ = try estate.evaluate()
