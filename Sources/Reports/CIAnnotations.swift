@@ -66,28 +66,38 @@ public struct CIAnnotations: Sendable {
 
     /// `@actions/core` `escapeData`.
     static func githubData(_ text: String) -> String {
-        text.replacing("%", with: "%25").replacing("\r", with: "%0D").replacing("\n", with: "%0A")
+        escape(text, ["%": "%25", "\r": "%0D", "\n": "%0A"])
     }
 
     /// `@actions/core` `escapeProperty`.
     static func githubProperty(_ text: String) -> String {
-        githubData(text).replacing(":", with: "%3A").replacing(",", with: "%2C")
+        escape(text, ["%": "%25", "\r": "%0D", "\n": "%0A", ":": "%3A", ",": "%2C"])
     }
 
     /// `azure-pipelines-task-lib` `escapedata`.
     static func azureData(_ text: String) -> String {
-        text.replacing("%", with: "%AZP25").replacing("\r", with: "%0D").replacing("\n", with: "%0A")
+        escape(text, ["%": "%AZP25", "\r": "%0D", "\n": "%0A"])
     }
 
     /// `azure-pipelines-task-lib` `escape` (properties).
     static func azureProperty(_ text: String) -> String {
-        azureData(text).replacing(";", with: "%3B").replacing("]", with: "%5D")
+        escape(text, ["%": "%AZP25", "\r": "%0D", "\n": "%0A", ";": "%3B", "]": "%5D"])
+    }
+
+    /// `text` with each listed scalar replaced. Scalars, not characters: `"\r\n"` is one
+    /// `Character`, and both of its scalars must be escaped.
+    static func escape(_ text: String, _ replacements: [Unicode.Scalar: String]) -> String {
+        var escaped = ""
+        for scalar in text.unicodeScalars {
+            if let replacement = replacements[scalar] { escaped += replacement } else { escaped.unicodeScalars.append(scalar) }
+        }
+        return escaped
     }
 }
 
 extension String {
     /// Line breaks as spaces (one finding, one log line).
     fileprivate func replacingNewlines() -> String {
-        replacing("\r\n", with: " ").replacing("\n", with: " ").replacing("\r", with: " ")
+        CIAnnotations.escape(replacing("\r\n", with: " "), ["\r": " ", "\n": " "])
     }
 }

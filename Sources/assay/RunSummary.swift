@@ -44,7 +44,7 @@ struct RunSummary {
                 case .waived: marker = Terminal.styled("~ waived ", .dim)
                 case .pass: marker = "  pass   "
                 }
-                let declared = finding.source?.declaration.map { "  (\($0.displayText))" } ?? ""
+                let declared = finding.source?.declaration.flatMap { $0.file != nil || $0.address != finding.resource ? "  (\($0.displayText))" : nil } ?? ""
                 Terminal.out("    \(marker) \(finding.resource): \(finding.message)\(declared)")
             }
             if shown.count > perPolicy { Terminal.out("    … and \(shown.count - perPolicy) more (see the JSON/JUnit report)") }

@@ -183,7 +183,9 @@ struct CIIntegrationTests {
         (["NO_COLOR": "1", "FORCE_COLOR": "1"], true),
     ])
     func colourVariables(environment: [String: String], coloured: Bool) throws {
-        let output = try Self.evaluate(environment: environment)
+        // --tf-root: its "not located" warning gives stderr a coloured `warning:`.
+        let output = try Self.evaluate(["--tf-root", "\(Self.fixture)/infra"], environment: environment)
+        #expect(output.stderr.contains("warning"))
         #expect(output.stdout.contains(Self.escape) == coloured, "\(environment)")
         #expect(output.stderr.contains(Self.escape) == coloured, "\(environment)")
     }
