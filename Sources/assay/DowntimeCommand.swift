@@ -26,13 +26,14 @@ struct DowntimeCommand: ParsableCommand {
     @OptionGroup var runOptions: RunOptions
     @OptionGroup var verbosity: VerbosityOptions
 
-    @Option(help: "Simulated years per strategy (1,000 … 10,000,000; default: the config's downtime.trials, else 100,000).")
+    @Option(help: ArgumentHelp("Simulated years per strategy (1,000 … 10,000,000; default: the config's downtime.trials, else 100,000).",
+                               valueName: "count"))
     var trials: Int?
 
-    @Option(help: "Seed of the simulation streams (default: the config's downtime.seed, else 42).")
+    @Option(help: ArgumentHelp("Seed of the simulation streams (default: the config's downtime.seed, else 42).", valueName: "number"))
     var seed: UInt64?
 
-    @Option(help: "Write the downtime results section to this JSON file.")
+    @Option(help: ArgumentHelp("Write the downtime results section as JSON here.", valueName: "file"))
     var json: String?
 
     @Flag(help: "Also print every strategy of every application.")

@@ -79,6 +79,17 @@ struct CIIntegrationTests {
         #expect(notFolder.stderr.contains("--tf-root must be the folder"))
     }
 
+    @Test("assay report --sarif re-renders the SARIF of a saved result byte for byte")
+    func reportSarif() throws {
+        let folder = Fixtures.temporaryFolder("ci-report-sarif")
+        func path(_ name: String) -> String { folder.appendingPathComponent(name).path }
+        _ = try Self.evaluate(["--tf-root", "\(Self.fixture)/infra", "--json", path("r.json"), "--sarif", path("a.sarif")])
+        let report = try AssayProcess.run(["report", path("r.json"), "--sarif", path("b.sarif"), "--gitlab-codequality", path("cq.json")])
+        #expect(report.status == 0, "\(report.stderr)")
+        #expect(try Data(contentsOf: URL(fileURLWithPath: path("a.sarif"))) == Data(contentsOf: URL(fileURLWithPath: path("b.sarif"))))
+        #expect(FileManager.default.fileExists(atPath: path("cq.json")))
+    }
+
     // MARK: - Annotations
 
     @Test("--annotations prints one line per blocking finding in each CI's syntax on stdout", arguments: [

@@ -29,3 +29,14 @@ public struct DeclarationLocation: Sendable, Hashable {
         fileLine.map { "\($0) \(address)" } ?? address
     }
 }
+
+/// Immutable box of a declaration location (see `SourceReference.declaration`).
+final class DeclarationBox: Sendable, Hashable {
+    let location: DeclarationLocation
+
+    init(_ location: DeclarationLocation) { self.location = location }
+
+    static func == (lhs: DeclarationBox, rhs: DeclarationBox) -> Bool { lhs.location == rhs.location }
+
+    func hash(into hasher: inout Hasher) { hasher.combine(location) }
+}

@@ -7,14 +7,19 @@ public struct SourceReference: Sendable, Hashable {
     /// 1-based line (CSV rows, JSON Lines, YAML items).
     public var line: Int?
     /// Where the resource is declared in infrastructure-as-code (Terraform plans and states).
-    public var declaration: DeclarationLocation?
+    public var declaration: DeclarationLocation? {
+        get { declarationBox?.location }
+        set { declarationBox = newValue.map(DeclarationBox.init) }
+    }
+    /// Boxed: a reference costs every resource and finding 8 bytes, the location itself ~50.
+    private var declarationBox: DeclarationBox?
 
     /// Creates a reference.
     public init(file: String, pointer: String? = nil, line: Int? = nil, declaration: DeclarationLocation? = nil) {
         self.file = file
         self.pointer = pointer
         self.line = line
-        self.declaration = declaration
+        self.declarationBox = declaration.map(DeclarationBox.init)
     }
 
     /// `file#pointer`, `file:line`, or just the file.
