@@ -185,7 +185,8 @@ enum CostReviewTable {
 
     private static func format(_ number: Double) -> String {
         let rounded = (number * 10).rounded() / 10
-        return rounded == rounded.rounded() ? String(Int(rounded)) + ".0" : String(rounded)
+        guard rounded == rounded.rounded(), let whole = Int(exactly: rounded) else { return String(rounded) }
+        return String(whole) + ".0"
     }
 
     /// A plain-text table: the first `textColumns` columns left-aligned, numbers right-aligned.

@@ -1,14 +1,17 @@
-/// What the engine needs besides the documents: the as-of date and the region catalog.
+/// What the engine needs besides the documents: the as-of date, the region catalog and the regex budget.
 public struct EvaluationContext: Sendable {
     /// The evaluation date; every date rule is relative to it. Never read from the clock here.
     public var asOf: CivilDate
     /// Region facts for `jurisdiction_in`.
     public var regions: RegionCatalog
+    /// The work the run may spend on regular expressions (shared by every thread of the run).
+    public var regexBudget: RegexBudget
 
     /// Creates a context.
-    public init(asOf: CivilDate, regions: RegionCatalog = RegionCatalog()) {
+    public init(asOf: CivilDate, regions: RegionCatalog = RegionCatalog(), regexBudget: RegexBudget = RegexBudget()) {
         self.asOf = asOf
         self.regions = regions
+        self.regexBudget = regexBudget
     }
 }
 
