@@ -2,6 +2,7 @@ import ArgumentParser
 import Billing
 import Foundation
 import PolicyEngine
+import Reports
 import TabularText
 
 /// `assay cost`: the monthly cost review of billing exports, and the cost groups as JSON/CSV.
@@ -69,7 +70,7 @@ struct CostCommand: ParsableCommand {
         }
         let groups = aggregator.documents(for: scope, asOf: date)
         let totals = aggregator.monthTotals(asOf: date, months: months)
-        print(CostReviewTable.render(aggregator: aggregator, asOf: date, months: months, groupBy: groupBy, groupCount: groups.count), terminator: "")
+        Terminal.output(CostReviewTable.render(aggregator: aggregator, asOf: date, months: months, groupBy: groupBy, groupCount: groups.count))
         if let json {
             var document = aggregator.costSection(asOf: date, months: months).objectValue ?? Fields()
             document["group_by"] = .array(groupBy.map(Value.string))
@@ -168,10 +169,8 @@ enum CostReviewTable {
         return lines.joined(separator: "\n") + "\n"
     }
 
-    private static func field(_ text: String) -> String {
-        guard text.contains(",") || text.contains("\"") || text.contains("\n") else { return text }
-        return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
-    }
+    /// A cell neutralised and quoted exactly as the findings CSV does it (one rule for every CSV).
+    private static func field(_ text: String) -> String { CSVReport.cell(text) }
 
     private static func money(_ value: Value?) -> String {
         guard case .decimal(let amount) = value else { return "-" }

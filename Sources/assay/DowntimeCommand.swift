@@ -53,9 +53,9 @@ struct DowntimeCommand: ParsableCommand {
         settings.downtime.enabled = true
         let modelled = try DowntimeStage(settings: settings.downtime, asOf: request.asOf).run(ingested.resources, drCosts: costs.drCosts)
         let assessments = modelled.assessments
-        print(DowntimeTable.summary(assessments), terminator: "")
+        Terminal.output(DowntimeTable.summary(assessments))
         if detail {
-            for assessment in assessments { print("\n" + DowntimeTable.detail(assessment), terminator: "") }
+            for assessment in assessments { Terminal.output("\n" + DowntimeTable.detail(assessment)) }
         }
         for warning in costs.warnings + modelled.warnings { Terminal.warning(warning) }
         let withPlaceholders = assessments.filter { !$0.model.placeholders.isEmpty }.map(\.model.id)

@@ -152,7 +152,7 @@ struct HistoryOptions: ParsableArguments {
     /// Writes `document` to `--json`, when given (atomically, like every report), then `text` to stdout.
     func present(_ document: Value, _ text: String) throws {
         if let json { try ReportFile.write(Array(JSONWriter.pretty(document).utf8), to: json) }
-        print(text)
+        Terminal.output(text + "\n")
     }
 }
 
