@@ -61,6 +61,7 @@ struct CostCommand: ParsableCommand {
         var aggregator = try CostAggregator(scopes: [scope], requiredTags: requiredTags)
         var options = BillingScanOptions(skipBadRows: skipBadRows, format: format.flatMap(InputFormat.init(rawValue:)))
         options.progress = Self.progressPrinter()
+        try OutputTargets.check(outputs: [json, csv].compactMap { $0 }, against: input)
         for path in input {
             let report = try aggregator.read(path, options: options)
             if report.badRows > 0 {
@@ -75,10 +76,10 @@ struct CostCommand: ParsableCommand {
             var document = aggregator.costSection(asOf: date, months: months).objectValue ?? Fields()
             document["group_by"] = .array(groupBy.map(Value.string))
             document["groups"] = .array(groups.map(\.document))
-            try AtomicFile.write(JSONWriter.pretty(.object(document)), to: json)
+            try ReportFile.write(Array(JSONWriter.pretty(.object(document)).utf8), to: json)
         }
         if let csv {
-            try AtomicFile.write(CostReviewTable.csv(groups: groups, totals: totals, groupBy: groupBy), to: csv)
+            try ReportFile.write(Array(CostReviewTable.csv(groups: groups, totals: totals, groupBy: groupBy).utf8), to: csv)
         }
     }
 
@@ -199,27 +200,5 @@ enum CostReviewTable {
             }.joined(separator: "  ")
         }
         return ([line(header)] + rows.map(line)).joined(separator: "\n") + "\n"
-    }
-}
-
-/// Writes a file atomically: a temporary file in the same directory, then a rename.
-enum AtomicFile {
-    static func write(_ text: String, to path: String) throws {
-        let url = URL(fileURLWithPath: path)
-        let directory = url.deletingLastPathComponent()
-        let temporary = directory.appendingPathComponent(".\(url.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).tmp")
-        do {
-            try Data(text.utf8).write(to: temporary)
-            if rename(temporary.path, url.path) != 0 {
-                let reason = String(cString: strerror(errno))
-                try? FileManager.default.removeItem(at: temporary)
-                throw CommandFailure.input("cannot write '\(path)': \(reason)")
-            }
-        } catch let failure as CommandFailure {
-            throw failure
-        } catch {
-            try? FileManager.default.removeItem(at: temporary)
-            throw CommandFailure.input("cannot write '\(path)': \(error.localizedDescription)")
-        }
     }
 }

@@ -44,6 +44,8 @@ struct DowntimeCommand: ParsableCommand {
         var settings = try StageSettings(config: request.config)
         if let trials { settings.downtime.model.trials = trials }
         if let seed { settings.downtime.model.seed = seed }
+        try OutputTargets.check(outputs: [json].compactMap { $0 },
+                                against: request.config.inputs.map(\.path) + [request.config.file].compactMap { $0 })
         let progress = ProgressReporter(enabled: true)
         let ingested = try IngestStage(progress: progress).run(request.config.inputs)
         guard ingested.resources.contains(where: { $0.type == "application" }) else {

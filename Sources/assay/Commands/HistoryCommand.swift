@@ -67,6 +67,7 @@ struct HistoryCommand: ParsableCommand {
 
         func run() throws {
             let store = try options.open()
+            try OutputTargets.check(outputs: [results, options.json].compactMap { $0 }, against: [store.path])
             let run = try store.run(reference)
             if let results { try ReportFile.write(Array(try store.resultsDocument(of: run).utf8), to: results) }
             let details = try store.details(of: run)
