@@ -145,6 +145,15 @@ struct YAMLNode {
         return scalar.string
     }
 
+    /// A text scalar with something besides white space in it (`""` and `"  "` are errors).
+    func nonBlankString(_ what: String) throws(LoadError) -> String {
+        let text = try string(what)
+        guard text.contains(where: { !$0.isWhitespace }) else {
+            throw error(.invalidValue(message: "expected \(what), found an empty text"))
+        }
+        return text
+    }
+
     /// A text scalar or a list of them.
     func stringList(_ what: String = "a list of text") throws(LoadError) -> [String] {
         if case .scalar = node { return [try string(what)] }

@@ -170,7 +170,7 @@ enum TemporaryFileCleanup {
             #else
             action.__sigaction_u.__sa_handler = temporaryFileSignalHandler
             #endif
-            action.sa_flags = Int32(SA_RESETHAND)
+            action.sa_flags = Int32(truncatingIfNeeded: SA_RESETHAND)
             sigaction(signal, &action, nil)
         }
     }()
