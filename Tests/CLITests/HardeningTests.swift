@@ -299,6 +299,38 @@ struct HardeningTests {
 
     // MARK: 9. ambiguity
 
+    @Test("duplicate JSON keys and numbers beyond a double are input errors with their location")
+    func ambiguousJSON() throws {
+        let folder = Fixtures.temporaryFolder("harden-json")
+        let policy = Self.policy("demo.ok", "  name: { exists: true }", in: folder)
+        let duplicate = Fixtures.write("[\n  {\"id\": \"a\", \"type\": \"t\", \"id\": \"b\"}\n]\n", to: "dup.json", in: folder)
+        let output = try AssayProcess.run(["evaluate", "--policies", policy, "--input", duplicate] + Self.asOf)
+        #expect(output.status == 2)
+        #expect(output.stderr.contains("dup.json:2:28: error: malformed JSON: duplicate key \"id\" in one object"), "\(output.stderr)")
+        let huge = Fixtures.write(#"[{"id": "a", "type": "t", "size": 1e400}]"#, to: "huge.json", in: folder)
+        let hugeOutput = try AssayProcess.run(["evaluate", "--policies", policy, "--input", huge] + Self.asOf)
+        #expect(hugeOutput.status == 2)
+        #expect(hugeOutput.stderr.contains("huge.json:1:35:"), "\(hugeOutput.stderr)")
+        #expect(hugeOutput.stderr.contains("beyond the range of a double"))
+    }
+
+    @Test("one streamed JSON element above the limit is an input error naming where it starts")
+    func oversizedElement() throws {
+        let folder = Fixtures.temporaryFolder("harden-big")
+        let policy = Self.policy("demo.ok", "  name: { exists: true }", in: folder)
+        let small = (0..<200).map { #"{"id": "r\#($0)", "type": "t", "name": "\#(String(repeating: "x", count: 8_000))"}"# }
+        let big = #"{"id": "big", "type": "t", "name": ""# + String(repeating: "y", count: 3 << 20) + #""}"#
+        let input = Fixtures.write("[\n" + (small + [big]).joined(separator: ",\n") + "\n]\n", to: "big.json", in: folder)
+        let output = try AssayProcess.run(["evaluate", "--policies", policy, "--input", input] + Self.asOf,
+                                          environment: ["ASSAY_MAX_JSON_VALUE_MB": "2"])
+        #expect(output.status == 2, "\(output.stderr)")
+        #expect(output.stderr.contains("big.json:202:1:"), "\(output.stderr)")
+        #expect(output.stderr.contains("larger than 2 MiB"))
+        let allowed = try AssayProcess.run(["evaluate", "--policies", policy, "--input", input] + Self.asOf,
+                                           environment: ["ASSAY_MAX_JSON_VALUE_MB": "8"])
+        #expect(allowed.status == 0, "\(allowed.stderr)")
+    }
+
     @Test("a waiver with an empty reason or a blank owner is a load error", arguments: ["reason: \"\"", "owner: \"  \""])
     func blankWaiverFields(field: String) throws {
         let folder = Fixtures.temporaryFolder("harden-waiver")
