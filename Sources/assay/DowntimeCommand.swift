@@ -48,6 +48,8 @@ struct DowntimeCommand: ParsableCommand {
         var settings = try StageSettings(config: request.config)
         if let trials { settings.downtime.model.trials = trials }
         if let seed { settings.downtime.model.seed = seed }
+        try OutputTargets.check(outputs: [json].compactMap { $0 },
+                                against: request.config.inputs.map(\.path) + [request.config.file].compactMap { $0 })
         let progress = ProgressReporter(enabled: true)
         let ingested = try IngestStage(progress: progress).run(request.config.inputs)
         guard ingested.resources.contains(where: { $0.type == "application" }) else {
@@ -58,9 +60,9 @@ struct DowntimeCommand: ParsableCommand {
         progress.begin("running the downtime model")
         let modelled = try DowntimeStage(settings: settings.downtime, asOf: request.asOf).run(ingested.resources, drCosts: costs.drCosts)
         let assessments = modelled.assessments
-        print(DowntimeTable.summary(assessments), terminator: "")
+        Terminal.output(DowntimeTable.summary(assessments))
         if detail {
-            for assessment in assessments { print("\n" + DowntimeTable.detail(assessment), terminator: "") }
+            for assessment in assessments { Terminal.output("\n" + DowntimeTable.detail(assessment)) }
         }
         progress.stop()
         Terminal.warnings([("billing", costs.warnings), ("downtime model", modelled.warnings)])

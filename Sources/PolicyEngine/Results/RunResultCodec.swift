@@ -288,11 +288,11 @@ public enum RunResultCodec {
         var source: SourceReference?
         if let sourceValue = item.optional("source"), !sourceValue.value.isNull {
             source = SourceReference(file: try sourceValue.string("file"), pointer: sourceValue.optional("pointer")?.value.stringValue,
-                                     line: sourceValue.optional("line")?.value.doubleValue.map { Int($0) })
+                                     line: sourceValue.optional("line")?.value.doubleValue?.intRoundedDown)
             if let declared = sourceValue.optional("declaration"), !declared.value.isNull {
                 source?.declaration = DeclarationLocation(
                     address: try declared.string("address"), file: declared.optional("file")?.value.stringValue,
-                    line: declared.optional("line")?.value.doubleValue.map { Int($0) })
+                    line: declared.optional("line")?.value.doubleValue?.intRoundedDown)
             }
         }
         var evidence: [Evidence] = []

@@ -62,6 +62,9 @@ struct EvaluateCommand: ParsableCommand {
         let configOutputs = request.config.outputs
         let targets = RenderStage.Targets(outputs, config: configOutputs)
         let record = try RecordStage.make(history, config: request.config)
+        let read = request.config.policies + request.config.inputs.map(\.path) + request.config.waivers
+            + [request.config.file, record.database, history.baseline].compactMap { $0 }
+        try OutputTargets.check(outputs: targets.paths, against: read)
         let pipeline = EvaluationPipeline(request: request, passing: outputs.passing?.mode ?? configOutputs.passing,
                                           record: record, render: RenderStage(targets: targets), progress: ProgressReporter(enabled: true))
         let result = try pipeline.run()

@@ -105,7 +105,7 @@ final class RecordStage {
         switch error {
         case .missing: return true
         case .unknownRun(_, _, let latest): return latest == nil
-        case .database, .newerSchema, .invalidReference: return false
+        case .database, .newerSchema, .olderSchema, .notHistory, .invalidReference: return false
         }
     }
 
