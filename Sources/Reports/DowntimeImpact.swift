@@ -122,7 +122,7 @@ struct DowntimeImpact {
         ran = true
         portfolioCurrent = section["portfolio"]?["expected_annual_loss_current"]?.moneyValue
         portfolioRecommended = section["portfolio"]?["expected_annual_loss_recommended"]?.moneyValue
-        trials = section["settings"]?["trials"]?.numberValue.map { Int($0) }
+        trials = section["settings"]?["trials"]?.wholeNumberValue
         seed = section["settings"]?["seed"]?.textValue
         currency = section["settings"]?["currency"]?.textValue
         riskAppetiteP95 = section["settings"]?["risk_appetite_p95"]?.moneyValue
@@ -172,7 +172,7 @@ struct DowntimeImpact {
             compliant: compliance?["compliant"]?.boolValue, verdict: value["comparison"]?["verdict"]?.textValue,
             netAnnualBenefit: value["comparison"]?["net_annual_benefit"]?.moneyValue,
             freshnessBasis: freshness?["basis"]?["kind"]?.textValue,
-            testAgeDays: freshness?["basis"]?["age_days"]?.numberValue.map { Int($0) },
+            testAgeDays: freshness?["basis"]?["age_days"]?.wholeNumberValue,
             rtoHours: value["parameters"]?["rto_hours"]?.numberValue, rpoHours: value["parameters"]?["rpo_hours"]?.numberValue,
             effectiveRTOHours: freshness?["effective_rto_hours"]?.numberValue,
             meetsRTO: compliance?["meets_rto"]?.boolValue, meetsRPO: compliance?["meets_rpo"]?.boolValue,

@@ -70,6 +70,8 @@ struct DowntimeCommand: ParsableCommand {
         if let currency { settings.downtime.model.setCurrency(currency) }
         if let discountRate { settings.downtime.model.discountRate = discountRate }
         if let horizonYears { settings.downtime.model.horizonYears = horizonYears }
+        try OutputTargets.check(outputs: [json].compactMap { $0 },
+                                against: request.config.inputs.map(\.path) + [request.config.file].compactMap { $0 })
         let progress = ProgressReporter(enabled: true)
         let ingested = try IngestStage(progress: progress).run(request.config.inputs)
         guard ingested.resources.contains(where: { $0.type == "application" }) else {
@@ -79,9 +81,9 @@ struct DowntimeCommand: ParsableCommand {
         settings.downtime.enabled = true
         let modelled = try DowntimeStage(settings: settings.downtime, asOf: request.asOf).run(ingested.resources, drCosts: costs.drCosts)
         let assessments = modelled.assessments
-        print(DowntimeTable.summary(assessments), terminator: "")
+        Terminal.output(DowntimeTable.summary(assessments))
         if detail {
-            for assessment in assessments { print("\n" + DowntimeTable.detail(assessment), terminator: "") }
+            for assessment in assessments { Terminal.output("\n" + DowntimeTable.detail(assessment)) }
         }
         for warning in costs.warnings + modelled.warnings { Terminal.warning(warning) }
         let withPlaceholders = assessments.filter { !$0.model.placeholders.isEmpty }.map(\.model.id)
