@@ -283,8 +283,11 @@ struct HardeningTests {
         writer.start()
         // A build that opens the input twice would wait forever for a second writer: after 30 s one
         // comes and goes, so such a build fails this test instead of hanging it.
+        /// `Thread` is not Sendable; the watchdog only polls `isFinished`, which is thread-safe.
+        struct WatchedThread: @unchecked Sendable { let thread: Thread }
+        let watched = WatchedThread(thread: writer)
         let watchdog = Thread {
-            while !writer.isFinished { usleep(1000) }
+            while !watched.thread.isFinished { usleep(1000) }
             sleep(30)
             let descriptor = open(fifo, O_WRONLY | O_NONBLOCK)
             if descriptor >= 0 { close(descriptor) }
