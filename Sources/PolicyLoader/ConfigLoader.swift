@@ -46,7 +46,7 @@ public struct AssayConfig: Sendable {
     public var history: String?
     /// The database `history: true` names (relative to the config file).
     public static let defaultHistory = ".assay/history.sqlite"
-    /// Extra settings of later pipeline stages (`downtime:`, `cost:`), kept as values.
+    /// Extra settings of later pipeline stages (`downtime:`, `cost:`, `identity:`), kept as values.
     public var extensions: [String: Value] = [:]
     /// The config file, when loaded from one.
     public var file: String?
@@ -59,7 +59,7 @@ public struct AssayConfig: Sendable {
 public enum ConfigLoader {
     static let keys = [
         "version", "policies", "inputs", "params", "waivers", "outputs", "fail_on", "fail_on_unknown", "as_of", "labels",
-        "history", "downtime", "cost",
+        "history", "downtime", "cost", "identity",
     ]
     static let inputKeys = ["path", "format", "type", "id_field", "type_field", "list_field"]
     static let outputKeys = ["junit", "json", "html", "markdown", "csv", "passing"]
@@ -123,7 +123,7 @@ public enum ConfigLoader {
                 } else {
                     config.history = resolve(try value.string("a database path, or true for \(AssayConfig.defaultHistory)"))
                 }
-            case "downtime", "cost": config.extensions[entry.key] = try value.value()
+            case "downtime", "cost", "identity": config.extensions[entry.key] = try value.value()
             default: break
             }
         }

@@ -1,4 +1,5 @@
-/// Where a resource came from, for evidence: the input file plus a JSON pointer or a line.
+/// Where a resource came from, for evidence: the input file plus a JSON pointer or a line, the
+/// input's format, and the Terraform address of a record read from a plan or state.
 public struct SourceReference: Sendable, Hashable {
     /// The input file as given by the user.
     public var file: String
@@ -6,12 +7,19 @@ public struct SourceReference: Sendable, Hashable {
     public var pointer: String?
     /// 1-based line (CSV rows, JSON Lines, YAML items).
     public var line: Int?
+    /// The input format (`aws-config`, `terraform-plan` …), when known.
+    public var format: String?
+    /// The Terraform resource address with its module path (`module.net.aws_vpc.default`), for
+    /// records read from a Terraform plan or state.
+    public var terraformAddress: String?
 
     /// Creates a reference.
-    public init(file: String, pointer: String? = nil, line: Int? = nil) {
+    public init(file: String, pointer: String? = nil, line: Int? = nil, format: String? = nil, terraformAddress: String? = nil) {
         self.file = file
         self.pointer = pointer
         self.line = line
+        self.format = format
+        self.terraformAddress = terraformAddress
     }
 
     /// `file#pointer`, `file:line`, or just the file.
@@ -19,6 +27,33 @@ public struct SourceReference: Sendable, Hashable {
         if let pointer { return file + "#" + pointer }
         if let line { return file + ":" + String(line) }
         return file
+    }
+
+    /// `displayText`, then the Terraform address in parentheses when there is one
+    /// (`plan.json#/resource_changes/3 (aws_s3_bucket.logs)`): what reports list per source.
+    public var labelText: String {
+        guard let terraformAddress else { return displayText }
+        return displayText + " (" + terraformAddress + ")"
+    }
+}
+
+/// The key under which resource ids compare: ARM ids (`/subscriptions/…`) case-insensitively
+/// (ARM treats them so, and Resource Graph lower-cases parts Terraform spells in mixed case),
+/// every other id exactly. Identity resolution groups records by it and finding fingerprints
+/// hash it, so one resource keeps one fingerprint whichever export spelled its id.
+public enum ResourceKey {
+    /// The comparison key of an id: lower-cased for ARM ids, else the id itself.
+    public static func of(_ id: String) -> String {
+        isARMID(id) ? id.lowercased() : id
+    }
+
+    /// True for Azure Resource Manager ids (`/subscriptions/…`, any case).
+    public static func isARMID(_ id: String) -> Bool {
+        var iterator = id.utf8.makeIterator()
+        for expected in "/subscriptions/".utf8 {
+            guard let byte = iterator.next(), byte | 0x20 == expected | 0x20 else { return false }
+        }
+        return true
     }
 }
 
@@ -30,8 +65,14 @@ public struct Resource: Sendable {
     public var type: String
     /// All fields, including `id` and `type`; paths resolve against this object.
     public var document: Value
-    /// Where it came from.
+    /// Where it came from: the record whose values won when several inputs describe the resource.
     public var source: SourceReference
+    /// The other records merged into this resource (other inputs, or duplicates in one input), in
+    /// precedence order; empty for a resource read once.
+    public var mergedSources: [SourceReference] = []
+
+    /// Every source, the primary one first.
+    public var sources: [SourceReference] { [source] + mergedSources }
 
     /// Creates a resource. `id` and `type` are also written into the document unless it already
     /// has fields of those names (a register's own `type` column, say, keeps its meaning; policies

@@ -24,11 +24,12 @@ struct EvaluationPipeline {
         let evaluation = EvaluationStage(request: request, regions: RegionCatalogData.standard)
         let compiled = try evaluation.compile(policySet.policies)
 
-        // Ingest.
-        let ingested = try IngestStage(progress: progress).run(request.config.inputs)
+        // Ingest (with the identity step: one resource per identity).
+        let settings = try StageSettings(config: request.config)
+        let ingested = try IngestStage(progress: progress, precedence: settings.statePrecedence).run(request.config.inputs)
+        for warning in ingested.warnings { Terminal.warning(warning) }
 
         // Costs: one streaming pass over the billing exports for every cost scope.
-        let settings = try StageSettings(config: request.config)
         let costScopes = Array(Set(compiled.compactMap(\.policy.scope.cost)))
         let costs = try CostStage(settings: settings.cost, asOf: request.asOf, progress: progress).run(ingested.billing, scopes: costScopes)
 

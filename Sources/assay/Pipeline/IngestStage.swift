@@ -18,9 +18,13 @@ struct IngestStage {
         var inputs: [InputRecord] = []
         /// Inputs of billing formats, read later by the cost stage.
         var billing: [InputSpec] = []
+        /// Identity warnings (conflicting duplicates, unknown regions).
+        var warnings: [String] = []
     }
 
     let progress: ProgressReporter
+    /// Whose values win when live state and Terraform describe one resource.
+    var precedence = StatePrecedence.live
 
     /// Reads every input of the request.
     func run(_ specs: [InputSpec]) throws -> Output {
@@ -46,6 +50,11 @@ struct IngestStage {
         // Normalize: joins that span records and files (S3 replication destinations to their
         // buckets' regions, KMS replicas to primaries, credential-report rows to IAM users, …).
         output.resources = InventoryNormalizer.link(output.resources)
+        // Identity: records of one resource (across inputs, or repeated in one) become one
+        // resource with every source listed, and live-vs-Terraform drift is noted on it.
+        let resolved = IdentityResolution.resolve(output.resources, precedence: precedence)
+        output.resources = resolved.resources
+        output.warnings = resolved.warnings
         return output
     }
 
