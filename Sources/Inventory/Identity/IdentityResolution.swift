@@ -187,16 +187,16 @@ public enum IdentityResolution {
         let current = records.indices.filter { instants[$0] == newestInstant }.map { records[$0] }
         let last = current[current.count - 1]
         let kept = comparable(resources[last].document)
-        var sources: [SourceReference] = []
+        // Sources: the kept record's (with the records linking merged into it), then the others'.
+        var sources = resources[last].sources
         for index in current where index != last {
             if comparable(resources[index].document) != kept {
                 warnings.append("\(resources[last].id): two different records in \(resources[last].source.file) claim this resource "
                                 + "(\(resources[index].source.labelText) and \(resources[last].source.labelText)); the later one is used")
             }
-            sources.append(resources[index].source)
+            sources += resources[index].sources
         }
-        return Member(index: last, kind: kind, instant: newestInstant, file: resources[last].source.file,
-                      sources: [resources[last].source] + sources)
+        return Member(index: last, kind: kind, instant: newestInstant, file: resources[last].source.file, sources: sources)
     }
 
     /// A document without the members that differ between copies of one record (its position).
