@@ -37,7 +37,15 @@ public enum IdentityResolution {
     public static func resolve(
         _ resources: [Resource], precedence: StatePrecedence = .live, regions: RegionCatalog = RegionCatalogData.standard
     ) -> Output {
-        let kinds = resources.map { resource in resource.source.format.flatMap(InputFormat.init(rawValue:)).flatMap(StateKind.of) }
+        // Formats are few: look each up once (a run of a million records has one or two).
+        var kindByFormat: [String: StateKind?] = [:]
+        let kinds = resources.map { resource -> StateKind? in
+            guard let format = resource.source.format else { return nil }
+            if let known = kindByFormat[format] { return known }
+            let kind = InputFormat(rawValue: format).flatMap(StateKind.of)
+            kindByFormat[format] = kind
+            return kind
+        }
         var warnings = regionWarnings(resources, kinds: kinds, regions: regions)
 
         // One hash lookup per inventory record; groups only where a key repeats.
@@ -149,18 +157,25 @@ public enum IdentityResolution {
             byFile[file, default: []].append(index)
         }
         var members: [Member] = []
+        members.reserveCapacity(files.count)
         for file in files {
             let records = byFile[file] ?? []
-            members.append(newest(records, resources: resources, kind: kinds[records[0]] ?? .live, warnings: &warnings))
+            if records.count == 1 {
+                let index = records[0]
+                members.append(Member(index: index, kind: kinds[index] ?? .live, instant: instant(of: resources[index]), file: file,
+                                      sources: resources[index].sources))
+            } else {
+                members.append(newest(records, resources: resources, kind: kinds[records[0]] ?? .live, warnings: &warnings))
+            }
         }
         // 2. Precedence across inputs: state, then newest capture, then the later input.
-        let fileOrder = Dictionary(uniqueKeysWithValues: files.enumerated().map { ($1, $0) })
-        members.sort { lhs, rhs in
-            let (left, right) = (precedence.rank(lhs.kind), precedence.rank(rhs.kind))
+        // `members` is in file order: among equals the later input comes first.
+        members = members.enumerated().sorted { lhs, rhs in
+            let (left, right) = (precedence.rank(lhs.element.kind), precedence.rank(rhs.element.kind))
             if left != right { return left < right }
-            if lhs.instant != rhs.instant { return (lhs.instant ?? -.infinity) > (rhs.instant ?? -.infinity) }
-            return fileOrder[lhs.file, default: 0] > fileOrder[rhs.file, default: 0]
-        }
+            if lhs.element.instant != rhs.element.instant { return (lhs.element.instant ?? -.infinity) > (rhs.element.instant ?? -.infinity) }
+            return lhs.offset > rhs.offset
+        }.map(\.element)
         let winner = resources[members[0].index]
         var document = winner.document
         for member in members.dropFirst() { fill(&document, from: resources[member.index].document) }
@@ -181,8 +196,12 @@ public enum IdentityResolution {
 
     /// The newest record of one input; equal records of the newest capture collapse, different
     /// ones are a warning (the later wins).
+    private static func instant(of resource: Resource) -> Double? {
+        resource.document["captured_at"]?.stringValue.flatMap(CaptureInstant.seconds)
+    }
+
     private static func newest(_ records: [Int], resources: [Resource], kind: StateKind, warnings: inout [String]) -> Member {
-        let instants = records.map { index in resources[index].document["captured_at"]?.stringValue.flatMap(CaptureInstant.seconds) }
+        let instants = records.map { index in instant(of: resources[index]) }
         let newestInstant = instants.compactMap { $0 }.max()
         let current = records.indices.filter { instants[$0] == newestInstant }.map { records[$0] }
         let last = current[current.count - 1]
@@ -231,14 +250,21 @@ public enum IdentityResolution {
 
     /// The facets on which live and Terraform records disagree; nil unless both kinds are present.
     private static func drift(_ members: [Member], resources: [Resource]) -> Value? {
-        let kinds = Set(members.map(\.kind))
-        guard kinds.contains(.live), kinds.count > 1 else { return nil }
-        var paths: [[String]] = Facet.allCases.map(\.components) + [["region"]]
-        var tagKeys = Set<String>()
-        for member in members {
-            for tag in resources[member.index].document["tags"]?.objectValue ?? Fields() { tagKeys.insert(tag.key) }
+        guard members.contains(where: { $0.kind == .live }), members.contains(where: { $0.kind != .live }) else { return nil }
+        // Only the top-level members that differ between the records are walked facet by facet.
+        let documents = members.map { resources[$0.index].document }
+        func differs(_ key: String) -> Bool { documents.dropFirst().contains { $0[key] != documents[0][key] } }
+        var paths: [[String]] = []
+        for (group, facets) in driftFacetGroups where differs(group) { paths += facets }
+        if differs("region") { paths.append(["region"]) }
+        if differs("tags") {
+            var tagKeys = Set<String>()
+            for document in documents {
+                for tag in document["tags"]?.objectValue ?? Fields() { tagKeys.insert(tag.key) }
+            }
+            paths += tagKeys.sorted().map { ["tags", $0] }
         }
-        paths += tagKeys.sorted().map { ["tags", $0] }
+        guard !paths.isEmpty else { return noDrift }
         var entries: [Value] = []
         var summary: [String] = []
         for path in paths {
@@ -275,6 +301,7 @@ public enum IdentityResolution {
             let stated = values.map { entry in "\(text(entry.value)) (\(entry.member.kind.rawValue))" }
             summary.append("\(facet) is " + stated.joined(separator: " vs "))
         }
+        guard !entries.isEmpty else { return noDrift }
         return .object(Fields([
             ("count", .number(Double(entries.count))),
             ("facets", .array(entries)),
@@ -311,6 +338,24 @@ public enum IdentityResolution {
         let name = rest[rest.index(after: dot)...]
         return !name.isEmpty && !name.contains("/") && !name.contains(" ") && !name.contains(":")
     }
+
+    /// The facet paths by top-level group (`encryption`, `backup` …), in `Facet` order.
+    private static let driftFacetGroups: [(String, [[String]])] = {
+        var groups: [(String, [[String]])] = []
+        for facet in Facet.allCases {
+            let path = facet.components
+            guard let group = path.first else { continue }
+            if let position = groups.firstIndex(where: { $0.0 == group }) {
+                groups[position].1.append(path)
+            } else {
+                groups.append((group, [path]))
+            }
+        }
+        return groups
+    }()
+
+    /// The drift block of records that agree (shared: most merged resources have it).
+    private static let noDrift: Value = .object(Fields([("count", .number(0)), ("facets", .array([])), ("summary", .string(""))]))
 
     /// A value as people read it: strings bare, `absent` for null, everything else compact JSON.
     private static func text(_ value: Value) -> String {
