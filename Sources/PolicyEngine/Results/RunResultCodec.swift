@@ -164,7 +164,7 @@ public enum RunResultCodec {
     /// Reads one source reference object.
     static func decodeSource(_ value: Reader) throws(DecodingError) -> SourceReference {
         SourceReference(file: try value.string("file"), pointer: value.optional("pointer")?.value.stringValue,
-                        line: value.optional("line")?.value.doubleValue.map { Int($0) }, format: value.optional("format")?.value.stringValue,
+                        line: value.optional("line")?.value.doubleValue?.intRoundedDown, format: value.optional("format")?.value.stringValue,
                         terraformAddress: value.optional("terraform_address")?.value.stringValue)
     }
 

@@ -20,6 +20,8 @@ struct IngestStage {
         var billing: [InputSpec] = []
         /// Identity warnings (conflicting duplicates, unknown regions).
         var warnings: [String] = []
+        /// Copies of stream inputs (pipes, FIFOs) and the names they were given.
+        var spool = InputSpool()
     }
 
     let progress: ProgressReporter
@@ -29,23 +31,11 @@ struct IngestStage {
     /// Reads every input of the request.
     func run(_ specs: [InputSpec]) throws -> Output {
         var output = Output()
-        for spec in try Self.expandFolders(specs) {
-            let format = try spec.format ?? detect(spec.path)
-            if format.kind == .billing {
-                output.billing.append(InputSpec(path: spec.path, format: format, mapping: spec.mapping))
-                continue
-            }
-            guard let reader = Self.readers.first(where: { $0.format == format }) else {
-                throw CommandFailure.input("\(spec.path): no reader for format '\(format.rawValue)' in this build")
-            }
-            var forced = spec
-            forced.format = format
-            let label = spec.path
-            let resources = try reader.read(forced) { done, total in progress.update(label: label, done: done, total: total) }
-            progress.finish(label: label)
-            output.resources.append(contentsOf: resources)
-            output.inputs.append(InputRecord(path: spec.path, format: format.rawValue, sha256: try InputFile.sha256(path: spec.path),
-                                             documents: resources.count))
+        let expanded = try output.spool.materialize(try Self.expandFolders(specs))
+        do {
+            try read(expanded, into: &output)
+        } catch {
+            throw output.spool.renaming(error)
         }
         // Normalize: joins that span records and files (S3 replication destinations to their
         // buckets' regions, KMS replicas to primaries, credential-report rows to IAM users, …).
@@ -56,6 +46,27 @@ struct IngestStage {
         output.resources = resolved.resources
         output.warnings = resolved.warnings
         return output
+    }
+
+    private func read(_ specs: [InputSpec], into output: inout Output) throws {
+        for spec in specs {
+            let format = try spec.format ?? detect(spec.path)
+            if format.kind == .billing {
+                output.billing.append(InputSpec(path: spec.path, format: format, mapping: spec.mapping))
+                continue
+            }
+            guard let reader = Self.readers.first(where: { $0.format == format }) else {
+                throw CommandFailure.input("\(spec.path): no reader for format '\(format.rawValue)' in this build")
+            }
+            var forced = spec
+            forced.format = format
+            let label = output.spool.shown(spec.path)
+            let resources = try reader.read(forced) { done, total in progress.update(label: label, done: done, total: total) }
+            progress.finish(label: label)
+            output.resources.append(contentsOf: resources)
+            output.inputs.append(InputRecord(path: label, format: format.rawValue, sha256: try InputFile.sha256(path: spec.path),
+                                             documents: resources.count))
+        }
     }
 
     /// An input that is a folder stands for every file below it (sorted, hidden files and

@@ -12,7 +12,7 @@ struct StageSettings {
     var statePrecedence = StatePrecedence.live
 
     static let costKeys = ["required_tags", "review_months", "skip_bad_rows"]
-    static let downtimeKeys = ["enabled", "trials", "seed", "application_tag", "environment_tag", "dr_environment"]
+    static let downtimeKeys = ["enabled", "trials", "seed", "application_tag", "environment_tag", "dr_environment"] + DowntimeModelKeys.keys
     static let identityKeys = ["precedence"]
 
     init(config: AssayConfig) throws {
@@ -60,6 +60,7 @@ struct StageSettings {
         if let tag = try text(downtime, "application_tag", in: "downtime") { self.cost.applicationTag = tag }
         if let tag = try text(downtime, "environment_tag", in: "downtime") { self.cost.environmentTag = tag }
         if let value = try text(downtime, "dr_environment", in: "downtime") { self.cost.drEnvironment = value }
+        try DowntimeModelKeys.apply(downtime, to: &self.downtime.model, file: file)
         let identity = try fields("identity", allowed: Self.identityKeys)
         if let value = try text(identity, "precedence", in: "identity") {
             guard let precedence = StatePrecedence(rawValue: value) else {
