@@ -134,7 +134,9 @@ let package = Package(
             dependencies: ["PolicyLoader", "PolicyEngine", "TestSupport"],
             swiftSettings: strict
         ),
-        .testTarget(name: "InventoryTests", dependencies: ["Inventory", "PolicyEngine", "TestSupport"], swiftSettings: strict),
+        .testTarget(
+            name: "InventoryTests", dependencies: ["Inventory", "PolicyEngine", "TestSupport"], exclude: ["Fixtures"], swiftSettings: strict
+        ),
         .testTarget(
             name: "ReportsTests",
             dependencies: ["Reports", "PolicyEngine", "CLibXML2", "TestSupport"],

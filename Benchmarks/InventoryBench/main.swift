@@ -1,6 +1,7 @@
 // Reading throughput of the inventory readers (docs/performance.md, "Inventory readers").
 //
 // Usage: InventoryBench <aws-config|terraform-plan|terraform-state|gcp-cai|azure-arg> <file> [stream|read|link]
+//        InventoryBench identity <count> [unique|merge]   (see below)
 //   stream  hand resources over batch by batch and drop them (bounded memory; the default)
 //   read    collect every resource (what the CLI holds before evaluating)
 //   link    collect, then run InventoryNormalizer.link
@@ -49,6 +50,36 @@ func fail(_ message: String) -> Never {
     let text = Array((message + "\n").utf8)
     _ = text.withUnsafeBytes { write(2, $0.baseAddress, $0.count) }
     exit(2)
+}
+
+// `InventoryBench identity <count> [unique|merge]`: the identity step alone on synthetic
+// resources — `unique`: <count> AWS Config records with distinct ARNs (nothing to merge);
+// `merge`: <count> Config records plus a Terraform plan record of each (every resource merged,
+// drift computed). Prints the step's seconds and the peak resident set.
+if CommandLine.arguments.count >= 3, CommandLine.arguments[1] == "identity", let total = Int(CommandLine.arguments[2]) {
+    let merge = CommandLine.arguments.count > 3 && CommandLine.arguments[3] == "merge"
+    func record(_ index: Int, format: String, encrypted: Bool) -> Resource {
+        let id = "arn:aws:ec2:eu-west-1:111122223333:volume/vol-\(String(index, radix: 16))"
+        var document = Fields()
+        document["provider"] = "aws"
+        document["region"] = "eu-west-1"
+        document["captured_at"] = "2026-11-20T09:15:00.000Z"
+        document["tags"] = .object(Fields([("owner", .string("team-\(index % 97)"))]))
+        document["encryption"] = .object(Fields([("at_rest", .object(Fields([("enabled", .bool(encrypted))])))]))
+        let address = format == "terraform-plan" ? "aws_ebs_volume.v[\(index)]" : nil
+        return Resource(id: id, type: "compute.volume", document: .object(document),
+                        source: SourceReference(file: format + ".json", pointer: "/\(index)", format: format, terraformAddress: address))
+    }
+    var resources = (0..<total).map { record($0, format: "aws-config", encrypted: true) }
+    if merge { resources += (0..<total).map { record($0, format: "terraform-plan", encrypted: $0 % 10 != 0) } }
+    let clock = ContinuousClock()
+    let started = clock.now
+    let output = IdentityResolution.resolve(resources)
+    let elapsed = clock.now - started
+    let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+    print("mode=identity-\(merge ? "merge" : "unique") records=\(resources.count) resources=\(output.resources.count) folded=\(output.folded)")
+    print("seconds=\(seconds) peak_rss_mib=\(Int(peakResidentMiB().rounded()))")
+    exit(0)
 }
 
 guard let arguments = BenchArguments(CommandLine.arguments) else {

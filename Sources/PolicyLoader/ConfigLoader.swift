@@ -52,7 +52,7 @@ public struct AssayConfig: Sendable {
     public var terraformRoot: String?
     /// The database `history: true` names (relative to the config file).
     public static let defaultHistory = ".assay/history.sqlite"
-    /// Extra settings of later pipeline stages (`downtime:`, `cost:`), kept as values.
+    /// Extra settings of later pipeline stages (`downtime:`, `cost:`, `identity:`), kept as values.
     public var extensions: [String: Value] = [:]
     /// The config file, when loaded from one.
     public var file: String?
@@ -65,7 +65,7 @@ public struct AssayConfig: Sendable {
 public enum ConfigLoader {
     static let keys = [
         "version", "policies", "inputs", "params", "waivers", "outputs", "fail_on", "fail_on_unknown", "as_of", "labels",
-        "history", "downtime", "cost", "terraform_root",
+        "history", "downtime", "cost", "terraform_root", "identity",
     ]
     static let inputKeys = ["path", "format", "type", "id_field", "type_field", "list_field"]
     static let outputKeys = ["junit", "json", "html", "markdown", "csv", "sarif", "gitlab_codequality", "passing"]
@@ -132,7 +132,7 @@ public enum ConfigLoader {
                     config.history = resolve(try value.string("a database path, or true for \(AssayConfig.defaultHistory)"))
                 }
             case "terraform_root": config.terraformRoot = resolve(try value.string("a folder of .tf files"))
-            case "downtime", "cost": config.extensions[entry.key] = try value.value()
+            case "downtime", "cost", "identity": config.extensions[entry.key] = try value.value()
             default: break
             }
         }

@@ -3,6 +3,10 @@ public import PolicyEngine
 /// Every finding as CSV (RFC 4180): the "full list" behind the HTML and Markdown reports, for
 /// spreadsheets and ticket imports.
 ///
+/// `source_*` describe the record whose values were evaluated; `terraform_address` lists the
+/// Terraform addresses of all the resource's records, `other_sources` the other records merged
+/// into it (see docs/inventory.md, "Resource identity").
+///
 /// One header row, then one row per finding in the result's order (policy, then resource),
 /// passing findings included when the run listed them (`passing: list`). Records end in CRLF;
 /// a field is quoted when it holds a comma, a quote, CR or LF, with quotes doubled. A field that
@@ -12,8 +16,8 @@ public struct CSVReport: ReportRenderer {
     /// The columns, in order.
     public static let columns = [
         "policy", "policy_title", "category", "severity", "enforcement", "status", "resource", "resource_type", "message",
-        "source_file", "source_pointer", "source_line", "evidence", "controls", "remediation", "waiver_id", "waiver_owner",
-        "waiver_expires", "waiver_reason",
+        "source_file", "source_pointer", "source_line", "source_format", "terraform_address", "other_sources", "evidence", "controls",
+        "remediation", "waiver_id", "waiver_owner", "waiver_expires", "waiver_reason",
     ]
 
     /// Creates the renderer.
@@ -42,6 +46,8 @@ public struct CSVReport: ReportRenderer {
                 Self.field(finding.enforcement.rawValue), Self.field(finding.status.rawValue), Self.field(finding.resource),
                 Self.field(finding.resourceType), Self.field(finding.message), Self.field(finding.source?.file ?? ""),
                 Self.field(finding.source?.pointer ?? ""), Self.field(finding.source?.line.map(String.init) ?? ""),
+                Self.field(finding.source?.format ?? ""), Self.field(finding.sources.compactMap(\.terraformAddress).joined(separator: "; ")),
+                Self.field(finding.mergedSources.map(\.reportText).joined(separator: "; ")),
                 Self.field(finding.evidence.map(ReportText.evidence).joined(separator: "; ")), policy?.controls ?? [],
                 policy?.remediation ?? [], Self.field(waiver?.id ?? ""), Self.field(waiver?.owner ?? ""),
                 Self.field(waiver?.expires.description ?? ""), Self.field(waiver?.reason ?? ""),

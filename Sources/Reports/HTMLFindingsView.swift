@@ -127,7 +127,7 @@ struct FindingsView {
         }
         return FindingRow(
             resourceID: finding.resource, resourceType: finding.resourceType, findingStatus: Badge(finding.status),
-            message: finding.message, sourceText: finding.source?.reportText ?? "—",
+            message: finding.message, sourceText: finding.sources.isEmpty ? "—" : finding.sources.map(\.reportText).joined(separator: "; "),
             evidence: finding.evidence.map { item in
                 EvidenceItem(path: item.path, actual: item.actual.map { $0.displayText } ?? "missing", expected: item.expected,
                              evidenceNote: item.note.map { [$0] } ?? [])

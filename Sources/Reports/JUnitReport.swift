@@ -228,7 +228,15 @@ public struct JUnitReport: ReportRenderer {
 
     fileprivate static func body(_ finding: borrowing Finding, policy: PolicyReport) -> String {
         var lines = [finding.message, "", "Resource: \(finding.resource)", "Type: \(finding.resourceType)"]
-        if let source = finding.source { lines.append("Source: \(source.reportText)") }
+        let sources = finding.sources
+        if sources.count == 1 {
+            lines.append("Source: \(sources[0].reportText)")
+        } else if sources.count > 1 {
+            // Testcase-level <properties> are outside the JUnit schemas consumers validate
+            // against; the merged records are listed in the body instead.
+            lines.append("Sources (\(sources.count) records of this resource):")
+            for source in sources { lines.append("  - " + source.reportText + (source.format.map { " [\($0)]" } ?? "")) }
+        }
         lines.append("Severity: \(finding.severity.rawValue) (enforcement: \(finding.enforcement.rawValue))")
         if !finding.evidence.isEmpty {
             lines.append("Evidence:")

@@ -65,6 +65,16 @@ enum AWSConfigMapping {
         return resource
     }
 
+    /// The id and capture time of a deleted item (`ResourceDeleted`, `ResourceDeletedNotRecorded`,
+    /// `ResourceNotRecorded`), so that a history's older items of that resource are dropped too.
+    static func deletion(_ item: ConfigurationItem, file: String, pointer: String?) -> AWSConfigDeletion? {
+        guard item.isDeleted else { return nil }
+        let type = item.resourceType ?? "AWS::Unknown"
+        let name = item.resourceName ?? (item.configuration.at("name") ?? item.configuration.ci("Name"))?.text
+        return AWSConfigDeletion(id: identifier(item, type: type, name: name, file: file, pointer: pointer),
+                                 instant: item.captureTime.flatMap(CaptureInstant.seconds))
+    }
+
     // MARK: - Identity and location
 
     private static func identifier(_ item: ConfigurationItem, type: String, name: String?, file: String, pointer: String?) -> String {
@@ -79,17 +89,22 @@ enum AWSConfigMapping {
             resource.region = "global"
             return
         }
-        if let region = item.region, RegionCatalogData.standard.region(region) != nil {
-            resource.region = region
-        } else if let arnRegion = item.arn.flatMap({ LocationCodes.ARN($0)?.region }), !arnRegion.isEmpty {
+        // `awsRegion` when the catalog knows it, else the ARN's region (an availability zone there
+        // stands for its region), else a zone written as `awsRegion`, else the item's
+        // availability zone; an unknown code is kept (the identity step warns about it).
+        let stated = item.region.flatMap { $0.isEmpty || $0.includes(" ") ? nil : $0 }
+        if let stated, RegionCatalogData.standard.region(stated) != nil {
+            resource.region = stated
+        } else if let arnRegion = item.arn.flatMap({ LocationCodes.ARN($0)?.regionCode }), !arnRegion.isEmpty {
             resource.region = arnRegion
-        } else {
-            resource.region = item.region.flatMap { $0.includes(" ") ? nil : $0 }
+        } else if let stated, let zoneRegion = LocationCodes.awsRegion(ofZone: stated) {
+            resource.region = zoneRegion
         }
         if let zone = item.availabilityZone, let zoneRegion = LocationCodes.awsRegion(ofZone: zone) {
             resource.zone = zone
             if resource.region == nil { resource.region = zoneRegion }
         }
+        if resource.region == nil { resource.region = stated }
     }
 
     /// Tags: the CI-level map when it has entries, else the type-specific copies (supplementary
@@ -116,4 +131,12 @@ enum AWSConfigMapping {
     static func reviewDate(in tags: [String: String]) -> String? {
         reviewTagKeys.lazy.compactMap { tags[$0] }.first { !$0.isEmpty }
     }
+}
+
+/// A deleted configuration item: the resource it removes and when.
+struct AWSConfigDeletion: Sendable {
+    /// The resource id, as `AWSConfigMapping.resource` would give it.
+    var id: String
+    /// Capture time in seconds since the epoch, when the item has one.
+    var instant: Double?
 }

@@ -46,9 +46,41 @@ public struct AWSConfigReader: StreamingExportReader {
         return 0
     }
 
-    /// Reads the file, handing over resources in batches (one batch per streamed block).
+    /// Reads the whole file. A history (several items of one resource) keeps what its newest item
+    /// says: a resource whose newest item is a deletion is dropped with all its older items (the
+    /// newest of the remaining items is chosen by the identity step).
+    public func read(_ spec: InputSpec, progress: @Sendable (_ done: Int, _ total: Int) -> Void) throws -> [Resource] {
+        var resources: [Resource] = []
+        var deletions: [String: AWSConfigDeletion] = [:]
+        try forEachEntryBatch(spec, progress: progress) { batch, deleted in
+            resources.append(contentsOf: batch)
+            for deletion in deleted {
+                let key = ResourceIdentity.key(of: deletion.id)
+                if let known = deletions[key], (known.instant ?? -.infinity) > (deletion.instant ?? -.infinity) { continue }
+                deletions[key] = deletion
+            }
+        }
+        guard !deletions.isEmpty else { return resources }
+        return resources.filter { resource in
+            guard let deletion = deletions[ResourceIdentity.key(of: resource.id)] else { return true }
+            guard let deleted = deletion.instant,
+                  let captured = resource.document["captured_at"]?.stringValue.flatMap(CaptureInstant.seconds) else { return false }
+            return captured > deleted
+        }
+    }
+
+    /// Reads the file, handing over resources in batches (one batch per streamed block); deleted
+    /// items are skipped (`read` also drops the older items of resources deleted later).
     public func forEachBatch(
         _ spec: InputSpec, progress: @Sendable (_ done: Int, _ total: Int) -> Void, _ body: ([Resource]) throws -> Void
+    ) throws {
+        try forEachEntryBatch(spec, progress: progress) { batch, _ in try body(batch) }
+    }
+
+    /// The reading loop: each batch's resources and deleted items.
+    private func forEachEntryBatch(
+        _ spec: InputSpec, progress: @Sendable (_ done: Int, _ total: Int) -> Void,
+        _ body: ([Resource], [AWSConfigDeletion]) throws -> Void
     ) throws {
         let path = spec.path
         let inflater = inflater
@@ -62,10 +94,9 @@ public struct AWSConfigReader: StreamingExportReader {
             try stream.forEachBatch(progress: progress) { batch in
                 // Each worker also builds the final resource: that step was serial after the map.
                 let mapped = try ParallelMap.map(batch, minimumChunk: ParallelRelease.minimumChunk) { element in
-                    AWSConfigMapping.resource(try ConfigurationItem(element.value, file: path, pointer: element.pointer), file: path,
-                                              pointer: element.pointer, line: nil)?.resource()
+                    Self.entry(try ConfigurationItem(element.value, file: path, pointer: element.pointer), file: path, pointer: element.pointer)
                 }
-                try body(mapped.compactMap { $0 })
+                try body(mapped.compactMap(\.resource), mapped.compactMap(\.deletion))
             }
             return
         }
@@ -75,11 +106,17 @@ public struct AWSConfigReader: StreamingExportReader {
             found += try items(in: document.value, pointer: document.pointer, file: path)
         }
         let mapped = try ParallelMap.map(found, minimumChunk: ParallelRelease.minimumChunk) { entry in
-            AWSConfigMapping.resource(try ConfigurationItem(entry.item, file: path, pointer: entry.pointer), file: path,
-                                      pointer: entry.pointer.isEmpty ? nil : entry.pointer, line: nil)?.resource()
+            Self.entry(try ConfigurationItem(entry.item, file: path, pointer: entry.pointer), file: path,
+                       pointer: entry.pointer.isEmpty ? nil : entry.pointer)
         }
         progress(size, size)
-        try body(mapped.compactMap { $0 })
+        try body(mapped.compactMap(\.resource), mapped.compactMap(\.deletion))
+    }
+
+    /// One item as a resource, or as the deletion it records.
+    private static func entry(_ item: ConfigurationItem, file: String, pointer: String?) -> (resource: Resource?, deletion: AWSConfigDeletion?) {
+        if let deletion = AWSConfigMapping.deletion(item, file: file, pointer: pointer) { return (nil, deletion) }
+        return (AWSConfigMapping.resource(item, file: file, pointer: pointer, line: nil)?.resource(), nil)
     }
 
     /// The array to stream for a large file: `""` for a root array, else the root key.

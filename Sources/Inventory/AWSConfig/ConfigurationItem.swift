@@ -98,8 +98,8 @@ struct ConfigurationItem: Sendable {
     /// An ARN from the configuration when the item has none (select rows).
     private static func configurationARN(_ configuration: Value?) -> String? {
         guard let configuration else { return nil }
-        for key in ["arn", "Arn", "ARN", "QueueArn", "TopicArn", "tableArn", "dBInstanceArn", "dbclusterArn", "FunctionArn",
-                    "ListenerArn", "LoadBalancerArn", "BackupPlanArn"] {
+        for key in ["arn", "Arn", "ARN", "QueueArn", "TopicArn", "tableArn", "dBInstanceArn", "DBInstanceArn", "dBClusterArn", "dbclusterArn",
+                    "DBClusterArn", "functionArn", "FunctionArn", "ListenerArn", "LoadBalancerArn", "BackupPlanArn", "DistributionArn"] {
             if let text = configuration.at(key)?.text, text.hasPrefix("arn:") { return text }
         }
         return nil
@@ -109,13 +109,42 @@ struct ConfigurationItem: Sendable {
     /// service, or from the supplementary keys only S3 buckets have.
     private static func inferredType(configuration: Value?, supplementary: Value?, arn: String?) -> String? {
         if let arn, let parsed = LocationCodes.ARN(arn) {
-            switch (parsed.service, parsed.resource.split(separator: "/").first.map(String.init) ?? "") {
+            // The resource segment's type: `cluster:database-1`, `user/bob.ci`, `listener/app/…`.
+            let segments = parsed.resource.split(whereSeparator: { $0 == "/" || $0 == ":" }).map(String.init)
+            let resource = segments.first ?? ""
+            switch (parsed.service, resource) {
             case ("kms", "key"): return "AWS::KMS::Key"
             case ("sqs", _): return "AWS::SQS::Queue"
             case ("sns", _): return "AWS::SNS::Topic"
             case ("dynamodb", "table"): return "AWS::DynamoDB::Table"
             case ("lambda", _): return "AWS::Lambda::Function"
             case ("s3", _): return "AWS::S3::Bucket"
+            case ("rds", "cluster"): return "AWS::RDS::DBCluster"
+            case ("rds", "db"): return "AWS::RDS::DBInstance"
+            case ("iam", "user"): return "AWS::IAM::User"
+            case ("iam", "role"): return "AWS::IAM::Role"
+            case ("iam", "group"): return "AWS::IAM::Group"
+            case ("iam", "policy"): return "AWS::IAM::Policy"
+            case ("ec2", "volume"): return "AWS::EC2::Volume"
+            case ("ec2", "instance"): return "AWS::EC2::Instance"
+            case ("ec2", "vpc"): return "AWS::EC2::VPC"
+            case ("ec2", "subnet"): return "AWS::EC2::Subnet"
+            case ("ec2", "security-group"): return "AWS::EC2::SecurityGroup"
+            case ("ec2", "internet-gateway"): return "AWS::EC2::InternetGateway"
+            case ("ec2", "natgateway"): return "AWS::EC2::NatGateway"
+            case ("elasticloadbalancing", "listener"): return "AWS::ElasticLoadBalancingV2::Listener"
+            case ("elasticloadbalancing", "loadbalancer"):
+                return segments.count > 2 && (segments[1] == "app" || segments[1] == "net")
+                    ? "AWS::ElasticLoadBalancingV2::LoadBalancer" : "AWS::ElasticLoadBalancing::LoadBalancer"
+            case ("es", "domain"): return "AWS::OpenSearch::Domain"
+            case ("redshift", "cluster"): return "AWS::Redshift::Cluster"
+            case ("kinesis", "stream"): return "AWS::Kinesis::Stream"
+            case ("eks", "cluster"): return "AWS::EKS::Cluster"
+            case ("secretsmanager", "secret"): return "AWS::SecretsManager::Secret"
+            case ("acm", "certificate"): return "AWS::ACM::Certificate"
+            case ("cloudfront", "distribution"): return "AWS::CloudFront::Distribution"
+            case ("backup", "backup-plan"): return "AWS::Backup::BackupPlan"
+            case ("route53", "hostedzone"): return "AWS::Route53::HostedZone"
             default: break
             }
         }

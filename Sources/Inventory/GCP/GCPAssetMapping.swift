@@ -48,12 +48,13 @@ enum GCPAssetMapping {
 
     /// The normalized resource of an asset line.
     static func resource(_ asset: Value, file: String, pointer: String?, line: Int?) throws(InventoryError) -> NormalizedResource {
-        guard let name = asset.at("name")?.text, let type = (asset.at("asset_type") ?? asset.at("assetType"))?.text else {
+        guard let name = asset.at("name")?.text, let nativeType = (asset.at("asset_type") ?? asset.at("assetType"))?.text else {
             throw .invalidRecord(file: file, line: line, pointer: pointer, reason: "a Cloud Asset Inventory asset needs `name` and `asset_type`")
         }
+        let type = assetType(nativeType)
         let data = asset.at("resource", "data") ?? .object(Fields())
         var resource = NormalizedResource(
-            id: name, provider: .gcp, kind: kinds[type] ?? .other, nativeType: type, attributes: asset, format: .gcpAssetInventory,
+            id: name, provider: .gcp, kind: kinds[type] ?? .other, nativeType: nativeType, attributes: asset, format: .gcpAssetInventory,
             source: SourceReference(file: file, pointer: pointer, line: line))
         resource.nativeID = LocationCodes.lastSegment(name)
         resource.name = data.at("name")?.text.map(LocationCodes.lastSegment) ?? data.at("displayName")?.text ?? resource.nativeID
@@ -65,6 +66,25 @@ enum GCPAssetMapping {
         // An IAM-policy export line describes access only: no settings to read facets from.
         if asset.at("resource") != nil { facets(type: type, data: data, into: &resource) }
         return resource
+    }
+
+    /// Services whose legacy type prefix is not the API host's first label.
+    private static let legacyServiceHosts = [
+        "sql": "sqladmin", "kms": "cloudkms", "resourcemanager": "cloudresourcemanager", "billing": "cloudbilling",
+        "bigtable": "bigtableadmin",
+    ]
+
+    /// The current asset type for a legacy name of the first Cloud Asset Inventory releases
+    /// (`google.compute.Instance` → `compute.googleapis.com/Instance`,
+    /// `google.cloud.sql.Instance` → `sqladmin.googleapis.com/Instance`); current names unchanged.
+    static func assetType(_ name: String) -> String {
+        guard name.hasPrefix("google."), !name.contains("/") else { return name }
+        var parts = name.split(separator: ".").map(String.init)
+        parts.removeFirst()
+        if parts.first == "cloud", parts.count > 2 { parts.removeFirst() }
+        guard parts.count == 2, let kind = parts.last, kind.first?.isUppercase == true else { return name }
+        let service = parts[0]
+        return "\(legacyServiceHosts[service] ?? service).googleapis.com/\(kind)"
     }
 
     // MARK: - Account and location

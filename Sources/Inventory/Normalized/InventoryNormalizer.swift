@@ -95,7 +95,11 @@ private struct Linker {
         for position in supplements {
             guard let targets = bases[resources[position].id] else { continue }
             let supplement = document(position)
-            for base in targets { merge(supplement, into: base) }
+            for base in targets {
+                merge(supplement, into: base)
+                // The row is one of the resource's records: it stays listed among its sources.
+                resources[base].mergedSources.append(resources[position].source)
+            }
             removed.insert(position)
         }
     }

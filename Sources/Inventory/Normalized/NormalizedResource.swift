@@ -98,7 +98,9 @@ public struct NormalizedResource: Sendable {
         fields["source"] = .object(sourceFields)
         fields["attributes"] = attributes
         fields["terraform"] = terraform
-        return Resource(id: id, type: kind.rawValue, document: .object(fields), source: source)
+        var reference = source
+        if reference.format == nil { reference.format = format.rawValue }
+        return Resource(id: id, type: kind.rawValue, document: .object(fields), source: reference)
     }
 
     private var derivedLocationKind: LocationKind? {

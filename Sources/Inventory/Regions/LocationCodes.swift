@@ -14,6 +14,10 @@ enum LocationCodes {
         /// Everything after the account.
         var resource: String
 
+        /// The region field as a region code: an availability zone written there (AWS's own
+        /// documentation shows `us-west-2b`) becomes its region.
+        var regionCode: String { awsRegion(ofZone: region) ?? region }
+
         init?(_ text: String) {
             guard text.hasPrefix("arn:") else { return nil }
             let parts = text.split(separator: ":", maxSplits: 5, omittingEmptySubsequences: false)

@@ -45,6 +45,7 @@ enum TerraformMapping {
         "aws_eks_cluster": .containerCluster,
         "aws_secretsmanager_secret": .secretsSecret,
         "aws_vpc": .networkVPC,
+        "aws_default_vpc": .networkVPC,
         "aws_subnet": .networkSubnet,
         "aws_security_group": .networkSecurityGroup,
         "aws_internet_gateway": .networkGateway,
@@ -101,8 +102,7 @@ enum TerraformMapping {
         let kind = kinds[record.type] ?? (record.type.hasPrefix("azurerm_dns_") && record.type.hasSuffix("_record") ? .dnsRecord : .other)
         var resource = NormalizedResource(
             id: identifier(record, provider: provider), provider: provider, kind: kind, nativeType: record.type,
-            attributes: values, format: format,
-            source: SourceReference(file: file, pointer: record.pointer, declaration: DeclarationLocation(address: record.address)))
+            attributes: values, format: format, source: SourceReference(file: file, pointer: record.pointer, terraformAddress: record.address))
         resource.nativeID = nativeID(record)
         resource.name = (values.at("name") ?? values.at("bucket") ?? values.at("identifier") ?? values.at("function_name"))?.text
         resource.terraform = terraformBlock(record, context: context)
@@ -131,6 +131,13 @@ enum TerraformMapping {
         switch (provider, record.type) {
         case (.aws, "aws_s3_bucket"):
             if let bucket = values.at("bucket")?.text { return "arn:aws:s3:::\(bucket)" }
+        case (.aws, "aws_route53_record"):
+            // The Route 53 reader's key, so the plan's record and the exported record set are one
+            // resource (only for a fully qualified name: a relative one needs the zone's name).
+            if let name = values.at("name")?.text, name.contains("."), let type = values.at("type")?.text {
+                let qualified = name.hasSuffix(".") ? name : name + "."
+                return "route53/\(qualified)/\(type)" + (values.at("set_identifier")?.text.map { "/\($0)" } ?? "")
+            }
         case (.gcp, "google_storage_bucket"):
             if let bucket = values.at("name")?.text { return "//storage.googleapis.com/\(bucket)" }
         default:
@@ -182,7 +189,7 @@ enum TerraformMapping {
         }
         if let region = values.at("region")?.text {
             resource.region = region
-        } else if let region = values.at("arn")?.text.flatMap(LocationCodes.ARN.init)?.region, !region.isEmpty {
+        } else if let region = values.at("arn")?.text.flatMap(LocationCodes.ARN.init)?.regionCode, !region.isEmpty {
             resource.region = region
         } else {
             resource.region = context.providerRegion(address: record.address, providerShortName: "aws")

@@ -227,10 +227,12 @@ public enum PolicyRunner {
         _ resource: UnsafePointer<Resource>, at position: Int, status: FindingStatus, written: FindingText?, explainer: FindingExplainer
     ) -> Finding {
         let text = written ?? (status == .fail ? .deferred(explainer, position: position) : .written(message: "", evidence: []))
-        return Finding(
+        var finding = Finding(
             policy: explainer.policyID, resource: resource.pointee.id, resourceType: resource.pointee.type, status: status,
             severity: explainer.severity, enforcement: explainer.enforcement, text: text, source: resource.pointee.source
         )
+        finding.mergedSources = resource.pointee.mergedSources
+        return finding
     }
 
     static func message(

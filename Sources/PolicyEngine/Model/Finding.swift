@@ -65,8 +65,13 @@ public struct Finding: Sendable, Hashable {
         }
         set { text = .written(message: newValue, evidence: evidence) }
     }
-    /// Where the resource came from.
+    /// Where the resource came from (the record whose values won).
     public var source: SourceReference?
+    /// The resource's other records (other inputs describing the same resource), in precedence
+    /// order; empty for a resource read once.
+    public var mergedSources: [SourceReference] = []
+    /// Every source of the resource, the primary one first.
+    public var sources: [SourceReference] { (source.map { [$0] } ?? []) + mergedSources }
     /// Which fields failed and why.
     public var evidence: [Evidence] {
         get {
@@ -138,7 +143,7 @@ public struct Finding: Sendable, Hashable {
     /// Equality of everything a report shows (deferred text compares as rendered).
     public static func == (lhs: Finding, rhs: Finding) -> Bool {
         lhs.policy == rhs.policy && lhs.resource == rhs.resource && lhs.resourceType == rhs.resourceType && lhs.status == rhs.status
-            && lhs.severity == rhs.severity && lhs.enforcement == rhs.enforcement && lhs.source == rhs.source && lhs.waiver == rhs.waiver
+            && lhs.severity == rhs.severity && lhs.enforcement == rhs.enforcement && lhs.source == rhs.source && lhs.mergedSources == rhs.mergedSources && lhs.waiver == rhs.waiver
             && lhs.message == rhs.message && lhs.evidence == rhs.evidence
     }
 
@@ -151,6 +156,7 @@ public struct Finding: Sendable, Hashable {
         hasher.combine(severity)
         hasher.combine(enforcement)
         hasher.combine(source)
+        hasher.combine(mergedSources)
         hasher.combine(waiver)
         hasher.combine(message)
         hasher.combine(evidence)

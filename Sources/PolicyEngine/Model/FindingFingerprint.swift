@@ -8,7 +8,8 @@
 /// expectation text (a parameter change does not turn an old problem into a new one).
 ///
 /// Canonical text (every component written as `<UTF-8 byte count>:<text>`, so no separator can
-/// be forged by the data): `assay.finding.v1`, policy id, resource id, then each distinct fact
+/// be forged by the data): `assay.finding.v1`, policy id, resource key (`ResourceKey.of`: the
+/// id, lower-cased for ARM ids), then each distinct fact
 /// in byte order. A fact is `path` with every element index `[n]` replaced by `[*]`, a NUL byte,
 /// then the actual value as compact JSON with sorted keys and sorted array elements (the token
 /// `missing` when the path was absent). docs/history.md states the same definition.
@@ -16,11 +17,18 @@ extension Finding {
     /// The fingerprint's version marker; changing the definition means a new marker.
     public static let fingerprintVersion = "assay.finding.v1"
 
-    /// SHA-256 of policy id, resource id and the normalised failed facts (see the type comment).
-    public var fingerprint: String {
+    /// SHA-256 of policy id, resource key and the normalised failed facts (see the type comment).
+    public var fingerprint: String { fingerprint(resourceComponent: ResourceKey.of(resource)) }
+
+    /// The fingerprint as versions before resource identity wrote it: the resource id as spelled,
+    /// also for ARM ids. Equal to `fingerprint` except for ARM ids with upper-case letters; results
+    /// documents written then are still accepted (`RunResultCodec`).
+    public var fingerprintBeforeResourceKeys: String { fingerprint(resourceComponent: resource) }
+
+    private func fingerprint(resourceComponent: String) -> String {
         var canonical: [UInt8] = []
         canonical.reserveCapacity(256)
-        for component in [Self.fingerprintVersion, policy, resource] + failedFacts {
+        for component in [Self.fingerprintVersion, policy, resourceComponent] + failedFacts {
             canonical.append(contentsOf: String(component.utf8.count).utf8)
             canonical.append(UInt8(ascii: ":"))
             canonical.append(contentsOf: component.utf8)

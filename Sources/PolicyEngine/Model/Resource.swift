@@ -1,4 +1,5 @@
-/// Where a resource came from, for evidence: the input file plus a JSON pointer or a line.
+/// Where a resource came from, for evidence: the input file plus a JSON pointer or a line, the
+/// input's format, and the Terraform address of a record read from a plan or state.
 public struct SourceReference: Sendable, Hashable {
     /// The input file as given by the user.
     public var file: String
@@ -6,7 +7,10 @@ public struct SourceReference: Sendable, Hashable {
     public var pointer: String?
     /// 1-based line (CSV rows, JSON Lines, YAML items).
     public var line: Int?
-    /// Where the resource is declared in infrastructure-as-code (Terraform plans and states).
+    /// The input format (`aws-config`, `terraform-plan` …), when known.
+    public var format: String?
+    /// Where the resource is declared in infrastructure-as-code (Terraform plans and states): its
+    /// address with the module path and, with `--tf-root`, the `.tf` file and line.
     public var declaration: DeclarationLocation? {
         get { declarationBox?.location }
         set { declarationBox = newValue.map(DeclarationBox.init) }
@@ -14,12 +18,21 @@ public struct SourceReference: Sendable, Hashable {
     /// Boxed: a reference costs every resource and finding 8 bytes, the location itself ~50.
     private var declarationBox: DeclarationBox?
 
-    /// Creates a reference.
-    public init(file: String, pointer: String? = nil, line: Int? = nil, declaration: DeclarationLocation? = nil) {
+    /// The Terraform resource address with its module path (`module.net.aws_vpc.default`), for
+    /// records read from a Terraform plan or state: the declaration's address.
+    public var terraformAddress: String? {
+        get { declaration?.address }
+        set { declaration = newValue.map { DeclarationLocation(address: $0, file: declaration?.file, line: declaration?.line) } }
+    }
+
+    /// Creates a reference; `terraformAddress` is the shorthand of a declaration not yet located.
+    public init(file: String, pointer: String? = nil, line: Int? = nil, format: String? = nil,
+                terraformAddress: String? = nil, declaration: DeclarationLocation? = nil) {
         self.file = file
         self.pointer = pointer
         self.line = line
-        self.declarationBox = declaration.map(DeclarationBox.init)
+        self.format = format
+        self.declarationBox = (declaration ?? terraformAddress.map { DeclarationLocation(address: $0) }).map(DeclarationBox.init)
     }
 
     /// `file#pointer`, `file:line`, or just the file.
@@ -37,6 +50,26 @@ public struct SourceReference: Sendable, Hashable {
     }
 }
 
+/// The key under which resource ids compare: ARM ids (`/subscriptions/…`) case-insensitively
+/// (ARM treats them so, and Resource Graph lower-cases parts Terraform spells in mixed case),
+/// every other id exactly. Identity resolution groups records by it and finding fingerprints
+/// hash it, so one resource keeps one fingerprint whichever export spelled its id.
+public enum ResourceKey {
+    /// The comparison key of an id: lower-cased for ARM ids, else the id itself.
+    public static func of(_ id: String) -> String {
+        isARMID(id) ? id.lowercased() : id
+    }
+
+    /// True for Azure Resource Manager ids (`/subscriptions/…`, any case).
+    public static func isARMID(_ id: String) -> Bool {
+        var iterator = id.utf8.makeIterator()
+        for expected in "/subscriptions/".utf8 {
+            guard let byte = iterator.next(), byte | 0x20 == expected | 0x20 else { return false }
+        }
+        return true
+    }
+}
+
 /// One document a policy can see: a cloud resource, a register record, or a cost group.
 public struct Resource: Sendable {
     /// Unique id (ARN, ARM id, CAI name, register key, cost-group key).
@@ -45,8 +78,14 @@ public struct Resource: Sendable {
     public var type: String
     /// All fields, including `id` and `type`; paths resolve against this object.
     public var document: Value
-    /// Where it came from.
+    /// Where it came from: the record whose values won when several inputs describe the resource.
     public var source: SourceReference
+    /// The other records merged into this resource (other inputs, or duplicates in one input), in
+    /// precedence order; empty for a resource read once.
+    public var mergedSources: [SourceReference] = []
+
+    /// Every source, the primary one first.
+    public var sources: [SourceReference] { [source] + mergedSources }
 
     /// Creates a resource. `id` and `type` are also written into the document unless it already
     /// has fields of those names (a register's own `type` column, say, keeps its meaning; policies

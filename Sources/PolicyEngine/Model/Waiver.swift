@@ -71,7 +71,10 @@ public enum WaiverApplication {
     /// Turns covered failures into `waived`, notes expired waivers on the failures they no
     /// longer cover, and reports every waiver's state. The first matching valid waiver (in file
     /// order) is the one recorded on a finding.
-    public static func apply(_ waivers: [Waiver], to evaluations: inout [PolicyEvaluation], asOf: CivilDate) -> [WaiverStatus] {
+    /// A waiver's resource patterns match the resource id or any of its aliases (`aliases`: id →
+    /// other names, such as the Terraform address and the native id; see `ResourceIdentity`).
+    public static func apply(_ waivers: [Waiver], to evaluations: inout [PolicyEvaluation], asOf: CivilDate,
+                             aliases: [String: [String]] = [:]) -> [WaiverStatus] {
         let policyGlobs = waivers.map { Glob($0.policy) }
         let resourceGlobs = waivers.map { $0.resources.map(Glob.init) }
         var matchedCounts = Array(repeating: 0, count: waivers.count)
@@ -84,7 +87,9 @@ public enum WaiverApplication {
                 let finding = evaluations[evaluationIndex].findings[findingIndex]
                 guard finding.status == .fail else { continue }
                 var expiredNote: Waiver?
-                for waiverIndex in applicable where resourceGlobs[waiverIndex].contains(where: { $0.matches(finding.resource) }) {
+                let names = aliases[finding.resource] ?? []
+                for waiverIndex in applicable
+                where resourceGlobs[waiverIndex].contains(where: { glob in glob.matches(finding.resource) || names.contains { glob.matches($0) } }) {
                     let waiver = waivers[waiverIndex]
                     matchedCounts[waiverIndex] += 1
                     if waiver.expires < asOf {
@@ -107,6 +112,28 @@ public enum WaiverApplication {
         }
         return waivers.enumerated().map { index, waiver in
             status(of: waiver, matched: matchedCounts[index], asOf: asOf)
+        }
+    }
+
+    /// For each stale waiver, a hint naming the resource name (id or alias of a failing finding
+    /// of its policies) closest to one of its literal patterns, when one is close: a waiver
+    /// written with a mistyped address or an old id.
+    public static func staleHints(_ statuses: [WaiverStatus], evaluations: [PolicyEvaluation], aliases: [String: [String]] = [:]) -> [String] {
+        statuses.filter { $0.state == .stale }.compactMap { status in
+            let waiver = status.waiver
+            let policyGlob = Glob(waiver.policy)
+            let names = evaluations.filter { evaluation in
+                ([evaluation.policy.policy.id] + evaluation.policy.policy.aliases).contains { policyGlob.matches($0) }
+            }.flatMap { evaluation in
+                evaluation.findings.filter { $0.status == .fail }.flatMap { [$0.resource] + (aliases[$0.resource] ?? []) }
+            }
+            guard !names.isEmpty else { return nil }
+            for pattern in waiver.resources where !pattern.contains(where: { "*?[".contains($0) }) {
+                if let close = NameSuggester.suggestion(for: pattern, among: Set(names).sorted()) {
+                    return "waiver \(waiver.id) matches nothing: '\(pattern)' is not a failing resource of \(waiver.policy); did you mean '\(close)'?"
+                }
+            }
+            return nil
         }
     }
 

@@ -149,6 +149,37 @@ public enum RunResultCodec {
         return .object(fields)
     }
 
+    /// The JSON object of one source reference: `file`, and `pointer`, `line`, `format` and
+    /// `declaration` (Terraform `address`, with `file` and `line` when located) when known.
+    public static func encode(_ source: SourceReference) -> Value {
+        var sourceFields = Fields()
+        sourceFields["file"] = .string(source.file)
+        if let pointer = source.pointer { sourceFields["pointer"] = .string(pointer) }
+        if let line = source.line { sourceFields["line"] = .number(Double(line)) }
+        if let format = source.format { sourceFields["format"] = .string(format) }
+        if let declaration = source.declaration {
+            var declared = Fields()
+            declared["address"] = .string(declaration.address)
+            if let file = declaration.file { declared["file"] = .string(file) }
+            if let line = declaration.line { declared["line"] = .number(Double(line)) }
+            sourceFields["declaration"] = .object(declared)
+        }
+        return .object(sourceFields)
+    }
+
+    /// Reads one source reference object.
+    static func decodeSource(_ value: Reader) throws(DecodingError) -> SourceReference {
+        var declaration: DeclarationLocation?
+        if let declared = value.optional("declaration"), !declared.value.isNull {
+            declaration = DeclarationLocation(
+                address: try declared.string("address"), file: declared.optional("file")?.value.stringValue,
+                line: declared.optional("line")?.value.doubleValue?.intRoundedDown)
+        }
+        return SourceReference(file: try value.string("file"), pointer: value.optional("pointer")?.value.stringValue,
+                               line: value.optional("line")?.value.doubleValue?.intRoundedDown,
+                               format: value.optional("format")?.value.stringValue, declaration: declaration)
+    }
+
     /// The JSON object of one finding.
     public static func encode(_ finding: Finding) -> Value {
         var fields = Fields()
@@ -160,22 +191,8 @@ public enum RunResultCodec {
         fields["severity"] = .string(finding.severity.rawValue)
         fields["enforcement"] = .string(finding.enforcement.rawValue)
         fields["message"] = .string(finding.message)
-        if let source = finding.source {
-            var sourceFields = Fields()
-            sourceFields["file"] = .string(source.file)
-            if let pointer = source.pointer { sourceFields["pointer"] = .string(pointer) }
-            if let line = source.line { sourceFields["line"] = .number(Double(line)) }
-            if let declaration = source.declaration {
-                var declared = Fields()
-                declared["address"] = .string(declaration.address)
-                if let file = declaration.file { declared["file"] = .string(file) }
-                if let line = declaration.line { declared["line"] = .number(Double(line)) }
-                sourceFields["declaration"] = .object(declared)
-            }
-            fields["source"] = .object(sourceFields)
-        } else {
-            fields["source"] = .null
-        }
+        fields["source"] = finding.source.map(encode) ?? .null
+        if !finding.mergedSources.isEmpty { fields["sources"] = .array(finding.sources.map(encode)) }
         if !finding.evidence.isEmpty {
             fields["evidence"] = .array(finding.evidence.map { item in
                 var evidence = Fields()
@@ -287,13 +304,11 @@ public enum RunResultCodec {
     static func decodeFinding(_ item: Reader) throws(DecodingError) -> Finding {
         var source: SourceReference?
         if let sourceValue = item.optional("source"), !sourceValue.value.isNull {
-            source = SourceReference(file: try sourceValue.string("file"), pointer: sourceValue.optional("pointer")?.value.stringValue,
-                                     line: sourceValue.optional("line")?.value.doubleValue?.intRoundedDown)
-            if let declared = sourceValue.optional("declaration"), !declared.value.isNull {
-                source?.declaration = DeclarationLocation(
-                    address: try declared.string("address"), file: declared.optional("file")?.value.stringValue,
-                    line: declared.optional("line")?.value.doubleValue?.intRoundedDown)
-            }
+            source = try decodeSource(sourceValue)
+        }
+        var mergedSources: [SourceReference] = []
+        if item.optional("sources") != nil {
+            for entry in try item.array("sources").dropFirst() { mergedSources.append(try decodeSource(entry)) }
         }
         var evidence: [Evidence] = []
         if item.optional("evidence") != nil {
@@ -310,17 +325,18 @@ public enum RunResultCodec {
                                    owner: try waiverReader.string("owner"), ticket: waiverReader.optional("ticket")?.value.stringValue,
                                    expires: try waiverReader.date("expires"))
         }
-        let finding = Finding(
+        var finding = Finding(
             policy: try item.string("policy"), resource: try item.string("resource"), resourceType: try item.string("resource_type"),
             status: try item.enumeration("status"), severity: try item.enumeration("severity"),
             enforcement: try item.enumeration("enforcement"), message: try item.string("message"), source: source,
             evidence: evidence, waiver: waiver
         )
+        finding.mergedSources = mergedSources
         // Older documents have no fingerprint (it is computed); a present one must agree with the
         // finding, so an edited policy, resource or evidence value is caught on reading.
         if let written = item.optional("fingerprint") {
             let expected = finding.fingerprint
-            guard written.value.stringValue == expected else {
+            guard written.value.stringValue == expected || written.value.stringValue == finding.fingerprintBeforeResourceKeys else {
                 throw DecodingError(path: written.path, reason: "does not match the finding's policy, resource and evidence "
                                     + "(expected \(expected)); the document was edited or written by another fingerprint version")
             }

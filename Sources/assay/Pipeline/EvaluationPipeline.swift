@@ -24,11 +24,12 @@ struct EvaluationPipeline {
         let evaluation = EvaluationStage(request: request, regions: RegionCatalogData.standard)
         let compiled = try evaluation.compile(policySet.policies)
 
-        // Ingest.
-        let ingested = try IngestStage(progress: progress, terraformRoot: request.config.terraformRoot).run(request.config.inputs)
+        // Ingest (with the identity step: one resource per identity).
+        let settings = try StageSettings(config: request.config)
+        let ingested = try IngestStage(progress: progress, terraformRoot: request.config.terraformRoot,
+                                       precedence: settings.statePrecedence).run(request.config.inputs)
 
         // Costs: one streaming pass over the billing exports for every cost scope.
-        let settings = try StageSettings(config: request.config)
         let costScopes = Array(Set(compiled.compactMap(\.policy.scope.cost)))
         let costs: CostStage.Output
         do {

@@ -1,4 +1,5 @@
 import Foundation
+import Inventory
 import PolicyEngine
 import PolicyLoader
 
@@ -33,7 +34,10 @@ struct EvaluationStage {
                                            context: EvaluationContext(asOf: request.asOf, regions: regions), keepPasses: keepPasses)
         // Every writer reads the findings' messages and evidence: render them once, in parallel.
         PolicyRunner.materializeText(of: &evaluations)
-        let statuses = WaiverApplication.apply(waivers, to: &evaluations, asOf: request.asOf)
+        // Waivers match the resource id or any alias (Terraform address, native id).
+        let aliases = waivers.isEmpty ? [:] : ResourceIdentity.aliasTable(resources)
+        let statuses = WaiverApplication.apply(waivers, to: &evaluations, asOf: request.asOf, aliases: aliases)
+        for hint in WaiverApplication.staleHints(statuses, evaluations: evaluations, aliases: aliases) { Terminal.warning(hint) }
         return (evaluations, statuses)
     }
 }

@@ -18,7 +18,8 @@ struct IngestStage {
         var inputs: [InputRecord] = []
         /// Inputs of billing formats, read later by the cost stage.
         var billing: [InputSpec] = []
-        /// What a person should know (resources not located in the Terraform configuration).
+        /// What a person should know: identity warnings (conflicting duplicates, unknown regions)
+        /// and resources not located in the Terraform configuration.
         var warnings: [String] = []
         /// Copies of stream inputs (pipes, FIFOs) and the names they were given.
         var spool = InputSpool()
@@ -27,6 +28,8 @@ struct IngestStage {
     let progress: ProgressReporter
     /// The Terraform configuration's folder (`--tf-root`), to locate plan and state resources.
     var terraformRoot: String?
+    /// Whose values win when live state and Terraform describe one resource.
+    var precedence = StatePrecedence.live
 
     /// Reads every input of the request.
     func run(_ specs: [InputSpec]) throws -> Output {
@@ -40,6 +43,11 @@ struct IngestStage {
         // Normalize: joins that span records and files (S3 replication destinations to their
         // buckets' regions, KMS replicas to primaries, credential-report rows to IAM users, …).
         output.resources = InventoryNormalizer.link(output.resources)
+        // Identity: records of one resource (across inputs, or repeated in one) become one
+        // resource with every source listed, and live-vs-Terraform drift is noted on it.
+        let resolved = IdentityResolution.resolve(output.resources, precedence: precedence)
+        output.resources = resolved.resources
+        output.warnings = resolved.warnings
         if let terraformRoot {
             let locator = try TerraformSourceLocator(root: terraformRoot)
             let (missed, modules) = locator.apply(to: &output.resources)

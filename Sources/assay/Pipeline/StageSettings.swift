@@ -1,3 +1,4 @@
+import Inventory
 import PolicyEngine
 import PolicyLoader
 import Resilience
@@ -7,9 +8,12 @@ import Resilience
 struct StageSettings {
     var cost = CostStage.Settings()
     var downtime = DowntimeStage.Settings()
+    /// Whose values win when live state and Terraform describe one resource (`identity.precedence`).
+    var statePrecedence = StatePrecedence.live
 
     static let costKeys = ["required_tags", "review_months", "skip_bad_rows"]
     static let downtimeKeys = ["enabled", "trials", "seed", "application_tag", "environment_tag", "dr_environment"] + DowntimeModelKeys.keys
+    static let identityKeys = ["precedence"]
 
     init(config: AssayConfig) throws {
         let file = config.file ?? "config"
@@ -57,5 +61,13 @@ struct StageSettings {
         if let tag = try text(downtime, "environment_tag", in: "downtime") { self.cost.environmentTag = tag }
         if let value = try text(downtime, "dr_environment", in: "downtime") { self.cost.drEnvironment = value }
         try DowntimeModelKeys.apply(downtime, to: &self.downtime.model, file: file)
+        let identity = try fields("identity", allowed: Self.identityKeys)
+        if let value = try text(identity, "precedence", in: "identity") {
+            guard let precedence = StatePrecedence(rawValue: value) else {
+                let known = StatePrecedence.allCases.map(\.rawValue).joined(separator: ", ")
+                throw CommandFailure.input("\(file): identity.precedence must be one of \(known), not '\(value)'")
+            }
+            statePrecedence = precedence
+        }
     }
 }
