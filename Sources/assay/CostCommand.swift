@@ -8,7 +8,7 @@ import TabularText
 struct CostCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "cost",
-        abstract: "Review billing exports (FOCUS, AWS CUR, CUR 2.0, Azure, GCP; .csv or .csv.gz) month by month.",
+        abstract: "Review billing exports (FOCUS, AWS CUR, CUR 2.0, Azure, GCP; .csv, .csv.gz, or Parquet with --engine duckdb) month by month.",
         discussion: """
             Prints totals per month and currency (billed and effective), the top movers by account × service, \
             and untagged and egress shares. --json/--csv write the cost groups with the grand totals, so the \
@@ -19,7 +19,7 @@ struct CostCommand: ParsableCommand {
     @Option(name: .long, parsing: .upToNextOption, help: "Billing export files (.csv or .csv.gz).")
     var input: [String] = []
 
-    @Option(name: .long, help: "Force the format: focus, aws-cur, aws-cur2, azure-cost, gcp-billing (default: detect from the header).")
+    @Option(name: .long, help: "Force the format: focus, aws-cur, aws-cur2, azure-cost, gcp-billing, or cost-groups (an engine's result of --emit-sql; default: detect from the header).")
     var format: String?
 
     @Option(name: .customLong("group-by"), parsing: .upToNextOption, help: "Group dimensions: account, sub_account, service, service_category, region, charge_category, currency, resource, tags.<key>.")
@@ -43,8 +43,12 @@ struct CostCommand: ParsableCommand {
     @Flag(name: .customLong("skip-bad-rows"), help: "Count and report malformed rows instead of stopping at the first.")
     var skipBadRows = false
 
+    @OptionGroup(title: "Warehouse and Parquet exports")
+    var warehouse: CostWarehouseOptions
+
     func validate() throws {
-        guard !input.isEmpty else { throw ValidationError("give at least one --input file") }
+        try warehouse.validate(format: format)
+        guard !input.isEmpty || warehouse.emitSQL != nil else { throw ValidationError("give at least one --input file") }
         guard months >= 1 else { throw ValidationError("--months must be at least 1") }
         if let format {
             guard let known = InputFormat(rawValue: format), known.kind == .billing else {
@@ -55,13 +59,17 @@ struct CostCommand: ParsableCommand {
     }
 
     func run() throws {
+        if let query = try warehouse.emittedQuery(format: format.flatMap(InputFormat.init(rawValue:)), groupBy: groupBy, requiredTags: requiredTags) {
+            print(query.text, terminator: "")
+            return
+        }
         let date = try asOfDate()
         let scope = CostScope(groupBy: groupBy, lastMonths: months)
         var aggregator = try CostAggregator(scopes: [scope], requiredTags: requiredTags)
         var options = BillingScanOptions(skipBadRows: skipBadRows, format: format.flatMap(InputFormat.init(rawValue:)))
         options.progress = Self.progressPrinter()
         for path in input {
-            let report = try aggregator.read(path, options: options)
+            let report = try warehouse.read(path, options: options, scopes: [scope], into: &aggregator)
             if report.badRows > 0 {
                 Terminal.warning("\(path): skipped \(report.badRows) malformed row(s); first:")
                 for diagnostic in report.firstBadRows { Terminal.line("  " + (diagnostic.description.split(separator: "\n").first.map(String.init) ?? "")) }
