@@ -52,9 +52,10 @@ struct CostWarehouseOptions: ParsableArguments {
     /// The query for `--emit-sql`, when asked.
     func emittedQuery(format: InputFormat?, groupBy: [String], requiredTags: [String]) throws -> CostQuery? {
         guard let emitSQL, let table else { return nil }
-        let format = format ?? .focus
-        let names = columns.map { $0.split(separator: ",").map { String($0).trimmingCharacters(in: .whitespaces) } }
-            ?? WarehouseQueryFormats.standardColumns(format)
+        let given = columns.map { $0.split(separator: ",").map { String($0).trimmingCharacters(in: .whitespaces) } }
+        // The format: as forced, else detected from the given columns like a CSV header, else FOCUS.
+        let format = try format ?? given.map { try BillingFormats.detect(BillingHeader($0), path: "--columns").format } ?? .focus
+        let names = given ?? WarehouseQueryFormats.standardColumns(format)
         let kind = tagColumn ?? (format == .awsCUR2 ? .map : .json)
         let plan = try CostQueryPlan(
             format: format, columns: names, tagColumnKind: kind, scopes: [CostScope(groupBy: groupBy, lastMonths: 1)], requiredTags: requiredTags)
