@@ -48,7 +48,7 @@ extension CostAggregator {
     public mutating func readGroups(_ path: String, source: String? = nil, format: InputFormat = .costGroups) throws(BillingError) -> BillingInputReport {
         let rows = try CostGroupRows.read(path)
         var provenance: CostGroupsProvenance?
-        var byGrouping: [Set<String>: [(dimensions: [CostDimension], row: CostGroupRows.Row)]] = [:]
+        var byGrouping: [Set<String>: [(dimensions: [CostDimension], row: CostGroupRows.Row, bucket: CostBucket)]] = [:]
         for row in rows.rows {
             let engine = row.text("engine"), digest = row.text("query_sha256")
             if let known = provenance, known.engine != engine || known.querySHA256 != digest {
@@ -68,7 +68,7 @@ extension CostAggregator {
                 guard let dimension = try? CostDimension(parsing: text) else { throw row.failure("grouping", "unknown dimension '\(text)' in grouping '\(label)'") }
                 dimensions.append(dimension)
             }
-            byGrouping[Set(dimensions.map(\.description)), default: []].append((dimensions, row))
+            byGrouping[Set(dimensions.map(\.description)), default: []].append((dimensions, row, try row.bucket()))
         }
         let bit = inputBit(for: source ?? path)
         var lines = 0
@@ -78,9 +78,9 @@ extension CostAggregator {
                 if rows.rows.isEmpty { continue }
                 throw .badGroups(path: path, line: 1, message: "the groups lack the grouping '\(wanted.isEmpty ? "(month totals)" : wanted.map(\.description).joined(separator: ","))'; emit the query with --group-by \(wanted.map(\.description).joined(separator: " "))")
             }
-            for (dimensions, row) in entries {
+            for (dimensions, row, rowBucket) in entries {
                 let key = try row.groupKey(dimensions: dimensions, wanted: wanted)
-                var bucket = try row.bucket()
+                var bucket = rowBucket
                 bucket.inputs = bit
                 if wanted.isEmpty { lines += bucket.lines }
                 store[index][key, default: CostBucket()].merge(bucket)
