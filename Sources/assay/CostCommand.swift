@@ -69,7 +69,7 @@ struct CostCommand: ParsableCommand {
         var options = BillingScanOptions(skipBadRows: skipBadRows, format: format.flatMap(InputFormat.init(rawValue:)))
         options.progress = Self.progressPrinter()
         for path in input {
-            let report = try warehouse.read(path, options: options, scopes: [scope], into: &aggregator)
+            let report = try warehouse.choice.read(path, options: options, scopes: [scope], into: &aggregator)
             if report.badRows > 0 {
                 Terminal.warning("\(path): skipped \(report.badRows) malformed row(s); first:")
                 for diagnostic in report.firstBadRows { Terminal.line("  " + (diagnostic.description.split(separator: "\n").first.map(String.init) ?? "")) }

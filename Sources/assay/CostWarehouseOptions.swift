@@ -62,14 +62,33 @@ struct CostWarehouseOptions: ParsableArguments {
         return plan.query(dialect: emitSQL, source: table)
     }
 
+    /// The engine these options choose.
+    var choice: CostEngineChoice { CostEngineChoice(engine: engine, duckdbPath: duckdbPath) }
+}
+
+/// The engine that computes the cost groups (`--engine`/`--duckdb`, or `cost.engine`/`cost.duckdb`
+/// in the config), and reading one billing input with it.
+struct CostEngineChoice {
+    var engine = CostEngine.native
+    var duckdbPath = "duckdb"
+
+    /// The format shown in the evidence for a billing input: its format, and for groups an
+    /// engine computed, the engine and the query's SHA-256.
+    static func evidenceFormat(_ report: BillingInputReport) -> String {
+        guard let provenance = report.provenance else { return report.format.rawValue }
+        return "\(report.format.rawValue) via \(provenance.engine), query SHA-256 \(provenance.querySHA256)"
+    }
+
     /// Reads one input into `aggregator` with the chosen engine.
     func read(_ path: String, options: BillingScanOptions, scopes: [CostScope], into aggregator: inout CostAggregator) throws -> BillingInputReport {
+        if options.format == .costGroups { return try aggregator.readGroups(path) }
         switch engine {
         case .native:
-            if options.format == .costGroups { return try aggregator.readGroups(path) }
+            if path.lowercased().hasSuffix(".parquet") || path.contains("*") {
+                throw CommandFailure.input("\(path): Parquet files and globs are read with the DuckDB engine: --engine duckdb, or cost.engine: duckdb in the config")
+            }
             return try aggregator.read(path, options: options)
         case .duckdb:
-            if options.format == .costGroups { return try aggregator.readGroups(path) }
             return try DuckDBCostEngine(executable: duckdbPath).read(path, format: options.format, scopes: scopes, into: &aggregator)
         }
     }

@@ -254,6 +254,40 @@ struct WarehouseCostTests {
         #expect(!FileManager.default.fileExists(atPath: out), "no output is written when the groups cannot be read")
     }
 
+    @Test("the bundled example with cost.engine: duckdb: the same findings, cost section and report as the native reader; the evidence names the engine and query",
+          .enabled(if: ExternalTools.duckdb != nil, "duckdb not on PATH (python3 -m pip install duckdb-cli)"))
+    func exampleWithDuckDB() throws {
+        let config = try String(contentsOfFile: Fixtures.path("fixtures/assay.yaml"), encoding: .utf8)
+        var results: [String: String] = [:]
+        for engine in ["native", "duckdb"] {
+            let folder = Fixtures.temporaryFolder("example-\(engine)")
+            let fixtures = Fixtures.path("fixtures")
+            let text = config
+                .replacingOccurrences(of: "policies: [../policies]", with: "policies: [\(Fixtures.path("policies"))]")
+                .replacingOccurrences(of: "  - path: registers/", with: "  - path: \(fixtures)/registers/")
+                .replacingOccurrences(of: "  - inventory/", with: "  - \(fixtures)/inventory/")
+                .replacingOccurrences(of: "  - billing/", with: "  - \(fixtures)/billing/")
+                .replacingOccurrences(of: "waivers: [waivers.yaml]", with: "waivers: [\(fixtures)/waivers.yaml]")
+                .replacingOccurrences(of: "../reports/", with: folder.path + "/")
+                .replacingOccurrences(of: "  review_months: 3", with: "  review_months: 3\n  engine: \(engine)")
+            let path = Fixtures.write(text, to: "assay.yaml", in: folder)
+            let output = try AssayProcess.run(["evaluate", "--config", path])
+            #expect(output.status == 1, "\(output.stderr)")
+            let json = try String(contentsOfFile: folder.appendingPathComponent("results.json").path, encoding: .utf8)
+            if engine == "duckdb" {
+                #expect(json.contains("aws-cur via duckdb, query SHA-256 "))
+                let html = try String(contentsOfFile: folder.appendingPathComponent("report.html").path, encoding: .utf8)
+                #expect(html.contains("focus via duckdb, query SHA-256 "))
+            }
+            // Everything but the inputs' provenance lines must agree.
+            results[engine] = json.split(separator: "\n").filter { line in
+                !["\"format\"", "\"engine\"", "\"query_sha256\""].contains { line.contains($0) }
+            }.joined(separator: "\n")
+        }
+        #expect(results["native"] == results["duckdb"])
+        #expect((results["native"] ?? "").contains("cost.group"))
+    }
+
     /// The header row of a CSV (plain or gzip) as one comma-separated text.
     static func header(_ path: String) throws -> String {
         let output = try ExternalTools.run(ExternalTools.python ?? "python3", ["-c", """

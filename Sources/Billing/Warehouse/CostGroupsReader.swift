@@ -87,7 +87,7 @@ extension CostAggregator {
             }
         }
         let report = BillingInputReport(
-            path: source ?? path, format: format, rows: rows.rows.count, lines: lines, badRows: 0, firstBadRows: [], provenance: provenance)
+            path: source ?? path, format: format, rows: format == .costGroups ? rows.rows.count : lines, lines: lines, badRows: 0, firstBadRows: [], provenance: provenance)
         appendInput(report)
         return report
     }
