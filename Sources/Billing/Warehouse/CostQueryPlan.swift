@@ -18,8 +18,10 @@ public struct CostQueryPlan: Sendable {
     private let mapping: any CostLineMapping
     /// Every dimension any grouping uses, each once.
     private let dimensions: [CostDimension]
-    /// The untagged conditions: per grouping, the tag keys it requires (empty: any tag).
+    /// The distinct untagged conditions: the tag keys a line must carry (empty: any tag).
     private let untaggedKeySets: [[String]]
+    /// Per grouping, its position in `untaggedKeySets`.
+    private let untaggedIndex: [Int]
 
     /// A plan for `scopes` (plus the review groupings) over a table of `format` with `columns`.
     public init(
@@ -37,17 +39,21 @@ public struct CostQueryPlan: Sendable {
         let aggregation = try AggregationPlan(groupBys: try CostQueryPlan.groupBys(scopes), requiredTags: requiredTags)
         var sets: [[CostDimension]] = []
         var keySets: [[String]] = []
+        var keyIndex: [Int] = []
         var dimensions: [CostDimension] = []
         for grouping in aggregation.groupings {
             if !sets.contains(where: { Set($0.map(\.description)) == Set(grouping.dimensions.map(\.description)) }) {
                 sets.append(grouping.dimensions)
                 let tagKeys = grouping.dimensions.compactMap(\.tagKey)
-                keySets.append(tagKeys.isEmpty ? requiredTags : tagKeys)
+                let keys = tagKeys.isEmpty ? requiredTags : tagKeys
+                if !keySets.contains(keys) { keySets.append(keys) }
+                keyIndex.append(keySets.firstIndex(of: keys) ?? 0)
             }
             for dimension in grouping.dimensions where !dimensions.contains(dimension) { dimensions.append(dimension) }
         }
         groupings = sets
         untaggedKeySets = keySets
+        untaggedIndex = keyIndex
         self.dimensions = dimensions
         self.requiredTags = requiredTags
         self.format = format
@@ -150,7 +156,7 @@ public struct CostQueryPlan: Sendable {
         }
         output += [
             "  amount", "  effective", "  list_cost AS \(id("list"))", "  credits", "  refunds", "  usage_cost AS \(id("usage"))",
-            "  \(byGrouping(untaggedKeySets.indices.map { "untagged\($0)" })) AS untagged_usage",
+            "  \(byGrouping(untaggedIndex.map { "untagged\($0)" })) AS untagged_usage",
             "  egress", "  line_count AS \(id("lines"))",
         ]
         text += "SELECT\n" + output.joined(separator: ",\n") + "\nFROM grouped\nORDER BY 4, 5, 6\n"
