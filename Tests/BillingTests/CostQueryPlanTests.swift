@@ -18,7 +18,7 @@ struct CostQueryPlanTests {
         #expect(plan.groupings.map { $0.map(\.description) } == [[], ["account", "service"], ["tags.environment"]])
         let query = plan.query(dialect: .duckdb, source: "cost_export")
         #expect(query.text.contains("GROUP BY GROUPING SETS"))
-        #expect(query.text.components(separatedBy: "    (\"period\", currency").count - 1 == 3)
+        #expect(query.text.components(separatedBy: "    (\"period\", \"currency\"").count - 1 == 3)
         #expect(query.text.contains("'account,service'"))
         #expect(query.text.contains("'tags.environment'"))
     }
