@@ -2,8 +2,8 @@ import PolicyEngine
 
 /// The downtime financial-impact model's output read from `sections["downtime"]` (schema in
 /// docs/downtime-model.md): per application the expected annual loss and tail of the current
-/// strategy, every strategy option compared, and the recommendation. Amounts are in the
-/// register's currency, which the section does not name.
+/// strategy, every strategy option compared, and the recommendation. Amounts are in the currency
+/// of `settings.currency` (older sections do not name it).
 struct DowntimeImpact {
     /// One strategy option of an application.
     struct Option {
@@ -29,6 +29,41 @@ struct DowntimeImpact {
         var meetsRTO: Bool?
         var meetsRPO: Bool?
         var meetsTestRule: Bool?
+        /// Analytic EAL (ex-SLA + E[SLA]) and its discretisation bracket.
+        var analyticExpectedAnnualLoss: FixedDecimal?
+        var analyticBracket: (lower: FixedDecimal, upper: FixedDecimal)?
+        var npv: FixedDecimal?
+        /// Break-even revenue per hour (money, or `any`/`never`) and how to read it (`above`/`below`).
+        var breakEven: BreakEven?
+        /// False when the P95 exceeds the configured risk appetite; nil without one.
+        var withinRiskAppetite: Bool?
+    }
+
+    /// A break-even revenue per hour.
+    enum BreakEven {
+        case above(FixedDecimal)
+        case below(FixedDecimal)
+        case any
+        case never
+
+        init?(_ value: Value?, reading: String?) {
+            switch (value?.textValue, value?.moneyValue) {
+            case ("any", _): self = .any
+            case ("never", _): self = .never
+            case (_, let amount?): self = reading == "below" ? .below(amount) : .above(amount)
+            default: return nil
+            }
+        }
+    }
+
+    /// What keeping the current DR is worth against dropping it (the comparison with `none`).
+    struct CurrentDRValue {
+        var riskReduction: FixedDecimal?
+        var annualCost: FixedDecimal?
+        var netAnnualBenefit: FixedDecimal?
+        var roi: Double?
+        var npv: FixedDecimal?
+        var breakEven: BreakEven?
     }
 
     /// One application.
@@ -49,6 +84,8 @@ struct DowntimeImpact {
         /// Warning codes with their messages.
         var warnings: [(code: String, message: String)]
         var placeholdersUsed: Bool
+        /// Keeping the current DR against none; nil when the current strategy is none.
+        var currentDRValue: CurrentDRValue?
 
         /// The current strategy's option.
         var current: Option? { options.first { $0.isCurrent } }
@@ -65,6 +102,10 @@ struct DowntimeImpact {
     /// Monte Carlo trials and seed, for the evidence line.
     let trials: Int?
     let seed: String?
+    /// ISO 4217 code of every amount; nil for sections written before the model named it.
+    let currency: String?
+    /// The configured risk appetite (largest acceptable P95).
+    let riskAppetiteP95: FixedDecimal?
 
     init(_ result: RunResult) {
         guard let section = result.sections["downtime"], section.objectValue != nil else {
@@ -74,13 +115,17 @@ struct DowntimeImpact {
             portfolioRecommended = nil
             trials = nil
             seed = nil
+            currency = nil
+            riskAppetiteP95 = nil
             return
         }
         ran = true
         portfolioCurrent = section["portfolio"]?["expected_annual_loss_current"]?.moneyValue
         portfolioRecommended = section["portfolio"]?["expected_annual_loss_recommended"]?.moneyValue
-        trials = section["settings"]?["trials"]?.numberValue.map { Int($0) }
+        trials = section["settings"]?["trials"]?.wholeNumberValue
         seed = section["settings"]?["seed"]?.textValue
+        currency = section["settings"]?["currency"]?.textValue
+        riskAppetiteP95 = section["settings"]?["risk_appetite_p95"]?.moneyValue
         applications = (section["applications"]?.elements ?? []).compactMap(Self.application)
     }
 
@@ -98,8 +143,22 @@ struct DowntimeImpact {
             warnings: (value["warnings"]?.elements ?? []).compactMap { warning in
                 warning["code"]?.textValue.map { ($0, warning["message"]?.textValue ?? "") }
             },
-            placeholdersUsed: value["placeholders_used"]?.boolValue ?? false
+            placeholdersUsed: value["placeholders_used"]?.boolValue ?? false,
+            currentDRValue: (value["strategies"]?.elements ?? []).lazy.compactMap { $0["comparison"]?["current_dr_value"] }
+                .first { $0.objectValue != nil }.map(currentDRValue)
         )
+    }
+
+    private static func currentDRValue(_ value: Value) -> CurrentDRValue {
+        CurrentDRValue(
+            riskReduction: value["risk_reduction"]?.moneyValue, annualCost: value["annual_cost"]?.moneyValue,
+            netAnnualBenefit: value["net_annual_benefit"]?.moneyValue, roi: value["roi"]?.numberValue, npv: value["npv"]?.moneyValue,
+            breakEven: BreakEven(value["break_even_revenue_per_hour"], reading: value["break_even_reading"]?.textValue))
+    }
+
+    private static func bracket(_ value: Value?) -> (lower: FixedDecimal, upper: FixedDecimal)? {
+        guard let items = value?.elements, items.count == 2, let lower = items[0].moneyValue, let upper = items[1].moneyValue else { return nil }
+        return (lower, upper)
     }
 
     private static func option(_ value: Value) -> Option? {
@@ -113,11 +172,16 @@ struct DowntimeImpact {
             compliant: compliance?["compliant"]?.boolValue, verdict: value["comparison"]?["verdict"]?.textValue,
             netAnnualBenefit: value["comparison"]?["net_annual_benefit"]?.moneyValue,
             freshnessBasis: freshness?["basis"]?["kind"]?.textValue,
-            testAgeDays: freshness?["basis"]?["age_days"]?.numberValue.map { Int($0) },
+            testAgeDays: freshness?["basis"]?["age_days"]?.wholeNumberValue,
             rtoHours: value["parameters"]?["rto_hours"]?.numberValue, rpoHours: value["parameters"]?["rpo_hours"]?.numberValue,
             effectiveRTOHours: freshness?["effective_rto_hours"]?.numberValue,
             meetsRTO: compliance?["meets_rto"]?.boolValue, meetsRPO: compliance?["meets_rpo"]?.boolValue,
-            meetsTestRule: compliance?["meets_test_rule"]?.boolValue
+            meetsTestRule: compliance?["meets_test_rule"]?.boolValue,
+            analyticExpectedAnnualLoss: value["analytic"]?["expected_annual_loss"]?.moneyValue,
+            analyticBracket: bracket(value["analytic"]?["expected_annual_loss_bracket"]),
+            npv: value["comparison"]?["npv"]?.moneyValue,
+            breakEven: BreakEven(value["comparison"]?["break_even_revenue_per_hour"], reading: value["comparison"]?["break_even_reading"]?.textValue),
+            withinRiskAppetite: value["within_risk_appetite"]?.boolValue
         )
     }
 }

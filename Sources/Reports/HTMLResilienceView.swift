@@ -96,9 +96,13 @@ struct DowntimeView {
         var option: String
         var annualCost: String
         var optionLoss: String
+        var analyticLoss: String
         var optionP95: String
         var totalCost: String
+        var optionNPV: String
+        var breakEven: String
         var compliant: Badge
+        var appetite: String
         var optionVerdict: String
     }
 
@@ -106,6 +110,7 @@ struct DowntimeView {
         var detailAnchor: String
         var detailID: String
         var reason: String
+        var keepValue: [String]
         var options: [OptionRow]
         var warnings: [KeyValue]
     }
@@ -118,14 +123,16 @@ struct DowntimeView {
     var appDetails: [AppDetail]
 
     init(_ impact: DowntimeImpact) {
-        let money = { (amount: FixedDecimal?) in amount.map(ReportText.wholeMoney) ?? "—" }
+        let currency = impact.currency
+        let money = { (amount: FixedDecimal?) in amount.map { Self.money($0, currency: currency) } ?? "—" }
         let words = { (text: String) in text.replacingOccurrences(of: "_", with: " ") }
         downtimeRan = impact.ran
         portfolioCurrent = money(impact.portfolioCurrent)
         portfolioRecommended = money(impact.portfolioRecommended)
-        var note = ["Amounts per year in the register's currency"]
+        var note = [currency.map { "Amounts per year in \($0)" } ?? "Amounts per year in the register's currency"]
         if let trials = impact.trials { note.append("\(ReportText.count(trials)) Monte Carlo trials") }
         if let seed = impact.seed { note.append("seed \(seed)") }
+        if let appetite = impact.riskAppetiteP95 { note.append("risk appetite: P95 at most \(money(appetite))") }
         modelNote = note.joined(separator: "; ") + "."
         var names = AnchorNames()
         let anchors = impact.applications.map { names.make("downtime", $0.id) }
@@ -138,13 +145,55 @@ struct DowntimeView {
         appDetails = zip(impact.applications, anchors).map { app, anchor in
             AppDetail(
                 detailAnchor: anchor, detailID: app.id, reason: app.recommendationReason ?? "",
+                keepValue: app.currentDRValue.map { [Self.keepSentence($0, strategy: words(app.currentStrategy), money: money)] } ?? [],
                 options: app.options.map { option in
                     OptionRow(option: words(option.strategy) + (option.isCurrent ? " (current)" : ""), annualCost: money(option.annualCost),
-                              optionLoss: money(option.expectedAnnualLoss), optionP95: money(option.p95), totalCost: money(option.totalCostOfRisk),
-                              compliant: Badge(check: option.compliant), optionVerdict: option.verdict.map(words) ?? (option.isCurrent ? "current" : "—"))
+                              optionLoss: money(option.expectedAnnualLoss), analyticLoss: Self.analytic(option, money: money),
+                              optionP95: money(option.p95), totalCost: money(option.totalCostOfRisk), optionNPV: option.isCurrent ? "—" : money(option.npv),
+                              breakEven: option.breakEven.map { Self.breakEven($0, money: money) } ?? "—",
+                              compliant: Badge(check: option.compliant),
+                              appetite: option.withinRiskAppetite.map { $0 ? "within" : "outside" } ?? "—",
+                              optionVerdict: option.verdict.map(words) ?? (option.isCurrent ? "current" : "—"))
                 },
                 warnings: app.warnings.map { KeyValue(key: $0.code, value: $0.message) }
             )
         }
+    }
+
+    /// Whole units with the currency code in front (`USD 1,234`), as the rest of the report writes money.
+    static func money(_ amount: FixedDecimal, currency: String?) -> String {
+        let whole = ReportText.wholeMoney(amount)
+        return currency.map { $0 + " " + whole } ?? whole
+    }
+
+    /// The analytic EAL, with its bracket when the ends round apart.
+    private static func analytic(_ option: DowntimeImpact.Option, money: (FixedDecimal?) -> String) -> String {
+        guard let bracket = option.analyticBracket else { return money(option.analyticExpectedAnnualLoss) }
+        let low = money(bracket.lower)
+        let high = money(bracket.upper)
+        return low == high ? low : low + " – " + ReportText.wholeMoney(bracket.upper)
+    }
+
+    private static func breakEven(_ breakEven: DowntimeImpact.BreakEven, money: (FixedDecimal?) -> String) -> String {
+        switch breakEven {
+        case .above(let amount): return "above \(money(amount))/h"
+        case .below(let amount): return "below \(money(amount))/h"
+        case .any: return "any revenue"
+        case .never: return "never"
+        }
+    }
+
+    /// "Keeping warm standby against none removes … ; it pays for itself above …/h of revenue."
+    private static func keepSentence(_ value: DowntimeImpact.CurrentDRValue, strategy: String, money: (FixedDecimal?) -> String) -> String {
+        var text = "Keeping \(strategy) rather than no DR removes \(money(value.riskReduction)) of expected loss a year for \(money(value.annualCost)) a year: net \(money(value.netAnnualBenefit)) a year"
+        if let roi = value.roi { text += ", ROI " + ReportText.number(roi, digits: 2) }
+        text += ", NPV \(money(value.npv)). "
+        switch value.breakEven {
+        case .above(let amount)?: text += "It pays for itself above \(money(amount)) of revenue per hour."
+        case .any?: text += "It pays for itself at any revenue."
+        case .below?, .never?: text += "No revenue makes it pay for itself."
+        case nil: break
+        }
+        return text
     }
 }

@@ -108,8 +108,8 @@ struct SummaryView {
             drHeadline = [DRHeadline(
                 applicationCount: ReportText.count(readiness.rows.count),
                 notReadyCount: ReportText.count(readiness.rows.filter { $0.status == .fail }.count),
-                lossCurrent: downtime.portfolioCurrent.map { [ReportText.wholeMoney($0)] } ?? [],
-                lossRecommended: downtime.portfolioRecommended.map { [ReportText.wholeMoney($0)] } ?? []
+                lossCurrent: downtime.portfolioCurrent.map { [DowntimeView.money($0, currency: downtime.currency)] } ?? [],
+                lossRecommended: downtime.portfolioRecommended.map { [DowntimeView.money($0, currency: downtime.currency)] } ?? []
             )]
         }
     }

@@ -402,7 +402,7 @@ enum HTMLTemplate {
         <p>The downtime model was not run for this report (it runs when the configuration enables it; see <code>assay downtime</code>).</p>
         {{/downtimeRan}}
         {{#downtimeRan}}
-        <p>{{modelNote}} Expected annual loss (EAL) is the mean over the simulated years; P95 is the loss exceeded one year in twenty. Never add P95s across applications.</p>
+        <p>{{modelNote}} Expected annual loss (EAL) is the mean over the simulated years; P95 is the loss exceeded one year in twenty. Never add P95s across applications. Decisions use the simulated EAL and P95; the analytic EAL (closed form including the expected SLA credits, with its discretisation bracket) is their cross-check. NPV and break-even revenue are those of moving from the current strategy to the option.</p>
         <dl class="facts">
         <div><dt>Portfolio EAL, current strategies</dt><dd>{{portfolioCurrent}}</dd></div>
         <div><dt>Portfolio EAL, recommended strategies</dt><dd>{{portfolioRecommended}}</dd></div>
@@ -422,12 +422,15 @@ enum HTMLTemplate {
         {{^empty(reason)}}
         <p>{{reason}}</p>
         {{/empty(reason)}}
+        {{#keepValue}}
+        <p class="keep-value">{{.}}</p>
+        {{/keepValue}}
         <table>
         <caption class="visually-hidden">Strategy options of {{detailID}}</caption>
-        <thead><tr><th scope="col">Option</th><th scope="col" class="num">Annual cost</th><th scope="col" class="num">EAL</th><th scope="col" class="num">P95</th><th scope="col" class="num">Total cost of risk</th><th scope="col">Compliant</th><th scope="col">Verdict</th></tr></thead>
+        <thead><tr><th scope="col">Option</th><th scope="col" class="num">Annual cost</th><th scope="col" class="num">EAL (simulated)</th><th scope="col" class="num">EAL (analytic)</th><th scope="col" class="num">P95</th><th scope="col" class="num">Total cost of risk</th><th scope="col" class="num">NPV of moving</th><th scope="col">Break-even revenue</th><th scope="col">Compliant</th><th scope="col">Risk appetite</th><th scope="col">Verdict</th></tr></thead>
         <tbody>
         {{#options}}
-        <tr><th scope="row">{{option}}</th><td class="num">{{annualCost}}</td><td class="num">{{optionLoss}}</td><td class="num">{{optionP95}}</td><td class="num">{{totalCost}}</td><td>{{#compliant}}{{> html-badge}}{{/compliant}}</td><td>{{optionVerdict}}</td></tr>
+        <tr><th scope="row">{{option}}</th><td class="num">{{annualCost}}</td><td class="num">{{optionLoss}}</td><td class="num">{{analyticLoss}}</td><td class="num">{{optionP95}}</td><td class="num">{{totalCost}}</td><td class="num">{{optionNPV}}</td><td>{{breakEven}}</td><td>{{#compliant}}{{> html-badge}}{{/compliant}}</td><td>{{appetite}}</td><td>{{optionVerdict}}</td></tr>
         {{/options}}
         </tbody>
         </table>

@@ -151,10 +151,21 @@ struct HTMLReportTests {
         #expect(html.text("\(rows)[th='checkout-web']/td[5]") == "270 d / 90 d ✗ overdue")
         #expect(html.text("\(rows)[th='payments-api']/td[3]") == "15 min / 12.6 min ✓ meets")
         let impact = "//section[@id='downtime']//table[caption='Expected annual loss and recommendation per application']/tbody/tr"
-        #expect(html.strings("\(impact)[th='checkout-web']/td") == ["tier1", "pilot light", "615,504", "1,480,000", "warm standby", "justified", "169,504"])
+        #expect(
+            html.strings("\(impact)[th='checkout-web']/td")
+                == ["tier1", "pilot light", "USD 615,504", "USD 1,480,000", "warm standby", "justified", "USD 169,504"])
         #expect(html.strings("\(impact)[th='catalog-search']/td[5]") == ["none qualifies"])
         #expect(html.count("//section[@id='downtime']//details[@class='strategy']") == 3)
         #expect(html.strings("//details[@id='downtime-payments-api']//tbody/tr/th") == ["warm standby (current)", "none", "active active"])
+        // The new figures, every amount with its currency: analytic EAL, NPV, break-even, and keeping DR against none.
+        let none = "//details[@id='downtime-payments-api']//tbody/tr[th='none']/td"
+        #expect(html.strings(none)[2] == "USD 2,989,900 – 2,990,100")
+        #expect(html.strings(none)[6] == "below USD 41,250/h")
+        #expect(html.text("//details[@id='downtime-payments-api']//tbody/tr[th='warm standby (current)']/td[3]") == "USD 844,990 – 845,010")
+        #expect(
+            html.text("//details[@id='downtime-payments-api']/p[@class='keep-value']")
+                == "Keeping warm standby rather than no DR removes USD 2,144,780 of expected loss a year for USD 576,000 a year: net USD 1,568,780 a year, ROI 2.72, NPV USD 4,042,898. It pays for itself above USD 41,250 of revenue per hour.")
+        #expect(html.strings("//section[@id='downtime']/p").first?.hasPrefix("Amounts per year in USD;") == true)
     }
 
     @Test("sections that did not run say so; no trends without history")

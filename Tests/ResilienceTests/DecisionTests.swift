@@ -35,6 +35,27 @@ import Testing
             revenuePerHour: 10_000, currentLoss: 100_000, currentSlope: 1, candidateLoss: 40_000, candidateSlope: 1, addedAnnualCost: 0,
             annualisedOneTimeCost: 0)
         #expect(flat == .neverByRevenue)
+        // A cheaper candidate whose loss grows faster with revenue (EAL_c = R + 30,000, EAL_u = 5R + 50,000,
+        // ΔC = −40,000): R* = (−40,000 − (−20,000))/(1 − 5) = 5,000, and it pays only below R*.
+        let downgrade = Finance.breakEvenRevenue(
+            revenuePerHour: 10_000, currentLoss: 40_000, currentSlope: 1, candidateLoss: 100_000, candidateSlope: 5, addedAnnualCost: -40_000,
+            annualisedOneTimeCost: 0)
+        #expect(downgrade == .onlyBelowRevenuePerHour(5_000))
+        let neverCheapEnough = Finance.breakEvenRevenue(
+            revenuePerHour: 10_000, currentLoss: 40_000, currentSlope: 1, candidateLoss: 100_000, candidateSlope: 5, addedAnnualCost: -10_000,
+            annualisedOneTimeCost: 0)
+        #expect(neverCheapEnough == .neverByRevenue)
+    }
+
+    @Test func verdictsOfUpgradesAndOfMovesThatSaveMoney() {
+        // Upgrade (costs 30,000 more a year): §B.9 rule 4.
+        #expect(UpgradeComparison.verdict(npv: 1, reduction: 50_000, standardError: 1_000, annualisedCostChange: 30_000) == .justified)
+        #expect(UpgradeComparison.verdict(npv: 1, reduction: 1_500, standardError: 1_000, annualisedCostChange: 0) == .inconclusive)
+        #expect(UpgradeComparison.verdict(npv: -1, reduction: 10_000, standardError: 1_000, annualisedCostChange: 30_000) == .notJustified)
+        // Saving 100,000 a year for 20,000 ± 1,000 more loss: justified; for 99,500 ± 1,000 more loss: not clear.
+        #expect(UpgradeComparison.verdict(npv: 1, reduction: -20_000, standardError: 1_000, annualisedCostChange: -100_000) == .justified)
+        #expect(UpgradeComparison.verdict(npv: 1, reduction: -99_500, standardError: 1_000, annualisedCostChange: -100_000) == .inconclusive)
+        #expect(UpgradeComparison.verdict(npv: -1, reduction: -150_000, standardError: 1_000, annualisedCostChange: -100_000) == .notJustified)
     }
 
     // MARK: - Decision rules on a simulated application
@@ -87,7 +108,13 @@ import Testing
             #expect(relativeError(comparison.lossReduction, assessment.current.expectedAnnualLoss - strategy.expectedAnnualLoss) <= 1e-12)
             #expect(comparison.addedAnnualCost == strategy.option.annualCost - assessment.current.option.annualCost)
             #expect(comparison.netAnnualBenefit == comparison.lossReduction - comparison.addedAnnualCost)
-            let justified = comparison.netPresentValue > 0 && comparison.lossReduction > 2 * comparison.lossReductionStandardError
+            // §B.9 rule 4 for a move that costs more; for one that saves money the savings must cover the pessimistic extra loss.
+            let costChange = comparison.addedAnnualCost + strategy.option.oneTimeCost * crf
+            let clear =
+                costChange >= 0
+                ? comparison.lossReduction > 2 * comparison.lossReductionStandardError
+                : comparison.lossReduction - 2 * comparison.lossReductionStandardError > costChange
+            let justified = comparison.netPresentValue > 0 && clear
             let rejected = comparison.netPresentValue < 0
                 && comparison.lossReduction + 2 * comparison.lossReductionStandardError < comparison.addedAnnualCost + strategy.option.oneTimeCost * crf
             #expect(comparison.verdict == (justified ? .justified : rejected ? .notJustified : .inconclusive))

@@ -55,6 +55,39 @@ import Testing
         #expect(section["strategy_assumptions"]?["warm_standby"]?["p_max"] == 0.97)
     }
 
+    @Test func sectionCarriesCurrencyAnalyticTermsAndTheValueOfKeepingDR() throws {
+        var (settings, _) = try Self.run()
+        settings.setCurrency("EUR")
+        var input = WorkedExampleTwoTests.ordersAPI()
+        input.recovery.annualCostFromBilling = FixedDecimal(18_000)
+        input.slaMonthlyRevenue = 50_000
+        let assessments = try DowntimeModel.run([input], settings: settings)
+        let section = DowntimeSection.value(assessments, settings: settings, asOf: Self.asOf)
+        #expect(section["settings"]?["currency"] == "EUR" && section["settings"]?["currency_assumed"] == false)
+        #expect(section["settings"]?["analytic_sla_grid_steps"] == 1_024)
+        let strategies = try #require(section["applications"]?.arrayValue?.first?["strategies"]?.arrayValue)
+        let current = assessments[0].current
+        let analytic = try #require(strategies[0]["analytic"])
+        let bracket = try #require(analytic["expected_sla_bracket"]?.arrayValue).compactMap { $0.doubleValue }
+        #expect(bracket.count == 2 && bracket[0] <= bracket[1] && bracket[0] > 0)
+        #expect(abs(bracket[0] - current.analyticSLA.lower) < 0.006 && abs(bracket[1] - current.analyticSLA.upper) < 0.006)
+        #expect(analytic["expected_sla_exact"] == true)
+        let total = try #require(analytic["expected_annual_loss"]?.doubleValue)
+        #expect(abs(total - (current.closedForm.expectedAnnualLossExcludingSLA + current.analyticSLA.estimate)) < 0.006)
+        #expect(strategies[0]["cross_check_basis"] == "analytic_sla")
+        #expect(strategies[0]["implied_availability"]?.doubleValue == current.impliedAvailability)
+        // `none` carries what keeping the warm standby is worth, and its own break-even reads "below".
+        let none = try #require(strategies[1]["comparison"])
+        #expect(none["break_even_reading"] == "below")
+        let keep = try #require(none["current_dr_value"])
+        #expect(keep["break_even_reading"] == "above")
+        #expect(keep["annual_cost"]?.doubleValue == 18_000)
+        #expect(strategies[2]["comparison"]?["current_dr_value"] == Value.null)
+        let annotation = DowntimeAnnotation.fields(assessments[0])
+        #expect(annotation["currency"] == "EUR")
+        #expect(annotation["current_dr_net_annual_benefit"]?.doubleValue != nil)
+    }
+
     @Test func annotationWritesPolicyFields() throws {
         let (_, assessments) = try Self.run()
         let records = [

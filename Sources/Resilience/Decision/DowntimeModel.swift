@@ -56,6 +56,7 @@ public enum DowntimeModel {
             }
         }
         let closedForms = model.options.map { ClosedForm(model: model, option: $0) }
+        let slaTerms = analyticSLA(model)
         let noneIndex = model.options.firstIndex { $0.kind == .noDR } ?? 0
         let noneLoss = distributions[noneIndex]?.mean ?? 0
         var strategies: [StrategyAssessment] = []
@@ -68,7 +69,8 @@ public enum DowntimeModel {
                 data: terms.dataValuePerHour * run.lostWriteHours[index] / n,
                 reputation: terms.reputationLossPerEvent * Double(run.reputationEvents[index]) / n, sla: run.slaCredits[index] / n)
             let closedForm = closedForms[index]
-            let gap = abs(distribution.mean - closedForm.expectedAnnualLossExcludingSLA - components.sla)
+            let sla = slaTerms[index]
+            let crossCheck = crossCheck(distribution: distribution, closedForm: closedForm, sla: sla, simulatedSLA: components.sla)
             let compliance = ComplianceCheck(
                 meetsRTO: option.recoveryHours <= model.rtoTargetHours,
                 meetsRPO: option.kind != .noDR && option.parameters.rpoHours <= model.rpoTargetHours,
@@ -77,14 +79,16 @@ public enum DowntimeModel {
                 index == 0
                 ? nil
                 : UpgradeComparison(
-                    current: currentLosses, currentMean: distributions[0]?.mean ?? 0, currentCost: model.current.annualCost,
+                    current: currentLosses, currentMean: distributions[0]?.mean ?? 0, currentOption: model.current,
                     currentSlope: closedForms[0].revenueSlope, candidate: run.losses[index], candidateMean: distribution.mean,
                     candidateOption: option, candidateSlope: closedForm.revenueSlope, revenuePerHour: model.revenuePerHour, settings: settings)
             strategies.append(
                 StrategyAssessment(
-                    option: option, distribution: distribution, components: components, closedForm: closedForm,
-                    simulatedDowntimeHours: downtime, impliedAvailability: Availability.implied(byDowntimeHoursPerYear: downtime),
-                    crossCheckScore: distribution.standardError > 0 ? gap / distribution.standardError : 0,
+                    option: option, distribution: distribution, components: components, closedForm: closedForm, analyticSLA: sla,
+                    simulatedDowntimeHours: downtime,
+                    impliedAvailability: Availability.implied(byDowntimeHoursPerYear: closedForm.expectedDowntimeHours),
+                    simulatedImpliedAvailability: Availability.implied(byDowntimeHoursPerYear: downtime),
+                    crossCheckScore: crossCheck.score, crossCheckBasis: crossCheck.basis,
                     suggestedDeclarationDelayHours: ClosedForm.suggestedDeclarationDelay(model: model, option: option)?.delayHours,
                     compliance: compliance, withinRiskAppetite: settings.riskAppetiteP95.map { distribution.p95 <= $0 } ?? true,
                     totalCostOfRisk: distribution.mean + option.annualCost,
@@ -96,6 +100,38 @@ public enum DowntimeModel {
         return ApplicationAssessment(
             model: model, strategies: strategies, recommendedIndex: recommendation.index, recommendationReason: recommendation.reason,
             warnings: warnings, settings: settings)
+    }
+
+    /// The analytic E[SLA] of every option, computed concurrently (each index written once).
+    static func analyticSLA(_ model: ApplicationModel) -> [SLAExpectation] {
+        guard model.terms.slaMonthlyRevenue > 0 else { return [SLAExpectation](repeating: .zero, count: model.options.count) }
+        var terms = [SLAExpectation](repeating: .zero, count: model.options.count)
+        terms.withUnsafeMutableBufferPointer { buffer in
+            let slots = SLASlots(buffer: buffer)
+            DispatchQueue.concurrentPerform(iterations: model.options.count) { index in
+                slots.buffer[index] = AnalyticSLA.expectation(model: model, option: model.options[index])
+            }
+        }
+        return terms
+    }
+
+    /// §C.4 rule 3 (against the analytic EAL bracket) when E[SLA] is exact, else rule 4.
+    static func crossCheck(distribution: LossDistribution, closedForm: ClosedForm, sla: SLAExpectation, simulatedSLA: Double) -> (
+        score: Double, basis: CrossCheckBasis
+    ) {
+        let exSLA = closedForm.expectedAnnualLossExcludingSLA
+        let gap: Double
+        let basis: CrossCheckBasis
+        if sla.isExact {
+            basis = .analyticSLA
+            let low = exSLA + sla.lower
+            let high = exSLA + sla.upper
+            gap = distribution.mean < low ? low - distribution.mean : (distribution.mean > high ? distribution.mean - high : 0)
+        } else {
+            basis = .simulatedSLA
+            gap = abs(distribution.mean - exSLA - simulatedSLA)
+        }
+        return (distribution.standardError > 0 ? gap / distribution.standardError : 0, basis)
     }
 
     // MARK: - Decision rules 1–3
@@ -110,14 +146,14 @@ public enum DowntimeModel {
             best = index
         }
         let targets = "RTO ≤ \(hours(model.rtoTargetHours)), RPO ≤ \(hours(model.rpoTargetHours)) and a full test within 365 days"
-        let appetite = settings.riskAppetiteP95.map { " and P95 ≤ \(JSONWriter.format($0))" } ?? ""
+        let appetite = settings.riskAppetiteP95.map { " and P95 ≤ \(DisplayFormat.money($0, currency: settings.currency))" } ?? ""
         guard let best else {
             return (nil, "no strategy meets \(targets)\(appetite) with a known run cost")
         }
         let chosen = strategies[best]
         let eligible = strategies.filter { $0.compliance.isCompliant && $0.withinRiskAppetite && $0.option.runCostSource != .missing }.count
         var reason =
-            "\(chosen.option.label) has the lowest total cost of risk (EAL + run cost + annualised one-time cost = \(DisplayFormat.money(chosen.annualisedTotalCostOfRisk))/yr) of \(eligible) strategies meeting \(targets)\(appetite)"
+            "\(chosen.option.label) has the lowest total cost of risk (EAL + run cost + annualised one-time cost = \(DisplayFormat.money(chosen.annualisedTotalCostOfRisk, currency: settings.currency))/yr) of \(eligible) strategies meeting \(targets)\(appetite)"
         if !chosen.option.isCurrent && chosen.option.kind == model.current.kind, case .cadence(let days) = chosen.option.freshnessBasis {
             reason += "; keep \(chosen.option.kind.rawValue) and test it every \(JSONWriter.format(days)) days"
         }
@@ -125,6 +161,11 @@ public enum DowntimeModel {
     }
 
     static func hours(_ value: Double) -> String { JSONWriter.format((value * 1e6).rounded() / 1e6) + " h" }
+}
+
+/// Slots for per-option analytic SLA terms computed concurrently; each index is written once.
+private struct SLASlots: @unchecked Sendable {
+    let buffer: UnsafeMutableBufferPointer<SLAExpectation>
 }
 
 /// Slots for per-option summaries computed concurrently; each index is written once.

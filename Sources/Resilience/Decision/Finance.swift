@@ -12,14 +12,18 @@ public enum Payback: Sendable, Hashable {
     case never
 }
 
-/// Revenue per hour at which an upgrade breaks even (§B.9).
+/// Revenue per hour at which a move breaks even (§B.9).
 public enum BreakEvenRevenue: Sendable, Hashable {
-    /// R*: the upgrade pays for itself above this revenue per hour.
+    /// R*: the move pays for itself above this revenue per hour (its loss grows more slowly with revenue).
     case revenuePerHour(Double)
-    /// R* ≤ 0: justified at any revenue.
+    /// R* ≤ 0 for a move whose loss grows more slowly with revenue: justified at any revenue.
     case anyRevenue
-    /// The upgrade does not reduce revenue-driven loss (a_c − a_u ≤ 0): revenue never justifies it.
+    /// Revenue never justifies the move: its loss grows as fast with revenue (a_c = a_u), or it grows
+    /// faster and R* ≤ 0.
     case neverByRevenue
+    /// R* for a move whose loss grows faster with revenue (a_c < a_u, such as dropping DR): it pays
+    /// only below this revenue per hour, and staying pays above it.
+    case onlyBelowRevenuePerHour(Double)
 }
 
 /// Standard finance formulas used by the comparison (§B.9, [D]).
@@ -51,16 +55,19 @@ public enum Finance {
         addedAnnualCost > 0 ? netAnnualBenefit / addedAnnualCost : nil
     }
 
-    /// R* = (ΔC + I_u·CRF − (b_c − b_u)) / (a_c − a_u), with EAL_s = a_s·R + b_s.
+    /// R* = (ΔC + I_u·CRF − (b_c − b_u)) / (a_c − a_u), with EAL_s = a_s·R + b_s: the revenue at which
+    /// TCRann of the current strategy c and the candidate u are equal. With a_c > a_u the candidate
+    /// pays above R*; with a_c < a_u it pays only below R*.
     public static func breakEvenRevenue(
         revenuePerHour r: Double, currentLoss: Double, currentSlope: Double, candidateLoss: Double, candidateSlope: Double,
         addedAnnualCost: Double, annualisedOneTimeCost: Double
     ) -> BreakEvenRevenue {
         let slopeReduction = currentSlope - candidateSlope
-        guard slopeReduction > 0 else { return .neverByRevenue }
+        guard slopeReduction != 0 else { return .neverByRevenue }
         let currentIntercept = currentLoss - currentSlope * r
         let candidateIntercept = candidateLoss - candidateSlope * r
         let breakEven = (addedAnnualCost + annualisedOneTimeCost - (currentIntercept - candidateIntercept)) / slopeReduction
-        return breakEven <= 0 ? .anyRevenue : .revenuePerHour(breakEven)
+        if slopeReduction > 0 { return breakEven <= 0 ? .anyRevenue : .revenuePerHour(breakEven) }
+        return breakEven <= 0 ? .neverByRevenue : .onlyBelowRevenuePerHour(breakEven)
     }
 }

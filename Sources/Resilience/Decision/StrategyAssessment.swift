@@ -39,12 +39,20 @@ public struct StrategyAssessment: Sendable, Hashable {
     public var components: ComponentMeans
     /// Closed-form expectations.
     public var closedForm: ClosedForm
+    /// The analytic E[SLA] with its discretisation bracket (§B.7).
+    public var analyticSLA: SLAExpectation
     /// E[DT_year] from the simulation, hours.
     public var simulatedDowntimeHours: Double
-    /// 1 − E[DT_year]/8,760 from the simulation.
+    /// 1 − E[DT_year]/8,760 from the closed-form expected downtime (§B.6).
     public var impliedAvailability: Double
-    /// |MC − analytic_exSLA − SLA_MC| / se (0 when se = 0).
+    /// 1 − E[DT_year]/8,760 from the simulated downtime.
+    public var simulatedImpliedAvailability: Double
+    /// §C.4 rule 3 in standard errors: the distance of the simulated EAL from the analytic EAL
+    /// bracket (ex-SLA + E[SLA]); with a PERT rate and SLA credits, where E[SLA] is approximate,
+    /// rule 4's |MC − analytic_exSLA − SLA_MC| instead (0 when se = 0).
     public var crossCheckScore: Double
+    /// Which analytic figure `crossCheckScore` compares with.
+    public var crossCheckBasis: CrossCheckBasis
     /// The declaration delay of the §B.4 grid that minimises the analytic EAL.
     public var suggestedDeclarationDelayHours: Double?
     /// Decision rule 1.
@@ -60,8 +68,24 @@ public struct StrategyAssessment: Sendable, Hashable {
     /// Gordon–Loeb flag: C + I·CRF > EAL_none/e.
     public var exceedsGordonLoebBound: Bool
 
-    /// EAL (the simulated mean).
+    /// EAL (the simulated mean): the figure every decision uses.
     public var expectedAnnualLoss: Double { distribution.mean }
+
+    /// Analytic EAL = EAL_exSLA + E[SLA] (the bracket's midpoint).
+    public var analyticExpectedAnnualLoss: Double { closedForm.expectedAnnualLossExcludingSLA + analyticSLA.estimate }
+
+    /// The analytic EAL's discretisation bracket.
+    public var analyticExpectedAnnualLossBracket: (lower: Double, upper: Double) {
+        (closedForm.expectedAnnualLossExcludingSLA + analyticSLA.lower, closedForm.expectedAnnualLossExcludingSLA + analyticSLA.upper)
+    }
+}
+
+/// The analytic figure the simulated EAL is checked against.
+public enum CrossCheckBasis: String, Codable, Sendable {
+    /// §C.4 rule 3: the analytic EAL including the analytic E[SLA] bracket.
+    case analyticSLA = "analytic_sla"
+    /// §C.4 rule 4: the analytic EAL without SLA plus the simulated SLA credits (used when E[SLA] is approximate).
+    case simulatedSLA = "simulated_sla"
 }
 
 /// The model's answer for one application.

@@ -45,6 +45,12 @@ enum Warnings {
                         message: "\(label): failing over immediately loses more than waiting; declare DR only after \(JSONWriter.format(delay)) h of outage"))
             }
         }
+        if let appetite = settings.riskAppetiteP95, !strategies[0].withinRiskAppetite {
+            warnings.append(
+                ModelWarning(
+                    code: "outside_risk_appetite",
+                    message: "the current strategy's P95 annual loss (\(DisplayFormat.money(strategies[0].distribution.p95, currency: settings.currency))) exceeds the risk appetite of \(DisplayFormat.money(appetite, currency: settings.currency))"))
+        }
         if recommendedIndex == nil {
             warnings.append(ModelWarning(code: "no_compliant_strategy", message: "no strategy meets the RTO/RPO targets and the test-age rule"))
         } else if !strategies[0].compliance.isCompliant {

@@ -94,20 +94,37 @@ public struct TestEvidence: Sendable, Hashable {
     }
 }
 
-/// Settings for one candidate strategy (`dr.candidates.<strategy>` in the register).
+/// Settings for one candidate strategy (`dr.candidates.<strategy>` in the register). Every field is
+/// optional; an absent field falls back to the application-wide `dr.` value or the strategy default.
 public struct CandidateSettings: Sendable, Hashable {
-    /// Migration cost I (USD), annualised by the capital recovery factor.
+    /// A quote for running the strategy per year (replaces the cost-ratio estimate).
+    public var annualRunCost: FixedDecimal?
+    /// Migration cost I, annualised by the capital recovery factor.
     public var oneTimeCost: Double?
+    /// How often the candidate would be tested, in days (replaces `dr.planned_test_cadence_days`).
+    public var testCadenceDays: Double?
+    /// Cost of one exercise of this candidate (replaces `dr.test_cost_per_exercise`).
+    public var testCostPerExercise: Double?
     /// Declared recovery time of the candidate in hours.
     public var rtoHours: Double?
     /// Declared recovery point of the candidate in hours.
     public var rpoHours: Double?
+    /// True when the candidate would serve live traffic in every region (active/active only):
+    /// exercised continuously, so it has freshness 1 and no per-exercise test cost.
+    public var liveTrafficAllRegions: Bool?
 
     /// Creates candidate settings.
-    public init(oneTimeCost: Double? = nil, rtoHours: Double? = nil, rpoHours: Double? = nil) {
+    public init(
+        annualRunCost: FixedDecimal? = nil, oneTimeCost: Double? = nil, testCadenceDays: Double? = nil, testCostPerExercise: Double? = nil,
+        rtoHours: Double? = nil, rpoHours: Double? = nil, liveTrafficAllRegions: Bool? = nil
+    ) {
+        self.annualRunCost = annualRunCost
         self.oneTimeCost = oneTimeCost
+        self.testCadenceDays = testCadenceDays
+        self.testCostPerExercise = testCostPerExercise
         self.rtoHours = rtoHours
         self.rpoHours = rpoHours
+        self.liveTrafficAllRegions = liveTrafficAllRegions
     }
 }
 
@@ -127,7 +144,8 @@ public struct RecoveryPosture: Sendable, Hashable {
     public var testCostPerExercise: Double?
     /// Exercises per year of the current strategy.
     public var testsPerYear: Double?
-    /// Planned test cadence in days, used for candidate strategies and the test-age rule.
+    /// Planned test cadence in days of the candidate strategies (each may override it). The current
+    /// strategy's test-age rule rests on its actual evidence, never on this plan.
     public var plannedTestCadenceDays: Double?
     /// Spend tagged as the application's DR environment over the last 12 months (from billing).
     public var annualCostFromBilling: FixedDecimal?

@@ -16,6 +16,10 @@ public struct ModelSettings: Sendable, Hashable {
     public var defaultCandidateCadenceDays: Double
     /// Strategy behaviour; defaults to §B.1.3 and may be overridden per strategy.
     public var strategyParameters: [StrategyKind: StrategyParameters]
+    /// ISO 4217 code of every amount in the register and the outputs (the model does not convert).
+    public var currency: String
+    /// True when `currency` is the §B.0 default (USD) rather than configured [A].
+    public var currencyAssumed: Bool
 
     /// The spec's default trial count.
     public static let defaultTrials = 100_000
@@ -26,7 +30,7 @@ public struct ModelSettings: Sendable, Hashable {
     public init(
         trials: Int = ModelSettings.defaultTrials, seed: UInt64 = 42, discountRate: Double = 0.08, horizonYears: Int = 3,
         riskAppetiteP95: Double? = nil, lecProbabilities: [Double] = ModelSettings.defaultLECProbabilities,
-        defaultCandidateCadenceDays: Double = 365
+        defaultCandidateCadenceDays: Double = 365, currency: String? = nil
     ) {
         self.trials = trials
         self.seed = seed
@@ -38,6 +42,29 @@ public struct ModelSettings: Sendable, Hashable {
         var parameters: [StrategyKind: StrategyParameters] = [:]
         for kind in StrategyKind.allCases { parameters[kind] = .defaults(for: kind) }
         strategyParameters = parameters
+        self.currency = currency ?? Self.defaultCurrency
+        currencyAssumed = currency == nil
+    }
+
+    /// The §B.0 currency when none is configured [A].
+    public static let defaultCurrency = "USD"
+
+    /// Overrides the share of production spend a strategy's run cost is estimated at.
+    public mutating func setCostRatio(_ ratio: Double, for kind: StrategyKind) {
+        var parameters = parameters(for: kind)
+        parameters.costRatio = ratio
+        strategyParameters[kind] = parameters
+    }
+
+    /// Sets the configured currency (no longer an assumption).
+    public mutating func setCurrency(_ code: String) {
+        currency = code
+        currencyAssumed = false
+    }
+
+    /// True for a three-letter upper-case code such as `USD` or `EUR`.
+    public static func isCurrencyCode(_ code: String) -> Bool {
+        code.count == 3 && code.unicodeScalars.allSatisfy { $0.value >= 65 && $0.value <= 90 }
     }
 
     /// The parameters for a strategy (the §B.1.3 defaults unless overridden).
@@ -62,6 +89,9 @@ public struct ModelSettings: Sendable, Hashable {
         for probability in lecProbabilities where !(probability > 0 && probability < 1) {
             throw .invalidSetting(field: "lec_probabilities", reason: "every probability must lie in (0, 1), got \(probability)")
         }
+        guard Self.isCurrencyCode(currency) else {
+            throw .invalidSetting(field: "currency", reason: "expected a three-letter ISO 4217 code such as USD or EUR, got '\(currency)'")
+        }
         guard defaultCandidateCadenceDays.isFinite, defaultCandidateCadenceDays > 0 else {
             throw .invalidSetting(field: "default_candidate_cadence_days", reason: "must be a positive number of days")
         }
@@ -69,7 +99,7 @@ public struct ModelSettings: Sendable, Hashable {
             let parameters = parameters(for: kind)
             let valid = parameters.rtoHours.isFinite && parameters.rtoHours > 0 && parameters.rpoHours.isFinite
                 && parameters.rpoHours >= 0 && (0...1).contains(parameters.pFloor) && (0...1).contains(parameters.pMax)
-                && parameters.pFloor <= parameters.pMax && parameters.costRatio >= 0 && parameters.declarationDelayHours >= 0
+                && parameters.pFloor <= parameters.pMax && parameters.costRatio.isFinite && parameters.costRatio >= 0 && parameters.declarationDelayHours >= 0
                 && parameters.kUntested >= 1 && parameters.tauDays > 0
             guard valid else {
                 throw .invalidSetting(field: "strategy_parameters.\(kind.rawValue)", reason: "out of range (see DOWNTIME-MODEL §B.1.3)")

@@ -4,6 +4,8 @@ public enum CostSource: String, Codable, Sendable {
     case billing
     /// costRatio × production annual spend [A].
     case estimate
+    /// A quote in the register (`dr.candidates.<strategy>.annual_run_cost`).
+    case register
     /// No billing and no production spend: the run cost is unknown and the strategy is not recommended.
     case missing
     /// `none` costs nothing to run.
@@ -36,8 +38,9 @@ public struct StrategyOption: Sendable, Hashable {
     public var testCostPerYear: Double
     /// One-time migration cost I.
     public var oneTimeCost: Double
-    /// True when the last passing full test is ≤ 365 days old, the (planned) cadence is ≤ 365 days,
-    /// or the path is exercised continuously (decision rule 1).
+    /// Decision rule 1's test rule: for the current strategy a passing full test ≤ 365 days old (its
+    /// actual evidence, never a plan); for a candidate a test cadence ≤ 365 days; or the path is
+    /// exercised continuously.
     public var meetsTestRule: Bool
 
     /// Creates an option.

@@ -12,4 +12,10 @@ public enum DisplayFormat {
         }
         return (rounded < 0 ? "-" : "") + grouped
     }
+
+    /// Whole units with the currency code in front (`USD 1,234,567`), as the reports write money.
+    public static func money(_ amount: Double, currency: String) -> String {
+        let text = money(amount)
+        return text == "-" ? text : currency + " " + text
+    }
 }

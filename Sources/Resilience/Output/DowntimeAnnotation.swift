@@ -25,7 +25,11 @@ public enum DowntimeAnnotation {
         let recommended = assessment.recommended
         let comparison = recommended?.comparison
         let upgradeCost = (comparison?.addedAnnualCost ?? 0) + (comparison?.annualisedOneTimeCost ?? 0)
+        let keep = assessment.strategies.lazy.compactMap { $0.comparison?.currentDRValue }.first
         return [
+            "currency": .string(assessment.settings.currency),
+            "current_dr_net_annual_benefit": keep.map { DowntimeValues.money($0.netAnnualBenefit) } ?? .null,
+            "current_dr_break_even_revenue_per_hour": keep.map { DowntimeValues.breakEven($0.breakEvenRevenue) } ?? .null,
             "expected_annual_loss": DowntimeValues.money(current.expectedAnnualLoss),
             "p50": DowntimeValues.money(current.distribution.p50),
             "p95": DowntimeValues.money(current.distribution.p95),

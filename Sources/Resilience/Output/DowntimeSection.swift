@@ -31,6 +31,8 @@ public enum DowntimeSection {
                 "risk_appetite_p95": settings.riskAppetiteP95.map(DowntimeValues.money) ?? .null,
                 "lec_probabilities": .array(settings.lecProbabilities.map(Value.number)),
                 "default_candidate_cadence_days": .number(settings.defaultCandidateCadenceDays),
+                "currency": .string(settings.currency), "currency_assumed": .bool(settings.currencyAssumed),
+                "analytic_sla_grid_steps": .number(Double(AnalyticSLA.gridSteps)),
             ],
             "strategy_assumptions": .object(assumptions),
             "portfolio": [
@@ -90,6 +92,35 @@ public enum DowntimeSection {
         ]
     }
 
+    /// The closed forms of §B.7: EAL without SLA, E[SLA] with its bracket, and their sum.
+    static func analytic(_ strategy: StrategyAssessment) -> Value {
+        let closedForm = strategy.closedForm
+        let sla = strategy.analyticSLA
+        let bracket = strategy.analyticExpectedAnnualLossBracket
+        return [
+            "expected_annual_loss_ex_sla": DowntimeValues.money(closedForm.expectedAnnualLossExcludingSLA),
+            "expected_sla": DowntimeValues.money(sla.estimate),
+            "expected_sla_bracket": .array([DowntimeValues.money(sla.lower), DowntimeValues.money(sla.upper)]),
+            "expected_sla_exact": .bool(sla.isExact),
+            "expected_annual_loss": DowntimeValues.money(strategy.analyticExpectedAnnualLoss),
+            "expected_annual_loss_bracket": .array([DowntimeValues.money(bracket.lower), DowntimeValues.money(bracket.upper)]),
+            "downtime_hours": .number(closedForm.expectedDowntimeHours),
+            "p_within_rto": DowntimeValues.number(closedForm.probabilityWithinRTO),
+            "p_within_rpo": DowntimeValues.number(closedForm.probabilityWithinRPO),
+        ]
+    }
+
+    /// What keeping the current DR is worth against none (positive favours keeping it).
+    static func currentDRValue(_ value: CurrentDRValue) -> Value {
+        [
+            "risk_reduction": DowntimeValues.money(value.lossReduction), "annual_cost": DowntimeValues.money(value.annualCost),
+            "net_annual_benefit": DowntimeValues.money(value.netAnnualBenefit), "roi": DowntimeValues.number(value.returnOnInvestment),
+            "npv": DowntimeValues.money(value.netPresentValue),
+            "break_even_revenue_per_hour": DowntimeValues.breakEven(value.breakEvenRevenue),
+            "break_even_reading": DowntimeValues.breakEvenReading(value.breakEvenRevenue),
+        ]
+    }
+
     static func strategy(_ strategy: StrategyAssessment) -> Value {
         let option = strategy.option
         let distribution = strategy.distribution
@@ -116,15 +147,11 @@ public enum DowntimeSection {
                 "data": DowntimeValues.money(components.data), "reputation": DowntimeValues.money(components.reputation),
                 "sla": DowntimeValues.money(components.sla),
             ],
-            "analytic": [
-                "expected_annual_loss_ex_sla": DowntimeValues.money(strategy.closedForm.expectedAnnualLossExcludingSLA),
-                "downtime_hours": .number(strategy.closedForm.expectedDowntimeHours),
-                "p_within_rto": DowntimeValues.number(strategy.closedForm.probabilityWithinRTO),
-                "p_within_rpo": DowntimeValues.number(strategy.closedForm.probabilityWithinRPO),
-            ],
+            "analytic": analytic(strategy),
             "simulated_downtime_hours": .number(strategy.simulatedDowntimeHours),
             "implied_availability": .number(strategy.impliedAvailability),
-            "cross_check_score": .number(strategy.crossCheckScore),
+            "simulated_implied_availability": .number(strategy.simulatedImpliedAvailability),
+            "cross_check_score": .number(strategy.crossCheckScore), "cross_check_basis": .string(strategy.crossCheckBasis.rawValue),
             "suggested_declaration_delay_hours": DowntimeValues.number(strategy.suggestedDeclarationDelayHours),
             "compliance": [
                 "meets_rto": .bool(strategy.compliance.meetsRTO), "meets_rpo": .bool(strategy.compliance.meetsRPO),
@@ -147,7 +174,9 @@ public enum DowntimeSection {
                 "npv": DowntimeValues.money(comparison.netPresentValue),
                 "annualised_one_time_cost": DowntimeValues.money(comparison.annualisedOneTimeCost),
                 "break_even_revenue_per_hour": DowntimeValues.breakEven(comparison.breakEvenRevenue),
+                "break_even_reading": DowntimeValues.breakEvenReading(comparison.breakEvenRevenue),
                 "verdict": .string(comparison.verdict.rawValue),
+                "current_dr_value": comparison.currentDRValue.map(currentDRValue) ?? .null,
             ]
         } else {
             fields["comparison"] = .null

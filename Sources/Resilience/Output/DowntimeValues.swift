@@ -48,7 +48,17 @@ enum DowntimeValues {
 
     static func breakEven(_ breakEven: BreakEvenRevenue) -> Value {
         switch breakEven {
-        case .revenuePerHour(let revenue): return money(revenue)
+        case .revenuePerHour(let revenue), .onlyBelowRevenuePerHour(let revenue): return money(revenue)
+        case .anyRevenue: return "any"
+        case .neverByRevenue: return "never"
+        }
+    }
+
+    /// How to read `break_even_revenue_per_hour`: the move pays `above` or only `below` it.
+    static func breakEvenReading(_ breakEven: BreakEvenRevenue) -> Value {
+        switch breakEven {
+        case .revenuePerHour: return "above"
+        case .onlyBelowRevenuePerHour: return "below"
         case .anyRevenue: return "any"
         case .neverByRevenue: return "never"
         }

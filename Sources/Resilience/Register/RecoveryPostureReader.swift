@@ -34,7 +34,7 @@ struct RecoveryPostureReader {
             age = Double(asOf.days(since: date))
         }
         guard let age else { return nil }
-        guard age.isFinite, age == age.rounded(), age >= 0 else {
+        guard age == age.rounded(), age >= 0, let ageDays = age.intRoundedDown else {
             throw dr.error("test_age_days", "expected a whole number of days ≥ 0 (no tests after the as-of date), got \(age)")
         }
         let result: TestResult
@@ -56,11 +56,16 @@ struct RecoveryPostureReader {
             assumed.append(Placeholder(field: "dr.last_test_type", value: "full_failover"))
         }
         return TestEvidence(
-            ageDays: Int(age), result: result, type: type, measuredRTOHours: try dr.number("measured_rto_hours"),
+            ageDays: ageDays, result: result, type: type, measuredRTOHours: try dr.number("measured_rto_hours"),
             measuredRPOHours: try dr.number("measured_rpo_hours"))
     }
 
-    /// `dr.candidates`: strategy → one-time cost, or → {one_time_cost, rto_hours, rpo_hours}.
+    /// The keys of one `dr.candidates.<strategy>` object.
+    static let candidateKeys = [
+        "annual_run_cost", "one_time_cost", "test_cadence_days", "test_cost_per_exercise", "rto_hours", "rpo_hours", "live_traffic_all_regions",
+    ]
+
+    /// `dr.candidates`: strategy → one-time cost, or → an object of `candidateKeys` (unknown keys are errors).
     private static func candidates(_ dr: RegisterFields) throws(ResilienceError) -> [StrategyKind: CandidateSettings] {
         guard let candidates = try dr.nested("candidates") else { return [:] }
         var settings: [StrategyKind: CandidateSettings] = [:]
@@ -68,9 +73,17 @@ struct RecoveryPostureReader {
             guard let kind = StrategyKind(registerText: member.key) else {
                 throw candidates.error(member.key, "is not a strategy (none, backup_restore, pilot_light, warm_standby, active_active)")
             }
+            guard settings[kind] == nil else { throw candidates.error(member.key, "names the strategy \(kind.rawValue) twice") }
             if member.value.objectValue != nil, let entry = try candidates.nested(member.key) {
+                for key in entry.object.keys where !candidateKeys.contains(key) {
+                    let hint = NameSuggester.suggestion(for: key, among: candidateKeys).map { " (did you mean '\($0)'?)" } ?? ""
+                    throw entry.error(key, "unknown key\(hint); known keys: \(candidateKeys.joined(separator: ", "))")
+                }
                 settings[kind] = CandidateSettings(
-                    oneTimeCost: try entry.number("one_time_cost"), rtoHours: try entry.number("rto_hours"), rpoHours: try entry.number("rpo_hours"))
+                    annualRunCost: try entry.money("annual_run_cost"), oneTimeCost: try entry.number("one_time_cost"),
+                    testCadenceDays: try entry.number("test_cadence_days"), testCostPerExercise: try entry.number("test_cost_per_exercise"),
+                    rtoHours: try entry.number("rto_hours"), rpoHours: try entry.number("rpo_hours"),
+                    liveTrafficAllRegions: try entry.flag("live_traffic_all_regions"))
             } else {
                 settings[kind] = CandidateSettings(oneTimeCost: try candidates.number(member.key))
             }

@@ -9,7 +9,7 @@ struct StageSettings {
     var downtime = DowntimeStage.Settings()
 
     static let costKeys = ["required_tags", "review_months", "skip_bad_rows", "engine", "duckdb"]
-    static let downtimeKeys = ["enabled", "trials", "seed", "application_tag", "environment_tag", "dr_environment"]
+    static let downtimeKeys = ["enabled", "trials", "seed", "application_tag", "environment_tag", "dr_environment"] + DowntimeModelKeys.keys
 
     init(config: AssayConfig) throws {
         let file = config.file ?? "config"
@@ -63,5 +63,6 @@ struct StageSettings {
         if let tag = try text(downtime, "application_tag", in: "downtime") { self.cost.applicationTag = tag }
         if let tag = try text(downtime, "environment_tag", in: "downtime") { self.cost.environmentTag = tag }
         if let value = try text(downtime, "dr_environment", in: "downtime") { self.cost.drEnvironment = value }
+        try DowntimeModelKeys.apply(downtime, to: &self.downtime.model, file: file)
     }
 }
