@@ -14,6 +14,10 @@ public enum BillingError: DiagnosticError, Sendable, Equatable {
     case missingColumns(path: String, format: InputFormat, missing: [String])
     /// A row is malformed (quoting, field count) or holds a value that cannot be read.
     case badRow(path: String, line: Int, column: Int, message: String, sourceLine: String?)
+    /// A cost-groups result (from a warehouse engine) is not what the cost-group query returns.
+    case badGroups(path: String, line: Int, message: String)
+    /// The cost-group query cannot be rendered for this billing format.
+    case unsupportedQueryFormat(InputFormat)
     /// A cost scope names a dimension the aggregator does not know.
     case unknownDimension(String)
     /// A cost scope groups by more dimensions than the aggregator supports.
@@ -37,6 +41,12 @@ public enum BillingError: DiagnosticError, Sendable, Equatable {
                 message: "not a \(format.rawValue) export: missing required columns " + missing.joined(separator: ", "))
         case .badRow(let path, let line, let column, let message, let sourceLine):
             return Diagnostic(file: path, line: line, column: column, message: message, sourceLine: sourceLine)
+        case .badGroups(let path, let line, let message):
+            return Diagnostic(file: path, line: line, column: 1, message: message)
+        case .unsupportedQueryFormat(let format):
+            return Diagnostic(
+                message: "the cost-group query reads \(CostLineMappings.formats.map(\.rawValue).joined(separator: ", ")) tables, not \(format.rawValue); "
+                    + "read \(format.rawValue) exports with the native reader")
         case .unknownDimension(let name):
             return Diagnostic(
                 message: "unknown cost dimension '\(name)'; use one of "

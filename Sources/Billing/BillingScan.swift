@@ -59,6 +59,8 @@ public struct BillingInputReport: Sendable, Hashable {
     public var badRows: Int
     /// The first skipped rows, in file order.
     public var firstBadRows: [Diagnostic]
+    /// For groups computed by a query engine: the engine (SQL dialect) and the query's SHA-256.
+    public var provenance: CostGroupsProvenance? = nil
 }
 
 /// Scans one billing file: header detection, then parallel chunk decoding into sinks.

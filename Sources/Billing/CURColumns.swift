@@ -173,6 +173,11 @@ enum AWSUsageTypeRegions {
         ("AFS1", "af-south-1"), ("EU", "eu-west-1"),
     ]
 
+    /// The prefixes as text, in lookup order (for the cost-group query).
+    static var table: [(prefix: String, region: String)] {
+        prefixes.map { (String(describing: $0.prefix), String(describing: $0.region)) }
+    }
+
     /// The region of a usage type such as `USW2-DataTransfer-Out-Bytes`; a usage type with no
     /// prefix (`BoxUsage:m5.large`) is us-east-1; empty for an empty usage type.
     static func region(ofUsageType usageType: FieldBytes) -> FieldBytes {

@@ -83,13 +83,16 @@ public struct CostAggregator: Sendable {
         }
     }
 
-    private mutating func inputBit(for path: String) -> UInt64 {
+    mutating func inputBit(for path: String) -> UInt64 {
         if let known = sources.firstIndex(of: path) { return 1 << UInt64(min(known, 63)) }
         sources.append(path)
         return 1 << UInt64(min(sources.count - 1, 63))
     }
 
     // MARK: - Access
+
+    /// Records what an input contributed.
+    mutating func appendInput(_ report: BillingInputReport) { inputs.append(report) }
 
     /// The groups of a grouping (month × currency × values → sums); nil when the aggregator was
     /// not built for it.

@@ -76,6 +76,10 @@ extension CostAggregator {
             fields["lines"] = .number(Double(input.lines))
             fields["bad_rows_skipped"] = .number(Double(input.badRows))
             fields["first_bad_rows"] = .array(input.firstBadRows.map { .string($0.description) })
+            if let provenance = input.provenance {
+                fields["engine"] = .string(provenance.engine)
+                fields["query_sha256"] = .string(provenance.querySHA256)
+            }
             return .object(fields)
         })
         section["totals"] = .array(monthTotals(asOf: asOf, months: months).map { total in

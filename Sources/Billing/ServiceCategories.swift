@@ -69,6 +69,21 @@ enum ServiceCategories {
         "vertex ai": "AI and Machine Learning", "cloud build": "Developer Tools", "artifact registry": "Developer Tools",
     ]
 
+    /// One lookup table, for the cost-group query to render as SQL.
+    struct Lookup: Sendable {
+        /// Key → category.
+        let table: [String: String]
+        /// True when keys are compared lowercased.
+        let lowercasedKeys: Bool
+    }
+
+    /// The AWS product-code table (keys as exported).
+    static let awsLookup = Lookup(table: aws, lowercasedKeys: false)
+    /// The Azure meter-category table (lowercased keys).
+    static let azureLookup = Lookup(table: azure, lowercasedKeys: true)
+    /// The GCP service table (lowercased keys).
+    static let gcpLookup = Lookup(table: gcp, lowercasedKeys: true)
+
     /// Category of an AWS product code (`AmazonEC2` → `Compute`).
     static func category(awsProductCode code: String) -> String? { aws[code] }
     /// Category of an Azure meter category (`Virtual Machines` → `Compute`).

@@ -10,7 +10,7 @@ import TabularText
 struct CostCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "cost",
-        abstract: "Review billing exports (FOCUS, AWS CUR, CUR 2.0, Azure, GCP; .csv or .csv.gz) month by month.",
+        abstract: "Review billing exports (FOCUS, AWS CUR, CUR 2.0, Azure, GCP; .csv, .csv.gz, or Parquet with --engine duckdb) month by month.",
         discussion: """
             Prints totals per month and currency (billed and effective), the top movers by account × service, \
             and untagged and egress shares. --json/--csv write the cost groups with the grand totals, so the \
@@ -37,7 +37,8 @@ struct CostCommand: ParsableCommand {
     var input: [String] = []
 
     @Option(name: .long, help: ArgumentHelp(
-        "Force the format: focus, aws-cur, aws-cur2, azure-cost, gcp-billing (default: detect from the header).", valueName: "format"))
+        "Force the format: focus, aws-cur, aws-cur2, azure-cost, gcp-billing, or cost-groups (an engine's result of --emit-sql; default: detect from the header).",
+        valueName: "format"))
     var format: String?
 
     @Option(name: .customLong("group-by"), parsing: .upToNextOption, help: ArgumentHelp(
@@ -67,8 +68,14 @@ struct CostCommand: ParsableCommand {
     @Flag(name: .customLong("skip-bad-rows"), help: "Count and report malformed rows instead of stopping at the first.")
     var skipBadRows = false
 
+    @OptionGroup(title: "Warehouse and Parquet exports")
+    var warehouse: CostWarehouseOptions
+
     func validate() throws {
-        guard !input.isEmpty || config != nil else { throw ValidationError("give --config or at least one --input file or folder") }
+        try warehouse.validate(format: format)
+        guard !input.isEmpty || config != nil || warehouse.emitSQL != nil else {
+            throw ValidationError("give --config or at least one --input file or folder")
+        }
         if let months, months < 1 { throw ValidationError("--months must be at least 1") }
         if let format {
             guard let known = InputFormat(rawValue: format), known.kind == .billing else {
@@ -81,9 +88,13 @@ struct CostCommand: ParsableCommand {
     func run() throws {
         let loaded = try config.map(ConfigLoader.load(file:)) ?? AssayConfig()
         let settings = try StageSettings(config: loaded)
+        let requiredTags = requiredTags.isEmpty ? settings.cost.requiredTags : requiredTags
+        if let query = try warehouse.emittedQuery(format: format.flatMap(InputFormat.init(rawValue:)), groupBy: groupBy, requiredTags: requiredTags) {
+            print(query.text, terminator: "")
+            return
+        }
         let date = try asOfDate(config: loaded)
         let months = months ?? settings.cost.reviewMonths
-        let requiredTags = requiredTags.isEmpty ? settings.cost.requiredTags : requiredTags
         let progress = ProgressReporter(enabled: true)
         let files = try billingFiles(loaded, progress: progress)
         guard !files.isEmpty else { throw CommandFailure.input("no billing exports among the inputs of \(config ?? "the command line")") }
@@ -95,7 +106,7 @@ struct CostCommand: ParsableCommand {
         for spec in files {
             options.format = format.flatMap(InputFormat.init(rawValue:)) ?? spec.format
             progress.begin("reading billing export \(spec.path)")
-            let report = try aggregator.read(spec.path, options: options)
+            let report = try warehouse.choice.read(spec.path, options: options, scopes: [scope], into: &aggregator)
             progress.finish(label: spec.path)
             if report.badRows > 0 {
                 Terminal.warning("\(spec.path): skipped \(report.badRows) malformed row(s); first:")
@@ -120,7 +131,12 @@ struct CostCommand: ParsableCommand {
     /// The billing exports to read: `--input` files and folders (every file), else the config's
     /// inputs whose format is (or is detected as) a billing format.
     private func billingFiles(_ config: AssayConfig, progress: ProgressReporter) throws -> [InputSpec] {
-        if !input.isEmpty { return try IngestStage.expandFolders(input.map { InputSpec(path: $0) }) }
+        if !input.isEmpty {
+            // A glob (`exports/*.parquet`) goes to the DuckDB engine as written.
+            return try input.flatMap { path in
+                path.contains("*") ? [InputSpec(path: path)] : try IngestStage.expandFolders([InputSpec(path: path)])
+            }
+        }
         let ingest = IngestStage(progress: progress)
         return try IngestStage.expandFolders(config.inputs).compactMap { spec in
             let format = try spec.format ?? ingest.detect(spec.path)

@@ -16,7 +16,7 @@ public enum StateKind: String, CaseIterable, Sendable {
         case .awsConfig, .gcpAssetInventory, .azureResourceGraph, .awsIAMCredentialReport, .awsRoute53: return .live
         case .terraformState: return .applied
         case .terraformPlan: return .desired
-        case .json, .jsonl, .yaml, .csv, .focus, .awsCUR, .awsCUR2, .azureCost, .gcpBilling: return nil
+        case .json, .jsonl, .yaml, .csv, .focus, .awsCUR, .awsCUR2, .azureCost, .gcpBilling, .costGroups: return nil
         }
     }
 }

@@ -20,6 +20,8 @@ public enum InputFormat: String, CaseIterable, Codable, Sendable {
     case awsCUR2 = "aws-cur2"
     case azureCost = "azure-cost"
     case gcpBilling = "gcp-billing"
+    /// Cost groups computed by a warehouse engine from the cost-group query (`assay cost --emit-sql`).
+    case costGroups = "cost-groups"
 
     /// What a format's documents are.
     public enum Kind: String, Sendable {
@@ -37,7 +39,7 @@ public enum InputFormat: String, CaseIterable, Codable, Sendable {
         case .json, .jsonl, .yaml, .csv: return .records
         case .awsConfig, .terraformPlan, .terraformState, .gcpAssetInventory, .azureResourceGraph, .awsIAMCredentialReport, .awsRoute53:
             return .inventory
-        case .focus, .awsCUR, .awsCUR2, .azureCost, .gcpBilling:
+        case .focus, .awsCUR, .awsCUR2, .azureCost, .gcpBilling, .costGroups:
             return .billing
         }
     }

@@ -1,4 +1,5 @@
 import Billing
+import Foundation
 import Inventory
 import PolicyEngine
 
@@ -20,6 +21,10 @@ struct CostStage {
         var drEnvironment = "dr"
         /// Malformed rows are counted instead of stopping the run.
         var skipBadRows = false
+        /// Where the cost groups are computed (`cost.engine`).
+        var engine = CostEngine.native
+        /// The duckdb executable (`cost.duckdb`).
+        var duckdbPath = "duckdb"
     }
 
     /// What the stage produced.
@@ -50,17 +55,18 @@ struct CostStage {
         var options = BillingScanOptions(skipBadRows: settings.skipBadRows)
         let reporter = progress
         options.progress = { path, done, total in reporter.update(label: path, done: done, total: total ?? 0) }
+        let engine = CostEngineChoice(engine: settings.engine, duckdbPath: settings.duckdbPath)
         for spec in billing {
             options.format = spec.format
             progress.begin("reading billing export \(spec.path)")
-            let report = try aggregator.read(spec.path, options: options)
+            let report = try engine.read(spec.path, options: options, scopes: allScopes, into: &aggregator)
             progress.finish(label: spec.path)
             if report.badRows > 0 {
                 output.warnings.append("\(spec.path): skipped \(report.badRows) malformed row(s), first at "
                     + (report.firstBadRows.first.map { "line \($0.line ?? 0)" } ?? "?"))
             }
-            output.inputs.append(InputRecord(path: spec.path, format: report.format.rawValue, sha256: try InputFile.sha256(path: spec.path),
-                                             documents: report.lines))
+            let digest = FileManager.default.fileExists(atPath: spec.path) ? try InputFile.sha256(path: spec.path) : "(glob: \(spec.path))"
+            output.inputs.append(InputRecord(path: spec.path, format: CostEngineChoice.evidenceFormat(report), sha256: digest, documents: report.lines))
         }
         output.documents = aggregator.documents(for: allScopes, asOf: asOf)
         output.section = aggregator.costSection(asOf: asOf, months: settings.reviewMonths)

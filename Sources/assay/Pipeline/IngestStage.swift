@@ -61,6 +61,11 @@ struct IngestStage {
 
     private func read(_ specs: [InputSpec], into output: inout Output) throws {
         for spec in specs {
+            // Parquet billing exports and globs go to the cost stage's engine, which detects the format.
+            if spec.format == nil && (spec.path.lowercased().hasSuffix(".parquet") || spec.path.contains("*")) {
+                output.billing.append(spec)
+                continue
+            }
             let format = try spec.format ?? detect(spec.path)
             if format.kind == .billing {
                 output.billing.append(InputSpec(path: spec.path, format: format, mapping: spec.mapping))

@@ -11,7 +11,7 @@ struct StageSettings {
     /// Whose values win when live state and Terraform describe one resource (`identity.precedence`).
     var statePrecedence = StatePrecedence.live
 
-    static let costKeys = ["required_tags", "review_months", "skip_bad_rows"]
+    static let costKeys = ["required_tags", "review_months", "skip_bad_rows", "engine", "duckdb"]
     static let downtimeKeys = ["enabled", "trials", "seed", "application_tag", "environment_tag", "dr_environment"] + DowntimeModelKeys.keys
     static let identityKeys = ["precedence"]
 
@@ -46,6 +46,13 @@ struct StageSettings {
             self.cost.requiredTags = list
         }
         if let months = try number(cost, "review_months", in: "cost", range: 1...36) { self.cost.reviewMonths = Int(months) }
+        if let engine = try text(cost, "engine", in: "cost") {
+            guard let known = CostEngine(rawValue: engine) else {
+                throw CommandFailure.input("\(file): cost.engine must be one of \(CostEngine.allCases.map(\.rawValue).joined(separator: ", ")), not '\(engine)'")
+            }
+            self.cost.engine = known
+        }
+        if let path = try text(cost, "duckdb", in: "cost") { self.cost.duckdbPath = path }
         if let skip = cost["skip_bad_rows"] {
             guard let flag = skip.boolValue else { throw CommandFailure.input("\(file): cost.skip_bad_rows must be true or false") }
             self.cost.skipBadRows = flag

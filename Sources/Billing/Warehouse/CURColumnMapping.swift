@@ -1,0 +1,180 @@
+public import PolicyEngine
+
+/// AWS CUR columns as SQL, mirroring `CURColumns` (legacy `lineItem/…` names, their Athena
+/// snake_case form, and CUR 2.0): the line item type's charge category, the amortization formula,
+/// the region fallbacks and the egress rule. Tags: legacy `resourceTags/user:<k>` columns, Athena
+/// `resource_tags_user_<k>` columns, or the CUR 2.0 `resource_tags` map (`user_<k>`, `aws_<k>`).
+struct CURColumnMapping: CostLineMapping {
+    private let columns: TableColumns
+    private let billingPeriodStart, usageStart, payer, usageAccount, productCode, productName, serviceCode: String?
+    private let usageType, lineItemType, currencyColumn, unblended, netUnblended, publicOnDemand: String?
+    private let reservationEffective, reservationUnusedUpfront, reservationUnusedRecurring, reservationARN: String?
+    private let savingsPlanEffective, savingsPlanTotalCommitment, savingsPlanUsedCommitment: String?
+    private let region, regionCode, availabilityZone, resource, transferType, toLocation: String?
+    private let interRegionIsEgress: Bool
+    /// Tag columns by tag key (legacy and Athena), in header order; user tags flagged.
+    private let tagColumns: [(key: String, column: String, isUser: Bool)]
+    /// The CUR 2.0 `resource_tags` column.
+    private let tagMap: String?
+
+    init(columns: TableColumns, options: BillingReadOptions) {
+        self.columns = columns
+        func find(_ legacy: String) -> String? { columns.column(of: [legacy, CURColumns.snakeCase(legacy)]) }
+        billingPeriodStart = find("bill/BillingPeriodStartDate")
+        usageStart = find("lineItem/UsageStartDate")
+        payer = find("bill/PayerAccountId")
+        usageAccount = find("lineItem/UsageAccountId")
+        productCode = find("lineItem/ProductCode")
+        productName = find("product/ProductName")
+        serviceCode = find("product/servicecode")
+        usageType = find("lineItem/UsageType")
+        lineItemType = find("lineItem/LineItemType")
+        currencyColumn = find("lineItem/CurrencyCode")
+        unblended = find("lineItem/UnblendedCost")
+        netUnblended = find("lineItem/NetUnblendedCost")
+        publicOnDemand = find("pricing/publicOnDemandCost")
+        reservationEffective = find("reservation/EffectiveCost")
+        reservationUnusedUpfront = find("reservation/UnusedAmortizedUpfrontFeeForBillingPeriod")
+        reservationUnusedRecurring = find("reservation/UnusedRecurringFee")
+        reservationARN = find("reservation/ReservationARN")
+        savingsPlanEffective = find("savingsPlan/SavingsPlanEffectiveCost")
+        savingsPlanTotalCommitment = find("savingsPlan/TotalCommitmentToDate")
+        savingsPlanUsedCommitment = find("savingsPlan/UsedCommitment")
+        region = find("product/region")
+        regionCode = find("product/regionCode")
+        availabilityZone = find("lineItem/AvailabilityZone")
+        resource = find("lineItem/ResourceId")
+        transferType = find("product/transferType")
+        toLocation = find("product/toLocation")
+        interRegionIsEgress = options.interRegionIsEgress
+        let header = columns.header
+        var found: [(key: String, column: String, isUser: Bool)] = []
+        for (index, suffix) in header.columns(withPrefix: "resourcetags/") {
+            if suffix.lowercased().hasPrefix("user:") {
+                found.append((String(suffix.dropFirst(5)), header.names[index], true))
+            } else {
+                found.append((suffix, header.names[index], false))
+            }
+        }
+        for (index, suffix) in header.columns(withPrefix: "resource_tags_user_") { found.append((suffix, header.names[index], true)) }
+        for (index, suffix) in header.columns(withPrefix: "resource_tags_aws_") { found.append(("aws:" + suffix, header.names[index], false)) }
+        tagColumns = found
+        tagMap = found.isEmpty ? columns.column("resource_tags") : nil
+    }
+
+    var period: SQLExpression {
+        let billing = columns.raw(billingPeriodStart)
+        return TableColumns.month(.cases([(.equal(billing, .text("")), columns.raw(usageStart))], otherwise: billing))
+    }
+
+    var currency: SQLExpression { columns.raw(currencyColumn) }
+
+    private var unblendedCost: SQLExpression { columns.amount(unblended) }
+    var billed: SQLExpression { columns.optionalAmount(netUnblended, otherwise: unblendedCost) }
+    var list: SQLExpression { columns.optionalAmount(publicOnDemand, otherwise: billed) }
+
+    private var itemType: SQLExpression { .lower(columns.raw(lineItemType)) }
+
+    private func itemTypeIs(_ names: String...) -> SQLExpression { .any(names.map { .equal(itemType, .text($0)) }) }
+
+    /// `CURColumns.category`.
+    var chargeCategory: SQLExpression {
+        .cases([
+            (itemTypeIs("", "usage", "discountedusage", "savingsplancoveredusage", "savingsplannegation"), .text("usage")),
+            (itemTypeIs("tax"), .text("tax")),
+            (itemTypeIs("fee", "rifee", "savingsplanupfrontfee", "savingsplanrecurringfee"), .text("purchase")),
+            (itemTypeIs("credit"), .text("credit")),
+            (itemTypeIs("refund"), .text("refund")),
+            (.hasSuffix(columns.raw(lineItemType), "Discount"), .text("credit")),
+        ], otherwise: .text("adjustment"))
+    }
+
+    /// `CURColumns.effectiveCost` (BILLING.md §2.4).
+    var effective: SQLExpression {
+        .cases([
+            (itemTypeIs("savingsplancoveredusage"), columns.amount(savingsPlanEffective)),
+            (itemTypeIs("savingsplanrecurringfee"), .subtract(columns.amount(savingsPlanTotalCommitment), columns.amount(savingsPlanUsedCommitment))),
+            (itemTypeIs("savingsplannegation", "savingsplanupfrontfee"), .zero),
+            (itemTypeIs("discountedusage"), columns.amount(reservationEffective)),
+            (itemTypeIs("rifee"), .add(columns.amount(reservationUnusedUpfront), columns.amount(reservationUnusedRecurring))),
+            (.all([itemTypeIs("fee"), .not(.equal(columns.raw(reservationARN), .text("")))]), .zero),
+        ], otherwise: unblendedCost)
+    }
+
+    /// `EgressRules.awsCUR`.
+    var usageIsEgress: SQLExpression {
+        let type = columns.raw(usageType)
+        let transfer = SQLExpression.lower(columns.raw(transferType))
+        let interRegion: SQLExpression = interRegionIsEgress ? .all([]) : .any([])
+        return .cases([
+            (.hasSuffix(type, "-In-Bytes"), .any([])),
+            (.equal(transfer, .text("aws outbound")), .all([])),
+            (.equal(transfer, .text("interregion outbound")), interRegion),
+            (.equal(.lower(columns.raw(toLocation)), .text("external")), .all([])),
+            (.hasSuffix(type, "DataTransfer-Out-Bytes"), .all([])),
+            (.hasSuffix(type, "-AWS-Out-Bytes"), interRegion),
+        ], otherwise: .any([]))
+    }
+
+    var hasAnyTag: SQLExpression {
+        if let tagMap { return .hasAnyTag(column: tagMap, kind: columns.tagKind, excludedPrefix: "aws_") }
+        return .any(tagColumns.filter(\.isUser).map { .not(.equal(columns.raw($0.column), .text(""))) })
+    }
+
+    func tag(_ key: String) -> SQLExpression {
+        if let tagMap {
+            let kind = columns.tagKind
+            if key.hasPrefix("aws:") {
+                return .coalesce([.nullIfEmpty(.tagMember(column: tagMap, kind: kind, key: "aws_" + key.dropFirst(4))), .text("")])
+            }
+            return .coalesce([
+                .nullIfEmpty(.tagMember(column: tagMap, kind: kind, key: "user_" + key)),
+                .nullIfEmpty(.tagMember(column: tagMap, kind: kind, key: key)), .text(""),
+            ])
+        }
+        // The last non-empty column with this key wins, as in the reader.
+        let matching = tagColumns.filter { $0.key == key }.reversed().map { SQLExpression.nullIfEmpty(columns.raw($0.column)) }
+        return .coalesce(matching + [.text("")])
+    }
+
+    func value(of dimension: CostDimension) -> SQLExpression {
+        switch dimension {
+        case .account: return columns.raw(payer)
+        case .subAccount: return columns.raw(usageAccount)
+        case .service:
+            let name = columns.raw(productName)
+            return .cases([(.equal(name, .text("")), code)], otherwise: name)
+        case .serviceCategory: return TableColumns.derivedCategory(code, lookups: [ServiceCategories.awsLookup])
+        case .region: return TableColumns.normalizedRegion(regionText)
+        case .chargeCategory: return chargeCategory
+        case .currency: return currency
+        case .resource: return columns.raw(resource)
+        case .tag(let key): return tag(key)
+        }
+    }
+
+    /// `lineItem/ProductCode`, else `product/servicecode`.
+    private var code: SQLExpression {
+        let product = columns.raw(productCode)
+        return .cases([(.equal(product, .text("")), columns.raw(serviceCode))], otherwise: product)
+    }
+
+    /// `CURColumns.regionText`: region, region code, the zone without its letter, the usage
+    /// type's prefix (`AWSUsageTypeRegions`).
+    private var regionText: SQLExpression {
+        let primary = columns.raw(region)
+        let code = columns.raw(regionCode)
+        let zone = columns.raw(availabilityZone)
+        let zoneLetter = SQLExpression.substring(zone, start: -1, length: 1)
+        let type = columns.raw(usageType)
+        var branches: [(SQLExpression, SQLExpression)] = [
+            (.not(.equal(primary, .text(""))), primary),
+            (.not(.equal(code, .text(""))), code),
+            (.all([.less(.integer(1), .length(zone)), .greaterOrEqual(zoneLetter, .text("a")), .lessOrEqual(zoneLetter, .text("z"))]), .dropLast(zone)),
+            (.equal(type, .text("")), .text("")),
+        ]
+        for (prefix, name) in AWSUsageTypeRegions.table { branches.append((.hasPrefix(type, prefix + "-"), .text(name))) }
+        branches.append((.contains(.lower(type), "tax"), .text("")))
+        return .cases(branches, otherwise: .text("us-east-1"))
+    }
+}
