@@ -40,6 +40,9 @@ struct YAMLNode {
     /// Reads and composes every YAML document of a file.
     static func documents(file: String) throws(LoadError) -> [YAMLNode] {
         let text: String
+        if !FileManager.default.fileExists(atPath: file), let embedded = BuiltinPolicyLibrary.text(of: file) {
+            return try documents(text: embedded, file: file)
+        }
         do {
             text = try String(contentsOfFile: file, encoding: .utf8)
         } catch {

@@ -2,8 +2,8 @@ import PolicyEngine
 
 /// The downtime financial-impact model's output read from `sections["downtime"]` (schema in
 /// docs/downtime-model.md): per application the expected annual loss and tail of the current
-/// strategy, every strategy option compared, and the recommendation. Amounts are in the
-/// register's currency, which the section does not name.
+/// strategy, every strategy option compared, and the recommendation. Amounts are in the section's
+/// `currency` (config `downtime.currency`); `money(_:)` writes them with it.
 struct DowntimeImpact {
     /// One strategy option of an application.
     struct Option {
@@ -62,6 +62,11 @@ struct DowntimeImpact {
     let portfolioCurrent: FixedDecimal?
     /// Sum of the recommended strategies' EALs.
     let portfolioRecommended: FixedDecimal?
+    /// Expected loss + DR cost, today and with the recommended strategies.
+    let riskCurrent: FixedDecimal?
+    let riskRecommended: FixedDecimal?
+    /// ISO 4217 currency of every amount; nil when the run named none.
+    let currency: String?
     /// Monte Carlo trials and seed, for the evidence line.
     let trials: Int?
     let seed: String?
@@ -72,6 +77,9 @@ struct DowntimeImpact {
             applications = []
             portfolioCurrent = nil
             portfolioRecommended = nil
+            riskCurrent = nil
+            riskRecommended = nil
+            currency = nil
             trials = nil
             seed = nil
             return
@@ -79,9 +87,37 @@ struct DowntimeImpact {
         ran = true
         portfolioCurrent = section["portfolio"]?["expected_annual_loss_current"]?.moneyValue
         portfolioRecommended = section["portfolio"]?["expected_annual_loss_recommended"]?.moneyValue
+        riskCurrent = section["portfolio"]?["total_cost_of_risk_current"]?.moneyValue
+        riskRecommended = section["portfolio"]?["total_cost_of_risk_recommended"]?.moneyValue
+        currency = section["currency"]?.textValue
         trials = section["settings"]?["trials"]?.numberValue.map { Int($0) }
         seed = section["settings"]?["seed"]?.textValue
         applications = (section["applications"]?.elements ?? []).compactMap(Self.application)
+    }
+
+    /// A model amount in whole units with its currency (`USD 1,689,122`); "—" when absent. Without a
+    /// currency in the run, the amount says so rather than pass for any currency.
+    func money(_ amount: FixedDecimal?) -> String {
+        guard let amount else { return "—" }
+        return (currency ?? "(no currency)") + " " + ReportText.wholeMoney(amount)
+    }
+
+    /// The portfolio's headline in words: expected loss and total cost of risk today and with the
+    /// recommendations, and why a higher expected loss can still be recommended.
+    var portfolioSentence: String? {
+        guard let portfolioCurrent, let riskCurrent else { return nil }
+        var text = "Expected annual loss \(money(portfolioCurrent)); total cost of risk (expected loss + DR cost) \(money(riskCurrent)) today"
+        if let portfolioRecommended, let riskRecommended {
+            text += ", \(money(riskRecommended)) with the recommended strategies (expected loss \(money(portfolioRecommended)))."
+            if portfolioRecommended > portfolioCurrent, riskRecommended < riskCurrent {
+                text += " The expected loss is higher with the recommendations because they choose cheaper DR whose extra risk costs less than it saves."
+            } else if riskRecommended > riskCurrent {
+                text += " The recommendations cost more in total: they are needed to meet RTO/RPO targets or the test rule, not to save money."
+            }
+        } else {
+            text += "."
+        }
+        return text
     }
 
     private static func application(_ value: Value) -> Application? {

@@ -112,16 +112,19 @@ struct DowntimeView {
 
     var downtimeRan: Bool
     var portfolioCurrent: String
+    /// Total cost of risk today and with the recommendations, explained.
+    var riskSentence: [String]
     var portfolioRecommended: String
     var modelNote: String
     var impactRows: [ImpactRow]
     var appDetails: [AppDetail]
 
     init(_ impact: DowntimeImpact) {
-        let money = { (amount: FixedDecimal?) in amount.map(ReportText.wholeMoney) ?? "—" }
+        let money = impact.money
         let words = { (text: String) in text.replacingOccurrences(of: "_", with: " ") }
         downtimeRan = impact.ran
         portfolioCurrent = money(impact.portfolioCurrent)
+        riskSentence = impact.portfolioSentence.map { [$0] } ?? []
         portfolioRecommended = money(impact.portfolioRecommended)
         var note = ["Amounts per year in the register's currency"]
         if let trials = impact.trials { note.append("\(ReportText.count(trials)) Monte Carlo trials") }

@@ -51,11 +51,12 @@ struct DowntimeCommand: ParsableCommand {
         }
         let costs = try CostStage(settings: settings.cost, asOf: request.asOf, progress: progress).run(ingested.billing, scopes: [])
         settings.downtime.enabled = true
-        let modelled = try DowntimeStage(settings: settings.downtime, asOf: request.asOf).run(ingested.resources, drCosts: costs.drCosts)
+        let modelled = try DowntimeStage(settings: settings.downtime, asOf: request.asOf).run(ingested.resources, drSpend: costs.drSpend)
         let assessments = modelled.assessments
-        print(DowntimeTable.summary(assessments), terminator: "")
+        let currency = costs.drSpend.currency ?? "(no currency: set downtime.currency)"
+        print(DowntimeTable.summary(assessments, currency: currency, basis: costs.drSpend.basis), terminator: "")
         if detail {
-            for assessment in assessments { print("\n" + DowntimeTable.detail(assessment), terminator: "") }
+            for assessment in assessments { print("\n" + DowntimeTable.detail(assessment, currency: currency), terminator: "") }
         }
         for warning in costs.warnings + modelled.warnings { Terminal.warning(warning) }
         let withPlaceholders = assessments.filter { !$0.model.placeholders.isEmpty }.map(\.model.id)
@@ -72,24 +73,28 @@ struct DowntimeCommand: ParsableCommand {
 /// Plain-text tables for `assay downtime`.
 enum DowntimeTable {
     /// One row per application.
-    static func summary(_ assessments: [ApplicationAssessment]) -> String {
-        var rows = [["Application", "Tier", "Current", "EAL", "P95", "Recommended", "Net benefit/yr", "Cost source"]]
+    /// - Parameters:
+    ///   - currency: the model's currency, named in every money column's header.
+    ///   - basis: how billed DR spend was obtained (`billing, 3 months annualised`), by application.
+    static func summary(_ assessments: [ApplicationAssessment], currency: String, basis: [String: String] = [:]) -> String {
+        var rows = [["Application", "Tier", "Current", "EAL (\(currency))", "P95 (\(currency))", "Recommended", "Net benefit/yr (\(currency))", "Cost source"]]
         for assessment in assessments {
             let current = assessment.current
             let recommended = assessment.recommended
             rows.append([
                 assessment.model.id, assessment.model.tier.rawValue, current.option.kind.rawValue, money(current.expectedAnnualLoss),
                 money(current.distribution.p95), recommended.map { $0.option.isCurrent ? "keep current" : $0.option.kind.rawValue } ?? "none compliant",
-                recommended?.comparison.map { money($0.netAnnualBenefit) } ?? "-", current.option.runCostSource.rawValue,
+                recommended?.comparison.map { money($0.netAnnualBenefit) } ?? "-",
+                current.option.runCostSource == .billing ? (basis[assessment.model.id] ?? "billing") : current.option.runCostSource.rawValue,
             ])
         }
         return layout(rows, rightAligned: [3, 4, 6])
     }
 
     /// Every strategy of one application.
-    static func detail(_ assessment: ApplicationAssessment) -> String {
+    static func detail(_ assessment: ApplicationAssessment, currency: String) -> String {
         var text = "\(assessment.model.id) (\(assessment.model.tier.rawValue), RTO target \(hours(assessment.model.rtoTargetHours)), RPO target \(hours(assessment.model.rpoTargetHours)))\n"
-        var rows = [["Strategy", "p", "RTO eff", "Annual cost", "EAL", "P95", "Risk reduction", "ROI", "Payback", "NPV", "Compliant", "Verdict"]]
+        var rows = [["Strategy", "p", "RTO eff", "Annual cost (\(currency))", "EAL", "P95", "Risk reduction", "ROI", "Payback", "NPV", "Compliant", "Verdict"]]
         for strategy in assessment.strategies {
             let option = strategy.option
             let comparison = strategy.comparison

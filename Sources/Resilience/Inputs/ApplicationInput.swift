@@ -129,8 +129,13 @@ public struct RecoveryPosture: Sendable, Hashable {
     public var testsPerYear: Double?
     /// Planned test cadence in days, used for candidate strategies and the test-age rule.
     public var plannedTestCadenceDays: Double?
-    /// Spend tagged as the application's DR environment over the last 12 months (from billing).
+    /// Spend tagged as the application's DR environment, annualised from the months the billing
+    /// exports cover and in the model's currency.
     public var annualCostFromBilling: FixedDecimal?
+    /// Set when billing holds DR spend for the application that cannot be used (several
+    /// currencies and no exchange rate): the current strategy's run cost is then unknown — never
+    /// replaced by an estimate.
+    public var billingCostRefusal: String?
     /// Per-candidate settings.
     public var candidates: [StrategyKind: CandidateSettings]
 

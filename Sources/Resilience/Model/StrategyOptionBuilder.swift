@@ -38,7 +38,12 @@ extension InputResolver {
                 assume("dr.rpo_hours", JSONWriter.format(currentParameters.rpoHours))
             }
         }
-        let currentCost = runCost(kind: currentKind, parameters: currentParameters, billing: billing, productionSpend: productionSpend)
+        var currentCost = runCost(kind: currentKind, parameters: currentParameters, billing: billing, productionSpend: productionSpend)
+        if let refusal = posture.billingCostRefusal, currentKind != .noDR {
+            // Billed DR spend exists but cannot be used: an estimate would hide it.
+            currentCost = (0, .missing)
+            warn("run_cost_refused", refusal)
+        }
         let continuous = posture.liveTrafficAllRegions
         let currentBasis = currentBasis(kind: currentKind, evidence: posture.evidence, continuous: continuous)
         let currentTests = testsPerYear ?? plannedCadence.map { 365 / $0 } ?? 0

@@ -9,7 +9,7 @@ struct StageSettings {
     var downtime = DowntimeStage.Settings()
 
     static let costKeys = ["required_tags", "review_months", "skip_bad_rows"]
-    static let downtimeKeys = ["enabled", "trials", "seed", "application_tag", "environment_tag", "dr_environment"]
+    static let downtimeKeys = ["enabled", "trials", "seed", "application_tag", "environment_tag", "dr_environment", "currency", "exchange_rates"]
 
     init(config: AssayConfig) throws {
         let file = config.file ?? "config"
@@ -56,5 +56,33 @@ struct StageSettings {
         if let tag = try text(downtime, "application_tag", in: "downtime") { self.cost.applicationTag = tag }
         if let tag = try text(downtime, "environment_tag", in: "downtime") { self.cost.environmentTag = tag }
         if let value = try text(downtime, "dr_environment", in: "downtime") { self.cost.drEnvironment = value }
+        if let currency = try text(downtime, "currency", in: "downtime") {
+            guard currency.count == 3, currency.allSatisfy({ $0.isASCII && $0.isUppercase }) else {
+                throw CommandFailure.input("\(file): downtime.currency must be an ISO 4217 code such as USD or EUR, got '\(currency)'")
+            }
+            self.cost.modelCurrency = currency
+        }
+        if let rates = downtime["exchange_rates"] {
+            guard let entries = rates.objectValue else {
+                throw CommandFailure.input("\(file): downtime.exchange_rates must map a currency to its value in downtime.currency (EUR: 1.08)")
+            }
+            guard self.cost.modelCurrency != nil else {
+                throw CommandFailure.input("\(file): downtime.exchange_rates needs downtime.currency (the currency the rates convert to)")
+            }
+            for member in entries {
+                let currency = member.key
+                let value = member.value
+                let rate: FixedDecimal?
+                switch value {
+                case .decimal(let decimal): rate = decimal
+                case .number(let number): rate = FixedDecimal(exactly: number) ?? (try? FixedDecimal.parse(String(number)).get().value)
+                default: rate = nil
+                }
+                guard let rate, !rate.isNegative, !rate.isZero else {
+                    throw CommandFailure.input("\(file): downtime.exchange_rates.\(currency) must be a positive number")
+                }
+                self.cost.exchangeRates[currency] = rate
+            }
+        }
     }
 }
