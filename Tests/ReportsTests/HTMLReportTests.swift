@@ -151,7 +151,7 @@ struct HTMLReportTests {
         #expect(html.text("\(rows)[th='checkout-web']/td[5]") == "270 d / 90 d ✗ overdue")
         #expect(html.text("\(rows)[th='payments-api']/td[3]") == "15 min / 12.6 min ✓ meets")
         let impact = "//section[@id='downtime']//table[caption='Expected annual loss and recommendation per application']/tbody/tr"
-        #expect(html.strings("\(impact)[th='checkout-web']/td") == ["tier1", "pilot light", "615,504", "1,480,000", "warm standby", "justified", "169,504"])
+        #expect(html.strings("\(impact)[th='checkout-web']/td") == ["tier1", "pilot light", "USD 615,504", "USD 1,480,000", "warm standby", "justified", "USD 169,504"])
         #expect(html.strings("\(impact)[th='catalog-search']/td[5]") == ["none qualifies"])
         #expect(html.count("//section[@id='downtime']//details[@class='strategy']") == 3)
         #expect(html.strings("//details[@id='downtime-payments-api']//tbody/tr/th") == ["warm standby (current)", "none", "active active"])
