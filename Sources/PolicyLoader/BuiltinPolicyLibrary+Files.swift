@@ -309,7 +309,7 @@ frameworks:
   soc2: [CC6.2]
   iso27001_2022: [A.5.18]
   nist_800_53_r5: [AC-2(3)]
-  pci_dss_4: ["8.2.6"]
+  pci_dss_4: ["7.2.5.1"]
 description: >-
   A role nobody assumes still carries its permissions and trust policy; old ETL and migration
   roles are often privileged and trusted by accounts that no longer exist. A role never used
@@ -486,8 +486,6 @@ title: DR environment spend is at most 25 % of production spend
 severity: medium
 enforcement: soft
 category: cost
-frameworks:
-  dora: ["Art.11"]
 description: >-
   A DR environment that costs a large share of production is either over-provisioned for the
   strategy it implements or a second production in disguise; the downtime model says whether
@@ -689,8 +687,9 @@ frameworks:
 description: >-
   Recovery objectives are promises to the business; a backup-and-restore strategy cannot keep a
   one-hour RTO however often it is tested. The capability is the measured RTO/RPO of the latest
-  test, else the declared one, else the strategy's default (docs/downtime-model.md); it must be
-  within the register's targets.
+  test, else the declared one (docs/downtime-model.md); it must be within the register's targets.
+  A capability that rests only on the strategy's default (never tested, nothing declared) is no
+  evidence: it fails, naming the basis, and never passes.
 remediation: >-
   Upgrade the DR strategy (the downtime report compares the options and their cost), improve the
   recovery procedure and re-test, or agree relaxed targets with the business owner.
@@ -701,7 +700,7 @@ applies_to:
 require:
   dr.meets_rto: true
   dr.meets_rpo: true
-message: "{{ name }} ({{ dr.strategy | default: 'no strategy' }}): capability RTO {{ dr.capability_rto_hours | default: 'none' }} h / RPO {{ dr.capability_rpo_hours | default: 'none' }} h against targets {{ rto_target_hours | default: 'default' }} h / {{ rpo_target_hours | default: 'default' }} h"
+message: "{{ name }} ({{ dr.strategy | default: 'no strategy' }}): capability RTO {{ dr.capability_rto_hours | default: 'none' }} h / RPO {{ dr.capability_rpo_hours | default: 'none' }} h against targets {{ rto_target_hours | default: 'default' }} h / {{ rpo_target_hours | default: 'default' }} h (capability from: {{ dr.capability_basis | default: 'no strategy' }}; a strategy default, never tested nor declared, is no evidence and fails)"
 
 """####),
         ("builtin/dr/test-before-audit.yaml", ####"""
@@ -1229,6 +1228,8 @@ controls:
     title: Strong cryptography and security protocols are implemented to safeguard PAN during transmission over open, public networks.
   - id: "7.2.4"
     title: All user accounts and related access privileges, including third-party/vendor accounts, are reviewed.
+  - id: "7.2.5.1"
+    title: All access by application and system accounts and related access privileges are reviewed.
   - id: "8.2.6"
     title: Inactive user accounts are removed or disabled within 90 days of inactivity.
   - id: "8.4.2"

@@ -57,6 +57,14 @@ struct ExampleFiguresTests {
         #expect((identity["cost_basis"] as? String)?.contains("converted (EUR at 1.08)") == true)
     }
 
+    @Test("a DR capability that is only the strategy's default never passes (analytics-lake was never tested)")
+    func capabilityEvidence() throws {
+        let findings = try Self.results()["findings"] as? [[String: Any]] ?? []
+        let finding = try #require(findings.first { $0["policy"] as? String == "dr.strategy.meets_targets" && $0["resource"] as? String == "analytics-lake" })
+        #expect(finding["status"] as? String == "fail")
+        #expect((finding["message"] as? String ?? "").contains("strategy_default"))
+    }
+
     @Test("headline figures recompute from results.json")
     func headlines() throws {
         let results = try Self.results()
