@@ -112,6 +112,15 @@ let package = Package(
             swiftSettings: strict
         ),
 
+        // MARK: - Fuzzing (libFuzzer targets; scripts/fuzz.sh builds them with -sanitize=fuzzer into
+        // .build-fuzz, the ordinary build only compiles the corpus replayer; see docs/limits.md)
+        .executableTarget(
+            name: "AssayFuzz",
+            dependencies: ["PolicyEngine", "PolicyLoader", "Inventory", "Reports", "TabularText", "Billing"],
+            path: "Fuzz/AssayFuzz",
+            swiftSettings: strict
+        ),
+
         // MARK: - Tests
         .target(
             name: "TestSupport",

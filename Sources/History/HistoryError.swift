@@ -9,6 +9,10 @@ public enum HistoryError: Error, Sendable, Hashable, DiagnosticError {
     case database(database: String, reason: String)
     /// The database was written by a newer Assay (it has migrations this build does not know).
     case newerSchema(database: String, unknownMigrations: [String])
+    /// The file is not an Assay run history (empty, not SQLite, or another application's database).
+    case notHistory(database: String, reason: String)
+    /// The database was written by an older Assay and needs its migrations, which only a recording run applies.
+    case olderSchema(database: String, pendingMigrations: [String])
     /// A run reference names no recorded run.
     case unknownRun(database: String, reference: String, latest: String?)
     /// A run reference is not `N`, `latest` or `latest~N`.
@@ -24,6 +28,11 @@ public enum HistoryError: Error, Sendable, Hashable, DiagnosticError {
         case .newerSchema(let database, let unknown):
             return Diagnostic(file: database, message: "run history was written by a newer Assay (unknown migrations: "
                               + "\(unknown.joined(separator: ", "))); upgrade assay to use it")
+        case .notHistory(let database, let reason):
+            return Diagnostic(file: database, message: "not an Assay run history: \(reason)")
+        case .olderSchema(let database, let pending):
+            return Diagnostic(file: database, message: "run history was written by an older Assay (pending migrations: "
+                              + "\(pending.joined(separator: ", "))); record a run with `assay evaluate --history \(database)` to upgrade it")
         case .unknownRun(let database, let reference, let latest):
             let known = latest.map { "runs are 1…\($0)" } ?? "no run is recorded yet"
             return Diagnostic(file: database, message: "no recorded run '\(reference)' (\(known))")

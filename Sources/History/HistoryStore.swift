@@ -24,12 +24,24 @@ public struct HistoryStore: Sendable {
 
     // MARK: - Opening
 
-    /// Opens the database at `path`, applying any pending migrations. With `create`, a missing
-    /// file (and its folder) is created; without, a missing file is `HistoryError.missing`.
+    /// Opens the database at `path`. With `create` (recording), a missing file (and its folder) is
+    /// created and pending migrations are applied. Without (every reading command), the file is
+    /// opened read-only and never changed: a missing file is `HistoryError.missing`; an empty file,
+    /// a file that is not SQLite, or another application's database is `HistoryError.notHistory`.
+    /// Recording never adds Assay's tables to another application's database either.
     public init(path: String, create: Bool) throws(HistoryError) {
         self.path = path
-        if !FileManager.default.fileExists(atPath: path) {
-            guard create else { throw .missing(database: path) }
+        if !create {
+            queue = try Self.openReadOnly(path)
+            try Self.checkSchema(queue, path: path, readOnly: true)
+            return
+        }
+        if FileManager.default.fileExists(atPath: path) {
+            // Looked at read-only first: opening for writing would already switch the file to WAL.
+            if ((try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0) > 0 {
+                try Self.checkSchema(try Self.openReadOnly(path), path: path, readOnly: false)
+            }
+        } else {
             let folder = URL(fileURLWithPath: path).deletingLastPathComponent()
             do {
                 try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
@@ -52,6 +64,56 @@ public struct HistoryStore: Sendable {
             throw .database(database: path, reason: Self.describe(error))
         }
         try migrate()
+    }
+
+    private static func openReadOnly(_ path: String) throws(HistoryError) -> DatabaseQueue {
+        var isFolder: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) else { throw .missing(database: path) }
+        guard !isFolder.boolValue else { throw .notHistory(database: path, reason: "a folder") }
+        let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
+        guard size > 0 else { throw .notHistory(database: path, reason: "the file is empty") }
+        var configuration = Configuration()
+        configuration.readonly = true
+        configuration.busyMode = .timeout(Self.busyTimeout)
+        configuration.foreignKeysEnabled = true
+        do {
+            return try DatabaseQueue(path: path, configuration: configuration)
+        } catch {
+            throw .notHistory(database: path, reason: Self.describe(error))
+        }
+    }
+
+    /// The tables tell an Assay history from another application's SQLite file: a non-empty
+    /// database without Assay's migration table is refused, for reading and for recording alike.
+    /// A reader also needs every migration this build knows (it cannot apply them).
+    private static func checkSchema(_ queue: DatabaseQueue, path: String, readOnly: Bool) throws(HistoryError) {
+        let tables: [String]
+        do {
+            tables = try queue.read { db in try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table'") }
+        } catch {
+            throw .notHistory(database: path, reason: describe(error))
+        }
+        let assayTables = Set(HistorySchema.Table.allCases.map(\.rawValue) + ["run", "grdb_migrations"])
+        if tables.isEmpty {
+            if readOnly { throw .notHistory(database: path, reason: "an empty SQLite database (no run was recorded here)") }
+            return
+        }
+        guard tables.contains("grdb_migrations") else {
+            let foreign = tables.filter { !assayTables.contains($0) }.prefix(5)
+            throw .notHistory(database: path, reason: "an SQLite database of another application (tables: \(foreign.joined(separator: ", ")))")
+        }
+        guard readOnly else { return }
+        let applied: Set<String>
+        do {
+            applied = try queue.read { try HistorySchema.migrator.appliedIdentifiers($0) }
+        } catch {
+            throw .database(database: path, reason: describe(error))
+        }
+        let known = HistorySchema.migrations.map(\.name)
+        let unknown = applied.subtracting(known)
+        guard unknown.isEmpty else { throw .newerSchema(database: path, unknownMigrations: unknown.sorted()) }
+        let pending = known.filter { !applied.contains($0) }
+        guard pending.isEmpty else { throw .olderSchema(database: path, pendingMigrations: pending) }
     }
 
     /// Applies pending migrations (under the open lock); refuses a database with migrations this

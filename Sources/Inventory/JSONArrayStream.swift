@@ -1,3 +1,4 @@
+import Foundation
 public import PolicyEngine
 
 /// One element of a streamed JSON array, with its RFC 6901 pointer.
@@ -27,6 +28,16 @@ public struct JSONArrayStream {
     public var blockSize = 8 << 20
     /// Opens the file's bytes: plainly by default; a decompressing source for compressed input.
     public var open: (String) throws -> any ByteStream = { try InputFile(path: $0) }
+
+    /// The largest element the stream holds while it is incomplete: 256 MiB, or
+    /// `ASSAY_MAX_JSON_VALUE_MB` mebibytes (docs/limits.md).
+    static let maximumElementBytes: Int = {
+        if let text = ProcessInfo.processInfo.environment["ASSAY_MAX_JSON_VALUE_MB"], let megabytes = Int(text), megabytes > 0,
+           megabytes < 1 << 20 {
+            return megabytes << 20
+        }
+        return 256 << 20
+    }()
 
     /// Creates a stream.
     public init(path: String, arrayKey: String?) {
@@ -93,6 +104,12 @@ public struct JSONArrayStream {
                 consumed -= keep
                 scanner.shift(by: keep)
             }
+            // What is left is one element still incomplete: bounded, so one huge value cannot take
+            // all memory (docs/limits.md).
+            if buffer.count > Self.maximumElementBytes {
+                throw try locatedByCounting("one element is larger than \(Self.maximumElementBytes >> 20) MiB (the limit; "
+                                  + "ASSAY_MAX_JSON_VALUE_MB sets another)", at: bufferOffset)
+            }
             progress(min(file.position, file.size), file.size)
         }
         if !scanner.sawArray {
@@ -154,6 +171,28 @@ public struct JSONArrayStream {
 
     /// An `InventoryError.malformedJSON` for an absolute file offset (line and column found by
     /// re-reading the file up to that offset; errors are rare, so this costs nothing normally).
+    /// Like `located`, but reads only the bytes before `offset`, one block at a time (for errors
+    /// about elements too large to read whole again).
+    private func locatedByCounting(_ reason: String, at offset: Int) throws -> InventoryError {
+        let file = try open(path)
+        var line = 1
+        var lineStart = 0
+        var position = 0
+        let block = UnsafeMutableRawBufferPointer.allocate(byteCount: blockSize, alignment: 16)
+        defer { block.deallocate() }
+        guard let base = block.baseAddress else { return .malformedJSON(file: path, line: 0, column: 0, reason: reason, sourceLine: nil) }
+        while position < offset {
+            let got = try file.read(into: base, count: min(blockSize, offset - position))
+            if got == 0 { break }
+            for index in 0..<got where block[index] == 0x0A {
+                line += 1
+                lineStart = position + index + 1
+            }
+            position += got
+        }
+        return .malformedJSON(file: path, line: line, column: offset - lineStart + 1, reason: reason, sourceLine: nil)
+    }
+
     private func located(_ reason: String, at offset: Int) throws -> InventoryError {
         let bytes = try Compression.readAll(try open(path))
         return bytes.withUnsafeBufferPointer { buffer in

@@ -56,6 +56,9 @@ enum PolicyParser {
                 if location.line > 0 { location.column += error.offset + 1 }
                 throw node.source.error(.invalidValue(message: "invalid message template: \(error.reason)"), at: location)
             }
+            if let undeclared = message?.parameterNames.first(where: { params[$0] == nil }) {
+                throw messageNode.error(.invalidValue(message: "the message uses {{ params.\(undeclared) }}, which is not declared under params"))
+            }
         }
         return Policy(
             id: id, title: try required("title").string("a title"), severity: severity, enforcement: enforcement,

@@ -36,8 +36,8 @@ public enum WaiverLoader {
         func required(_ key: String) throws(LoadError) -> YAMLNode { try section.required(key) }
         let resources = try required("resources").stringList("a list of resource ids or globs")
         guard !resources.isEmpty else { throw node.error(.invalidValue(message: "a waiver must name at least one resource (use \"*\" deliberately)")) }
-        let reason = try required("reason").string("a reason")
-        let owner = try required("owner").string("an owner")
+        let reason = try required("reason").nonBlankString("a reason")
+        let owner = try required("owner").nonBlankString("an owner")
         return Waiver(
             policy: try required("policy").string("a policy id or glob"), resources: resources, reason: reason, owner: owner,
             ticket: try section.optional("ticket")?.value().displayText, expires: try required("expires").date(),

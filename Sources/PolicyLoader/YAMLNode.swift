@@ -39,15 +39,19 @@ struct YAMLNode {
 
     /// Reads and composes every YAML document of a file.
     static func documents(file: String) throws(LoadError) -> [YAMLNode] {
-        let text: String
-        if !FileManager.default.fileExists(atPath: file), let embedded = BuiltinPolicyLibrary.text(of: file) {
-            return try documents(text: embedded, file: file)
+        let nowhere = SourceLocation(file: file, line: 0, column: 0)
+        var isFolder: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: file, isDirectory: &isFolder) else {
+            // The policy library embedded in the binary (`builtin/…`) when no file has that path.
+            if let embedded = BuiltinPolicyLibrary.text(of: file) { return try documents(text: embedded, file: file) }
+            throw LoadError(.unreadable(reason: "no such file"), at: nowhere)
         }
-        do {
-            text = try String(contentsOfFile: file, encoding: .utf8)
-        } catch {
-            let reason = FileManager.default.fileExists(atPath: file) ? "not valid UTF-8 text" : "no such file"
-            throw LoadError(.unreadable(reason: reason), at: SourceLocation(file: file, line: 0, column: 0))
+        guard !isFolder.boolValue else { throw LoadError(.unreadable(reason: "a folder, not a file"), at: nowhere) }
+        guard let data = FileManager.default.contents(atPath: file) else {
+            throw LoadError(.unreadable(reason: "permission denied or not readable"), at: nowhere)
+        }
+        guard let text = String(validating: data, as: UTF8.self) else {
+            throw LoadError(.unreadable(reason: "not valid UTF-8 text"), at: nowhere)
         }
         return try documents(text: text, file: file)
     }
@@ -58,8 +62,14 @@ struct YAMLNode {
         do {
             let parser = try Parser(yaml: text)
             var nodes: [YAMLNode] = []
-            while let root = try parser.nextRoot() { nodes.append(YAMLNode(node: root, source: source)) }
+            var budget = AliasBudget()
+            while let root = try parser.nextRoot() {
+                try budget.check(document: root, source: source)
+                nodes.append(YAMLNode(node: root, source: source))
+            }
             return nodes
+        } catch let error as LoadError {
+            throw error
         } catch let error as YamlError {
             throw Self.translate(error, source: source)
         } catch {
@@ -135,6 +145,15 @@ struct YAMLNode {
             throw error(.wrongType(expected: what, found: kindName))
         }
         return scalar.string
+    }
+
+    /// A text scalar with something besides white space in it (`""` and `"  "` are errors).
+    func nonBlankString(_ what: String) throws(LoadError) -> String {
+        let text = try string(what)
+        guard text.contains(where: { !$0.isWhitespace }) else {
+            throw error(.invalidValue(message: "expected \(what), found an empty text"))
+        }
+        return text
     }
 
     /// A text scalar or a list of them.
@@ -264,5 +283,72 @@ struct YAMLSection {
     func required(_ key: String) throws(LoadError) -> YAMLNode {
         guard let found = optional(key) else { throw node.error(.missingKey(key: key, section: name)) }
         return found
+    }
+}
+
+/// The alias-expansion budget of one YAML text (docs/limits.md). Composing shares an anchored node
+/// between its aliases, but every reader walks the expanded tree, so a few hundred bytes of nested
+/// aliases ("billion laughs") would otherwise cost gigabytes. Each document is walked once, before
+/// any reader sees it, counting alias expansions and the nodes they add; past either limit the file
+/// is a load error. An alias may only refer to an anchor of its own document.
+struct AliasBudget {
+    /// Alias expansions a file may hold.
+    static let maximumAliases = 10_000
+    /// Nodes all alias expansions of a file may add together.
+    static let maximumExpandedNodes = 1_000_000
+
+    private var aliases = 0
+    private var expandedNodes = 0
+    /// Anchors defined by earlier documents, by name and position.
+    private var earlierAnchors: Set<String> = []
+
+    mutating func check(document root: Node, source: YAMLSource) throws(LoadError) {
+        var defined: Set<String> = []
+        var positions: Set<String> = []
+        try walk(root, alias: nil, defined: &defined, positions: &positions, source: source)
+        earlierAnchors.formUnion(positions)
+    }
+
+    private mutating func walk(_ node: Node, alias insideAlias: String?, defined: inout Set<String>, positions: inout Set<String>,
+                               source: YAMLSource) throws(LoadError) {
+        var expanding = insideAlias
+        let location = SourceLocation(file: source.file, line: node.mark?.line ?? 0, column: node.mark?.column ?? 0)
+        if let anchor = node.anchor?.rawValue {
+            let position = "\(anchor)@\(location.line):\(location.column)"
+            if earlierAnchors.contains(position) {
+                throw source.error(.invalidValue(message: "alias *\(anchor) refers to an anchor of an earlier YAML document; "
+                    + "anchors do not cross documents"), at: location)
+            }
+            if insideAlias == nil {
+                if defined.contains(position) {
+                    aliases += 1
+                    expanding = anchor
+                } else {
+                    defined.insert(position)
+                    positions.insert(position)
+                }
+            }
+            if aliases > Self.maximumAliases {
+                throw source.error(.invalidValue(message: "more than \(Self.maximumAliases) alias expansions (limit, see docs/limits.md)"),
+                                   at: location)
+            }
+        }
+        if let expanding {
+            expandedNodes += 1
+            if expandedNodes > Self.maximumExpandedNodes {
+                throw source.error(.invalidValue(message: "aliases expand to more than \(Self.maximumExpandedNodes) nodes "
+                    + "(limit, see docs/limits.md), expanding alias *\(expanding)"), at: location)
+            }
+        }
+        switch node {
+        case .scalar, .alias: break
+        case .mapping(let mapping):
+            for (key, value) in mapping {
+                try walk(key, alias: expanding, defined: &defined, positions: &positions, source: source)
+                try walk(value, alias: expanding, defined: &defined, positions: &positions, source: source)
+            }
+        case .sequence(let sequence):
+            for item in sequence { try walk(item, alias: expanding, defined: &defined, positions: &positions, source: source) }
+        }
     }
 }

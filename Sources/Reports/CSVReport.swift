@@ -61,7 +61,11 @@ public struct CSVReport: ReportRenderer {
     }
 
     /// One field's bytes: neutralised, then quoted when RFC 4180 requires it.
-    static func field(_ text: String) -> [UInt8] { Array(quoted(neutralized(text)).utf8) }
+    static func field(_ text: String) -> [UInt8] { Array(cell(text).utf8) }
+
+    /// One field's text as every CSV Assay writes holds it (findings here, cost groups in `assay
+    /// cost --csv`): a would-be formula neutralised, then quoted when RFC 4180 requires it.
+    public static func cell(_ text: String) -> String { quoted(neutralized(text)) }
 
     /// The field quoted when RFC 4180 requires it.
     static func quoted(_ field: String) -> String {

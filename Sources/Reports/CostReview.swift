@@ -96,8 +96,8 @@ struct CostReview {
             return CurrencyTotals(currency: currency, months: ordered, movers: latestMovers)
         }
         skippedRows = (section["inputs"]?.elements ?? []).compactMap { input in
-            guard let count = input["bad_rows_skipped"]?.numberValue, count > 0 else { return nil }
-            return SkippedRows(path: input["path"]?.textValue ?? "?", count: Int(count),
+            guard let count = input["bad_rows_skipped"]?.wholeNumberValue, count > 0 else { return nil }
+            return SkippedRows(path: input["path"]?.textValue ?? "?", count: count,
                                firstLocations: (input["first_bad_rows"]?.elements ?? []).compactMap(\.textValue))
         }
     }

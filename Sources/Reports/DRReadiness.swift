@@ -74,7 +74,7 @@ struct DRReadiness {
                 id: id, tier: model?.tier, strategy: model?.currentStrategy, rtoTargetHours: model?.rtoTargetHours,
                 rtoCapabilityHours: current?.effectiveRTOHours ?? current?.rtoHours, rpoTargetHours: model?.rpoTargetHours,
                 rpoCapabilityHours: current?.rpoHours, meetsRTO: current?.meetsRTO, meetsRPO: current?.meetsRPO, testAgeDays: current?.testAgeDays, testBasis: current?.freshnessBasis,
-                cadenceDays: model.flatMap { cadence?[$0.tier]?.numberValue }.map { Int($0) },
+                cadenceDays: model.flatMap { cadence?[$0.tier]?.wholeNumberValue },
                 policyResults: results, status: Self.status(results.map(\.status), compliant: current?.compliant)
             )
         }

@@ -90,7 +90,7 @@ struct DowntimeImpact {
         riskCurrent = section["portfolio"]?["total_cost_of_risk_current"]?.moneyValue
         riskRecommended = section["portfolio"]?["total_cost_of_risk_recommended"]?.moneyValue
         currency = section["currency"]?.textValue
-        trials = section["settings"]?["trials"]?.numberValue.map { Int($0) }
+        trials = section["settings"]?["trials"]?.wholeNumberValue
         seed = section["settings"]?["seed"]?.textValue
         applications = (section["applications"]?.elements ?? []).compactMap(Self.application)
     }
@@ -149,7 +149,7 @@ struct DowntimeImpact {
             compliant: compliance?["compliant"]?.boolValue, verdict: value["comparison"]?["verdict"]?.textValue,
             netAnnualBenefit: value["comparison"]?["net_annual_benefit"]?.moneyValue,
             freshnessBasis: freshness?["basis"]?["kind"]?.textValue,
-            testAgeDays: freshness?["basis"]?["age_days"]?.numberValue.map { Int($0) },
+            testAgeDays: freshness?["basis"]?["age_days"]?.wholeNumberValue,
             rtoHours: value["parameters"]?["rto_hours"]?.numberValue, rpoHours: value["parameters"]?["rpo_hours"]?.numberValue,
             effectiveRTOHours: freshness?["effective_rto_hours"]?.numberValue,
             meetsRTO: compliance?["meets_rto"]?.boolValue, meetsRPO: compliance?["meets_rpo"]?.boolValue,

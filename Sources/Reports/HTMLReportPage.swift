@@ -172,7 +172,7 @@ struct MergeView {
         guard let section, section.objectValue != nil else { return nil }
         sources = (section["sources"]?.elements ?? []).map { source in
             Source(name: source["name"]?.textValue ?? "?", sourceAsOf: source["as_of"]?.textValue ?? "?",
-                   findingCount: ReportText.count(Int(source["findings"]?.numberValue ?? 0)),
+                   findingCount: ReportText.count(source["findings"]?.wholeNumberValue ?? 0),
                    sourceDigest: source["policy_set_digest"]?.textValue ?? "")
         }
         sourceCount = ReportText.count(sources.count)

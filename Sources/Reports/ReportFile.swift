@@ -1,28 +1,70 @@
 import Foundation
 
-/// Atomic report output: the bytes go to a temporary file in the target's folder, are flushed
-/// to disk, and replace the target with one `rename`, so a reader never sees a half-written
-/// report and an interrupted run leaves the previous report intact.
+/// Report output that never destroys: a regular file is replaced atomically (the bytes go to a
+/// temporary file in the target's folder, are flushed to disk, and replace the target with one
+/// `rename`, so a reader never sees a half-written report and an interrupted run leaves the
+/// previous report intact); `-`, a character device (`/dev/null`, a terminal), a FIFO or a socket
+/// is written in place as a stream, never replaced by a regular file. A symbolic link to a file
+/// stays a link: its target is replaced. See docs/limits.md.
 public enum ReportFile {
     /// Writes `bytes` to `path` atomically, creating missing parent folders.
     public static func write(_ bytes: [UInt8], to path: String) throws(ReportError) {
         try write(to: path) { output in output.append(bytes) }
     }
 
-    /// Writes what `produce` appends to its output to `path` atomically: the bytes go to a
-    /// temporary file beside it as they come, which replaces `path` (after `fsync`) only when
-    /// everything was written. On any failure `path` is left as it was and the temporary removed.
+    /// The path meaning standard output.
+    public static let standardOutput = "-"
+
+    /// Writes what `produce` appends to its output to `path`: atomically for a regular file (see the
+    /// type), streamed for `-` and for an existing non-regular file. On any failure a regular `path`
+    /// is left as it was and the temporary removed.
     public static func write(to path: String, _ produce: (ReportOutput) throws(ReportError) -> Void) throws(ReportError) {
+        if path == standardOutput { return try stream(to: STDOUT_FILENO, path: path, closing: false, produce) }
+        var info = stat()
+        if stat(path, &info) == 0 {
+            let kind = info.st_mode & S_IFMT
+            if kind == S_IFDIR { throw .unwritable(file: path, reason: "is a folder") }
+            if kind != S_IFREG {
+                let descriptor = open(path, O_WRONLY | O_CLOEXEC)
+                guard descriptor >= 0 else { throw .unwritable(file: path, reason: String(cString: strerror(errno))) }
+                return try stream(to: descriptor, path: path, closing: true, produce)
+            }
+        }
+        try replace(resolvingLink(path), reportedAs: path, produce)
+    }
+
+    /// The target of a symbolic link (relative targets against the link's folder), else `path`.
+    private static func resolvingLink(_ path: String) -> String {
+        guard let target = try? FileManager.default.destinationOfSymbolicLink(atPath: path) else { return path }
+        if target.hasPrefix("/") { return target }
+        return URL(fileURLWithPath: path).deletingLastPathComponent().appendingPathComponent(target).path
+    }
+
+    private static func stream(to descriptor: Int32, path: String, closing: Bool,
+                               _ produce: (ReportOutput) throws(ReportError) -> Void) throws(ReportError) {
+        defer { if closing { close(descriptor) } }
+        let output = ReportOutput(descriptor: descriptor)
+        try produce(output)
+        output.flush()
+        if let failure = output.failure { throw .unwritable(file: path, reason: failure) }
+    }
+
+    private static func replace(_ path: String, reportedAs shown: String,
+                                _ produce: (ReportOutput) throws(ReportError) -> Void) throws(ReportError) {
         let url = URL(fileURLWithPath: path)
         let folder = url.deletingLastPathComponent()
         do {
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         } catch {
-            throw .unwritable(file: path, reason: "cannot create folder \(folder.path)")
+            throw .unwritable(file: shown, reason: "cannot create folder \(folder.path)")
         }
         let temporary = folder.appendingPathComponent(".\(url.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).tmp")
-        let descriptor = open(temporary.path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
-        guard descriptor >= 0 else { throw .unwritable(file: path, reason: String(cString: strerror(errno))) }
+        // O_EXCL: never write through something another process placed under the temporary name.
+        unlink(temporary.path)
+        let descriptor = open(temporary.path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
+        guard descriptor >= 0 else { throw .unwritable(file: shown, reason: String(cString: strerror(errno))) }
+        TemporaryFileCleanup.begin(temporary.path)
+        defer { TemporaryFileCleanup.end() }
         let output = ReportOutput(descriptor: descriptor)
         do {
             try produce(output)
@@ -36,12 +78,120 @@ public enum ReportFile {
         close(descriptor)
         if let failure = output.failure {
             unlink(temporary.path)
-            throw .unwritable(file: path, reason: failure)
+            throw .unwritable(file: shown, reason: failure)
         }
         guard synced, rename(temporary.path, path) == 0 else {
             let reason = String(cString: strerror(errno))
             unlink(temporary.path)
-            throw .unwritable(file: path, reason: reason)
+            throw .unwritable(file: shown, reason: reason)
         }
     }
+}
+
+/// The rule that an output never overwrites what the same run reads or another output of the run:
+/// two paths name the same file when they resolve to the same device and inode (an existing file,
+/// through any link or `..`) or to the same absolute path (a file still to be created).
+public enum OutputTargets {
+    /// Throws when an output is one of `inputs` (files, or any file inside a folder given there) or
+    /// appears twice among `outputs`. `-` (standard output) may appear once.
+    public static func check(outputs: [String], against inputs: [String]) throws(ReportError) {
+        var seen: [FileIdentity: String] = [:]
+        for output in outputs {
+            let identity = FileIdentity(output)
+            if let earlier = seen[identity] {
+                throw .unwritable(file: output, reason: earlier == output ? "given twice as an output"
+                                  : "is the same file as the output \(earlier)")
+            }
+            // Devices and FIFOs are streamed, never replaced: writing the same one twice is the user's call.
+            if identity.isRegularOrNew { seen[identity] = output }
+        }
+        let targets = Set(seen.keys.filter(\.exists))
+        guard !targets.isEmpty else { return }
+        for input in inputs {
+            for file in files(under: input) {
+                let identity = FileIdentity(file)
+                if targets.contains(identity), let output = seen[identity] {
+                    throw .unwritable(file: output, reason: "is an input of this run (\(file)); refusing to overwrite it")
+                }
+            }
+        }
+    }
+
+    /// `path`, or every file below it when it is a folder.
+    private static func files(under path: String) -> [String] {
+        var isFolder: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) else { return [] }
+        guard isFolder.boolValue else { return [path] }
+        guard let walker = FileManager.default.enumerator(atPath: path) else { return [] }
+        return walker.compactMap { ($0 as? String).map { (path as NSString).appendingPathComponent($0) } }
+    }
+}
+
+/// One file's identity: device and inode when it exists, else its absolute, normalised path.
+struct FileIdentity: Hashable {
+    let device: UInt64
+    let inode: UInt64
+    let path: String
+    let isRegularOrNew: Bool
+
+    var exists: Bool { path.isEmpty }
+
+    init(_ file: String) {
+        if file == ReportFile.standardOutput {
+            (device, inode, path, isRegularOrNew) = (0, 0, "-", true)
+            return
+        }
+        var info = stat()
+        if stat(file, &info) == 0 {
+            device = UInt64(truncatingIfNeeded: info.st_dev)
+            inode = UInt64(truncatingIfNeeded: info.st_ino)
+            path = ""
+            isRegularOrNew = info.st_mode & S_IFMT == S_IFREG
+        } else {
+            device = 0
+            inode = 0
+            path = URL(fileURLWithPath: file).standardizedFileURL.resolvingSymlinksInPath().path
+            isRegularOrNew = true
+        }
+    }
+}
+
+/// Removes the temporary file of a report being written when the process is interrupted (SIGINT,
+/// SIGTERM, SIGHUP), then dies of the same signal, so no `.NAME.PID.tmp` is left behind. Reports are
+/// written one at a time, so one path slot is enough; the handler only calls `unlink` and `raise`
+/// (async-signal-safe).
+enum TemporaryFileCleanup {
+    nonisolated(unsafe) private static var slot: UnsafeMutablePointer<CChar>? = nil
+    private static let installed: Void = {
+        for signal in [SIGINT, SIGTERM, SIGHUP] {
+            var action = sigaction()
+            #if canImport(Glibc)
+            action.__sigaction_handler.sa_handler = temporaryFileSignalHandler
+            #else
+            action.__sigaction_u.__sa_handler = temporaryFileSignalHandler
+            #endif
+            action.sa_flags = Int32(truncatingIfNeeded: SA_RESETHAND)
+            sigaction(signal, &action, nil)
+        }
+    }()
+
+    static func begin(_ path: String) {
+        _ = installed
+        slot = strdup(path)
+    }
+
+    static func end() {
+        let old = slot
+        slot = nil
+        free(old)
+    }
+
+    fileprivate static func unlinkPending() {
+        if let path = slot { unlink(path) }
+    }
+}
+
+private func temporaryFileSignalHandler(_ signal: Int32) {
+    TemporaryFileCleanup.unlinkPending()
+    raise(signal)
 }

@@ -27,8 +27,10 @@ enum ReportText {
         var factor = 1.0
         for _ in 0..<digits { factor *= 10 }
         let scaled = (abs(value) * factor).rounded(.toNearestOrAwayFromZero)
-        guard scaled < 9e15 else { return String(Int(value.rounded())) }
-        let units = Int(scaled)
+        // Past 2^53 a Double has no fractional digits to show; past Int's range it prints in exponent form.
+        guard scaled < 9e15, let units = Int(exactly: scaled) else {
+            return Int(exactly: value.rounded()).map(String.init) ?? "\(value.rounded())"
+        }
         let negative = value < 0 && units != 0
         var text = String(units)
         if digits > 0 {

@@ -27,7 +27,7 @@ struct RunTrend {
                 if let amount = member.value.moneyValue { cost[member.key] = amount }
             }
             return Run(id: run["id"]?.textValue ?? asOf, asOf: asOf, complianceScore: run["compliance_score"]?.numberValue,
-                       failing: run["failing"]?.numberValue.map { Int($0) }, cost: cost)
+                       failing: run["failing"]?.wholeNumberValue, cost: cost)
         }
         currencies = Set(runs.flatMap(\.cost.keys)).sorted()
     }

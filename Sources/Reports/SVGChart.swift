@@ -128,7 +128,8 @@ struct SVGChart {
         }
 
         func ticks(top plotTop: Double, bottom plotBottom: Double, label: (Double) -> String) -> [Tick] {
-            let count = Int((top / step).rounded())
+            // At most five steps by construction; near Double's limit `top` may overflow to infinity.
+            let count = min(5, max(0, (top / step).rounded().intRoundedDown ?? 0))
             return (0...count).map { index in
                 let value = step * Double(index)
                 return Tick(y: SVGChart.format(y(value, top: plotTop, bottom: plotBottom)), label: label(value))

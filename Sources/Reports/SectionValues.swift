@@ -28,6 +28,9 @@ extension Value {
         }
     }
 
+    /// A count or a number of days: the number rounded down, nil when it is beyond `Int`'s range.
+    var wholeNumberValue: Int? { numberValue?.intRoundedDown }
+
     /// A scalar's text (strings as they are, numbers and booleans in their JSON form).
     var textValue: String? { keyText }
 

@@ -43,15 +43,24 @@ struct HTMLTextEscaper: MustacheContentType {
 /// (no raw HTML), and line breaks become spaces, so an input-derived value stays literal text in
 /// one table cell or line. Block markers (`#`, `-`, `1.`) need no escape because the template never
 /// starts a line with a value.
+///
+/// Text from data never becomes a link: GitHub's extended autolinks start at `://` (URLs), at
+/// `www.` and at `@` (e-mail addresses), so `:` before `//`, `@`, and the dot of `www.` are
+/// backslash-escaped (they render as themselves, but the autolink scanner no longer sees them).
 struct MarkdownTextEscaper: MustacheContentType {
     func escapeText(_ text: String) -> String {
         var escaped = ""
         escaped.reserveCapacity(text.utf8.count)
-        for scalar in text.unicodeScalars {
+        let scalars = Array(text.unicodeScalars)
+        for (index, scalar) in scalars.enumerated() {
             switch scalar {
-            case "\\", "`", "*", "_", "[", "]", "|", "~":
+            case "\\", "`", "*", "_", "[", "]", "|", "~", "@":
                 escaped.append("\\")
                 escaped.unicodeScalars.append(scalar)
+            case ":" where scalars[(index + 1)...].starts(with: ["/", "/"]):
+                escaped += "\\:"
+            case "." where index >= 3 && scalars[(index - 3)..<index].map({ $0.properties.lowercaseMapping }) == ["w", "w", "w"]:
+                escaped += "\\."
             case "<": escaped += "&lt;"
             case ">": escaped += "&gt;"
             case "&": escaped += "&amp;"

@@ -80,6 +80,12 @@ final class GzipByteSource: ByteSource {
                 engine.input = (next + 1, engine.input.count - 1)
                 continue
             }
+            // Another member starts with the gzip magic; anything else after a complete member is
+            // trailing garbage, told apart from a truncated member (gzip(1) warns about it too).
+            let magicSplit = engine.input.count == 1 && next.pointee == 0x1F
+            guard magicSplit || (next.pointee == 0x1F && (next + 1).pointee == 0x8B) else {
+                throw .trailingGarbage(path: file.path, offset: file.consumedFileBytes - engine.input.count)
+            }
             engine.startNextMember()
             memberEnded = false
             return true

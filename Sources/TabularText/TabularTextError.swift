@@ -9,6 +9,8 @@ public enum TabularTextError: Error, Sendable, Equatable {
     case corruptGzip(path: String, reason: String)
     /// The gzip stream ends before its last member is complete (a truncated download).
     case truncatedGzip(path: String)
+    /// Bytes that are not gzip follow a complete gzip member, at this byte offset of the file.
+    case trailingGarbage(path: String, offset: Int)
     /// One record (a row, with any quoted line breaks) is longer than the reader accepts; usually
     /// an opening quote that is never closed.
     case recordTooLong(path: String, limit: Int)
@@ -20,6 +22,7 @@ public enum TabularTextError: Error, Sendable, Equatable {
         case .readFailed(let path, let reason): return "cannot read '\(path)': \(reason)"
         case .corruptGzip(_, let reason): return "corrupt gzip data: \(reason)"
         case .truncatedGzip: return "gzip data ends unexpectedly (truncated file?)"
+        case .trailingGarbage(_, let offset): return "data that is not gzip follows the last complete gzip member (at byte \(offset))"
         case .recordTooLong(_, let limit):
             return "a record is longer than \(limit / (1 << 20)) MiB; is a quoted field never closed?"
         }

@@ -2,6 +2,7 @@ import ArgumentParser
 import Billing
 import Foundation
 import PolicyEngine
+import Reports
 import TabularText
 
 /// `assay cost`: the monthly cost review of billing exports, and the cost groups as JSON/CSV.
@@ -60,6 +61,7 @@ struct CostCommand: ParsableCommand {
         var aggregator = try CostAggregator(scopes: [scope], requiredTags: requiredTags)
         var options = BillingScanOptions(skipBadRows: skipBadRows, format: format.flatMap(InputFormat.init(rawValue:)))
         options.progress = Self.progressPrinter()
+        try OutputTargets.check(outputs: [json, csv].compactMap { $0 }, against: input)
         for path in input {
             let report = try aggregator.read(path, options: options)
             if report.badRows > 0 {
@@ -69,15 +71,15 @@ struct CostCommand: ParsableCommand {
         }
         let groups = aggregator.documents(for: scope, asOf: date)
         let totals = aggregator.monthTotals(asOf: date, months: months)
-        print(CostReviewTable.render(aggregator: aggregator, asOf: date, months: months, groupBy: groupBy, groupCount: groups.count), terminator: "")
+        Terminal.output(CostReviewTable.render(aggregator: aggregator, asOf: date, months: months, groupBy: groupBy, groupCount: groups.count))
         if let json {
             var document = aggregator.costSection(asOf: date, months: months).objectValue ?? Fields()
             document["group_by"] = .array(groupBy.map(Value.string))
             document["groups"] = .array(groups.map(\.document))
-            try AtomicFile.write(JSONWriter.pretty(.object(document)), to: json)
+            try ReportFile.write(Array(JSONWriter.pretty(.object(document)).utf8), to: json)
         }
         if let csv {
-            try AtomicFile.write(CostReviewTable.csv(groups: groups, totals: totals, groupBy: groupBy), to: csv)
+            try ReportFile.write(Array(CostReviewTable.csv(groups: groups, totals: totals, groupBy: groupBy).utf8), to: csv)
         }
     }
 
@@ -168,10 +170,8 @@ enum CostReviewTable {
         return lines.joined(separator: "\n") + "\n"
     }
 
-    private static func field(_ text: String) -> String {
-        guard text.contains(",") || text.contains("\"") || text.contains("\n") else { return text }
-        return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
-    }
+    /// A cell neutralised and quoted exactly as the findings CSV does it (one rule for every CSV).
+    private static func field(_ text: String) -> String { CSVReport.cell(text) }
 
     private static func money(_ value: Value?) -> String {
         guard case .decimal(let amount) = value else { return "-" }
@@ -185,7 +185,8 @@ enum CostReviewTable {
 
     private static func format(_ number: Double) -> String {
         let rounded = (number * 10).rounded() / 10
-        return rounded == rounded.rounded() ? String(Int(rounded)) + ".0" : String(rounded)
+        guard rounded == rounded.rounded(), let whole = Int(exactly: rounded) else { return String(rounded) }
+        return String(whole) + ".0"
     }
 
     /// A plain-text table: the first `textColumns` columns left-aligned, numbers right-aligned.
@@ -199,27 +200,5 @@ enum CostReviewTable {
             }.joined(separator: "  ")
         }
         return ([line(header)] + rows.map(line)).joined(separator: "\n") + "\n"
-    }
-}
-
-/// Writes a file atomically: a temporary file in the same directory, then a rename.
-enum AtomicFile {
-    static func write(_ text: String, to path: String) throws {
-        let url = URL(fileURLWithPath: path)
-        let directory = url.deletingLastPathComponent()
-        let temporary = directory.appendingPathComponent(".\(url.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).tmp")
-        do {
-            try Data(text.utf8).write(to: temporary)
-            if rename(temporary.path, url.path) != 0 {
-                let reason = String(cString: strerror(errno))
-                try? FileManager.default.removeItem(at: temporary)
-                throw CommandFailure.input("cannot write '\(path)': \(reason)")
-            }
-        } catch let failure as CommandFailure {
-            throw failure
-        } catch {
-            try? FileManager.default.removeItem(at: temporary)
-            throw CommandFailure.input("cannot write '\(path)': \(error.localizedDescription)")
-        }
     }
 }

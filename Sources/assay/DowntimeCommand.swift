@@ -44,6 +44,8 @@ struct DowntimeCommand: ParsableCommand {
         var settings = try StageSettings(config: request.config)
         if let trials { settings.downtime.model.trials = trials }
         if let seed { settings.downtime.model.seed = seed }
+        try OutputTargets.check(outputs: [json].compactMap { $0 },
+                                against: request.config.inputs.map(\.path) + [request.config.file].compactMap { $0 })
         let progress = ProgressReporter(enabled: true)
         let ingested = try IngestStage(progress: progress).run(request.config.inputs)
         guard ingested.resources.contains(where: { $0.type == "application" }) else {
@@ -54,9 +56,9 @@ struct DowntimeCommand: ParsableCommand {
         let modelled = try DowntimeStage(settings: settings.downtime, asOf: request.asOf).run(ingested.resources, drSpend: costs.drSpend)
         let assessments = modelled.assessments
         let currency = costs.drSpend.currency ?? "(no currency: set downtime.currency)"
-        print(DowntimeTable.summary(assessments, currency: currency, basis: costs.drSpend.basis), terminator: "")
+        Terminal.output(DowntimeTable.summary(assessments, currency: currency, basis: costs.drSpend.basis))
         if detail {
-            for assessment in assessments { print("\n" + DowntimeTable.detail(assessment, currency: currency), terminator: "") }
+            for assessment in assessments { Terminal.output("\n" + DowntimeTable.detail(assessment, currency: currency)) }
         }
         for warning in costs.warnings + modelled.warnings { Terminal.warning(warning) }
         let withPlaceholders = assessments.filter { !$0.model.placeholders.isEmpty }.map(\.model.id)

@@ -178,3 +178,55 @@ struct ConfigTests {
         #expect(parsed.policy == policy && parsed.name == name && parsed.value == value)
     }
 }
+
+/// Issue 19: the YAML alias-expansion budget and document-local anchors.
+@Suite("YAML alias budget")
+struct AliasBudgetTests {
+    static func nested(levels: Int, width: Int) -> String {
+        var lines = ["l0: &l0 [" + Array(repeating: "x", count: width).joined(separator: ",") + "]"]
+        for level in 1..<levels {
+            lines.append("l\(level): &l\(level) [" + Array(repeating: "*l\(level - 1)", count: width).joined(separator: ",") + "]")
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    @Test("nested aliases past a million expanded nodes are a load error at once")
+    func billionLaughs() {
+        #expect(throws: LoadError.self) { try YAMLNode.documents(text: Self.nested(levels: 9, width: 9), file: "bomb.yaml") }
+        do {
+            _ = try YAMLNode.documents(text: Self.nested(levels: 9, width: 9), file: "bomb.yaml")
+        } catch {
+            #expect(error.message.contains("expand to more than 1000000 nodes"))
+        }
+    }
+
+    @Test("more than 10,000 alias expansions are a load error even when each is small")
+    func manyAliases() {
+        let text = "a: &a x\nb: [" + Array(repeating: "*a", count: 10_001).joined(separator: ",") + "]\n"
+        do {
+            _ = try YAMLNode.documents(text: text, file: "many.yaml")
+            Issue.record("expected a load error")
+        } catch {
+            #expect(error.message.contains("more than 10000 alias expansions"))
+        }
+    }
+
+    @Test("ordinary anchors and merge keys still load")
+    func ordinaryAliases() throws {
+        let text = "base: &base { owner: team, tier: 1 }\nitems:\n  - { <<: *base, id: a }\n  - { <<: *base, id: b }\n"
+            + Self.nested(levels: 4, width: 9)
+        let documents = try YAMLNode.documents(text: text, file: "ok.yaml")
+        #expect(documents.count == 1)
+    }
+
+    @Test("an anchor of one document is not visible in the next")
+    func documentLocal() {
+        do {
+            _ = try YAMLNode.documents(text: "a: &x 1\n---\nb: *x\n", file: "two.yaml")
+            Issue.record("expected a load error")
+        } catch {
+            #expect(error.message.contains("anchors do not cross documents"))
+            #expect(error.location.line == 1)
+        }
+    }
+}

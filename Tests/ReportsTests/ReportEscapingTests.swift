@@ -61,10 +61,19 @@ struct ReportEscapingTests {
         let text = String(decoding: try MarkdownReport().render(Self.hostile()), as: UTF8.self)
         #expect(!text.contains("<script>"))
         #expect(text.contains("&lt;script&gt;alert(1)&lt;/script&gt;"))
-        #expect(text.contains("\\| \\*\\*bold\\*\\* \\[link\\](http://evil.example) \\`code\\`"))
+        #expect(text.contains("\\| \\*\\*bold\\*\\* \\[link\\](http\\://evil.example) \\`code\\`"))
         // The blocking row keeps its five cells: the pipe in the message did not open a new one.
         let row = try #require(text.split(separator: "\n").first { $0.hasPrefix("| tagging.owner") })
         #expect(row.replacingOccurrences(of: "\\|", with: "").filter { $0 == "|" }.count == 6)
+    }
+
+    @Test("Markdown text from data never becomes a GitHub autolink (URLs, www., e-mail addresses)")
+    func markdownAutolinks() {
+        let escaper = MarkdownTextEscaper()
+        #expect(escaper.escapeText("see https://evil.example/x") == "see https\\://evil.example/x")
+        #expect(escaper.escapeText("WWW.evil.example") == "WWW\\.evil.example")
+        #expect(escaper.escapeText("owner@acme.example") == "owner\\@acme.example")
+        #expect(escaper.escapeText("arn:aws:s3:::bucket") == "arn:aws:s3:::bucket")
     }
 
     @Test("templates never use the unescaped forms")

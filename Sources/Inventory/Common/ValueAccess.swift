@@ -132,10 +132,11 @@ func timestampText(_ value: Value?) -> String? {
     case .string(let text):
         return text.isEmpty ? nil : text
     case .number(let number):
-        guard number.isFinite else { return nil }
         let seconds = abs(number) >= 100_000_000_000 ? number / 1000 : number
-        let whole = Int(seconds.rounded(.down))
+        // Outside the representable dates (years 1–9999) the number is not a timestamp.
+        guard let whole = seconds.intRoundedDown else { return nil }
         let days = whole >= 0 ? whole / 86_400 : (whole - 86_399) / 86_400
+        guard CivilDate.epochDays.contains(days) else { return nil }
         let secondOfDay = whole - days * 86_400
         let date = CivilDate(daysSinceEpoch: days)
         func two(_ value: Int) -> String { value < 10 ? "0\(value)" : String(value) }

@@ -24,17 +24,67 @@ public struct CSVRecordReader: ExportReader {
         let table = try CSVTable(bytes: try InputFile(path: spec.path).readAll(), file: spec.path)
         let mapper = RecordMapper(mapping: spec.mapping, file: spec.path)
         let columns = table.header.map(Column.init)
+        try Self.checkHeader(columns, file: spec.path)
         return try table.rows.map { row throws(InventoryError) in
-            var record = Value.object(Fields())
+            var entries: [(path: ArraySlice<String>, value: Value)] = []
+            entries.reserveCapacity(columns.count)
             for (column, cell) in zip(columns, row.cells) {
                 guard let value = column.value(of: cell) else { continue }
-                record = Self.setting(value, at: column.path[...], in: record)
+                entries.append((column.path[...], value))
             }
-            return try mapper.resource(from: record, pointer: nil, line: row.line)
+            return try mapper.resource(from: Self.object(entries), pointer: nil, line: row.line)
         }
     }
 
-    private struct Column {
+    /// Refuses a header whose columns would overwrite each other: the same name twice (`id,type,id`),
+    /// or a name that is also the parent of a dotted one (`a` and `a.b`). Named by line 1 and column.
+    static func checkHeader(_ columns: [Column], file: String) throws(InventoryError) {
+        var leaves: [[String]: Int] = [:]
+        var parents: [[String]: Int] = [:]
+        for (index, column) in columns.enumerated() {
+            let name = column.path.joined(separator: ".")
+            if let earlier = leaves[column.path] {
+                throw .malformedCSV(file: file, line: 1, column: index + 1,
+                                    reason: "column \(index + 1) '\(name)' repeats column \(earlier + 1)", sourceLine: nil)
+            }
+            if let earlier = parents[column.path] {
+                throw .malformedCSV(file: file, line: 1, column: index + 1,
+                                    reason: "column \(index + 1) '\(name)' is also the parent of column \(earlier + 1)", sourceLine: nil)
+            }
+            for length in 1..<max(1, column.path.count) {
+                let prefix = Array(column.path.prefix(length))
+                if let earlier = leaves[prefix] {
+                    throw .malformedCSV(file: file, line: 1, column: index + 1, reason: "column \(index + 1) '\(name)' nests inside "
+                                        + "column \(earlier + 1) '\(prefix.joined(separator: "."))', which holds a value", sourceLine: nil)
+                }
+                if parents[prefix] == nil { parents[prefix] = index }
+            }
+            leaves[column.path] = index
+        }
+    }
+
+    /// One record from its cells' paths and values, each level built once (linear in the cells;
+    /// the header check guarantees no path repeats or nests in a value).
+    static func object(_ entries: [(path: ArraySlice<String>, value: Value)]) -> Value {
+        var order: [String] = []
+        var leaves: [String: Value] = [:]
+        var nested: [String: [(path: ArraySlice<String>, value: Value)]] = [:]
+        for entry in entries {
+            guard let key = entry.path.first else { continue }
+            if entry.path.count == 1 {
+                leaves[key] = entry.value
+                order.append(key)
+            } else {
+                if nested[key] == nil { order.append(key) }
+                nested[key, default: []].append((entry.path.dropFirst(), entry.value))
+            }
+        }
+        return .object(Fields(unsorted: order.map { key in
+            Fields.Member(key: key, value: leaves[key] ?? object(nested[key] ?? []))
+        }))
+    }
+
+    struct Column {
         let path: [String]
         let isList: Bool
 
@@ -83,10 +133,4 @@ public struct CSVRecordReader: ExportReader {
         return .number(number)
     }
 
-    static func setting(_ value: Value, at path: ArraySlice<String>, in target: Value) -> Value {
-        guard let key = path.first else { return value }
-        var fields = target.objectValue ?? Fields()
-        fields[key] = setting(value, at: path.dropFirst(), in: fields[key] ?? .object(Fields()))
-        return .object(fields)
-    }
 }

@@ -21,6 +21,25 @@ public struct CivilDate: Sendable, Hashable, Comparable, CustomStringConvertible
         self.day = day
     }
 
+    /// The earliest representable date, 0001-01-01.
+    public static let earliest = CivilDate(daysSinceEpoch: -719_162)
+    /// The latest representable date, 9999-12-31.
+    public static let latest = CivilDate(daysSinceEpoch: 2_932_896)
+
+    /// The days since 1970-01-01 of the representable dates, 0001-01-01 through 9999-12-31.
+    public static let epochDays = -719_162...2_932_896
+
+    /// The largest date-window amount a rule may use: the span of the representable dates, in days
+    /// (months are bounded by the same number). Past it a rule is an `error` verdict (docs/limits.md).
+    public static let maximumWindow = 3_652_058
+
+    /// A date-window amount (`within_days`, `older_than_days`, `within_months`) rounded down, nil when
+    /// it is not finite or its magnitude exceeds `maximumWindow`.
+    public static func windowAmount(_ amount: Double) -> Int? {
+        guard amount.isFinite, abs(amount) <= Double(maximumWindow) else { return nil }
+        return Int(amount.rounded(.down))
+    }
+
     /// The date `days` days after 1970-01-01.
     public init(daysSinceEpoch days: Int) {
         let shifted = days + 719_468
@@ -48,9 +67,12 @@ public struct CivilDate: Sendable, Hashable, Comparable, CustomStringConvertible
     /// The date `count` days later (earlier when negative).
     public func adding(days count: Int) -> CivilDate { CivilDate(daysSinceEpoch: daysSinceEpoch + count) }
 
-    /// The same day `count` months later (earlier when negative), clamped to the month's end.
+    /// The same day `count` months later (earlier when negative), clamped to the month's end and to
+    /// the representable dates (0001-01-01 through 9999-12-31).
     public func adding(months count: Int) -> CivilDate {
-        let total = year * 12 + (month - 1) + count
+        let (total, overflow) = (year * 12 + (month - 1)).addingReportingOverflow(count)
+        if overflow || total < 12 { return count < 0 ? Self.earliest : Self.latest }
+        if total >= 120_000 { return Self.latest }
         let newYear = total / 12
         let newMonth = total % 12 + 1
         let newDay = min(day, Self.daysIn(month: newMonth, year: newYear))
@@ -177,7 +199,8 @@ public struct CivilDate: Sendable, Hashable, Comparable, CustomStringConvertible
             guard number.isFinite else { return nil }
             // Epoch milliseconds (AWS Config KMS creationDate) when large, else seconds.
             let seconds = abs(number) >= 100_000_000_000 ? number / 1000 : number
-            self.init(daysSinceEpoch: Int((seconds / 86_400).rounded(.down)))
+            guard let days = Int(exactly: (seconds / 86_400).rounded(.down)), Self.epochDays.contains(days) else { return nil }
+            self.init(daysSinceEpoch: days)
         default:
             return nil
         }

@@ -1,14 +1,17 @@
-/// What the engine needs besides the documents: the as-of date and the region catalog.
+/// What the engine needs besides the documents: the as-of date, the region catalog and the regex budget.
 public struct EvaluationContext: Sendable {
     /// The evaluation date; every date rule is relative to it. Never read from the clock here.
     public var asOf: CivilDate
     /// Region facts for `jurisdiction_in`.
     public var regions: RegionCatalog
+    /// The work the run may spend on regular expressions (shared by every thread of the run).
+    public var regexBudget: RegexBudget
 
     /// Creates a context.
-    public init(asOf: CivilDate, regions: RegionCatalog = RegionCatalog()) {
+    public init(asOf: CivilDate, regions: RegionCatalog = RegionCatalog(), regexBudget: RegexBudget = RegexBudget()) {
         self.asOf = asOf
         self.regions = regions
+        self.regexBudget = regexBudget
     }
 }
 
@@ -218,17 +221,21 @@ public struct ConditionEvaluator: Sendable {
         let candidates = corpus.joined(related.indexKey, values: values)
         var matched = 0
         var undecided: Outcome?
+        if related.requirement == nil { matched = candidates.count }
         for position in candidates {
-            guard let requirement = related.requirement else {
-                matched += 1
-                continue
-            }
+            guard let requirement = related.requirement else { break }
             let outcome = evaluate(requirement, in: Scope(root: scope.root, current: corpus.resources[position].document))
             switch outcome.status {
             case .pass: matched += 1
             case .fail: break
             case .error, .unknown: if undecided == nil || outcome.status == .error { undecided = outcome }
             }
+            // Stop as soon as the verdict is settled, so a join key that thousands of resources share
+            // costs what the verdict needs, not a pass over the whole group for every resource: past
+            // `max` the answer is fail, and without `max` reaching `min` is a pass (undecided
+            // candidates cannot change either).
+            if let maximum = related.maximum, matched > maximum { return .fail }
+            if related.maximum == nil && matched >= related.minimum { return .pass }
         }
         let enough = matched >= related.minimum
         let notTooMany = related.maximum.map { matched <= $0 } ?? true

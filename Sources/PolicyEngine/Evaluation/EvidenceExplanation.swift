@@ -120,18 +120,18 @@ extension ConditionEvaluator {
     func describe(_ operand: Operand, in scope: Scope) -> String {
         switch operand {
         case .literal(let value):
-            return value.displayText
+            return value.evidenceText
         case .table(let name, let key, _):
             let keyText = scope.resolve(key)?.displayText ?? "missing"
             switch resolve(operand, in: scope) {
-            case .success(let value?): return "\(value.displayText) (\(name)[\(key)=\(keyText)])"
+            case .success(let value?): return "\(value.evidenceText) (\(name)[\(key)=\(keyText)])"
             default: return "\(name)[\(key)=\(keyText)]"
             }
         case .ref(let path):
-            return "\(scope.resolve(path)?.displayText ?? "missing") (ref \(path))"
+            return "\(scope.resolve(path)?.evidenceText ?? "missing") (ref \(path))"
         case .lookup, .product:
             switch resolve(operand, in: scope) {
-            case .success(let value?): return "\(value.displayText) (\(operand.displayText))"
+            case .success(let value?): return "\(value.evidenceText) (\(operand.displayText))"
             default: return operand.displayText
             }
         case .param:
@@ -145,7 +145,7 @@ enum ExpectationText {
     static func describe(_ expectation: Expectation) -> String {
         var parts: [String] = expectation.checks.map { item in
             switch item.argument {
-            case .operand(let operand): return "\(item.op.rawValue) \(operand.displayText)"
+            case .operand(let operand): return "\(item.op.rawValue) \(operand.evidenceText)"
             case .nested(let nested): return "\(item.op.rawValue) (\(nested.fixedDescription ?? describe(nested)))"
             case .window(let amount, let reference):
                 return "\(item.op.rawValue) \(amount.displayText)" + (reference.map { " of \($0.displayText)" } ?? "")

@@ -197,6 +197,16 @@ public struct MessageTemplate: Sendable {
         return output
     }
 
+    /// The parameter names the template uses (`{{ params.<name> }}`), in order of use; the policy
+    /// loader refuses a template that uses a parameter the policy does not declare.
+    public var parameterNames: [String] {
+        parts.compactMap { part in
+            guard case .placeholder(let path, _) = part, path.anchor == .current, path.components.count >= 2,
+                  case .key("params") = path.components[0], case .key(let name) = path.components[1] else { return nil }
+            return name
+        }
+    }
+
     private func lookup(_ path: FieldPath, document: Value, context: Context) -> Value? {
         if path.anchor == .current, case .key(let first)? = path.components.first {
             let rest = FieldPath(components: Array(path.components.dropFirst()))

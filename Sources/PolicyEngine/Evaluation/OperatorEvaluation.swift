@@ -104,11 +104,11 @@ extension ConditionEvaluator {
             switch op {
             case .startsWith: return .from(text.hasPrefix(operandText))
             case .endsWith: return .from(text.hasSuffix(operandText))
-            case .glob: return .from((pattern ?? .glob(Glob(operandText))).matches(text))
+            case .glob: return Self.outcome(of: (pattern ?? .glob(Glob(operandText))).match(text, budget: context.regexBudget))
             default:
-                if let pattern { return .from(pattern.matches(text)) }
+                if let pattern { return Self.outcome(of: pattern.match(text, budget: context.regexBudget)) }
                 switch Pattern.regex(operandText) {
-                case .success(let compiled): return .from(compiled.matches(text))
+                case .success(let compiled): return Self.outcome(of: compiled.match(text, budget: context.regexBudget))
                 case .failure(let error): return .error("\(error.reason): \(operandText)")
                 }
             }
@@ -185,17 +185,29 @@ extension ConditionEvaluator {
         }
     }
 
+    /// A pattern match as a verdict; an exhausted regular-expression budget is an `error`, never pass or fail.
+    static func outcome(of match: PatternMatch) -> Outcome {
+        switch match {
+        case .matched: return .pass
+        case .notMatched: return .fail
+        case .exhausted(let reason): return .error(reason)
+        }
+    }
+
     func applyDateWindow(_ op: Operator, actual: Value, amount: Operand, reference: Operand?, in scope: Scope) -> Outcome {
         guard let date = CivilDate(value: actual) else {
             return .error("\(op.rawValue): '\(actual.displayText)' is not a date")
         }
-        let count: Double
+        let count: Int
         switch resolve(amount, in: scope) {
         case .success(let value?):
             guard let number = value.doubleValue, number.isFinite else {
                 return .error("\(op.rawValue) needs a number of \(op == .withinMonths ? "months" : "days"), found '\(value.displayText)'")
             }
-            count = number
+            guard let whole = CivilDate.windowAmount(number) else {
+                return .error("\(op.rawValue): the amount \(value.displayText) is out of range (at most \(CivilDate.maximumWindow) in magnitude)")
+            }
+            count = whole
         case .success(nil): return .error("\(op.rawValue): the amount \(amount.displayText) is missing")
         case .failure(let outcome): return outcome
         }
@@ -212,7 +224,7 @@ extension ConditionEvaluator {
             case .failure(let outcome): return outcome
             }
         }
-        let whole = Int(count.rounded(.down))
+        let whole = count
         switch op {
         case .olderThanDays: return .from(anchor.days(since: date) > whole)
         case .withinDays: return .from(anchor.days(since: date) <= whole)

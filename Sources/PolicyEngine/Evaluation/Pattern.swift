@@ -1,4 +1,5 @@
 public import Foundation
+import Synchronization
 
 /// A compiled string pattern: a regular expression (`matches`) or a shell glob (`glob`, waiver
 /// resource patterns, policy type patterns). Compiled once per policy, matched many times.
@@ -18,15 +19,81 @@ public enum Pattern: @unchecked Sendable {
         }
     }
 
-    /// True when the pattern matches `text`.
-    public func matches(_ text: String) -> Bool {
+    /// Whether the pattern matches `text`, or why that could not be decided: a regular expression that
+    /// spends more than its share of `budget` (see docs/limits.md) is `.exhausted`, never a match or a
+    /// non-match, so a pathological pattern cannot turn into a pass under `not:`.
+    public func match(_ text: String, budget: RegexBudget) -> PatternMatch {
         switch self {
         case .regex(let expression, _):
-            let range = NSRange(text.startIndex..<text.endIndex, in: text)
-            return expression.firstMatch(in: text, options: [], range: range) != nil
+            return budget.match(expression, in: text)
         case .glob(let glob):
-            return glob.matches(text)
+            return glob.matches(text) ? .matched : .notMatched
         }
+    }
+}
+
+/// The result of matching a pattern: decided, or undecided because the regular-expression budget ran out.
+public enum PatternMatch: Sendable, Equatable {
+    /// The pattern matches.
+    case matched
+    /// The pattern does not match.
+    case notMatched
+    /// The match was abandoned; the reason says which budget ran out.
+    case exhausted(String)
+}
+
+/// The work a run may spend on regular expressions (`matches`), in ICU's matcher steps, counted in
+/// ticks of 10,000 steps (ICU's progress callback, deterministic for a given pattern and text).
+/// One match may spend `perMatch` ticks; the whole run `perRun`. Shared by every thread of a run.
+public final class RegexBudget: Sendable {
+    /// Ticks one match may spend (one tick is ICU's 10,000 matcher steps, roughly 2 ms).
+    public let perMatch: Int
+    /// Ticks the whole run may spend on regular expressions.
+    public let perRun: Int
+    private let spent = Atomic<Int>(0)
+
+    /// The defaults documented in docs/limits.md.
+    public static let defaultPerMatch = 100
+    /// The defaults documented in docs/limits.md.
+    public static let defaultPerRun = 5_000
+
+    /// Creates a budget.
+    public init(perMatch: Int = RegexBudget.defaultPerMatch, perRun: Int = RegexBudget.defaultPerRun) {
+        self.perMatch = perMatch
+        self.perRun = perRun
+    }
+
+    /// Ticks spent so far by the run.
+    public var ticksSpent: Int { spent.load(ordering: .relaxed) }
+
+    func match(_ expression: NSRegularExpression, in text: String) -> PatternMatch {
+        guard spent.load(ordering: .relaxed) < perRun else {
+            return .exhausted("the run's regular-expression budget (\(perRun) ticks) is spent")
+        }
+        var found = false
+        var ticks = 0
+        var failed = false
+        let range = NSRange(text.startIndex..<text.endIndex, in: text)
+        expression.enumerateMatches(in: text, options: [.reportProgress, .reportCompletion], range: range) { result, flags, stop in
+            if result != nil {
+                found = true
+                stop.pointee = true
+                return
+            }
+            if flags.contains(.internalError) { failed = true }
+            guard flags.contains(.progress) else { return }
+            ticks += 1
+            if ticks > self.perMatch || self.spent.add(1, ordering: .relaxed).newValue > self.perRun { stop.pointee = true }
+        }
+        if found { return .matched }
+        if ticks > perMatch {
+            return .exhausted("the regular expression exceeded its budget of \(perMatch) ticks on a \(text.utf16.count)-character value")
+        }
+        if spent.load(ordering: .relaxed) > perRun {
+            return .exhausted("the run's regular-expression budget (\(perRun) ticks) is spent")
+        }
+        if failed { return .exhausted("the regular-expression matcher failed (backtracking stack exhausted)") }
+        return .notMatched
     }
 }
 

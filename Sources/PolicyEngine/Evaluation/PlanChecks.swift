@@ -211,10 +211,10 @@ final class DateWindowCheck: LiteralCheck, @unchecked Sendable {
     /// The amount, rounded down.
     let whole: Int
 
-    /// Nil when the amount is not a finite number (the general path reports that error).
+    /// Nil when the amount is not a number within the window limit (the general path reports that error).
     init?(_ check: Check, amount: Value) {
-        guard let count = amount.doubleValue, count.isFinite else { return nil }
-        whole = Int(count.rounded(.down))
+        guard let count = amount.doubleValue, let whole = CivilDate.windowAmount(count) else { return nil }
+        self.whole = whole
         super.init(check)
     }
 

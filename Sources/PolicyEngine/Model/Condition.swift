@@ -102,6 +102,12 @@ public indirect enum Operand: Sendable {
     /// as "DR spend at most 30 % of production spend"). The product is a binary `.number`.
     case product(Operand, factor: Operand)
 
+    /// The rendering in a finding's evidence: a long literal abbreviated (`Value.evidenceText`).
+    public var evidenceText: String {
+        if case .literal(let value) = self { return value.evidenceText }
+        return displayText
+    }
+
     /// A short rendering for evidence and messages.
     public var displayText: String {
         switch self {

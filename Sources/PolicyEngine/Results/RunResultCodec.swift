@@ -286,7 +286,7 @@ public enum RunResultCodec {
         var source: SourceReference?
         if let sourceValue = item.optional("source"), !sourceValue.value.isNull {
             source = SourceReference(file: try sourceValue.string("file"), pointer: sourceValue.optional("pointer")?.value.stringValue,
-                                     line: sourceValue.optional("line")?.value.doubleValue.map { Int($0) })
+                                     line: sourceValue.optional("line")?.value.doubleValue?.intRoundedDown)
         }
         var evidence: [Evidence] = []
         if item.optional("evidence") != nil {

@@ -150,12 +150,25 @@ public struct JSONParser {
             depth -= 1
             return .object(Fields())
         }
+        // Duplicate keys are an error (RFC 8259 leaves their meaning open): a 64-bit mask of key
+        // hashes settles small objects, a set takes over in large ones.
+        var hashMask: UInt64 = 0
+        var largeObjectKeys: Set<String>?
         while true {
             skipWhitespace()
             guard index < bytes.count, bytes[index] == UInt8(ascii: "\"") else {
                 throw error("expected a quoted object key")
             }
+            let keyStart = index
             let (key, hash) = try parseKey()
+            if largeObjectKeys != nil {
+                if largeObjectKeys?.insert(key).inserted == false { throw duplicateKey(key, at: keyStart) }
+            } else {
+                let bit: UInt64 = 1 << UInt64(hash & 63)
+                if hashMask & bit != 0 && stack.contains(key, hash: hash, from: stackStart) { throw duplicateKey(key, at: keyStart) }
+                hashMask |= bit
+                if stack.count - stackStart >= 64 { largeObjectKeys = stack.keys(from: stackStart).union([key]) }
+            }
             skipWhitespace()
             guard index < bytes.count, bytes[index] == UInt8(ascii: ":") else {
                 throw error("expected ':' after object key \"\(key)\"")
@@ -433,6 +446,11 @@ public struct JSONParser {
             index = start
             throw error("malformed number")
         }
+        // 1e400 would become infinity and print as null: refused with its location instead.
+        guard value.isFinite else {
+            index = start
+            throw error("number \(text) is beyond the range of a double (±1.8e308)")
+        }
         return value
     }
 
@@ -451,6 +469,11 @@ public struct JSONParser {
     private func describe(_ byte: UInt8) -> String {
         if byte >= 0x21 && byte < 0x7F { return "'\(Character(Unicode.Scalar(byte)))'" }
         return "byte 0x" + String(byte, radix: 16, uppercase: true)
+    }
+
+    private func duplicateKey(_ key: String, at offset: Int) -> JSONSyntaxError {
+        let (line, column) = Self.lineAndColumn(of: offset, in: bytes)
+        return JSONSyntaxError(offset: offset, line: line, column: column, reason: "duplicate key \"\(key)\" in one object")
     }
 
     private func error(_ reason: String) -> JSONSyntaxError {
@@ -583,6 +606,15 @@ final class MemberStack {
         (base + count).initialize(to: member)
         count += 1
     }
+
+    /// True when a member from `start` on has `key`.
+    func contains(_ key: String, hash: UInt32, from start: Int) -> Bool {
+        for index in start..<count where base[index].keyHash == hash && base[index].key == key { return true }
+        return false
+    }
+
+    /// The keys of the members from `start` on.
+    func keys(from start: Int) -> Set<String> { Set((start..<count).map { base[$0].key }) }
 
     /// Moves the members from `start` on (the innermost object's) into a new exactly sized array.
     /// (`reserveCapacity` then appends: `Array(unsafeUninitializedCapacity:)` allocates through

@@ -88,6 +88,24 @@ public enum Value: Sendable, Hashable {
         }
     }
 
+    /// The value as evidence shows an operand: whole when short; a long list as its first items and
+    /// its size, a long text cut with its length. An operand of a megabyte is not copied into every
+    /// finding's evidence (docs/limits.md); the policy file holds it whole.
+    public var evidenceText: String {
+        if case .array(let items) = self, items.count > Self.evidenceItems {
+            let shown = items.prefix(Self.evidenceItems).map { Value.string(String($0.evidenceText.prefix(Self.evidenceCharacters))) }
+            return JSONWriter.compact(.array(Array(shown))).dropLast() + ", … \(items.count) items in all]"
+        }
+        let text = displayText
+        guard text.count > Self.evidenceCharacters else { return text }
+        return text.prefix(Self.evidenceCharacters) + "… (\(text.count) characters)"
+    }
+
+    /// Items of a long list shown in evidence.
+    static let evidenceItems = 10
+    /// Characters of a long text shown in evidence.
+    static let evidenceCharacters = 200
+
     /// A scalar's text for keyed lookups and grouping (`tier: 1` and `tier: "1"` both give `"1"`).
     public var keyText: String? {
         switch self {

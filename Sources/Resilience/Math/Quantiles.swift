@@ -5,7 +5,7 @@ public enum Quantiles {
     public static func type7(sorted: [Double], probability p: Double) -> Double {
         guard let first = sorted.first else { return 0 }
         let position = Double(sorted.count - 1) * p
-        let lower = Int(position.rounded(.down))
+        guard let lower = position.intRoundedDown else { return p > 0 ? sorted[sorted.count - 1] : first }
         if lower >= sorted.count - 1 { return sorted[sorted.count - 1] }
         if lower < 0 { return first }
         let fraction = position - Double(lower)

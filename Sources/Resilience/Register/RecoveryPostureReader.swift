@@ -34,7 +34,7 @@ struct RecoveryPostureReader {
             age = Double(asOf.days(since: date))
         }
         guard let age else { return nil }
-        guard age.isFinite, age == age.rounded(), age >= 0 else {
+        guard age == age.rounded(), age >= 0, let ageDays = age.intRoundedDown else {
             throw dr.error("test_age_days", "expected a whole number of days ≥ 0 (no tests after the as-of date), got \(age)")
         }
         let result: TestResult
@@ -56,7 +56,7 @@ struct RecoveryPostureReader {
             assumed.append(Placeholder(field: "dr.last_test_type", value: "full_failover"))
         }
         return TestEvidence(
-            ageDays: Int(age), result: result, type: type, measuredRTOHours: try dr.number("measured_rto_hours"),
+            ageDays: ageDays, result: result, type: type, measuredRTOHours: try dr.number("measured_rto_hours"),
             measuredRPOHours: try dr.number("measured_rpo_hours"))
     }
 

@@ -71,6 +71,9 @@ struct EvaluateCommand: ParsableCommand {
             markdown: outputs.markdown ?? configOutputs.markdown, csv: outputs.csv ?? configOutputs.csv
         )
         let record = try RecordStage.make(history, config: request.config)
+        let read = request.config.policies + request.config.inputs.map(\.path) + request.config.waivers
+            + [request.config.file, record.database, history.baseline].compactMap { $0 }
+        try OutputTargets.check(outputs: targets.paths, against: read)
         let pipeline = EvaluationPipeline(request: request, passing: outputs.passing?.mode ?? configOutputs.passing,
                                           record: record, render: RenderStage(targets: targets), progress: ProgressReporter(enabled: !quiet))
         let result = try pipeline.run()

@@ -37,7 +37,7 @@ struct ExplainCommand: ParsableCommand {
             throw CommandFailure.input("'\(name)' is neither a policy in \(request.config.policies.joined(separator: ", ")) nor an operator\(hint)")
         }
         let catalogs = try FrameworkCatalogLoader.load(paths: request.config.policies)
-        print(PolicyDocumentation.text(for: policy, params: request.overrides(for: policy), catalogs: catalogs))
+        Terminal.output(PolicyDocumentation.text(for: policy, params: request.overrides(for: policy), catalogs: catalogs) + "\n")
     }
 }
 

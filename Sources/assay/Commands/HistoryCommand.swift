@@ -67,6 +67,7 @@ struct HistoryCommand: ParsableCommand {
 
         func run() throws {
             let store = try options.open()
+            try OutputTargets.check(outputs: [results, options.json].compactMap { $0 }, against: [store.path])
             let run = try store.run(reference)
             if let results { try ReportFile.write(Array(try store.resultsDocument(of: run).utf8), to: results) }
             let details = try store.details(of: run)
@@ -152,7 +153,7 @@ struct HistoryOptions: ParsableArguments {
     /// Writes `document` to `--json`, when given (atomically, like every report), then `text` to stdout.
     func present(_ document: Value, _ text: String) throws {
         if let json { try ReportFile.write(Array(JSONWriter.pretty(document).utf8), to: json) }
-        print(text)
+        Terminal.output(text + "\n")
     }
 }
 

@@ -39,6 +39,8 @@ struct ReportCommand: ParsableCommand {
     }
 
     func run() throws {
+        try OutputTargets.check(outputs: [outputs.junit, outputs.json, outputs.html, outputs.markdown, outputs.csv].compactMap { $0 },
+                                against: results)
         let sources = try results.map { path in ResultMerge.Source(name: path, result: try Self.load(path)) }
         var result: RunResult
         if sources.count == 1, let only = sources.first {

@@ -33,6 +33,7 @@ struct TestCommand: ParsableCommand {
     var verbose = false
 
     func run() throws {
+        try OutputTargets.check(outputs: [junit].compactMap { $0 }, against: paths + policies)
         let policySet = try PolicySetLoader.load(paths: paths + policies)
         let cases = try PolicyTestLoader.load(paths: paths)
         guard !cases.isEmpty else { throw CommandFailure.input("no policy tests found under \(paths.joined(separator: ", "))") }

@@ -31,7 +31,12 @@ struct EvaluationPipeline {
         // Costs: one streaming pass over the billing exports for every cost scope.
         let settings = try StageSettings(config: request.config)
         let costScopes = Array(Set(compiled.compactMap(\.policy.scope.cost)))
-        let costs = try CostStage(settings: settings.cost, asOf: request.asOf, progress: progress).run(ingested.billing, scopes: costScopes)
+        let costs: CostStage.Output
+        do {
+            costs = try CostStage(settings: settings.cost, asOf: request.asOf, progress: progress).run(ingested.billing, scopes: costScopes)
+        } catch {
+            throw ingested.spool.renaming(error)
+        }
 
         // Model: DR test evidence and the downtime model enrich the applications.
         let modelled = try DowntimeStage(settings: settings.downtime, asOf: request.asOf).run(ingested.resources, drSpend: costs.drSpend)
@@ -49,7 +54,7 @@ struct EvaluationPipeline {
         let result = RunResult(
             toolVersion: AssayVersion.current, asOf: request.asOf, labels: request.config.labels, failOn: request.config.failOn,
             failOnUnknown: request.config.failOnUnknown, passing: passing, policySetDigest: policySet.digest,
-            inputs: ingested.inputs + costs.inputs, policies: evaluations.map(PolicyReport.init), findings: evaluations.flatMap(\.findings),
+            inputs: ingested.inputs + costs.inputs.map(ingested.spool.renamed), policies: evaluations.map(PolicyReport.init), findings: evaluations.flatMap(\.findings),
             waivers: waiverStatuses, sections: sections
         )
 

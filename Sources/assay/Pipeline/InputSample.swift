@@ -11,13 +11,18 @@ enum InputSample {
         do {
             source = try ByteSources.open(path)
         } catch {
-            throw InventoryError.unreadable(file: path, reason: "\(error)")
+            throw InventoryError.unreadable(file: path, reason: error.message)
         }
         var bytes = [UInt8](repeating: 0, count: limit)
         var filled = 0
         while filled < limit {
-            let got = try bytes.withUnsafeMutableBytes { raw in
-                try source.read(into: UnsafeMutableRawBufferPointer(rebasing: raw[filled...]))
+            let got: Int
+            do {
+                got = try bytes.withUnsafeMutableBytes { raw throws(TabularTextError) in
+                    try source.read(into: UnsafeMutableRawBufferPointer(rebasing: raw[filled...]))
+                }
+            } catch let error as TabularTextError {
+                throw InventoryError.unreadable(file: path, reason: error.message)
             }
             if got == 0 { break }
             filled += got

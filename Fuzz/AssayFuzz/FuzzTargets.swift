@@ -1,0 +1,104 @@
+import Billing
+import Foundation
+import Inventory
+import PolicyEngine
+import PolicyLoader
+import Reports
+import TabularText
+
+/// The libFuzzer targets (docs/limits.md, scripts/fuzz.sh). Each takes arbitrary bytes and must
+/// return without trapping, hanging or growing without bound: errors are fine, crashes are not.
+enum FuzzTarget: String, CaseIterable {
+    /// `JSONParser.parse`.
+    case json
+    /// Policy files (`PolicySetLoader`), the YAML composer and the alias budget behind them.
+    case policy
+    /// Run configurations (`ConfigLoader`).
+    case config
+    /// Waiver files (`WaiverLoader`).
+    case waiver
+    /// YAML registers (`YAMLRecordReader`).
+    case register
+    /// The CSV table reader of registers, the billing header detection and the chunked billing scan.
+    case csv
+    /// The gzip byte source (ISA-L and zlib).
+    case gzip
+    /// Every export reader's detection, then a read by the reader that claims the bytes.
+    case detect
+    /// `assay report`: a results document decoded and rendered in every format.
+    case report
+
+    /// The file a target writes its input to when the code under test reads files.
+    static let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("assay-fuzz-\(getpid())").path
+
+    static let readers: [any ExportReader] = [JSONRecordReader(), JSONLinesRecordReader(), CSVRecordReader(), YAMLRecordReader()]
+        + InventoryReaders.all(inflater: nil)
+
+    func run(_ bytes: [UInt8]) {
+        switch self {
+        case .json:
+            _ = try? JSONParser.parse(bytes)
+        case .policy:
+            let file = Self.write(bytes, suffix: ".yaml")
+            _ = try? PolicySetLoader.load(paths: [file])
+        case .config:
+            _ = try? ConfigLoader.load(file: Self.write(bytes, suffix: ".yaml"))
+        case .waiver:
+            _ = try? WaiverLoader.load(files: [Self.write(bytes, suffix: ".yaml")])
+        case .register:
+            let file = Self.write(bytes, suffix: ".yaml")
+            _ = try? YAMLRecordReader().read(InputSpec(path: file, format: .yaml), progress: { _, _ in })
+        case .csv:
+            if let table = try? CSVTable(bytes: bytes, file: "fuzz.csv") { _ = try? BillingFormats.detect(BillingHeader(table.header), path: "fuzz.csv") }
+            // The billing scan: the chunked CSV scanner, header detection and cost-line parsing.
+            let file = Self.write(bytes, suffix: ".csv")
+            if var aggregator = try? CostAggregator(scopes: [CostScope(groupBy: ["account", "service"], lastMonths: 3)]) {
+                _ = try? aggregator.read(file, options: BillingScanOptions(skipBadRows: true))
+            }
+        case .gzip:
+            let file = Self.write(bytes, suffix: ".gz")
+            for decoder in [GzipDecoder.isal, .zlib] {
+                guard let source = try? ByteSources.open(file, decoder: decoder) else { continue }
+                let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: 1 << 16, alignment: 16)
+                defer { buffer.deallocate() }
+                var total = 0
+                while let got = try? source.read(into: buffer), got > 0, total < 64 << 20 { total += got }
+            }
+        case .detect:
+            let file = Self.write(bytes, suffix: "")
+            let scored = Self.readers.map { ($0, $0.detectionScore(sample: bytes, path: file)) }
+            if let best = scored.filter({ $0.1 > 0 }).max(by: { $0.1 < $1.1 })?.0 {
+                _ = try? best.read(InputSpec(path: file, format: best.format), progress: { _, _ in })
+            }
+        case .report:
+            guard let document = try? JSONParser.parse(bytes), let result = try? RunResultCodec.decode(document) else { return }
+            let renderers: [any ReportRenderer] = [JUnitReport(flavour: .portable), JSONReport(), HTMLReport(), MarkdownReport(), CSVReport()]
+            for renderer in renderers { _ = try? renderer.render(result) }
+        }
+    }
+
+    private static func write(_ bytes: [UInt8], suffix: String) -> String {
+        let path = scratch + suffix
+        FileManager.default.createFile(atPath: path, contents: Data(bytes))
+        return path
+    }
+}
+
+/// The target named by `ASSAY_FUZZ_TARGET` (default `json`).
+let selectedTarget: FuzzTarget = {
+    let name = ProcessInfo.processInfo.environment["ASSAY_FUZZ_TARGET"] ?? "json"
+    guard let target = FuzzTarget(rawValue: name) else {
+        FileHandle.standardError.write(Data("unknown ASSAY_FUZZ_TARGET '\(name)'; one of \(FuzzTarget.allCases.map(\.rawValue))\n".utf8))
+        exit(2)
+    }
+    return target
+}()
+
+#if ASSAY_LIBFUZZER
+/// libFuzzer's entry point (the build with `-sanitize=fuzzer` has no `main` of its own).
+@_cdecl("LLVMFuzzerTestOneInput")
+public func fuzzOneInput(_ start: UnsafePointer<UInt8>?, _ count: Int) -> CInt {
+    selectedTarget.run(start.map { Array(UnsafeBufferPointer(start: $0, count: count)) } ?? [])
+    return 0
+}
+#endif
