@@ -348,15 +348,16 @@ applies_to:
   cost: { group_by: [tags.environment], period: month }
   where:
     tags.environment: { exists: true }
-    currency: { param: budget_currency }
 require:
+  # A group in another currency than the budgets is reported (it cannot be compared), not skipped.
+  currency: { equals: { param: budget_currency } }
   cost.amount: { lte: { param: monthly_budget, key: tags.environment } }
-message: "{{ tags.environment }} spent {{ cost.amount }} {{ currency }} in {{ period }}, over the monthly budget the parameter monthly_budget sets for this environment (in {{ params.budget_currency }})"
+message: "{{ tags.environment }} spent {{ cost.amount }} {{ currency }} in {{ period }}: over the monthly budget for this environment (parameter monthly_budget), or in another currency than the budgets ({{ params.budget_currency }}) and so not comparable"
 params:
   budget_currency: USD
   monthly_budget: { prod: 12000, staging: 3000, dev: 2000, dr: 2500, default: 1000 }
 param_docs:
-  budget_currency: Currency the budgets are expressed in; groups in other currencies are not assessed.
+  budget_currency: Currency the budgets are expressed in; a group in another currency fails as not comparable (reported, never skipped).
   monthly_budget: Monthly budget per environment tag value; `default` covers other environments.
 
 """####),
@@ -372,7 +373,7 @@ tests:
       - { id: prod-ok, type: cost.group, period: "2026-10", currency: USD, tags: { environment: prod }, cost: { amount: 11999.99 } }
       - { id: prod-over, type: cost.group, period: "2026-10", currency: USD, tags: { environment: prod }, cost: { amount: 12000.01 } }
       - { id: sandbox-over-default, type: cost.group, period: "2026-10", currency: USD, tags: { environment: sandbox }, cost: { amount: 1500 } }
-      - { id: eur-not-assessed, type: cost.group, period: "2026-10", currency: EUR, tags: { environment: prod }, cost: { amount: 99999 } }
+      - { id: eur-not-comparable, type: cost.group, period: "2026-10", currency: EUR, tags: { environment: prod }, cost: { amount: 99999 } }
       - { id: untagged, type: cost.group, period: "2026-10", currency: USD, cost: { amount: 99999 } }
       - { id: staging-waived, type: cost.group, period: "2026-10", currency: USD, tags: { environment: staging }, cost: { amount: 4000 } }
     waivers:
@@ -381,7 +382,7 @@ tests:
         reason: Load test campaign approved for October
         owner: finops@acme.example
         expires: 2026-12-31
-    expect: { prod-ok: pass, prod-over: fail, sandbox-over-default: fail, eur-not-assessed: not_applicable, untagged: not_applicable, staging-waived: waived }
+    expect: { prod-ok: pass, prod-over: fail, sandbox-over-default: fail, eur-not-comparable: fail, untagged: not_applicable, staging-waived: waived }
 
   - name: month-over-month growth of account × service
     policy: cost.growth.month_over_month

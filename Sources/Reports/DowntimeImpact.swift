@@ -120,6 +120,19 @@ struct DowntimeImpact {
         return text
     }
 
+    /// Why a recommendation reads as it does, for the verdicts that otherwise look contradictory.
+    static func verdictExplanation(_ verdict: String?) -> String {
+        switch verdict {
+        case "not_justified":
+            return ". Not justified on cost alone: it costs more than the risk it removes, but the current strategy does not meet "
+                + "the RTO/RPO targets or the test rule, so this is the cheapest strategy that does"
+        case "inconclusive":
+            return ". Inconclusive: the difference in expected loss is within the simulation's noise (its standard error)"
+        default:
+            return ""
+        }
+    }
+
     private static func application(_ value: Value) -> Application? {
         guard let id = value["id"]?.textValue else { return nil }
         let recommendation = value["recommendation"]
@@ -129,7 +142,7 @@ struct DowntimeImpact {
             expectedAnnualLoss: value["expected_annual_loss"]?.moneyValue, p95: value["p95"]?.moneyValue, p99: value["p99"]?.moneyValue,
             options: (value["strategies"]?.elements ?? []).compactMap(option),
             recommendedStrategy: recommendation?["strategy"]?.textValue, recommendationVerdict: recommendation?["verdict"]?.textValue,
-            recommendationReason: recommendation?["reason"]?.textValue,
+            recommendationReason: recommendation?["reason"]?.textValue.map { $0 + Self.verdictExplanation(recommendation?["verdict"]?.textValue) },
             recommendationBenefit: recommendation?["net_annual_benefit"]?.moneyValue,
             warnings: (value["warnings"]?.elements ?? []).compactMap { warning in
                 warning["code"]?.textValue.map { ($0, warning["message"]?.textValue ?? "") }

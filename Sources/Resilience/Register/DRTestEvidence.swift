@@ -140,8 +140,15 @@ public enum DRTestEvidence {
         // strategy's default. A default is no evidence, so it never meets a target (a pass must
         // rest on evidence; the message names the basis); a missing strategy fails too.
         let posture = input.recovery
-        let rtoBasis = posture.evidence?.measuredRTOHours != nil ? "measured" : (posture.rtoHours != nil ? "declared" : "strategy_default")
-        let rpoBasis = posture.evidence?.measuredRPOHours != nil ? "measured" : (posture.rpoHours != nil ? "declared" : "strategy_default")
+        // A strategy exercised by a real test (not a tabletop) keeps its default figures as tested.
+        let tested = posture.evidence.map { $0.type != .tabletop } ?? false
+        func basis(measured: Double?, declared: Double?) -> String {
+            if measured != nil { return "measured" }
+            if declared != nil { return "declared" }
+            return tested ? "tested strategy default" : "strategy_default"
+        }
+        let rtoBasis = basis(measured: posture.evidence?.measuredRTOHours, declared: posture.rtoHours)
+        let rpoBasis = basis(measured: posture.evidence?.measuredRPOHours, declared: posture.rpoHours)
         dr["capability_basis"] = capability == nil ? .null : .string(rtoBasis == rpoBasis ? rtoBasis : "RTO \(rtoBasis), RPO \(rpoBasis)")
         func verdict(_ meets: Bool?, basis: String) -> Value {
             guard let meets else { return .bool(false) }
