@@ -73,6 +73,8 @@ extension CostAggregator {
         cost["change_pct"] = ratio(bucket.amount - previousAmount, previousAmount).map { .number($0 * 100) } ?? .null
         cost["share_of_total"] = ratio(bucket.amount, monthTotal?.amount ?? .zero).map(Value.number) ?? .null
         cost["untagged_amount"] = .decimal(bucket.untaggedUsage)
+        // The denominator of untagged_share: usage spend (charges a tag can allocate), not the total.
+        cost["usage_amount"] = .decimal(bucket.usage)
         cost["untagged_share"] = ratio(bucket.untaggedUsage, bucket.usage).map(Value.number) ?? .null
         cost["egress_amount"] = .decimal(bucket.egress)
         cost["egress_share"] = ratio(bucket.egress, bucket.amount).map(Value.number) ?? .null

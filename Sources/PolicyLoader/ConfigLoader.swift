@@ -42,6 +42,9 @@ public struct AssayConfig: Sendable {
     public var failOn: Severity = .high
     /// Whether unknown verdicts also fail the run.
     public var failOnUnknown = false
+    /// Whether a run that evaluates nothing (no input documents, or no policy matching any) may
+    /// succeed; false by default, because a run that checked nothing is never green.
+    public var allowEmpty = false
     /// Fixed evaluation date.
     public var asOf: CivilDate?
     /// Labels recorded in every output.
@@ -65,7 +68,7 @@ public struct AssayConfig: Sendable {
 public enum ConfigLoader {
     static let keys = [
         "version", "policies", "inputs", "params", "waivers", "outputs", "fail_on", "fail_on_unknown", "as_of", "labels",
-        "history", "downtime", "cost", "terraform_root", "identity",
+        "history", "downtime", "cost", "terraform_root", "identity", "allow_empty",
     ]
     static let inputKeys = ["path", "format", "type", "id_field", "type_field", "list_field"]
     static let outputKeys = ["junit", "json", "html", "markdown", "csv", "sarif", "gitlab_codequality", "passing"]
@@ -94,7 +97,12 @@ public enum ConfigLoader {
         for entry in entries {
             let value = entry.value
             switch entry.key {
-            case "policies": config.policies = try value.stringList("a list of policy files or folders").map(resolve)
+            case "policies":
+                // `builtin` names the library embedded in the binary, not a folder beside the config.
+                config.policies = try value.stringList("a list of policy files or folders").map {
+                    $0 == BuiltinPolicyLibrary.name ? $0 : resolve($0)
+                }
+            case "allow_empty": config.allowEmpty = try value.boolean()
             case "waivers": config.waivers = try value.stringList("a list of waiver files").map(resolve)
             case "inputs":
                 for item in try value.sequence("a list of inputs") { config.inputs.append(try input(item, resolve: resolve)) }

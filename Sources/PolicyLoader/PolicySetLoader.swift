@@ -64,7 +64,11 @@ public enum PolicySetLoader {
             loadedFiles.append(file)
             digest.update(file)
             digest.update([0])
-            if let bytes = FileManager.default.contents(atPath: file) { digest.update(Array(bytes)) }
+            if let bytes = FileManager.default.contents(atPath: file) {
+                digest.update(Array(bytes))
+            } else if let text = BuiltinPolicyLibrary.text(of: file) {
+                digest.update(Array(text.utf8))
+            }
             digest.update([0])
         }
         return PolicySet(policies: policies.sorted { $0.id < $1.id }, files: loadedFiles, digest: digest.hexDigest())
@@ -106,6 +110,9 @@ public enum PolicySetLoader {
     /// YAML files under a path (the path itself when it is a file), sorted.
     public static func yamlFiles(under path: String) throws(LoadError) -> [String] {
         var isDirectory: ObjCBool = false
+        if !FileManager.default.fileExists(atPath: path), BuiltinPolicyLibrary.contains(path) {
+            return BuiltinPolicyLibrary.paths(under: path)
+        }
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
             throw LoadError(.unreadable(reason: "no such file or folder"), at: SourceLocation(file: path, line: 0, column: 0))
         }

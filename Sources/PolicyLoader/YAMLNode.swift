@@ -42,6 +42,8 @@ struct YAMLNode {
         let nowhere = SourceLocation(file: file, line: 0, column: 0)
         var isFolder: ObjCBool = false
         guard FileManager.default.fileExists(atPath: file, isDirectory: &isFolder) else {
+            // The policy library embedded in the binary (`builtin/…`) when no file has that path.
+            if let embedded = BuiltinPolicyLibrary.text(of: file) { return try documents(text: embedded, file: file) }
             throw LoadError(.unreadable(reason: "no such file"), at: nowhere)
         }
         guard !isFolder.boolValue else { throw LoadError(.unreadable(reason: "a folder, not a file"), at: nowhere) }

@@ -2,8 +2,8 @@ import PolicyEngine
 
 /// The downtime financial-impact model's output read from `sections["downtime"]` (schema in
 /// docs/downtime-model.md): per application the expected annual loss and tail of the current
-/// strategy, every strategy option compared, and the recommendation. Amounts are in the currency
-/// of `settings.currency` (older sections do not name it).
+/// strategy, every strategy option compared, and the recommendation. Amounts are in the section's
+/// `currency` (config `downtime.currency`); `money(_:)` writes them with it.
 struct DowntimeImpact {
     /// One strategy option of an application.
     struct Option {
@@ -99,11 +99,14 @@ struct DowntimeImpact {
     let portfolioCurrent: FixedDecimal?
     /// Sum of the recommended strategies' EALs.
     let portfolioRecommended: FixedDecimal?
+    /// Expected loss + DR cost, today and with the recommended strategies.
+    let riskCurrent: FixedDecimal?
+    let riskRecommended: FixedDecimal?
+    /// ISO 4217 currency of every amount; nil when the run named none.
+    let currency: String?
     /// Monte Carlo trials and seed, for the evidence line.
     let trials: Int?
     let seed: String?
-    /// ISO 4217 code of every amount; nil for sections written before the model named it.
-    let currency: String?
     /// The configured risk appetite (largest acceptable P95).
     let riskAppetiteP95: FixedDecimal?
 
@@ -113,20 +116,62 @@ struct DowntimeImpact {
             applications = []
             portfolioCurrent = nil
             portfolioRecommended = nil
+            riskCurrent = nil
+            riskRecommended = nil
+            currency = nil
             trials = nil
             seed = nil
-            currency = nil
             riskAppetiteP95 = nil
             return
         }
         ran = true
         portfolioCurrent = section["portfolio"]?["expected_annual_loss_current"]?.moneyValue
         portfolioRecommended = section["portfolio"]?["expected_annual_loss_recommended"]?.moneyValue
+        riskCurrent = section["portfolio"]?["total_cost_of_risk_current"]?.moneyValue
+        riskRecommended = section["portfolio"]?["total_cost_of_risk_recommended"]?.moneyValue
+        currency = section["currency"]?.textValue ?? section["settings"]?["currency"]?.textValue
         trials = section["settings"]?["trials"]?.wholeNumberValue
         seed = section["settings"]?["seed"]?.textValue
-        currency = section["settings"]?["currency"]?.textValue
         riskAppetiteP95 = section["settings"]?["risk_appetite_p95"]?.moneyValue
         applications = (section["applications"]?.elements ?? []).compactMap(Self.application)
+    }
+
+    /// A model amount in whole units with its currency (`USD 1,689,122`); "—" when absent. Without a
+    /// currency in the run, the amount says so rather than pass for any currency.
+    func money(_ amount: FixedDecimal?) -> String {
+        guard let amount else { return "—" }
+        return (currency ?? "(no currency)") + " " + ReportText.wholeMoney(amount)
+    }
+
+    /// The portfolio's headline in words: expected loss and total cost of risk today and with the
+    /// recommendations, and why a higher expected loss can still be recommended.
+    var portfolioSentence: String? {
+        guard let portfolioCurrent, let riskCurrent else { return nil }
+        var text = "Expected annual loss \(money(portfolioCurrent)); total cost of risk (expected loss + DR cost) \(money(riskCurrent)) today"
+        if let portfolioRecommended, let riskRecommended {
+            text += ", \(money(riskRecommended)) with the recommended strategies (expected loss \(money(portfolioRecommended)))."
+            if portfolioRecommended > portfolioCurrent, riskRecommended < riskCurrent {
+                text += " The expected loss is higher with the recommendations because they choose cheaper DR whose extra risk costs less than it saves."
+            } else if riskRecommended > riskCurrent {
+                text += " The recommendations cost more in total: they are needed to meet RTO/RPO targets or the test rule, not to save money."
+            }
+        } else {
+            text += "."
+        }
+        return text
+    }
+
+    /// Why a recommendation reads as it does, for the verdicts that otherwise look contradictory.
+    static func verdictExplanation(_ verdict: String?) -> String {
+        switch verdict {
+        case "not_justified":
+            return ". Not justified on cost alone: it costs more than the risk it removes, but the current strategy does not meet "
+                + "the RTO/RPO targets or the test rule, so this is the cheapest strategy that does"
+        case "inconclusive":
+            return ". Inconclusive: the difference in expected loss is within the simulation's noise (its standard error)"
+        default:
+            return ""
+        }
     }
 
     private static func application(_ value: Value) -> Application? {
@@ -138,7 +183,7 @@ struct DowntimeImpact {
             expectedAnnualLoss: value["expected_annual_loss"]?.moneyValue, p95: value["p95"]?.moneyValue, p99: value["p99"]?.moneyValue,
             options: (value["strategies"]?.elements ?? []).compactMap(option),
             recommendedStrategy: recommendation?["strategy"]?.textValue, recommendationVerdict: recommendation?["verdict"]?.textValue,
-            recommendationReason: recommendation?["reason"]?.textValue,
+            recommendationReason: recommendation?["reason"]?.textValue.map { $0 + Self.verdictExplanation(recommendation?["verdict"]?.textValue) },
             recommendationBenefit: recommendation?["net_annual_benefit"]?.moneyValue,
             warnings: (value["warnings"]?.elements ?? []).compactMap { warning in
                 warning["code"]?.textValue.map { ($0, warning["message"]?.textValue ?? "") }

@@ -66,7 +66,7 @@ struct FindingsView {
                 anchor: anchors[policy.id], policyID: policy.id, policyTitle: policy.title, severityName: policy.severity.rawValue,
                 enforcementName: policy.enforcement.rawValue, categoryName: policy.category.isEmpty ? "—" : policy.category,
                 policyStatus: Self.badge(policy.counts), isOpen: failing, failingFlag: failing ? "true" : "false",
-                countsText: Self.countsText(policy.counts), policyDescription: policy.description, remediation: policy.remediation,
+                countsText: policy.notApplicableText ?? Self.countsText(policy.counts), policyDescription: policy.description, remediation: policy.remediation,
                 policySource: policy.source,
                 controls: policy.frameworks.keys.sorted().map { KeyValue(key: $0, value: (policy.frameworks[$0] ?? []).joined(separator: ", ")) },
                 params: policy.params.keys.sorted().map { KeyValue(key: $0, value: policy.params[$0]?.displayText ?? "") },
@@ -79,7 +79,7 @@ struct FindingsView {
             + "the JSON results and the CSV export (assay report --csv) hold every finding."
     }
 
-    /// Failing policies first, then waived, unknown, passing, and not in scope.
+    /// Failing policies first, then waived, unknown, passing, and not applicable.
     private static func group(_ counts: VerdictCounts) -> Int {
         if counts.fail + counts.error > 0 { return 0 }
         if counts.waived > 0 { return 1 }
@@ -95,7 +95,7 @@ struct FindingsView {
         case 1: return Badge(.waived)
         case 2: return Badge(.unknown)
         case 3: return Badge(.pass)
-        default: return Badge(symbol: "–", text: "not in scope", css: "st-na")
+        default: return Badge(symbol: "–", text: "not applicable", css: "st-na")
         }
     }
 

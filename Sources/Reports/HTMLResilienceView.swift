@@ -117,19 +117,21 @@ struct DowntimeView {
 
     var downtimeRan: Bool
     var portfolioCurrent: String
+    /// Total cost of risk today and with the recommendations, explained.
+    var riskSentence: [String]
     var portfolioRecommended: String
     var modelNote: String
     var impactRows: [ImpactRow]
     var appDetails: [AppDetail]
 
     init(_ impact: DowntimeImpact) {
-        let currency = impact.currency
-        let money = { (amount: FixedDecimal?) in amount.map { Self.money($0, currency: currency) } ?? "—" }
+        let money = impact.money
         let words = { (text: String) in text.replacingOccurrences(of: "_", with: " ") }
         downtimeRan = impact.ran
         portfolioCurrent = money(impact.portfolioCurrent)
+        riskSentence = impact.portfolioSentence.map { [$0] } ?? []
         portfolioRecommended = money(impact.portfolioRecommended)
-        var note = [currency.map { "Amounts per year in \($0)" } ?? "Amounts per year in the register's currency"]
+        var note = [impact.currency.map { "Amounts per year in \($0)" } ?? "Amounts per year in the register's currency"]
         if let trials = impact.trials { note.append("\(ReportText.count(trials)) Monte Carlo trials") }
         if let seed = impact.seed { note.append("seed \(seed)") }
         if let appetite = impact.riskAppetiteP95 { note.append("risk appetite: P95 at most \(money(appetite))") }

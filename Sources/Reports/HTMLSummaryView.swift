@@ -39,6 +39,8 @@ struct SummaryView {
         /// Present when the downtime model ran.
         var lossCurrent: [String]
         var lossRecommended: [String]
+        /// Total cost of risk today and with the recommendations, explained.
+        var riskSentence: [String]
     }
 
     var verdict: Badge
@@ -52,6 +54,8 @@ struct SummaryView {
     var failingTotal: String
     var topPolicies: [TopPolicy]
     var morePolicies: [String]
+    /// Policies that matched nothing, with why (`not applicable: no resource of type …`).
+    var notApplicable: [KeyValue]
     var expiringWaivers: [ExpiringWaiver]
     var costHeadlines: [CostHeadline]
     var drHeadline: [DRHeadline]
@@ -70,9 +74,12 @@ struct SummaryView {
             verdictDetail = "\(ReportText.count(blocking)) \(noun) the run (severity \(result.failOn.rawValue) or above, not advisory)."
         }
         let totals = overview.totals
-        score = ReportText.percent(overview.score)
+        score = totals.evaluated > 0 ? ReportText.percent(overview.score) : "— (nothing evaluated)"
+        let notApplicableCount = result.notApplicablePolicies.count
         scoreDetail = "\(ReportText.count(totals.pass)) passing and \(ReportText.count(totals.waived)) waived of "
             + "\(ReportText.count(totals.evaluated)) evaluated verdicts"
+            + (notApplicableCount > 0 ? "; \(ReportText.count(notApplicableCount)) of \(ReportText.count(result.policies.count)) policies not applicable "
+                + "(no resource in scope), not counted as compliance" : "")
         counts = [
             KeyValue(key: "evaluated", value: ReportText.count(totals.evaluated)), KeyValue(key: "pass", value: ReportText.count(totals.pass)),
             KeyValue(key: "fail", value: ReportText.count(totals.fail)), KeyValue(key: "waived", value: ReportText.count(totals.waived)),
@@ -90,6 +97,7 @@ struct SummaryView {
             TopPolicy(anchor: anchors[item.policy.id], policyID: item.policy.id, policyTitle: item.policy.title,
                       severityName: item.policy.severity.rawValue, failingCount: ReportText.count(item.failing))
         }
+        notApplicable = result.notApplicablePolicies.map { KeyValue(key: $0.id, value: $0.notApplicableText ?? "") }
         let more = overview.failingPolicies.count - topPolicies.count
         morePolicies = more > 0 ? ["\(ReportText.count(more)) more failing \(more == 1 ? "policy" : "policies") in the findings below."] : []
         expiringWaivers = overview.expiringWaivers.map { status in
@@ -108,8 +116,9 @@ struct SummaryView {
             drHeadline = [DRHeadline(
                 applicationCount: ReportText.count(readiness.rows.count),
                 notReadyCount: ReportText.count(readiness.rows.filter { $0.status == .fail }.count),
-                lossCurrent: downtime.portfolioCurrent.map { [DowntimeView.money($0, currency: downtime.currency)] } ?? [],
-                lossRecommended: downtime.portfolioRecommended.map { [DowntimeView.money($0, currency: downtime.currency)] } ?? []
+                lossCurrent: downtime.portfolioCurrent.map { [downtime.money($0)] } ?? [],
+                lossRecommended: downtime.portfolioRecommended.map { [downtime.money($0)] } ?? [],
+                riskSentence: downtime.portfolioSentence.map { [$0] } ?? []
             )]
         }
     }

@@ -407,6 +407,7 @@ enum HTMLTemplate {
         <div><dt>Portfolio EAL, current strategies</dt><dd>{{portfolioCurrent}}</dd></div>
         <div><dt>Portfolio EAL, recommended strategies</dt><dd>{{portfolioRecommended}}</dd></div>
         </dl>
+        {{#riskSentence}}<p>{{.}}</p>{{/riskSentence}}
         <table>
         <caption>Expected annual loss and recommendation per application</caption>
         <thead><tr><th scope="col">Application</th><th scope="col">Tier</th><th scope="col">Current strategy</th><th scope="col" class="num">EAL</th><th scope="col" class="num">P95</th><th scope="col">Recommended</th><th scope="col">Verdict</th><th scope="col" class="num">Net annual benefit</th></tr></thead>

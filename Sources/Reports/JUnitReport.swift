@@ -159,7 +159,10 @@ public struct JUnitReport: ReportRenderer {
             return Case(name: "\(policy.counts.pass) \(noun) pass", file: nil, outcome: .pass)
         }
 
-        private static let emptyCase = Case(name: "no resources in scope", file: nil, outcome: .skipped("no input document is in this policy's scope"))
+        /// The single case of a policy that matched nothing: skipped, saying why.
+        private var emptyCase: Case {
+            Case(name: "not applicable", file: nil, outcome: .skipped(policy.notApplicableText ?? "not applicable: no input document in scope"))
+        }
 
         /// The kind of every case, in order, without building them.
         func forEachKind(_ body: (Case.Kind) -> Void) {
@@ -193,7 +196,7 @@ public struct JUnitReport: ReportRenderer {
                 try body(Case(name: name, file: FindingLocation(result.findings[index])?.file, outcome: outcome(of: result.findings[index], kind: kind)))
                 any = true
             }
-            if !any { try body(Self.emptyCase) }
+            if !any { try body(emptyCase) }
         }
 
         private func outcome(of finding: borrowing Finding, kind: Case.Kind) -> Case.Outcome {

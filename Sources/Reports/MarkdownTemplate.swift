@@ -47,6 +47,14 @@ enum MarkdownTemplate {
         {{/topPolicies}}
 
         {{/empty(topPolicies)}}
+        {{^empty(notApplicable)}}
+        ### Policies not applicable (not counted as compliance)
+
+        {{#notApplicable}}
+        - Policy {{key}}: {{value}}
+        {{/notApplicable}}
+
+        {{/empty(notApplicable)}}
         {{^empty(expiringWaivers)}}
         ### Waivers expiring within 30 days
 
@@ -67,6 +75,9 @@ enum MarkdownTemplate {
         ### DR readiness
 
         - Applications not DR-ready: **{{notReadyCount}} of {{applicationCount}}**{{#lossCurrent}}; expected annual downtime loss {{.}}{{/lossCurrent}}{{#lossRecommended}} ({{.}} with the recommended strategies){{/lossRecommended}}
+        {{#riskSentence}}
+        - Cost of risk: {{.}}
+        {{/riskSentence}}
 
         {{/drHeadline}}
         {{/summary}}

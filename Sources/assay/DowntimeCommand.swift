@@ -90,9 +90,9 @@ struct DowntimeCommand: ParsableCommand {
         let costs = try CostStage(settings: settings.cost, asOf: request.asOf, progress: progress).run(ingested.billing, scopes: [])
         settings.downtime.enabled = true
         progress.begin("running the downtime model")
-        let modelled = try DowntimeStage(settings: settings.downtime, asOf: request.asOf).run(ingested.resources, drCosts: costs.drCosts)
+        let modelled = try DowntimeStage(settings: settings.downtime, asOf: request.asOf).run(ingested.resources, drSpend: costs.drSpend)
         let assessments = modelled.assessments
-        Terminal.output(DowntimeTable.summary(assessments))
+        Terminal.output(DowntimeTable.summary(assessments, basis: costs.drSpend.basis))
         if detail {
             for assessment in assessments { Terminal.output("\n" + DowntimeTable.detail(assessment)) }
         }
@@ -112,7 +112,8 @@ struct DowntimeCommand: ParsableCommand {
 /// Plain-text tables for `assay downtime`. Every amount carries the model's currency code.
 enum DowntimeTable {
     /// One row per application.
-    static func summary(_ assessments: [ApplicationAssessment]) -> String {
+    /// - Parameter basis: how billed DR spend was obtained (`billing, 3 months annualised`), by application.
+    static func summary(_ assessments: [ApplicationAssessment], basis: [String: String] = [:]) -> String {
         var rows = [["Application", "Tier", "Current", "EAL/yr", "P95/yr", "Recommended", "Net benefit/yr", "Cost source"]]
         for assessment in assessments {
             let current = assessment.current
@@ -121,7 +122,8 @@ enum DowntimeTable {
             rows.append([
                 assessment.model.id, assessment.model.tier.rawValue, current.option.kind.rawValue, money(current.expectedAnnualLoss),
                 money(current.distribution.p95), recommended.map { $0.option.isCurrent ? "keep current" : $0.option.kind.rawValue } ?? "none compliant",
-                recommended?.comparison.map { money($0.netAnnualBenefit) } ?? "-", current.option.runCostSource.rawValue,
+                recommended?.comparison.map { money($0.netAnnualBenefit) } ?? "-",
+                current.option.runCostSource == .billing ? (basis[assessment.model.id] ?? "billing") : current.option.runCostSource.rawValue,
             ])
         }
         return layout(rows, rightAligned: [3, 4, 6])

@@ -49,14 +49,24 @@ struct RunSummary {
             }
             if shown.count > perPolicy { Terminal.out("    … and \(shown.count - perPolicy) more (see the JSON/JUnit report)") }
         }
-        let score = (result.complianceScore * 1000).rounded() / 10
+        let notApplicable = result.notApplicablePolicies
+        if !quiet {
+            for policy in notApplicable.prefix(perPolicy * 2) {
+                Terminal.out("\(Terminal.styled("N/A", .dim))   \(policy.id): \(policy.notApplicableText ?? "")")
+            }
+            if notApplicable.count > perPolicy * 2 {
+                Terminal.out("    … and \(notApplicable.count - perPolicy * 2) more not applicable (see the JSON report's policies)")
+            }
+        }
+        let score = result.evaluatedAnything ? "compliance \((result.complianceScore * 1000).rounded() / 10)%" : "nothing evaluated"
+        let applicability = notApplicable.isEmpty ? "" : " (\(notApplicable.count) of \(result.policies.count) policies not applicable)"
         let blocking = result.blockingCount
         if quiet {
             if blocking > 0 { Terminal.out("Blocking: \(blocking) finding(s) at or above \(result.failOn.rawValue) on enforced policies (exit 1)") }
             return
         }
         Terminal.out("Summary: \(totals.pass) pass · \(totals.fail) fail · \(totals.waived) waived · \(totals.error) error · "
-            + "\(totals.unknown) unknown — compliance \(score)%")
+            + "\(totals.unknown) unknown — \(score)\(applicability)")
         if blocking > 0 {
             Terminal.out(Terminal.styled("Blocking: \(blocking) finding(s) at or above \(result.failOn.rawValue) on enforced policies (exit 1)", .red))
         } else {

@@ -273,7 +273,7 @@ struct HardeningTests {
         let policy = Self.policy("demo.ok", "  name: { exists: true }", in: folder)
         let fifo = folder.appendingPathComponent("in.fifo").path
         #expect(mkfifo(fifo, 0o600) == 0)
-        let writer = Thread {
+        nonisolated(unsafe) let writer = Thread {
             let handle = FileHandle(forWritingAtPath: fifo)
             handle?.write(Data(#"[{"id":"x","type":"t","name":"n"},{"id":"y","type":"t"}]"#.utf8))
             try? handle?.close()

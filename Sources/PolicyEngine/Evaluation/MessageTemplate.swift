@@ -2,12 +2,17 @@
 ///
 /// Placeholders name a field of the resource (`{{ encryption.at_rest.key_id }}`), or one of the
 /// reserved names `policy.id`, `policy.title`, `params.<name>` and `as_of`. Filters: `default: 'x'`
-/// (when missing), `upper`, `lower`, `join: ', '` (arrays), `count` (array/string/object length).
+/// (when missing), `upper`, `lower`, `join: ', '` (arrays), `count` (array/string/object length),
+/// `percent` (a share 0–1 as `13.2 %`), `percent_value` (a percentage rounded: `28.3 %`).
 /// Parsed when the policy loads; rendering only walks the parts.
 public struct MessageTemplate: Sendable {
     /// A filter applied to a placeholder's value.
     public enum Filter: String, Sendable, CaseIterable {
         case `default`, upper, lower, join, count
+        /// A share 0–1 as a percentage with one decimal (`0.1323` → `13.2 %`).
+        case percent
+        /// A value already in percent, rounded to one decimal (`28.2949` → `28.3 %`).
+        case percentValue = "percent_value"
     }
 
     enum Part: Sendable {
@@ -165,6 +170,9 @@ public struct MessageTemplate: Sendable {
                     case .join:
                         if case .array(let items)? = value {
                             value = .string(items.map(\.displayText).joined(separator: argument ?? ", "))
+                        } else if case .object(let fields)? = value {
+                            // A mapping (tags) joins its keys: names, not JSON.
+                            value = .string(fields.keys.sorted().joined(separator: argument ?? ", "))
                         }
                     case .count:
                         switch value {
@@ -173,9 +181,16 @@ public struct MessageTemplate: Sendable {
                         case .string(let text)?: value = .number(Double(text.count))
                         default: value = .number(0)
                         }
+                    case .percent, .percentValue:
+                        if let number = value?.doubleValue, number.isFinite {
+                            let percent = filter == .percent ? number * 100 : number
+                            let tenths = Int((percent * 10).rounded())
+                            value = .string((tenths < 0 ? "-" : "") + "\(abs(tenths) / 10).\(abs(tenths) % 10) %")
+                        }
                     }
                 }
-                rendered = value?.displayText
+                // Exact decimals (money) as plain amounts with two decimals, never quoted.
+                if case .decimal(let amount)? = value { rendered = amount.formatted(fractionDigits: 2) } else { rendered = value?.displayText }
                 output += rendered ?? "(missing)"
             }
         }

@@ -42,12 +42,15 @@ public struct PolicyReport: Sendable, Hashable {
     public var source: String
     /// Verdict counts.
     public var counts: VerdictCounts
+    /// The resource types the policy applies to (`cost.group` for cost policies; empty: every
+    /// non-cost document), used to say why a policy that matched nothing is not applicable.
+    public var appliesTo: [String]
 
     /// Creates a report entry.
     public init(
         id: String, title: String, severity: Severity, enforcement: Enforcement, category: String,
         frameworks: [String: [String]], description: String, remediation: String, params: [String: Value], source: String,
-        counts: VerdictCounts
+        counts: VerdictCounts, appliesTo: [String] = []
     ) {
         self.id = id
         self.title = title
@@ -60,6 +63,25 @@ public struct PolicyReport: Sendable, Hashable {
         self.params = params
         self.source = source
         self.counts = counts
+        self.appliesTo = appliesTo
+    }
+
+    /// True when the policy matched no document in the run: it is not applicable, which is
+    /// neither a pass nor compliance.
+    public var isNotApplicable: Bool { counts.evaluated == 0 }
+
+    /// `not applicable: no resource of type storage.bucket, storage.account` when the policy
+    /// matched nothing; nil otherwise. Every output shows this text for such a policy.
+    public var notApplicableText: String? {
+        guard isNotApplicable else { return nil }
+        return "not applicable: " + Self.emptyScopeReason(appliesTo)
+    }
+
+    /// Why nothing was in scope, from the types a policy applies to.
+    public static func emptyScopeReason(_ types: [String]) -> String {
+        if types.isEmpty { return "no input document in scope" }
+        if types == [ResourceCorpus.costGroupType] { return "no billing data (cost groups) in the inputs" }
+        return "no resource of type " + types.joined(separator: ", ")
     }
 
     /// The report entry of an evaluated policy.
@@ -69,7 +91,7 @@ public struct PolicyReport: Sendable, Hashable {
             id: policy.id, title: policy.title, severity: policy.severity, enforcement: policy.enforcement,
             category: policy.category, frameworks: policy.frameworks, description: policy.description,
             remediation: policy.remediation, params: evaluation.policy.params, source: policy.location.description,
-            counts: evaluation.counts
+            counts: evaluation.counts, appliesTo: policy.scope.cost != nil ? [ResourceCorpus.costGroupType] : policy.scope.types
         )
     }
 }
@@ -176,7 +198,15 @@ public struct RunResult: Sendable {
         findings.indices.count(where: isBlocking(findingAt:))
     }
 
-    /// Share of evaluated verdicts that pass or are waived (1 when nothing was evaluated).
+    /// Policies that matched no document (reported as not applicable, never as compliance).
+    public var notApplicablePolicies: [PolicyReport] { policies.filter(\.isNotApplicable) }
+
+    /// True when the run checked something: at least one verdict. A run that checked nothing is
+    /// never green (`assay evaluate` exits 2 unless empty estates are allowed).
+    public var evaluatedAnything: Bool { totals.evaluated > 0 }
+
+    /// Share of evaluated verdicts that pass or are waived (1 when nothing was evaluated; callers
+    /// show "nothing evaluated" instead, see `evaluatedAnything`).
     public var complianceScore: Double {
         let counts = totals
         guard counts.evaluated > 0 else { return 1 }

@@ -94,7 +94,9 @@ public enum RunResultCodec {
         }
         summary["blocking"] = .number(Double(blocking))
         summary["compliant"] = .bool(blocking == 0)
-        summary["compliance_score"] = .number((result.complianceScore * 10_000).rounded() / 10_000)
+        // Nothing evaluated has no compliance score (null), never 100 %.
+        summary["compliance_score"] = result.evaluatedAnything ? .number((result.complianceScore * 10_000).rounded() / 10_000) : .null
+        summary["not_applicable"] = .number(Double(result.policies.count(where: \.isNotApplicable)))
         summary["failing_by_severity"] = .object(Fields(Severity.allCases.map { ($0.rawValue, Value.number(Double(failingBySeverity[$0] ?? 0))) }))
         summary["failing_by_enforcement"] = .object(Fields(Enforcement.allCases.map {
             ($0.rawValue, Value.number(Double(failingByEnforcement[$0] ?? 0)))
@@ -146,6 +148,8 @@ public enum RunResultCodec {
         fields["params"] = .object(Fields(policy.params.map { ($0.key, $0.value) }))
         fields["source"] = .string(policy.source)
         fields["counts"] = encode(policy.counts)
+        fields["applies_to"] = .array(policy.appliesTo.map(Value.string))
+        if let text = policy.notApplicableText { fields["not_applicable"] = .string(text) }
         return .object(fields)
     }
 
@@ -291,7 +295,8 @@ public enum RunResultCodec {
             id: try item.string("id"), title: try item.string("title"), severity: try item.enumeration("severity"),
             enforcement: try item.enumeration("enforcement"), category: try item.string("category"), frameworks: frameworks,
             description: try item.string("description"), remediation: try item.string("remediation"), params: params,
-            source: try item.string("source"), counts: try decodeCounts(try item.object("counts"))
+            source: try item.string("source"), counts: try decodeCounts(try item.object("counts")),
+            appliesTo: (item.value["applies_to"]?.arrayValue ?? []).compactMap(\.stringValue)
         )
     }
 

@@ -147,8 +147,13 @@ public struct RecoveryPosture: Sendable, Hashable {
     /// Planned test cadence in days of the candidate strategies (each may override it). The current
     /// strategy's test-age rule rests on its actual evidence, never on this plan.
     public var plannedTestCadenceDays: Double?
-    /// Spend tagged as the application's DR environment over the last 12 months (from billing).
+    /// Spend tagged as the application's DR environment, annualised from the months the billing
+    /// exports cover and in the model's currency.
     public var annualCostFromBilling: FixedDecimal?
+    /// Set when billing holds DR spend for the application that cannot be used (several
+    /// currencies and no exchange rate): the current strategy's run cost is then unknown — never
+    /// replaced by an estimate.
+    public var billingCostRefusal: String?
     /// Per-candidate settings.
     public var candidates: [StrategyKind: CandidateSettings]
 

@@ -31,9 +31,14 @@ extension InputResolver {
                 assume("dr.rpo_hours", JSONWriter.format(currentParameters.rpoHours))
             }
         }
-        let currentCost = runCost(
+        var currentCost = runCost(
             kind: currentKind, parameters: currentParameters, billing: billing, quote: candidates[currentKind]?.annualRunCost,
             productionSpend: productionSpend)
+        if let refusal = posture.billingCostRefusal, currentKind != .noDR {
+            // Billed DR spend exists but cannot be used: an estimate would hide it.
+            currentCost = (0, .missing)
+            warn("run_cost_refused", refusal)
+        }
         let currentBasis = currentBasis(kind: currentKind, evidence: posture.evidence, continuous: posture.liveTrafficAllRegions)
         var testCostAssumed = false
         var cadenceAssumed = false

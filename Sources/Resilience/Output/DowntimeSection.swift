@@ -11,19 +11,26 @@ public enum DowntimeSection {
     /// - Parameters:
     ///   - asOf: the run's as-of date (test ages are relative to it).
     ///   - extras: per-application fields copied from the register (`dr_region`), by application id.
-    public static func value(_ assessments: [ApplicationAssessment], settings: ModelSettings, asOf: CivilDate, extras: [String: Fields] = [:]) -> Value {
+    ///   - currency: the ISO 4217 currency of every amount (config `downtime.currency`, else the billing's).
+    public static func value(_ assessments: [ApplicationAssessment], settings: ModelSettings, asOf: CivilDate, extras: [String: Fields] = [:],
+                             currency: String? = nil) -> Value {
         var assumptions = Fields()
         for kind in StrategyKind.allCases where kind != .noDR {
             assumptions[kind.rawValue] = DowntimeValues.parameters(settings.parameters(for: kind))
         }
         var currentTotal = 0.0
         var recommendedTotal = 0.0
+        var currentRisk = 0.0
+        var recommendedRisk = 0.0
         for assessment in assessments {
             currentTotal += assessment.current.expectedAnnualLoss
             recommendedTotal += (assessment.recommended ?? assessment.current).expectedAnnualLoss
+            currentRisk += assessment.current.annualisedTotalCostOfRisk
+            recommendedRisk += (assessment.recommended ?? assessment.current).annualisedTotalCostOfRisk
         }
         return [
             "schema_version": .number(Double(schemaVersion)),
+            "currency": currency.map(Value.string) ?? .null,
             "as_of": .string(asOf.description),
             "settings": [
                 "trials": .number(Double(settings.trials)), "seed": .string(String(settings.seed)),
@@ -39,6 +46,9 @@ public enum DowntimeSection {
                 "applications": .number(Double(assessments.count)),
                 "expected_annual_loss_current": DowntimeValues.money(currentTotal),
                 "expected_annual_loss_recommended": DowntimeValues.money(recommendedTotal),
+                // Expected loss + DR cost (run, tests, annualised one-time): what the decision minimises.
+                "total_cost_of_risk_current": DowntimeValues.money(currentRisk),
+                "total_cost_of_risk_recommended": DowntimeValues.money(recommendedRisk),
             ],
             "applications": .array(assessments.map { application($0, extras: extras[$0.model.id] ?? Fields()) }),
         ]

@@ -10,12 +10,15 @@ public enum ApplicationRegister {
     /// - Parameters:
     ///   - drCosts: DR-tagged billing spend over the last 12 months, by application id.
     ///   - asOf: used to age `dr.last_test_date` when the record has no `dr.test_age_days`.
-    public static func inputs(from resources: [Resource], drCosts: [String: FixedDecimal] = [:], asOf: CivilDate? = nil) throws(ResilienceError)
+    ///   - drCostRefusals: why billed DR spend cannot be used (several currencies without rates), by application id.
+    public static func inputs(from resources: [Resource], drCosts: [String: FixedDecimal] = [:], drCostRefusals: [String: String] = [:],
+                              asOf: CivilDate? = nil) throws(ResilienceError)
         -> [ApplicationInput]
     {
         var inputs: [ApplicationInput] = []
         for resource in resources where resource.type == resourceType {
-            guard let input = try input(from: resource, drCost: drCosts[applicationID(of: resource)], asOf: asOf) else { continue }
+            guard var input = try input(from: resource, drCost: drCosts[applicationID(of: resource)], asOf: asOf) else { continue }
+            input.recovery.billingCostRefusal = drCostRefusals[input.id]
             inputs.append(input)
         }
         return inputs

@@ -136,8 +136,26 @@ public enum DRTestEvidence {
         let capability = model.current.kind == .noDR ? nil : model.current.parameters
         dr["capability_rto_hours"] = capability.map { .number($0.rtoHours) } ?? .null
         dr["capability_rpo_hours"] = capability.map { .number($0.rpoHours) } ?? .null
-        dr["meets_rto"] = .bool(capability.map { $0.rtoHours <= model.rtoTargetHours } ?? false)
-        dr["meets_rpo"] = .bool(capability.map { $0.rpoHours <= model.rpoTargetHours } ?? false)
+        // What the capability rests on: a measured test, the register's declaration, or only the
+        // strategy's default. A default is no evidence, so it never meets a target (a pass must
+        // rest on evidence; the message names the basis); a missing strategy fails too.
+        let posture = input.recovery
+        // A strategy exercised by a real test (not a tabletop) keeps its default figures as tested.
+        let tested = posture.evidence.map { $0.type != .tabletop } ?? false
+        func basis(measured: Double?, declared: Double?) -> String {
+            if measured != nil { return "measured" }
+            if declared != nil { return "declared" }
+            return tested ? "tested strategy default" : "strategy_default"
+        }
+        let rtoBasis = basis(measured: posture.evidence?.measuredRTOHours, declared: posture.rtoHours)
+        let rpoBasis = basis(measured: posture.evidence?.measuredRPOHours, declared: posture.rpoHours)
+        dr["capability_basis"] = capability == nil ? .null : .string(rtoBasis == rpoBasis ? rtoBasis : "RTO \(rtoBasis), RPO \(rpoBasis)")
+        func verdict(_ meets: Bool?, basis: String) -> Value {
+            guard let meets else { return .bool(false) }
+            return .bool(meets && basis != "strategy_default")
+        }
+        dr["meets_rto"] = verdict(capability.map { $0.rtoHours <= model.rtoTargetHours }, basis: rtoBasis)
+        dr["meets_rpo"] = verdict(capability.map { $0.rpoHours <= model.rpoTargetHours }, basis: rpoBasis)
         document["dr"] = .object(dr)
         enriched.document = .object(document)
         return enriched

@@ -19,6 +19,12 @@ struct EvaluateCommand: ParsableCommand {
               assay evaluate --config assay.yaml --history .assay/history.sqlite --baseline latest
               assay evaluate --input plan.json --tf-root infra --sarif reports/results.sarif --annotations github
 
+            Without --config, ./assay.yaml (else assay.yaml at the repository root) is used when present; without \
+            policies, the library embedded in assay (--policies builtin).
+
+            A run that evaluates nothing (no input documents, or no policy applying to any) exits 2 unless \
+            --allow-empty; a policy that applies to nothing is reported as not applicable, never as compliance.
+
             Exit codes: 0 compliant · 1 a failing (or erroring) finding at or above --fail-on on a \
             policy that is not advisory (with --baseline: only findings absent from the baseline) · 2 usage or input error.
             """
@@ -45,6 +51,10 @@ struct EvaluateCommand: ParsableCommand {
 
     @OptionGroup var verbosity: VerbosityOptions
 
+    @Flag(name: .customLong("allow-empty"), help: ArgumentHelp(
+        "Let a run that evaluates nothing (no input documents, or no policy matching any) succeed (config: allow_empty: true)."))
+    var allowEmpty = false
+
     func validate() throws {
         for item in label where !item.contains("=") {
             throw ValidationError("--label '\(item)': expected key=value")
@@ -55,6 +65,7 @@ struct EvaluateCommand: ParsableCommand {
         var request = try RunRequest.build(runOptions)
         if let failOn { request.config.failOn = failOn.severity }
         if failOnUnknown { request.config.failOnUnknown = true }
+        if allowEmpty { request.config.allowEmpty = true }
         for item in label {
             let parts = item.split(separator: "=", maxSplits: 1)
             request.config.labels[String(parts[0])] = parts.count > 1 ? String(parts[1]) : ""

@@ -4,10 +4,13 @@ import Reports
 
 /// Options shared by the commands that load policies, inputs and waivers.
 struct RunOptions: ParsableArguments {
-    @Option(name: .long, help: ArgumentHelp("Run configuration (assay.yaml).", valueName: "file"))
+    @Option(name: .long, help: ArgumentHelp(
+        "Run configuration (default: ./assay.yaml, else assay.yaml at the repository root, when present).", valueName: "file"))
     var config: String?
 
-    @Option(name: .long, help: ArgumentHelp("Policy file or folder (repeatable; replaces the config's list).", valueName: "path"))
+    @Option(name: .long, help: ArgumentHelp(
+        "Policy file or folder, or builtin for the library embedded in assay (repeatable; replaces the config's list; default: builtin).",
+        valueName: "path"))
     var policies: [String] = []
 
     @Option(name: .long, help: ArgumentHelp(

@@ -11,7 +11,9 @@ struct ValidateCommand: ParsableCommand {
         discussion: """
             Loads every policy (unknown keys and operators are errors, with file:line:column and a \
             suggestion), compiles them with the config's parameters, and loads the waivers and the \
-            framework catalogs (a mapping to a control no catalog lists is a warning).
+            framework catalogs (a mapping to a control no catalog lists is a warning). A policy type that is \
+            neither a normalized type, a register type, nor declared by the config's inputs is an error; a \
+            cloud-native spelling (aws_s3_bucket, AWS::S3::Bucket, google_storage_bucket) names its normalized type.
 
             Examples:
               assay validate --config fixtures/assay.yaml
@@ -28,6 +30,8 @@ struct ValidateCommand: ParsableCommand {
         let request = try RunRequest.build(runOptions)
         let policySet = try PolicySetLoader.load(paths: request.config.policies)
         _ = try EvaluationStage(request: request, regions: RegionCatalogData.standard).compile(policySet.policies)
+        let typeProblems = PolicyTypeCheck.problems(policySet.policies, config: request.config)
+        if !typeProblems.isEmpty { throw CommandFailure(messages: typeProblems, exitCode: ExitStatus.inputError) }
         let waivers = try WaiverLoader.load(files: request.config.waivers)
         let catalogs = try FrameworkCatalogLoader.load(paths: request.config.policies)
         // Without any catalog (a private policy folder) mappings cannot be checked, so no warning.

@@ -25,6 +25,24 @@ struct CostStage {
         var engine = CostEngine.native
         /// The duckdb executable (`cost.duckdb`).
         var duckdbPath = "duckdb"
+        /// Currency of the downtime model's money (config `downtime.currency`); nil: the billing's
+        /// single currency, when there is one.
+        var modelCurrency: String?
+        /// Value of one unit of a currency in the model's currency (config `downtime.exchange_rates`).
+        var exchangeRates: [String: FixedDecimal] = [:]
+    }
+
+    /// Billed DR spend of the applications, ready for the downtime model: annualised from the
+    /// months the billing exports cover, converted to the model's currency or refused.
+    struct DRSpend {
+        /// Annual DR spend in the model's currency, by application id.
+        var annual: [String: FixedDecimal] = [:]
+        /// Applications whose spend cannot be used, with why (never replaced by an estimate).
+        var refused: [String: String] = [:]
+        /// How each annual figure was obtained: `billing, 3 months annualised` (+ conversion).
+        var basis: [String: String] = [:]
+        /// The model's currency (nil when neither the config nor the billing names one).
+        var currency: String?
     }
 
     /// What the stage produced.
@@ -32,9 +50,8 @@ struct CostStage {
         var documents: [CostScope: [Resource]] = [:]
         var section: Value?
         var inputs: [InputRecord] = []
-        /// Billed DR spend per application over the 12 complete months before the as-of date,
-        /// when it is in one currency.
-        var drCosts: [String: FixedDecimal] = [:]
+        /// Billed DR spend per application, annualised and in the model's currency.
+        var drSpend = DRSpend()
         var warnings: [String] = []
     }
 
@@ -49,6 +66,7 @@ struct CostStage {
 
     func run(_ billing: [InputSpec], scopes: [CostScope]) throws -> Output {
         var output = Output()
+        output.drSpend.currency = settings.modelCurrency
         guard !billing.isEmpty else { return output }
         let allScopes = Array(Set(scopes + [drScope]))
         var aggregator = try CostAggregator(scopes: allScopes, requiredTags: settings.requiredTags)
@@ -70,16 +88,23 @@ struct CostStage {
         }
         output.documents = aggregator.documents(for: allScopes, asOf: asOf)
         output.section = aggregator.costSection(asOf: asOf, months: settings.reviewMonths)
-        output.drCosts = drCosts(output.documents[drScope] ?? [], warnings: &output.warnings)
+        output.drSpend = drSpend(output.documents[drScope] ?? [])
         if !scopes.contains(drScope) { output.documents[drScope] = nil }
         return output
     }
 
-    /// Sums DR-environment spend per application; an application with spend in several
-    /// currencies gets none (the model cannot add them) and a warning.
-    private func drCosts(_ documents: [Resource], warnings: inout [String]) -> [String: FixedDecimal] {
+    /// Sums DR-environment spend per application over the complete months the exports cover in
+    /// the last 12, scales it to a year (× 12 / months), and converts it to the model's currency
+    /// with the configured rates; an application with spend in a currency without a rate is
+    /// refused (its run cost is then unknown), never estimated.
+    func drSpend(_ documents: [Resource]) -> DRSpend {
+        var spend = DRSpend()
         var byApplication: [String: [String: FixedDecimal]] = [:]
+        var months = Set<String>()
+        var currencies = Set<String>()
         for document in documents {
+            if let period = document.document["period"]?.stringValue { months.insert(period) }
+            if let currency = document.document["currency"]?.stringValue { currencies.insert(currency) }
             guard document.document["tags"]?[settings.environmentTag]?.stringValue == settings.drEnvironment,
                 let application = document.document["tags"]?[settings.applicationTag]?.stringValue,
                 let currency = document.document["currency"]?.stringValue,
@@ -87,14 +112,41 @@ struct CostStage {
             else { continue }
             byApplication[application, default: [:]][currency, default: .zero] += amount
         }
-        var result: [String: FixedDecimal] = [:]
+        spend.currency = settings.modelCurrency ?? (currencies.count == 1 ? currencies.first : nil)
+        guard !months.isEmpty else { return spend }
+        let covered = months.count
+        let period = covered == 12 ? "billing, 12 months" : "billing, \(covered) month\(covered == 1 ? "" : "s") annualised"
         for (application, amounts) in byApplication.sorted(by: { $0.key < $1.key }) {
-            if amounts.count == 1, let amount = amounts.values.first {
-                result[application] = amount
-            } else {
-                warnings.append("DR spend of \(application) is in several currencies (\(amounts.keys.sorted().joined(separator: ", "))); the downtime model uses its cost-ratio estimate instead")
+            var total = FixedDecimal.zero
+            var converted: [String] = []
+            var missing: [String] = []
+            for (currency, amount) in amounts.sorted(by: { $0.key < $1.key }) {
+                if currency == spend.currency {
+                    total += amount
+                } else if let rate = settings.exchangeRates[currency], spend.currency != nil {
+                    total += Self.convert(amount, rate: rate)
+                    converted.append("\(currency) at \(rate.description)")
+                } else {
+                    missing.append(currency)
+                }
             }
+            guard missing.isEmpty else {
+                let target = spend.currency.map { "the model's currency \($0)" } ?? "one currency (set downtime.currency)"
+                spend.refused[application] = "DR spend of \(application) is billed in \(amounts.keys.sorted().joined(separator: ", ")) and cannot be "
+                    + "converted to \(target): add downtime.exchange_rates for \(missing.joined(separator: ", ")) to the config; "
+                    + "the run cost of its current DR strategy is unknown (no estimate is used)"
+                continue
+            }
+            spend.annual[application] = FixedDecimal(scaled: (total.scaled * 12 + Int128(covered / 2)) / Int128(covered))
+            spend.basis[application] = period + (converted.isEmpty ? "" : ", converted (\(converted.joined(separator: ", ")))")
         }
-        return result
+        return spend
+    }
+
+    /// `amount` × `rate`, with the rate taken to six decimals (exact integer arithmetic).
+    static func convert(_ amount: FixedDecimal, rate: FixedDecimal) -> FixedDecimal {
+        let micro = FixedDecimal.scale / 1_000_000
+        let rateMicros = (rate.scaled + micro / 2) / micro
+        return FixedDecimal(scaled: (amount.scaled * rateMicros + 500_000) / 1_000_000)
     }
 }

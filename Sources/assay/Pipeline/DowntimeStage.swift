@@ -22,7 +22,7 @@ struct DowntimeStage {
     let asOf: CivilDate
 
     /// Replaces the `application` documents with enriched and annotated ones.
-    func run(_ resources: [Resource], drCosts: [String: FixedDecimal]) throws -> Output {
+    func run(_ resources: [Resource], drSpend: CostStage.DRSpend) throws -> Output {
         let applications = resources.filter { $0.type == "application" }
         guard !applications.isEmpty else { return Output(resources: resources) }
         let tests = resources.filter { $0.type == "dr.test" }
@@ -30,15 +30,23 @@ struct DowntimeStage {
         var output = Output(resources: [], warnings: enrichment.warnings)
         var replaced = enrichment.applications
         if settings.enabled {
-            let inputs = try ApplicationRegister.inputs(from: enrichment.applications, drCosts: drCosts, asOf: asOf)
+            let inputs = try ApplicationRegister.inputs(from: enrichment.applications, drCosts: drSpend.annual, drCostRefusals: drSpend.refused,
+                                                        asOf: asOf)
             let assessments = try DowntimeModel.run(inputs, settings: settings.model)
             var extras: [String: Fields] = [:]
             for resource in enrichment.applications {
+                let id = ApplicationRegister.applicationID(of: resource)
                 if let region = resource.document["dr_region"]?.keyText {
-                    extras[ApplicationRegister.applicationID(of: resource), default: Fields()]["dr_region"] = .string(region)
+                    extras[id, default: Fields()]["dr_region"] = .string(region)
                 }
+                // How the current strategy's run cost was obtained, in words.
+                if let basis = drSpend.basis[id] { extras[id, default: Fields()]["cost_basis"] = .string(basis) }
+                if let refusal = drSpend.refused[id] { extras[id, default: Fields()]["cost_basis"] = .string("unknown: " + refusal) }
             }
-            output.section = DowntimeSection.value(assessments, settings: settings.model, asOf: asOf, extras: extras)
+            if drSpend.currency == nil {
+                output.warnings.append("the downtime model's amounts have no currency: set downtime.currency in the config (e.g. USD)")
+            }
+            output.section = DowntimeSection.value(assessments, settings: settings.model, asOf: asOf, extras: extras, currency: drSpend.currency)
             output.assessments = assessments
             replaced = DowntimeAnnotation.annotate(enrichment.applications, with: assessments)
             for assessment in assessments {

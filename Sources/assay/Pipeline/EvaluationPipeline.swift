@@ -23,6 +23,7 @@ struct EvaluationPipeline {
         let waivers = try WaiverLoader.load(files: request.config.waivers)
         let evaluation = EvaluationStage(request: request, regions: RegionCatalogData.standard)
         let compiled = try evaluation.compile(policySet.policies)
+        for problem in PolicyTypeCheck.problems(policySet.policies, config: request.config) { Terminal.warning(problem) }
 
         // Ingest (with the identity step: one resource per identity).
         let settings = try StageSettings(config: request.config)
@@ -40,7 +41,7 @@ struct EvaluationPipeline {
 
         // Model: DR test evidence and the downtime model enrich the applications.
         progress.begin("running the downtime model")
-        let modelled = try DowntimeStage(settings: settings.downtime, asOf: request.asOf).run(ingested.resources, drCosts: costs.drCosts)
+        let modelled = try DowntimeStage(settings: settings.downtime, asOf: request.asOf).run(ingested.resources, drSpend: costs.drSpend)
         Terminal.warnings([("input", ingested.warnings), ("billing", costs.warnings), ("downtime model", modelled.warnings)])
 
         // Evaluate and apply waivers.
@@ -60,6 +61,9 @@ struct EvaluationPipeline {
             waivers: waiverStatuses, sections: sections
         )
 
+        // A run that checked nothing is never green.
+        if !request.config.allowEmpty { try Self.requireEvaluation(result, resources: modelled.resources) }
+
         // Record (Pipeline/RecordStage.swift): baseline comparison and run history; before
         // rendering, because the reports carry the sections it adds.
         progress.begin("recording the run")
@@ -72,5 +76,24 @@ struct EvaluationPipeline {
         ProcessLifetime.keepUntilExit(modelled.resources)
         ProcessLifetime.keepUntilExit(evaluations.map(\.findings))
         return recorded
+    }
+
+    /// Fails (exit 2) when the run read no document or no policy matched any document.
+    static func requireEvaluation(_ result: RunResult, resources: [Resource]) throws {
+        let allow = "pass --allow-empty (config: allow_empty: true) if the estate is genuinely empty"
+        let documents = result.inputs.reduce(0) { $0 + $1.documents }
+        if documents == 0 {
+            let inputs = result.inputs.isEmpty ? "no inputs were given (--input or the config's inputs)" : "the \(result.inputs.count) input(s) hold no document"
+            throw CommandFailure.input("nothing was evaluated: \(inputs); \(allow)")
+        }
+        guard result.evaluatedAnything else {
+            var counts: [String: Int] = [:]
+            for resource in resources { counts[resource.type, default: 0] += 1 }
+            let types = counts.keys.sorted().prefix(12).map { "\($0) (\(counts[$0] ?? 0))" }.joined(separator: ", ")
+            let more = counts.count > 12 ? ", …" : ""
+            throw CommandFailure.input("nothing was evaluated: none of the \(result.policies.count) policies applies to any of the \(documents) "
+                + "input documents (types in the inputs: \(types.isEmpty ? "none" : types + more)); check the policies' applies_to types "
+                + "(assay validate suggests the normalized names), or \(allow)")
+        }
     }
 }

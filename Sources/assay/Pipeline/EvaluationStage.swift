@@ -56,7 +56,7 @@ struct CompileFailure: DiagnosticError {
 /// Reads a source line for diagnostics produced after loading.
 enum SourceLines {
     static func line(_ number: Int, of file: String) -> String? {
-        guard number > 0, let text = try? String(contentsOfFile: file, encoding: .utf8) else { return nil }
+        guard number > 0, let text = (try? String(contentsOfFile: file, encoding: .utf8)) ?? BuiltinPolicyLibrary.text(of: file) else { return nil }
         let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
         return number <= lines.count ? String(lines[number - 1]) : nil
     }

@@ -11,9 +11,16 @@ struct RunRequest {
     var paramFlags: [(policy: String, name: String, value: Value)]
 
     /// Merges the config file (if any) and the flags. Relative flag paths stay relative to the
-    /// working directory; config paths are relative to the config file.
-    static func build(_ options: RunOptions, defaultPolicies: [String] = ["policies"]) throws -> RunRequest {
-        var config = try options.config.map(ConfigLoader.load(file:)) ?? AssayConfig()
+    /// working directory; config paths are relative to the config file. Without `--config`, the
+    /// discovered config (`ConfigDiscovery`) is used and announced on stderr; without any policy
+    /// path, the library embedded in the binary (`builtin`).
+    static func build(_ options: RunOptions, defaultPolicies: [String] = [BuiltinPolicyLibrary.name]) throws -> RunRequest {
+        var configFile = options.config
+        if configFile == nil, let found = ConfigDiscovery.find() {
+            configFile = found
+            Terminal.line(Terminal.styled("using config \(found)", .dim) + " (found by discovery; pass --config to choose another)")
+        }
+        var config = try configFile.map(ConfigLoader.load(file:)) ?? AssayConfig()
         if !options.policies.isEmpty { config.policies = options.policies }
         if config.policies.isEmpty { config.policies = defaultPolicies }
         if !options.input.isEmpty { config.inputs = try options.input.map(parseInputFlag) }
@@ -78,6 +85,28 @@ struct RunRequest {
         for name in global where !declared.contains(name) {
             let hint = NameSuggester.suggestion(for: name, among: declared.sorted()).map { " (did you mean '\($0)'?)" } ?? ""
             throw CommandFailure.input("parameter '\(name)' is not declared by any loaded policy\(hint)")
+        }
+    }
+}
+
+/// Finds the run configuration when `--config` is not given: `./assay.yaml`, then `assay.yaml` at
+/// the root of the enclosing repository (the nearest parent folder holding `.git`).
+enum ConfigDiscovery {
+    static let fileName = "assay.yaml"
+
+    /// The config path to use (relative when in the working directory), nil when there is none.
+    static func find(from directory: String = FileManager.default.currentDirectoryPath) -> String? {
+        let files = FileManager.default
+        if files.fileExists(atPath: (directory as NSString).appendingPathComponent(fileName)) { return fileName }
+        var folder = directory
+        while true {
+            if files.fileExists(atPath: (folder as NSString).appendingPathComponent(".git")) {
+                let candidate = (folder as NSString).appendingPathComponent(fileName)
+                return files.fileExists(atPath: candidate) ? candidate : nil
+            }
+            let parent = (folder as NSString).deletingLastPathComponent
+            if parent == folder || parent.isEmpty { return nil }
+            folder = parent
         }
     }
 }

@@ -12,7 +12,8 @@ struct StageSettings {
     var statePrecedence = StatePrecedence.live
 
     static let costKeys = ["required_tags", "review_months", "skip_bad_rows", "engine", "duckdb"]
-    static let downtimeKeys = ["enabled", "trials", "seed", "application_tag", "environment_tag", "dr_environment"] + DowntimeModelKeys.keys
+    static let downtimeKeys = ["enabled", "trials", "seed", "application_tag", "environment_tag", "dr_environment", "exchange_rates"]
+        + DowntimeModelKeys.keys
     static let identityKeys = ["precedence"]
 
     init(config: AssayConfig) throws {
@@ -75,6 +76,30 @@ struct StageSettings {
                 throw CommandFailure.input("\(file): identity.precedence must be one of \(known), not '\(value)'")
             }
             statePrecedence = precedence
+        }
+        // The billed DR spend is converted to the model's currency (`downtime.currency`).
+        if !self.downtime.model.currencyAssumed { self.cost.modelCurrency = self.downtime.model.currency }
+        if let rates = downtime["exchange_rates"] {
+            guard let entries = rates.objectValue else {
+                throw CommandFailure.input("\(file): downtime.exchange_rates must map a currency to its value in downtime.currency (EUR: 1.08)")
+            }
+            guard self.cost.modelCurrency != nil else {
+                throw CommandFailure.input("\(file): downtime.exchange_rates needs downtime.currency (the currency the rates convert to)")
+            }
+            for member in entries {
+                let currency = member.key
+                let value = member.value
+                let rate: FixedDecimal?
+                switch value {
+                case .decimal(let decimal): rate = decimal
+                case .number(let number): rate = FixedDecimal(exactly: number) ?? (try? FixedDecimal.parse(String(number)).get().value)
+                default: rate = nil
+                }
+                guard let rate, !rate.isNegative, !rate.isZero else {
+                    throw CommandFailure.input("\(file): downtime.exchange_rates.\(currency) must be a positive number")
+                }
+                self.cost.exchangeRates[currency] = rate
+            }
         }
     }
 }

@@ -1,0 +1,2246 @@
+// GENERATED from policies/ by `ASSAY_RECORD=1 swift test --filter BuiltinLibraryTests`; do not edit.
+// BuiltinLibraryTests fails when this file differs from policies/.
+
+extension BuiltinPolicyLibrary {
+    /// Every YAML file of policies/ (policies, tests, framework catalogs), by embedded path.
+    static let files: [(path: String, text: String)] = [
+        ("builtin/access/access.test.yaml", ####"""
+# Test cases of the access policies beyond review age (run with `assay test policies`).
+# Dates count back from 2026-11-27: 2026-08-29 is 90 days earlier, 2026-08-28 is 91.
+version: 1
+as_of: 2026-11-27
+tests:
+  - name: principals with DR access are reviewed within 90 days
+    policy: access.review.dr_environments
+    documents:
+      - { id: dr-operator-recent, type: access.review, principal: dr-operator-recent, environments: [dr], last_reviewed_at: "2026-10-01" }
+      - { id: dr-at-limit, type: access.review, principal: dr-at-limit, environments: [prod, dr], last_reviewed_at: "2026-08-29" }
+      - { id: dr-one-day-late, type: access.review, principal: dr-one-day-late, environments: [dr], last_reviewed_at: "2026-08-28" }
+      - { id: dr-never-reviewed, type: access.review, principal: dr-never-reviewed, environments: [dr] }
+      - { id: prod-only, type: access.review, principal: prod-only, environments: [prod], last_reviewed_at: "2026-01-01" }
+      - { id: no-environments, type: access.review, principal: no-environments, last_reviewed_at: "2026-01-01" }
+      - { id: break-glass, type: access.review, principal: break-glass, environments: [prod, dr], last_reviewed_at: "2026-05-20" }
+    waivers:
+      - { policy: access.review.dr_environments, resources: [break-glass], reason: Quarterly review booked with the CISO for December, owner: ciso@acme.example, expires: 2026-12-15 }
+    expect: { dr-operator-recent: pass, dr-at-limit: pass, dr-one-day-late: fail, dr-never-reviewed: fail, prod-only: not_applicable,
+              no-environments: not_applicable, break-glass: waived }
+
+  - name: privileged inventory principals carry a recent review date
+    policy: access.review.privileged_principals
+    documents:
+      - { id: admin-reviewed, type: identity.principal, identity: { privileged: true, last_reviewed_at: "2026-10-15" } }
+      - { id: admin-at-limit, type: identity.principal, identity: { privileged: true, last_reviewed_at: "2026-08-29" } }
+      - { id: admin-stale, type: identity.principal, identity: { privileged: true, last_reviewed_at: "2026-08-28" } }
+      - { id: admin-never, type: identity.principal, identity: { privileged: true, principal_type: role } }
+      - { id: developer, type: identity.principal, identity: { privileged: false } }
+      - { id: unknown-rights, type: identity.principal, identity: { principal_type: user } }
+      - { id: etl-role, type: identity.principal, identity: { privileged: true, principal_type: role } }
+    waivers:
+      - { policy: access.review.privileged_principals, resources: [etl-role], reason: Role deleted with the ETL migration (CHG-3301), owner: data@acme.example, expires: 2026-12-31 }
+    expect: { admin-reviewed: pass, admin-at-limit: pass, admin-stale: fail, admin-never: fail, developer: not_applicable, unknown-rights: not_applicable,
+              etl-role: waived }
+
+  - name: active keys and console passwords are used within 90 days
+    policy: access.credentials.unused
+    documents:
+      - id: key-used-last-week
+        type: identity.principal
+        identity: { principal_type: user, password_enabled: false, access_keys: [ { active: true, last_used_at: "2026-11-20T08:00:00Z" } ] }
+      - id: key-idle-since-june
+        type: identity.principal
+        identity: { principal_type: user, password_enabled: false, access_keys: [ { active: true, last_used_at: "2026-06-10T04:12:00Z" } ] }
+      - id: new-key-never-used
+        type: identity.principal
+        identity: { principal_type: user, access_keys: [ { active: true, last_rotated_at: "2026-10-01T09:00:00Z" } ] }
+      - id: old-key-never-used
+        type: identity.principal
+        identity: { principal_type: user, access_keys: [ { active: true, last_rotated_at: "2025-09-01T10:02:00Z" } ] }
+      - id: only-inactive-keys
+        type: identity.principal
+        identity: { principal_type: user, password_enabled: false, access_keys: [ { active: false, last_used_at: "2024-01-01T00:00:00Z" } ] }
+      - id: console-user-active
+        type: identity.principal
+        identity: { principal_type: user, password_enabled: true, password_last_used_at: "2026-11-01T10:00:00Z", created_at: "2020-01-01T00:00:00Z" }
+      - id: console-password-never-used
+        type: identity.principal
+        identity: { principal_type: user, password_enabled: true, created_at: "2025-09-01T10:00:00Z" }
+      - id: new-console-user
+        type: identity.principal
+        identity: { principal_type: user, password_enabled: true, created_at: "2026-11-20T10:00:00Z" }
+      - id: no-credential-facts
+        type: identity.principal
+        identity: { principal_type: user }
+      - id: role
+        type: identity.principal
+        identity: { principal_type: role, last_used_at: "2020-01-01T00:00:00Z" }
+      - id: seasonal-batch
+        type: identity.principal
+        identity: { principal_type: user, access_keys: [ { active: true, last_used_at: "2026-01-15T02:00:00Z" } ] }
+    waivers:
+      - { policy: access.credentials.unused, resources: [seasonal-batch], reason: Year-end batch key used each January, owner: finance-it@acme.example, expires: 2027-02-15 }
+    expect: { key-used-last-week: pass, key-idle-since-june: fail, new-key-never-used: pass, old-key-never-used: fail, only-inactive-keys: pass,
+              console-user-active: pass, console-password-never-used: fail, new-console-user: pass, no-credential-facts: pass, role: not_applicable,
+              seasonal-batch: waived }
+
+  - name: roles unused for 90 days
+    policy: access.roles.unused
+    documents:
+      - { id: task-role, type: identity.principal, identity: { principal_type: role, last_used_at: "2026-11-26T01:58:00Z" } }
+      - { id: role-at-limit, type: identity.principal, identity: { principal_type: role, last_used_at: "2026-08-29T23:00:00Z" } }
+      - { id: legacy-etl, type: identity.principal, identity: { principal_type: role, last_used_at: "2025-01-07T03:00:00Z" } }
+      - { id: new-role, type: identity.principal, identity: { principal_type: role, created_at: "2026-11-01T00:00:00Z" } }
+      - { id: never-used-old-role, type: identity.principal, identity: { principal_type: role, created_at: "2019-06-11T08:00:00Z" } }
+      - { id: user, type: identity.principal, identity: { principal_type: user, last_used_at: "2020-01-01T00:00:00Z" } }
+      - { id: incident-response-role, type: identity.principal, identity: { principal_type: role, last_used_at: "2026-02-01T00:00:00Z" } }
+    waivers:
+      - { policy: access.roles.unused, resources: [incident-response-role], reason: Break-glass role kept for incident response, owner: security@acme.example, expires: 2027-06-30 }
+    expect: { task-role: pass, role-at-limit: pass, legacy-etl: fail, new-role: pass, never-used-old-role: fail, user: not_applicable,
+              incident-response-role: waived }
+
+  - name: console users and the root account use MFA
+    policy: access.mfa.console_users
+    documents:
+      - { id: admin-with-mfa, type: identity.principal, identity: { principal_type: user, password_enabled: true, mfa_active: true } }
+      - { id: analyst-without-mfa, type: identity.principal, identity: { principal_type: user, password_enabled: true, mfa_active: false } }
+      - { id: mfa-not-reported, type: identity.principal, identity: { principal_type: user, password_enabled: true } }
+      - { id: api-only-user, type: identity.principal, identity: { principal_type: user, password_enabled: false, mfa_active: false } }
+      - { id: root-with-mfa, type: identity.principal, identity: { principal_type: root, mfa_active: true } }
+      - { id: root-without-mfa, type: identity.principal, identity: { principal_type: root, mfa_active: false } }
+      - { id: contractor, type: identity.principal, identity: { principal_type: user, password_enabled: true, mfa_active: false } }
+    waivers:
+      - { policy: access.mfa.console_users, resources: [contractor], reason: "Hardware key shipped; access ends 2026-12-15", owner: checkout@acme.example, expires: 2026-12-15 }
+    expect: { admin-with-mfa: pass, analyst-without-mfa: fail, mfa-not-reported: fail, api-only-user: not_applicable, root-with-mfa: pass,
+              root-without-mfa: fail, contractor: waived }
+
+"""####),
+        ("builtin/access/credentials-unused.yaml", ####"""
+version: 1
+id: access.credentials.unused
+title: User credentials unused for 90 days are disabled
+severity: high
+enforcement: hard
+frameworks:
+  soc2: [CC6.2]
+  iso27001_2022: [A.5.17, A.5.18]
+  nist_800_53_r5: [AC-2(3), IA-5]
+  pci_dss_4: ["8.2.6"]
+  hipaa: [164.308(a)(4)(ii)(C)]
+description: >-
+  Dormant access keys and console passwords belong to leavers, retired pipelines and forgotten
+  tests; nobody notices when they are used by someone else. An active access key or an enabled
+  password must have been used within the window — a credential never used counts from its
+  creation (keys from their last rotation).
+remediation: Deactivate the unused access keys, remove the console password, or delete the user.
+applies_to:
+  types: [identity.principal]
+  where:
+    identity.principal_type: user
+require:
+  every:
+    path: identity.access_keys
+    default: []
+    where: { active: true }
+    require:
+      any:
+        - last_used_at: { within_days: { param: max_unused_days } }
+        - last_used_at: { exists: false }
+          last_rotated_at: { within_days: { param: max_unused_days } }
+  any:
+    - identity.password_enabled: { not_equals: true, default: false }
+    - identity.password_last_used_at: { within_days: { param: max_unused_days } }
+    - identity.password_last_used_at: { exists: false }
+      identity.created_at: { within_days: { param: max_unused_days } }
+message: "{{ name | default: '(unnamed)' }}: {{ identity.access_keys_active | default: 0 }} active key(s), last used {{ identity.last_used_at | default: 'never' }}; password enabled: {{ identity.password_enabled | default: false }}"
+params:
+  max_unused_days: 90
+param_docs:
+  max_unused_days: Days without use after which an active key or enabled password must be disabled.
+
+"""####),
+        ("builtin/access/mfa-console-users.yaml", ####"""
+version: 1
+id: access.mfa.console_users
+title: Users who can sign in to the console use MFA
+severity: high
+enforcement: hard
+frameworks:
+  soc2: [CC6.1]
+  iso27001_2022: [A.8.5]
+  nist_800_53_r5: [IA-2(1), IA-2(2)]
+  pci_dss_4: ["8.4.2"]
+  hipaa: [164.312(d)]
+  dora: [Art.9]
+description: >-
+  A console password alone falls to phishing and credential stuffing; multi-factor authentication
+  is the single most effective control against account takeover. Applies to every principal with
+  a console password, and to the root account.
+remediation: Enrol an MFA device (preferably a FIDO2 security key) for the user, or remove the console password.
+applies_to:
+  types: [identity.principal]
+  where:
+    any:
+      - identity.password_enabled: true
+      - identity.principal_type: root
+require:
+  identity.mfa_active: true
+message: "{{ identity.principal_type | default: 'principal' }} {{ name | default: '(unnamed)' }} can sign in to the console without MFA"
+
+"""####),
+        ("builtin/access/review-age.test.yaml", ####"""
+version: 1
+as_of: 2026-11-27
+tests:
+  - name: review age by privilege
+    policy: access.review.age
+    documents:
+      - { id: admin-recent, type: access.review, principal: admin-recent, privileged: true, last_reviewed_at: "2026-10-02" }
+      - { id: admin-stale, type: access.review, principal: admin-stale, privileged: true, last_reviewed_at: "2026-08-20" }
+      - { id: user-ok, type: access.review, principal: user-ok, privileged: false, last_reviewed_at: "2026-06-01" }
+      - { id: user-stale, type: access.review, principal: user-stale, privileged: false, last_reviewed_at: "2026-05-01" }
+      - { id: never-reviewed, type: access.review, principal: never-reviewed, privileged: false }
+      - { id: bad-date, type: access.review, principal: bad-date, privileged: true, last_reviewed_at: "last spring" }
+      - { id: contractor, type: access.review, principal: contractor, privileged: false, last_reviewed_at: "2025-12-10" }
+    waivers:
+      - { policy: access.review.age, resources: [contractor], reason: Offboarding, owner: sec@acme.example, expires: 2026-12-15 }
+    expect: { admin-recent: pass, admin-stale: fail, user-ok: pass, user-stale: fail, never-reviewed: fail, bad-date: error, contractor: waived }
+
+"""####),
+        ("builtin/access/review-age.yaml", ####"""
+version: 1
+id: access.review.age
+title: Access is reviewed within 90 days for privileged principals and 180 days for others
+severity: high
+enforcement: hard
+category: access
+frameworks:
+  soc2: [CC6.2, CC6.3]
+  iso27001_2022: [A.5.18]
+  nist_800_53_r5: [AC-2, AC-6(7)]
+  pci_dss_4: ["7.2.4"]
+  hipaa: [164.308(a)(4)(ii)(C)]
+description: >-
+  Periodic access reviews catch privilege creep and leavers' accounts; auditors sample the
+  review dates of privileged principals first.
+remediation: Review the principal's access with its owner and record the review date.
+applies_to:
+  types: [access.review]
+require:
+  last_reviewed_at: { within_days: { param: max_age_days, key: privileged } }
+message: "{{ principal }} (privileged: {{ privileged }}) last reviewed {{ last_reviewed_at }}"
+params:
+  max_age_days: { "true": 90, "false": 180 }
+param_docs:
+  max_age_days: Maximum review age in days, keyed by whether the principal is privileged.
+
+"""####),
+        ("builtin/access/review-dr-environments.yaml", ####"""
+version: 1
+id: access.review.dr_environments
+title: Principals with access to DR environments are reviewed within 90 days
+severity: high
+enforcement: hard
+frameworks:
+  soc2: [CC6.2, CC6.3]
+  iso27001_2022: [A.5.18, A.8.2]
+  nist_800_53_r5: [AC-2, AC-6(7)]
+  pci_dss_4: ["7.2.4"]
+  hipaa: [164.308(a)(4)(ii)(C)]
+  dora: [Art.9]
+description: >-
+  DR environments hold full copies of production data and are watched far less than production;
+  access granted "for the last failover test" tends to stay. Whoever can reach them is reviewed on
+  the privileged cadence, whatever their nominal privilege.
+remediation: Review the principal's DR access with the application owner, remove it if not needed, and record the review date.
+applies_to:
+  types: [access.review]
+  where:
+    environments: { contains: { param: dr_environment } }
+require:
+  last_reviewed_at: { within_days: { param: max_age_days } }
+message: "{{ principal }} can reach {{ environments | join: ', ' }} and was last reviewed {{ last_reviewed_at | default: 'never' }}"
+params:
+  dr_environment: dr
+  max_age_days: 90
+param_docs:
+  dr_environment: Environment name that marks DR access in the access-review register.
+  max_age_days: Maximum review age in days.
+
+"""####),
+        ("builtin/access/review-privileged-principals.yaml", ####"""
+version: 1
+id: access.review.privileged_principals
+title: Privileged cloud principals carry an access review within 90 days
+severity: high
+enforcement: hard
+frameworks:
+  soc2: [CC6.3]
+  iso27001_2022: [A.5.18, A.8.2]
+  nist_800_53_r5: [AC-6(7)]
+  pci_dss_4: ["7.2.4"]
+  hipaa: [164.308(a)(4)(ii)(C)]
+description: >-
+  The access-review register only covers the principals someone remembered to list. Every
+  principal the inventory shows with administrator rights (AdministratorAccess, or an inline
+  `*` on `*`) must carry its own review date — the `last-reviewed` tag — within the privileged
+  cadence, so a forgotten admin user or role surfaces on its own.
+remediation: >-
+  Review the principal with its owner; remove the administrator rights or the principal if not
+  needed, and tag it `last-reviewed: YYYY-MM-DD`.
+applies_to:
+  types: [identity.principal]
+  where:
+    identity.privileged: true
+require:
+  identity.last_reviewed_at: { within_days: { param: max_age_days } }
+message: "privileged {{ identity.principal_type | default: 'principal' }} {{ name | default: '(unnamed)' }} was last reviewed {{ identity.last_reviewed_at | default: 'never' }}"
+params:
+  max_age_days: 90
+param_docs:
+  max_age_days: Maximum review age in days.
+
+"""####),
+        ("builtin/access/roles-unused.yaml", ####"""
+version: 1
+id: access.roles.unused
+title: Roles unused for 90 days are removed
+severity: medium
+enforcement: soft
+frameworks:
+  soc2: [CC6.2]
+  iso27001_2022: [A.5.18]
+  nist_800_53_r5: [AC-2(3)]
+  pci_dss_4: ["7.2.5.1"]
+description: >-
+  A role nobody assumes still carries its permissions and trust policy; old ETL and migration
+  roles are often privileged and trusted by accounts that no longer exist. A role never used
+  counts from its creation.
+remediation: Delete the role (after checking CloudTrail for recent AssumeRole calls), or document why it must stay.
+applies_to:
+  types: [identity.principal]
+  where:
+    identity.principal_type: role
+require:
+  any:
+    - identity.last_used_at: { within_days: { param: max_unused_days } }
+    - identity.last_used_at: { exists: false }
+      identity.created_at: { within_days: { param: max_unused_days } }
+message: "role {{ name | default: '(unnamed)' }} was last used {{ identity.last_used_at | default: 'never' }} (created {{ identity.created_at | default: 'unknown' }})"
+params:
+  max_unused_days: 90
+param_docs:
+  max_unused_days: Days without use after which a role must be removed.
+
+"""####),
+        ("builtin/cost/budget-per-environment.yaml", ####"""
+version: 1
+id: cost.budget.environment
+title: Monthly spend per environment stays within its budget
+severity: medium
+enforcement: soft
+category: cost
+description: >-
+  Budgets per environment make overspend visible the month it happens instead of at the
+  quarterly review; production, staging, development and DR each get their own envelope.
+remediation: >-
+  Find the services behind the growth with `assay cost --group-by tags.environment service`,
+  then right-size or stop them, or raise the budget with the finance owner.
+applies_to:
+  cost: { group_by: [tags.environment], period: month }
+  where:
+    tags.environment: { exists: true }
+require:
+  # A group in another currency than the budgets is reported (it cannot be compared), not skipped.
+  currency: { equals: { param: budget_currency } }
+  cost.amount: { lte: { param: monthly_budget, key: tags.environment } }
+message: "{{ tags.environment }} spent {{ cost.amount }} {{ currency }} in {{ period }}: over the monthly budget for this environment (parameter monthly_budget), or in another currency than the budgets ({{ params.budget_currency }}) and so not comparable"
+params:
+  budget_currency: USD
+  monthly_budget: { prod: 12000, staging: 3000, dev: 2000, dr: 2500, default: 1000 }
+param_docs:
+  budget_currency: Currency the budgets are expressed in; a group in another currency fails as not comparable (reported, never skipped).
+  monthly_budget: Monthly budget per environment tag value; `default` covers other environments.
+
+"""####),
+        ("builtin/cost/cost.test.yaml", ####"""
+# Test cases of the cost policies (run with `assay test policies`). Cost-group documents are
+# given directly, with the fields the Billing stage computes (docs/billing.md).
+version: 1
+as_of: 2026-11-27
+tests:
+  - name: budgets per environment, keyed by the environment tag
+    policy: cost.budget.environment
+    documents:
+      - { id: prod-ok, type: cost.group, period: "2026-10", currency: USD, tags: { environment: prod }, cost: { amount: 11999.99 } }
+      - { id: prod-over, type: cost.group, period: "2026-10", currency: USD, tags: { environment: prod }, cost: { amount: 12000.01 } }
+      - { id: sandbox-over-default, type: cost.group, period: "2026-10", currency: USD, tags: { environment: sandbox }, cost: { amount: 1500 } }
+      - { id: eur-not-comparable, type: cost.group, period: "2026-10", currency: EUR, tags: { environment: prod }, cost: { amount: 99999 } }
+      - { id: untagged, type: cost.group, period: "2026-10", currency: USD, cost: { amount: 99999 } }
+      - { id: staging-waived, type: cost.group, period: "2026-10", currency: USD, tags: { environment: staging }, cost: { amount: 4000 } }
+    waivers:
+      - policy: cost.budget.environment
+        resources: [staging-waived]
+        reason: Load test campaign approved for October
+        owner: finops@acme.example
+        expires: 2026-12-31
+    expect: { prod-ok: pass, prod-over: fail, sandbox-over-default: fail, eur-not-comparable: fail, untagged: not_applicable, staging-waived: waived }
+
+  - name: month-over-month growth of account × service
+    policy: cost.growth.month_over_month
+    documents:
+      - { id: steady, type: cost.group, account: "1", service: EC2, cost: { amount: 1100, previous_amount: 1000, change_pct: 10 } }
+      - { id: jump, type: cost.group, account: "1", service: S3, cost: { amount: 1300, previous_amount: 1000, change_pct: 30 } }
+      - { id: exactly-limit, type: cost.group, account: "1", service: RDS, cost: { amount: 1250, previous_amount: 1000, change_pct: 25 } }
+      - { id: new-service, type: cost.group, account: "1", service: Bedrock, cost: { amount: 5000, previous_amount: 0, change_pct: null } }
+      - { id: tiny, type: cost.group, account: "1", service: SNS, cost: { amount: 40, previous_amount: 10, change_pct: 300 } }
+      - { id: planned-migration, type: cost.group, account: "1", service: Aurora, cost: { amount: 4000, previous_amount: 1000, change_pct: 300 } }
+    waivers:
+      - { policy: cost.growth.month_over_month, resources: [planned-migration], reason: Database migration to Aurora approved in the Q4 budget, owner: finops@acme.example, expires: 2026-12-31 }
+    expect: { steady: pass, jump: fail, exactly-limit: pass, new-service: not_applicable, tiny: not_applicable, planned-migration: waived }
+
+  - name: untagged share of the month
+    policy: cost.untagged.share
+    documents:
+      - { id: tidy, type: cost.group, cost: { amount: 1000, untagged_amount: 50, untagged_share: 0.05 } }
+      - { id: messy, type: cost.group, cost: { amount: 1000, untagged_amount: 132, untagged_share: 0.132 } }
+      - { id: no-usage, type: cost.group, cost: { amount: 0, untagged_share: null } }
+      - { id: tag-migration-month, type: cost.group, cost: { amount: 1000, untagged_amount: 400, untagged_share: 0.4 } }
+    waivers:
+      - { policy: cost.untagged.share, resources: [tag-migration-month], reason: Tag keys renamed in October, owner: finops@acme.example, expires: 2026-12-31 }
+    expect: { tidy: pass, messy: fail, no-usage: pass, tag-migration-month: waived }
+
+  - name: egress share of the month
+    policy: cost.egress.share
+    params: { max_egress_share: 0.05 }
+    documents:
+      - { id: low, type: cost.group, cost: { amount: 1000, egress_amount: 41, egress_share: 0.041 } }
+      - { id: high, type: cost.group, cost: { amount: 1000, egress_amount: 160, egress_share: 0.16 } }
+      - { id: data-export-month, type: cost.group, cost: { amount: 1000, egress_amount: 300, egress_share: 0.3 } }
+    waivers:
+      - { policy: cost.egress.share, resources: [data-export-month], reason: One-off export to the new analytics vendor, owner: data@acme.example, expires: 2026-12-31 }
+    expect: { low: pass, high: fail, data-export-month: waived }
+
+  - name: DR spend against production spend of the same month and currency
+    policy: cost.dr.share_of_production
+    documents:
+      - { id: prod-usd, type: cost.group, grouping: tags.environment, period: "2026-10", currency: USD, tags: { environment: prod }, cost: { amount: 14000 } }
+      - { id: prod-eur, type: cost.group, grouping: tags.environment, period: "2026-10", currency: EUR, tags: { environment: prod }, cost: { amount: 2300 } }
+      - { id: dr-usd, type: cost.group, grouping: tags.environment, period: "2026-10", currency: USD, tags: { environment: dr }, cost: { amount: 2080 } }
+      - { id: dr-eur, type: cost.group, grouping: tags.environment, period: "2026-10", currency: EUR, tags: { environment: dr }, cost: { amount: 605 } }
+      - { id: dr-gbp-no-prod, type: cost.group, grouping: tags.environment, period: "2026-10", currency: GBP, tags: { environment: dr }, cost: { amount: 10 } }
+      - { id: prod-sek, type: cost.group, grouping: tags.environment, period: "2026-10", currency: SEK, tags: { environment: prod }, cost: { amount: 1000 } }
+      - { id: dr-sek-rehearsal, type: cost.group, grouping: tags.environment, period: "2026-10", currency: SEK, tags: { environment: dr }, cost: { amount: 900 } }
+    waivers:
+      - { policy: cost.dr.share_of_production, resources: [dr-sek-rehearsal], reason: Full-scale failover rehearsal in October, owner: sre@acme.example, expires: 2026-12-31 }
+    expect: { dr-usd: pass, dr-eur: fail, dr-gbp-no-prod: fail, prod-usd: not_applicable, dr-sek-rehearsal: waived }
+
+  - name: DR spend of retired or unregistered applications
+    policy: cost.dr.obsolete_environments
+    documents:
+      - { id: payments-api, type: application, name: payments-api, status: active }
+      - { id: legacy-reporting, type: application, name: legacy-reporting, status: retired }
+      - { id: dr-payments, type: cost.group, tags: { application: payments-api, environment: dr }, cost: { amount: 1053 } }
+      - { id: dr-legacy, type: cost.group, tags: { application: legacy-reporting, environment: dr }, cost: { amount: 184 } }
+      - { id: dr-unknown, type: cost.group, tags: { application: old-billing-batch, environment: dr }, cost: { amount: 107 } }
+      - { id: prod-legacy, type: cost.group, tags: { application: legacy-reporting, environment: prod }, cost: { amount: 616 } }
+      - { id: dr-being-deleted, type: cost.group, tags: { application: old-billing-batch, environment: dr }, cost: { amount: 12 } }
+    waivers:
+      - { policy: cost.dr.obsolete_environments, resources: [dr-being-deleted], reason: Deletion scheduled after the data-retention hold, owner: finance-it@acme.example, expires: 2027-01-31 }
+    expect: { dr-payments: pass, dr-legacy: fail, dr-unknown: fail, prod-legacy: not_applicable, dr-being-deleted: waived }
+
+"""####),
+        ("builtin/cost/dr-obsolete-environments.yaml", ####"""
+version: 1
+id: cost.dr.obsolete_environments
+title: No DR spend for applications that are retired or missing from the register
+severity: medium
+enforcement: soft
+category: cost
+frameworks:
+  iso27001_2022: [A.5.9]
+description: >-
+  DR environments outlive their applications: nobody tests them, nobody pays attention to them,
+  and they keep copies of data that should have been deleted with the application.
+remediation: >-
+  Delete the DR environment of the retired application (and its data copies), or add the
+  application to the register with an owner and a tier.
+applies_to:
+  cost: { group_by: [tags.application, tags.environment], period: month }
+  where:
+    tags.environment: { param: dr_environment }
+    tags.application: { exists: true }
+require:
+  related:
+    type: application
+    match: { name: { ref: tags.application } }
+    require: { status: active }
+message: "{{ tags.application }} has {{ cost.amount }} {{ currency }} of DR spend in {{ period }} but is not an active application in the register"
+params:
+  dr_environment: dr
+param_docs:
+  dr_environment: Value of the environment tag that marks DR spend.
+
+"""####),
+        ("builtin/cost/dr-share-of-production.yaml", ####"""
+version: 1
+id: cost.dr.share_of_production
+title: DR environment spend is at most 25 % of production spend
+severity: medium
+enforcement: soft
+category: cost
+description: >-
+  A DR environment that costs a large share of production is either over-provisioned for the
+  strategy it implements or a second production in disguise; the downtime model says whether
+  the extra spend buys risk reduction.
+remediation: >-
+  Compare the DR strategy of the applications behind the spend with their tier in the
+  downtime report; scale pilot-light and backup environments down between tests.
+applies_to:
+  cost: { group_by: [tags.environment], period: month }
+  where: { tags.environment: dr }
+require:
+  cost.amount:
+    lte:
+      lookup:
+        type: cost.group
+        match:
+          grouping: tags.environment
+          tags.environment: prod
+          period: { ref: period }
+          currency: { ref: currency }
+        path: cost.amount
+      times: { param: max_share_of_production }
+message: "DR spent {{ cost.amount }} {{ currency }} in {{ period }}, more than {{ params.max_share_of_production | percent }} of production"
+params:
+  max_share_of_production: 0.25
+param_docs:
+  max_share_of_production: Largest accepted DR spend as a fraction (0–1) of production spend in the same month and currency.
+
+"""####),
+        ("builtin/cost/egress-share.yaml", ####"""
+version: 1
+id: cost.egress.share
+title: Data transfer out stays below 15 % of monthly spend
+severity: low
+enforcement: advisory
+category: cost
+description: >-
+  Egress is billed per gigabyte and hidden inside other services' lines; a rising share
+  points at chatty cross-region traffic or data leaving the estate.
+remediation: Find the largest egress sources (CDN, NAT, cross-region replication) and cache or co-locate them.
+applies_to:
+  cost: { group_by: [], period: month }
+require:
+  cost.egress_share: { lte: { param: max_egress_share } }
+message: "{{ period }}: egress is {{ cost.egress_amount }} {{ currency }} of {{ cost.amount }} {{ currency }} ({{ cost.egress_share | percent }} of total spend)"
+params:
+  max_egress_share: 0.15
+param_docs:
+  max_egress_share: Largest accepted share (0–1) of monthly spend billed as data transfer out.
+
+"""####),
+        ("builtin/cost/growth-month-over-month.yaml", ####"""
+version: 1
+id: cost.growth.month_over_month
+title: Spend per account and service grows less than 25 % month over month
+severity: low
+enforcement: advisory
+category: cost
+description: >-
+  Sudden growth of one service in one account is the earliest signal of a runaway workload,
+  a forgotten test environment or a pricing change; small groups are ignored to avoid noise.
+remediation: Review the account and service in the cost explorer and confirm the growth is planned.
+applies_to:
+  cost: { group_by: [account, service], period: month }
+  where:
+    cost.previous_amount: { gt: 0 }
+    cost.amount: { gte: { param: min_amount } }
+require:
+  cost.change_pct: { lte: { param: max_growth_pct } }
+message: "{{ service }} in {{ account }} grew {{ cost.change_pct | percent_value }} to {{ cost.amount }} {{ currency }} in {{ period }}"
+params:
+  max_growth_pct: 25
+  min_amount: 500
+param_docs:
+  max_growth_pct: Largest accepted month-over-month growth in percent.
+  min_amount: Groups below this monthly amount are not assessed.
+
+"""####),
+        ("builtin/cost/untagged-share.yaml", ####"""
+version: 1
+id: cost.untagged.share
+title: At most 10 % of monthly spend lacks the required cost-allocation tags
+severity: medium
+enforcement: soft
+category: cost
+frameworks:
+  iso27001_2022: [A.5.9]
+description: >-
+  Spend without application, environment and cost-center tags cannot be allocated, charged
+  back or tied to an owner; it also marks resources missing from the asset inventory.
+remediation: >-
+  Tag the untagged resources (the cost review lists them by account and service) or enforce
+  tags at creation with a tagging policy.
+applies_to:
+  cost: { group_by: [], period: month }
+require:
+  cost.untagged_share: { lte: { param: max_untagged_share }, default: 0 }
+message: "{{ period }}: {{ cost.untagged_amount }} {{ currency }} of {{ cost.usage_amount }} {{ currency }} usage spend lacks the required tags ({{ cost.untagged_share | percent }} of usage spend; limit {{ params.max_untagged_share | percent }})"
+params:
+  max_untagged_share: 0.10
+param_docs:
+  max_untagged_share: Largest accepted share (0–1) of usage spend without the required tags (config cost.required_tags).
+
+"""####),
+        ("builtin/dr/dr.test.yaml", ####"""
+# Test cases of the DR policies beyond the cadence (run with `assay test policies`). The `dr.`
+# fields are the ones the DR-test enrichment derives (docs/downtime-model.md); tests give them.
+version: 1
+as_of: 2026-11-27
+tests:
+  - name: the latest DR test passed
+    policy: dr.test.last_result
+    documents:
+      - { id: passed, type: application, name: passed, status: active, dr: { last_test_date: "2026-10-14", last_test_type: full_failover, last_test_result: pass } }
+      - { id: failed, type: application, name: failed, status: active, dr: { last_test_date: "2026-08-20", last_test_type: partial, last_test_result: fail } }
+      - { id: no-result, type: application, name: no-result, status: active, dr: { last_test_date: "2026-08-20" } }
+      - { id: never-tested, type: application, name: never-tested, status: active, dr: {} }
+      - { id: retired, type: application, name: retired, status: retired, dr: { last_test_date: "2025-02-11", last_test_result: fail } }
+      - { id: rework, type: application, name: rework, status: active, dr: { last_test_date: "2026-11-02", last_test_result: fail } }
+    waivers:
+      - { policy: dr.test.last_result, resources: [rework], reason: Retest booked for 2026-12-10 after the index fix, owner: search@acme.example, expires: 2026-12-12 }
+    expect: { passed: pass, failed: fail, no-result: fail, never-tested: not_applicable, retired: not_applicable, rework: waived }
+
+  - name: a passing test within 90 days before the next audit
+    policy: dr.test.before_audit
+    params: { next_audit_date: "2027-01-08" }
+    documents:
+      - { id: tested-october-14, type: application, name: tested-october-14, status: active, dr: { last_successful_test_date: "2026-10-14" } }
+      - { id: tested-at-limit, type: application, name: tested-at-limit, status: active, dr: { last_successful_test_date: "2026-10-10" } }
+      - { id: tested-one-day-early, type: application, name: tested-one-day-early, status: active, dr: { last_successful_test_date: "2026-10-09" } }
+      - { id: never-passed, type: application, name: never-passed, status: active, dr: { last_test_result: fail } }
+      - { id: retired, type: application, name: retired, status: retired }
+      - { id: moving, type: application, name: moving, status: active, dr: { last_successful_test_date: "2026-03-18" } }
+    waivers:
+      - { policy: dr.test.before_audit, resources: [moving], reason: Application moves to the new platform before the audit, owner: checkout@acme.example, expires: 2027-01-08 }
+    expect: { tested-october-14: pass, tested-at-limit: pass, tested-one-day-early: fail, never-passed: fail, retired: not_applicable, moving: waived }
+
+  - name: without a next audit date the policy cannot judge
+    policy: dr.test.before_audit
+    documents:
+      - { id: tested, type: application, name: tested, status: active, dr: { last_successful_test_date: "2026-10-14" } }
+    expect: { tested: error }
+
+  - name: the declared strategy meets the RTO and RPO targets
+    policy: dr.strategy.meets_targets
+    documents:
+      - { id: warm-standby, type: application, name: warm-standby, status: active, dr: { strategy: warm_standby, meets_rto: true, meets_rpo: true } }
+      - { id: slow-restore, type: application, name: slow-restore, status: active, dr: { strategy: backup_restore, meets_rto: false, meets_rpo: true } }
+      - { id: daily-backups, type: application, name: daily-backups, status: active, dr: { strategy: backup_restore, meets_rto: true, meets_rpo: false } }
+      - { id: not-modelled, type: application, name: not-modelled, status: active }
+      - { id: retired, type: application, name: retired, status: retired, dr: { meets_rto: false, meets_rpo: false } }
+      - { id: upgrading, type: application, name: upgrading, status: active, dr: { strategy: pilot_light, meets_rto: false, meets_rpo: false } }
+    waivers:
+      - { policy: dr.strategy.meets_targets, resources: [upgrading], reason: "Warm standby funded; go-live in Q1 (PRJ-77)", owner: hr-it@acme.example, expires: 2027-03-31 }
+    expect: { warm-standby: pass, slow-restore: fail, daily-backups: fail, not-modelled: fail, retired: not_applicable, upgrading: waived }
+
+"""####),
+        ("builtin/dr/last-test-passed.yaml", ####"""
+version: 1
+id: dr.test.last_result
+title: The latest DR test of each application passed
+severity: high
+enforcement: hard
+frameworks:
+  soc2: [A1.3]
+  iso27001_2022: [A.5.30]
+  nist_800_53_r5: [CP-4]
+  hipaa: [164.308(a)(7)(ii)(D)]
+  dora: [Art.11]
+description: >-
+  A failed test is evidence that the recovery plan does not work as written; an earlier pass says
+  nothing about the plan after the change that broke it. Until a later test passes, the application
+  has no proven recovery (the downtime model puts its failover probability at the floor). Judged on
+  the latest full or partial test of the DR test log (`dr.last_test_result`); applications never
+  tested are reported by dr.test.cadence.
+remediation: Fix what the failed test found, re-run the test and record its result in the DR test log.
+applies_to:
+  types: [application]
+  where:
+    status: active
+    dr.last_test_date: { exists: true }
+require:
+  dr.last_test_result: pass
+message: "the latest DR test of {{ name }} ({{ dr.last_test_date }}, {{ dr.last_test_type | default: 'type unknown' }}) has result {{ dr.last_test_result | default: 'not recorded' }}"
+
+"""####),
+        ("builtin/dr/strategy-meets-targets.yaml", ####"""
+version: 1
+id: dr.strategy.meets_targets
+title: The declared DR strategy can meet the application's RTO and RPO
+severity: high
+enforcement: hard
+frameworks:
+  soc2: [A1.2]
+  iso27001_2022: [A.5.30]
+  nist_800_53_r5: [CP-2, CP-10]
+  hipaa: [164.308(a)(7)(ii)(B)]
+  dora: [Art.11]
+description: >-
+  Recovery objectives are promises to the business; a backup-and-restore strategy cannot keep a
+  one-hour RTO however often it is tested. The capability is the measured RTO/RPO of the latest
+  test, else the declared one (docs/downtime-model.md); it must be within the register's targets.
+  A capability that rests only on the strategy's default (never tested, nothing declared) is no
+  evidence: it fails, naming the basis, and never passes.
+remediation: >-
+  Upgrade the DR strategy (the downtime report compares the options and their cost), improve the
+  recovery procedure and re-test, or agree relaxed targets with the business owner.
+applies_to:
+  types: [application]
+  where:
+    status: active
+require:
+  dr.meets_rto: true
+  dr.meets_rpo: true
+message: "{{ name }} ({{ dr.strategy | default: 'no strategy' }}): capability RTO {{ dr.capability_rto_hours | default: 'none' }} h / RPO {{ dr.capability_rpo_hours | default: 'none' }} h against targets {{ rto_target_hours | default: 'default' }} h / {{ rpo_target_hours | default: 'default' }} h (capability from: {{ dr.capability_basis | default: 'no strategy' }}; a strategy default, never tested nor declared, is no evidence and fails)"
+
+"""####),
+        ("builtin/dr/test-before-audit.yaml", ####"""
+version: 1
+id: dr.test.before_audit
+title: Each application has a passing DR test within 90 days before the next audit
+severity: medium
+enforcement: soft
+frameworks:
+  soc2: [A1.3]
+  iso27001_2022: [A.5.30]
+  nist_800_53_r5: [CP-4]
+  hipaa: [164.308(a)(7)(ii)(D)]
+  dora: [Art.24]
+description: >-
+  Auditors sample the DR evidence of the audit period; a test that is fresh today but older than
+  the window at the audit date means a scramble in the audit month. This policy looks ahead: the
+  last passing full or partial test (`dr.last_successful_test_date`) must fall within the window
+  before the next audit date, set per run in assay.yaml.
+remediation: Schedule a DR test (full failover or partial restore) before the audit window opens and record it in the DR test log.
+applies_to:
+  types: [application]
+  where:
+    status: active
+require:
+  dr.last_successful_test_date:
+    within_days: { days: { param: days_before_audit }, of: { param: next_audit_date } }
+message: "{{ name }}: last passing DR test {{ dr.last_successful_test_date | default: 'never' }}; the next audit on {{ params.next_audit_date }} needs one within {{ params.days_before_audit }} days before it"
+params:
+  next_audit_date: null
+  days_before_audit: 90
+param_docs:
+  next_audit_date: Date of the next audit (YYYY-MM-DD); set it per run (assay.yaml params) — while unset, every application reports an error.
+  days_before_audit: How many days before the audit date the last passing test may be.
+
+"""####),
+        ("builtin/dr/test-cadence.test.yaml", ####"""
+version: 1
+as_of: 2026-11-27
+tests:
+  - name: passing full or partial test within the tier's cadence
+    policy: dr.test.cadence
+    documents:
+      - { id: tier0-recent, type: application, name: tier0-recent, tier: tier0, status: active }
+      - { id: tier0-stale, type: application, name: tier0-stale, tier: tier0, status: active }
+      - { id: tier2-ok, type: application, name: tier2-ok, tier: tier2, status: active }
+      - { id: tier1-tabletop-only, type: application, name: tier1-tabletop-only, tier: tier1, status: active }
+      - { id: tier1-failed, type: application, name: tier1-failed, tier: tier1, status: active }
+      - { id: never-tested, type: application, name: never-tested, tier: tier3, status: active }
+      - { id: retired, type: application, name: retired, tier: tier3, status: retired }
+      - { id: no-tier, type: application, name: no-tier, status: active }
+      - { id: waived-app, type: application, name: waived-app, tier: tier0, status: active }
+      - { id: t1, type: dr.test, application: tier0-recent, date: "2026-10-14", test_type: full_failover, result: pass }
+      - { id: t2, type: dr.test, application: tier0-stale, date: "2026-08-01", test_type: full_failover, result: pass }
+      - { id: t3, type: dr.test, application: tier2-ok, date: "2026-06-10", test_type: partial, result: pass }
+      - { id: t4, type: dr.test, application: tier1-tabletop-only, date: "2026-11-01", test_type: tabletop, result: pass }
+      - { id: t5, type: dr.test, application: tier1-failed, date: "2026-11-01", test_type: full_failover, result: fail }
+      - { id: t6, type: dr.test, application: no-tier, date: "2026-11-01", test_type: full_failover, result: pass }
+    waivers:
+      - { policy: dr.test.cadence, resources: [waived-app], reason: First test booked for December, owner: sre@acme.example, expires: 2026-12-31 }
+    expect:
+      tier0-recent: pass
+      tier0-stale: fail
+      tier2-ok: pass
+      tier1-tabletop-only: fail
+      tier1-failed: fail
+      never-tested: fail
+      retired: not_applicable
+      no-tier: error
+      waived-app: waived
+
+"""####),
+        ("builtin/dr/test-cadence.yaml", ####"""
+version: 1
+id: dr.test.cadence
+title: Applications have a passing DR test within the cadence of their tier
+severity: high
+enforcement: hard
+category: dr
+frameworks:
+  soc2: [A1.3]
+  iso27001_2022: [A.5.30]
+  nist_800_53_r5: [CP-4]
+  hipaa: [164.308(a)(7)(ii)(D)]
+  dora: [Art.24]
+description: >-
+  A recovery plan that has not been exercised recently is a hope, not a control. Tier 0/1
+  applications must prove failover every quarter, tier 2 twice a year, tier 3 yearly.
+remediation: >-
+  Schedule and run a DR test (full failover or partial restore) for the application and record
+  it in the DR test log with its result.
+applies_to:
+  types: [application]
+  where:
+    status: active
+require:
+  related:
+    type: dr.test
+    match:
+      application: { ref: name }
+    require:
+      result: pass
+      test_type: { in: [full_failover, partial] }
+      date: { within_days: { days: { param: cadence_days, key: $.tier } } }
+message: "{{ name }} ({{ tier }}) has no passing DR test in the last {{ params.cadence_days.tier0 }}/{{ params.cadence_days.tier2 }}/{{ params.cadence_days.tier3 }} days for tier 0-1/2/3"
+params:
+  cadence_days: { tier0: 90, tier1: 90, tier2: 180, tier3: 365 }
+param_docs:
+  cadence_days: Maximum age in days of the last passing full or partial DR test, per application tier.
+
+"""####),
+        ("builtin/encryption/at-rest-customer-key.yaml", ####"""
+version: 1
+id: encryption.at_rest.customer_key
+title: Confidential and restricted data is encrypted with a customer-managed key
+severity: high
+enforcement: hard
+frameworks:
+  soc2: [CC6.1, C1.1]
+  iso27001_2022: [A.8.24]
+  nist_800_53_r5: [SC-12, SC-28(1)]
+  pci_dss_4: ["3.6.1"]
+  hipaa: [164.312(a)(2)(iv)]
+  gdpr: [Art.32]
+  dora: [Art.9]
+description: >-
+  With a provider-managed key anyone who can read the store can read the data; a customer-managed
+  key adds a second, separately audited permission, lets the owner revoke access to every copy at
+  once (crypto-shredding) and is what auditors expect for sensitive data.
+remediation: >-
+  Create a customer-managed key (KMS, Key Vault, Cloud KMS) in the store's region — a multi-region
+  key when the data is replicated — and re-encrypt the store with it.
+applies_to:
+  types: [storage.bucket, storage.account, database.instance, database.cluster, database.table, database.warehouse, compute.volume, search.domain, analytics.dataset, messaging.*]
+  where:
+    tags.data-classification: { in: { param: classifications } }
+require:
+  encryption.at_rest.enabled: true
+  encryption.at_rest.key_managed_by: customer
+message: "{{ tags.data-classification }} data in {{ name | default: '(unnamed)' }} is encrypted with a {{ encryption.at_rest.key_managed_by | default: 'no' }} key"
+params:
+  classifications: [confidential, restricted]
+param_docs:
+  classifications: Data classes that need a customer-managed key.
+
+"""####),
+        ("builtin/encryption/at-rest-enabled.yaml", ####"""
+version: 1
+id: encryption.at_rest.enabled
+title: Data stores are encrypted at rest
+severity: high
+enforcement: hard
+frameworks:
+  soc2: [CC6.1]
+  iso27001_2022: [A.8.24]
+  nist_800_53_r5: [SC-28, SC-28(1)]
+  pci_dss_4: ["3.5.1"]
+  hipaa: [164.312(a)(2)(iv)]
+  gdpr: [Art.32]
+  dora: [Art.9]
+description: >-
+  Encryption at rest keeps data unreadable on lost disks, leaked snapshots and mis-shared backups,
+  and it is the safe harbour of breach-notification rules. Every provider offers it at no cost;
+  an unencrypted store is almost always an old default nobody revisited.
+remediation: >-
+  Turn on default encryption (S3 default encryption, RDS/EBS storage encryption — for existing
+  RDS and EBS volumes: snapshot, copy the snapshot encrypted, restore), then re-check.
+applies_to:
+  types: [storage.bucket, storage.account, database.instance, database.cluster, database.table, database.warehouse, compute.volume, search.domain, analytics.dataset, messaging.*]
+require:
+  encryption.at_rest.enabled: true
+message: "{{ type }} {{ name | default: '(unnamed)' }} is not encrypted at rest"
+
+"""####),
+        ("builtin/encryption/encryption.test.yaml", ####"""
+# Test cases of the encryption policies (run with `assay test policies`).
+version: 1
+as_of: 2026-11-27
+tests:
+  - name: data stores are encrypted at rest
+    policy: encryption.at_rest.enabled
+    documents:
+      - { id: encrypted, type: storage.bucket, encryption: { at_rest: { enabled: true } } }
+      - { id: plain, type: database.instance, encryption: { at_rest: { enabled: false } } }
+      - { id: not-reported, type: compute.volume }
+      - { id: queue, type: messaging.queue, encryption: { at_rest: { enabled: true } } }
+      - { id: vm, type: compute.instance, encryption: { at_rest: { enabled: false } } }
+      - { id: scratch-volume, type: compute.volume, encryption: { at_rest: { enabled: false } } }
+    waivers:
+      - { policy: encryption.at_rest.enabled, resources: [scratch-volume], reason: Volume deleted with the batch host next week, owner: data@acme.example, expires: 2026-12-04 }
+    expect: { encrypted: pass, plain: fail, not-reported: fail, queue: pass, vm: not_applicable, scratch-volume: waived }
+
+  - name: confidential and restricted data under customer-managed keys
+    policy: encryption.at_rest.customer_key
+    documents:
+      - { id: restricted-cmk, type: storage.bucket, encryption: { at_rest: { enabled: true, key_managed_by: customer } }, tags: { data-classification: restricted } }
+      - { id: confidential-sse-s3, type: storage.bucket, encryption: { at_rest: { enabled: true, key_managed_by: provider } }, tags: { data-classification: confidential } }
+      - { id: restricted-unencrypted, type: database.instance, encryption: { at_rest: { enabled: false } }, tags: { data-classification: restricted } }
+      - { id: restricted-no-key-info, type: compute.volume, encryption: { at_rest: { enabled: true } }, tags: { data-classification: restricted } }
+      - { id: internal-sse-s3, type: storage.bucket, encryption: { at_rest: { enabled: true, key_managed_by: provider } }, tags: { data-classification: internal } }
+      - { id: unlabelled, type: storage.bucket, encryption: { at_rest: { enabled: true, key_managed_by: provider } } }
+      - { id: hr-archive, type: storage.bucket, encryption: { at_rest: { enabled: true, key_managed_by: provider } }, tags: { data-classification: confidential } }
+    waivers:
+      - { policy: encryption.at_rest.customer_key, resources: [hr-archive], reason: Re-encryption with the HR key in progress (CHG-5120), owner: people-systems@acme.example, expires: 2027-01-31 }
+    expect: { restricted-cmk: pass, confidential-sse-s3: fail, restricted-unencrypted: fail, restricted-no-key-info: fail, internal-sse-s3: not_applicable,
+              unlabelled: not_applicable, hr-archive: waived }
+
+  - name: customer keys rotate at least yearly
+    policy: encryption.kms.rotation
+    documents:
+      - { id: rotating-default-period, type: kms.key, kms: { managed_by: customer, rotation_enabled: true } }
+      - { id: rotating-90-days, type: kms.key, kms: { managed_by: customer, rotation_enabled: true, rotation_period_days: 90 } }
+      - { id: rotating-365-days, type: kms.key, kms: { managed_by: customer, rotation_enabled: true, rotation_period_days: 365 } }
+      - { id: rotating-two-years, type: kms.key, kms: { managed_by: customer, rotation_enabled: true, rotation_period_days: 730 } }
+      - { id: not-rotating, type: kms.key, kms: { managed_by: customer, rotation_enabled: false } }
+      - { id: not-reported, type: kms.key, kms: { managed_by: customer } }
+      - { id: aws-managed, type: kms.key, kms: { managed_by: provider, rotation_enabled: false } }
+      - { id: import-key, type: kms.key, kms: { managed_by: customer, rotation_enabled: false } }
+    waivers:
+      - { policy: encryption.kms.rotation, resources: [import-key], reason: Imported key material rotated manually each quarter, owner: security@acme.example, expires: 2027-06-30 }
+    expect: { rotating-default-period: pass, rotating-90-days: pass, rotating-365-days: pass, rotating-two-years: fail, not-rotating: fail,
+              not-reported: fail, aws-managed: not_applicable, import-key: waived }
+
+  - name: the longest rotation period is a parameter
+    policy: encryption.kms.rotation
+    params: { max_rotation_days: 90 }
+    documents:
+      - { id: rotating-90-days, type: kms.key, kms: { managed_by: customer, rotation_enabled: true, rotation_period_days: 90 } }
+      - { id: rotating-default-period, type: kms.key, kms: { managed_by: customer, rotation_enabled: true } }
+    expect: { rotating-90-days: pass, rotating-default-period: fail }
+
+  - name: HTTPS only, or a redirect to it
+    policy: encryption.in_transit.https_only
+    documents:
+      - { id: https-listener, type: network.listener, provider: aws, encryption: { in_transit: { https_only: true, protocol: HTTPS } } }
+      - { id: redirecting-http, type: network.listener, provider: aws, encryption: { in_transit: { https_only: true, protocol: HTTP } } }
+      - { id: plain-http, type: network.listener, provider: aws, encryption: { in_transit: { https_only: false, protocol: HTTP } } }
+      - { id: cdn-allow-all, type: cdn.distribution, provider: aws, encryption: { in_transit: { https_only: false } } }
+      - { id: bucket-without-policy, type: storage.bucket, provider: aws }
+      - { id: secure-transfer, type: storage.account, provider: azure, encryption: { in_transit: { https_only: true } } }
+      - { id: gcs-bucket, type: storage.bucket, provider: gcp }
+      - { id: database, type: database.instance, provider: aws }
+      - { id: public-assets-cdn, type: cdn.distribution, provider: aws, encryption: { in_transit: { https_only: false } } }
+    waivers:
+      - { policy: encryption.in_transit.https_only, resources: [public-assets-cdn], reason: Public images for legacy set-top boxes without TLS, owner: web@acme.example, expires: 2027-03-31 }
+    expect: { https-listener: pass, redirecting-http: pass, plain-http: fail, cdn-allow-all: fail, bucket-without-policy: fail, secure-transfer: pass,
+              gcs-bucket: not_applicable, database: not_applicable, public-assets-cdn: waived }
+
+  - name: TLS 1.2 or later
+    policy: encryption.in_transit.min_tls
+    documents:
+      - { id: tls13-policy, type: network.listener, encryption: { in_transit: { protocol: HTTPS, min_tls: "1.2", tls_policy: ELBSecurityPolicy-TLS13-1-2-2021-06 } } }
+      - { id: policy-2016, type: network.listener, encryption: { in_transit: { protocol: HTTPS, min_tls: "1.0", tls_policy: ELBSecurityPolicy-2016-08 } } }
+      - { id: https-no-policy-known, type: network.listener, encryption: { in_transit: { protocol: HTTPS } } }
+      - { id: plain-http-listener, type: network.listener, encryption: { in_transit: { protocol: HTTP, https_only: false } } }
+      - { id: storage-tls11, type: storage.account, encryption: { in_transit: { min_tls: "1.1" } } }
+      - { id: cdn-tls13, type: cdn.distribution, encryption: { in_transit: { min_tls: "1.3" } } }
+      - { id: sql-server, type: database.server, encryption: { in_transit: { min_tls: "1.2" } } }
+      - { id: bucket, type: storage.bucket, encryption: { in_transit: { min_tls: "1.0" } } }
+      - { id: partner-gateway, type: network.load_balancer, encryption: { in_transit: { min_tls: "1.0" } } }
+    waivers:
+      - { policy: encryption.in_transit.min_tls, resources: [partner-gateway], reason: Partner EDI client upgrade due in January, owner: integration@acme.example, expires: 2027-01-31 }
+    expect: { tls13-policy: pass, policy-2016: fail, https-no-policy-known: fail, plain-http-listener: not_applicable, storage-tls11: fail,
+              cdn-tls13: pass, sql-server: pass, bucket: not_applicable, partner-gateway: waived }
+
+  - name: databases enforce TLS where the input says so
+    policy: encryption.in_transit.database_tls
+    documents:
+      - { id: force-ssl, type: database.instance, database: { tls_enforced: true } }
+      - { id: allows-plain, type: database.instance, database: { tls_enforced: false } }
+      - { id: config-item, type: database.instance, database: { engine: postgres } }
+      - { id: cluster-plain, type: database.cluster, database: { tls_enforced: false } }
+      - { id: bucket, type: storage.bucket, database: { tls_enforced: false } }
+      - { id: reporting-replica, type: database.instance, database: { tls_enforced: false } }
+    waivers:
+      - { policy: encryption.in_transit.database_tls, resources: [reporting-replica], reason: Replica reachable from the private BI subnet only until decommissioning, owner: bi-team@acme.example, expires: 2026-12-31 }
+    expect: { force-ssl: pass, allows-plain: fail, config-item: not_applicable, cluster-plain: fail, bucket: not_applicable, reporting-replica: waived }
+
+"""####),
+        ("builtin/encryption/in-transit-database-tls.yaml", ####"""
+version: 1
+id: encryption.in_transit.database_tls
+title: Databases refuse unencrypted client connections
+severity: high
+enforcement: hard
+frameworks:
+  soc2: [CC6.7]
+  iso27001_2022: [A.8.24]
+  nist_800_53_r5: [SC-8, SC-8(1)]
+  pci_dss_4: ["4.2.1"]
+  hipaa: [164.312(e)(1)]
+  gdpr: [Art.32]
+  dora: [Art.9]
+description: >-
+  Database engines accept plain-text connections unless told otherwise, and client drivers fall
+  back to them silently. Enforcing TLS on the server (RDS `rds.force_ssl` / `require_secure_transport`,
+  Cloud SQL SSL mode) is the only way to know every connection is encrypted. Assessed where the input
+  says whether TLS is enforced: Terraform with the instance's parameter group, Cloud SQL exports;
+  AWS Config items do not carry parameter values.
+remediation: >-
+  Set `rds.force_ssl = 1` (PostgreSQL) or `require_secure_transport = 1` (MySQL) in the parameter
+  group, or the Cloud SQL SSL mode to ENCRYPTED_ONLY / TRUSTED_CLIENT_CERTIFICATE_REQUIRED.
+applies_to:
+  types: [database.instance, database.cluster, database.server]
+  where:
+    database.tls_enforced: { exists: true }
+require:
+  database.tls_enforced: true
+message: "database {{ name | default: '(unnamed)' }} accepts unencrypted connections"
+
+"""####),
+        ("builtin/encryption/in-transit-https-only.yaml", ####"""
+version: 1
+id: encryption.in_transit.https_only
+title: Listeners, CDNs and storage endpoints accept HTTPS only (or redirect to it)
+severity: high
+enforcement: hard
+frameworks:
+  soc2: [CC6.7]
+  iso27001_2022: [A.5.14, A.8.24]
+  nist_800_53_r5: [SC-8, SC-8(1)]
+  pci_dss_4: ["4.2.1"]
+  hipaa: [164.312(e)(1), 164.312(e)(2)(ii)]
+  gdpr: [Art.32]
+  dora: [Art.9]
+description: >-
+  Plain HTTP exposes credentials, session cookies and data to anyone on the path. Listeners must
+  terminate TLS or redirect every request to HTTPS; CloudFront behaviours must redirect or refuse
+  HTTP; S3 buckets need a policy denying `aws:SecureTransport = false`; Azure storage accounts need
+  "secure transfer required". Cloud Storage buckets have no per-bucket setting and are not assessed.
+remediation: >-
+  Add a redirect-to-HTTPS default action to HTTP listeners, set CloudFront viewer protocol policies
+  to redirect-to-https, add the deny-insecure-transport statement to the bucket policy, turn on
+  secure transfer for the storage account.
+applies_to:
+  types: [network.listener, cdn.distribution, search.domain, storage.bucket, storage.account]
+  where:
+    provider: { not_equals: gcp, default: aws }
+require:
+  encryption.in_transit.https_only: true
+message: "{{ type }} {{ name | default: '(unnamed)' }} accepts unencrypted HTTP ({{ encryption.in_transit.protocol | default: 'no HTTPS enforcement found' }})"
+
+"""####),
+        ("builtin/encryption/in-transit-min-tls.yaml", ####"""
+version: 1
+id: encryption.in_transit.min_tls
+title: TLS endpoints refuse protocol versions below TLS 1.2
+severity: high
+enforcement: hard
+frameworks:
+  soc2: [CC6.7]
+  iso27001_2022: [A.8.24]
+  nist_800_53_r5: [SC-8(1), SC-13]
+  pci_dss_4: ["4.2.1"]
+  hipaa: [164.312(e)(2)(ii)]
+  gdpr: [Art.32]
+  dora: [Art.9]
+description: >-
+  TLS 1.0 and 1.1 are deprecated (RFC 8996) and rejected by PCI DSS; an endpoint that still
+  negotiates them allows downgrade attacks. Named security policies (ELB, CloudFront, OpenSearch,
+  Application Gateway) are resolved to their minimum version by the inventory; an Azure storage
+  account without a minimum version accepts TLS 1.0.
+remediation: >-
+  Select a security policy whose minimum is TLS 1.2 or later (ELBSecurityPolicy-TLS13-1-2-2021-06,
+  TLSv1.2_2021, Policy-Min-TLS-1-2-2019-07, AppGwSslPolicy20220101) or set minimumTlsVersion TLS1_2.
+applies_to:
+  types: [network.listener, network.load_balancer, cdn.distribution, search.domain, storage.account, database.server]
+  where:
+    any:
+      - encryption.in_transit.min_tls: { exists: true }
+      - encryption.in_transit.protocol: { in: [HTTPS, TLS] }
+require:
+  encryption.in_transit.min_tls: { version_gte: { param: min_version } }
+message: "{{ type }} {{ name | default: '(unnamed)' }} accepts TLS {{ encryption.in_transit.min_tls | default: '(unknown minimum)' }} ({{ encryption.in_transit.tls_policy | default: 'no policy named' }})"
+params:
+  min_version: "1.2"
+param_docs:
+  min_version: Lowest TLS version an endpoint may accept.
+
+"""####),
+        ("builtin/encryption/kms-rotation.yaml", ####"""
+version: 1
+id: encryption.kms.rotation
+title: Customer-managed keys rotate at least yearly
+severity: medium
+enforcement: soft
+frameworks:
+  iso27001_2022: [A.8.24]
+  nist_800_53_r5: [SC-12]
+  pci_dss_4: ["3.7.4"]
+  dora: [Art.9]
+description: >-
+  Automatic rotation bounds a key's cryptoperiod: a leaked key version only opens data written
+  before the next rotation, and auditors look for a defined cryptoperiod on every key protecting
+  sensitive data. Keys the provider manages rotate on the provider's schedule and are not assessed.
+remediation: >-
+  Enable automatic rotation (AWS KMS `EnableKeyRotation`, Cloud KMS rotation period, Key Vault
+  rotation policy) with a period at most the maximum below.
+applies_to:
+  types: [kms.key]
+  where:
+    kms.managed_by: customer
+require:
+  kms.rotation_enabled: true
+  kms.rotation_period_days: { lte: { param: max_rotation_days }, default: 365 }
+message: "key {{ name | default: '(unnamed)' }}: rotation {{ kms.rotation_enabled | default: 'not reported' }}, period {{ kms.rotation_period_days | default: 'provider default' }} days"
+params:
+  max_rotation_days: 365
+param_docs:
+  max_rotation_days: Longest accepted rotation period in days (keys without a reported period use the provider's yearly default).
+
+"""####),
+        ("builtin/frameworks/dora.yaml", ####"""
+# Regulation (EU) 2022/2554 on digital operational resilience for the financial sector (DORA):
+# the articles the library maps to.
+version: 1
+framework: dora
+title: DORA — Regulation (EU) 2022/2554
+controls:
+  - { id: Art.8, title: Identification }
+  - { id: Art.9, title: Protection and prevention }
+  - { id: Art.11, title: Response and recovery }
+  - { id: Art.12, title: "Backup policies and procedures, restoration and recovery procedures and methods" }
+  - { id: Art.24, title: General requirements for the performance of digital operational resilience testing }
+
+"""####),
+        ("builtin/frameworks/gdpr.yaml", ####"""
+# Regulation (EU) 2016/679 (General Data Protection Regulation): the articles the library maps to.
+version: 1
+framework: gdpr
+title: GDPR — Regulation (EU) 2016/679
+controls:
+  - { id: Art.32, title: Security of processing }
+  - { id: Art.44, title: General principle for transfers }
+
+"""####),
+        ("builtin/frameworks/hipaa.yaml", ####"""
+# HIPAA Security Rule, 45 CFR Part 164 Subpart C: the standards and implementation specifications
+# the library maps to, by section (164.3xx) with the rule's headings.
+version: 1
+framework: hipaa
+title: HIPAA Security Rule (45 CFR Part 164, Subpart C)
+controls:
+  - { id: 164.308(a)(4)(ii)(C), title: Access establishment and modification }
+  - { id: 164.308(a)(7)(ii)(A), title: Data backup plan }
+  - { id: 164.308(a)(7)(ii)(B), title: Disaster recovery plan }
+  - { id: 164.308(a)(7)(ii)(D), title: Testing and revision procedures }
+  - { id: 164.312(a)(2)(iv), title: Encryption and decryption }
+  - { id: 164.312(d), title: Person or entity authentication }
+  - { id: 164.312(e)(1), title: Transmission security }
+  - { id: 164.312(e)(2)(ii), title: Encryption }
+
+"""####),
+        ("builtin/frameworks/iso27001_2022.yaml", ####"""
+# ISO/IEC 27001:2022 Annex A (information security controls reference): the controls the library
+# maps to, with their Annex A titles.
+version: 1
+framework: iso27001_2022
+title: ISO/IEC 27001:2022 Annex A
+controls:
+  - { id: A.5.9, title: Inventory of information and other associated assets }
+  - { id: A.5.12, title: Classification of information }
+  - { id: A.5.13, title: Labelling of information }
+  - { id: A.5.14, title: Information transfer }
+  - { id: A.5.17, title: Authentication information }
+  - { id: A.5.18, title: Access rights }
+  - { id: A.5.30, title: ICT readiness for business continuity }
+  - { id: A.5.31, title: "Legal, statutory, regulatory and contractual requirements" }
+  - { id: A.5.34, title: Privacy and protection of PII }
+  - { id: A.8.2, title: Privileged access rights }
+  - { id: A.8.5, title: Secure authentication }
+  - { id: A.8.13, title: Information backup }
+  - { id: A.8.14, title: Redundancy of information processing facilities }
+  - { id: A.8.24, title: Use of cryptography }
+
+"""####),
+        ("builtin/frameworks/nist_800_53_r5.yaml", ####"""
+# NIST SP 800-53 Revision 5, Security and Privacy Controls for Information Systems and
+# Organizations: the controls and enhancements the library maps to. Enhancements are titled
+# "Control | Enhancement", as in the publication's control listings.
+version: 1
+framework: nist_800_53_r5
+title: NIST SP 800-53 Rev. 5
+controls:
+  - { id: AC-2, title: Account Management }
+  - { id: AC-2(3), title: Account Management | Disable Accounts }
+  - { id: AC-6(7), title: Least Privilege | Review of User Privileges }
+  - { id: CM-8, title: System Component Inventory }
+  - { id: CP-2, title: Contingency Plan }
+  - { id: CP-4, title: Contingency Plan Testing }
+  - { id: CP-6, title: Alternate Storage Site }
+  - { id: CP-6(1), title: Alternate Storage Site | Separation from Primary Site }
+  - { id: CP-7, title: Alternate Processing Site }
+  - { id: CP-9, title: System Backup }
+  - { id: CP-10, title: System Recovery and Reconstitution }
+  - { id: IA-2(1), title: Identification and Authentication (Organizational Users) | Multi-factor Authentication to Privileged Accounts }
+  - { id: IA-2(2), title: Identification and Authentication (Organizational Users) | Multi-factor Authentication to Non-privileged Accounts }
+  - { id: IA-5, title: Authenticator Management }
+  - { id: RA-2, title: Security Categorization }
+  - { id: SA-9(5), title: "External System Services | Processing, Storage, and Service Location" }
+  - { id: SC-8, title: Transmission Confidentiality and Integrity }
+  - { id: SC-8(1), title: Transmission Confidentiality and Integrity | Cryptographic Protection }
+  - { id: SC-12, title: Cryptographic Key Establishment and Management }
+  - { id: SC-12(1), title: Cryptographic Key Establishment and Management | Availability }
+  - { id: SC-13, title: Cryptographic Protection }
+  - { id: SC-28, title: Protection of Information at Rest }
+  - { id: SC-28(1), title: Protection of Information at Rest | Cryptographic Protection }
+  - { id: SC-36, title: Distributed Processing and Storage }
+
+"""####),
+        ("builtin/frameworks/pci_dss_4.yaml", ####"""
+# PCI DSS v4.0 defined-approach requirements the library maps to. Requirements have no short
+# titles; each title is the requirement statement up to its list of items.
+version: 1
+framework: pci_dss_4
+title: PCI DSS v4.0
+controls:
+  - id: "3.5.1"
+    title: PAN is rendered unreadable anywhere it is stored.
+  - id: "3.6.1"
+    title: Procedures are defined and implemented to protect cryptographic keys used to protect stored account data against disclosure and misuse.
+  - id: "3.7.4"
+    title: Key management policies and procedures are implemented for cryptographic key changes for keys that have reached the end of their cryptoperiod.
+  - id: "4.2.1"
+    title: Strong cryptography and security protocols are implemented to safeguard PAN during transmission over open, public networks.
+  - id: "7.2.4"
+    title: All user accounts and related access privileges, including third-party/vendor accounts, are reviewed.
+  - id: "7.2.5.1"
+    title: All access by application and system accounts and related access privileges are reviewed.
+  - id: "8.2.6"
+    title: Inactive user accounts are removed or disabled within 90 days of inactivity.
+  - id: "8.4.2"
+    title: MFA is implemented for all non-console access into the CDE.
+  - id: "12.5.1"
+    title: An inventory of system components that are in scope for PCI DSS, including a description of function/use, is maintained and kept current.
+
+"""####),
+        ("builtin/frameworks/soc2.yaml", ####"""
+# AICPA 2017 Trust Services Criteria (with revised points of focus, 2022): the criteria the
+# library maps to. The criteria have no short titles; each title is the criterion's text.
+version: 1
+framework: soc2
+title: SOC 2 — 2017 Trust Services Criteria (AICPA)
+controls:
+  - id: CC6.1
+    title: The entity implements logical access security software, infrastructure, and architectures over protected information assets to protect them from security events to meet the entity's objectives.
+  - id: CC6.2
+    title: Prior to issuing system credentials and granting system access, the entity registers and authorizes new internal and external users whose access is administered by the entity. For those users whose access is administered by the entity, user system credentials are removed when user access is no longer authorized.
+  - id: CC6.3
+    title: The entity authorizes, modifies, or removes access to data, software, functions, and other protected information assets based on roles, responsibilities, or the system design and changes, giving consideration to the concepts of least privilege and segregation of duties, to meet the entity's objectives.
+  - id: CC6.7
+    title: The entity restricts the transmission, movement, and removal of information to authorized internal and external users and processes, and protects it during transmission, movement, or removal to meet the entity's objectives.
+  - id: A1.2
+    title: The entity authorizes, designs, develops or acquires, implements, operates, approves, maintains, and monitors environmental protections, software, data back-up processes, and recovery infrastructure to meet its objectives.
+  - id: A1.3
+    title: The entity tests recovery plan procedures supporting system recovery to meet its objectives.
+  - id: C1.1
+    title: The entity identifies and maintains confidential information to meet the entity's objectives related to confidentiality.
+
+"""####),
+        ("builtin/key-replication/dr-region.yaml", ####"""
+version: 1
+id: key_replication.dr_region
+title: Data of tier-0/1 applications is encrypted with keys that also exist in the application's DR region
+severity: high
+enforcement: hard
+frameworks:
+  soc2: [A1.2]
+  iso27001_2022: [A.5.30, A.8.24]
+  nist_800_53_r5: [SC-12(1), CP-7]
+  dora: [Art.11]
+description: >-
+  Failing a critical application over to its DR region means decrypting its data there — restored
+  backups and replicas alike. A single-region key in the primary region turns a regional outage
+  into a data outage. For every data store of an active tier-0/1 application (joined through the
+  `application` tag) in the application's primary region and under a customer-managed key, the
+  key must be usable in the register's `dr_region`.
+remediation: >-
+  Replace the single-region key with a multi-region key and create its replica in the DR region
+  (AWS KMS `ReplicateKey`), or re-encrypt the store with a key that already has one.
+applies_to:
+  types: [storage.bucket, storage.account, database.*, compute.volume, search.domain, analytics.dataset, messaging.*]
+  where:
+    encryption.at_rest.key_managed_by: customer
+    related:
+      type: application
+      match:
+        name: { ref: tags.application }
+      require:
+        status: active
+        tier: { in: { param: tiers } }
+    region:
+      equals:
+        lookup: { type: application, match: { name: { ref: tags.application } }, path: primary_region }
+require:
+  encryption.at_rest.key_regions:
+    contains:
+      lookup: { type: application, match: { name: { ref: tags.application } }, path: dr_region }
+message: "{{ name | default: '(unnamed)' }} ({{ tags.application }}) is encrypted with {{ encryption.at_rest.key_id | default: 'an unknown key' }}, usable only in {{ encryption.at_rest.key_regions | join: ', ' | default: 'no known region' }} — not in the DR region"
+params:
+  tiers: [tier0, tier1]
+param_docs:
+  tiers: Application tiers whose keys must exist in the DR region.
+
+"""####),
+        ("builtin/key-replication/key-replication.test.yaml", ####"""
+# Test cases of the key-replication policies (run with `assay test policies`). The inventory's
+# linker sets encryption.at_rest.key_regions (where the store's key can decrypt); the tests give it.
+version: 1
+as_of: 2026-11-27
+tests:
+  - name: replicated data uses a multi-region key present in every destination region
+    policy: key_replication.destinations
+    documents:
+      - { id: mrk, type: kms.key, region: eu-west-1, kms: { multi_region: true, replica_regions: [eu-central-1] } }
+      - { id: single, type: kms.key, region: eu-west-1, kms: { multi_region: false } }
+      - id: ledger
+        type: storage.bucket
+        region: eu-west-1
+        replication: { mode: crr, regions: [eu-central-1] }
+        encryption: { at_rest: { key_managed_by: customer, key_id: mrk, key_regions: [eu-central-1, eu-west-1] } }
+      - id: lake
+        type: storage.bucket
+        region: eu-west-1
+        replication: { mode: crr, regions: [us-east-1] }
+        encryption: { at_rest: { key_managed_by: customer, key_id: single, key_regions: [eu-west-1] } }
+      - id: second-destination-without-replica
+        type: database.table
+        region: eu-west-1
+        replication: { mode: global-table, regions: [eu-central-1, eu-north-1] }
+        encryption: { at_rest: { key_managed_by: customer, key_id: mrk, key_regions: [eu-central-1, eu-west-1] } }
+      - id: single-region-key-same-region
+        type: database.instance
+        region: eu-west-1
+        replication: { mode: read-replica, regions: [eu-west-1] }
+        encryption: { at_rest: { key_managed_by: customer, key_id: single, key_regions: [eu-west-1] } }
+      - id: key-not-in-inputs
+        type: storage.bucket
+        region: eu-west-1
+        replication: { mode: crr, regions: [eu-central-1] }
+        encryption: { at_rest: { key_managed_by: customer, key_id: elsewhere } }
+      - id: geo-redundant-sku
+        type: storage.account
+        region: westeurope
+        replication: { mode: geo-sku, regions: [northeurope] }
+        encryption: { at_rest: { key_managed_by: customer, key_id: vault-key } }
+      - id: provider-key
+        type: storage.bucket
+        region: eu-west-1
+        replication: { mode: crr, regions: [us-east-1] }
+        encryption: { at_rest: { key_managed_by: provider } }
+      - id: analytics-copy
+        type: storage.bucket
+        region: eu-west-1
+        replication: { mode: crr, regions: [eu-central-1] }
+        encryption: { at_rest: { key_managed_by: customer, key_id: single, key_regions: [eu-west-1] } }
+    waivers:
+      - { policy: key_replication.*, resources: [analytics-copy], reason: Multi-region key migration scheduled (CHG-6001), owner: data-platform@acme.example, expires: 2027-02-28 }
+    expect: { ledger: pass, lake: fail, second-destination-without-replica: fail, single-region-key-same-region: not_applicable, key-not-in-inputs: fail,
+              geo-redundant-sku: not_applicable, provider-key: not_applicable, analytics-copy: waived, mrk: not_applicable }
+
+  - name: tier-0/1 data stores have keys usable in the application's DR region
+    policy: key_replication.dr_region
+    documents:
+      - { id: payments-api, type: application, name: payments-api, status: active, tier: tier0, primary_region: eu-west-1, dr_region: eu-central-1 }
+      - { id: reporting, type: application, name: reporting, status: active, tier: tier3, primary_region: eu-west-1, dr_region: eu-central-1 }
+      - { id: old-checkout, type: application, name: old-checkout, status: retired, tier: tier1, primary_region: eu-west-1, dr_region: eu-central-1 }
+      - id: payments-db
+        type: database.instance
+        region: eu-west-1
+        tags: { application: payments-api }
+        encryption: { at_rest: { key_managed_by: customer, key_regions: [eu-central-1, eu-west-1] } }
+      - id: payments-cache
+        type: database.cluster
+        region: eu-west-1
+        tags: { application: payments-api }
+        encryption: { at_rest: { key_managed_by: customer, key_regions: [eu-west-1] } }
+      - id: payments-key-not-in-inputs
+        type: storage.bucket
+        region: eu-west-1
+        tags: { application: payments-api }
+        encryption: { at_rest: { key_managed_by: customer } }
+      - id: payments-dr-copy
+        type: storage.bucket
+        region: eu-central-1
+        tags: { application: payments-api }
+        encryption: { at_rest: { key_managed_by: customer, key_regions: [eu-central-1] } }
+      - id: payments-provider-key
+        type: storage.bucket
+        region: eu-west-1
+        tags: { application: payments-api }
+        encryption: { at_rest: { key_managed_by: provider } }
+      - id: reporting-db
+        type: database.instance
+        region: eu-west-1
+        tags: { application: reporting }
+        encryption: { at_rest: { key_managed_by: customer, key_regions: [eu-west-1] } }
+      - id: old-checkout-db
+        type: database.instance
+        region: eu-west-1
+        tags: { application: old-checkout }
+        encryption: { at_rest: { key_managed_by: customer, key_regions: [eu-west-1] } }
+      - id: untagged-db
+        type: database.instance
+        region: eu-west-1
+        encryption: { at_rest: { key_managed_by: customer, key_regions: [eu-west-1] } }
+      - id: payments-ledger-archive
+        type: storage.bucket
+        region: eu-west-1
+        tags: { application: payments-api }
+        encryption: { at_rest: { key_managed_by: customer, key_regions: [eu-west-1] } }
+    waivers:
+      - { policy: key_replication.dr_region, resources: [payments-ledger-archive], reason: Archive re-encrypted under the multi-region key in January, owner: payments@acme.example, expires: 2027-01-31 }
+    expect: { payments-db: pass, payments-cache: fail, payments-key-not-in-inputs: fail, payments-dr-copy: not_applicable, payments-provider-key: not_applicable,
+              reporting-db: not_applicable, old-checkout-db: not_applicable, untagged-db: not_applicable, payments-ledger-archive: waived,
+              payments-api: not_applicable }
+
+"""####),
+        ("builtin/key-replication/replicated-data.yaml", ####"""
+version: 1
+id: key_replication.destinations
+title: Replicated data is encrypted with a multi-region key that has a replica in every destination region
+severity: high
+enforcement: hard
+frameworks:
+  soc2: [A1.2]
+  iso27001_2022: [A.8.14, A.8.24]
+  nist_800_53_r5: [SC-12(1)]
+  dora: [Art.12]
+description: >-
+  A copy encrypted under a key that does not exist in the copy's region cannot be read there when
+  the source region is down — the replica is useless exactly when it is needed. Customer-managed
+  keys must be multi-region keys with a replica in every region the data is copied to. Applies to
+  replication the customer configures (S3 cross-region replication, RDS read replicas, DynamoDB
+  global tables, Aurora global databases) to another region; provider-managed geo-redundancy is out of scope.
+remediation: >-
+  Create the key as a multi-region key (or migrate to one), replicate it to every destination
+  region, and point each destination's encryption at the local replica.
+applies_to:
+  types: [storage.bucket, storage.account, database.*, search.domain, analytics.dataset, messaging.*]
+  where:
+    replication.mode: { in: { param: replication_modes } }
+    encryption.at_rest.key_managed_by: customer
+    some:
+      path: replication.regions
+      require:
+        "@": { not_equals: { ref: $.region } }
+require:
+  related:
+    type: kms.key
+    match:
+      id: { ref: encryption.at_rest.key_id }
+    require:
+      kms.multi_region: true
+  replication.regions: { subset_of: { ref: encryption.at_rest.key_regions } }
+message: "{{ name | default: '(unnamed)' }} replicates to {{ replication.regions | join: ', ' | default: 'unknown regions' }}; its key {{ encryption.at_rest.key_id | default: '(unknown)' }} decrypts in {{ encryption.at_rest.key_regions | join: ', ' | default: 'no known region' }}"
+params:
+  replication_modes: [crr, read-replica, global-table, global-database]
+param_docs:
+  replication_modes: Replication modes the customer configures (see docs/inventory.md, replication.mode) whose keys must follow the copies.
+
+"""####),
+        ("builtin/residency/backup-copies.yaml", ####"""
+version: 1
+id: residency.backup.copies
+title: Backup copies of classified data stay in the jurisdictions its classification allows
+severity: high
+enforcement: hard
+frameworks:
+  iso27001_2022: [A.5.31, A.8.13]
+  nist_800_53_r5: [SA-9(5), CP-9]
+  gdpr: [Art.44]
+  dora: [Art.12]
+description: >-
+  Backup copy rules (AWS Backup copy actions, RDS automated-backup replication) move full copies
+  of the data to another region, usually chosen for distance rather than jurisdiction. Backup plans
+  are judged by their own data-classification tag: tag each plan with the highest class of the data
+  it selects.
+remediation: Change the copy destination to a vault in a region of an allowed jurisdiction and expire the copies made elsewhere.
+applies_to:
+  where:
+    backup.copy_regions: { empty: false }
+    tags.data-classification: { in: { param: classifications } }
+require:
+  backup.copy_regions: { jurisdiction_in: { param: allowed_jurisdictions, key: tags.data-classification } }
+message: "backups of {{ tags.data-classification }} data ({{ name | default: '(unnamed)' }}) are copied to {{ backup.copy_regions | join: ', ' }}"
+params:
+  classifications: [confidential, restricted]
+  allowed_jurisdictions:
+    confidential: [EU, UK, CH]
+    restricted: [EU]
+param_docs:
+  classifications: Data classes whose backup copies are restricted (each needs an entry in allowed_jurisdictions).
+  allowed_jurisdictions: Allowed jurisdictions per data class (keep in step with residency.data.location).
+
+"""####),
+        ("builtin/residency/data-location.yaml", ####"""
+version: 1
+id: residency.data.location
+title: Classified data is stored in the jurisdictions its classification allows
+severity: high
+enforcement: hard
+frameworks:
+  iso27001_2022: [A.5.31, A.5.34]
+  nist_800_53_r5: [SA-9(5)]
+  gdpr: [Art.44]
+  dora: [Art.9]
+description: >-
+  Data protection law, customer contracts and sector regulators bind confidential and restricted
+  data to jurisdictions; a bucket created in the wrong region, or in a multi-region location that
+  spans another jurisdiction (Cloud Storage `US`, `ASIA`), is an unlawful transfer the day data
+  lands in it. Multi- and dual-region codes count by every member region (the region catalog).
+remediation: >-
+  Move the data to a region of an allowed jurisdiction (create the store there, copy, delete the
+  old one), or reclassify the data with its owner if the classification is wrong.
+applies_to:
+  types: [storage.bucket, storage.account, database.*, compute.volume, search.domain, analytics.dataset, messaging.*]
+  where:
+    tags.data-classification: { in: { param: classifications } }
+require:
+  region: { jurisdiction_in: { param: allowed_jurisdictions, key: tags.data-classification } }
+message: "{{ tags.data-classification }} data in {{ name | default: '(unnamed)' }} is stored in {{ region }} (jurisdictions {{ jurisdictions | join: ', ' | default: 'unknown' }})"
+params:
+  classifications: [confidential, restricted]
+  allowed_jurisdictions:
+    confidential: [EU, UK, CH]
+    restricted: [EU]
+param_docs:
+  classifications: Data classes whose location is restricted (each needs an entry in allowed_jurisdictions).
+  allowed_jurisdictions: Allowed jurisdictions (EU, UK, CH, US, … from the region catalog) per data class.
+
+"""####),
+        ("builtin/residency/replication-destinations.yaml", ####"""
+version: 1
+id: residency.replication.destinations
+title: Replicas of classified data stay in the jurisdictions its classification allows
+severity: high
+enforcement: hard
+frameworks:
+  iso27001_2022: [A.5.31, A.5.34]
+  nist_800_53_r5: [SA-9(5)]
+  gdpr: [Art.44]
+  dora: [Art.9]
+description: >-
+  Cross-region replication copies every object to the destination region: a compliant primary
+  that replicates to another jurisdiction transfers the data just the same. Destinations are the
+  regions the inventory resolved (S3 destination buckets, DynamoDB and RDS replicas, Azure
+  secondary regions, the member regions of Cloud Storage multi- and dual-regions).
+remediation: >-
+  Point the replication rule at a destination in an allowed jurisdiction (pair EU regions with EU
+  regions) and delete the copies made outside it.
+applies_to:
+  types: [storage.bucket, storage.account, database.*, search.domain, analytics.dataset, messaging.*]
+  where:
+    replication.enabled: true
+    tags.data-classification: { in: { param: classifications } }
+require:
+  replication.regions: { jurisdiction_in: { param: allowed_jurisdictions, key: tags.data-classification } }
+message: "{{ tags.data-classification }} data in {{ name | default: '(unnamed)' }} replicates to {{ replication.regions | join: ', ' | default: 'unknown regions' }}"
+params:
+  classifications: [confidential, restricted]
+  allowed_jurisdictions:
+    confidential: [EU, UK, CH]
+    restricted: [EU]
+param_docs:
+  classifications: Data classes whose replicas are restricted (each needs an entry in allowed_jurisdictions).
+  allowed_jurisdictions: Allowed jurisdictions per data class (keep in step with residency.data.location).
+
+"""####),
+        ("builtin/residency/residency.test.yaml", ####"""
+# Test cases of the data-residency policies (run with `assay test policies`). Jurisdictions come
+# from the region catalog: eu-west-1 Ireland (EU), eu-west-2 London (UK), us-east-1 (US), GCS `EU`
+# and `US` multi-regions, `EUR4` = Finland + Netherlands.
+version: 1
+as_of: 2026-11-27
+tests:
+  - name: classified data sits in the jurisdictions of its class
+    policy: residency.data.location
+    documents:
+      - { id: restricted-eu, type: storage.bucket, region: eu-west-1, tags: { data-classification: restricted } }
+      - { id: restricted-us, type: storage.bucket, region: us-east-1, tags: { data-classification: restricted } }
+      - { id: restricted-uk, type: database.instance, region: eu-west-2, tags: { data-classification: restricted } }
+      - { id: confidential-uk, type: database.instance, region: eu-west-2, tags: { data-classification: confidential } }
+      - { id: gcs-eu-multi-region, type: storage.bucket, region: EU, tags: { data-classification: restricted } }
+      - { id: gcs-us-multi-region, type: storage.bucket, region: US, tags: { data-classification: restricted } }
+      - { id: gcs-eur4, type: storage.bucket, region: EUR4, tags: { data-classification: restricted } }
+      - { id: azure-eastus, type: storage.account, region: eastus, tags: { data-classification: confidential } }
+      - { id: internal-us, type: storage.bucket, region: us-east-1, tags: { data-classification: internal } }
+      - { id: unknown-region, type: storage.bucket, region: atlantis-1, tags: { data-classification: restricted } }
+      - { id: us-pilot, type: storage.bucket, region: us-west-2, tags: { data-classification: confidential } }
+    waivers:
+      - { policy: residency.data.location, resources: [us-pilot], reason: SCC-covered pilot approved by the DPO, owner: dpo@acme.example, expires: 2027-03-31 }
+    expect: { restricted-eu: pass, restricted-us: fail, restricted-uk: fail, confidential-uk: pass, gcs-eu-multi-region: pass,
+              gcs-us-multi-region: fail, gcs-eur4: pass, azure-eastus: fail, internal-us: not_applicable, unknown-region: error, us-pilot: waived }
+
+  - name: the allowed jurisdictions per class are a parameter
+    policy: residency.data.location
+    params: { allowed_jurisdictions: { confidential: [EU, UK, CH, US], restricted: [EU, UK] } }
+    documents:
+      - { id: restricted-uk, type: database.instance, region: eu-west-2, tags: { data-classification: restricted } }
+      - { id: confidential-us, type: storage.bucket, region: us-east-1, tags: { data-classification: confidential } }
+      - { id: restricted-us, type: storage.bucket, region: us-east-1, tags: { data-classification: restricted } }
+    expect: { restricted-uk: pass, confidential-us: pass, restricted-us: fail }
+
+  - name: replicas stay in the jurisdictions of the class
+    policy: residency.replication.destinations
+    documents:
+      - { id: eu-to-eu, type: storage.bucket, region: eu-west-1, replication: { enabled: true, regions: [eu-central-1] }, tags: { data-classification: restricted } }
+      - { id: eu-to-us, type: storage.bucket, region: eu-west-1, replication: { enabled: true, regions: [us-east-1] }, tags: { data-classification: restricted } }
+      - { id: one-of-two-outside, type: database.table, region: eu-west-1, replication: { enabled: true, regions: [eu-central-1, us-west-2] }, tags: { data-classification: confidential } }
+      - { id: confidential-to-uk, type: database.instance, region: eu-west-1, replication: { enabled: true, regions: [eu-west-2] }, tags: { data-classification: confidential } }
+      - { id: gcs-us, type: storage.bucket, region: US, replication: { enabled: true, regions: [us-central1, us-east1] }, tags: { data-classification: restricted } }
+      - { id: not-replicated, type: storage.bucket, region: us-east-1, replication: { enabled: false }, tags: { data-classification: restricted } }
+      - { id: internal, type: storage.bucket, region: eu-west-1, replication: { enabled: true, regions: [us-east-1] }, tags: { data-classification: internal } }
+      - { id: dr-test-copy, type: storage.bucket, region: eu-west-1, replication: { enabled: true, regions: [us-east-2] }, tags: { data-classification: restricted } }
+    waivers:
+      - { policy: residency.replication.destinations, resources: [dr-test-copy], reason: Synthetic data only during the failover rehearsal, owner: sre@acme.example, expires: 2026-12-05 }
+    expect: { eu-to-eu: pass, eu-to-us: fail, one-of-two-outside: fail, confidential-to-uk: pass, gcs-us: fail, not-replicated: not_applicable,
+              internal: not_applicable, dr-test-copy: waived }
+
+  - name: backup copies stay in the jurisdictions of the class
+    policy: residency.backup.copies
+    documents:
+      - { id: copies-to-frankfurt, type: backup.plan, region: eu-west-1, backup: { copy_regions: [eu-central-1] }, tags: { data-classification: restricted } }
+      - { id: copies-to-virginia, type: backup.plan, region: eu-west-1, backup: { copy_regions: [us-east-1] }, tags: { data-classification: restricted } }
+      - { id: rds-copies-to-london, type: database.instance, region: eu-west-1, backup: { copy_regions: [eu-west-2] }, tags: { data-classification: confidential } }
+      - { id: no-copies, type: backup.plan, region: eu-west-1, backup: { copy_regions: [] }, tags: { data-classification: restricted } }
+      - { id: internal-plan, type: backup.plan, region: eu-west-1, backup: { copy_regions: [us-east-1] }, tags: { data-classification: internal } }
+      - { id: migration-plan, type: backup.plan, region: eu-west-1, backup: { copy_regions: [ca-central-1] }, tags: { data-classification: confidential } }
+    waivers:
+      - { policy: residency.*, resources: [migration-plan], reason: Copy rule removed in CHG-4410 this week, owner: platform@acme.example, expires: 2026-12-04 }
+    expect: { copies-to-frankfurt: pass, copies-to-virginia: fail, rds-copies-to-london: pass, no-copies: not_applicable, internal-plan: not_applicable,
+              migration-plan: waived }
+
+"""####),
+        ("builtin/resilience/backup-cold-tier.yaml", ####"""
+version: 1
+id: resilience.backup.long_term_cold_tier
+title: Production backup plans keep a long-term tier, in cold storage
+severity: medium
+enforcement: soft
+frameworks:
+  iso27001_2022: [A.8.13]
+  nist_800_53_r5: [CP-9]
+  hipaa: [164.308(a)(7)(ii)(A)]
+  dora: [Art.12]
+description: >-
+  Audits, litigation holds and slow-burning corruption need copies older than the daily rotation:
+  a plan keeps at least one tier for a year or more. Keeping those copies in warm storage costs
+  several times the cold price, so every tier retained beyond the warm window moves to cold
+  storage within it.
+remediation: >-
+  Add a monthly or yearly rule with a long retention to the backup plan and a lifecycle that moves
+  its recovery points to cold storage (MoveToColdStorageAfterDays) within the warm window.
+applies_to:
+  types: [backup.plan]
+  where:
+    tags.environment: { in: { param: environments } }
+require:
+  some:
+    path: backup.tiers
+    require:
+      retention_days: { gte: { param: long_retention_days } }
+  every:
+    path: backup.tiers
+    default: []
+    where:
+      retention_days: { gt: { param: max_warm_days } }
+    require:
+      cold_after_days: { lte: { param: max_warm_days } }
+message: "backup plan {{ name | default: '(unnamed)' }}: the longest retention is {{ backup.retention_days | default: 0 }} days, cold storage after {{ backup.cold_storage_after_days | default: 'never' }}"
+params:
+  environments: [prod]
+  long_retention_days: 365
+  max_warm_days: 90
+param_docs:
+  environments: Environment tag values whose backup plans are assessed.
+  long_retention_days: Retention in days of the long-term tier every plan needs.
+  max_warm_days: Tiers retained longer than this many days must move to cold storage within it.
+
+"""####),
+        ("builtin/resilience/backup-cross-region.yaml", ####"""
+version: 1
+id: resilience.backup.cross_region_copy
+title: Production backup plans copy their recovery points to another region
+severity: medium
+enforcement: soft
+frameworks:
+  soc2: [A1.2]
+  iso27001_2022: [A.8.13]
+  nist_800_53_r5: [CP-6, CP-6(1), CP-9]
+  hipaa: [164.308(a)(7)(ii)(A)]
+  dora: [Art.12]
+description: >-
+  Backups in the same region as the data share its fate in a regional outage and are the first
+  target of an attacker with access to the region. A copy action to a vault in another region
+  keeps a restorable copy out of the blast radius.
+remediation: Add a copy action to each backup rule targeting a vault in another region (of an allowed jurisdiction).
+applies_to:
+  types: [backup.plan]
+  where:
+    tags.environment: { in: { param: environments } }
+require:
+  some:
+    path: backup.copy_regions
+    require:
+      "@": { not_equals: { ref: $.region } }
+message: "backup plan {{ name | default: '(unnamed)' }} in {{ region }} copies to {{ backup.copy_regions | join: ', ' | default: 'no other region' }}"
+params:
+  environments: [prod]
+param_docs:
+  environments: Environment tag values whose backup plans are assessed.
+
+"""####),
+        ("builtin/resilience/backup-retention.yaml", ####"""
+version: 1
+id: resilience.backup.retention
+title: Production backups are retained long enough to recover from late-detected corruption
+severity: medium
+enforcement: soft
+frameworks:
+  soc2: [A1.2]
+  iso27001_2022: [A.8.13]
+  nist_800_53_r5: [CP-9]
+  hipaa: [164.308(a)(7)(ii)(A)]
+  dora: [Art.12]
+description: >-
+  Corruption and ransomware are often found weeks after they start; backups that expire sooner
+  only hold corrupted copies. Backup plans carry the organisation's long-term copies and keep at
+  least five weeks; database automated backups (the point-in-time window) keep at least a week.
+  A database whose backups are off has no retention at all and fails.
+remediation: >-
+  Raise the retention (RDS `BackupRetentionPeriod`, Cloud SQL retained backups, Azure backup
+  retention days, the backup plan rule's DeleteAfterDays) to at least the minimum below.
+applies_to:
+  types: [backup.plan, database.instance, database.cluster]
+  where:
+    tags.environment: { in: { param: environments } }
+require:
+  backup.retention_days: { gte: { param: min_retention_days, key: type } }
+message: "{{ type }} {{ name | default: '(unnamed)' }} keeps backups for {{ backup.retention_days | default: 'no' }} days"
+params:
+  environments: [prod]
+  min_retention_days: { backup.plan: 35, default: 7 }
+param_docs:
+  environments: Environment tag values whose backups are assessed.
+  min_retention_days: Minimum retention in days per resource type (`default` for the others).
+
+"""####),
+        ("builtin/resilience/critical-data-replicated.yaml", ####"""
+version: 1
+id: resilience.replication.critical_data
+title: Production data stores of tier-0/1 applications are replicated to another region
+severity: high
+enforcement: hard
+frameworks:
+  soc2: [A1.2]
+  iso27001_2022: [A.8.14]
+  nist_800_53_r5: [CP-6, CP-6(1)]
+  hipaa: [164.308(a)(7)(ii)(B)]
+  dora: [Art.11, Art.12]
+description: >-
+  Tier-0/1 recovery point objectives are minutes; only continuous replication to another region
+  meets them in a regional outage — nightly backups lose a day. Every production data store of an
+  active tier-0/1 application (joined through the `application` tag) has at least one replica
+  outside its own region (cross-region replication, read replicas, global tables, geo-redundant
+  storage, multi- and dual-region locations).
+remediation: >-
+  Configure cross-region replication to the application's DR region (S3 CRR, RDS/Aurora
+  cross-region replica or global database, DynamoDB global table, geo-redundant SKU).
+applies_to:
+  types: [storage.bucket, storage.account, database.instance, database.cluster, database.table, database.warehouse]
+  where:
+    tags.environment: { in: { param: environments } }
+    related:
+      type: application
+      match:
+        name: { ref: tags.application }
+      require:
+        status: active
+        tier: { in: { param: tiers } }
+require:
+  some:
+    path: replication.regions
+    require:
+      "@": { not_equals: { ref: $.region } }
+message: "{{ type }} {{ name | default: '(unnamed)' }} of {{ tags.application }} in {{ region }} has no replica in another region (replicas: {{ replication.regions | join: ', ' | default: 'none' }})"
+params:
+  environments: [prod]
+  tiers: [tier0, tier1]
+param_docs:
+  environments: Environment tag values whose data stores are assessed.
+  tiers: Application tiers whose data must be replicated.
+
+"""####),
+        ("builtin/resilience/database-multi-az.yaml", ####"""
+version: 1
+id: resilience.database.multi_az
+title: Production databases run across availability zones
+severity: high
+enforcement: hard
+frameworks:
+  soc2: [A1.2]
+  iso27001_2022: [A.8.14]
+  nist_800_53_r5: [SC-36]
+  dora: [Art.11]
+description: >-
+  A single-zone database goes down with its zone and with every maintenance reboot; a standby in
+  another zone fails over in a minute or two without data loss. Zone failures are far more common
+  than regional ones, so this is the first line of resilience for any production database.
+remediation: >-
+  Enable Multi-AZ (RDS), regional availability (Cloud SQL `availabilityType: REGIONAL`) or
+  zone-redundant high availability (Azure flexible server).
+applies_to:
+  types: [database.instance, database.cluster]
+  where:
+    tags.environment: { in: { param: environments } }
+require:
+  database.multi_az: true
+message: "production database {{ name | default: '(unnamed)' }} runs in a single zone"
+params:
+  environments: [prod]
+param_docs:
+  environments: Environment tag values whose databases are assessed.
+
+"""####),
+        ("builtin/resilience/database-pitr.yaml", ####"""
+version: 1
+id: resilience.database.pitr
+title: Production databases can be restored to a point in time
+severity: high
+enforcement: hard
+frameworks:
+  soc2: [A1.2]
+  iso27001_2022: [A.8.13]
+  nist_800_53_r5: [CP-9, CP-10]
+  hipaa: [164.308(a)(7)(ii)(A)]
+  dora: [Art.12]
+description: >-
+  Snapshots restore to the last snapshot; point-in-time recovery restores to the second before
+  the bad migration or the ransomware. Without it the recovery point of a corruption incident is
+  up to a day. Sources that report automated backups but no separate PITR flag (Azure flexible
+  servers, whose automated backups always allow point-in-time restore) pass while backups are on.
+remediation: >-
+  Turn on automated backups with point-in-time recovery (RDS backup retention > 0, DynamoDB PITR,
+  Cloud SQL point-in-time recovery / binary logging).
+applies_to:
+  types: [database.instance, database.cluster, database.table]
+  where:
+    tags.environment: { in: { param: environments } }
+require:
+  any:
+    - backup.pitr: true
+    - backup.pitr: { exists: false }
+      backup.enabled: true
+message: "production database {{ name | default: '(unnamed)' }} has no point-in-time recovery (backups enabled: {{ backup.enabled | default: 'unknown' }})"
+params:
+  environments: [prod]
+param_docs:
+  environments: Environment tag values whose databases are assessed.
+
+"""####),
+        ("builtin/resilience/dns-failover-ttl.yaml", ####"""
+version: 1
+id: resilience.dns.failover_ttl
+title: Failover DNS records have a TTL of at most 60 seconds
+severity: medium
+enforcement: soft
+frameworks:
+  iso27001_2022: [A.8.14]
+  nist_800_53_r5: [CP-7]
+  dora: [Art.11]
+description: >-
+  Resolvers keep answering with the failed primary until the TTL expires: a 300-second TTL adds
+  five minutes to every failover, on top of health-check detection — more than a tier-0 RTO
+  allows. Alias records take the target's TTL and are not assessed.
+remediation: Lower the TTL of both failover records (primary and secondary) to 60 seconds or less.
+applies_to:
+  types: [dns.record]
+  where:
+    dns.routing: failover
+    dns.alias: { not_equals: true, default: false }
+require:
+  dns.ttl: { lte: { param: max_ttl_seconds } }
+message: "failover record {{ id }} ({{ dns.failover_role | default: 'role unknown' }}) has TTL {{ dns.ttl | default: 'unknown' }} s"
+params:
+  max_ttl_seconds: 60
+param_docs:
+  max_ttl_seconds: Longest accepted TTL of a failover record, in seconds.
+
+"""####),
+        ("builtin/resilience/resilience.test.yaml", ####"""
+# Test cases of the resilience policies (run with `assay test policies`).
+version: 1
+as_of: 2026-11-27
+tests:
+  - name: backup retention per resource type
+    policy: resilience.backup.retention
+    documents:
+      - { id: plan-35-days, type: backup.plan, tags: { environment: prod }, backup: { retention_days: 35 } }
+      - { id: plan-7-days, type: backup.plan, tags: { environment: prod }, backup: { retention_days: 7 } }
+      - { id: db-7-days, type: database.instance, tags: { environment: prod }, backup: { retention_days: 7 } }
+      - { id: db-1-day, type: database.instance, tags: { environment: prod }, backup: { retention_days: 1 } }
+      - { id: db-backups-off, type: database.cluster, tags: { environment: prod }, backup: { enabled: false } }
+      - { id: dev-db, type: database.instance, tags: { environment: dev }, backup: { retention_days: 1 } }
+      - { id: bucket, type: storage.bucket, tags: { environment: prod } }
+      - { id: legacy-plan, type: backup.plan, tags: { environment: prod }, backup: { retention_days: 14 } }
+    waivers:
+      - { policy: resilience.backup.retention, resources: [legacy-plan], reason: Plan retired with legacy reporting in Q1, owner: bi-team@acme.example, expires: 2027-03-31 }
+    expect: { plan-35-days: pass, plan-7-days: fail, db-7-days: pass, db-1-day: fail, db-backups-off: fail, dev-db: not_applicable, bucket: not_applicable,
+              legacy-plan: waived }
+
+  - name: a long-term tier, in cold storage
+    policy: resilience.backup.long_term_cold_tier
+    documents:
+      - id: daily-and-archive
+        type: backup.plan
+        tags: { environment: prod }
+        backup: { tiers: [ { name: daily, retention_days: 35 }, { name: monthly, retention_days: 2555, cold_after_days: 90 } ] }
+      - id: weekly-only
+        type: backup.plan
+        tags: { environment: prod }
+        backup: { tiers: [ { name: weekly, retention_days: 7 } ] }
+      - id: yearly-warm
+        type: backup.plan
+        tags: { environment: prod }
+        backup: { tiers: [ { name: yearly, retention_days: 400 } ] }
+      - id: yearly-cold-late
+        type: backup.plan
+        tags: { environment: prod }
+        backup: { tiers: [ { name: yearly, retention_days: 400, cold_after_days: 180 } ] }
+      - id: no-rules
+        type: backup.plan
+        tags: { environment: prod }
+      - id: dev-plan
+        type: backup.plan
+        tags: { environment: dev }
+        backup: { tiers: [ { name: daily, retention_days: 7 } ] }
+      - id: compliance-vault-plan
+        type: backup.plan
+        tags: { environment: prod }
+        backup: { tiers: [ { name: daily, retention_days: 30 } ] }
+    waivers:
+      - { policy: resilience.backup.long_term_cold_tier, resources: [compliance-vault-plan], reason: Long-term copies kept by the vault's own policy, owner: platform@acme.example, expires: 2027-06-30 }
+    expect: { daily-and-archive: pass, weekly-only: fail, yearly-warm: fail, yearly-cold-late: fail, no-rules: fail, dev-plan: not_applicable,
+              compliance-vault-plan: waived }
+
+  - name: backup copies in another region
+    policy: resilience.backup.cross_region_copy
+    documents:
+      - { id: copies-to-frankfurt, type: backup.plan, region: eu-west-1, tags: { environment: prod }, backup: { copy_regions: [eu-central-1] } }
+      - { id: no-copies, type: backup.plan, region: eu-west-1, tags: { environment: prod }, backup: { copy_regions: [] } }
+      - { id: copies-same-region, type: backup.plan, region: eu-west-1, tags: { environment: prod }, backup: { copy_regions: [eu-west-1] } }
+      - { id: copies-not-reported, type: backup.plan, region: eu-west-1, tags: { environment: prod } }
+      - { id: dev-plan, type: backup.plan, region: eu-west-1, tags: { environment: dev }, backup: { copy_regions: [] } }
+      - { id: vault-lock-plan, type: backup.plan, region: eu-west-1, tags: { environment: prod }, backup: { copy_regions: [] } }
+    waivers:
+      - { policy: resilience.backup.cross_region_copy, resources: [vault-lock-plan], reason: Copies made by the organization-level plan, owner: platform@acme.example, expires: 2027-06-30 }
+    expect: { copies-to-frankfurt: pass, no-copies: fail, copies-same-region: fail, copies-not-reported: fail, dev-plan: not_applicable,
+              vault-lock-plan: waived }
+
+  - name: tier-0/1 production data replicated to another region
+    policy: resilience.replication.critical_data
+    documents:
+      - { id: payments-api, type: application, name: payments-api, status: active, tier: tier0 }
+      - { id: reporting, type: application, name: reporting, status: active, tier: tier3 }
+      - { id: old-checkout, type: application, name: old-checkout, status: retired, tier: tier1 }
+      - { id: ledger, type: storage.bucket, region: eu-west-1, tags: { environment: prod, application: payments-api }, replication: { enabled: true, regions: [eu-central-1] } }
+      - { id: payments-db, type: database.instance, region: eu-west-1, tags: { environment: prod, application: payments-api }, replication: { enabled: false } }
+      - { id: archive-dual-region, type: storage.bucket, region: EUR4, tags: { environment: prod, application: payments-api }, replication: { enabled: true, regions: [europe-north1, europe-west4] } }
+      - { id: same-region-copy, type: storage.bucket, region: eu-west-1, tags: { environment: prod, application: payments-api }, replication: { enabled: true, regions: [eu-west-1] } }
+      - { id: reporting-db, type: database.instance, region: eu-west-1, tags: { environment: prod, application: reporting } }
+      - { id: old-checkout-db, type: database.instance, region: eu-west-1, tags: { environment: prod, application: old-checkout } }
+      - { id: payments-dev-bucket, type: storage.bucket, region: eu-west-1, tags: { environment: dev, application: payments-api } }
+      - { id: payments-volume, type: compute.volume, region: eu-west-1, tags: { environment: prod, application: payments-api } }
+      - { id: payments-sessions, type: database.table, region: eu-west-1, tags: { environment: prod, application: payments-api } }
+    waivers:
+      - { policy: resilience.replication.critical_data, resources: [payments-sessions], reason: Sessions are rebuilt on failover by design, owner: payments@acme.example, expires: 2027-06-30 }
+    expect: { ledger: pass, payments-db: fail, archive-dual-region: pass, same-region-copy: fail, reporting-db: not_applicable, old-checkout-db: not_applicable,
+              payments-dev-bucket: not_applicable, payments-volume: not_applicable, payments-sessions: waived, payments-api: not_applicable }
+
+  - name: failover records with short TTLs
+    policy: resilience.dns.failover_ttl
+    documents:
+      - { id: api-primary, type: dns.record, dns: { routing: failover, failover_role: PRIMARY, ttl: 60, alias: false } }
+      - { id: portal-primary, type: dns.record, dns: { routing: failover, failover_role: PRIMARY, ttl: 300, alias: false } }
+      - { id: ttl-61, type: dns.record, dns: { routing: failover, failover_role: SECONDARY, ttl: 61 } }
+      - { id: checkout-alias, type: dns.record, dns: { routing: failover, failover_role: PRIMARY, alias: true } }
+      - { id: www-simple, type: dns.record, dns: { routing: simple, ttl: 3600 } }
+      - { id: ttl-not-reported, type: dns.record, dns: { routing: failover, failover_role: PRIMARY } }
+      - { id: status-page, type: dns.record, dns: { routing: failover, failover_role: SECONDARY, ttl: 120 } }
+    waivers:
+      - { policy: resilience.dns.failover_ttl, resources: [status-page], reason: Third-party status page fixes the TTL, owner: sre@acme.example, expires: 2027-01-31 }
+    expect: { api-primary: pass, portal-primary: fail, ttl-61: fail, checkout-alias: not_applicable, www-simple: not_applicable, ttl-not-reported: fail,
+              status-page: waived }
+
+  - name: production databases across zones
+    policy: resilience.database.multi_az
+    documents:
+      - { id: payments-db, type: database.instance, tags: { environment: prod }, database: { multi_az: true } }
+      - { id: checkout-db, type: database.instance, tags: { environment: prod }, database: { multi_az: false } }
+      - { id: cluster-not-reported, type: database.cluster, tags: { environment: prod } }
+      - { id: dev-db, type: database.instance, tags: { environment: dev }, database: { multi_az: false } }
+      - { id: sessions-table, type: database.table, tags: { environment: prod } }
+      - { id: reporting-db, type: database.instance, tags: { environment: prod }, database: { multi_az: false } }
+    waivers:
+      - { policy: resilience.database.multi_az, resources: [reporting-db], reason: Read-only reporting copy rebuilt from the lake, owner: bi-team@acme.example, expires: 2027-03-31 }
+    expect: { payments-db: pass, checkout-db: fail, cluster-not-reported: fail, dev-db: not_applicable, sessions-table: not_applicable, reporting-db: waived }
+
+  - name: production databases restore to a point in time
+    policy: resilience.database.pitr
+    documents:
+      - { id: rds-pitr, type: database.instance, tags: { environment: prod }, backup: { enabled: true, pitr: true } }
+      - { id: rds-no-backups, type: database.instance, tags: { environment: prod }, backup: { enabled: false, pitr: false } }
+      - { id: azure-flexible, type: database.instance, tags: { environment: prod }, backup: { enabled: true } }
+      - { id: nothing-reported, type: database.cluster, tags: { environment: prod } }
+      - { id: table-pitr, type: database.table, tags: { environment: prod }, backup: { pitr: true } }
+      - { id: table-no-pitr, type: database.table, tags: { environment: prod }, backup: { pitr: false } }
+      - { id: dev-db, type: database.instance, tags: { environment: dev }, backup: { enabled: false, pitr: false } }
+      - { id: cache-table, type: database.table, tags: { environment: prod }, backup: { pitr: false } }
+    waivers:
+      - { policy: resilience.database.pitr, resources: [cache-table], reason: Cache rebuilt from the catalog on restore, owner: catalog@acme.example, expires: 2027-06-30 }
+    expect: { rds-pitr: pass, rds-no-backups: fail, azure-flexible: pass, nothing-reported: fail, table-pitr: pass, table-no-pitr: fail, dev-db: not_applicable,
+              cache-table: waived }
+
+"""####),
+        ("builtin/tagging/data-classification-allowed-values.yaml", ####"""
+version: 1
+id: tagging.data_classification.allowed_values
+title: The data-classification tag uses the classification scheme
+severity: medium
+enforcement: soft
+frameworks:
+  soc2: [C1.1]
+  iso27001_2022: [A.5.12, A.5.13]
+  nist_800_53_r5: [RA-2]
+description: >-
+  Customer-key, residency and key-replication policies select data by its classification. A label
+  outside the scheme (`secret`, `PII`, `Confidential`) is not recognised by any of them, so the data
+  it marks gets the protection of unclassified data.
+remediation: Relabel the resource with a class of the scheme (ask the data owner which one applies).
+applies_to:
+  where:
+    provider: { exists: true }
+    tags.data-classification: { exists: true }
+require:
+  tags.data-classification: { in: { param: classifications } }
+message: "{{ name | default: '(unnamed)' }} is labelled '{{ tags.data-classification }}'; the scheme has {{ params.classifications | join: ', ' }}"
+params:
+  classifications: [public, internal, confidential, restricted]
+param_docs:
+  classifications: The classification scheme, least to most sensitive.
+
+"""####),
+        ("builtin/tagging/dr-application.yaml", ####"""
+version: 1
+id: tagging.dr.application
+title: DR resources name the active application they protect
+severity: medium
+enforcement: soft
+frameworks:
+  iso27001_2022: [A.5.9, A.5.30]
+  nist_800_53_r5: [CM-8, CP-2]
+  dora: [Art.8]
+description: >-
+  A DR copy that cannot be traced to an application in the register is never tested with it,
+  never priced against it and never deleted when the application is retired: it keeps data
+  (and costs) without an owner.
+remediation: >-
+  Tag the resource with the `application` it protects (the register's `name`), add the
+  application to the register, or delete the copy if its application is retired.
+applies_to:
+  where:
+    provider: { exists: true }
+    tags.environment: { param: dr_environment }
+require:
+  related:
+    type: application
+    match:
+      name: { ref: tags.application }
+    require:
+      status: active
+message: "DR resource {{ name | default: '(unnamed)' }} names application '{{ tags.application | default: 'none' }}', which is not an active application in the register"
+params:
+  dr_environment: dr
+param_docs:
+  dr_environment: Value of the environment tag that marks DR resources.
+
+"""####),
+        ("builtin/tagging/environment-allowed-values.yaml", ####"""
+version: 1
+id: tagging.environment.allowed_values
+title: The environment tag uses the agreed vocabulary
+severity: low
+enforcement: soft
+frameworks:
+  iso27001_2022: [A.5.9]
+  nist_800_53_r5: [CM-8]
+description: >-
+  Policies, budgets and DR rules select resources by environment: `prod` gets multi-AZ and backup
+  rules, `dr` is matched against the application register and priced against production. A value
+  outside the vocabulary (`production`, `Prod`, `test2`) silently drops the resource out of all of
+  them.
+remediation: Set the environment tag to one of the allowed values, or add the new environment to the parameter.
+applies_to:
+  where:
+    provider: { exists: true }
+    tags.environment: { exists: true }
+require:
+  tags.environment: { in: { param: environments } }
+message: "{{ name | default: '(unnamed)' }} has environment '{{ tags.environment }}'; allowed: {{ params.environments | join: ', ' }}"
+params:
+  environments: [prod, staging, dev, dr]
+param_docs:
+  environments: Allowed values of the environment tag.
+
+"""####),
+        ("builtin/tagging/required-keys.yaml", ####"""
+version: 1
+id: tagging.required_keys
+title: Cloud resources carry the required tags
+severity: medium
+enforcement: soft
+frameworks:
+  soc2: [CC6.1]
+  iso27001_2022: [A.5.9, A.5.12, A.5.13]
+  nist_800_53_r5: [CM-8]
+  pci_dss_4: ["12.5.1"]
+  dora: [Art.8]
+description: >-
+  Tags are how the estate answers "whose is this, what is it for, how sensitive is it, who pays":
+  the owner gets the finding, the environment decides which controls apply, the data classification
+  drives encryption and residency, the application links the resource to the register's tier and
+  DR strategy, and the cost center allocates its spend. An untagged resource escapes all of them.
+remediation: >-
+  Add the missing tags to the resource (AWS tags, Azure tags, GCP labels — lower-case keys), and
+  enforce them at creation with a tag policy, an Azure Policy or an organization constraint.
+applies_to:
+  types:
+    - storage.bucket
+    - storage.account
+    - database.*
+    - compute.*
+    - container.cluster
+    - kms.key
+    - network.load_balancer
+    - cdn.distribution
+    - search.domain
+    - backup.plan
+    - messaging.*
+    - secrets.secret
+    - analytics.dataset
+    - dns.zone
+  where:
+    provider: { exists: true }
+    # Keys the provider manages (alias/aws/…) cannot be tagged by the customer.
+    kms.managed_by: { not_equals: provider, default: customer }
+require:
+  tags: { contains_all: { param: required_tags }, default: {} }
+message: "{{ type }} {{ name | default: '(unnamed)' }} lacks some of the required tags ({{ params.required_tags | join: ', ' }}); it has tags: {{ tags | join: ', ' | default: 'none' }}"
+params:
+  required_tags: [owner, environment, cost-center, data-classification, application]
+param_docs:
+  required_tags: Tag keys every taggable cloud resource must carry (GCP labels count as tags).
+
+"""####),
+        ("builtin/tagging/tagging.test.yaml", ####"""
+# Test cases of the tagging policies (run with `assay test policies`).
+version: 1
+as_of: 2026-11-27
+tests:
+  - name: every taggable cloud resource carries the five required tags
+    policy: tagging.required_keys
+    documents:
+      - { id: tagged, type: storage.bucket, provider: aws, tags: { owner: a@x, environment: prod, cost-center: CC-1, data-classification: internal, application: shop } }
+      - { id: no-owner, type: database.instance, provider: aws, tags: { environment: prod, cost-center: CC-1, data-classification: internal, application: shop } }
+      - { id: untagged, type: compute.volume, provider: gcp }
+      - { id: empty-tags, type: kms.key, provider: aws, kms: { managed_by: customer }, tags: {} }
+      - { id: aws-managed-key, type: kms.key, provider: aws, kms: { managed_by: provider } }
+      - { id: listener, type: network.listener, provider: aws }
+      - { id: register-record, type: application, name: shop }
+      - { id: not-cloud, type: storage.bucket, tags: {} }
+      - { id: legacy, type: storage.bucket, provider: aws, tags: { owner: a@x, environment: prod, data-classification: internal, application: shop } }
+    waivers:
+      - { policy: tagging.required_keys, resources: [legacy], reason: Cost center assigned in FIN-88, owner: finops@acme.example, expires: 2026-12-31 }
+    expect: { tagged: pass, no-owner: fail, untagged: fail, empty-tags: fail, aws-managed-key: not_applicable, listener: not_applicable,
+              register-record: not_applicable, not-cloud: not_applicable, legacy: waived }
+
+  - name: the required keys are a parameter
+    policy: tagging.required_keys
+    params: { required_tags: [owner, application] }
+    documents:
+      - { id: two-tags, type: storage.bucket, provider: aws, tags: { owner: a@x, application: shop } }
+      - { id: one-tag, type: storage.bucket, provider: aws, tags: { owner: a@x } }
+    expect: { two-tags: pass, one-tag: fail }
+
+  - name: environment values come from the vocabulary
+    policy: tagging.environment.allowed_values
+    documents:
+      - { id: prod, type: storage.bucket, provider: aws, tags: { environment: prod } }
+      - { id: dr, type: compute.instance, provider: azure, tags: { environment: dr } }
+      - { id: production, type: storage.bucket, provider: aws, tags: { environment: production } }
+      - { id: capitalised, type: storage.bucket, provider: aws, tags: { environment: Prod } }
+      - { id: untagged, type: storage.bucket, provider: aws, tags: {} }
+      - { id: register-record, type: application, tags: { environment: nonsense } }
+      - { id: sandbox, type: storage.bucket, provider: gcp, tags: { environment: sandbox } }
+    waivers:
+      - { policy: tagging.environment.allowed_values, resources: [sandbox], reason: Sandbox project closes in December, owner: platform@acme.example, expires: 2026-12-20 }
+    expect: { prod: pass, dr: pass, production: fail, capitalised: fail, untagged: not_applicable, register-record: not_applicable, sandbox: waived }
+
+  - name: data-classification values come from the scheme
+    policy: tagging.data_classification.allowed_values
+    documents:
+      - { id: restricted, type: storage.bucket, provider: aws, tags: { data-classification: restricted } }
+      - { id: public, type: storage.bucket, provider: gcp, tags: { data-classification: public } }
+      - { id: secret, type: storage.bucket, provider: aws, tags: { data-classification: secret } }
+      - { id: capitalised, type: storage.bucket, provider: aws, tags: { data-classification: Confidential } }
+      - { id: unlabelled, type: storage.bucket, provider: aws, tags: { owner: a@x } }
+      - { id: pii, type: storage.bucket, provider: aws, tags: { data-classification: pii } }
+    waivers:
+      - { policy: tagging.data_classification.*, resources: [pii], reason: Relabelling after the DPIA, owner: dpo@acme.example, expires: 2027-01-15 }
+    expect: { restricted: pass, public: pass, secret: fail, capitalised: fail, unlabelled: not_applicable, pii: waived }
+
+  - name: DR resources name an active application of the register
+    policy: tagging.dr.application
+    documents:
+      - { id: payments-api, type: application, name: payments-api, status: active }
+      - { id: legacy-reporting, type: application, name: legacy-reporting, status: retired }
+      - { id: dr-payments, type: storage.bucket, provider: aws, tags: { environment: dr, application: payments-api } }
+      - { id: dr-retired-app, type: storage.bucket, provider: aws, tags: { environment: dr, application: legacy-reporting } }
+      - { id: dr-unknown-app, type: kms.key, provider: aws, tags: { environment: dr, application: old-billing } }
+      - { id: dr-no-app, type: storage.account, provider: azure, tags: { environment: dr } }
+      - { id: prod-bucket, type: storage.bucket, provider: aws, tags: { environment: prod, application: nowhere } }
+      - { id: dr-migrating, type: storage.bucket, provider: aws, tags: { environment: dr, application: checkout-v2 } }
+    waivers:
+      - { policy: tagging.dr.application, resources: [dr-migrating], reason: checkout-v2 enters the register at launch, owner: checkout@acme.example, expires: 2027-02-01 }
+    expect: { dr-payments: pass, dr-retired-app: fail, dr-unknown-app: fail, dr-no-app: fail, prod-bucket: not_applicable,
+              dr-migrating: waived, payments-api: not_applicable }
+
+"""####),
+    ]
+}
