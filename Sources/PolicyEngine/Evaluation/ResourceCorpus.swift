@@ -98,7 +98,7 @@ public struct ResourceCorpus: Sendable {
             var table: [String: [Int]] = [:]
             for position in positions(ofType: key.type) {
                 let document = resources[position].document
-                for joined in Self.joinKeys(key.paths.map { $0.resolve(from: document) }) {
+                for joined in Self.joinKeys(key.paths.map { $0.resolve(from: document) }) where table[joined]?.last != position {
                     table[joined, default: []].append(position)
                 }
             }
@@ -109,8 +109,12 @@ public struct ResourceCorpus: Sendable {
     /// Resources joined under `key` with the given per-path values.
     func joined(_ key: RelatedIndexKey, values: [Value]) -> [Int] {
         guard let table = joinIndexes[key] else { return [] }
+        let keys = Self.joinKeys(values)
+        // One key (the usual case): its group as stored, ascending and without repeats, shared
+        // rather than copied, so thousands of resources on one key cost no copy each.
+        if keys.count == 1 { return table[keys[0]] ?? [] }
         var result: [Int] = []
-        for joined in Self.joinKeys(values) {
+        for joined in keys {
             if let hits = table[joined] { result.append(contentsOf: hits) }
         }
         if result.count > 1 { result = Array(Set(result)).sorted() }
