@@ -813,6 +813,55 @@ param_docs:
   cadence_days: Maximum age in days of the last passing full or partial DR test, per application tier.
 
 """####),
+        ("builtin/drift/drift.test.yaml", ####"""
+# Test cases of the drift policy (run with `assay test policies`). The documents carry the
+# `drift` block the identity step writes on resources read from live state and Terraform.
+version: 1
+as_of: 2026-11-27
+tests:
+  - name: a facet that differs between live and Terraform is drift; resources read once are out of scope
+    policy: drift.live_matches_terraform
+    documents:
+      - { id: same, type: storage.bucket, name: same, drift: { count: 0, facets: [], summary: "" } }
+      - { id: differs, type: database.instance, name: legacy-db,
+          drift: { count: 1, summary: "encryption.at_rest.enabled is false (live) vs true (desired)",
+                   facets: [ { facet: encryption.at_rest.enabled, values: [ { state: live, value: false }, { state: desired, value: true } ] } ] } }
+      - { id: read-once, type: storage.bucket, name: read-once }
+      - { id: accepted, type: compute.volume, name: scratch,
+          drift: { count: 1, summary: "tags.owner is absent (live) vs data@x (desired)", facets: [ { facet: tags.owner, values: [] } ] } }
+    waivers:
+      - { policy: drift.live_matches_terraform, resources: [accepted], reason: Tag lands with the next apply, owner: data@acme.example, expires: 2026-12-31 }
+    expect: { same: pass, differs: fail, read-once: not_applicable, accepted: waived }
+
+"""####),
+        ("builtin/drift/live-matches-terraform.yaml", ####"""
+version: 1
+id: drift.live_matches_terraform
+title: Live state matches what Terraform describes
+severity: medium
+enforcement: advisory
+frameworks:
+  nist_800_53_r5: [CM-8]
+  iso27001_2022: [A.5.9]
+description: >-
+  When the same resource is read from a live export (AWS Config, Resource Graph, Cloud Asset
+  Inventory) and from Terraform (a plan or state), Assay evaluates one merged view: live values
+  win by default (`identity: { precedence: desired }` in the config reverses that). Every facet on
+  which the two disagree is drift: a change made outside Terraform, or a change Terraform is
+  about to make. The other policies judged the winning values; this one lists the difference so
+  that nobody reads a pass on one state as a statement about the other.
+remediation: >-
+  Decide which state is right: import the manual change into the Terraform configuration, or apply
+  the plan (or revert the manual change) so that the live resource matches it.
+applies_to:
+  types: ["*"]
+  where:
+    drift.count: { exists: true }
+require:
+  drift.count: 0
+message: "{{ type }} {{ name | default: '(unnamed)' }} differs between live state and Terraform: {{ drift.summary }}"
+
+"""####),
         ("builtin/encryption/at-rest-customer-key.yaml", ####"""
 version: 1
 id: encryption.at_rest.customer_key

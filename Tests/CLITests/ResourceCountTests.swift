@@ -124,7 +124,7 @@ struct ResourceCountTests {
         #expect(drift["status"] as? String == "fail")
         #expect((drift["message"] as? String)?.contains("tags.owner is absent (live) vs bi-team@acme.example (desired)") == true)
         #expect(html.contains("aws_db_instance.legacy_reporting"), "the HTML lists the Terraform address among the sources")
-        #expect(junit.contains("(aws_db_instance.legacy_reporting)"), "the JUnit failure text lists the Terraform address among the sources")
+        #expect(junit.contains("aws_db_instance.legacy_reporting ("), "the JUnit failure text lists the Terraform address among the sources")
     }
 
     @Test("a waiver written with a Terraform address covers the merged resource; a mistyped one is named with the close alias")
