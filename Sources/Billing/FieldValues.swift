@@ -24,7 +24,7 @@ enum FieldValues {
         case .success(let parsed): return parsed.value
         case .failure(let error):
             if let grouped = groupedAmount(bytes) { return grouped }
-            let name = column < header.names.count ? header.names[column] : "column \(column + 1)"
+            let name = columnName(column, header: header)
             let shown = String(ByteText.string(bytes).prefix(40))
             let reason = error == .overflow ? "is too large" : "is not a number"
             throw FieldFailure(column: column, message: "'\(shown)' in \(name) \(reason)")
@@ -56,10 +56,16 @@ enum FieldValues {
         return try amount(bytes, column: column, header: header)
     }
 
+    /// The header's name of a column, or `column N` for one the header does not name (a short
+    /// header, or a column the reader did not find: index -1). Fuzzing found the trap it avoids.
+    static func columnName(_ column: Int, header: BillingHeader) -> String {
+        header.names.indices.contains(column) ? header.names[column] : "column \(column + 1)"
+    }
+
     /// The billing month of a date or timestamp field, or a failure naming the column.
     @inline(__always) static func month(_ bytes: FieldBytes, column: Int, header: BillingHeader) throws(FieldFailure) -> BillingMonth {
         if let month = BillingDates.month(of: bytes) { return month }
-        let name = column < header.names.count ? header.names[column] : "column \(column + 1)"
+        let name = columnName(column, header: header)
         let shown = String(ByteText.string(bytes).prefix(40))
         throw FieldFailure(column: column, message: "'\(shown)' in \(name) is not a date")
     }

@@ -2,6 +2,7 @@ import Billing
 import Foundation
 import PolicyEngine
 import TabularText
+import TestSupport
 import Testing
 
 /// Bad rows stop the scan with a located error, or are counted with --skip-bad-rows.
@@ -32,6 +33,18 @@ struct MalformedInputTests {
         #expect(report.firstBadRows[0].message.contains("expected 4 fields, found 5"))
         let totals = aggregator.groups(groupBy: []) ?? [:]
         #expect(totals.values.reduce(FixedDecimal.zero) { $0 + $1.net } == decimal("3"))
+    }
+
+    /// Found by the csv fuzz target (Fuzz/corpus/csv/regression-billing-column-name): a FOCUS row
+    /// whose failing field sits in a column the header does not name trapped while naming it.
+    @Test func failureInAnUnnamedColumnIsAnErrorNotATrap() throws {
+        let seed = Fixtures.packageRoot.appendingPathComponent("Fuzz/corpus/csv/regression-billing-column-name").path
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("fuzz-regression-\(getpid()).csv").path
+        try FileManager.default.copyItem(atPath: seed, toPath: path)
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        var aggregator = try CostAggregator(scopes: [])
+        #expect(throws: BillingError.self) { _ = try aggregator.read(path, options: BillingScanOptions()) }
+        _ = try? aggregator.read(path, options: BillingScanOptions(skipBadRows: true))
     }
 
     @Test func wrongColumnCountStopsWithoutSkip() {
