@@ -6,96 +6,46 @@ import TabularText
 /// §2.4, region fallbacks of §6 and the egress rule of §2.5).
 struct CURColumns: Sendable {
     let header: BillingHeader
-    let billingPeriodStart, usageStart, payer, usageAccount, productCode, productName, serviceCode: Int
-    let usageType, lineItemType, currency, unblended, netUnblended, publicOnDemand: Int
-    let reservationEffective, reservationUnusedUpfront, reservationUnusedRecurring, reservationARN: Int
-    let savingsPlanEffective, savingsPlanTotalCommitment, savingsPlanUsedCommitment: Int
-    let region, regionCode, availabilityZone, resource, transferType, toLocation: Int
+    /// Header index of each column, -1 when absent.
+    let at: CURColumnBinding<Int>
     let interRegionIsEgress: Bool
 
     /// Binds to `header`; each column is looked up by its legacy name and its snake_case form.
     init(header: BillingHeader, options: BillingReadOptions) {
         self.header = header
-        func find(_ legacy: String...) -> Int { header.index(of: legacy + legacy.map(Self.snakeCase)) ?? -1 }
-        billingPeriodStart = find("bill/BillingPeriodStartDate")
-        usageStart = find("lineItem/UsageStartDate")
-        payer = find("bill/PayerAccountId")
-        usageAccount = find("lineItem/UsageAccountId")
-        productCode = find("lineItem/ProductCode")
-        productName = find("product/ProductName")
-        serviceCode = find("product/servicecode")
-        usageType = find("lineItem/UsageType")
-        lineItemType = find("lineItem/LineItemType")
-        currency = find("lineItem/CurrencyCode")
-        unblended = find("lineItem/UnblendedCost")
-        netUnblended = find("lineItem/NetUnblendedCost")
-        publicOnDemand = find("pricing/publicOnDemandCost")
-        reservationEffective = find("reservation/EffectiveCost")
-        reservationUnusedUpfront = find("reservation/UnusedAmortizedUpfrontFeeForBillingPeriod")
-        reservationUnusedRecurring = find("reservation/UnusedRecurringFee")
-        reservationARN = find("reservation/ReservationARN")
-        savingsPlanEffective = find("savingsPlan/SavingsPlanEffectiveCost")
-        savingsPlanTotalCommitment = find("savingsPlan/TotalCommitmentToDate")
-        savingsPlanUsedCommitment = find("savingsPlan/UsedCommitment")
-        region = find("product/region")
-        regionCode = find("product/regionCode")
-        availabilityZone = find("lineItem/AvailabilityZone")
-        resource = find("lineItem/ResourceId")
-        transferType = find("product/transferType")
-        toLocation = find("product/toLocation")
+        at = CURColumnBinding { header.index(of: $0.names) ?? -1 }
         interRegionIsEgress = options.interRegionIsEgress
-    }
-
-    /// `lineItem/UnblendedCost` → `line_item_unblended_cost`; `reservation/ReservationARN` →
-    /// `reservation_reservation_a_r_n` (each capital starts a word, as Athena and CUR 2.0 spell it).
-    static func snakeCase(_ legacy: String) -> String {
-        var result = ""
-        var previousWasSeparator = true
-        for character in legacy {
-            if character == "/" {
-                result.append("_")
-                previousWasSeparator = true
-            } else if character.isUppercase {
-                if !previousWasSeparator { result.append("_") }
-                result.append(Character(character.lowercased()))
-                previousWasSeparator = false
-            } else {
-                result.append(character)
-                previousWasSeparator = false
-            }
-        }
-        return result
     }
 
     /// Fills everything but the tags.
     func decode(_ record: CSVRecord, into line: inout RawCostLine) throws(FieldFailure) {
-        let usageStartText = record.field(usageStart)
-        let periodText = record.field(billingPeriodStart)
+        let usageStartText = record.field(at[.usageStart])
+        let periodText = record.field(at[.billingPeriodStart])
         line.chargePeriodStart = usageStartText
         line.month = periodText.isEmpty
-            ? try FieldValues.month(usageStartText, column: usageStart, header: header)
-            : try FieldValues.month(periodText, column: billingPeriodStart, header: header)
-        line.billingAccount = record.field(payer)
-        line.subAccount = record.field(usageAccount)
-        let code = record.field(productCode)
-        line.serviceCode = code.isEmpty ? record.field(serviceCode) : code
-        let name = record.field(productName)
+            ? try FieldValues.month(usageStartText, column: at[.usageStart], header: header)
+            : try FieldValues.month(periodText, column: at[.billingPeriodStart], header: header)
+        line.billingAccount = record.field(at[.payer])
+        line.subAccount = record.field(at[.usageAccount])
+        let code = record.field(at[.productCode])
+        line.serviceCode = code.isEmpty ? record.field(at[.serviceCode]) : code
+        let name = record.field(at[.productName])
         line.service = name.isEmpty ? line.serviceCode : name
         line.categoryKey = line.serviceCode
-        let type = record.field(usageType)
+        let type = record.field(at[.usageType])
         line.usageType = type
-        line.resourceId = record.field(resource)
-        line.currency = record.field(currency)
+        line.resourceId = record.field(at[.resource])
+        line.currency = record.field(at[.currency])
         line.region = regionText(record, usageType: type)
-        let itemType = record.field(lineItemType)
+        let itemType = record.field(at[.lineItemType])
         line.chargeCategory = Self.category(itemType)
-        let unblendedCost = try FieldValues.amount(record.field(unblended), column: unblended, header: header)
-        let billed = try FieldValues.optionalAmount(record.field(netUnblended), present: netUnblended >= 0, column: netUnblended, header: header) ?? unblendedCost
+        let unblendedCost = try FieldValues.amount(record.field(at[.unblended]), column: at[.unblended], header: header)
+        let billed = try FieldValues.optionalAmount(record.field(at[.netUnblended]), present: at[.netUnblended] >= 0, column: at[.netUnblended], header: header) ?? unblendedCost
         line.billedCost = billed
         line.effectiveCost = try effectiveCost(record, itemType: itemType, unblended: unblendedCost)
-        line.listCost = try FieldValues.optionalAmount(record.field(publicOnDemand), present: publicOnDemand >= 0, column: publicOnDemand, header: header) ?? billed
+        line.listCost = try FieldValues.optionalAmount(record.field(at[.publicOnDemand]), present: at[.publicOnDemand] >= 0, column: at[.publicOnDemand], header: header) ?? billed
         line.isEgress = line.chargeCategory == .usage
-            && EgressRules.awsCUR(usageType: type, transferType: record.field(transferType), toLocation: record.field(toLocation), interRegion: interRegionIsEgress)
+            && EgressRules.awsCUR(usageType: type, transferType: record.field(at[.transferType]), toLocation: record.field(at[.toLocation]), interRegion: interRegionIsEgress)
     }
 
     /// BILLING.md §2.3: the line item type's charge category. Negotiated discounts are credits;
@@ -131,30 +81,30 @@ struct CURColumns: Sendable {
         switch itemType.count {
         case 5, 3, 6, 0: break  // Usage, Tax, Fee, Credit, Refund: unblended, except reserved fees below
         default:
-            if ByteText.equalsLowercase(itemType, "savingsplancoveredusage") { return try amount(savingsPlanEffective) }
+            if ByteText.equalsLowercase(itemType, "savingsplancoveredusage") { return try amount(at[.savingsPlanEffective]) }
             if ByteText.equalsLowercase(itemType, "savingsplanrecurringfee") {
-                return try amount(savingsPlanTotalCommitment) - amount(savingsPlanUsedCommitment)
+                return try amount(at[.savingsPlanTotalCommitment]) - amount(at[.savingsPlanUsedCommitment])
             }
             if ByteText.equalsLowercase(itemType, "savingsplannegation") || ByteText.equalsLowercase(itemType, "savingsplanupfrontfee") {
                 return .zero
             }
-            if ByteText.equalsLowercase(itemType, "discountedusage") { return try amount(reservationEffective) }
+            if ByteText.equalsLowercase(itemType, "discountedusage") { return try amount(at[.reservationEffective]) }
         }
         if ByteText.equalsLowercase(itemType, "rifee") {
-            return try amount(reservationUnusedUpfront) + amount(reservationUnusedRecurring)
+            return try amount(at[.reservationUnusedUpfront]) + amount(at[.reservationUnusedRecurring])
         }
-        if ByteText.equalsLowercase(itemType, "fee") && !record.field(reservationARN).isEmpty { return .zero }
+        if ByteText.equalsLowercase(itemType, "fee") && !record.field(at[.reservationARN]).isEmpty { return .zero }
         return unblended
     }
 
     /// `product/region`, then `product/regionCode`, then the availability zone without its
     /// letter, then the usage type's region prefix; empty means global.
     private func regionText(_ record: CSVRecord, usageType: FieldBytes) -> FieldBytes {
-        let primary = record.field(region)
+        let primary = record.field(at[.region])
         if !primary.isEmpty { return primary }
-        let code = record.field(regionCode)
+        let code = record.field(at[.regionCode])
         if !code.isEmpty { return code }
-        let zone = record.field(availabilityZone)
+        let zone = record.field(at[.availabilityZone])
         if zone.count > 1, let last = zone.last, last >= UInt8(ascii: "a"), last <= UInt8(ascii: "z") {
             return FieldBytes(rebasing: zone[0..<(zone.count - 1)])
         }
