@@ -6,46 +6,77 @@ import TabularText
 /// §2.4, region fallbacks of §6 and the egress rule of §2.5).
 struct CURColumns: Sendable {
     let header: BillingHeader
-    /// Header index of each column, -1 when absent.
-    let at: CURColumnBinding<Int>
+    let billingPeriodStart, usageStart, payer, usageAccount, productCode, productName, serviceCode: Int
+    let usageType, lineItemType, currency, unblended, netUnblended, publicOnDemand: Int
+    let reservationEffective, reservationUnusedUpfront, reservationUnusedRecurring, reservationARN: Int
+    let savingsPlanEffective, savingsPlanTotalCommitment, savingsPlanUsedCommitment: Int
+    let region, regionCode, availabilityZone, resource, transferType, toLocation: Int
     let interRegionIsEgress: Bool
 
-    /// Binds to `header`; each column is looked up by its legacy name and its snake_case form.
+    /// Binds to `header`; each `CURColumn` is looked up by its legacy name and its snake_case
+    /// form. The indices are copied into stored properties: the decoder reads them for every
+    /// row, and an indexed lookup there cost a fifth of the CUR reader's time (docs/performance.md).
     init(header: BillingHeader, options: BillingReadOptions) {
         self.header = header
-        at = CURColumnBinding { header.index(of: $0.names) ?? -1 }
+        let at = CURColumnBinding<Int> { header.index(of: $0.names) ?? -1 }
+        billingPeriodStart = at[.billingPeriodStart]
+        usageStart = at[.usageStart]
+        payer = at[.payer]
+        usageAccount = at[.usageAccount]
+        productCode = at[.productCode]
+        productName = at[.productName]
+        serviceCode = at[.serviceCode]
+        usageType = at[.usageType]
+        lineItemType = at[.lineItemType]
+        currency = at[.currency]
+        unblended = at[.unblended]
+        netUnblended = at[.netUnblended]
+        publicOnDemand = at[.publicOnDemand]
+        reservationEffective = at[.reservationEffective]
+        reservationUnusedUpfront = at[.reservationUnusedUpfront]
+        reservationUnusedRecurring = at[.reservationUnusedRecurring]
+        reservationARN = at[.reservationARN]
+        savingsPlanEffective = at[.savingsPlanEffective]
+        savingsPlanTotalCommitment = at[.savingsPlanTotalCommitment]
+        savingsPlanUsedCommitment = at[.savingsPlanUsedCommitment]
+        region = at[.region]
+        regionCode = at[.regionCode]
+        availabilityZone = at[.availabilityZone]
+        resource = at[.resource]
+        transferType = at[.transferType]
+        toLocation = at[.toLocation]
         interRegionIsEgress = options.interRegionIsEgress
     }
 
     /// Fills everything but the tags.
     func decode(_ record: CSVRecord, into line: inout RawCostLine) throws(FieldFailure) {
-        let usageStartText = record.field(at[.usageStart])
-        let periodText = record.field(at[.billingPeriodStart])
+        let usageStartText = record.field(usageStart)
+        let periodText = record.field(billingPeriodStart)
         line.chargePeriodStart = usageStartText
         line.month = periodText.isEmpty
-            ? try FieldValues.month(usageStartText, column: at[.usageStart], header: header)
-            : try FieldValues.month(periodText, column: at[.billingPeriodStart], header: header)
-        line.billingAccount = record.field(at[.payer])
-        line.subAccount = record.field(at[.usageAccount])
-        let code = record.field(at[.productCode])
-        line.serviceCode = code.isEmpty ? record.field(at[.serviceCode]) : code
-        let name = record.field(at[.productName])
+            ? try FieldValues.month(usageStartText, column: usageStart, header: header)
+            : try FieldValues.month(periodText, column: billingPeriodStart, header: header)
+        line.billingAccount = record.field(payer)
+        line.subAccount = record.field(usageAccount)
+        let code = record.field(productCode)
+        line.serviceCode = code.isEmpty ? record.field(serviceCode) : code
+        let name = record.field(productName)
         line.service = name.isEmpty ? line.serviceCode : name
         line.categoryKey = line.serviceCode
-        let type = record.field(at[.usageType])
+        let type = record.field(usageType)
         line.usageType = type
-        line.resourceId = record.field(at[.resource])
-        line.currency = record.field(at[.currency])
+        line.resourceId = record.field(resource)
+        line.currency = record.field(currency)
         line.region = regionText(record, usageType: type)
-        let itemType = record.field(at[.lineItemType])
+        let itemType = record.field(lineItemType)
         line.chargeCategory = Self.category(itemType)
-        let unblendedCost = try FieldValues.amount(record.field(at[.unblended]), column: at[.unblended], header: header)
-        let billed = try FieldValues.optionalAmount(record.field(at[.netUnblended]), present: at[.netUnblended] >= 0, column: at[.netUnblended], header: header) ?? unblendedCost
+        let unblendedCost = try FieldValues.amount(record.field(unblended), column: unblended, header: header)
+        let billed = try FieldValues.optionalAmount(record.field(netUnblended), present: netUnblended >= 0, column: netUnblended, header: header) ?? unblendedCost
         line.billedCost = billed
         line.effectiveCost = try effectiveCost(record, itemType: itemType, unblended: unblendedCost)
-        line.listCost = try FieldValues.optionalAmount(record.field(at[.publicOnDemand]), present: at[.publicOnDemand] >= 0, column: at[.publicOnDemand], header: header) ?? billed
+        line.listCost = try FieldValues.optionalAmount(record.field(publicOnDemand), present: publicOnDemand >= 0, column: publicOnDemand, header: header) ?? billed
         line.isEgress = line.chargeCategory == .usage
-            && EgressRules.awsCUR(usageType: type, transferType: record.field(at[.transferType]), toLocation: record.field(at[.toLocation]), interRegion: interRegionIsEgress)
+            && EgressRules.awsCUR(usageType: type, transferType: record.field(transferType), toLocation: record.field(toLocation), interRegion: interRegionIsEgress)
     }
 
     /// BILLING.md §2.3: the line item type's charge category. Negotiated discounts are credits;
@@ -81,30 +112,30 @@ struct CURColumns: Sendable {
         switch itemType.count {
         case 5, 3, 6, 0: break  // Usage, Tax, Fee, Credit, Refund: unblended, except reserved fees below
         default:
-            if ByteText.equalsLowercase(itemType, "savingsplancoveredusage") { return try amount(at[.savingsPlanEffective]) }
+            if ByteText.equalsLowercase(itemType, "savingsplancoveredusage") { return try amount(savingsPlanEffective) }
             if ByteText.equalsLowercase(itemType, "savingsplanrecurringfee") {
-                return try amount(at[.savingsPlanTotalCommitment]) - amount(at[.savingsPlanUsedCommitment])
+                return try amount(savingsPlanTotalCommitment) - amount(savingsPlanUsedCommitment)
             }
             if ByteText.equalsLowercase(itemType, "savingsplannegation") || ByteText.equalsLowercase(itemType, "savingsplanupfrontfee") {
                 return .zero
             }
-            if ByteText.equalsLowercase(itemType, "discountedusage") { return try amount(at[.reservationEffective]) }
+            if ByteText.equalsLowercase(itemType, "discountedusage") { return try amount(reservationEffective) }
         }
         if ByteText.equalsLowercase(itemType, "rifee") {
-            return try amount(at[.reservationUnusedUpfront]) + amount(at[.reservationUnusedRecurring])
+            return try amount(reservationUnusedUpfront) + amount(reservationUnusedRecurring)
         }
-        if ByteText.equalsLowercase(itemType, "fee") && !record.field(at[.reservationARN]).isEmpty { return .zero }
+        if ByteText.equalsLowercase(itemType, "fee") && !record.field(reservationARN).isEmpty { return .zero }
         return unblended
     }
 
     /// `product/region`, then `product/regionCode`, then the availability zone without its
     /// letter, then the usage type's region prefix; empty means global.
     private func regionText(_ record: CSVRecord, usageType: FieldBytes) -> FieldBytes {
-        let primary = record.field(at[.region])
+        let primary = record.field(region)
         if !primary.isEmpty { return primary }
-        let code = record.field(at[.regionCode])
+        let code = record.field(regionCode)
         if !code.isEmpty { return code }
-        let zone = record.field(at[.availabilityZone])
+        let zone = record.field(availabilityZone)
         if zone.count > 1, let last = zone.last, last >= UInt8(ascii: "a"), last <= UInt8(ascii: "z") {
             return FieldBytes(rebasing: zone[0..<(zone.count - 1)])
         }
