@@ -88,7 +88,7 @@ struct DowntimeCommand: ParsableCommand {
             throw CommandFailure.input("no records of type application in the inputs (map the register with type: application in the config)")
         }
         try settings.adoptRegisterCurrency(from: ingested.resources, configFile: request.config.file)
-        let costs = try CostStage(settings: settings.cost, asOf: request.asOf, progress: progress).run(ingested.billing, scopes: [])
+        let costs = try CostStage(settings: settings.cost, asOf: request.asOf, progress: progress).run(ingested.billing, files: ingested.billingFiles, scopes: [])
         settings.downtime.enabled = true
         progress.begin("running the downtime model")
         let modelled = try DowntimeStage(settings: settings.downtime, asOf: request.asOf).run(ingested.resources, drSpend: costs.drSpend)

@@ -20,6 +20,10 @@ public import PolicyEngine
 ///    (`count`, `facets[]` with the value per source, `summary`), for the `drift.*` policies.
 /// 4. **Regions** are checked against the region catalog: an unknown code is a warning.
 ///
+/// Records of registers (JSON, JSON Lines, CSV, YAML inputs) take part in step 1 only, keyed by
+/// type and id within their input: a register listing one id twice gives one resource, and a
+/// warning naming both rows when the two differ.
+///
 /// A run with one input and unique ids pays one hash lookup per resource.
 public enum IdentityResolution {
     /// What the step produced.
@@ -52,8 +56,12 @@ public enum IdentityResolution {
         var firstByKey: [String: Int] = [:]
         firstByKey.reserveCapacity(resources.count)
         var groups: [Int: [Int]] = [:]
-        for index in resources.indices where kinds[index] != nil {
-            let key = ResourceIdentity.key(of: resources[index].id)
+        for index in resources.indices {
+            // Records of registers (JSON, JSON Lines, CSV, YAML) are one resource per id and type
+            // within their input (step 1 only: two registers may use one id for different things).
+            let key = kinds[index] != nil
+                ? ResourceIdentity.key(of: resources[index].id)
+                : "\u{0}" + resources[index].source.file + "\u{0}" + resources[index].type + "\u{0}" + resources[index].id
             if let first = firstByKey[key] {
                 groups[first, default: [first]].append(index)
             } else {

@@ -36,7 +36,7 @@ struct EvaluationPipeline {
         let costScopes = Array(Set(compiled.compactMap(\.policy.scope.cost)))
         let costs: CostStage.Output
         do {
-            costs = try CostStage(settings: settings.cost, asOf: request.asOf, progress: progress).run(ingested.billing, scopes: costScopes)
+            costs = try CostStage(settings: settings.cost, asOf: request.asOf, progress: progress).run(ingested.billing, files: ingested.billingFiles, scopes: costScopes)
         } catch {
             throw ingested.spool.renaming(error)
         }
