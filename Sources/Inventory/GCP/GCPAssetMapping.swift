@@ -140,6 +140,10 @@ enum GCPAssetMapping {
             GCPFacetRules.defaultEncryption(kmsKey: data.at("diskEncryptionKey", "kmsKeyName"), into: &resource)
         case "bigquery.googleapis.com/Dataset":
             GCPFacetRules.defaultEncryption(kmsKey: data.at("defaultEncryptionConfiguration", "kmsKeyName"), into: &resource)
+        case "compute.googleapis.com/Firewall":
+            GCPFacetRules.firewall(direction: data.ci("direction"), sources: data.ci("sourceRanges"), destinations: data.ci("destinationRanges"),
+                                   allowed: data.ci("allowed"), denied: data.ci("denied"), disabled: data.ci("disabled"),
+                                   entry: { ($0.ci("IPProtocol"), $0.ci("ports")) }, into: &resource)
         case "iam.googleapis.com/ServiceAccount":
             resource[.principalType] = .string("service_account")
         case "iam.googleapis.com/ServiceAccountKey":

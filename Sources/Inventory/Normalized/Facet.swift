@@ -124,6 +124,13 @@ public enum Facet: String, CaseIterable, Codable, Sendable {
     /// Whether object versioning is on.
     case versioning = "storage.versioning"
 
+    // MARK: - Network
+    /// Firewall rules of a security group, NSG or firewall: `[{direction, action, protocol, ports,
+    /// sources | destinations}]` — `direction` `ingress`/`egress`, `action` `allow`/`deny`,
+    /// `protocol` `tcp`/`udp`/`icmp`/`all`/…, `ports` `{from, to}` (inclusive; absent for ICMP),
+    /// `sources` (ingress) or `destinations` (egress) the CIDR blocks the rule names.
+    case networkRules = "network.rules"
+
     /// The path's keys.
     public var components: [String] { Self.componentTable[self] ?? [] }
 
@@ -143,7 +150,7 @@ public enum Facet: String, CaseIterable, Codable, Sendable {
             return "number"
         case .atRestKeyRegions, .replicationRegions, .replicationTargets, .backupCopyRegions, .kmsReplicaRegions:
             return "list of strings"
-        case .backupTiers, .accessKeys:
+        case .backupTiers, .accessKeys, .networkRules:
             return "list of objects"
         case .identityCreatedAt, .identityLastUsedAt, .passwordLastUsedAt, .lastReviewedAt:
             return "timestamp (ISO 8601)"
