@@ -28,6 +28,15 @@ struct NetworkRuleTests {
         ]))
     }
 
+    @Test(.enabled(if: Samples.available, "../shared/external-data/resources is absent"))
+    func rdkLoadBalancerDeletionProtection() throws {
+        // awslabs/aws-config-rdk example_ci (Apache-2.0): MyALB, `deletion_protection.enabled` "false".
+        let resources = try read(AWSConfigReader(), Samples.resource("aws-config/rdk-example-ci/AWS_ElasticLoadBalancingV2_LoadBalancer.json"))
+        let balancer = try #require(resources.first).document
+        #expect(balancer.path("type") == .string("network.load_balancer"))
+        #expect(balancer.path("network.deletion_protection") == .bool(false))
+    }
+
     @Test func exampleEstateSecurityGroups() throws {
         let resources = try read(AWSConfigReader(), Samples.fixture("aws-config-snapshot.json"))
         let web = try resource("arn:aws:ec2:eu-west-1:111122223333:security-group/sg-0c4e6a8b1d3f5a7c9", in: resources)

@@ -26,6 +26,11 @@ enum AWSConfigFacets {
             managedKeyEncryption(key: configuration.ci("KmsMasterKeyId"), serviceManaged: configuration.ci("SqsManagedSseEnabled"), &resource)
         case "AWS::SNS::Topic":
             managedKeyEncryption(key: configuration.ci("KmsMasterKeyId"), serviceManaged: nil, &resource)
+        case "AWS::ElasticLoadBalancingV2::LoadBalancer":
+            // `LoadBalancerAttributes` is a list of `{key, value}` with string values.
+            let attributes = item.supplementary?.at("LoadBalancerAttributes")?.elements ?? []
+            let protection = attributes.first { $0.ci("key")?.text == "deletion_protection.enabled" }
+            resource.set(.loadBalancerDeletionProtection, protection?.ci("value")?.boolFacet)
         case "AWS::EC2::SecurityGroup":
             AWSFacetRules.securityGroupRules(ingress: configuration.at("ipPermissions"), egress: configuration.at("ipPermissionsEgress"),
                                              read: permission, into: &resource)

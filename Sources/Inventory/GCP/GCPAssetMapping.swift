@@ -134,6 +134,7 @@ enum GCPAssetMapping {
                     requireSSL: settings?.at("ipConfiguration", "requireSsl"), sslMode: settings?.at("ipConfiguration", "sslMode"),
                     kmsKey: data.at("diskEncryptionConfiguration", "kmsKeyName"), replicaNames: data.at("replicaNames")),
                 into: &resource)
+            resource.set(.deletionProtection, settings?.at("deletionProtectionEnabled")?.boolFacet)
         case "cloudkms.googleapis.com/CryptoKey":
             GCPFacetRules.cryptoKey(rotationPeriod: data.at("rotationPeriod"), into: &resource)
         case "compute.googleapis.com/Disk", "compute.googleapis.com/RegionDisk":

@@ -123,6 +123,8 @@ public enum Facet: String, CaseIterable, Codable, Sendable {
     case deletionProtection = "database.deletion_protection"
     /// Whether object versioning is on.
     case versioning = "storage.versioning"
+    /// Whether a load balancer refuses deletion until the protection is turned off.
+    case loadBalancerDeletionProtection = "network.deletion_protection"
 
     // MARK: - Network
     /// Firewall rules of a security group, NSG or firewall: `[{direction, action, protocol, ports,
@@ -143,7 +145,7 @@ public enum Facet: String, CaseIterable, Codable, Sendable {
         switch self {
         case .atRestEnabled, .httpsOnly, .replicationEnabled, .backupEnabled, .backupPITR, .kmsMultiRegion,
             .kmsRotationEnabled, .dnsAlias, .passwordEnabled, .mfaActive, .privileged, .multiAZ, .tlsEnforced,
-            .deletionProtection, .versioning:
+            .deletionProtection, .versioning, .loadBalancerDeletionProtection:
             return "boolean"
         case .transitPort, .backupRetentionDays, .backupColdStorageAfterDays, .kmsRotationPeriodDays, .dnsTTL,
             .accessKeysActive:

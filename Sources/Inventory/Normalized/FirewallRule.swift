@@ -1,8 +1,8 @@
 import PolicyEngine
 
 /// One rule of a security group, NSG or firewall in the neutral form of the `network.rules`
-/// facet. Each reader pulls the native values out of its own fields (AWS `ipPermissions`,
-/// Terraform `ingress`/`egress` blocks and rule resources) and builds the rule here, so every
+/// facet. Each reader pulls the native values out of its own fields (AWS `ipPermissions`, NSG
+/// `securityRules`, GCP firewall entries, Terraform blocks and rule resources) and builds it here, so every
 /// cloud's rules read the same: `{direction, action, protocol, ports, sources | destinations}`.
 /// Terraform's "known after apply" passes through as `unknown` at the level it is unknown.
 struct FirewallRule {

@@ -63,6 +63,8 @@ enum TerraformAWSFacets {
         case "aws_kinesis_stream":
             let encrypted = values.at("encryption_type").map { $0.isUnknown ? Value.unknown : .bool($0.text == "KMS") }
             AWSFacetRules.encryption(enabled: encrypted, key: values.at("kms_key_id"), into: &resource)
+        case "aws_lb", "aws_alb":
+            resource.set(.loadBalancerDeletionProtection, values.at("enable_deletion_protection")?.boolFacet)
         case "aws_security_group":
             AWSFacetRules.securityGroupRules(ingress: values.at("ingress"), egress: values.at("egress"), read: inlineRule, into: &resource)
         case "aws_security_group_rule":

@@ -70,6 +70,9 @@ enum TerraformAzureGoogleFacets {
                     replicaNames: values.at("replica_names")),
                 into: &resource)
             if let tags = settings?.at("user_labels"), resource.tags.isEmpty { resource.tags = tagMap(tags) }
+            // The instance's own protection (`settings.deletion_protection_enabled`), not Terraform's
+            // `deletion_protection`, which only stops `terraform destroy`.
+            resource.set(.deletionProtection, settings?.at("deletion_protection_enabled")?.boolFacet)
         case "google_kms_crypto_key":
             GCPFacetRules.cryptoKey(rotationPeriod: values.at("rotation_period"), into: &resource)
         case "google_compute_disk", "google_compute_region_disk":
