@@ -1239,6 +1239,7 @@ controls:
   - { id: AC-2, title: Account Management }
   - { id: AC-2(3), title: Account Management | Disable Accounts }
   - { id: AC-6(7), title: Least Privilege | Review of User Privileges }
+  - { id: CM-3, title: Configuration Change Control }
   - { id: CM-7, title: Least Functionality }
   - { id: CM-8, title: System Component Inventory }
   - { id: CP-2, title: Contingency Plan }
@@ -1524,7 +1525,7 @@ param_docs:
 version: 1
 id: network.ingress.sensitive_ports
 title: Admin and database ports are not open to the internet
-severity: critical
+severity: high
 enforcement: hard
 frameworks:
   soc2: [CC6.6]
@@ -2100,6 +2101,54 @@ param_docs:
   environments: Environment tag values whose databases are assessed.
 
 """####),
+        ("builtin/resilience/deletion-protection.yaml", ####"""
+version: 1
+id: resilience.deletion_protection.critical
+title: Databases and load balancers of tier-0/1 applications are protected against deletion
+severity: high
+enforcement: hard
+frameworks:
+  soc2: [A1.2]
+  nist_800_53_r5: [CM-3]
+  dora: [Art.9]
+description: >-
+  One mistaken `terraform destroy`, console click or compromised pipeline deletes a production
+  database or the load balancer in front of an application — an outage measured in the restore
+  time, not the failover time. Deletion protection makes deletion a two-step change. Every
+  production database instance, cluster and load balancer of an active tier-0/1 application
+  (joined through the `application` tag) has it on (RDS/Aurora `DeletionProtection`, Cloud SQL
+  `settings.deletionProtectionEnabled`, ELBv2 `deletion_protection.enabled`). Azure protects
+  resources with management locks, which the exports do not carry: Azure resources are not
+  assessed.
+remediation: >-
+  Turn on deletion protection: `deletion_protection = true` (aws_db_instance, aws_rds_cluster),
+  `enable_deletion_protection = true` (aws_lb), `settings.deletion_protection_enabled = true`
+  (google_sql_database_instance); for Azure, add a CanNotDelete management lock.
+applies_to:
+  types: [database.instance, database.cluster, network.load_balancer]
+  where:
+    provider: { not_equals: azure }
+    tags.environment: { in: { param: environments } }
+    related:
+      type: application
+      match:
+        name: { ref: tags.application }
+      require:
+        status: active
+        tier: { in: { param: tiers } }
+require:
+  any:
+    - database.deletion_protection: true
+    - network.deletion_protection: true
+message: "{{ type }} {{ name | default: '(unnamed)' }} of {{ tags.application }} has no deletion protection on: one mistaken delete is an outage as long as the restore"
+params:
+  environments: [prod]
+  tiers: [tier0, tier1]
+param_docs:
+  environments: Environment tag values whose databases and load balancers are assessed.
+  tiers: Application tiers whose databases and load balancers must be protected.
+
+"""####),
         ("builtin/resilience/dns-failover-health-check.yaml", ####"""
 version: 1
 id: resilience.dns.failover_health_check
@@ -2329,6 +2378,27 @@ tests:
       - { policy: resilience.dns.failover_health_check, resources: [maintenance-primary], reason: Maintenance page; the pair is switched by hand, owner: sre@acme.example, expires: 2027-01-31 }
     expect: { api-primary: pass, status-primary: fail, empty-health-check: fail, role-not-reported: not_applicable, api-secondary: not_applicable,
               checkout-alias: not_applicable, www-simple: not_applicable, planned-primary: unknown, maintenance-primary: waived }
+
+  - name: deletion protection on tier-0/1 databases and load balancers
+    policy: resilience.deletion_protection.critical
+    documents:
+      - { id: payments-api, type: application, name: payments-api, status: active, tier: tier0 }
+      - { id: reporting, type: application, name: reporting, status: active, tier: tier3 }
+      - { id: payments-db, type: database.instance, provider: aws, tags: { environment: prod, application: payments-api }, database: { deletion_protection: true } }
+      - { id: payments-alb, type: network.load_balancer, provider: aws, tags: { environment: prod, application: payments-api }, network: { deletion_protection: true } }
+      - { id: payments-cluster, type: database.cluster, provider: aws, tags: { environment: prod, application: payments-api }, database: { deletion_protection: false } }
+      - { id: payments-nlb, type: network.load_balancer, provider: aws, tags: { environment: prod, application: payments-api }, network: { deletion_protection: false } }
+      - { id: payments-sql, type: database.instance, provider: gcp, tags: { environment: prod, application: payments-api } }
+      - { id: aws_db_instance.payments_next, type: database.instance, provider: aws, tags: { environment: prod, application: payments-api }, database: { deletion_protection: !unknown } }
+      - { id: payments-pg-azure, type: database.instance, provider: azure, tags: { environment: prod, application: payments-api } }
+      - { id: reporting-db, type: database.instance, provider: aws, tags: { environment: prod, application: reporting }, database: { deletion_protection: false } }
+      - { id: payments-dev-db, type: database.instance, provider: aws, tags: { environment: dev, application: payments-api }, database: { deletion_protection: false } }
+      - { id: payments-migration-db, type: database.instance, provider: aws, tags: { environment: prod, application: payments-api }, database: { deletion_protection: false } }
+    waivers:
+      - { policy: resilience.deletion_protection.critical, resources: [payments-migration-db], reason: Temporary copy for the Q1 migration (deleted after cutover), owner: payments@acme.example, expires: 2027-03-31 }
+    expect: { payments-db: pass, payments-alb: pass, payments-cluster: fail, payments-nlb: fail, payments-sql: fail, aws_db_instance.payments_next: unknown,
+              payments-pg-azure: not_applicable, reporting-db: not_applicable, payments-dev-db: not_applicable, payments-migration-db: waived,
+              payments-api: not_applicable }
 
 """####),
         ("builtin/tagging/data-classification-allowed-values.yaml", ####"""
