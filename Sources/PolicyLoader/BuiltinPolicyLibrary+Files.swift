@@ -2417,6 +2417,154 @@ param_docs:
   replication_modes: Replication modes the customer configures (see docs/inventory.md, replication.mode) whose keys must follow the copies.
 
 """####),
+        ("builtin/network/ingress-sensitive-ports.yaml", ####"""
+version: 1
+id: network.ingress.sensitive_ports
+title: Admin and database ports are not open to the internet
+severity: high
+enforcement: hard
+frameworks:
+  soc2: [CC6.6]
+  iso27001_2022: [A.8.20]
+  nist_800_53_r5: [SC-7, CM-7]
+  pci_dss_4: ["1.4.2"]
+  dora: [Art.9]
+description: >-
+  SSH, RDP and database listeners reachable from the whole internet are scanned within minutes
+  and brute-forced or exploited as soon as a weakness is published; an exposed database also
+  bypasses every application control in front of it. No rule of a security group, NSG or firewall
+  allows ingress on an admin or database port (a port range covering the port counts) from a
+  public address block (0.0.0.0/0, ::/0 or any other public range). Rules that name only other
+  security groups or prefix lists carry no CIDR block and pass.
+remediation: >-
+  Restrict the rule's source to the private ranges, VPN or bastion that need the port (or to
+  another security group), or remove the rule and reach the host through a session manager
+  (SSM Session Manager, Azure Bastion, IAP TCP forwarding).
+applies_to:
+  types: [network.security_group, network.security_group_rule]
+require:
+  every:
+    path: network.rules
+    where:
+      direction: ingress
+      action: allow
+      protocol: { in: { param: protocols } }
+      ports: { overlaps: { param: ports } }
+    require:
+      sources: { is_public_cidr: false }
+message: "{{ name | default: '(unnamed)' }} allows ingress on an admin or database port from a public address block ({{ type }})"
+params:
+  ports: [22, 3389, 1433, 1521, 3306, 5432, 6379, 9200, 11211, 27017]
+  protocols: [tcp, all]
+param_docs:
+  ports: Ports (or [low, high] ranges) that must never be reachable from a public address block — admin (SSH 22, RDP 3389) and database (SQL Server 1433, Oracle 1521, MySQL 3306, PostgreSQL 5432, Redis 6379, Elasticsearch 9200, Memcached 11211, MongoDB 27017).
+  protocols: Normalized protocols the ports are checked for (`all` is a rule for every protocol).
+
+"""####),
+        ("builtin/network/network.test.yaml", ####"""
+# Test cases of the network policies (run with `assay test policies`). `!unknown` is a value the
+# export does not know yet (Terraform "known after apply").
+version: 1
+as_of: 2026-11-27
+tests:
+  - name: admin and database ports closed to the internet
+    policy: network.ingress.sensitive_ports
+    documents:
+      - id: web-https-only
+        type: network.security_group
+        network: { rules: [ { direction: ingress, action: allow, protocol: tcp, ports: { from: 443, to: 443 }, sources: [0.0.0.0/0, "::/0"] },
+                            { direction: egress, action: allow, protocol: all, ports: { from: 0, to: 65535 }, destinations: [0.0.0.0/0] } ] }
+      - id: ssh-from-vpn
+        type: network.security_group
+        network: { rules: [ { direction: ingress, action: allow, protocol: tcp, ports: { from: 22, to: 22 }, sources: [10.20.0.0/16, 192.168.8.0/24] } ] }
+      - id: ssh-from-anywhere
+        type: network.security_group
+        network: { rules: [ { direction: ingress, action: allow, protocol: tcp, ports: { from: 22, to: 22 }, sources: [0.0.0.0/0] } ] }
+      - id: postgres-from-ipv6-anywhere
+        type: network.security_group
+        network: { rules: [ { direction: ingress, action: allow, protocol: tcp, ports: { from: 5432, to: 5432 }, sources: ["::/0"] } ] }
+      # Port ranges covering a port count; the boundaries around 22.
+      - id: range-20-to-21
+        type: network.security_group
+        network: { rules: [ { direction: ingress, action: allow, protocol: tcp, ports: { from: 20, to: 21 }, sources: [0.0.0.0/0] } ] }
+      - id: range-20-to-22
+        type: network.security_group
+        network: { rules: [ { direction: ingress, action: allow, protocol: tcp, ports: { from: 20, to: 22 }, sources: [0.0.0.0/0] } ] }
+      - id: range-23-to-1432
+        type: network.security_group
+        network: { rules: [ { direction: ingress, action: allow, protocol: tcp, ports: { from: 23, to: 1432 }, sources: [0.0.0.0/0] } ] }
+      - id: all-traffic-from-a-public-block
+        type: network.security_group
+        network: { rules: [ { direction: ingress, action: allow, protocol: all, ports: { from: 0, to: 65535 }, sources: [8.8.8.0/24] } ] }
+      - id: udp-and-icmp-only
+        type: network.security_group
+        network: { rules: [ { direction: ingress, action: allow, protocol: udp, ports: { from: 22, to: 22 }, sources: [0.0.0.0/0] },
+                            { direction: ingress, action: allow, protocol: icmp, sources: [0.0.0.0/0] } ] }
+      - id: rdp-denied-by-nsg-rule
+        type: network.security_group
+        network: { rules: [ { direction: ingress, action: deny, protocol: tcp, ports: { from: 3389, to: 3389 }, sources: [0.0.0.0/0] } ] }
+      - id: group-reference-only
+        type: network.security_group
+        network: { rules: [ { direction: ingress, action: allow, protocol: tcp, ports: { from: 3306, to: 3306 }, sources: [] } ] }
+      - id: separate-rule-resource
+        type: network.security_group_rule
+        network: { rules: [ { direction: ingress, action: allow, protocol: tcp, ports: { from: 3389, to: 3389 }, sources: [0.0.0.0/0] } ] }
+      - id: no-rules
+        type: network.security_group
+        network: { rules: [] }
+      - id: rules-not-reported
+        type: network.security_group
+      # Terraform plan: the CIDR blocks, or the whole rule list, are known only after apply.
+      - id: sources-after-apply
+        type: network.security_group
+        network: { rules: [ { direction: ingress, action: allow, protocol: tcp, ports: { from: 22, to: 22 }, sources: !unknown } ] }
+      - id: rules-after-apply
+        type: network.security_group
+        network: { rules: [ { direction: ingress, action: !unknown, protocol: !unknown, ports: !unknown, sources: !unknown } ] }
+      - id: egress-after-apply
+        type: network.security_group
+        network: { rules: [ { direction: ingress, action: allow, protocol: tcp, ports: { from: 443, to: 443 }, sources: [0.0.0.0/0] },
+                            { direction: egress, action: !unknown, protocol: !unknown, ports: !unknown, destinations: !unknown } ] }
+      # Built from a public AWS Config item: awslabs/aws-config-rdk, rdk/template/example_ci/AWS_EC2_SecurityGroup.json
+      # (commit bb24bcab, Apache-2.0): group launch-wizard-7 opens tcp 22 to 0.0.0.0/0.
+      - id: "arn:aws:ec2:us-east-1:264683526309:security-group/sg-1d56fc66"
+        type: network.security_group
+        name: launch-wizard-7
+        network: { rules: [ { direction: ingress, action: allow, protocol: tcp, ports: { from: 22, to: 22 }, sources: [0.0.0.0/0] },
+                            { direction: egress, action: allow, protocol: all, ports: { from: 0, to: 65535 }, destinations: [0.0.0.0/0] } ] }
+      - id: lab-bastion
+        type: network.security_group
+        network: { rules: [ { direction: ingress, action: allow, protocol: tcp, ports: { from: 22, to: 22 }, sources: [0.0.0.0/0] } ] }
+      - id: bucket
+        type: storage.bucket
+    waivers:
+      - { policy: network.ingress.sensitive_ports, resources: [lab-bastion], reason: Training lab torn down after the workshop, owner: sre@acme.example, expires: 2026-12-15 }
+    expect: { web-https-only: pass, ssh-from-vpn: pass, ssh-from-anywhere: fail, postgres-from-ipv6-anywhere: fail, range-20-to-21: pass, range-20-to-22: fail,
+              range-23-to-1432: pass, all-traffic-from-a-public-block: fail, udp-and-icmp-only: pass, rdp-denied-by-nsg-rule: pass, group-reference-only: pass,
+              separate-rule-resource: fail, no-rules: pass, rules-not-reported: fail, sources-after-apply: unknown, rules-after-apply: unknown, egress-after-apply: pass,
+              "arn:aws:ec2:us-east-1:264683526309:security-group/sg-1d56fc66": fail, lab-bastion: waived, bucket: not_applicable }
+
+  - name: the checked ports are a parameter
+    policy: network.ingress.sensitive_ports
+    params: { ports: [[8000, 8100]] }
+    documents:
+      - id: ssh-open
+        type: network.security_group
+        network: { rules: [ { direction: ingress, action: allow, protocol: tcp, ports: { from: 22, to: 22 }, sources: [0.0.0.0/0] } ] }
+      - id: admin-console-open
+        type: network.security_group
+        network: { rules: [ { direction: ingress, action: allow, protocol: tcp, ports: { from: 8080, to: 8080 }, sources: [0.0.0.0/0] } ] }
+      - id: admin-console-private
+        type: network.security_group
+        network: { rules: [ { direction: ingress, action: allow, protocol: tcp, ports: { from: 8080, to: 8080 }, sources: [10.0.0.0/8] } ] }
+      - id: legacy-admin
+        type: network.security_group
+        network: { rules: [ { direction: ingress, action: allow, protocol: tcp, ports: { from: 8000, to: 8000 }, sources: [0.0.0.0/0] } ] }
+    waivers:
+      - { policy: network.ingress.sensitive_ports, resources: [legacy-admin], reason: Decommissioned in CHG-2211, owner: platform@acme.example, expires: 2027-01-31 }
+    expect: { ssh-open: pass, admin-console-open: fail, admin-console-private: pass, legacy-admin: waived }
+
+"""####),
         ("builtin/residency/backup-copies.yaml", ####"""
 version: 1
 id: residency.backup.copies
@@ -2688,6 +2836,38 @@ param_docs:
   environments: Environment tag values whose backup plans are assessed.
 
 """####),
+        ("builtin/resilience/backup-enabled.yaml", ####"""
+version: 1
+id: resilience.backup.enabled
+title: Every database takes automated backups
+severity: high
+enforcement: hard
+frameworks:
+  soc2: [A1.2]
+  iso27001_2022: [A.8.13]
+  nist_800_53_r5: [CP-9]
+  hipaa: [164.308(a)(7)(ii)(A)]
+  dora: [Art.12]
+description: >-
+  A database without automated backups cannot be restored after a bad migration, a deleted
+  table or ransomware — whatever its environment tag says: untagged and mis-tagged databases
+  hold production data too, and "dev" copies are often the only copy of a migration's input.
+  Unlike the retention and point-in-time policies, which assess production databases against
+  their thresholds, this one applies to every database instance, cluster and warehouse: automated
+  backups must be on (RDS and Redshift retention above 0 days, Cloud SQL backups enabled, Azure
+  flexible-server backups reported). A database whose export does not say fails, naming it.
+remediation: >-
+  Turn on automated backups: set `backup_retention_period` (RDS, Aurora, DocumentDB, Neptune) or
+  `automated_snapshot_retention_period` (Redshift) to at least 1 day — 7 or more for production —,
+  `settings.backup_configuration.enabled = true` (Cloud SQL), or waive a database that is rebuilt
+  from another source, with its owner and an expiry.
+applies_to:
+  types: [database.instance, database.cluster, database.warehouse]
+require:
+  backup.enabled: true
+message: "{{ type }} {{ name | default: '(unnamed)' }} takes no automated backups (backups enabled: {{ backup.enabled | default: 'not reported' }}; retention in days: {{ backup.retention_days | default: 'not reported' }})"
+
+"""####),
         ("builtin/resilience/backup-retention.yaml", ####"""
 version: 1
 id: resilience.backup.retention
@@ -2834,6 +3014,86 @@ params:
   environments: [prod]
 param_docs:
   environments: Environment tag values whose databases are assessed.
+
+"""####),
+        ("builtin/resilience/deletion-protection.yaml", ####"""
+version: 1
+id: resilience.deletion_protection.critical
+title: Databases and load balancers of tier-0/1 applications are protected against deletion
+severity: high
+enforcement: hard
+frameworks:
+  soc2: [A1.2]
+  nist_800_53_r5: [CM-3]
+  dora: [Art.9]
+description: >-
+  One mistaken `terraform destroy`, console click or compromised pipeline deletes a production
+  database or the load balancer in front of an application — an outage measured in the restore
+  time, not the failover time. Deletion protection makes deletion a two-step change. Every
+  production database instance, cluster and load balancer of an active tier-0/1 application
+  (joined through the `application` tag) has it on (RDS/Aurora `DeletionProtection`, Cloud SQL
+  `settings.deletionProtectionEnabled`, ELBv2 `deletion_protection.enabled`). Azure protects
+  resources with management locks, which the exports do not carry: Azure resources are not
+  assessed.
+remediation: >-
+  Turn on deletion protection: `deletion_protection = true` (aws_db_instance, aws_rds_cluster),
+  `enable_deletion_protection = true` (aws_lb), `settings.deletion_protection_enabled = true`
+  (google_sql_database_instance); for Azure, add a CanNotDelete management lock.
+applies_to:
+  types: [database.instance, database.cluster, network.load_balancer]
+  where:
+    provider: { not_equals: azure }
+    tags.environment: { in: { param: environments } }
+    related:
+      type: application
+      match:
+        name: { ref: tags.application }
+      require:
+        status: active
+        tier: { in: { param: tiers } }
+require:
+  any:
+    - database.deletion_protection: true
+    - network.deletion_protection: true
+message: "{{ type }} {{ name | default: '(unnamed)' }} of {{ tags.application }} has no deletion protection on: one mistaken delete is an outage as long as the restore"
+params:
+  environments: [prod]
+  tiers: [tier0, tier1]
+param_docs:
+  environments: Environment tag values whose databases and load balancers are assessed.
+  tiers: Application tiers whose databases and load balancers must be protected.
+
+"""####),
+        ("builtin/resilience/dns-failover-health-check.yaml", ####"""
+version: 1
+id: resilience.dns.failover_health_check
+title: Primary failover DNS records have a health check
+severity: high
+enforcement: hard
+frameworks:
+  soc2: [A1.2]
+  iso27001_2022: [A.8.14]
+  nist_800_53_r5: [CP-7]
+  dora: [Art.11]
+description: >-
+  DNS failover moves traffic to the secondary only when the primary is reported unhealthy: a
+  primary record without a health check is always considered healthy, so the failover pair never
+  fails over and the DR region stays idle during an outage. Every primary failover record that
+  is not an alias names a health check (Route 53 `HealthCheckId`, Terraform `health_check_id`).
+  Alias primaries may use the target's health (EvaluateTargetHealth), which the exports do not
+  carry, and are not assessed; a health check id known only after apply is *unknown*.
+remediation: >-
+  Create a health check on the primary endpoint (HTTPS on the application's health path) and
+  attach it to the PRIMARY failover record; for alias records, turn on EvaluateTargetHealth.
+applies_to:
+  types: [dns.record]
+  where:
+    dns.routing: failover
+    dns.failover_role: PRIMARY
+    dns.alias: { not_equals: true, default: false }
+require:
+  dns.health_check: { empty: false }
+message: "primary failover record {{ id }} has no health check: it is never reported unhealthy, so traffic never fails over"
 
 """####),
         ("builtin/resilience/dns-failover-ttl.yaml", ####"""
@@ -2998,6 +3258,62 @@ tests:
       - { policy: resilience.database.pitr, resources: [cache-table], reason: Cache rebuilt from the catalog on restore, owner: catalog@acme.example, expires: 2027-06-30 }
     expect: { rds-pitr: pass, rds-no-backups: fail, azure-flexible: pass, nothing-reported: fail, table-pitr: pass, table-no-pitr: fail, dev-db: not_applicable,
               cache-table: waived }
+
+  - name: automated backups on for every database, whatever its tags
+    policy: resilience.backup.enabled
+    documents:
+      - { id: prod-db, type: database.instance, tags: { environment: prod }, backup: { enabled: true, retention_days: 7 } }
+      - { id: one-day, type: database.instance, backup: { enabled: true, retention_days: 1 } }
+      # A Terraform aws_db_instance with backup_retention_period = 0 and a dev tag: fails anyway.
+      - { id: aws_db_instance.scratch, type: database.instance, tags: { environment: dev }, backup: { enabled: false, retention_days: 0, pitr: false } }
+      - { id: untagged-cluster, type: database.cluster, backup: { enabled: false } }
+      - { id: warehouse-off, type: database.warehouse, backup: { enabled: false, retention_days: 0 } }
+      - { id: not-reported, type: database.instance }
+      - { id: aws_db_instance.new, type: database.instance, backup: { enabled: !unknown, retention_days: !unknown } }
+      - { id: sessions-table, type: database.table, backup: { pitr: false } }
+      - { id: replica-of-payments, type: database.instance, backup: { enabled: false, retention_days: 0 } }
+    waivers:
+      - { policy: resilience.backup.enabled, resources: [replica-of-payments], reason: Read replica; backups are taken on the source instance, owner: payments@acme.example, expires: 2027-06-30 }
+    expect: { prod-db: pass, one-day: pass, aws_db_instance.scratch: fail, untagged-cluster: fail, warehouse-off: fail, not-reported: fail, aws_db_instance.new: unknown,
+              sessions-table: not_applicable, replica-of-payments: waived }
+
+  - name: primary failover records have a health check
+    policy: resilience.dns.failover_health_check
+    documents:
+      - { id: api-primary, type: dns.record, dns: { routing: failover, failover_role: PRIMARY, ttl: 60, alias: false, health_check: 3c9d2f1e-8a7b-4c6d-9e5f-1a2b3c4d5e6f } }
+      - { id: status-primary, type: dns.record, dns: { routing: failover, failover_role: PRIMARY, ttl: 60, alias: false } }
+      - { id: empty-health-check, type: dns.record, dns: { routing: failover, failover_role: PRIMARY, health_check: "" } }
+      - { id: role-not-reported, type: dns.record, dns: { routing: failover, health_check: "" } }
+      - { id: api-secondary, type: dns.record, dns: { routing: failover, failover_role: SECONDARY, ttl: 60, alias: false } }
+      - { id: checkout-alias, type: dns.record, dns: { routing: failover, failover_role: PRIMARY, alias: true } }
+      - { id: www-simple, type: dns.record, dns: { routing: simple, ttl: 3600 } }
+      - { id: planned-primary, type: dns.record, dns: { routing: failover, failover_role: PRIMARY, alias: false, health_check: !unknown } }
+      - { id: maintenance-primary, type: dns.record, dns: { routing: failover, failover_role: PRIMARY, alias: false } }
+    waivers:
+      - { policy: resilience.dns.failover_health_check, resources: [maintenance-primary], reason: Maintenance page; the pair is switched by hand, owner: sre@acme.example, expires: 2027-01-31 }
+    expect: { api-primary: pass, status-primary: fail, empty-health-check: fail, role-not-reported: not_applicable, api-secondary: not_applicable,
+              checkout-alias: not_applicable, www-simple: not_applicable, planned-primary: unknown, maintenance-primary: waived }
+
+  - name: deletion protection on tier-0/1 databases and load balancers
+    policy: resilience.deletion_protection.critical
+    documents:
+      - { id: payments-api, type: application, name: payments-api, status: active, tier: tier0 }
+      - { id: reporting, type: application, name: reporting, status: active, tier: tier3 }
+      - { id: payments-db, type: database.instance, provider: aws, tags: { environment: prod, application: payments-api }, database: { deletion_protection: true } }
+      - { id: payments-alb, type: network.load_balancer, provider: aws, tags: { environment: prod, application: payments-api }, network: { deletion_protection: true } }
+      - { id: payments-cluster, type: database.cluster, provider: aws, tags: { environment: prod, application: payments-api }, database: { deletion_protection: false } }
+      - { id: payments-nlb, type: network.load_balancer, provider: aws, tags: { environment: prod, application: payments-api }, network: { deletion_protection: false } }
+      - { id: payments-sql, type: database.instance, provider: gcp, tags: { environment: prod, application: payments-api } }
+      - { id: aws_db_instance.payments_next, type: database.instance, provider: aws, tags: { environment: prod, application: payments-api }, database: { deletion_protection: !unknown } }
+      - { id: payments-pg-azure, type: database.instance, provider: azure, tags: { environment: prod, application: payments-api } }
+      - { id: reporting-db, type: database.instance, provider: aws, tags: { environment: prod, application: reporting }, database: { deletion_protection: false } }
+      - { id: payments-dev-db, type: database.instance, provider: aws, tags: { environment: dev, application: payments-api }, database: { deletion_protection: false } }
+      - { id: payments-migration-db, type: database.instance, provider: aws, tags: { environment: prod, application: payments-api }, database: { deletion_protection: false } }
+    waivers:
+      - { policy: resilience.deletion_protection.critical, resources: [payments-migration-db], reason: Temporary copy for the Q1 migration (deleted after cutover), owner: payments@acme.example, expires: 2027-03-31 }
+    expect: { payments-db: pass, payments-alb: pass, payments-cluster: fail, payments-nlb: fail, payments-sql: fail, aws_db_instance.payments_next: unknown,
+              payments-pg-azure: not_applicable, reporting-db: not_applicable, payments-dev-db: not_applicable, payments-migration-db: waived,
+              payments-api: not_applicable }
 
 """####),
         ("builtin/tagging/data-classification-allowed-values.yaml", ####"""

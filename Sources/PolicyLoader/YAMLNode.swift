@@ -222,6 +222,9 @@ struct YAMLNode {
     func value() throws(LoadError) -> Value {
         switch node {
         case .scalar(let scalar):
+            // `!unknown` (policy tests): a value the input does not know yet, as Terraform's
+            // "known after apply" reaches the engine.
+            if scalar.tag.rawValue == Self.unknownTag { return .unknown }
             guard scalar.style == .plain else { return .string(scalar.string) }
             let resolved = Self.resolvePlain(scalar.string)
             // As in JSON inputs (`1e400`): a number must be finite, or a threshold of `.inf` or of
@@ -244,6 +247,9 @@ struct YAMLNode {
             throw error(.invalidValue(message: "YAML aliases are not supported here"))
         }
     }
+
+    /// The tag that writes an unknown value.
+    static let unknownTag = "!unknown"
 
     /// YAML 1.2 core schema resolution of a plain scalar.
     static func resolvePlain(_ text: String) -> Value {

@@ -65,7 +65,7 @@ struct ReaderBehaviorTests {
         let folder = Temporary.folder()
         let renamed = Temporary.write(try InputFile(path: Samples.fixture("route53-records.json")).readAll(), to: "records.dat", in: folder)
         let reader = try #require(InventoryReaders.reader(for: .awsRoute53))
-        #expect(try reader.read(InputSpec(path: renamed, format: .awsRoute53), progress: { _, _ in }).count == 11)
+        #expect(try reader.read(InputSpec(path: renamed, format: .awsRoute53), progress: { _, _ in }).count == 13)
         // Forcing the wrong format is an error that names the file, never a crash or a silent empty read.
         let wrong = try #require(InventoryReaders.reader(for: .terraformPlan))
         #expect {
@@ -111,7 +111,7 @@ struct ReaderBehaviorTests {
         }
         let inflated = try read(AWSConfigReader(inflater: TwinInflater(plain: Samples.fixture("aws-config-snapshot.json"))), gzip)
         let plain = try read(AWSConfigReader(), Samples.fixture("aws-config-snapshot.json"))
-        #expect(inflated.count == 38)
+        #expect(inflated.count == 40)
         #expect(inflated.map(\.id) == plain.map(\.id))
         #expect(inflated.first?.source.pointer == "/configurationItems/0")
     }
@@ -145,7 +145,7 @@ struct ReaderBehaviorTests {
             total += batch.count
         }
         #expect(batches >= 1)
-        #expect(total == 38)
+        #expect(total == 40)
         #expect(last.withLock { $0 } == (size, size))
     }
 
@@ -281,9 +281,9 @@ struct ReaderBehaviorTests {
     @Test func configItemsOfDeletedResourcesAreSkipped() throws {
         let snapshot = try JSONParser.parse(try InputFile(path: Samples.fixture("aws-config-snapshot.json")).readAll())
         let items = try #require(snapshot["configurationItems"]?.arrayValue)
-        #expect(items.count == 39)
+        #expect(items.count == 41)
         let resources = try read(AWSConfigReader(), Samples.fixture("aws-config-snapshot.json"))
-        #expect(resources.count == 38)
+        #expect(resources.count == 40)
         #expect(!resources.contains { $0.id == "arn:aws:s3:::acme-tmp-uploads" })
     }
 

@@ -34,7 +34,7 @@ struct LibraryTests {
     @Test("the library covers every topic of the mission")
     func topics() throws {
         let categories = Set(try Self.library().policies.map(\.category))
-        #expect(categories == ["tagging", "residency", "encryption", "key_replication", "access", "dr", "resilience", "cost", "drift"])
+        #expect(categories == ["tagging", "residency", "encryption", "key_replication", "access", "dr", "resilience", "network", "cost", "drift"])
     }
 
     @Test("the seven framework catalogs are present, each with controls")

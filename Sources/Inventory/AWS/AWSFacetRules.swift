@@ -172,6 +172,33 @@ enum AWSFacetRules {
         }
     }
 
+    /// Security-group rules: `ingress` and `egress` permissions, each with a protocol, a port range
+    /// and CIDR blocks (rules naming only other groups or prefix lists keep an empty peer list).
+    /// A direction that is `unknown` (Terraform: rules computed at apply) becomes one rule of that
+    /// direction whose other fields are unknown, so an unknown egress leaves ingress checks decided.
+    static func securityGroupRules(ingress: Value?, egress: Value?, read: (FirewallRule.Direction, Value) -> FirewallRule,
+                                   into resource: inout NormalizedResource) {
+        guard ingress != nil || egress != nil else { return }
+        var rules: [Value] = []
+        for (direction, list) in [(FirewallRule.Direction.ingress, ingress), (.egress, egress)] {
+            guard let list else { continue }
+            if list.isUnknown {
+                rules.append(FirewallRule.unknownRule(direction))
+            } else {
+                rules += list.elements.map { read(direction, $0).value }
+            }
+        }
+        resource[.networkRules] = .array(rules)
+    }
+
+    /// One AWS permission: protocol `-1` opens every port whatever ports are written (Terraform
+    /// writes `0`–`0`), so its ports are dropped and the rule covers 0–65535.
+    static func permission(_ direction: FirewallRule.Direction, protocol native: Value?, from: Value?, to: Value?, peers: [Value?]) -> FirewallRule {
+        let everyProtocol = native?.text == "-1" || native?.text?.lowercased() == "all"
+        return FirewallRule(direction: direction, nativeProtocol: native, fromPort: everyProtocol ? nil : from, toPort: everyProtocol ? nil : to,
+                            peerLists: peers)
+    }
+
     /// Database engine facts.
     static func database(multiAZ: Value?, engine: Value?, version: Value?, deletionProtection: Value?, into resource: inout NormalizedResource) {
         resource.set(.multiAZ, multiAZ?.boolFacet)

@@ -26,6 +26,14 @@ enum AWSConfigFacets {
             managedKeyEncryption(key: configuration.ci("KmsMasterKeyId"), serviceManaged: configuration.ci("SqsManagedSseEnabled"), &resource)
         case "AWS::SNS::Topic":
             managedKeyEncryption(key: configuration.ci("KmsMasterKeyId"), serviceManaged: nil, &resource)
+        case "AWS::ElasticLoadBalancingV2::LoadBalancer":
+            // `LoadBalancerAttributes` is a list of `{key, value}` with string values.
+            let attributes = item.supplementary?.at("LoadBalancerAttributes")?.elements ?? []
+            let protection = attributes.first { $0.ci("key")?.text == "deletion_protection.enabled" }
+            resource.set(.loadBalancerDeletionProtection, protection?.ci("value")?.boolFacet)
+        case "AWS::EC2::SecurityGroup":
+            AWSFacetRules.securityGroupRules(ingress: configuration.at("ipPermissions"), egress: configuration.at("ipPermissionsEgress"),
+                                             read: permission, into: &resource)
         case "AWS::Kinesis::Stream":
             let encrypted = configuration.ci("StreamEncryption", "EncryptionType")?.text.map { Value.bool($0 == "KMS") }
             encryption(enabled: encrypted, key: configuration.ci("StreamEncryption", "KeyId"), &resource)
@@ -188,6 +196,17 @@ enum AWSConfigFacets {
         let administrator = attached.elements.contains { AWSPolicyFacts.isAdministratorPolicy($0.at("policyArn")?.text) }
         let inline = configuration.at(inlinePolicies)?.elements.contains { AWSPolicyFacts.grantsEverything($0.at("policyDocument")) } ?? false
         resource[.privileged] = .bool(administrator || inline)
+    }
+
+    // MARK: - Network
+
+    /// One `ipPermissions[]` entry: `ipProtocol`, `fromPort`, `toPort`, and the blocks in
+    /// `ipRanges` (strings, snapshot spelling), `ipv4Ranges[].cidrIp` and `ipv6Ranges[].cidrIpv6`.
+    private static func permission(_ direction: FirewallRule.Direction, _ entry: Value) -> FirewallRule {
+        let ipv4 = entry.at("ipv4Ranges")?.elements.compactMap { $0.at("cidrIp") } ?? []
+        let ipv6 = entry.at("ipv6Ranges")?.elements.compactMap { $0.at("cidrIpv6") ?? ($0.text.map(Value.string)) } ?? []
+        return AWSFacetRules.permission(direction, protocol: entry.at("ipProtocol"), from: entry.at("fromPort"), to: entry.at("toPort"),
+                                        peers: [entry.at("ipRanges"), .array(ipv4), .array(ipv6)])
     }
 
     // MARK: - Endpoints

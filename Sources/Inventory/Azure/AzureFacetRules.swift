@@ -3,6 +3,46 @@ import PolicyEngine
 /// How Azure settings become facets, shared by the Resource Graph / ARM reader and the
 /// Terraform reader (`azurerm_*`).
 enum AzureFacetRules {
+    /// One NSG security rule in neutral form (Resource Graph `properties.securityRules[].properties`,
+    /// Terraform `security_rule[]` and `azurerm_network_security_rule`).
+    struct SecurityRule {
+        var direction: Value?
+        var access: Value?
+        var protocolName: Value?
+        var portRange: Value?
+        var portRanges: Value?
+        var sourcePrefix: Value?
+        var sourcePrefixes: Value?
+        var destinationPrefix: Value?
+        var destinationPrefixes: Value?
+    }
+
+    /// `network.rules` elements of one NSG rule: one per destination port range; `Inbound` is
+    /// ingress with the source prefixes as peers, `Outbound` egress with the destination prefixes.
+    static func securityRules(_ rule: SecurityRule) -> [Value] {
+        if rule.direction?.isUnknown == true { return [FirewallRule.unknownRule(.ingress)] }
+        let direction: FirewallRule.Direction = rule.direction?.text?.lowercased() == "outbound" ? .egress : .ingress
+        if rule.access?.isUnknown == true { return [FirewallRule.unknownRule(direction)] }
+        let peers = direction == .ingress ? FirewallRule.addressPrefixes([rule.sourcePrefix, rule.sourcePrefixes])
+            : FirewallRule.addressPrefixes([rule.destinationPrefix, rule.destinationPrefixes])
+        var texts: [Value] = rule.portRange.flatMap { $0.isUnknown || $0.text != nil ? [$0] : nil } ?? []
+        if let ranges = rule.portRanges { texts += ranges.isUnknown ? [.unknown] : ranges.elements.filter { $0.text != nil } }
+        return FirewallRule.portRanges(texts).map { range in
+            FirewallRule(direction: direction, allows: rule.access?.text?.lowercased() != "deny", nativeProtocol: rule.protocolName,
+                         fromPort: range.from, toPort: range.to, peerLists: [peers]).value
+        }
+    }
+
+    /// The `network.rules` facet of an NSG's rule list (`unknown` list: one unknown rule per direction).
+    static func securityGroup(_ list: Value?, rule: (Value) -> SecurityRule, into resource: inout NormalizedResource) {
+        guard let list else { return }
+        if list.isUnknown {
+            resource[.networkRules] = .array([FirewallRule.unknownRule(.ingress), FirewallRule.unknownRule(.egress)])
+            return
+        }
+        resource[.networkRules] = .array(list.elements.flatMap { securityRules(rule($0)) })
+    }
+
     /// Storage-account SKUs whose data is copied to the paired region.
     static let geoRedundantSuffixes = ["_GRS", "_RAGRS", "_GZRS", "_RAGZRS"]
 

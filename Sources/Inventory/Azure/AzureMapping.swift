@@ -74,6 +74,15 @@ enum AzureMapping {
             AzureFacetRules.platformEncryption(
                 customerKey: encryptionType.includes("CustomerKey") ? (properties.ci("encryption", "diskEncryptionSetId") ?? .string("customer key")) : nil,
                 into: &resource)
+        case "microsoft.network/networksecuritygroups":
+            AzureFacetRules.securityGroup(properties.ci("securityRules"), rule: { entry in
+                let rule = entry.ci("properties") ?? entry
+                return AzureFacetRules.SecurityRule(
+                    direction: rule.ci("direction"), access: rule.ci("access"), protocolName: rule.ci("protocol"),
+                    portRange: rule.ci("destinationPortRange"), portRanges: rule.ci("destinationPortRanges"),
+                    sourcePrefix: rule.ci("sourceAddressPrefix"), sourcePrefixes: rule.ci("sourceAddressPrefixes"),
+                    destinationPrefix: rule.ci("destinationAddressPrefix"), destinationPrefixes: rule.ci("destinationAddressPrefixes"))
+            }, into: &resource)
         case "microsoft.network/applicationgateways":
             let policy = properties.ci("sslPolicy")
             if let version = policy?.ci("minProtocolVersion")?.text {

@@ -134,12 +134,17 @@ enum GCPAssetMapping {
                     requireSSL: settings?.at("ipConfiguration", "requireSsl"), sslMode: settings?.at("ipConfiguration", "sslMode"),
                     kmsKey: data.at("diskEncryptionConfiguration", "kmsKeyName"), replicaNames: data.at("replicaNames")),
                 into: &resource)
+            resource.set(.deletionProtection, settings?.at("deletionProtectionEnabled")?.boolFacet)
         case "cloudkms.googleapis.com/CryptoKey":
             GCPFacetRules.cryptoKey(rotationPeriod: data.at("rotationPeriod"), into: &resource)
         case "compute.googleapis.com/Disk", "compute.googleapis.com/RegionDisk":
             GCPFacetRules.defaultEncryption(kmsKey: data.at("diskEncryptionKey", "kmsKeyName"), into: &resource)
         case "bigquery.googleapis.com/Dataset":
             GCPFacetRules.defaultEncryption(kmsKey: data.at("defaultEncryptionConfiguration", "kmsKeyName"), into: &resource)
+        case "compute.googleapis.com/Firewall":
+            GCPFacetRules.firewall(direction: data.ci("direction"), sources: data.ci("sourceRanges"), destinations: data.ci("destinationRanges"),
+                                   allowed: data.ci("allowed"), denied: data.ci("denied"), disabled: data.ci("disabled"),
+                                   entry: { ($0.ci("IPProtocol"), $0.ci("ports")) }, into: &resource)
         case "iam.googleapis.com/ServiceAccount":
             resource[.principalType] = .string("service_account")
         case "iam.googleapis.com/ServiceAccountKey":

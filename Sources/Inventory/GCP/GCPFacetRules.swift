@@ -3,6 +3,39 @@ import PolicyEngine
 /// How Google Cloud settings become facets, shared by the Cloud Asset Inventory reader (REST
 /// camelCase `resource.data`) and the Terraform reader (`google_*`).
 enum GCPFacetRules {
+    /// A VPC firewall: one rule per protocol entry and port range of `allowed` (allow) and `denied`
+    /// (deny), with `sourceRanges` (ingress, the default) or `destinationRanges` (egress) as peers.
+    /// A disabled firewall enforces nothing and has no rules; an unknown entry list is one unknown rule.
+    static func firewall(direction: Value?, sources: Value?, destinations: Value?, allowed: Value?, denied: Value?, disabled: Value?,
+                         entry: (Value) -> (protocolName: Value?, ports: Value?), into resource: inout NormalizedResource) {
+        if disabled?.boolFacet == .bool(true) {
+            resource[.networkRules] = .array([])
+            return
+        }
+        if direction?.isUnknown == true || disabled?.isUnknown == true {
+            resource[.networkRules] = .array([FirewallRule.unknownRule(.ingress)])
+            return
+        }
+        let way: FirewallRule.Direction = direction?.text?.uppercased() == "EGRESS" ? .egress : .ingress
+        var rules: [Value] = []
+        for (list, allows) in [(allowed, true), (denied, false)] {
+            guard let list else { continue }
+            if list.isUnknown {
+                rules.append(FirewallRule.unknownRule(way))
+                continue
+            }
+            for element in list.elements {
+                let (protocolName, ports) = entry(element)
+                let texts: [Value] = ports.map { $0.isUnknown ? [.unknown] : $0.elements.isEmpty ? ($0.text.map { [.string($0)] } ?? []) : $0.elements } ?? []
+                for range in FirewallRule.portRanges(texts) {
+                    rules.append(FirewallRule(direction: way, allows: allows, nativeProtocol: protocolName, fromPort: range.from, toPort: range.to,
+                                              peerLists: [way == .ingress ? sources : destinations]).value)
+                }
+            }
+        }
+        resource[.networkRules] = .array(rules)
+    }
+
     /// Google encrypts everything at rest; a named Cloud KMS key makes it customer-managed.
     static func defaultEncryption(kmsKey: Value?, into resource: inout NormalizedResource) {
         AzureFacetRules.platformEncryption(customerKey: kmsKey, into: &resource)

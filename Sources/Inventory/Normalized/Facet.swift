@@ -123,6 +123,15 @@ public enum Facet: String, CaseIterable, Codable, Sendable {
     case deletionProtection = "database.deletion_protection"
     /// Whether object versioning is on.
     case versioning = "storage.versioning"
+    /// Whether a load balancer refuses deletion until the protection is turned off.
+    case loadBalancerDeletionProtection = "network.deletion_protection"
+
+    // MARK: - Network
+    /// Firewall rules of a security group, NSG or firewall: `[{direction, action, protocol, ports,
+    /// sources | destinations}]` — `direction` `ingress`/`egress`, `action` `allow`/`deny`,
+    /// `protocol` `tcp`/`udp`/`icmp`/`all`/…, `ports` `{from, to}` (inclusive; absent for ICMP),
+    /// `sources` (ingress) or `destinations` (egress) the CIDR blocks the rule names.
+    case networkRules = "network.rules"
 
     /// The path's keys.
     public var components: [String] { Self.componentTable[self] ?? [] }
@@ -136,14 +145,14 @@ public enum Facet: String, CaseIterable, Codable, Sendable {
         switch self {
         case .atRestEnabled, .httpsOnly, .replicationEnabled, .backupEnabled, .backupPITR, .kmsMultiRegion,
             .kmsRotationEnabled, .dnsAlias, .passwordEnabled, .mfaActive, .privileged, .multiAZ, .tlsEnforced,
-            .deletionProtection, .versioning:
+            .deletionProtection, .versioning, .loadBalancerDeletionProtection:
             return "boolean"
         case .transitPort, .backupRetentionDays, .backupColdStorageAfterDays, .kmsRotationPeriodDays, .dnsTTL,
             .accessKeysActive:
             return "number"
         case .atRestKeyRegions, .replicationRegions, .replicationTargets, .backupCopyRegions, .kmsReplicaRegions:
             return "list of strings"
-        case .backupTiers, .accessKeys:
+        case .backupTiers, .accessKeys, .networkRules:
             return "list of objects"
         case .identityCreatedAt, .identityLastUsedAt, .passwordLastUsedAt, .lastReviewedAt:
             return "timestamp (ISO 8601)"

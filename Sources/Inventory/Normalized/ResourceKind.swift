@@ -66,6 +66,9 @@ public enum ResourceKind: String, CaseIterable, Codable, Sendable {
     case networkLoadBalancer = "network.load_balancer"
     /// Security group, network security group or firewall rule.
     case networkSecurityGroup = "network.security_group"
+    /// A security-group rule declared as its own resource (Terraform `aws_security_group_rule`,
+    /// `aws_vpc_security_group_ingress_rule`/`_egress_rule`, `azurerm_network_security_rule`).
+    case networkSecurityGroupRule = "network.security_group_rule"
     /// Subnet.
     case networkSubnet = "network.subnet"
     /// Virtual network (VPC, VNet).
@@ -119,6 +122,7 @@ public enum ResourceKind: String, CaseIterable, Codable, Sendable {
         case .networkListener: return "load-balancer listener (ELBv2)"
         case .networkLoadBalancer: return "load balancer (ELB, ALB/NLB, Azure application gateway)"
         case .networkSecurityGroup: return "security group, NSG or firewall rule"
+        case .networkSecurityGroupRule: return "a security-group or NSG rule declared as its own resource (Terraform)"
         case .networkSubnet: return "subnet"
         case .networkVPC: return "virtual network (VPC, VNet)"
         case .searchDomain: return "search domain (OpenSearch, Elasticsearch)"

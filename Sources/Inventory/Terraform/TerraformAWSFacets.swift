@@ -63,6 +63,18 @@ enum TerraformAWSFacets {
         case "aws_kinesis_stream":
             let encrypted = values.at("encryption_type").map { $0.isUnknown ? Value.unknown : .bool($0.text == "KMS") }
             AWSFacetRules.encryption(enabled: encrypted, key: values.at("kms_key_id"), into: &resource)
+        case "aws_lb", "aws_alb":
+            resource.set(.loadBalancerDeletionProtection, values.at("enable_deletion_protection")?.boolFacet)
+        case "aws_security_group":
+            AWSFacetRules.securityGroupRules(ingress: values.at("ingress"), egress: values.at("egress"), read: inlineRule, into: &resource)
+        case "aws_security_group_rule":
+            let direction: FirewallRule.Direction = values.at("type")?.text == "egress" ? .egress : .ingress
+            resource[.networkRules] = values.at("type")?.isUnknown == true ? .unknown : FirewallRule.facet([inlineRule(direction, values)])
+        case "aws_vpc_security_group_ingress_rule", "aws_vpc_security_group_egress_rule":
+            let direction: FirewallRule.Direction = record.type.hasSuffix("egress_rule") ? .egress : .ingress
+            let rule = AWSFacetRules.permission(direction, protocol: values.at("ip_protocol"), from: values.at("from_port"), to: values.at("to_port"),
+                                                peers: [values.at("cidr_ipv4"), values.at("cidr_ipv6")])
+            resource[.networkRules] = FirewallRule.facet([rule])
         case "aws_secretsmanager_secret":
             AWSFacetRules.encryption(enabled: .bool(true), key: values.at("kms_key_id"), into: &resource)
         default:
@@ -218,6 +230,15 @@ enum TerraformAWSFacets {
                 continuous: rule.at("enable_continuous_backup")?.boolFacet == .bool(true))
         }
         AWSFacetRules.backupPlan(rules, into: &resource)
+    }
+
+    // MARK: - Network
+
+    /// An `ingress`/`egress` block of `aws_security_group`, or an `aws_security_group_rule`:
+    /// `protocol`, `from_port`, `to_port`, `cidr_blocks`, `ipv6_cidr_blocks`.
+    private static func inlineRule(_ direction: FirewallRule.Direction, _ block: Value) -> FirewallRule {
+        AWSFacetRules.permission(direction, protocol: block.at("protocol"), from: block.at("from_port"), to: block.at("to_port"),
+                                 peers: [block.at("cidr_blocks"), block.at("ipv6_cidr_blocks")])
     }
 
     // MARK: - DNS

@@ -25,6 +25,10 @@ enum TerraformAzureGoogleFacets {
             } else if values.at("high_availability") != nil {
                 resource[.multiAZ] = .bool(false)
             }
+        case "azurerm_network_security_group":
+            AzureFacetRules.securityGroup(values.at("security_rule"), rule: azureRule, into: &resource)
+        case "azurerm_network_security_rule":
+            resource[.networkRules] = .array(AzureFacetRules.securityRules(azureRule(values)))
         case "azurerm_managed_disk":
             AzureFacetRules.platformEncryption(customerKey: values.at("disk_encryption_set_id"), into: &resource)
         default:
@@ -33,6 +37,15 @@ enum TerraformAzureGoogleFacets {
                 resource[.dnsRouting] = .string("simple")
             }
         }
+    }
+
+    /// A `security_rule` block or an `azurerm_network_security_rule`.
+    private static func azureRule(_ block: Value) -> AzureFacetRules.SecurityRule {
+        AzureFacetRules.SecurityRule(
+            direction: block.at("direction"), access: block.at("access"), protocolName: block.at("protocol"),
+            portRange: block.at("destination_port_range"), portRanges: block.at("destination_port_ranges"),
+            sourcePrefix: block.at("source_address_prefix"), sourcePrefixes: block.at("source_address_prefixes"),
+            destinationPrefix: block.at("destination_address_prefix"), destinationPrefixes: block.at("destination_address_prefixes"))
     }
 
     static func applyGoogle(_ record: TerraformResourceRecord, into resource: inout NormalizedResource) {
@@ -57,6 +70,9 @@ enum TerraformAzureGoogleFacets {
                     replicaNames: values.at("replica_names")),
                 into: &resource)
             if let tags = settings?.at("user_labels"), resource.tags.isEmpty { resource.tags = tagMap(tags) }
+            // The instance's own protection (`settings.deletion_protection_enabled`), not Terraform's
+            // `deletion_protection`, which only stops `terraform destroy`.
+            resource.set(.deletionProtection, settings?.at("deletion_protection_enabled")?.boolFacet)
         case "google_kms_crypto_key":
             GCPFacetRules.cryptoKey(rotationPeriod: values.at("rotation_period"), into: &resource)
         case "google_compute_disk", "google_compute_region_disk":
@@ -68,6 +84,10 @@ enum TerraformAzureGoogleFacets {
             let routing = policy?.at("primary_backup")?.firstBlock != nil ? "failover"
                 : policy?.at("wrr")?.firstBlock != nil ? "weighted" : policy?.at("geo")?.firstBlock != nil ? "geolocation" : "simple"
             resource[.dnsRouting] = .string(routing)
+        case "google_compute_firewall":
+            GCPFacetRules.firewall(direction: values.at("direction"), sources: values.at("source_ranges"), destinations: values.at("destination_ranges"),
+                                   allowed: values.at("allow"), denied: values.at("deny"), disabled: values.at("disabled"),
+                                   entry: { ($0.at("protocol"), $0.at("ports")) }, into: &resource)
         case "google_service_account":
             resource[.principalType] = .string("service_account")
         default:

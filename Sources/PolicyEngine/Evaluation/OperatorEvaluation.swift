@@ -164,6 +164,8 @@ extension ConditionEvaluator {
                 if block.reachesPublicSpace { anyPublic = true }
             }
             return .from(anyPublic == wanted)
+        case .overlaps:
+            return Self.overlap(actual, operand)
         case .jurisdictionIn:
             guard case .array(let allowedValues) = operand else {
                 return .error("jurisdiction_in needs a list of jurisdictions, found a \(operand.kindName)")
@@ -183,6 +185,48 @@ extension ConditionEvaluator {
         case .exists, .empty, .length, .olderThanDays, .withinDays, .withinMonths:
             return .error("\(op.rawValue) was given an argument of the wrong form")
         }
+    }
+
+    /// `overlaps`: the value's ranges (a number, `{from, to}`, or a list of them) against the
+    /// operand's (a number, or a list of numbers and `[low, high]` pairs); every bound inclusive.
+    static func overlap(_ actual: Value, _ operand: Value) -> Outcome {
+        var found: [ClosedRange<Double>] = []
+        for item in actual.arrayValue ?? [actual] {
+            if case .unknown = item { return .unknown("value is not known yet (known after apply)") }
+            let range: ClosedRange<Double>?
+            switch item {
+            case .object(let fields):
+                if fields["from"]?.isUnknown == true || fields["to"]?.isUnknown == true {
+                    return .unknown("port range is not known yet (known after apply)")
+                }
+                range = numericRange(fields["from"]?.doubleValue, fields["to"]?.doubleValue)
+            default:
+                range = item.doubleValue.map { $0...$0 }
+            }
+            guard let range else {
+                return .error("overlaps needs a number or a range {from, to}, found '\(item.displayText)'")
+            }
+            found.append(range)
+        }
+        var wanted: [ClosedRange<Double>] = []
+        for item in operand.arrayValue ?? [operand] {
+            let range: ClosedRange<Double>?
+            if let bounds = item.arrayValue {
+                range = bounds.count == 2 ? numericRange(bounds[0].doubleValue, bounds[1].doubleValue) : nil
+            } else {
+                range = item.doubleValue.map { $0...$0 }
+            }
+            guard let range else {
+                return .error("overlaps: operand '\(item.displayText)' is neither a number nor a [low, high] range")
+            }
+            wanted.append(range)
+        }
+        return .from(found.contains { range in wanted.contains { $0.overlaps(range) } })
+    }
+
+    private static func numericRange(_ low: Double?, _ high: Double?) -> ClosedRange<Double>? {
+        guard let low, let high, low <= high else { return nil }
+        return low...high
     }
 
     /// A pattern match as a verdict; an exhausted regular-expression budget is an `error`, never pass or fail.

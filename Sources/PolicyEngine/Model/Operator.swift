@@ -62,6 +62,10 @@ public enum Operator: String, CaseIterable, Codable, Sendable {
     case cidrWithin = "cidr_within"
     /// `true`: the address or block reaches public address space (`0.0.0.0/0` does); `false`: it is private.
     case isPublicCidr = "is_public_cidr"
+    /// A number, or a range `{from, to}` (inclusive; a list of either: any of them), that shares at
+    /// least one number with the operand: a number, or a list of numbers and `[low, high]` ranges.
+    /// Port checks: a rule open on `0-65535` overlaps port 22.
+    case overlaps
     /// A region (or multi-region code such as GCS `EU`, KMS `europe`) whose every member region lies
     /// in one of the listed jurisdictions (`EU`, `UK`, `US`, `CH`, … from the region catalog).
     case jurisdictionIn = "jurisdiction_in"
@@ -97,6 +101,8 @@ public enum Operator: String, CaseIterable, Codable, Sendable {
         case .withinMonths: return "A date no more than N calendar months before the as-of date (or the `of:` date)."
         case .cidrWithin: return "An IP address or CIDR block inside the operand block (or any block of a list)."
         case .isPublicCidr: return "`true`: the address or block reaches public address space; `false`: it stays private."
+        case .overlaps:
+            return "A number or range {from, to} (or a list of them) sharing a number with the operand: numbers and [low, high] ranges."
         case .jurisdictionIn:
             return "A region or multi-region code whose every member region lies in one of the listed jurisdictions."
         }
@@ -270,6 +276,13 @@ public enum Operator: String, CaseIterable, Codable, Sendable {
                 .init(#"{"source": "0.0.0.0/0"}"#, "source: { is_public_cidr: false }", .fail),
                 .init(#"{"source": "10.0.0.0/16"}"#, "source: { is_public_cidr: false }", .pass),
                 .init(#"{"source": "2600:1f18::/32"}"#, "source: { is_public_cidr: true }", .pass),
+            ]
+        case .overlaps:
+            return [
+                .init(#"{"ports": {"from": 0, "to": 65535}}"#, "ports: { overlaps: [22, 3389] }", .pass),
+                .init(#"{"ports": {"from": 443, "to": 443}}"#, "ports: { overlaps: [22, 3389] }", .fail),
+                .init(#"{"ports": 8080}"#, "ports: { overlaps: [[8000, 8100]] }", .pass),
+                .init(#"{"ports": {"from": 22}}"#, "ports: { overlaps: [22] }", .error),
             ]
         case .jurisdictionIn:
             return [
