@@ -27,8 +27,7 @@ struct EvaluationPipeline {
 
         // Ingest (with the identity step: one resource per identity).
         let settings = try StageSettings(config: request.config)
-        let ingested = try IngestStage(progress: progress, terraformRoot: request.config.terraformRoot,
-                                       precedence: settings.statePrecedence).run(request.config.inputs)
+        let ingested = try IngestStage(progress: progress, config: request.config, settings: settings).run(request.config.inputs)
 
         // Costs: one streaming pass over the billing exports for every cost scope.
         let costScopes = Array(Set(compiled.compactMap(\.policy.scope.cost)))
@@ -67,7 +66,7 @@ struct EvaluationPipeline {
         // Record (Pipeline/RecordStage.swift): baseline comparison and run history; before
         // rendering, because the reports carry the sections it adds.
         progress.begin("recording the run")
-        let recorded = try record.run(result)
+        let recorded = try record.run(result, resources: modelled.resources)
 
         // Render.
         progress.begin("writing \(render.targets.paths.count) report(s)")
