@@ -39,14 +39,18 @@ example: $(if $(filter $(DEBUG_ASSAY),$(ASSAY)),build,setup)
 test: setup
 	$(SWIFT) test
 
-install: release
+# The installed binary links the Swift runtime statically (it runs without a Swift toolchain); it is
+# built in its own folder so the benchmarks' release build in .build is not rebuilt.
+INSTALL_BUILD = .build-install
+install: setup
+	$(SWIFT) build -c release --product assay --static-swift-stdlib --scratch-path $(INSTALL_BUILD)
 	install -d "$(DESTDIR)$(PREFIX)/bin" "$(DESTDIR)$(PREFIX)/share/assay" \
 	  "$(DESTDIR)$(PREFIX)/share/bash-completion/completions" "$(DESTDIR)$(PREFIX)/share/zsh/site-functions" \
 	  "$(DESTDIR)$(PREFIX)/share/fish/vendor_completions.d"
-	install -m 755 .build/release/assay "$(DESTDIR)$(PREFIX)/bin/assay"
+	install -m 755 $(INSTALL_BUILD)/release/assay "$(DESTDIR)$(PREFIX)/bin/assay"
 	rm -rf "$(DESTDIR)$(PREFIX)/share/assay/policies"
 	cp -R policies "$(DESTDIR)$(PREFIX)/share/assay/policies"
-	.build/release/assay --generate-completion-script bash > "$(DESTDIR)$(PREFIX)/share/bash-completion/completions/assay"
-	.build/release/assay --generate-completion-script zsh > "$(DESTDIR)$(PREFIX)/share/zsh/site-functions/_assay"
-	.build/release/assay --generate-completion-script fish > "$(DESTDIR)$(PREFIX)/share/fish/vendor_completions.d/assay.fish"
+	$(INSTALL_BUILD)/release/assay --generate-completion-script bash > "$(DESTDIR)$(PREFIX)/share/bash-completion/completions/assay"
+	$(INSTALL_BUILD)/release/assay --generate-completion-script zsh > "$(DESTDIR)$(PREFIX)/share/zsh/site-functions/_assay"
+	$(INSTALL_BUILD)/release/assay --generate-completion-script fish > "$(DESTDIR)$(PREFIX)/share/fish/vendor_completions.d/assay.fish"
 	@echo "installed $(DESTDIR)$(PREFIX)/bin/assay (policy library: $(PREFIX)/share/assay/policies)"

@@ -42,7 +42,7 @@ let package = Package(
             dependencies: ["PolicyEngine", .product(name: "Yams", package: "Yams")],
             swiftSettings: strict
         ),
-        .target(name: "Inventory", dependencies: ["PolicyEngine"], swiftSettings: strict),
+        .target(name: "Inventory", dependencies: ["PolicyEngine", "TabularText"], swiftSettings: strict),
         .target(
             name: "Reports",
             dependencies: ["PolicyEngine", "CLibXML2", .product(name: "Mustache", package: "swift-mustache")],
@@ -50,7 +50,7 @@ let package = Package(
         ),
         .target(name: "Resilience", dependencies: ["PolicyEngine"], swiftSettings: strict),
         // Delimited text over bytes (streaming, gzip, parallel chunks); shared by Billing and Inventory.
-        .target(name: "TabularText", dependencies: ["CZlib", "CISAL", "CTextScan"], swiftSettings: strict),
+        .target(name: "TabularText", dependencies: ["PolicyEngine", "CZlib", "CISAL", "CTextScan"], swiftSettings: strict),
         // SSE2 byte classification for the CSV scanner (portable C elsewhere); see docs/performance.md.
         .target(name: "CTextScan"),
         .target(name: "Billing", dependencies: ["PolicyEngine", "TabularText"], swiftSettings: strict),
@@ -135,7 +135,7 @@ let package = Package(
             swiftSettings: strict
         ),
         .testTarget(
-            name: "InventoryTests", dependencies: ["Inventory", "PolicyEngine", "TestSupport"], exclude: ["Fixtures"], swiftSettings: strict
+            name: "InventoryTests", dependencies: ["Inventory", "PolicyEngine", "TabularText", "TestSupport"], exclude: ["Fixtures"], swiftSettings: strict
         ),
         .testTarget(
             name: "ReportsTests",

@@ -27,6 +27,9 @@ enum FuzzTarget: String, CaseIterable {
     case detect
     /// `assay report`: a results document decoded and rendered in every format.
     case report
+    /// Deliberate bugs — `leak` leaks a block, `overflow` reads past one — that `scripts/fuzz.sh`
+    /// runs once before fuzzing to prove AddressSanitizer and LeakSanitizer report them. Never fuzzed.
+    case sanitizerCheck = "sanitizer-check"
 
     /// The file a target writes its input to when the code under test reads files.
     static let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("assay-fuzz-\(getpid())").path
@@ -65,11 +68,25 @@ enum FuzzTarget: String, CaseIterable {
                 while let got = try? source.read(into: buffer), got > 0, total < 64 << 20 { total += got }
             }
         case .detect:
+            // As a run reads an input: one open shared by detection, the reader and the digest.
             let file = Self.write(bytes, suffix: "")
-            let scored = Self.readers.map { ($0, $0.detectionScore(sample: bytes, path: file)) }
-            if let best = scored.filter({ $0.1 > 0 }).max(by: { $0.1 < $1.1 })?.0 {
-                _ = try? best.read(InputSpec(path: file, format: best.format), progress: { _, _ in })
+            guard let shared = try? ReadOnceFile(path: file) else { return }
+            SharedInput.$current.withValue(shared) {
+                let scored = Self.readers.map { ($0, $0.detectionScore(sample: bytes, path: file)) }
+                if let best = scored.filter({ $0.1 > 0 }).max(by: { $0.1 < $1.1 })?.0 {
+                    _ = try? best.read(InputSpec(path: file, format: best.format), progress: { _, _ in })
+                }
             }
+            _ = try? shared.sha256()
+        case .sanitizerCheck:
+            let block = UnsafeMutablePointer<UInt8>.allocate(capacity: 16)
+            block.initialize(repeating: 1, count: 16)
+            if bytes.starts(with: Array("overflow".utf8)) {
+                // One byte past the end: a heap-buffer-overflow for ASan.
+                if block[16 + bytes.count % 1] == 42 { print("unreachable") }
+            }
+            // `leak` returns without freeing the block.
+            if !bytes.starts(with: Array("leak".utf8)) { block.deallocate() }
         case .report:
             guard let document = try? JSONParser.parse(bytes), let result = try? RunResultCodec.decode(document) else { return }
             let renderers: [any ReportRenderer] = [JUnitReport(flavour: .portable), JSONReport(), HTMLReport(), MarkdownReport(), CSVReport()]

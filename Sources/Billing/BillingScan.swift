@@ -87,6 +87,11 @@ public enum BillingScan {
         } catch {
             throw BillingError.unreadable(path: path, line: nil, reason: "\(error)")
         }
+        // Column names become tag keys: a byte that is not UTF-8 is an error, never a U+FFFD.
+        if let column = headerRecord.fields.firstIndex(where: { $0.unicodeScalars.contains("\u{FFFD}") }) {
+            throw .badRow(path: path, line: 1, column: column + 1,
+                          message: "column \(column + 1) of the header is not valid UTF-8; save the file as UTF-8 text", sourceLine: nil)
+        }
         let header = BillingHeader(headerRecord.fields)
         let readerType: any BillingFormatReader.Type
         if let forced = options.format {
@@ -211,6 +216,16 @@ final class ScanWorker<Sink: CostLineSink> {
             }
             guard more else { return true }
             rows += 1
+            // Ids, account and service names and tag keys come from these bytes: one that is not
+            // UTF-8 is a bad row at its line and column, never a U+FFFD (eight bytes at a time
+            // while the text is ASCII).
+            let recordBytes = UnsafeBufferPointer(rebasing: UnsafeBufferPointer(chunk.bytes)[record.recordStart..<record.recordEnd])
+            if let failure = UTF8Validation.check(recordBytes) {
+                note(Problem(chunk: chunk.index, line: record.line + failure.line - 1, column: failure.column, message: failure.message,
+                             sourceLine: record.firstLineText))
+                if !skipBadRows { return false }
+                continue
+            }
             if (record.count > fieldCount && !hasOnlyEmptyExtraFields()) || record.count < minimumFields {
                 let location = record.location(ofField: min(record.count, fieldCount))
                 note(Problem(

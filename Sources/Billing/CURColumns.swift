@@ -13,58 +13,39 @@ struct CURColumns: Sendable {
     let region, regionCode, availabilityZone, resource, transferType, toLocation: Int
     let interRegionIsEgress: Bool
 
-    /// Binds to `header`; each column is looked up by its legacy name and its snake_case form.
+    /// Binds to `header`; each `CURColumn` is looked up by its legacy name and its snake_case
+    /// form. The indices are copied into stored properties: the decoder reads them for every
+    /// row, and an indexed lookup there cost a fifth of the CUR reader's time (docs/performance.md).
     init(header: BillingHeader, options: BillingReadOptions) {
         self.header = header
-        func find(_ legacy: String...) -> Int { header.index(of: legacy + legacy.map(Self.snakeCase)) ?? -1 }
-        billingPeriodStart = find("bill/BillingPeriodStartDate")
-        usageStart = find("lineItem/UsageStartDate")
-        payer = find("bill/PayerAccountId")
-        usageAccount = find("lineItem/UsageAccountId")
-        productCode = find("lineItem/ProductCode")
-        productName = find("product/ProductName")
-        serviceCode = find("product/servicecode")
-        usageType = find("lineItem/UsageType")
-        lineItemType = find("lineItem/LineItemType")
-        currency = find("lineItem/CurrencyCode")
-        unblended = find("lineItem/UnblendedCost")
-        netUnblended = find("lineItem/NetUnblendedCost")
-        publicOnDemand = find("pricing/publicOnDemandCost")
-        reservationEffective = find("reservation/EffectiveCost")
-        reservationUnusedUpfront = find("reservation/UnusedAmortizedUpfrontFeeForBillingPeriod")
-        reservationUnusedRecurring = find("reservation/UnusedRecurringFee")
-        reservationARN = find("reservation/ReservationARN")
-        savingsPlanEffective = find("savingsPlan/SavingsPlanEffectiveCost")
-        savingsPlanTotalCommitment = find("savingsPlan/TotalCommitmentToDate")
-        savingsPlanUsedCommitment = find("savingsPlan/UsedCommitment")
-        region = find("product/region")
-        regionCode = find("product/regionCode")
-        availabilityZone = find("lineItem/AvailabilityZone")
-        resource = find("lineItem/ResourceId")
-        transferType = find("product/transferType")
-        toLocation = find("product/toLocation")
+        let at = CURColumnBinding<Int> { header.index(of: $0.names) ?? -1 }
+        billingPeriodStart = at[.billingPeriodStart]
+        usageStart = at[.usageStart]
+        payer = at[.payer]
+        usageAccount = at[.usageAccount]
+        productCode = at[.productCode]
+        productName = at[.productName]
+        serviceCode = at[.serviceCode]
+        usageType = at[.usageType]
+        lineItemType = at[.lineItemType]
+        currency = at[.currency]
+        unblended = at[.unblended]
+        netUnblended = at[.netUnblended]
+        publicOnDemand = at[.publicOnDemand]
+        reservationEffective = at[.reservationEffective]
+        reservationUnusedUpfront = at[.reservationUnusedUpfront]
+        reservationUnusedRecurring = at[.reservationUnusedRecurring]
+        reservationARN = at[.reservationARN]
+        savingsPlanEffective = at[.savingsPlanEffective]
+        savingsPlanTotalCommitment = at[.savingsPlanTotalCommitment]
+        savingsPlanUsedCommitment = at[.savingsPlanUsedCommitment]
+        region = at[.region]
+        regionCode = at[.regionCode]
+        availabilityZone = at[.availabilityZone]
+        resource = at[.resource]
+        transferType = at[.transferType]
+        toLocation = at[.toLocation]
         interRegionIsEgress = options.interRegionIsEgress
-    }
-
-    /// `lineItem/UnblendedCost` → `line_item_unblended_cost`; `reservation/ReservationARN` →
-    /// `reservation_reservation_a_r_n` (each capital starts a word, as Athena and CUR 2.0 spell it).
-    static func snakeCase(_ legacy: String) -> String {
-        var result = ""
-        var previousWasSeparator = true
-        for character in legacy {
-            if character == "/" {
-                result.append("_")
-                previousWasSeparator = true
-            } else if character.isUppercase {
-                if !previousWasSeparator { result.append("_") }
-                result.append(Character(character.lowercased()))
-                previousWasSeparator = false
-            } else {
-                result.append(character)
-                previousWasSeparator = false
-            }
-        }
-        return result
     }
 
     /// Fills everything but the tags.

@@ -1,3 +1,5 @@
+import PolicyEngine
+
 /// A small RFC 4180 CSV reader for register-sized files (applications, DR tests, access
 /// reviews, IAM credential reports): quoted fields, doubled quotes, embedded newlines, CRLF, a
 /// UTF-8 BOM. Every row must have the header's column count; errors name line and column.
@@ -22,6 +24,11 @@ public struct CSVTable: Sendable {
         if bytes.count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF { index = 3; lineStart = 3 }
         func sourceLine(_ number: Int) -> String? {
             bytes.withUnsafeBufferPointer { InputFile.line(number, in: $0) }
+        }
+        // Cells become ids, names and tag keys: a byte that is not UTF-8 is an error at its line
+        // and column, never a silent U+FFFD.
+        if let failure = UTF8Validation.check(bytes) {
+            throw .malformedCSV(file: file, line: failure.line, column: failure.column, reason: failure.message, sourceLine: sourceLine(failure.line))
         }
         func endField() {
             cells.append(String(decoding: field, as: UTF8.self))

@@ -1,53 +1,47 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 import PolicyEngine
+import TabularText
 
 /// Sequential byte access to an input file: whole-file reads for small files, fixed-size chunks
 /// for large ones, UTF-16 transcoding for the Windows exports that carry it (Terraform plans
-/// written by PowerShell), and the file's SHA-256 computed on the way.
+/// written by PowerShell). The bytes come from a `ReadOnceFile`: the shared one of the input a
+/// run is reading now (`SharedInput`), whose SHA-256 is computed on the way, else a private one.
 public final class InputFile {
     /// The path as given.
     public let path: String
-    /// Size in bytes.
+    /// Size in bytes (0 when the file is not a regular file).
     public let size: Int
     /// Bytes read so far.
     public private(set) var position = 0
-    private let descriptor: Int32
+    private let bytes: any InputBytes
 
-    /// Opens a file for reading.
+    /// Opens a file for reading (or joins the shared bytes of the input being read now).
     public init(path: String) throws(InventoryError) {
         self.path = path
-        let opened = open(path, O_RDONLY)
-        guard opened >= 0 else { throw .unreadable(file: path, reason: String(cString: strerror(errno))) }
-        var info = stat()
-        guard fstat(opened, &info) == 0 else {
-            close(opened)
-            throw .unreadable(file: path, reason: String(cString: strerror(errno)))
+        if let shared = SharedInput.bytes(of: path) {
+            bytes = shared
+        } else {
+            do {
+                bytes = try ReadOnceFile(path: path, replayLimit: 1 << 16)
+            } catch {
+                throw .unreadable(file: path, reason: Self.reason(error))
+            }
         }
-        if (info.st_mode & S_IFMT) == S_IFDIR {
-            close(opened)
-            throw .unreadable(file: path, reason: "is a directory")
-        }
-        descriptor = opened
-        size = Int(info.st_size)
+        size = bytes.size ?? 0
     }
 
-    deinit { close(descriptor) }
-
-    /// Reads up to `count` bytes into `buffer` at `offset`; returns the number read (0 at end).
+    /// Reads up to `count` bytes into `buffer`; returns the number read (0 at end).
     public func read(into buffer: UnsafeMutableRawPointer, count: Int) throws(InventoryError) -> Int {
-        while true {
-            let got = systemRead(descriptor, buffer, count)
-            if got >= 0 {
-                position += got
-                return got
-            }
-            if errno == EINTR { continue }
-            throw .unreadable(file: path, reason: String(cString: strerror(errno)))
+        do {
+            let got = try bytes.read(at: position, into: UnsafeMutableRawBufferPointer(start: buffer, count: count))
+            position += got
+            return got
+        } catch {
+            throw .unreadable(file: path, reason: Self.reason(error))
         }
+    }
+
+    private static func reason(_ error: any Error) -> String {
+        (error as? TabularTextError)?.reason ?? "\(error)"
     }
 
     /// Reads the whole file.
@@ -116,21 +110,6 @@ public final class InputFile {
         return Array(String(decoding: units, as: UTF16.self).utf8)
     }
 
-    /// SHA-256 of a file's bytes, lower-case hex (streamed in 1 MiB blocks).
-    public static func sha256(path: String) throws(InventoryError) -> String {
-        let file = try InputFile(path: path)
-        var hash = SHA256()
-        let block = UnsafeMutableRawBufferPointer.allocate(byteCount: 1 << 20, alignment: 16)
-        defer { block.deallocate() }
-        guard let base = block.baseAddress else { return hash.hexDigest() }
-        while true {
-            let got = try file.read(into: base, count: block.count)
-            if got == 0 { break }
-            hash.update(UnsafeRawBufferPointer(rebasing: block[0..<got]))
-        }
-        return hash.hexDigest()
-    }
-
     /// The 1-based line `line` of `bytes` (for caret diagnostics), without its newline.
     public static func line(_ line: Int, in bytes: UnsafeBufferPointer<UInt8>) -> String? {
         var current = 1
@@ -149,13 +128,4 @@ public final class InputFile {
         if end > start && bytes[end - 1] == 0x0D { end -= 1 }
         return String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)
     }
-}
-
-/// `read(2)`, named apart from `InputFile.read`.
-private func systemRead(_ descriptor: Int32, _ buffer: UnsafeMutableRawPointer, _ count: Int) -> Int {
-    #if canImport(Glibc)
-    Glibc.read(descriptor, buffer, count)
-    #else
-    Darwin.read(descriptor, buffer, count)
-    #endif
 }

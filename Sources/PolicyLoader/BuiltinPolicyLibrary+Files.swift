@@ -309,7 +309,7 @@ frameworks:
   soc2: [CC6.2]
   iso27001_2022: [A.5.18]
   nist_800_53_r5: [AC-2(3)]
-  pci_dss_4: ["7.2.5.1"]
+  pci_dss_4: ["7.2.5"]
 description: >-
   A role nobody assumes still carries its permissions and trust policy; old ETL and migration
   roles are often privileged and trusted by accounts that no longer exist. A role never used
@@ -531,7 +531,7 @@ applies_to:
   cost: { group_by: [], period: month }
 require:
   cost.egress_share: { lte: { param: max_egress_share } }
-message: "{{ period }}: egress is {{ cost.egress_amount }} {{ currency }} of {{ cost.amount }} {{ currency }} ({{ cost.egress_share | percent }} of total spend)"
+message: "{{ period }}: egress is {{ cost.egress_amount }} {{ currency }} of {{ cost.amount }} {{ currency }} billed in the month ({{ cost.egress_share | percent }} of total billed spend; limit {{ params.max_egress_share | percent }})"
 params:
   max_egress_share: 0.15
 param_docs:
@@ -687,10 +687,12 @@ frameworks:
   dora: [Art.11]
 description: >-
   Recovery objectives are promises to the business; a backup-and-restore strategy cannot keep a
-  one-hour RTO however often it is tested. The capability is the measured RTO/RPO of the latest
-  test, else the declared one (docs/downtime-model.md); it must be within the register's targets.
-  A capability that rests only on the strategy's default (never tested, nothing declared) is no
-  evidence: it fails, naming the basis, and never passes.
+  one-hour RTO however often it is tested. The capability RTO is the downtime model's recovery
+  time: the RTO of the latest test (else the declared one, else the strategy's default) after the
+  decay for that test's age and result, plus the delay to declare the disaster
+  (docs/downtime-model.md) — the same figure as the DR table. It must be within the register's
+  targets. A capability that rests only on the strategy's default (never tested, nothing
+  declared) is no evidence: it fails, naming the basis, and never passes.
 remediation: >-
   Upgrade the DR strategy (the downtime report compares the options and their cost), improve the
   recovery procedure and re-test, or agree relaxed targets with the business owner.
@@ -701,7 +703,7 @@ applies_to:
 require:
   dr.meets_rto: true
   dr.meets_rpo: true
-message: "{{ name }} ({{ dr.strategy | default: 'no strategy' }}): capability RTO {{ dr.capability_rto_hours | default: 'none' }} h / RPO {{ dr.capability_rpo_hours | default: 'none' }} h against targets {{ rto_target_hours | default: 'default' }} h / {{ rpo_target_hours | default: 'default' }} h (capability from: {{ dr.capability_basis | default: 'no strategy' }}; a strategy default, never tested nor declared, is no evidence and fails)"
+message: "{{ name }} ({{ dr.strategy | default: 'no strategy' }}): capability RTO {{ dr.capability_rto_hours | default: 'none' }} h / RPO {{ dr.capability_rpo_hours | default: 'none' }} h against targets {{ rto_target_hours | default: 'default' }} h / {{ rpo_target_hours | default: 'default' }} h; the RTO is {{ dr.rto_before_decay_hours | default: 'no' }} h ({{ dr.capability_basis | default: 'no strategy' }}) × {{ dr.rto_decay_factor | default: '1' }} for the age and result of the last test, plus {{ dr.declaration_delay_hours | default: '0' }} h to declare the disaster (a strategy default, never tested nor declared, is no evidence and fails)"
 
 """####),
         ("builtin/dr/test-before-audit.yaml", ####"""
@@ -806,11 +808,17 @@ require:
       result: pass
       test_type: { in: [full_failover, partial] }
       date: { within_days: { days: { param: cadence_days, key: $.tier } } }
-message: "{{ name }} ({{ tier }}) has no passing DR test in the last {{ params.cadence_days.tier0 }}/{{ params.cadence_days.tier2 }}/{{ params.cadence_days.tier3 }} days for tier 0-1/2/3"
+message: "{{ name }} ({{ params.tier_labels | entry_for: 'tier' | default: 'tier not in tier_labels' }}) has no passing full or partial DR test in the last {{ params.cadence_days | entry_for: 'tier' | default: '(no cadence for its tier)' }} days, the cadence of its tier"
 params:
   cadence_days: { tier0: 90, tier1: 90, tier2: 180, tier3: 365 }
+  tier_labels:
+    tier0: tier 0 (mission critical)
+    tier1: tier 1 (business critical)
+    tier2: tier 2 (business operational)
+    tier3: tier 3 (administrative)
 param_docs:
   cadence_days: Maximum age in days of the last passing full or partial DR test, per application tier.
+  tier_labels: How messages name each tier of the application register (override with your organisation's tier names).
 
 """####),
         ("builtin/drift/drift.test.yaml", ####"""
@@ -841,8 +849,9 @@ title: Live state matches what Terraform describes
 severity: medium
 enforcement: advisory
 frameworks:
-  nist_800_53_r5: [CM-8]
-  iso27001_2022: [A.5.9]
+  soc2: [CC8.1]
+  iso27001_2022: [A.8.9]
+  nist_800_53_r5: [CM-3]
 description: >-
   When the same resource is read from a live export (AWS Config, Resource Graph, Cloud Asset
   Inventory) and from Terraform (a plan or state), Assay evaluates one merged view: live values
@@ -1165,150 +1174,1045 @@ param_docs:
 """####),
         ("builtin/frameworks/dora.yaml", ####"""
 # Regulation (EU) 2022/2554 on digital operational resilience for the financial sector (DORA):
-# the articles the library maps to.
+# every article of Chapter II (ICT risk management, Art. 5–16), Chapter III (ICT-related incident
+# management, classification and reporting, Art. 17–23) and Chapter IV (digital operational
+# resilience testing, Art. 24–27), with the regulation's article headings. Chapters I and V–IX
+# (general provisions, third-party risk and oversight, information sharing, competent authorities,
+# delegated acts, final provisions) are not in the catalog.
+# Source: eur-lex.europa.eu/eli/reg/2022/2554/oj.
 version: 1
 framework: dora
 title: DORA — Regulation (EU) 2022/2554
+scope: Every article of Chapters II (Art. 5–16), III (Art. 17–23) and IV (Art. 24–27); Chapters I and V–IX are not in the catalog.
 controls:
-  - { id: Art.8, title: Identification }
-  - { id: Art.9, title: Protection and prevention }
-  - { id: Art.11, title: Response and recovery }
+  - { id: Art.5, title: "Governance and organisation" }
+  - { id: Art.6, title: "ICT risk management framework" }
+  - { id: Art.7, title: "ICT systems, protocols and tools" }
+  - { id: Art.8, title: "Identification" }
+  - { id: Art.9, title: "Protection and prevention" }
+  - { id: Art.10, title: "Detection" }
+  - { id: Art.11, title: "Response and recovery" }
   - { id: Art.12, title: "Backup policies and procedures, restoration and recovery procedures and methods" }
-  - { id: Art.24, title: General requirements for the performance of digital operational resilience testing }
+  - { id: Art.13, title: "Learning and evolving" }
+  - { id: Art.14, title: "Communication" }
+  - { id: Art.15, title: "Further harmonisation of ICT risk management tools, methods, processes and policies" }
+  - { id: Art.16, title: "Simplified ICT risk management framework" }
+  - { id: Art.17, title: "ICT-related incident management process" }
+  - { id: Art.18, title: "Classification of ICT-related incidents and cyber threats" }
+  - { id: Art.19, title: "Reporting of major ICT-related incidents and voluntary notification of significant cyber threats" }
+  - { id: Art.20, title: "Harmonisation of reporting content and templates" }
+  - { id: Art.21, title: "Centralisation of reporting of major ICT-related incidents" }
+  - { id: Art.22, title: "Supervisory feedback" }
+  - { id: Art.23, title: "Operational or security payment-related incidents concerning credit institutions, payment institutions, account information service providers, and electronic money institutions" }
+  - { id: Art.24, title: "General requirements for the performance of digital operational resilience testing" }
+  - { id: Art.25, title: "Testing of ICT tools and systems" }
+  - { id: Art.26, title: "Advanced testing of ICT tools, systems and processes based on TLPT" }
+  - { id: Art.27, title: "Requirements for testers for the carrying out of TLPT" }
 
 """####),
         ("builtin/frameworks/gdpr.yaml", ####"""
-# Regulation (EU) 2016/679 (General Data Protection Regulation): the articles the library maps to.
+# Regulation (EU) 2016/679 (General Data Protection Regulation): every article of Chapter II
+# (principles, Art. 5–11), Chapter IV (controller and processor, Art. 24–43) and Chapter V
+# (transfers to third countries, Art. 44–50), with the regulation's article headings. The other
+# chapters (subject matter, data subjects' rights, supervisory authorities, remedies, specific
+# situations, final provisions) hold no obligation an inventory or billing export can evidence.
+# Source: eur-lex.europa.eu/eli/reg/2016/679/oj.
 version: 1
 framework: gdpr
 title: GDPR — Regulation (EU) 2016/679
+scope: Every article of Chapters II (Art. 5–11), IV (Art. 24–43) and V (Art. 44–50); Chapters I, III and VI–XI are not in the catalog.
 controls:
-  - { id: Art.32, title: Security of processing }
-  - { id: Art.44, title: General principle for transfers }
+  - { id: Art.5, title: "Principles relating to processing of personal data" }
+  - { id: Art.6, title: "Lawfulness of processing" }
+  - { id: Art.7, title: "Conditions for consent" }
+  - { id: Art.8, title: "Conditions applicable to child's consent in relation to information society services" }
+  - { id: Art.9, title: "Processing of special categories of personal data" }
+  - { id: Art.10, title: "Processing of personal data relating to criminal convictions and offences" }
+  - { id: Art.11, title: "Processing which does not require identification" }
+  - { id: Art.24, title: "Responsibility of the controller" }
+  - { id: Art.25, title: "Data protection by design and by default" }
+  - { id: Art.26, title: "Joint controllers" }
+  - { id: Art.27, title: "Representatives of controllers or processors not established in the Union" }
+  - { id: Art.28, title: "Processor" }
+  - { id: Art.29, title: "Processing under the authority of the controller or processor" }
+  - { id: Art.30, title: "Records of processing activities" }
+  - { id: Art.31, title: "Cooperation with the supervisory authority" }
+  - { id: Art.32, title: "Security of processing" }
+  - { id: Art.33, title: "Notification of a personal data breach to the supervisory authority" }
+  - { id: Art.34, title: "Communication of a personal data breach to the data subject" }
+  - { id: Art.35, title: "Data protection impact assessment" }
+  - { id: Art.36, title: "Prior consultation" }
+  - { id: Art.37, title: "Designation of the data protection officer" }
+  - { id: Art.38, title: "Position of the data protection officer" }
+  - { id: Art.39, title: "Tasks of the data protection officer" }
+  - { id: Art.40, title: "Codes of conduct" }
+  - { id: Art.41, title: "Monitoring of approved codes of conduct" }
+  - { id: Art.42, title: "Certification" }
+  - { id: Art.43, title: "Certification bodies" }
+  - { id: Art.44, title: "General principle for transfers" }
+  - { id: Art.45, title: "Transfers on the basis of an adequacy decision" }
+  - { id: Art.46, title: "Transfers subject to appropriate safeguards" }
+  - { id: Art.47, title: "Binding corporate rules" }
+  - { id: Art.48, title: "Transfers or disclosures not authorised by Union law" }
+  - { id: Art.49, title: "Derogations for specific situations" }
+  - { id: Art.50, title: "International cooperation for the protection of personal data" }
 
 """####),
         ("builtin/frameworks/hipaa.yaml", ####"""
-# HIPAA Security Rule, 45 CFR Part 164 Subpart C: the standards and implementation specifications
-# the library maps to, by section (164.3xx) with the rule's headings.
+# HIPAA Security Rule, 45 CFR Part 164 Subpart C, §§ 164.308–164.316: every standard and
+# implementation specification of the administrative (164.308), physical (164.310) and technical
+# (164.312) safeguards, organizational requirements (164.314) and policies, procedures and
+# documentation (164.316), by paragraph with the rule's headings. Source: eCFR, 45 CFR 164.308–
+# 164.316 (ecfr.gov/current/title-45/subtitle-A/subchapter-C/part-164/subpart-C).
 version: 1
 framework: hipaa
 title: HIPAA Security Rule (45 CFR Part 164, Subpart C)
+scope: Every standard and implementation specification of 45 CFR 164.308, 164.310, 164.312, 164.314 and 164.316.
 controls:
+  - { id: 164.308(a)(1)(i), title: Security management process }
+  - { id: 164.308(a)(1)(ii)(A), title: Risk analysis }
+  - { id: 164.308(a)(1)(ii)(B), title: Risk management }
+  - { id: 164.308(a)(1)(ii)(C), title: Sanction policy }
+  - { id: 164.308(a)(1)(ii)(D), title: Information system activity review }
+  - { id: 164.308(a)(2), title: Assigned security responsibility }
+  - { id: 164.308(a)(3)(i), title: Workforce security }
+  - { id: 164.308(a)(3)(ii)(A), title: Authorization and/or supervision }
+  - { id: 164.308(a)(3)(ii)(B), title: Workforce clearance procedure }
+  - { id: 164.308(a)(3)(ii)(C), title: Termination procedures }
+  - { id: 164.308(a)(4)(i), title: Information access management }
+  - { id: 164.308(a)(4)(ii)(A), title: Isolating health care clearinghouse functions }
+  - { id: 164.308(a)(4)(ii)(B), title: Access authorization }
   - { id: 164.308(a)(4)(ii)(C), title: Access establishment and modification }
+  - { id: 164.308(a)(5)(i), title: Security awareness and training }
+  - { id: 164.308(a)(5)(ii)(A), title: Security reminders }
+  - { id: 164.308(a)(5)(ii)(B), title: Protection from malicious software }
+  - { id: 164.308(a)(5)(ii)(C), title: Log-in monitoring }
+  - { id: 164.308(a)(5)(ii)(D), title: Password management }
+  - { id: 164.308(a)(6)(i), title: Security incident procedures }
+  - { id: 164.308(a)(6)(ii), title: Response and reporting }
+  - { id: 164.308(a)(7)(i), title: Contingency plan }
   - { id: 164.308(a)(7)(ii)(A), title: Data backup plan }
   - { id: 164.308(a)(7)(ii)(B), title: Disaster recovery plan }
+  - { id: 164.308(a)(7)(ii)(C), title: Emergency mode operation plan }
   - { id: 164.308(a)(7)(ii)(D), title: Testing and revision procedures }
+  - { id: 164.308(a)(7)(ii)(E), title: Applications and data criticality analysis }
+  - { id: 164.308(a)(8), title: Evaluation }
+  - { id: 164.308(b)(1), title: Business associate contracts and other arrangements }
+  - { id: 164.308(b)(3), title: Written contract or other arrangement }
+  - { id: 164.310(a)(1), title: Facility access controls }
+  - { id: 164.310(a)(2)(i), title: Contingency operations }
+  - { id: 164.310(a)(2)(ii), title: Facility security plan }
+  - { id: 164.310(a)(2)(iii), title: Access control and validation procedures }
+  - { id: 164.310(a)(2)(iv), title: Maintenance records }
+  - { id: 164.310(b), title: Workstation use }
+  - { id: 164.310(c), title: Workstation security }
+  - { id: 164.310(d)(1), title: Device and media controls }
+  - { id: 164.310(d)(2)(i), title: Disposal }
+  - { id: 164.310(d)(2)(ii), title: Media re-use }
+  - { id: 164.310(d)(2)(iii), title: Accountability }
+  - { id: 164.310(d)(2)(iv), title: Data backup and storage }
+  - { id: 164.312(a)(1), title: Access control }
+  - { id: 164.312(a)(2)(i), title: Unique user identification }
+  - { id: 164.312(a)(2)(ii), title: Emergency access procedure }
+  - { id: 164.312(a)(2)(iii), title: Automatic logoff }
   - { id: 164.312(a)(2)(iv), title: Encryption and decryption }
+  - { id: 164.312(b), title: Audit controls }
+  - { id: 164.312(c)(1), title: Integrity }
+  - { id: 164.312(c)(2), title: Mechanism to authenticate electronic protected health information }
   - { id: 164.312(d), title: Person or entity authentication }
   - { id: 164.312(e)(1), title: Transmission security }
+  - { id: 164.312(e)(2)(i), title: Integrity controls }
   - { id: 164.312(e)(2)(ii), title: Encryption }
+  - { id: 164.314(a)(1), title: Business associate contracts or other arrangements }
+  - { id: 164.314(a)(2)(i), title: Business associate contracts }
+  - { id: 164.314(a)(2)(ii), title: Other arrangements }
+  - { id: 164.314(a)(2)(iii), title: Business associate contracts with subcontractors }
+  - { id: 164.314(b)(1), title: Requirements for group health plans }
+  - { id: 164.314(b)(2), title: "Implementation specifications (group health plan documents)" }
+  - { id: 164.316(a), title: Policies and procedures }
+  - { id: 164.316(b)(1), title: Documentation }
+  - { id: 164.316(b)(2)(i), title: Time limit }
+  - { id: 164.316(b)(2)(ii), title: Availability }
+  - { id: 164.316(b)(2)(iii), title: Updates }
 
 """####),
         ("builtin/frameworks/iso27001_2022.yaml", ####"""
-# ISO/IEC 27001:2022 Annex A (information security controls reference): the controls the library
-# maps to, with their Annex A titles.
+# ISO/IEC 27001:2022 Annex A (normative), Table A.1 "Information security controls": all 93
+# controls in their four themes (5 organizational, 6 people, 7 physical, 8 technological), with
+# their Annex A titles. Source: ISO/IEC 27001:2022 (iso.org/standard/27001), Annex A; the same
+# controls are clauses 5–8 of ISO/IEC 27002:2022.
 version: 1
 framework: iso27001_2022
 title: ISO/IEC 27001:2022 Annex A
+scope: All 93 controls of Annex A (themes 5 organizational, 6 people, 7 physical, 8 technological).
 controls:
+  - { id: A.5.1, title: Policies for information security }
+  - { id: A.5.2, title: Information security roles and responsibilities }
+  - { id: A.5.3, title: Segregation of duties }
+  - { id: A.5.4, title: Management responsibilities }
+  - { id: A.5.5, title: Contact with authorities }
+  - { id: A.5.6, title: Contact with special interest groups }
+  - { id: A.5.7, title: Threat intelligence }
+  - { id: A.5.8, title: Information security in project management }
   - { id: A.5.9, title: Inventory of information and other associated assets }
+  - { id: A.5.10, title: Acceptable use of information and other associated assets }
+  - { id: A.5.11, title: Return of assets }
   - { id: A.5.12, title: Classification of information }
   - { id: A.5.13, title: Labelling of information }
   - { id: A.5.14, title: Information transfer }
+  - { id: A.5.15, title: Access control }
+  - { id: A.5.16, title: Identity management }
   - { id: A.5.17, title: Authentication information }
   - { id: A.5.18, title: Access rights }
+  - { id: A.5.19, title: Information security in supplier relationships }
+  - { id: A.5.20, title: Addressing information security within supplier agreements }
+  - { id: A.5.21, title: "Managing information security in the information and communication technology (ICT) supply chain" }
+  - { id: A.5.22, title: "Monitoring, review and change management of supplier services" }
+  - { id: A.5.23, title: Information security for use of cloud services }
+  - { id: A.5.24, title: Information security incident management planning and preparation }
+  - { id: A.5.25, title: Assessment and decision on information security events }
+  - { id: A.5.26, title: Response to information security incidents }
+  - { id: A.5.27, title: Learning from information security incidents }
+  - { id: A.5.28, title: Collection of evidence }
+  - { id: A.5.29, title: Information security during disruption }
   - { id: A.5.30, title: ICT readiness for business continuity }
   - { id: A.5.31, title: "Legal, statutory, regulatory and contractual requirements" }
-  - { id: A.5.34, title: Privacy and protection of PII }
+  - { id: A.5.32, title: Intellectual property rights }
+  - { id: A.5.33, title: Protection of records }
+  - { id: A.5.34, title: "Privacy and protection of personal identifiable information (PII)" }
+  - { id: A.5.35, title: Independent review of information security }
+  - { id: A.5.36, title: "Compliance with policies, rules and standards for information security" }
+  - { id: A.5.37, title: Documented operating procedures }
+  - { id: A.6.1, title: Screening }
+  - { id: A.6.2, title: Terms and conditions of employment }
+  - { id: A.6.3, title: "Information security awareness, education and training" }
+  - { id: A.6.4, title: Disciplinary process }
+  - { id: A.6.5, title: Responsibilities after termination or change of employment }
+  - { id: A.6.6, title: Confidentiality or non-disclosure agreements }
+  - { id: A.6.7, title: Remote working }
+  - { id: A.6.8, title: Information security event reporting }
+  - { id: A.7.1, title: Physical security perimeters }
+  - { id: A.7.2, title: Physical entry }
+  - { id: A.7.3, title: "Securing offices, rooms and facilities" }
+  - { id: A.7.4, title: Physical security monitoring }
+  - { id: A.7.5, title: Protecting against physical and environmental threats }
+  - { id: A.7.6, title: Working in secure areas }
+  - { id: A.7.7, title: Clear desk and clear screen }
+  - { id: A.7.8, title: Equipment siting and protection }
+  - { id: A.7.9, title: Security of assets off-premises }
+  - { id: A.7.10, title: Storage media }
+  - { id: A.7.11, title: Supporting utilities }
+  - { id: A.7.12, title: Cabling security }
+  - { id: A.7.13, title: Equipment maintenance }
+  - { id: A.7.14, title: Secure disposal or re-use of equipment }
+  - { id: A.8.1, title: User endpoint devices }
   - { id: A.8.2, title: Privileged access rights }
+  - { id: A.8.3, title: Information access restriction }
+  - { id: A.8.4, title: Access to source code }
   - { id: A.8.5, title: Secure authentication }
+  - { id: A.8.6, title: Capacity management }
+  - { id: A.8.7, title: Protection against malware }
+  - { id: A.8.8, title: Management of technical vulnerabilities }
+  - { id: A.8.9, title: Configuration management }
+  - { id: A.8.10, title: Information deletion }
+  - { id: A.8.11, title: Data masking }
+  - { id: A.8.12, title: Data leakage prevention }
   - { id: A.8.13, title: Information backup }
   - { id: A.8.14, title: Redundancy of information processing facilities }
+  - { id: A.8.15, title: Logging }
+  - { id: A.8.16, title: Monitoring activities }
+  - { id: A.8.17, title: Clock synchronization }
+  - { id: A.8.18, title: Use of privileged utility programs }
+  - { id: A.8.19, title: Installation of software on operational systems }
+  - { id: A.8.20, title: Networks security }
+  - { id: A.8.21, title: Security of network services }
+  - { id: A.8.22, title: Segregation of networks }
+  - { id: A.8.23, title: Web filtering }
   - { id: A.8.24, title: Use of cryptography }
+  - { id: A.8.25, title: Secure development life cycle }
+  - { id: A.8.26, title: Application security requirements }
+  - { id: A.8.27, title: Secure system architecture and engineering principles }
+  - { id: A.8.28, title: Secure coding }
+  - { id: A.8.29, title: Security testing in development and acceptance }
+  - { id: A.8.30, title: Outsourced development }
+  - { id: A.8.31, title: "Separation of development, test and production environments" }
+  - { id: A.8.32, title: Change management }
+  - { id: A.8.33, title: Test information }
+  - { id: A.8.34, title: Protection of information systems during audit testing }
 
 """####),
         ("builtin/frameworks/nist_800_53_r5.yaml", ####"""
-# NIST SP 800-53 Revision 5, Security and Privacy Controls for Information Systems and
-# Organizations: the controls and enhancements the library maps to. Enhancements are titled
-# "Control | Enhancement", as in the publication's control listings.
+# NIST SP 800-53 Revision 5 (release 5.1.1), Security and Privacy Controls for Information Systems
+# and Organizations. The publication has 20 control families: AC Access Control, AT Awareness and
+# Training, AU Audit and Accountability, CA Assessment, Authorization, and Monitoring, CM
+# Configuration Management, CP Contingency Planning, IA Identification and Authentication, IR
+# Incident Response, MA Maintenance, MP Media Protection, PE Physical and Environmental Protection,
+# PL Planning, PM Program Management, PS Personnel Security, PT PII Processing and Transparency, RA
+# Risk Assessment, SA System and Services Acquisition, SC System and Communications Protection, SI
+# System and Information Integrity, SR Supply Chain Risk Management. This catalog lists every base
+# control (withdrawn ones omitted) of the seven families the library maps to (AC, CM, CP, IA, RA, SA,
+# SC) and the control enhancements it maps, titled "Control | Enhancement" as in the publication.
+# Source: csrc.nist.gov/pubs/sp/800/53/r5/upd1/final and its OSCAL catalog
+# (github.com/usnistgov/oscal-content, nist.gov/SP800-53/rev5).
 version: 1
 framework: nist_800_53_r5
 title: NIST SP 800-53 Rev. 5
+scope: Every base control of the families AC, CM, CP, IA, RA, SA and SC (withdrawn controls omitted) and the enhancements the library maps; the families AT, AU, CA, IR, MA, MP, PE, PL, PM, PS, PT, SI and SR are not in the catalog.
 controls:
+  # AC — Access Control
+  - { id: AC-1, title: Policy and Procedures }
   - { id: AC-2, title: Account Management }
-  - { id: AC-2(3), title: Account Management | Disable Accounts }
-  - { id: AC-6(7), title: Least Privilege | Review of User Privileges }
+  - { id: "AC-2(3)", title: "Account Management | Disable Accounts" }
+  - { id: AC-3, title: Access Enforcement }
+  - { id: AC-4, title: Information Flow Enforcement }
+  - { id: AC-5, title: Separation of Duties }
+  - { id: AC-6, title: Least Privilege }
+  - { id: "AC-6(7)", title: "Least Privilege | Review of User Privileges" }
+  - { id: AC-7, title: Unsuccessful Logon Attempts }
+  - { id: AC-8, title: System Use Notification }
+  - { id: AC-9, title: Previous Logon Notification }
+  - { id: AC-10, title: Concurrent Session Control }
+  - { id: AC-11, title: Device Lock }
+  - { id: AC-12, title: Session Termination }
+  - { id: AC-14, title: Permitted Actions Without Identification or Authentication }
+  - { id: AC-16, title: Security and Privacy Attributes }
+  - { id: AC-17, title: Remote Access }
+  - { id: AC-18, title: Wireless Access }
+  - { id: AC-19, title: Access Control for Mobile Devices }
+  - { id: AC-20, title: Use of External Systems }
+  - { id: AC-21, title: Information Sharing }
+  - { id: AC-22, title: Publicly Accessible Content }
+  - { id: AC-23, title: Data Mining Protection }
+  - { id: AC-24, title: Access Control Decisions }
+  - { id: AC-25, title: Reference Monitor }
+  # CM — Configuration Management
+  - { id: CM-1, title: Policy and Procedures }
+  - { id: CM-2, title: Baseline Configuration }
+  - { id: CM-3, title: Configuration Change Control }
+  - { id: CM-4, title: Impact Analyses }
+  - { id: CM-5, title: Access Restrictions for Change }
+  - { id: CM-6, title: Configuration Settings }
+  - { id: CM-7, title: Least Functionality }
   - { id: CM-8, title: System Component Inventory }
+  - { id: CM-9, title: Configuration Management Plan }
+  - { id: CM-10, title: Software Usage Restrictions }
+  - { id: CM-11, title: User-installed Software }
+  - { id: CM-12, title: Information Location }
+  - { id: CM-13, title: Data Action Mapping }
+  - { id: CM-14, title: Signed Components }
+  # CP — Contingency Planning
+  - { id: CP-1, title: Policy and Procedures }
   - { id: CP-2, title: Contingency Plan }
+  - { id: CP-3, title: Contingency Training }
   - { id: CP-4, title: Contingency Plan Testing }
   - { id: CP-6, title: Alternate Storage Site }
-  - { id: CP-6(1), title: Alternate Storage Site | Separation from Primary Site }
+  - { id: "CP-6(1)", title: "Alternate Storage Site | Separation from Primary Site" }
   - { id: CP-7, title: Alternate Processing Site }
+  - { id: CP-8, title: Telecommunications Services }
   - { id: CP-9, title: System Backup }
   - { id: CP-10, title: System Recovery and Reconstitution }
-  - { id: IA-2(1), title: Identification and Authentication (Organizational Users) | Multi-factor Authentication to Privileged Accounts }
-  - { id: IA-2(2), title: Identification and Authentication (Organizational Users) | Multi-factor Authentication to Non-privileged Accounts }
+  - { id: CP-11, title: Alternate Communications Protocols }
+  - { id: CP-12, title: Safe Mode }
+  - { id: CP-13, title: Alternative Security Mechanisms }
+  # IA — Identification and Authentication
+  - { id: IA-1, title: Policy and Procedures }
+  - { id: IA-2, title: Identification and Authentication (Organizational Users) }
+  - { id: "IA-2(1)", title: "Identification and Authentication (Organizational Users) | Multi-factor Authentication to Privileged Accounts" }
+  - { id: "IA-2(2)", title: "Identification and Authentication (Organizational Users) | Multi-factor Authentication to Non-privileged Accounts" }
+  - { id: IA-3, title: Device Identification and Authentication }
+  - { id: IA-4, title: Identifier Management }
   - { id: IA-5, title: Authenticator Management }
+  - { id: IA-6, title: Authentication Feedback }
+  - { id: IA-7, title: Cryptographic Module Authentication }
+  - { id: IA-8, title: Identification and Authentication (Non-organizational Users) }
+  - { id: IA-9, title: Service Identification and Authentication }
+  - { id: IA-10, title: Adaptive Authentication }
+  - { id: IA-11, title: Re-authentication }
+  - { id: IA-12, title: Identity Proofing }
+  - { id: IA-13, title: Identity Providers and Authorization Servers }
+  # RA — Risk Assessment
+  - { id: RA-1, title: Policy and Procedures }
   - { id: RA-2, title: Security Categorization }
-  - { id: SA-9(5), title: "External System Services | Processing, Storage, and Service Location" }
+  - { id: RA-3, title: Risk Assessment }
+  - { id: RA-5, title: Vulnerability Monitoring and Scanning }
+  - { id: RA-6, title: Technical Surveillance Countermeasures Survey }
+  - { id: RA-7, title: Risk Response }
+  - { id: RA-8, title: Privacy Impact Assessments }
+  - { id: RA-9, title: Criticality Analysis }
+  - { id: RA-10, title: Threat Hunting }
+  # SA — System and Services Acquisition
+  - { id: SA-1, title: Policy and Procedures }
+  - { id: SA-2, title: Allocation of Resources }
+  - { id: SA-3, title: System Development Life Cycle }
+  - { id: SA-4, title: Acquisition Process }
+  - { id: SA-5, title: System Documentation }
+  - { id: SA-8, title: Security and Privacy Engineering Principles }
+  - { id: SA-9, title: External System Services }
+  - { id: "SA-9(5)", title: "External System Services | Processing, Storage, and Service Location" }
+  - { id: SA-10, title: Developer Configuration Management }
+  - { id: SA-11, title: Developer Testing and Evaluation }
+  - { id: SA-15, title: "Development Process, Standards, and Tools" }
+  - { id: SA-16, title: Developer-provided Training }
+  - { id: SA-17, title: Developer Security and Privacy Architecture and Design }
+  - { id: SA-20, title: Customized Development of Critical Components }
+  - { id: SA-21, title: Developer Screening }
+  - { id: SA-22, title: Unsupported System Components }
+  - { id: SA-23, title: Specialization }
+  # SC — System and Communications Protection
+  - { id: SC-1, title: Policy and Procedures }
+  - { id: SC-2, title: Separation of System and User Functionality }
+  - { id: SC-3, title: Security Function Isolation }
+  - { id: SC-4, title: Information in Shared System Resources }
+  - { id: SC-5, title: Denial-of-service Protection }
+  - { id: SC-6, title: Resource Availability }
+  - { id: SC-7, title: Boundary Protection }
   - { id: SC-8, title: Transmission Confidentiality and Integrity }
-  - { id: SC-8(1), title: Transmission Confidentiality and Integrity | Cryptographic Protection }
+  - { id: "SC-8(1)", title: "Transmission Confidentiality and Integrity | Cryptographic Protection" }
+  - { id: SC-10, title: Network Disconnect }
+  - { id: SC-11, title: Trusted Path }
   - { id: SC-12, title: Cryptographic Key Establishment and Management }
-  - { id: SC-12(1), title: Cryptographic Key Establishment and Management | Availability }
+  - { id: "SC-12(1)", title: "Cryptographic Key Establishment and Management | Availability" }
   - { id: SC-13, title: Cryptographic Protection }
+  - { id: SC-15, title: Collaborative Computing Devices and Applications }
+  - { id: SC-16, title: Transmission of Security and Privacy Attributes }
+  - { id: SC-17, title: Public Key Infrastructure Certificates }
+  - { id: SC-18, title: Mobile Code }
+  - { id: SC-20, title: Secure Name/Address Resolution Service (Authoritative Source) }
+  - { id: SC-21, title: Secure Name/Address Resolution Service (Recursive or Caching Resolver) }
+  - { id: SC-22, title: Architecture and Provisioning for Name/Address Resolution Service }
+  - { id: SC-23, title: Session Authenticity }
+  - { id: SC-24, title: Fail in Known State }
+  - { id: SC-25, title: Thin Nodes }
+  - { id: SC-26, title: Decoys }
+  - { id: SC-27, title: Platform-independent Applications }
   - { id: SC-28, title: Protection of Information at Rest }
-  - { id: SC-28(1), title: Protection of Information at Rest | Cryptographic Protection }
+  - { id: "SC-28(1)", title: "Protection of Information at Rest | Cryptographic Protection" }
+  - { id: SC-29, title: Heterogeneity }
+  - { id: SC-30, title: Concealment and Misdirection }
+  - { id: SC-31, title: Covert Channel Analysis }
+  - { id: SC-32, title: System Partitioning }
+  - { id: SC-34, title: Non-modifiable Executable Programs }
+  - { id: SC-35, title: External Malicious Code Identification }
   - { id: SC-36, title: Distributed Processing and Storage }
+  - { id: SC-37, title: Out-of-band Channels }
+  - { id: SC-38, title: Operations Security }
+  - { id: SC-39, title: Process Isolation }
+  - { id: SC-40, title: Wireless Link Protection }
+  - { id: SC-41, title: Port and I/O Device Access }
+  - { id: SC-42, title: Sensor Capability and Data }
+  - { id: SC-43, title: Usage Restrictions }
+  - { id: SC-44, title: Detonation Chambers }
+  - { id: SC-45, title: System Time Synchronization }
+  - { id: SC-46, title: Cross Domain Policy Enforcement }
+  - { id: SC-47, title: Alternate Communications Paths }
+  - { id: SC-48, title: Sensor Relocation }
+  - { id: SC-49, title: Hardware-enforced Separation and Policy Enforcement }
+  - { id: SC-50, title: Software-enforced Separation and Policy Enforcement }
+  - { id: SC-51, title: Hardware-based Protection }
 
 """####),
         ("builtin/frameworks/pci_dss_4.yaml", ####"""
-# PCI DSS v4.0 defined-approach requirements the library maps to. Requirements have no short
-# titles; each title is the requirement statement up to its list of items.
+# PCI DSS v4.0 (PCI Security Standards Council, March 2022; v4.0.1 of June 2024 keeps the
+# numbering): every defined-approach requirement of Requirements 1–12, by number. Requirements have
+# no short titles; each title is the requirement statement up to its list of items (with the items
+# summarised where the statement is only a lead-in). Appendices A1–A3 (multi-tenant service
+# providers, SSL/early TLS for POS POI terminals, designated entities) are not in the catalog.
+# Source: PCI DSS v4.0, pcisecuritystandards.org/document_library.
 version: 1
 framework: pci_dss_4
 title: PCI DSS v4.0
+scope: Every defined-approach requirement of Requirements 1–12; Appendices A1–A3 are not in the catalog.
 controls:
+  - id: "1.1.1"
+    title: "All security policies and operational procedures that are identified in Requirement 1 are documented, kept up to date, in use, and known to all affected parties."
+  - id: "1.1.2"
+    title: "Roles and responsibilities for performing activities in Requirement 1 are documented, assigned, and understood."
+  - id: "1.2.1"
+    title: "Configuration standards for NSC rulesets are defined, implemented, and maintained."
+  - id: "1.2.2"
+    title: "All changes to network connections and to configurations of NSCs are approved and managed in accordance with the change control process defined at Requirement 6.5.1."
+  - id: "1.2.3"
+    title: "An accurate network diagram(s) is maintained that shows all connections between the CDE and other networks, including any wireless networks."
+  - id: "1.2.4"
+    title: "An accurate data-flow diagram(s) is maintained that shows all account data flows across systems and networks and is updated as needed upon changes to the environment."
+  - id: "1.2.5"
+    title: "All services, protocols, and ports allowed are identified, approved, and have a defined business need."
+  - id: "1.2.6"
+    title: "Security features are defined and implemented for all services, protocols, and ports that are in use and considered to be insecure, such that the risk is mitigated."
+  - id: "1.2.7"
+    title: "Configurations of NSCs are reviewed at least once every six months to confirm they are relevant and effective."
+  - id: "1.2.8"
+    title: "Configuration files for NSCs are secured from unauthorized access and kept consistent with active network configurations."
+  - id: "1.3.1"
+    title: "Inbound traffic to the CDE is restricted to only traffic that is necessary; all other traffic is specifically denied."
+  - id: "1.3.2"
+    title: "Outbound traffic from the CDE is restricted to only traffic that is necessary; all other traffic is specifically denied."
+  - id: "1.3.3"
+    title: "NSCs are installed between all wireless networks and the CDE, regardless of whether the wireless network is a CDE."
+  - id: "1.4.1"
+    title: "NSCs are implemented between trusted and untrusted networks."
+  - id: "1.4.2"
+    title: "Inbound traffic from untrusted networks to trusted networks is restricted."
+  - id: "1.4.3"
+    title: "Anti-spoofing measures are implemented to detect and block forged source IP addresses from entering the trusted network."
+  - id: "1.4.4"
+    title: "System components that store cardholder data are not directly accessible from untrusted networks."
+  - id: "1.4.5"
+    title: "The disclosure of internal IP addresses and routing information is limited to only authorized parties."
+  - id: "1.5.1"
+    title: "Security controls are implemented on any computing devices, including company- and employee-owned devices, that connect to both untrusted networks (including the Internet) and the CDE."
+  - id: "2.1.1"
+    title: "All security policies and operational procedures that are identified in Requirement 2 are documented, kept up to date, in use, and known to all affected parties."
+  - id: "2.1.2"
+    title: "Roles and responsibilities for performing activities in Requirement 2 are documented, assigned, and understood."
+  - id: "2.2.1"
+    title: "Configuration standards are developed, implemented, and maintained."
+  - id: "2.2.2"
+    title: "Vendor default accounts are managed."
+  - id: "2.2.3"
+    title: "Primary functions requiring different security levels are managed."
+  - id: "2.2.4"
+    title: "Only necessary services, protocols, daemons, and functions are enabled, and all unnecessary functionality is removed or disabled."
+  - id: "2.2.5"
+    title: "If any insecure services, protocols, or daemons are present, the business justification is documented and additional security features are implemented that reduce the risk."
+  - id: "2.2.6"
+    title: "System security parameters are configured to prevent misuse."
+  - id: "2.2.7"
+    title: "All non-console administrative access is encrypted using strong cryptography."
+  - id: "2.3.1"
+    title: "For wireless environments connected to the CDE or transmitting account data, all wireless vendor defaults are changed at installation or are confirmed to be secure."
+  - id: "2.3.2"
+    title: "For wireless environments connected to the CDE or transmitting account data, wireless encryption keys are changed when personnel with knowledge of the key leave the company or the role, and whenever a key is suspected of or known to be compromised."
+  - id: "3.1.1"
+    title: "All security policies and operational procedures that are identified in Requirement 3 are documented, kept up to date, in use, and known to all affected parties."
+  - id: "3.1.2"
+    title: "Roles and responsibilities for performing activities in Requirement 3 are documented, assigned, and understood."
+  - id: "3.2.1"
+    title: "Account data storage is kept to a minimum through implementation of data retention and disposal policies, procedures, and processes."
+  - id: "3.3.1"
+    title: "SAD is not retained after authorization, even if encrypted. All sensitive authentication data received is rendered unrecoverable upon completion of the authorization process."
+  - id: "3.3.1.1"
+    title: "The full contents of any track are not retained upon completion of the authorization process."
+  - id: "3.3.1.2"
+    title: "The card verification code is not retained upon completion of the authorization process."
+  - id: "3.3.1.3"
+    title: "The personal identification number (PIN) and the PIN block are not retained upon completion of the authorization process."
+  - id: "3.3.2"
+    title: "SAD that is stored electronically prior to completion of authorization is encrypted using strong cryptography."
+  - id: "3.3.3"
+    title: "Additional requirement for issuers and companies that support issuing services and store sensitive authentication data: any storage of sensitive authentication data is limited to that which is needed for a legitimate issuing business need, secured, and encrypted using strong cryptography."
+  - id: "3.4.1"
+    title: "PAN is masked when displayed (the BIN and last four digits are the maximum number of digits to be displayed), such that only personnel with a legitimate business need can see more than the BIN and last four digits of the PAN."
+  - id: "3.4.2"
+    title: "When using remote-access technologies, technical controls prevent copy and/or relocation of PAN for all personnel, except for those with documented, explicit authorization and a legitimate, defined business need."
   - id: "3.5.1"
-    title: PAN is rendered unreadable anywhere it is stored.
+    title: "PAN is rendered unreadable anywhere it is stored."
+  - id: "3.5.1.1"
+    title: "Hashes used to render PAN unreadable are keyed cryptographic hashes of the entire PAN, with associated key-management processes and procedures in accordance with Requirements 3.6 and 3.7."
+  - id: "3.5.1.2"
+    title: "If disk-level or partition-level encryption (rather than file-, column-, or field-level database encryption) is used to render PAN unreadable, it is implemented only on removable electronic media or, if used for non-removable electronic media, PAN is also rendered unreadable via another mechanism that meets Requirement 3.5.1."
+  - id: "3.5.1.3"
+    title: "If disk-level or partition-level encryption is used (rather than file-, column-, or field-level database encryption) to render PAN unreadable, it is managed so that logical access is managed separately and independently of native operating system authentication and access control mechanisms."
   - id: "3.6.1"
-    title: Procedures are defined and implemented to protect cryptographic keys used to protect stored account data against disclosure and misuse.
+    title: "Procedures are defined and implemented to protect cryptographic keys used to protect stored account data against disclosure and misuse."
+  - id: "3.6.1.1"
+    title: "Additional requirement for service providers only: a documented description of the cryptographic architecture is maintained."
+  - id: "3.6.1.2"
+    title: "Secret and private keys used to encrypt/decrypt stored account data are stored in one (or more) of the prescribed forms at all times."
+  - id: "3.6.1.3"
+    title: "Access to cleartext cryptographic key components is restricted to the fewest number of custodians necessary."
+  - id: "3.6.1.4"
+    title: "Cryptographic keys are stored in the fewest possible locations."
+  - id: "3.7.1"
+    title: "Key-management policies and procedures are implemented to include generation of strong cryptographic keys used to protect stored account data."
+  - id: "3.7.2"
+    title: "Key-management policies and procedures are implemented to include secure distribution of cryptographic keys used to protect stored account data."
+  - id: "3.7.3"
+    title: "Key-management policies and procedures are implemented to include secure storage of cryptographic keys used to protect stored account data."
   - id: "3.7.4"
-    title: Key management policies and procedures are implemented for cryptographic key changes for keys that have reached the end of their cryptoperiod.
+    title: "Key management policies and procedures are implemented for cryptographic key changes for keys that have reached the end of their cryptoperiod."
+  - id: "3.7.5"
+    title: "Key management policies and procedures are implemented to include the retirement, replacement, or destruction of keys used to protect stored account data, as deemed necessary."
+  - id: "3.7.6"
+    title: "Where manual cleartext cryptographic key-management operations are performed by personnel, key-management policies and procedures are implemented that include managing these operations using split knowledge and dual control."
+  - id: "3.7.7"
+    title: "Key management policies and procedures are implemented to include the prevention of unauthorized substitution of cryptographic keys."
+  - id: "3.7.8"
+    title: "Key management policies and procedures are implemented to include that cryptographic key custodians formally acknowledge (in writing or electronically) that they understand and accept their key-custodian responsibilities."
+  - id: "3.7.9"
+    title: "Additional requirement for service providers only: where a service provider shares cryptographic keys with its customers for transmission or storage of account data, guidance on secure transmission, storage and updating of such keys is documented and distributed to the service provider's customers."
+  - id: "4.1.1"
+    title: "All security policies and operational procedures that are identified in Requirement 4 are documented, kept up to date, in use, and known to all affected parties."
+  - id: "4.1.2"
+    title: "Roles and responsibilities for performing activities in Requirement 4 are documented, assigned, and understood."
   - id: "4.2.1"
-    title: Strong cryptography and security protocols are implemented to safeguard PAN during transmission over open, public networks.
+    title: "Strong cryptography and security protocols are implemented to safeguard PAN during transmission over open, public networks."
+  - id: "4.2.1.1"
+    title: "An inventory of the entity's trusted keys and certificates used to protect PAN during transmission is maintained."
+  - id: "4.2.1.2"
+    title: "Wireless networks transmitting PAN or connected to the CDE use industry best practices to implement strong cryptography for authentication and transmission."
+  - id: "4.2.2"
+    title: "PAN is secured with strong cryptography whenever it is sent via end-user messaging technologies."
+  - id: "5.1.1"
+    title: "All security policies and operational procedures that are identified in Requirement 5 are documented, kept up to date, in use, and known to all affected parties."
+  - id: "5.1.2"
+    title: "Roles and responsibilities for performing activities in Requirement 5 are documented, assigned, and understood."
+  - id: "5.2.1"
+    title: "An anti-malware solution(s) is deployed on all system components, except for those system components identified in periodic evaluations per Requirement 5.2.3 that concludes the system components are not at risk from malware."
+  - id: "5.2.2"
+    title: "The deployed anti-malware solution(s) detects all known types of malware and removes, blocks, or contains all known types of malware."
+  - id: "5.2.3"
+    title: "Any system components that are not at risk for malware are evaluated periodically."
+  - id: "5.2.3.1"
+    title: "The frequency of periodic evaluations of system components identified as not at risk for malware is defined in the entity's targeted risk analysis."
+  - id: "5.3.1"
+    title: "The anti-malware solution(s) is kept current via automatic updates."
+  - id: "5.3.2"
+    title: "The anti-malware solution(s) performs periodic scans and active or real-time scans, or performs continuous behavioral analysis of systems or processes."
+  - id: "5.3.2.1"
+    title: "If periodic malware scans are performed to meet Requirement 5.3.2, the frequency of scans is defined in the entity's targeted risk analysis."
+  - id: "5.3.3"
+    title: "For removable electronic media, the anti-malware solution(s) performs automatic scans when the media is inserted, connected, or logically mounted, or performs continuous behavioral analysis of systems or processes when the media is inserted, connected, or logically mounted."
+  - id: "5.3.4"
+    title: "Audit logs for the anti-malware solution(s) are enabled and retained in accordance with Requirement 10.5.1."
+  - id: "5.3.5"
+    title: "Anti-malware mechanisms cannot be disabled or altered by users, unless specifically documented, and authorized by management on a case-by-case basis for a limited time period."
+  - id: "5.4.1"
+    title: "Processes and automated mechanisms are in place to detect and protect personnel against phishing attacks."
+  - id: "6.1.1"
+    title: "All security policies and operational procedures that are identified in Requirement 6 are documented, kept up to date, in use, and known to all affected parties."
+  - id: "6.1.2"
+    title: "Roles and responsibilities for performing activities in Requirement 6 are documented, assigned, and understood."
+  - id: "6.2.1"
+    title: "Bespoke and custom software are developed securely."
+  - id: "6.2.2"
+    title: "Software development personnel working on bespoke and custom software are trained at least once every 12 months."
+  - id: "6.2.3"
+    title: "Bespoke and custom software is reviewed prior to being released into production or to customers, to identify and correct potential coding vulnerabilities."
+  - id: "6.2.3.1"
+    title: "If manual code reviews are performed for bespoke and custom software prior to release to production, code changes are reviewed by individuals other than the originating code author, and approved by management prior to release."
+  - id: "6.2.4"
+    title: "Software engineering techniques or other methods are defined and in use by software-development personnel to prevent or mitigate common software attacks and related vulnerabilities in bespoke and custom software."
+  - id: "6.3.1"
+    title: "Security vulnerabilities are identified and managed."
+  - id: "6.3.2"
+    title: "An inventory of bespoke and custom software, and third-party software components incorporated into bespoke and custom software is maintained to facilitate vulnerability and patch management."
+  - id: "6.3.3"
+    title: "All system components are protected from known vulnerabilities by installing applicable security patches/updates."
+  - id: "6.4.1"
+    title: "For public-facing web applications, new threats and vulnerabilities are addressed on an ongoing basis and these applications are protected against known attacks."
+  - id: "6.4.2"
+    title: "For public-facing web applications, an automated technical solution is deployed that continually detects and prevents web-based attacks."
+  - id: "6.4.3"
+    title: "All payment page scripts that are loaded and executed in the consumer's browser are managed."
+  - id: "6.5.1"
+    title: "Changes to all system components in the production environment are made according to established procedures."
+  - id: "6.5.2"
+    title: "Upon completion of a significant change, all applicable PCI DSS requirements are confirmed to be in place on all new or changed systems and networks, and documentation is updated as applicable."
+  - id: "6.5.3"
+    title: "Pre-production environments are separated from production environments and the separation is enforced with access controls."
+  - id: "6.5.4"
+    title: "Roles and functions are separated between production and pre-production environments to provide accountability such that only reviewed and approved changes are deployed."
+  - id: "6.5.5"
+    title: "Live PANs are not used in pre-production environments, except where those environments are included in the CDE and protected in accordance with all applicable PCI DSS requirements."
+  - id: "6.5.6"
+    title: "Test data and test accounts are removed from system components before the system goes into production."
+  - id: "7.1.1"
+    title: "All security policies and operational procedures that are identified in Requirement 7 are documented, kept up to date, in use, and known to all affected parties."
+  - id: "7.1.2"
+    title: "Roles and responsibilities for performing activities in Requirement 7 are documented, assigned, and understood."
+  - id: "7.2.1"
+    title: "An access control model is defined and includes granting access appropriately."
+  - id: "7.2.2"
+    title: "Access is assigned to users, including privileged users, based on job classification and function, and least privileges necessary to perform job responsibilities."
+  - id: "7.2.3"
+    title: "Required privileges are approved by authorized personnel."
   - id: "7.2.4"
-    title: All user accounts and related access privileges, including third-party/vendor accounts, are reviewed.
+    title: "All user accounts and related access privileges, including third-party/vendor accounts, are reviewed."
+  - id: "7.2.5"
+    title: "All application and system accounts and related access privileges are assigned and managed."
   - id: "7.2.5.1"
-    title: All access by application and system accounts and related access privileges are reviewed.
+    title: "All access by application and system accounts and related access privileges are reviewed."
+  - id: "7.2.6"
+    title: "All user access to query repositories of stored cardholder data is restricted."
+  - id: "7.3.1"
+    title: "An access control system(s) is in place that restricts access based on a user's need to know and covers all system components."
+  - id: "7.3.2"
+    title: "The access control system(s) is configured to enforce permissions assigned to individuals, applications, and systems based on job classification and function."
+  - id: "7.3.3"
+    title: "The access control system(s) is set to \"deny all\" by default."
+  - id: "8.1.1"
+    title: "All security policies and operational procedures that are identified in Requirement 8 are documented, kept up to date, in use, and known to all affected parties."
+  - id: "8.1.2"
+    title: "Roles and responsibilities for performing activities in Requirement 8 are documented, assigned, and understood."
+  - id: "8.2.1"
+    title: "All users are assigned a unique ID before access to system components or cardholder data is allowed."
+  - id: "8.2.2"
+    title: "Group, shared, or generic accounts, or other shared authentication credentials are only used when necessary on an exception basis, and are managed."
+  - id: "8.2.3"
+    title: "Additional requirement for service providers only: service providers with remote access to customer premises use unique authentication factors for each customer premises."
+  - id: "8.2.4"
+    title: "Addition, deletion, and modification of user IDs, authentication factors, and other identifier objects are managed."
+  - id: "8.2.5"
+    title: "Access for terminated users is immediately revoked."
   - id: "8.2.6"
-    title: Inactive user accounts are removed or disabled within 90 days of inactivity.
+    title: "Inactive user accounts are removed or disabled within 90 days of inactivity."
+  - id: "8.2.7"
+    title: "Accounts used by third parties to access, support, or maintain system components via remote access are managed."
+  - id: "8.2.8"
+    title: "If a user session has been idle for more than 15 minutes, the user is required to re-authenticate to re-activate the terminal or session."
+  - id: "8.3.1"
+    title: "All user access to system components for users and administrators is authenticated via at least one authentication factor."
+  - id: "8.3.2"
+    title: "Strong cryptography is used to render all authentication factors unreadable during transmission and storage on all system components."
+  - id: "8.3.3"
+    title: "User identity is verified before modifying any authentication factor."
+  - id: "8.3.4"
+    title: "Invalid authentication attempts are limited."
+  - id: "8.3.5"
+    title: "If passwords/passphrases are used as authentication factors to meet Requirement 8.3.1, they are set and reset for each user to a unique value for first-time use and upon reset, and forced to be changed immediately after the first use."
+  - id: "8.3.6"
+    title: "If passwords/passphrases are used as authentication factors to meet Requirement 8.3.1, they meet a minimum level of complexity."
+  - id: "8.3.7"
+    title: "Individuals are not allowed to submit a new password/passphrase that is the same as any of the last four passwords/passphrases used."
+  - id: "8.3.8"
+    title: "Authentication policies and procedures are documented and communicated to all users."
+  - id: "8.3.9"
+    title: "If passwords/passphrases are used as the only authentication factor for user access (i.e., in any single-factor authentication implementation), they are changed at least once every 90 days or the security posture of accounts is dynamically analyzed."
+  - id: "8.3.10"
+    title: "Additional requirement for service providers only: if passwords/passphrases are used as the only authentication factor for customer user access to cardholder data, guidance is provided to customer users."
+  - id: "8.3.10.1"
+    title: "Additional requirement for service providers only: if passwords/passphrases are used as the only authentication factor for customer user access, they are changed at least once every 90 days or the security posture of accounts is dynamically analyzed."
+  - id: "8.3.11"
+    title: "Where authentication factors such as physical or logical security tokens, smart cards, or certificates are used, factors are assigned to an individual user and not shared among multiple users, and physical and/or logical controls ensure only the intended user can use that factor to gain access."
+  - id: "8.4.1"
+    title: "MFA is implemented for all non-console access into the CDE for personnel with administrative access."
   - id: "8.4.2"
-    title: MFA is implemented for all non-console access into the CDE.
+    title: "MFA is implemented for all non-console access into the CDE."
+  - id: "8.4.3"
+    title: "MFA is implemented for all remote network access originating from outside the entity's network that could access or impact the CDE."
+  - id: "8.5.1"
+    title: "MFA systems are implemented so that they are not susceptible to replay attacks, cannot be bypassed, use at least two different types of authentication factors, and require success of all factors before access is granted."
+  - id: "8.6.1"
+    title: "If accounts used by systems or applications can be used for interactive login, they are managed."
+  - id: "8.6.2"
+    title: "Passwords/passphrases for any application and system accounts that can be used for interactive login are not hard coded in scripts, configuration/property files, or bespoke and custom source code."
+  - id: "8.6.3"
+    title: "Passwords/passphrases for any application and system accounts are protected against misuse."
+  - id: "9.1.1"
+    title: "All security policies and operational procedures that are identified in Requirement 9 are documented, kept up to date, in use, and known to all affected parties."
+  - id: "9.1.2"
+    title: "Roles and responsibilities for performing activities in Requirement 9 are documented, assigned, and understood."
+  - id: "9.2.1"
+    title: "Appropriate facility entry controls are in place to restrict physical access to systems in the CDE."
+  - id: "9.2.1.1"
+    title: "Individual physical access to sensitive areas within the CDE is monitored with either video cameras or physical access control mechanisms (or both)."
+  - id: "9.2.2"
+    title: "Physical and/or logical controls are implemented to restrict use of publicly accessible network jacks within the facility."
+  - id: "9.2.3"
+    title: "Physical access to wireless access points, gateways, networking/communications hardware, and telecommunication lines within the facility is restricted."
+  - id: "9.2.4"
+    title: "Access to consoles in sensitive areas is restricted via locking when not in use."
+  - id: "9.3.1"
+    title: "Procedures are implemented for authorizing and managing physical access of personnel to the CDE."
+  - id: "9.3.1.1"
+    title: "Physical access to sensitive areas within the CDE for personnel is controlled."
+  - id: "9.3.2"
+    title: "Procedures are implemented for authorizing and managing visitor access to the CDE."
+  - id: "9.3.3"
+    title: "Visitor badges or identification are surrendered or deactivated before visitors leave the facility or at the date of expiration."
+  - id: "9.3.4"
+    title: "A visitor log is used to maintain a physical record of visitor activity within the facility and within sensitive areas."
+  - id: "9.4.1"
+    title: "All media with cardholder data is physically secured."
+  - id: "9.4.1.1"
+    title: "Offline media backups with cardholder data are stored in a secure location."
+  - id: "9.4.1.2"
+    title: "The security of the offline media backup location(s) with cardholder data is reviewed at least once every 12 months."
+  - id: "9.4.2"
+    title: "All media with cardholder data is classified in accordance with the sensitivity of the data."
+  - id: "9.4.3"
+    title: "Media with cardholder data sent outside the facility is secured."
+  - id: "9.4.4"
+    title: "Management approves all media with cardholder data that is moved outside the facility (including when media is distributed to individuals)."
+  - id: "9.4.5"
+    title: "Inventory logs of all electronic media with cardholder data are maintained."
+  - id: "9.4.5.1"
+    title: "Inventories of electronic media with cardholder data are conducted at least once every 12 months."
+  - id: "9.4.6"
+    title: "Hard-copy materials with cardholder data are destroyed when no longer needed for business or legal reasons."
+  - id: "9.4.7"
+    title: "Electronic media with cardholder data is destroyed when no longer needed for business or legal reasons."
+  - id: "9.5.1"
+    title: "POI devices that capture payment card data via direct physical interaction with the payment card form factor are protected from tampering and unauthorized substitution."
+  - id: "9.5.1.1"
+    title: "An up-to-date list of POI devices is maintained."
+  - id: "9.5.1.2"
+    title: "POI device surfaces are periodically inspected to detect tampering and unauthorized substitution."
+  - id: "9.5.1.2.1"
+    title: "The frequency of periodic POI device inspections and the type of inspections performed is defined in the entity's targeted risk analysis."
+  - id: "9.5.1.3"
+    title: "Training is provided for personnel in POI environments to be aware of attempted tampering or replacement of POI devices."
+  - id: "10.1.1"
+    title: "All security policies and operational procedures that are identified in Requirement 10 are documented, kept up to date, in use, and known to all affected parties."
+  - id: "10.1.2"
+    title: "Roles and responsibilities for performing activities in Requirement 10 are documented, assigned, and understood."
+  - id: "10.2.1"
+    title: "Audit logs are enabled and active for all system components and cardholder data."
+  - id: "10.2.1.1"
+    title: "Audit logs capture all individual user access to cardholder data."
+  - id: "10.2.1.2"
+    title: "Audit logs capture all actions taken by any individual with administrative access, including any interactive use of application or system accounts."
+  - id: "10.2.1.3"
+    title: "Audit logs capture all access to audit logs."
+  - id: "10.2.1.4"
+    title: "Audit logs capture all invalid logical access attempts."
+  - id: "10.2.1.5"
+    title: "Audit logs capture all changes to identification and authentication credentials."
+  - id: "10.2.1.6"
+    title: "Audit logs capture all initialization of new audit logs, and starting, stopping, or pausing of the existing audit logs."
+  - id: "10.2.1.7"
+    title: "Audit logs capture all creation and deletion of system-level objects."
+  - id: "10.2.2"
+    title: "Audit logs record the prescribed details for each auditable event."
+  - id: "10.3.1"
+    title: "Read access to audit logs files is limited to those with a job-related need."
+  - id: "10.3.2"
+    title: "Audit log files are protected to prevent modifications by individuals."
+  - id: "10.3.3"
+    title: "Audit log files, including those for external-facing technologies, are promptly backed up to a secure, central, internal log server(s) or other media that is difficult to modify."
+  - id: "10.3.4"
+    title: "File integrity monitoring or change-detection mechanisms is used on audit logs to ensure that existing log data cannot be changed without generating alerts."
+  - id: "10.4.1"
+    title: "The prescribed audit logs are reviewed at least once daily."
+  - id: "10.4.1.1"
+    title: "Automated mechanisms are used to perform audit log reviews."
+  - id: "10.4.2"
+    title: "Logs of all other system components (those not specified in Requirement 10.4.1) are reviewed periodically."
+  - id: "10.4.2.1"
+    title: "The frequency of periodic log reviews for all other system components (not defined in Requirement 10.4.1) is defined in the entity's targeted risk analysis."
+  - id: "10.4.3"
+    title: "Exceptions and anomalies identified during the review process are addressed."
+  - id: "10.5.1"
+    title: "Retain audit log history for at least 12 months, with at least the most recent three months immediately available for analysis."
+  - id: "10.6.1"
+    title: "System clocks and time are synchronized using time-synchronization technology."
+  - id: "10.6.2"
+    title: "Systems are configured to the correct and consistent time."
+  - id: "10.6.3"
+    title: "Time synchronization settings and data are protected."
+  - id: "10.7.1"
+    title: "Additional requirement for service providers only: failures of critical security control systems are detected, alerted, and addressed promptly."
+  - id: "10.7.2"
+    title: "Failures of critical security control systems are detected, alerted, and addressed promptly."
+  - id: "10.7.3"
+    title: "Failures of any critical security controls systems are responded to promptly."
+  - id: "11.1.1"
+    title: "All security policies and operational procedures that are identified in Requirement 11 are documented, kept up to date, in use, and known to all affected parties."
+  - id: "11.1.2"
+    title: "Roles and responsibilities for performing activities in Requirement 11 are documented, assigned, and understood."
+  - id: "11.2.1"
+    title: "Authorized and unauthorized wireless access points are managed."
+  - id: "11.2.2"
+    title: "An inventory of authorized wireless access points is maintained, including a documented business justification."
+  - id: "11.3.1"
+    title: "Internal vulnerability scans are performed."
+  - id: "11.3.1.1"
+    title: "All other applicable vulnerabilities (those not ranked as high-risk or critical per the entity's vulnerability risk rankings defined at Requirement 6.3.1) are managed."
+  - id: "11.3.1.2"
+    title: "Internal vulnerability scans are performed via authenticated scanning."
+  - id: "11.3.1.3"
+    title: "Internal vulnerability scans are performed after any significant change."
+  - id: "11.3.2"
+    title: "External vulnerability scans are performed."
+  - id: "11.3.2.1"
+    title: "External vulnerability scans are performed after any significant change."
+  - id: "11.4.1"
+    title: "A penetration testing methodology is defined, documented, and implemented by the entity."
+  - id: "11.4.2"
+    title: "Internal penetration testing is performed."
+  - id: "11.4.3"
+    title: "External penetration testing is performed."
+  - id: "11.4.4"
+    title: "Exploitable vulnerabilities and security weaknesses found during penetration testing are corrected."
+  - id: "11.4.5"
+    title: "If segmentation is used to isolate the CDE from other networks, penetration tests are performed on segmentation controls."
+  - id: "11.4.6"
+    title: "Additional requirement for service providers only: if segmentation is used to isolate the CDE from other networks, penetration tests are performed on segmentation controls."
+  - id: "11.4.7"
+    title: "Additional requirement for multi-tenant service providers only: multi-tenant service providers support their customers for external penetration testing per Requirement 11.4.3 and 11.4.4."
+  - id: "11.5.1"
+    title: "Intrusion-detection and/or intrusion-prevention techniques are used to detect and/or prevent intrusions into the network."
+  - id: "11.5.1.1"
+    title: "Additional requirement for service providers only: intrusion-detection and/or intrusion-prevention techniques detect, alert on/prevent, and address covert malware communication channels."
+  - id: "11.5.2"
+    title: "A change-detection mechanism (for example, file integrity monitoring tools) is deployed."
+  - id: "11.6.1"
+    title: "A change- and tamper-detection mechanism is deployed for payment pages."
+  - id: "12.1.1"
+    title: "An overall information security policy is established, published, maintained, and disseminated to all relevant personnel, as well as to relevant vendors and business partners."
+  - id: "12.1.2"
+    title: "The information security policy is reviewed at least once every 12 months and updated as needed to reflect changes to business objectives or risks to the environment."
+  - id: "12.1.3"
+    title: "The security policy clearly defines information security roles and responsibilities for all personnel, and all personnel are aware of and acknowledge their information security responsibilities."
+  - id: "12.1.4"
+    title: "Responsibility for information security is formally assigned to a Chief Information Security Officer or other information security knowledgeable member of executive management."
+  - id: "12.2.1"
+    title: "Acceptable use policies for end-user technologies are documented and implemented."
+  - id: "12.3.1"
+    title: "For each PCI DSS requirement that specifies completion of a targeted risk analysis, the analysis is documented."
+  - id: "12.3.2"
+    title: "A targeted risk analysis is performed for each PCI DSS requirement that the entity meets with the customized approach."
+  - id: "12.3.3"
+    title: "Cryptographic cipher suites and protocols in use are documented and reviewed at least once every 12 months."
+  - id: "12.3.4"
+    title: "Hardware and software technologies in use are reviewed at least once every 12 months."
+  - id: "12.4.1"
+    title: "Additional requirement for service providers only: responsibility is established by executive management for the protection of cardholder data and a PCI DSS compliance program."
+  - id: "12.4.2"
+    title: "Additional requirement for service providers only: reviews are performed at least once every three months to confirm that personnel are performing their tasks in accordance with all security policies and operational procedures."
+  - id: "12.4.2.1"
+    title: "Additional requirement for service providers only: reviews conducted in accordance with Requirement 12.4.2 are documented."
   - id: "12.5.1"
-    title: An inventory of system components that are in scope for PCI DSS, including a description of function/use, is maintained and kept current.
+    title: "An inventory of system components that are in scope for PCI DSS, including a description of function/use, is maintained and kept current."
+  - id: "12.5.2"
+    title: "PCI DSS scope is documented and confirmed by the entity at least once every 12 months and upon significant change to the in-scope environment."
+  - id: "12.5.2.1"
+    title: "Additional requirement for service providers only: PCI DSS scope is documented and confirmed by the entity at least once every six months and upon significant change to the in-scope environment."
+  - id: "12.5.3"
+    title: "Additional requirement for service providers only: significant changes to organizational structure result in a documented (internal) review of the impact to PCI DSS scope and applicability of controls, with results communicated to executive management."
+  - id: "12.6.1"
+    title: "A formal security awareness program is implemented to make all personnel aware of the entity's information security policy and procedures, and their role in protecting the cardholder data."
+  - id: "12.6.2"
+    title: "The security awareness program is reviewed at least once every 12 months, and updated as needed to address any new threats and vulnerabilities that may impact the security of the entity's CDE, or the information provided to personnel about their role in protecting cardholder data."
+  - id: "12.6.3"
+    title: "Personnel receive security awareness training upon hire and at least once every 12 months."
+  - id: "12.6.3.1"
+    title: "Security awareness training includes awareness of threats and vulnerabilities that could impact the security of the CDE."
+  - id: "12.6.3.2"
+    title: "Security awareness training includes awareness about the acceptable use of end-user technologies in accordance with Requirement 12.2.1."
+  - id: "12.7.1"
+    title: "Potential personnel who will have access to the CDE are screened, within the constraints of local laws, prior to hire to minimize the risk of attacks from internal sources."
+  - id: "12.8.1"
+    title: "A list of all third-party service providers (TPSPs) with which account data is shared or that could affect the security of account data is maintained, including a description for each of the services provided."
+  - id: "12.8.2"
+    title: "Written agreements with TPSPs are maintained."
+  - id: "12.8.3"
+    title: "An established process is implemented for engaging TPSPs, including proper due diligence prior to engagement."
+  - id: "12.8.4"
+    title: "A program is implemented to monitor TPSPs' PCI DSS compliance status at least once every 12 months."
+  - id: "12.8.5"
+    title: "Information is maintained about which PCI DSS requirements are managed by each TPSP, which are managed by the entity, and any that are shared between the TPSP and the entity."
+  - id: "12.9.1"
+    title: "Additional requirement for service providers only: TPSPs acknowledge in writing to customers that they are responsible for the security of account data the TPSP possesses or otherwise stores, processes, or transmits on behalf of the customer, or to the extent that they could impact the security of the customer's CDE."
+  - id: "12.9.2"
+    title: "Additional requirement for service providers only: TPSPs support their customers' requests for information to meet Requirements 12.8.4 and 12.8.5."
+  - id: "12.10.1"
+    title: "An incident response plan exists and is ready to be activated in the event of a suspected or confirmed security incident."
+  - id: "12.10.2"
+    title: "At least once every 12 months, the security incident response plan is reviewed and the content is updated as needed, and tested, including all elements listed in Requirement 12.10.1."
+  - id: "12.10.3"
+    title: "Specific personnel are designated to be available on a 24/7 basis to respond to suspected or confirmed security incidents."
+  - id: "12.10.4"
+    title: "Personnel responsible for responding to suspected and confirmed security incidents are appropriately and periodically trained on their incident response responsibilities."
+  - id: "12.10.4.1"
+    title: "The frequency of periodic training for incident response personnel is defined in the entity's targeted risk analysis."
+  - id: "12.10.5"
+    title: "The security incident response plan includes monitoring and responding to alerts from security monitoring systems."
+  - id: "12.10.6"
+    title: "The security incident response plan is modified and evolved according to lessons learned and to incorporate industry developments."
+  - id: "12.10.7"
+    title: "Incident response procedures are in place, to be initiated upon the detection of stored PAN anywhere it is not expected."
 
 """####),
         ("builtin/frameworks/soc2.yaml", ####"""
-# AICPA 2017 Trust Services Criteria (with revised points of focus, 2022): the criteria the
-# library maps to. The criteria have no short titles; each title is the criterion's text.
+# AICPA 2017 Trust Services Criteria for Security, Availability, Processing Integrity,
+# Confidentiality, and Privacy (with revised points of focus, 2022): every criterion of the common
+# criteria (CC1–CC9), Availability (A1) and Confidentiality (C1). The criteria have no short titles;
+# each title is the criterion's text. Source: AICPA, TSP section 100 (aicpa-cima.com). Processing
+# Integrity (PI1) and Privacy (P1–P8) are outside the catalog: no inventory or billing export
+# evidences them.
 version: 1
 framework: soc2
 title: SOC 2 — 2017 Trust Services Criteria (AICPA)
+scope: Common criteria CC1–CC9, Availability A1 and Confidentiality C1 (every criterion); Processing Integrity and Privacy are not in the catalog.
 controls:
+  - id: CC1.1
+    title: The entity demonstrates a commitment to integrity and ethical values.
+  - id: CC1.2
+    title: The board of directors demonstrates independence from management and exercises oversight of the development and performance of internal control.
+  - id: CC1.3
+    title: Management establishes, with board oversight, structures, reporting lines, and appropriate authorities and responsibilities in the pursuit of objectives.
+  - id: CC1.4
+    title: The entity demonstrates a commitment to attract, develop, and retain competent individuals in alignment with objectives.
+  - id: CC1.5
+    title: The entity holds individuals accountable for their internal control responsibilities in the pursuit of objectives.
+  - id: CC2.1
+    title: The entity obtains or generates and uses relevant, quality information to support the functioning of internal control.
+  - id: CC2.2
+    title: The entity internally communicates information, including objectives and responsibilities for internal control, necessary to support the functioning of internal control.
+  - id: CC2.3
+    title: The entity communicates with external parties regarding matters affecting the functioning of internal control.
+  - id: CC3.1
+    title: The entity specifies objectives with sufficient clarity to enable the identification and assessment of risks relating to objectives.
+  - id: CC3.2
+    title: The entity identifies risks to the achievement of its objectives across the entity and analyzes risks as a basis for determining how the risks should be managed.
+  - id: CC3.3
+    title: The entity considers the potential for fraud in assessing risks to the achievement of objectives.
+  - id: CC3.4
+    title: The entity identifies and assesses changes that could significantly impact the system of internal control.
+  - id: CC4.1
+    title: The entity selects, develops, and performs ongoing and/or separate evaluations to ascertain whether the components of internal control are present and functioning.
+  - id: CC4.2
+    title: The entity evaluates and communicates internal control deficiencies in a timely manner to those parties responsible for taking corrective action, including senior management and the board of directors, as appropriate.
+  - id: CC5.1
+    title: The entity selects and develops control activities that contribute to the mitigation of risks to the achievement of objectives to acceptable levels.
+  - id: CC5.2
+    title: The entity also selects and develops general control activities over technology to support the achievement of objectives.
+  - id: CC5.3
+    title: The entity deploys control activities through policies that establish what is expected and in procedures that put policies into action.
   - id: CC6.1
     title: The entity implements logical access security software, infrastructure, and architectures over protected information assets to protect them from security events to meet the entity's objectives.
   - id: CC6.2
     title: Prior to issuing system credentials and granting system access, the entity registers and authorizes new internal and external users whose access is administered by the entity. For those users whose access is administered by the entity, user system credentials are removed when user access is no longer authorized.
   - id: CC6.3
     title: The entity authorizes, modifies, or removes access to data, software, functions, and other protected information assets based on roles, responsibilities, or the system design and changes, giving consideration to the concepts of least privilege and segregation of duties, to meet the entity's objectives.
+  - id: CC6.4
+    title: The entity restricts physical access to facilities and protected information assets (for example, data center facilities, back-up media storage, and other sensitive locations) to authorized personnel to meet the entity's objectives.
+  - id: CC6.5
+    title: The entity discontinues logical and physical protections over physical assets only after the ability to read or recover data and software from those assets has been diminished and is no longer required to meet the entity's objectives.
+  - id: CC6.6
+    title: The entity implements logical access security measures to protect against threats from sources outside its system boundaries.
   - id: CC6.7
     title: The entity restricts the transmission, movement, and removal of information to authorized internal and external users and processes, and protects it during transmission, movement, or removal to meet the entity's objectives.
+  - id: CC6.8
+    title: The entity implements controls to prevent or detect and act upon the introduction of unauthorized or malicious software to meet the entity's objectives.
+  - id: CC7.1
+    title: To meet its objectives, the entity uses detection and monitoring procedures to identify (1) changes to configurations that result in the introduction of new vulnerabilities, and (2) susceptibilities to newly discovered vulnerabilities.
+  - id: CC7.2
+    title: The entity monitors system components and the operation of those components for anomalies that are indicative of malicious acts, natural disasters, and errors affecting the entity's ability to meet its objectives; anomalies are analyzed to determine whether they represent security events.
+  - id: CC7.3
+    title: The entity evaluates security events to determine whether they could or have resulted in a failure of the entity to meet its objectives (security incidents) and, if so, takes actions to prevent or address such failures.
+  - id: CC7.4
+    title: The entity responds to identified security incidents by executing a defined incident response program to understand, contain, remediate, and communicate security incidents, as appropriate.
+  - id: CC7.5
+    title: The entity identifies, develops, and implements activities to recover from identified security incidents.
+  - id: CC8.1
+    title: The entity authorizes, designs, develops or acquires, configures, documents, tests, approves, and implements changes to infrastructure, data, software, and procedures to meet its objectives.
+  - id: CC9.1
+    title: The entity identifies, selects, and develops risk mitigation activities for risks arising from potential business disruptions.
+  - id: CC9.2
+    title: The entity assesses and manages risks associated with vendors and business partners.
+  - id: A1.1
+    title: The entity maintains, monitors, and evaluates current processing capacity and use of system components (infrastructure, data, and software) to manage capacity demand and to enable the implementation of additional capacity to help meet its objectives.
   - id: A1.2
     title: The entity authorizes, designs, develops or acquires, implements, operates, approves, maintains, and monitors environmental protections, software, data back-up processes, and recovery infrastructure to meet its objectives.
   - id: A1.3
     title: The entity tests recovery plan procedures supporting system recovery to meet its objectives.
   - id: C1.1
     title: The entity identifies and maintains confidential information to meet the entity's objectives related to confidentiality.
+  - id: C1.2
+    title: The entity disposes of confidential information to meet the entity's objectives related to confidentiality.
 
 """####),
         ("builtin/key-replication/dr-region.yaml", ####"""
@@ -1520,30 +2424,43 @@ title: Backup copies of classified data stay in the jurisdictions its classifica
 severity: high
 enforcement: hard
 frameworks:
-  iso27001_2022: [A.5.31, A.8.13]
-  nist_800_53_r5: [SA-9(5), CP-9]
+  iso27001_2022: [A.5.31, A.5.34]
+  nist_800_53_r5: [SA-9(5)]
   gdpr: [Art.44]
-  dora: [Art.12]
 description: >-
   Backup copy rules (AWS Backup copy actions, RDS automated-backup replication) move full copies
-  of the data to another region, usually chosen for distance rather than jurisdiction. Backup plans
-  are judged by their own data-classification tag: tag each plan with the highest class of the data
-  it selects.
-remediation: Change the copy destination to a vault in a region of an allowed jurisdiction and expire the copies made elsewhere.
+  of the data to another region, usually chosen for distance rather than jurisdiction. The class
+  of the data is the one the application register records for the application the plan or
+  database belongs to (its `application` tag): a backup plan's own tag describes the plan, not the
+  data it copies. The destinations are the regions of the copy actions' vaults as the export shows
+  them; when a destination is not shown (not known until apply, or no region in its identifier)
+  the verdict is unknown, never a pass.
+remediation: >-
+  Change the copy destination to a vault in a region of an allowed jurisdiction and expire the
+  copies made elsewhere; tag the plan with the `application` whose data it protects.
 applies_to:
+  types: [backup.plan, database.*]
   where:
-    backup.copy_regions: { empty: false }
-    tags.data-classification: { in: { param: classifications } }
+    backup.copy_regions: { exists: true }
+    related:
+      type: application
+      match: { name: { ref: tags.application } }
+      require:
+        data_classification: { in: { param: classifications } }
 require:
-  backup.copy_regions: { jurisdiction_in: { param: allowed_jurisdictions, key: tags.data-classification } }
-message: "backups of {{ tags.data-classification }} data ({{ name | default: '(unnamed)' }}) are copied to {{ backup.copy_regions | join: ', ' }}"
+  related:
+    type: application
+    match: { name: { ref: $.tags.application } }
+    require:
+      $.backup.copy_regions: { jurisdiction_in: { param: allowed_jurisdictions, key: data_classification } }
+message: "backups of {{ tags.application }}'s data ({{ name | default: '(unnamed)' }}, classified by the application register) are copied to {{ backup.copy_regions | join: ', ' }}, outside the jurisdictions its class allows"
 params:
   classifications: [confidential, restricted]
   allowed_jurisdictions:
     confidential: [EU, UK, CH]
     restricted: [EU]
 param_docs:
-  classifications: Data classes whose backup copies are restricted (each needs an entry in allowed_jurisdictions).
+  classifications: Data classes (the register's data_classification) whose backup copies are restricted (each needs an entry in allowed_jurisdictions).
   allowed_jurisdictions: Allowed jurisdictions per data class (keep in step with residency.data.location).
 
 """####),
@@ -1557,7 +2474,6 @@ frameworks:
   iso27001_2022: [A.5.31, A.5.34]
   nist_800_53_r5: [SA-9(5)]
   gdpr: [Art.44]
-  dora: [Art.9]
 description: >-
   Data protection law, customer contracts and sector regulators bind confidential and restricted
   data to jurisdictions; a bucket created in the wrong region, or in a multi-region location that
@@ -1593,7 +2509,6 @@ frameworks:
   iso27001_2022: [A.5.31, A.5.34]
   nist_800_53_r5: [SA-9(5)]
   gdpr: [Art.44]
-  dora: [Art.9]
 description: >-
   Cross-region replication copies every object to the destination region: a compliant primary
   that replicates to another jurisdiction transfers the data just the same. Destinations are the
@@ -1671,19 +2586,27 @@ tests:
     expect: { eu-to-eu: pass, eu-to-us: fail, one-of-two-outside: fail, confidential-to-uk: pass, gcs-us: fail, not-replicated: not_applicable,
               internal: not_applicable, dr-test-copy: waived }
 
-  - name: backup copies stay in the jurisdictions of the class
+  - name: backup copies stay in the jurisdictions of the class the register gives the data
     policy: residency.backup.copies
     documents:
-      - { id: copies-to-frankfurt, type: backup.plan, region: eu-west-1, backup: { copy_regions: [eu-central-1] }, tags: { data-classification: restricted } }
-      - { id: copies-to-virginia, type: backup.plan, region: eu-west-1, backup: { copy_regions: [us-east-1] }, tags: { data-classification: restricted } }
-      - { id: rds-copies-to-london, type: database.instance, region: eu-west-1, backup: { copy_regions: [eu-west-2] }, tags: { data-classification: confidential } }
-      - { id: no-copies, type: backup.plan, region: eu-west-1, backup: { copy_regions: [] }, tags: { data-classification: restricted } }
-      - { id: internal-plan, type: backup.plan, region: eu-west-1, backup: { copy_regions: [us-east-1] }, tags: { data-classification: internal } }
-      - { id: migration-plan, type: backup.plan, region: eu-west-1, backup: { copy_regions: [ca-central-1] }, tags: { data-classification: confidential } }
+      - { id: payments, type: application, name: payments, data_classification: restricted }
+      - { id: checkout, type: application, name: checkout, data_classification: confidential }
+      - { id: catalog, type: application, name: catalog, data_classification: internal }
+      - { id: copies-to-frankfurt, type: backup.plan, region: eu-west-1, backup: { copy_regions: [eu-central-1] }, tags: { application: payments } }
+      - { id: copies-to-virginia, type: backup.plan, region: eu-west-1, backup: { copy_regions: [us-east-1] }, tags: { application: payments } }
+      - { id: plan-tagged-internal, type: backup.plan, region: eu-west-1, backup: { copy_regions: [us-east-1] }, tags: { application: payments, data-classification: internal } }
+      - { id: rds-copies-to-london, type: database.instance, region: eu-west-1, backup: { copy_regions: [eu-west-2] }, tags: { application: checkout } }
+      - { id: restricted-to-london, type: backup.plan, region: eu-west-1, backup: { copy_regions: [eu-west-2] }, tags: { application: payments } }
+      - { id: no-copies, type: backup.plan, region: eu-west-1, backup: { copy_regions: [] }, tags: { application: payments } }
+      - { id: rds-without-copies, type: database.instance, region: eu-west-1, tags: { application: payments } }
+      - { id: internal-plan, type: backup.plan, region: eu-west-1, backup: { copy_regions: [us-east-1] }, tags: { application: catalog, data-classification: restricted } }
+      - { id: unregistered-plan, type: backup.plan, region: eu-west-1, backup: { copy_regions: [us-east-1] }, tags: { application: nobody, data-classification: restricted } }
+      - { id: migration-plan, type: backup.plan, region: eu-west-1, backup: { copy_regions: [ca-central-1] }, tags: { application: checkout } }
     waivers:
       - { policy: residency.*, resources: [migration-plan], reason: Copy rule removed in CHG-4410 this week, owner: platform@acme.example, expires: 2026-12-04 }
-    expect: { copies-to-frankfurt: pass, copies-to-virginia: fail, rds-copies-to-london: pass, no-copies: not_applicable, internal-plan: not_applicable,
-              migration-plan: waived }
+    expect: { copies-to-frankfurt: pass, copies-to-virginia: fail, plan-tagged-internal: fail, rds-copies-to-london: pass, restricted-to-london: fail,
+              no-copies: pass, rds-without-copies: not_applicable, internal-plan: not_applicable, unregistered-plan: not_applicable,
+              migration-plan: waived, payments: not_applicable, checkout: not_applicable, catalog: not_applicable }
 
 """####),
         ("builtin/resilience/backup-cold-tier.yaml", ####"""
@@ -2112,8 +3035,8 @@ title: DR resources name the active application they protect
 severity: medium
 enforcement: soft
 frameworks:
-  iso27001_2022: [A.5.9, A.5.30]
-  nist_800_53_r5: [CM-8, CP-2]
+  iso27001_2022: [A.5.9]
+  nist_800_53_r5: [CM-8]
   dora: [Art.8]
 description: >-
   A DR copy that cannot be traced to an application in the register is never tested with it,
@@ -2210,7 +3133,7 @@ applies_to:
     kms.managed_by: { not_equals: provider, default: customer }
 require:
   tags: { contains_all: { param: required_tags }, default: {} }
-message: "{{ type }} {{ name | default: '(unnamed)' }} lacks some of the required tags ({{ params.required_tags | join: ', ' }}); it has tags: {{ tags | join: ', ' | default: 'none' }}"
+message: "{{ type }} {{ name | default: '(unnamed)' }} is missing tags: {{ params.required_tags | missing_from: 'tags' | join: ', ' }} (it has: {{ tags | join: ', ' | default: 'no tags' }})"
 params:
   required_tags: [owner, environment, cost-center, data-classification, application]
 param_docs:

@@ -1,6 +1,7 @@
 public import PolicyEngine
 
-/// Loads framework control catalogs (`version: 1`, `framework:`, `title:`, `controls: [{id, title}]`)
+/// Loads framework control catalogs (`version: 1`, `framework:`, `title:`, optional `scope:` — which
+/// parts of the framework the catalog lists — and `controls: [{id, title}]`)
 /// found among policy files and folders — the same paths the policies load from, so a policy folder
 /// carries the catalogs its mappings refer to.
 ///
@@ -8,11 +9,12 @@ public import PolicyEngine
 /// version: 1
 /// framework: soc2
 /// title: SOC 2 — 2017 Trust Services Criteria
+/// scope: Common criteria CC1–CC9, Availability A1 and Confidentiality C1
 /// controls:
 ///   - { id: CC6.1, title: "The entity implements logical access security software, …" }
 /// ```
 public enum FrameworkCatalogLoader {
-    static let fileKeys = ["version", "framework", "title", "controls"]
+    static let fileKeys = ["version", "framework", "title", "scope", "controls"]
     static let controlKeys = ["id", "title"]
 
     /// Every catalog under `paths` (files or folders); a framework key defined twice, or a control
@@ -35,7 +37,7 @@ public enum FrameworkCatalogLoader {
 
     /// Parses one catalog document.
     static func parse(_ document: YAMLNode) throws(LoadError) -> FrameworkCatalog {
-        let section = try document.section("a framework catalog (version, framework, title, controls)", allowed: fileKeys,
+        let section = try document.section("a framework catalog (version, framework, title, scope, controls)", allowed: fileKeys,
                                            name: "framework catalog")
         try PolicyParser.checkVersion(section.optional("version"), in: document)
         let keyNode = try section.required("framework")
@@ -55,7 +57,9 @@ public enum FrameworkCatalogLoader {
             seen[id] = idNode.location
             controls.append(FrameworkControl(id: id, title: title))
         }
-        return FrameworkCatalog(key: key, title: try section.required("title").string("a framework title"), controls: controls,
+        var scope: String?
+        if let node = section.optional("scope") { scope = try node.string("the parts of the framework the catalog lists") }
+        return FrameworkCatalog(key: key, title: try section.required("title").string("a framework title"), scope: scope, controls: controls,
                                 location: keyNode.location)
     }
 }

@@ -21,7 +21,9 @@ public enum PolicyLibraryDocument {
             for policy in topics[topic] ?? [] { lines += section(for: policy, catalogs: catalogs, root: root) }
         }
         lines += ["", "## Framework coverage", ""]
-        lines.append("Each control the library maps to, with the policies that evidence it (catalogs in `policies/frameworks/`).")
+        lines.append("Per framework: what its catalog lists (`policies/frameworks/`), each control the library maps to with the policies "
+            + "that evidence it, and the controls no policy checks, which reports show as *not assessed by Assay* and count in the "
+            + "coverage figure.")
         for catalog in catalogs.catalogs { lines += coverage(of: catalog, policies: sorted) }
         return lines.joined(separator: "\n") + "\n"
     }
@@ -66,11 +68,24 @@ public enum PolicyLibraryDocument {
     }
 
     static func coverage(of catalog: FrameworkCatalog, policies: [Policy]) -> [String] {
-        var lines = ["", "### \(catalog.title) (`\(catalog.key)`)", "", "| control | title | policies |", "|---|---|---|"]
+        var lines = ["", "### \(catalog.title) (`\(catalog.key)`)", ""]
+        var unmapped: [String] = []
+        var rows: [String] = []
         for control in catalog.controls {
             let mapped = policies.filter { $0.frameworks[catalog.key]?.contains(control.id) == true }
                 .map { "[`\($0.id)`](#\(anchor($0.id)))" }
-            lines.append("| \(control.id) | \(cell(control.title)) | \(mapped.isEmpty ? "—" : mapped.joined(separator: ", ")) |")
+            if mapped.isEmpty {
+                unmapped.append(control.id)
+            } else {
+                rows.append("| \(control.id) | \(cell(control.title)) | \(mapped.joined(separator: ", ")) |")
+            }
+        }
+        let share = catalog.controls.isEmpty ? 0 : Double(rows.count) / Double(catalog.controls.count)
+        lines.append("\(catalog.controls.count) controls in the catalog\(catalog.scope.map { " (\($0.hasSuffix(".") ? String($0.dropLast()) : $0))" } ?? ""); "
+            + "the library maps \(rows.count) of them (\(MessageTemplate.percentText(share * 100))).")
+        lines += ["", "| control | title | policies |", "|---|---|---|"] + rows
+        if !unmapped.isEmpty {
+            lines += ["", "Not assessed by Assay (\(unmapped.count)): " + unmapped.joined(separator: ", ") + "."]
         }
         return lines
     }

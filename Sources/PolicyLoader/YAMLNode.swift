@@ -40,6 +40,16 @@ struct YAMLNode {
     /// Reads and composes every YAML document of a file.
     static func documents(file: String) throws(LoadError) -> [YAMLNode] {
         let nowhere = SourceLocation(file: file, line: 0, column: 0)
+        // An input being read by a run: its shared bytes (read once, hashed as they are read).
+        if let shared = SharedInput.bytes(of: file) {
+            let data: [UInt8]
+            do {
+                data = try SharedInput.readAll(shared)
+            } catch {
+                throw LoadError(.unreadable(reason: "\(error)"), at: nowhere)
+            }
+            return try documents(text: try utf8Text(data, file: file), file: file)
+        }
         var isFolder: ObjCBool = false
         guard FileManager.default.fileExists(atPath: file, isDirectory: &isFolder) else {
             // The policy library embedded in the binary (`builtin/…`) when no file has that path.
@@ -50,10 +60,14 @@ struct YAMLNode {
         guard let data = FileManager.default.contents(atPath: file) else {
             throw LoadError(.unreadable(reason: "permission denied or not readable"), at: nowhere)
         }
-        guard let text = String(validating: data, as: UTF8.self) else {
-            throw LoadError(.unreadable(reason: "not valid UTF-8 text"), at: nowhere)
-        }
-        return try documents(text: text, file: file)
+        return try documents(text: try utf8Text(Array(data), file: file), file: file)
+    }
+
+    /// The bytes as text; a byte that is not UTF-8 is an error at its line and column (it would
+    /// otherwise become U+FFFD in an id, a name or a tag key).
+    private static func utf8Text(_ bytes: [UInt8], file: String) throws(LoadError) -> String {
+        guard let failure = UTF8Validation.check(bytes) else { return String(decoding: bytes, as: UTF8.self) }
+        throw LoadError(.unreadable(reason: failure.message), at: SourceLocation(file: file, line: failure.line, column: failure.column))
     }
 
     /// Composes every YAML document of a text.
@@ -209,7 +223,14 @@ struct YAMLNode {
         switch node {
         case .scalar(let scalar):
             guard scalar.style == .plain else { return .string(scalar.string) }
-            return Self.resolvePlain(scalar.string)
+            let resolved = Self.resolvePlain(scalar.string)
+            // As in JSON inputs (`1e400`): a number must be finite, or a threshold of `.inf` or of
+            // 400 digits would compare as infinity (docs/limits.md).
+            if case .number(let number) = resolved, !number.isFinite {
+                throw error(.invalidValue(message: "'\(scalar.string)' is not a finite number (numbers are IEEE 754 doubles, "
+                    + "up to about 1.8e308); quote it to use it as text"))
+            }
+            return resolved
         case .sequence(let sequence):
             var items: [Value] = []
             items.reserveCapacity(sequence.count)

@@ -1,7 +1,8 @@
 public import PolicyEngine
 
 /// Reads YAML register files: a list of records, or a mapping with one list of records
-/// (`applications: [...]`), with the record's line as its source.
+/// (`applications: [...]`) and optionally the register's `currency:` (copied onto every record,
+/// `RegisterCurrency`), with the record's line as its source.
 public struct YAMLRecordReader: ExportReader {
     /// Creates the reader.
     public init() {}
@@ -22,10 +23,18 @@ public struct YAMLRecordReader: ExportReader {
         var resources: [Resource] = []
         for document in documents {
             let items: [YAMLNode]
+            var currency: String?
             if document.isSequence {
                 items = try document.sequence("a list of records")
             } else {
                 let entries = try document.mapping("a list of records, or a mapping with one list of records")
+                // The register's own currency (`currency: USD` beside the list) applies to every record.
+                if let declared = entries.first(where: { $0.key == RegisterCurrency.key })?.value {
+                    switch RegisterCurrency.code(of: try declared.value()) {
+                    case .success(let code): currency = code
+                    case .failure(let problem): throw declared.error(.invalidValue(message: problem.message))
+                    }
+                }
                 let lists = entries.filter { entry in
                     if let field = spec.mapping.listField { return entry.key == field }
                     return entry.value.isSequence
@@ -39,8 +48,14 @@ public struct YAMLRecordReader: ExportReader {
             }
             for item in items {
                 let location = item.location
-                guard case .object(let fields) = try item.value() else {
+                guard case .object(var fields) = try item.value() else {
                     throw item.error(.wrongType(expected: "a record (a mapping)", found: item.kindName))
+                }
+                if let currency {
+                    switch RegisterCurrency.apply(currency, to: fields) {
+                    case .success(let applied): fields = applied
+                    case .failure(let problem): throw item.error(.invalidValue(message: problem.message))
+                    }
                 }
                 let mapping = spec.mapping
                 guard let id = fields[mapping.idField]?.keyText, !id.isEmpty else {

@@ -129,7 +129,7 @@ struct DowntimeImpact {
         portfolioRecommended = section["portfolio"]?["expected_annual_loss_recommended"]?.moneyValue
         riskCurrent = section["portfolio"]?["total_cost_of_risk_current"]?.moneyValue
         riskRecommended = section["portfolio"]?["total_cost_of_risk_recommended"]?.moneyValue
-        currency = section["currency"]?.textValue ?? section["settings"]?["currency"]?.textValue
+        currency = section["currency"]?.textValue
         trials = section["settings"]?["trials"]?.wholeNumberValue
         seed = section["settings"]?["seed"]?.textValue
         riskAppetiteP95 = section["settings"]?["risk_appetite_p95"]?.moneyValue

@@ -1,30 +1,11 @@
 import PolicyEngine
 
-/// Per framework and control: which policies map to it and how they fared.
-///
-/// A policy *fails* when it has failing or erroring resources, *passes* when it has passing or
-/// waived resources and none failing, and is *not assessed* otherwise (nothing in scope, or only
-/// unknown verdicts). A control is **fail** when every assessed mapped policy fails, **partial**
-/// when some pass and some fail, **pass** when at least one passes and none fails, and **not
-/// assessed** when no mapped policy was assessed or no policy maps to it at all (a control listed
-/// only in the framework catalog, `sections["frameworks"]`).
+/// Per framework and control: which policies map to it and how they fared (`ControlVerdict`),
+/// and the framework's coverage (`ControlCoverage`: assessed controls / every control of the
+/// catalog). The catalog comes from `sections["frameworks"]`; a control listed only there is
+/// **not assessed by Assay**. Without a catalog, only the mapped controls are known and the
+/// coverage counts them alone (`hasCatalog` is false).
 struct FrameworkCoverage {
-    /// A control's verdict.
-    enum ControlStatus: String {
-        case pass, fail, partial
-        case notAssessed = "not assessed"
-
-        /// Symbol and word.
-        var label: (symbol: String, text: String) {
-            switch self {
-            case .pass: return ("✓", "pass")
-            case .fail: return ("✗", "fail")
-            case .partial: return ("◑", "partial")
-            case .notAssessed: return ("–", "not assessed")
-            }
-        }
-    }
-
     /// One control of a framework.
     struct Control {
         var id: String
@@ -32,7 +13,7 @@ struct FrameworkCoverage {
         var title: String?
         /// Mapped policies, by id.
         var policies: [PolicyReport]
-        var status: ControlStatus
+        var status: ControlVerdict
         /// Distinct resources failing (or erroring) any mapped policy.
         var failingResources: Int
     }
@@ -43,7 +24,12 @@ struct FrameworkCoverage {
         var key: String
         /// From the catalog, when present.
         var title: String?
+        /// Which parts of the framework the catalog lists, when it says.
+        var scope: String?
+        /// Whether a catalog lists the framework's controls (else only mapped controls are known).
+        var hasCatalog: Bool
         var controls: [Control]
+        var coverage: ControlCoverage
     }
 
     /// Frameworks by key.
@@ -89,31 +75,28 @@ struct FrameworkCoverage {
             let ids = Set(byControl.keys).union(titles.map(\.key)).sorted(by: Self.naturalOrder)
             let controls = ids.map { id in
                 let policies = (byControl[id] ?? []).sorted { $0.id < $1.id }
-                return Control(id: id, title: titles[id]?.textValue, policies: policies, status: Self.status(of: policies),
+                return Control(id: id, title: titles[id]?.textValue, policies: policies, status: ControlVerdict.of(policies.map(\.counts)),
                                failingResources: failingCount(policies))
             }
-            return Framework(key: key, title: entry?["title"]?.textValue, controls: controls)
+            return Framework(key: key, title: entry?["title"]?.textValue, scope: entry?["scope"]?.textValue, hasCatalog: !titles.isEmpty,
+                             controls: controls, coverage: ControlCoverage(controls.map(\.status)))
         }
     }
 
-    /// The control verdict from its policies' counts.
-    static func status(of policies: [PolicyReport]) -> ControlStatus {
-        var passing = 0
-        var failing = 0
-        for policy in policies {
-            let counts = policy.counts
-            if counts.fail + counts.error > 0 {
-                failing += 1
-            } else if counts.pass + counts.waived > 0 {
-                passing += 1
-            }
+    /// The coverage in one sentence: `coverage 12.9 %: 12 of 93 controls assessed (8 pass, 2 fail,
+    /// 2 partial); 2 mapped but not assessed in this run; 79 not assessed by Assay`. Without a
+    /// catalog the denominator is unknown, so no percentage is given.
+    static func summary(_ framework: Framework) -> String {
+        let coverage = framework.coverage
+        let tally = { (verdict: ControlVerdict) in ReportText.count(coverage.tallies[verdict] ?? 0) }
+        let verdicts = "(\(tally(.pass)) pass, \(tally(.fail)) fail, \(tally(.partial)) partial)"
+        guard framework.hasCatalog else {
+            return "no coverage figure: the results hold no catalog of this framework, so only its mapped controls are known; "
+                + "\(ReportText.count(coverage.assessed)) assessed \(verdicts), \(tally(.notAssessed)) mapped but not assessed in this run"
         }
-        switch (passing > 0, failing > 0) {
-        case (true, true): return .partial
-        case (false, true): return .fail
-        case (true, false): return .pass
-        case (false, false): return .notAssessed
-        }
+        return "coverage \(ReportText.percent(coverage.share)): \(ReportText.count(coverage.assessed)) of "
+            + "\(ReportText.count(coverage.controls)) controls assessed \(verdicts); \(tally(.notAssessed)) mapped but not assessed in this run; "
+            + "\(tally(.notAssessedByAssay)) not assessed by Assay"
     }
 
     /// Orders control ids as people number them: digit runs compare by value (`CC6.2` < `CC6.10`).

@@ -1,7 +1,8 @@
 import PolicyEngine
 
-/// The framework view: per framework a table of controls, and a coverage matrix of policies ×
-/// frameworks.
+/// The framework view: per framework its coverage, a table of the controls policies map to, the
+/// list of the catalog's controls no policy checks ("not assessed by Assay"), and a coverage
+/// matrix of policies × frameworks.
 struct FrameworksView {
     struct PolicyLink {
         var anchor: String
@@ -16,14 +17,22 @@ struct FrameworksView {
         var failingResources: String
     }
 
+    struct UnassessedControl {
+        var controlID: String
+        var controlTitle: String
+    }
+
     struct FrameworkBlock {
         var frameworkKey: String
         var frameworkName: String
         var frameworkAnchor: String
         var tally: String
+        var catalogScope: [String]
         var hasCatalogTitle: Bool
         var hasCatalog: Bool
         var controlRows: [ControlRow]
+        var unassessedControls: [UnassessedControl]
+        var unassessedCount: String
     }
 
     struct MatrixRow {
@@ -40,23 +49,23 @@ struct FrameworksView {
     init(_ coverage: FrameworkCoverage, policies: [PolicyReport], anchors: PolicyAnchors) {
         var names = AnchorNames()
         frameworkBlocks = coverage.frameworks.map { framework in
-            var tallies: [FrameworkCoverage.ControlStatus: Int] = [:]
-            for control in framework.controls { tallies[control.status, default: 0] += 1 }
-            let tally = [FrameworkCoverage.ControlStatus.pass, .fail, .partial, .notAssessed]
-                .map { "\(ReportText.count(tallies[$0] ?? 0)) \($0.rawValue)" }.joined(separator: " · ")
+            let unassessed = framework.controls.filter { $0.status == .notAssessedByAssay }
+            let tally = FrameworkCoverage.summary(framework)
             return FrameworkBlock(
                 frameworkKey: framework.key, frameworkName: framework.title ?? framework.key,
-                frameworkAnchor: names.make("framework", framework.key), tally: tally, hasCatalogTitle: framework.title != nil,
-                hasCatalog: framework.controls.contains { $0.title != nil },
-                controlRows: framework.controls.map { control in
-                    let label = control.status.label
+                frameworkAnchor: names.make("framework", framework.key), tally: tally.prefix(1).uppercased() + tally.dropFirst(),
+                catalogScope: framework.scope.map { [$0] } ?? [], hasCatalogTitle: framework.title != nil, hasCatalog: framework.hasCatalog,
+                controlRows: framework.controls.filter { $0.status != .notAssessedByAssay }.map { control in
+                    let label = Self.label(control.status)
                     return ControlRow(
                         controlID: control.id, controlTitle: control.title ?? "",
                         mappedPolicies: control.policies.map { PolicyLink(anchor: anchors[$0.id], policyID: $0.id) },
                         controlStatus: Badge(symbol: label.symbol, text: label.text, css: Self.css(control.status)),
                         failingResources: ReportText.count(control.failingResources)
                     )
-                }
+                },
+                unassessedControls: unassessed.map { UnassessedControl(controlID: $0.id, controlTitle: $0.title ?? "") },
+                unassessedCount: ReportText.count(unassessed.count) + (unassessed.count == 1 ? " control" : " controls")
             )
         }
         let keys = coverage.frameworks.map(\.key)
@@ -67,12 +76,23 @@ struct FrameworksView {
         }
     }
 
-    private static func css(_ status: FrameworkCoverage.ControlStatus) -> String {
+    /// Symbol and word of a control verdict.
+    static func label(_ status: ControlVerdict) -> (symbol: String, text: String) {
+        switch status {
+        case .pass: return ("✓", "pass")
+        case .fail: return ("✗", "fail")
+        case .partial: return ("◑", "partial")
+        case .notAssessed: return ("–", "not assessed")
+        case .notAssessedByAssay: return ("–", "not assessed by Assay")
+        }
+    }
+
+    private static func css(_ status: ControlVerdict) -> String {
         switch status {
         case .pass: return "st-pass"
         case .fail: return "st-fail"
         case .partial: return "st-partial"
-        case .notAssessed: return "st-na"
+        case .notAssessed, .notAssessedByAssay: return "st-na"
         }
     }
 }

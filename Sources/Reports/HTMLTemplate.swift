@@ -205,10 +205,10 @@ enum HTMLTemplate {
         {{#frameworks}}
         <section id="frameworks" aria-labelledby="frameworks-h" class="major">
         <h2 id="frameworks-h">Framework view</h2>
-        <p>Per control: the policies mapped to it and their verdicts. <strong>pass</strong>: every assessed policy passes; <strong>fail</strong>: every assessed policy fails; <strong>partial</strong>: some pass, some fail; <strong>not assessed</strong>: no mapped policy had anything in scope, or no policy maps to the control.</p>
+        <p>Per control: the policies mapped to it and their verdicts. <strong>pass</strong>: every assessed policy passes; <strong>fail</strong>: every assessed policy fails; <strong>partial</strong>: some pass, some fail; <strong>not assessed</strong>: no mapped policy had anything in scope in this run; <strong>not assessed by Assay</strong>: no policy maps to the control. Coverage is the share of all the catalog's controls that were assessed, so controls Assay does not check count against it.</p>
         {{#frameworkBlocks}}
         <h3 id="{{frameworkAnchor}}">{{frameworkName}}{{#hasCatalogTitle}} <small>(<code>{{frameworkKey}}</code>)</small>{{/hasCatalogTitle}}</h3>
-        <p class="note">{{tally}}</p>
+        <p class="note">{{tally}}.{{#catalogScope}} Catalog: {{.}}{{/catalogScope}}</p>
         <table>
         <caption class="visually-hidden">Controls of {{frameworkName}}</caption>
         <thead><tr><th scope="col">Control</th>{{#hasCatalog}}<th scope="col">Title</th>{{/hasCatalog}}<th scope="col">Policies</th><th scope="col">Status</th><th scope="col" class="num">Failing resources</th></tr></thead>
@@ -218,6 +218,16 @@ enum HTMLTemplate {
         {{/controlRows}}
         </tbody>
         </table>
+        {{^empty(unassessedControls)}}
+        <details>
+        <summary>{{unassessedCount}} not assessed by Assay</summary>
+        <ul class="controls-na">
+        {{#unassessedControls}}
+        <li><code>{{controlID}}</code> {{controlTitle}}</li>
+        {{/unassessedControls}}
+        </ul>
+        </details>
+        {{/empty(unassessedControls)}}
         {{/frameworkBlocks}}
         {{^empty(matrixRows)}}
         <h3>Coverage matrix</h3>

@@ -3,7 +3,8 @@ public import PolicyEngine
 /// A short Markdown summary for pull-request comments and CI step summaries: the verdict and
 /// score, failing findings by severity × enforcement, the blocking findings (the first
 /// `blockingLimit`, with the count of the rest), the top failing policies, waivers expiring
-/// within 30 days, and the headline cost and DR figures when those ran. Rendered with Mustache;
+/// within 30 days, the coverage of each framework, and the headline cost and DR figures when
+/// those ran. Rendered with Mustache;
 /// every value is Markdown-escaped (see `MarkdownTextEscaper`).
 public struct MarkdownReport: ReportRenderer {
     /// Blocking findings listed before "… and N more".
@@ -32,8 +33,21 @@ struct MarkdownPage {
         var source: String
     }
 
+    /// One framework's coverage (`FrameworkCoverage`).
+    struct FrameworkRow {
+        var framework: String
+        var coverage: String
+        var assessed: String
+        var pass: String
+        var fail: String
+        var partial: String
+        var notAssessed: String
+        var notAssessedByAssay: String
+    }
+
     var estate: [String]
     var asOf: String
+    var frameworkRows: [FrameworkRow]
     var toolVersion: String
     var summary: SummaryView
     var blockingHeading: String
@@ -49,6 +63,17 @@ struct MarkdownPage {
         toolVersion = result.toolVersion
         summary = SummaryView(overview, result: result, cost: CostReview(result, index: index), downtime: impact,
                               readiness: DRReadiness(result, index: index, downtime: impact), anchors: PolicyAnchors(result.policies))
+        frameworkRows = FrameworkCoverage(result, index: index).frameworks.map { framework in
+            let coverage = framework.coverage
+            let tally = { (verdict: ControlVerdict) in ReportText.count(coverage.tallies[verdict] ?? 0) }
+            // Without a catalog the framework's size is unknown: no percentage, no denominator.
+            return FrameworkRow(
+                framework: framework.title ?? framework.key, coverage: framework.hasCatalog ? ReportText.percent(coverage.share) : "— (no catalog)",
+                assessed: ReportText.count(coverage.assessed) + (framework.hasCatalog ? " of \(ReportText.count(coverage.controls))" : ""),
+                pass: tally(.pass),
+                fail: tally(.fail), partial: tally(.partial), notAssessed: tally(.notAssessed),
+                notAssessedByAssay: framework.hasCatalog ? tally(.notAssessedByAssay) : "—")
+        }
         let blocking = overview.blocking
         blockingRows = blocking.prefix(blockingLimit).map { finding in
             BlockingRow(policy: finding.policy, resource: finding.resource, severity: finding.severity.rawValue,

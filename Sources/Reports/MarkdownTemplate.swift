@@ -55,6 +55,20 @@ enum MarkdownTemplate {
         {{/notApplicable}}
 
         {{/empty(notApplicable)}}
+        {{/summary}}
+        {{^empty(frameworkRows)}}
+        ### Framework coverage
+
+        Coverage = controls assessed in this run / every control of the framework's catalog; controls no policy checks are *not assessed by Assay*.
+
+        | Framework | Coverage | Assessed controls | Pass | Fail | Partial | Not assessed | Not assessed by Assay |
+        |---|---:|---:|---:|---:|---:|---:|---:|
+        {{#frameworkRows}}
+        | {{framework}} | {{coverage}} | {{assessed}} | {{pass}} | {{fail}} | {{partial}} | {{notAssessed}} | {{notAssessedByAssay}} |
+        {{/frameworkRows}}
+
+        {{/empty(frameworkRows)}}
+        {{#summary}}
         {{^empty(expiringWaivers)}}
         ### Waivers expiring within 30 days
 

@@ -100,6 +100,8 @@ public enum ResultMerge {
         let policies = mergedPolicies(sources, dropped: dropped, notes: &notes)
 
         var sections = mergedSections(sources, notes: &notes)
+        // Framework coverage follows the merged counts, not those of the first result.
+        if let frameworks = sections["frameworks"] { sections["frameworks"] = FrameworkCatalogs.recomputingCoverage(frameworks, policies: policies) }
         sections["merge"] = provenance(sources, duplicates: duplicates, notes: notes)
 
         let result = RunResult(
@@ -234,7 +236,7 @@ public enum ResultMerge {
         for source in sources {
             for (key, value) in source.result.sections where key != "merge" {
                 if let existing = sections[key] {
-                    if existing != value { differing.insert(key) }
+                    if catalogPart(existing, section: key) != catalogPart(value, section: key) { differing.insert(key) }
                 } else {
                     sections[key] = value
                 }
@@ -245,6 +247,21 @@ public enum ResultMerge {
             notes.append("Section '\(key)' differs between the results; the one from \(holder) is shown.")
         }
         return sections
+    }
+
+    /// A section without the members that differ between runs of one catalog (the frameworks'
+    /// coverage, recomputed after merging): what must agree between the results.
+    private static func catalogPart(_ value: Value, section: String) -> Value {
+        guard section == "frameworks", case .object(let frameworks) = value else { return value }
+        var part = Fields()
+        for member in frameworks {
+            if case .object(let entry) = member.value {
+                part[member.key] = .object(Fields(entry.filter { !FrameworkCatalogs.runMembers.contains($0.key) }.map { ($0.key, $0.value) }))
+            } else {
+                part[member.key] = member.value
+            }
+        }
+        return .object(part)
     }
 
     /// `sections["merge"]`: the sources, the duplicates and the notes.

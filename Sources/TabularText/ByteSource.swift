@@ -3,6 +3,7 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import PolicyEngine
 
 /// A forward-only stream of bytes: a plain file or a decompressed gzip file.
 ///
@@ -29,11 +30,14 @@ public enum GzipDecoder: String, CaseIterable, Sendable {
 
 /// Opens files as byte sources, recognising gzip by its magic bytes rather than the file name.
 public enum ByteSources {
-    /// Opens `path`; gzip data (magic `1f 8b`) is decompressed on the fly with `decoder`.
+    /// Opens `path`; gzip data (magic `1f 8b`) is decompressed on the fly with `decoder`. When
+    /// `path` is the input a run is reading now (`SharedInput`), its shared bytes are read
+    /// instead of the file again.
     public static func open(_ path: String, decoder: GzipDecoder = .isal) throws(TabularTextError) -> any ByteSource {
         let file = try FileByteSource(path: path)
-        var magic: [UInt8] = [0, 0]
-        let count = magic.withUnsafeMutableBytes { pread(file.descriptor, $0.baseAddress, 2, 0) }
+        let magic = UnsafeMutableRawBufferPointer.allocate(byteCount: 2, alignment: 1)
+        defer { magic.deallocate() }
+        let count = try file.peek(into: magic)
         if count == 2 && magic[0] == 0x1F && magic[1] == 0x8B {
             switch decoder {
             case .isal: return GzipByteSource(file: file, engine: ISALInflateEngine())
@@ -49,45 +53,42 @@ public enum ByteSources {
     }
 }
 
-/// A plain file read with `read(2)`; never mapped, so memory stays flat for any file size.
+/// A plain file read with `read(2)` through a `ReadOnceFile` (never mapped, so memory stays flat
+/// for any file size), or the shared bytes of the input a run is reading now.
 public final class FileByteSource: ByteSource {
     /// The path, as given.
     public let path: String
-    let descriptor: Int32
+    private let bytes: any InputBytes
     /// Bytes read so far.
     public private(set) var consumedFileBytes = 0
     /// Size from `fstat`, when it is a regular file.
-    public let fileSize: Int?
+    public var fileSize: Int? { bytes.size }
 
-    /// Opens the file for reading.
+    /// Opens the file for reading (or joins the shared bytes of the input being read now).
     public init(path: String) throws(TabularTextError) {
         self.path = path
-        let opened = Glibc.open(path, O_RDONLY)
-        guard opened >= 0 else { throw .cannotOpen(path: path, reason: String(cString: strerror(errno))) }
-        descriptor = opened
-        var status = stat()
-        if fstat(opened, &status) == 0 && (status.st_mode & S_IFMT) == S_IFREG {
-            fileSize = Int(status.st_size)
-            // Sequential access: ask the kernel for aggressive read-ahead.
-            _ = posix_fadvise(opened, 0, 0, POSIX_FADV_SEQUENTIAL)
+        if let shared = SharedInput.bytes(of: path) {
+            bytes = shared
         } else {
-            fileSize = nil
+            bytes = try ReadOnceFile(path: path, replayLimit: 1 << 16)
         }
     }
 
-    deinit { close(descriptor) }
-
     /// Reads the next bytes of the file.
     public func read(into buffer: UnsafeMutableRawBufferPointer) throws(TabularTextError) -> Int {
-        guard let base = buffer.baseAddress, buffer.count > 0 else { return 0 }
-        while true {
-            let count = Glibc.read(descriptor, base, buffer.count)
-            if count >= 0 {
-                consumedFileBytes += count
-                return count
-            }
-            if errno == EINTR { continue }
-            throw .readFailed(path: path, reason: String(cString: strerror(errno)))
+        let count = try peek(into: buffer)
+        consumedFileBytes += count
+        return count
+    }
+
+    /// Copies the next bytes without consuming them.
+    func peek(into buffer: UnsafeMutableRawBufferPointer) throws(TabularTextError) -> Int {
+        do {
+            return try bytes.read(at: consumedFileBytes, into: buffer)
+        } catch let error as TabularTextError {
+            throw error
+        } catch {
+            throw .readFailed(path: path, reason: "\(error)")
         }
     }
 }

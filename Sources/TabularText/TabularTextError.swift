@@ -64,3 +64,16 @@ public struct CSVSyntaxError: Error, Sendable, Equatable {
         }
     }
 }
+
+extension TabularTextError: CustomStringConvertible {
+    /// The one-line explanation (`message`), so that an error shown as text is never raw enum syntax.
+    public var description: String { message }
+
+    /// The explanation without the path, for messages that name the file already.
+    public var reason: String {
+        switch self {
+        case .cannotOpen(_, let reason), .readFailed(_, let reason): return reason
+        default: return message
+        }
+    }
+}

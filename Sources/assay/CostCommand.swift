@@ -102,11 +102,13 @@ struct CostCommand: ParsableCommand {
         var aggregator = try CostAggregator(scopes: [scope], requiredTags: requiredTags)
         var options = BillingScanOptions(skipBadRows: skipBadRows || settings.cost.skipBadRows)
         options.progress = { path, done, total in progress.update(label: path, done: done, total: total ?? 0) }
-        try OutputTargets.check(outputs: [json, csv].compactMap { $0 }, against: files.map(\.path))
-        for spec in files {
+        try OutputTargets.check(outputs: [json, csv].compactMap { $0 }, against: files.map(\.spec.path))
+        for (spec, file) in files {
             options.format = format.flatMap(InputFormat.init(rawValue:)) ?? spec.format
             progress.begin("reading billing export \(spec.path)")
-            let report = try warehouse.choice.read(spec.path, options: options, scopes: [scope], into: &aggregator)
+            let report = try SharedInput.$current.withValue(file) {
+                try warehouse.choice.read(spec.path, options: options, scopes: [scope], into: &aggregator)
+            }
             progress.finish(label: spec.path)
             if report.badRows > 0 {
                 Terminal.warning("\(spec.path): skipped \(report.badRows) malformed row(s); first:")
@@ -130,17 +132,24 @@ struct CostCommand: ParsableCommand {
 
     /// The billing exports to read: `--input` files and folders (every file), else the config's
     /// inputs whose format is (or is detected as) a billing format.
-    private func billingFiles(_ config: AssayConfig, progress: ProgressReporter) throws -> [InputSpec] {
+    /// A config input whose format is detected stays open with its head read, so that the
+    /// reading goes on from there (an input is read once; a pipe can be read at all).
+    private func billingFiles(_ config: AssayConfig, progress: ProgressReporter) throws -> [(spec: InputSpec, file: ReadOnceFile?)] {
         if !input.isEmpty {
             // A glob (`exports/*.parquet`) goes to the DuckDB engine as written.
             return try input.flatMap { path in
                 path.contains("*") ? [InputSpec(path: path)] : try IngestStage.expandFolders([InputSpec(path: path)])
-            }
+            }.map { (spec: $0, file: nil as ReadOnceFile?) }
         }
         let ingest = IngestStage(progress: progress)
-        return try IngestStage.expandFolders(config.inputs).compactMap { spec in
-            let format = try spec.format ?? ingest.detect(spec.path)
-            return format.kind == .billing ? InputSpec(path: spec.path, format: format) : nil
+        var kept = 0
+        return try IngestStage.expandFolders(config.inputs).compactMap { spec -> (spec: InputSpec, file: ReadOnceFile?)? in
+            if let format = spec.format { return format.kind == .billing ? (spec, nil) : nil }
+            let file = try IngestStage.openOnce(spec.path)
+            let format = try SharedInput.$current.withValue(file) { try ingest.detect(spec.path) }
+            guard format.kind == .billing else { return nil }
+            kept += 1
+            return (InputSpec(path: spec.path, format: format), kept <= IngestStage.keptBillingFiles ? file : nil)
         }
     }
 

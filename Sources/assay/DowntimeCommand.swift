@@ -77,7 +77,7 @@ struct DowntimeCommand: ParsableCommand {
         if let trials { settings.downtime.model.trials = trials }
         if let seed { settings.downtime.model.seed = seed }
         if let riskAppetiteP95 { settings.downtime.model.riskAppetiteP95 = riskAppetiteP95 }
-        if let currency { settings.downtime.model.setCurrency(currency) }
+        if let currency { settings.setCurrency(currency) }
         if let discountRate { settings.downtime.model.discountRate = discountRate }
         if let horizonYears { settings.downtime.model.horizonYears = horizonYears }
         try OutputTargets.check(outputs: [json].compactMap { $0 },
@@ -87,7 +87,8 @@ struct DowntimeCommand: ParsableCommand {
         guard ingested.resources.contains(where: { $0.type == "application" }) else {
             throw CommandFailure.input("no records of type application in the inputs (map the register with type: application in the config)")
         }
-        let costs = try CostStage(settings: settings.cost, asOf: request.asOf, progress: progress).run(ingested.billing, scopes: [])
+        try settings.adoptRegisterCurrency(from: ingested.resources, configFile: request.config.file)
+        let costs = try CostStage(settings: settings.cost, asOf: request.asOf, progress: progress).run(ingested.billing, files: ingested.billingFiles, scopes: [])
         settings.downtime.enabled = true
         progress.begin("running the downtime model")
         let modelled = try DowntimeStage(settings: settings.downtime, asOf: request.asOf).run(ingested.resources, drSpend: costs.drSpend)

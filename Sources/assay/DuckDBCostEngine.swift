@@ -50,11 +50,15 @@ struct DuckDBCostEngine {
     }
 
     /// The FROM item for an input: `read_parquet` for `.parquet`, else `read_csv` with every
-    /// column as text (the readers' own parsing rules then apply, as in the native path).
+    /// column as text (the readers' own parsing rules then apply, as in the native path). The CSV
+    /// dialect is given, not sniffed — RFC 4180 as the native reader reads it: DuckDB's sniffer
+    /// takes a header with fewer names than its rows (a real CUR export whose header lost a comma)
+    /// for a one-column file; short rows are padded and surplus fields ignored, as natively.
     static func source(for input: String) -> String {
         let literal = SQLDialect.duckdb.literal(input)
         if input.lowercased().hasSuffix(".parquet") { return "read_parquet([\(literal)], union_by_name = true)" }
-        return "read_csv([\(literal)], header = true, all_varchar = true, union_by_name = true)"
+        return "read_csv([\(literal)], header = true, all_varchar = true, union_by_name = true, delim = ',', quote = '\"', "
+            + "escape = '\"', null_padding = true, strict_mode = false)"
     }
 
     /// Runs `script` (saved as `file`) and returns stdout; a failure names the engine, the file

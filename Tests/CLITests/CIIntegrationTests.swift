@@ -299,6 +299,35 @@ struct CIIntegrationTests {
         #expect(none.stderr.contains("give --config or at least one --input"))
     }
 
+    @Test("action.yml's Evaluate step, run as GitHub's runner would: SARIF written, exit-code output, 'fail' honoured",
+          .enabled(if: (try? ExternalProcess.python(["-c", "import yaml"]))?.status == 0, "PyYAML is absent (pre-commit brings it: pip install pre-commit)"),
+          arguments: ["true", "false"])
+    func compositeActionEvaluateStep(fail: String) throws {
+        let folder = Fixtures.temporaryFolder("ci-action")
+        let script = folder.appendingPathComponent("evaluate.sh")
+        let extract = try ExternalProcess.python(["-c", """
+            import sys, yaml
+            action = yaml.safe_load(open(sys.argv[1]))
+            step = next(s for s in action["runs"]["steps"] if s.get("id") == "run")
+            assert action["runs"]["using"] == "composite" and step["shell"] == "bash"
+            open(sys.argv[2], "w").write(step["run"])
+            """, Fixtures.path("action.yml"), script.path])
+        try #require(extract.status == 0, "\(extract.stderr)")
+        let output = folder.appendingPathComponent("github-output")
+        let sarif = folder.appendingPathComponent("assay.sarif")
+        let run = try ExternalProcess.run(URL(fileURLWithPath: "/bin/bash"), ["-e", script.path], in: Fixtures.packageRoot, environment: [
+            "PATH": AssayProcess.binary.deletingLastPathComponent().path + ":" + (ProcessInfo.processInfo.environment["PATH"] ?? ""),
+            "GITHUB_OUTPUT": output.path, "NO_COLOR": "1",
+            "ASSAY_ARGS": "--policies \(Self.fixture)/policy.yaml --input \(Self.fixture)/plan.json --as-of 2026-11-27",
+            "ASSAY_SARIF": sarif.path, "ASSAY_FAIL": fail,
+        ])
+        #expect(run.status == (fail == "true" ? 1 : 0), "blocking findings fail the step only when fail is true: \(run.stderr)")
+        #expect(try String(contentsOf: output, encoding: .utf8) == "exit-code=1\n")
+        #expect(run.stdout.contains("::error "), "GitHub annotations on stdout")
+        let document = try JSONSerialization.jsonObject(with: Data(contentsOf: sarif)) as? [String: Any]
+        #expect(document?["version"] as? String == "2.1.0")
+    }
+
     @Test("shell completion is documented")
     func completionDocumented() throws {
         let readme = try String(contentsOfFile: Fixtures.path("README.md"), encoding: .utf8)
@@ -308,15 +337,7 @@ struct CIIntegrationTests {
     // MARK: - Helpers
 
     static func python(_ arguments: [String]) throws -> (status: Int32, output: String) {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3"] + arguments
-        let out = Pipe()
-        process.standardOutput = out
-        process.standardError = out
-        try process.run()
-        let text = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        return (process.terminationStatus, text)
+        let output = try ExternalProcess.python(arguments)
+        return (output.status, output.stdout + output.stderr)
     }
 }

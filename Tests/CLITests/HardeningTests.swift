@@ -314,6 +314,23 @@ struct HardeningTests {
         #expect(hugeOutput.stderr.contains("beyond the range of a double"))
     }
 
+    @Test("invalid UTF-8 in an id is an input error at its line and column; a register's repeated id is one resource and a warning naming both rows")
+    func invalidTextAndRepeatedIDs() throws {
+        let folder = Fixtures.temporaryFolder("harden-text")
+        let policy = Self.policy("demo.ok", "  owner: { exists: true }", in: folder)
+        let latin1 = folder.appendingPathComponent("latin1.json").path
+        FileManager.default.createFile(atPath: latin1, contents: Data(Array("[\n  {\"id\": \"caf".utf8) + [0xE9] + Array("\", \"type\": \"t\"}\n]\n".utf8)))
+        let bad = try AssayProcess.run(["evaluate", "--policies", policy, "--input", latin1] + Self.asOf)
+        #expect(bad.status == 2)
+        #expect(bad.stderr.contains("latin1.json:2:14: error: malformed JSON: invalid UTF-8 (0xE9)"), "\(bad.stderr)")
+        let register = Fixtures.write("id,type,owner\nweb,application,ops\napi,application,dev\nweb,application,sec\n", to: "apps.csv", in: folder)
+        let json = folder.appendingPathComponent("r.json").path
+        let output = try AssayProcess.run(["evaluate", "--policies", policy, "--input", register, "--json", json] + Self.asOf)
+        #expect(output.status == 0, "\(output.stderr)")
+        #expect(try Self.findings(json).count == 2, "web is one resource")
+        #expect(output.stderr.contains("apps.csv:2 and ") && output.stderr.contains("apps.csv:4); the later one is used"), "\(output.stderr)")
+    }
+
     @Test("one streamed JSON element above the limit is an input error naming where it starts")
     func oversizedElement() throws {
         let folder = Fixtures.temporaryFolder("harden-big")

@@ -249,3 +249,38 @@ struct RunResultCodecTests {
         #expect(throws: RunResultCodec.DecodingError.self) { try RunResultCodec.decode(wrong) }
     }
 }
+
+@Suite("Message filters for people")
+struct MessageFilterTests {
+    let context = MessageTemplate.Context(
+        policyID: "p", policyTitle: "t",
+        params: [
+            "required": .array([.string("owner"), .string("environment"), .string("cost-center")]),
+            "cadence": .object(Fields([("tier0", .number(60)), ("tier1", .number(90)), ("default", .number(365))])),
+            "labels": .object(Fields([("tier0", .string("tier 0 (mission critical)"))])),
+        ],
+        asOf: CivilDate(daysSinceEpoch: 20_000))
+
+    @Test("missing_from names the required keys a resource lacks, and only those")
+    func missingFrom() throws {
+        let template = try MessageTemplate(parsing: "missing tags: {{ params.required | missing_from: 'tags' | join: ', ' }}")
+        let tagged: Value = .object(Fields([("tags", .object(Fields([("environment", .string("prod"))])))]))
+        #expect(template.render(document: tagged, context: context) == "missing tags: owner, cost-center")
+        #expect(template.render(document: .object(Fields()), context: context) == "missing tags: owner, environment, cost-center")
+        let listed: Value = .object(Fields([("tags", .array([.string("owner"), .string("cost-center")]))]))
+        #expect(template.render(document: listed, context: context) == "missing tags: environment")
+    }
+
+    @Test("entry_for picks a keyed parameter's entry for the resource, else its default entry")
+    func entryFor() throws {
+        let template = try MessageTemplate(parsing: "{{ params.labels | entry_for: 'tier' | default: 'unlabelled' }}: {{ params.cadence | entry_for: 'tier' }} days")
+        #expect(template.render(document: .object(Fields([("tier", .string("tier0"))])), context: context) == "tier 0 (mission critical): 60 days")
+        #expect(template.render(document: .object(Fields([("tier", .string("tier3"))])), context: context) == "unlabelled: 365 days")
+    }
+
+    @Test("path filters need a valid field path")
+    func pathRequired() {
+        #expect(throws: MessageTemplate.ParseError.self) { try MessageTemplate(parsing: "{{ params.required | missing_from }}") }
+        #expect(throws: MessageTemplate.ParseError.self) { try MessageTemplate(parsing: "{{ params.required | entry_for: 'a..b' }}") }
+    }
+}

@@ -95,17 +95,10 @@ struct CIReportTests {
         let file = Fixtures.temporaryFolder("sarif-check").appendingPathComponent("results.sarif")
         try Data(try SARIFReport().render(Self.result())).write(to: file)
         let checker = try #require(Fixtures.shared).appendingPathComponent("checkers/check-sarif.py").path
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", checker, file.path]
-        let out = Pipe()
-        process.standardOutput = out
-        process.standardError = out
-        try process.run()
-        let text = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
+        let output = try ExternalProcess.python([checker, file.path])
+        let text = output.stdout + output.stderr
         try #require(!text.contains("missing Python package"), "jsonschema is not installed: pip install jsonschema")
-        #expect(process.terminationStatus == 0, "\(text)")
+        #expect(output.status == 0, "\(text)")
     }
 
     @Test("GitLab code quality: failing findings with GitLab's fields and severities")

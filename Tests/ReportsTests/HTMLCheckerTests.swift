@@ -30,16 +30,9 @@ struct HTMLCheckerTests {
         let result = name == "rich" ? try ReportFixtures.rich() : ReportEscapingTests.hostile()
         try Data(try HTMLReport().render(result)).write(to: report)
         let script = try #require(Fixtures.shared).appendingPathComponent("checkers/check-html.sh")
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/bin/bash")
-        process.arguments = [script.path, report.path, folder.appendingPathComponent("out").path]
-        let output = Pipe()
-        process.standardOutput = output
-        process.standardError = output
-        try process.run()
-        let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        #expect(process.terminationStatus == 0, Comment(rawValue: text))
+        let output = try ExternalProcess.run(URL(fileURLWithPath: "/bin/bash"), [script.path, report.path, folder.appendingPathComponent("out").path])
+        let text = output.stdout + output.stderr
+        #expect(output.status == 0, Comment(rawValue: text))
         #expect(text.contains("RESULT: OK"))
     }
 }

@@ -68,7 +68,7 @@ struct HTMLReportTests {
         #expect(html.strings("\(summary)//div[@class='card']/p[@class='figure']").contains("2 of 4"))
     }
 
-    @Test("framework view: control status, failing resources, catalog titles, coverage matrix")
+    @Test("framework view: control status, failing resources, catalog titles, coverage over every catalog control, coverage matrix")
     func frameworks() throws {
         let (_, html) = try page(try ReportFixtures.rich())
         func control(_ framework: String, _ id: String) -> [String] {
@@ -77,13 +77,22 @@ struct HTMLReportTests {
         }
         #expect(control("soc2", "A1.3") == ["Recovery plan testing", "dr.test.cadence", "✗ fail", "2"])
         #expect(control("soc2", "CC6.1") == ["Logical access security", "encryption.at_rest", "✓ pass", "0"])
-        #expect(control("soc2", "CC7.2") == ["System monitoring", "—", "– not assessed", "0"])
+        // CC7.2 is only in the catalog: listed as not assessed by Assay, and counted in the coverage.
+        #expect(control("soc2", "CC7.2").isEmpty)
+        #expect(html.strings("//h3[@id='framework-soc2']/following-sibling::details[1]/ul/li").map { $0.split(separator: " ").joined(separator: " ") }
+            == ["CC7.2 System monitoring"])
+        #expect(html.text("//h3[@id='framework-soc2']/following-sibling::p[1]")?.hasPrefix(
+            "Coverage 83.3%: 5 of 6 controls assessed (1 pass, 4 fail, 0 partial); 0 mapped but not assessed in this run; 1 not assessed by Assay") == true,
+            "\(html.text("//h3[@id='framework-soc2']/following-sibling::p[1]") ?? "no tally")")
+        // Without a catalog only the mapped controls are known, and the tally says so.
+        #expect(html.text("//h3[@id='framework-iso27001_2022']/following-sibling::p[1]")?.hasPrefix(
+            "No coverage figure: the results hold no catalog of this framework") == true)
         #expect(control("soc2", "CC8.1") == ["Change management", "tagging.required_keys", "✗ fail", "2"])
         #expect(control("iso27001_2022", "A.8.24") == ["encryption.at_rest tagging.required_keys", "◑ partial", "2"])
         #expect(control("iso27001_2022", "A.8.15") == ["logging.retention", "– not assessed", "0"])
         // Natural order of control ids: A1.3 before CC6.1 … CC8.1.
         #expect(html.strings("//h3[@id='framework-soc2']/following-sibling::table[1]/tbody/tr/th") == [
-            "A1.3", "CC6.1", "CC6.2", "CC6.3", "CC7.2", "CC8.1",
+            "A1.3", "CC6.1", "CC6.2", "CC6.3", "CC8.1",
         ])
         #expect(html.text("//h3[@id='framework-soc2']")?.hasPrefix("SOC 2 (2017 Trust Services Criteria)") == true)
         // Matrix: a column per framework, a row per mapped policy (logging maps only iso; cost maps none).

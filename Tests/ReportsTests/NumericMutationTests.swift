@@ -7,7 +7,9 @@ import TestSupport
 /// `assay report` on results whose numbers are out of every sane range: each numeric field of the rich
 /// results (numbers, and strings holding numbers such as money) is replaced in turn by a huge, tiny
 /// or signed extreme, and every report is rendered. A trap (Swift's checked conversions) would kill
-/// the test process; the test asserts each render finishes with bytes or a typed error.
+/// the test process; the test asserts each render finishes with bytes or a typed error. Numeric
+/// operands of policies (thresholds, money, counts, ages, …) are mutated the same way by
+/// `NumericOperandMutationTests` (PolicyLoaderTests).
 @Suite("numeric mutations of a results document")
 struct NumericMutationTests {
     static let extremes = ["1e19", "-1e19", "1e300", "-1e300", "1e-10", "9223372036854775808"]

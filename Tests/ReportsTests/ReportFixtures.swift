@@ -13,7 +13,8 @@ import TestSupport
 /// - verdicts: 18 evaluated, 8 pass, 6 fail, 2 waived, 1 error, 1 unknown → score 10/18 = 55.6 %;
 ///   blocking: the 4 failures of the two high/hard policies (the medium ones are below `high`);
 /// - soc2 controls: A1.3 fail (dr.test.cadence), CC6.1 pass (encryption.at_rest),
-///   CC6.2/CC6.3 fail (access.review.age), CC7.2 in the catalog only → not assessed,
+///   CC6.2/CC6.3 fail (access.review.age), CC7.2 in the catalog only → not assessed by Assay
+///   (coverage 5 of 6 controls),
 ///   CC8.1 fail with 2 failing resources (tagging: one fail + one error);
 ///   iso27001_2022 A.8.24: encryption passes, tagging fails → partial; A.8.15: logging, nothing in
 ///   scope → not assessed;

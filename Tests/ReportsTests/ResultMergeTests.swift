@@ -38,6 +38,26 @@ struct ResultMergeTests {
         #expect(sources == ["us.json", "eu.json"])
     }
 
+    @Test("framework coverage is recomputed from the merged counts; it alone differing is no conflict")
+    func frameworkCoverage() throws {
+        var (eu, us) = Self.accounts()
+        // One job had only passing buckets: its own coverage says CC6.1 passes.
+        us = ReportFixtures.minimal(failing: 0, passing: 3, resourcePrefix: "arn:aws:s3:::us-")
+        let catalogs = FrameworkCatalogs([FrameworkCatalog(key: "soc2", title: "SOC 2", controls: [
+            FrameworkControl(id: "CC6.1", title: "Logical access"), FrameworkControl(id: "CC7.2", title: "Monitoring"),
+        ], location: SourceLocation(file: "soc2.yaml", line: 1, column: 1))])
+        eu.sections["frameworks"] = catalogs.sectionValue(policies: eu.policies)
+        us.sections["frameworks"] = catalogs.sectionValue(policies: us.policies)
+        #expect(us.sections["frameworks"]?["soc2"]?["control_status"]?["CC6.1"] == "pass")
+        let merged = try ResultMerge.merge([.init(name: "us.json", result: us), .init(name: "eu.json", result: eu)])
+        let soc2 = merged.result.sections["frameworks"]?["soc2"]
+        #expect(soc2?["control_status"]?["CC6.1"] == "fail")
+        #expect(soc2?["control_status"]?["CC7.2"] == "not assessed by Assay")
+        #expect(soc2?["coverage"]?["assessed"] == 1 && soc2?["coverage"]?["controls"] == 2 && soc2?["coverage"]?["fail"] == 1)
+        let notes = merged.result.sections["merge"]?["warnings"]?.arrayValue?.compactMap(\.stringValue) ?? []
+        #expect(!notes.contains { $0.contains("'frameworks'") }, "\(notes)")
+    }
+
     @Test("the same policy and resource in two results is counted once and reported")
     func duplicates() throws {
         let eu = ReportFixtures.minimal(failing: 3, passing: 2, resourcePrefix: "arn:aws:s3:::shared-")

@@ -41,8 +41,14 @@ import Testing
         // Warm standby 45 days after a passing full test: p = 0.5 + 0.47·e^(−45/180) (§C.2: 0.866036368).
         let p = try #require(dr["failover_success_probability"]?.doubleValue)
         #expect(abs(p - 0.866036368) <= 1e-9)
-        #expect(dr["capability_rto_hours"] == 0.2)
-        #expect(dr["meets_rto"] == true)  // 0.2 h against the tier1 target of 1 h
+        // The capability RTO is the model's R = δ + RTO·k(φ) (the DR table's figure), rounded to 0.01 h.
+        let input = try #require(try ApplicationRegister.inputs(from: result.applications).first)
+        let current = try ApplicationModel(resolving: input, settings: ModelSettings()).current
+        #expect(dr["rto_before_decay_hours"] == 0.2)
+        #expect(dr["capability_rto_hours"] == .number((current.recoveryHours * 100).rounded() / 100))
+        #expect(dr["rto_decay_factor"] == .number((current.rtoMultiplier * 100).rounded() / 100))
+        #expect(current.recoveryHours != 0.2, "the decay and declaration delay should change the figure in this example")
+        #expect(dr["meets_rto"] == true)  // under 1 h against the tier1 target of 1 h
         #expect(dr["meets_rpo"] == true)  // 1 min against 15 min
     }
 

@@ -63,7 +63,13 @@ import Testing
         input.slaMonthlyRevenue = 50_000
         let assessments = try DowntimeModel.run([input], settings: settings)
         let section = DowntimeSection.value(assessments, settings: settings, asOf: Self.asOf)
-        #expect(section["settings"]?["currency"] == "EUR" && section["settings"]?["currency_assumed"] == false)
+        // One place for the currency: the section's own `currency`; settings only say whether it was assumed.
+        #expect(section["currency"] == "EUR" && section["settings"]?["currency_assumed"] == false)
+        #expect(section["settings"]?["currency"] == nil)
+        var assumed = settings
+        assumed.currency = ModelSettings.defaultCurrency
+        assumed.currencyAssumed = true
+        #expect(DowntimeSection.value(assessments, settings: assumed, asOf: Self.asOf)["currency"] == .null)
         #expect(section["settings"]?["analytic_sla_grid_steps"] == 1_024)
         let strategies = try #require(section["applications"]?.arrayValue?.first?["strategies"]?.arrayValue)
         let current = assessments[0].current

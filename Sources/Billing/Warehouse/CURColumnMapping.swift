@@ -6,11 +6,8 @@ public import PolicyEngine
 /// `resource_tags_user_<k>` columns, or the CUR 2.0 `resource_tags` map (`user_<k>`, `aws_<k>`).
 struct CURColumnMapping: CostLineMapping {
     private let columns: TableColumns
-    private let billingPeriodStart, usageStart, payer, usageAccount, productCode, productName, serviceCode: String?
-    private let usageType, lineItemType, currencyColumn, unblended, netUnblended, publicOnDemand: String?
-    private let reservationEffective, reservationUnusedUpfront, reservationUnusedRecurring, reservationARN: String?
-    private let savingsPlanEffective, savingsPlanTotalCommitment, savingsPlanUsedCommitment: String?
-    private let region, regionCode, availabilityZone, resource, transferType, toLocation: String?
+    /// The SQL column of each `CURColumn`, nil when absent.
+    private let at: CURColumnBinding<String?>
     private let interRegionIsEgress: Bool
     /// Tag columns by tag key (legacy and Athena), in header order; user tags flagged.
     private let tagColumns: [(key: String, column: String, isUser: Bool)]
@@ -19,33 +16,7 @@ struct CURColumnMapping: CostLineMapping {
 
     init(columns: TableColumns, options: BillingReadOptions) {
         self.columns = columns
-        func find(_ legacy: String) -> String? { columns.column(of: [legacy, CURColumns.snakeCase(legacy)]) }
-        billingPeriodStart = find("bill/BillingPeriodStartDate")
-        usageStart = find("lineItem/UsageStartDate")
-        payer = find("bill/PayerAccountId")
-        usageAccount = find("lineItem/UsageAccountId")
-        productCode = find("lineItem/ProductCode")
-        productName = find("product/ProductName")
-        serviceCode = find("product/servicecode")
-        usageType = find("lineItem/UsageType")
-        lineItemType = find("lineItem/LineItemType")
-        currencyColumn = find("lineItem/CurrencyCode")
-        unblended = find("lineItem/UnblendedCost")
-        netUnblended = find("lineItem/NetUnblendedCost")
-        publicOnDemand = find("pricing/publicOnDemandCost")
-        reservationEffective = find("reservation/EffectiveCost")
-        reservationUnusedUpfront = find("reservation/UnusedAmortizedUpfrontFeeForBillingPeriod")
-        reservationUnusedRecurring = find("reservation/UnusedRecurringFee")
-        reservationARN = find("reservation/ReservationARN")
-        savingsPlanEffective = find("savingsPlan/SavingsPlanEffectiveCost")
-        savingsPlanTotalCommitment = find("savingsPlan/TotalCommitmentToDate")
-        savingsPlanUsedCommitment = find("savingsPlan/UsedCommitment")
-        region = find("product/region")
-        regionCode = find("product/regionCode")
-        availabilityZone = find("lineItem/AvailabilityZone")
-        resource = find("lineItem/ResourceId")
-        transferType = find("product/transferType")
-        toLocation = find("product/toLocation")
+        at = CURColumnBinding { columns.column(of: $0.names) }
         interRegionIsEgress = options.interRegionIsEgress
         let header = columns.header
         var found: [(key: String, column: String, isUser: Bool)] = []
@@ -63,17 +34,17 @@ struct CURColumnMapping: CostLineMapping {
     }
 
     var period: SQLExpression {
-        let billing = columns.raw(billingPeriodStart)
-        return TableColumns.month(.cases([(.equal(billing, .text("")), columns.raw(usageStart))], otherwise: billing))
+        let billing = columns.raw(at[.billingPeriodStart])
+        return TableColumns.month(.cases([(.equal(billing, .text("")), columns.raw(at[.usageStart]))], otherwise: billing))
     }
 
-    var currency: SQLExpression { columns.raw(currencyColumn) }
+    var currency: SQLExpression { columns.raw(at[.currency]) }
 
-    private var unblendedCost: SQLExpression { columns.amount(unblended) }
-    var billed: SQLExpression { columns.optionalAmount(netUnblended, otherwise: unblendedCost) }
-    var list: SQLExpression { columns.optionalAmount(publicOnDemand, otherwise: billed) }
+    private var unblendedCost: SQLExpression { columns.amount(at[.unblended]) }
+    var billed: SQLExpression { columns.optionalAmount(at[.netUnblended], otherwise: unblendedCost) }
+    var list: SQLExpression { columns.optionalAmount(at[.publicOnDemand], otherwise: billed) }
 
-    private var itemType: SQLExpression { .lower(columns.raw(lineItemType)) }
+    private var itemType: SQLExpression { .lower(columns.raw(at[.lineItemType])) }
 
     private func itemTypeIs(_ names: String...) -> SQLExpression { .any(names.map { .equal(itemType, .text($0)) }) }
 
@@ -85,32 +56,32 @@ struct CURColumnMapping: CostLineMapping {
             (itemTypeIs("fee", "rifee", "savingsplanupfrontfee", "savingsplanrecurringfee"), .text("purchase")),
             (itemTypeIs("credit"), .text("credit")),
             (itemTypeIs("refund"), .text("refund")),
-            (.hasSuffix(columns.raw(lineItemType), "Discount"), .text("credit")),
+            (.hasSuffix(columns.raw(at[.lineItemType]), "Discount"), .text("credit")),
         ], otherwise: .text("adjustment"))
     }
 
     /// `CURColumns.effectiveCost` (BILLING.md §2.4).
     var effective: SQLExpression {
         .cases([
-            (itemTypeIs("savingsplancoveredusage"), columns.amount(savingsPlanEffective)),
-            (itemTypeIs("savingsplanrecurringfee"), .subtract(columns.amount(savingsPlanTotalCommitment), columns.amount(savingsPlanUsedCommitment))),
+            (itemTypeIs("savingsplancoveredusage"), columns.amount(at[.savingsPlanEffective])),
+            (itemTypeIs("savingsplanrecurringfee"), .subtract(columns.amount(at[.savingsPlanTotalCommitment]), columns.amount(at[.savingsPlanUsedCommitment]))),
             (itemTypeIs("savingsplannegation", "savingsplanupfrontfee"), .zero),
-            (itemTypeIs("discountedusage"), columns.amount(reservationEffective)),
-            (itemTypeIs("rifee"), .add(columns.amount(reservationUnusedUpfront), columns.amount(reservationUnusedRecurring))),
-            (.all([itemTypeIs("fee"), .not(.equal(columns.raw(reservationARN), .text("")))]), .zero),
+            (itemTypeIs("discountedusage"), columns.amount(at[.reservationEffective])),
+            (itemTypeIs("rifee"), .add(columns.amount(at[.reservationUnusedUpfront]), columns.amount(at[.reservationUnusedRecurring]))),
+            (.all([itemTypeIs("fee"), .not(.equal(columns.raw(at[.reservationARN]), .text("")))]), .zero),
         ], otherwise: unblendedCost)
     }
 
     /// `EgressRules.awsCUR`.
     var usageIsEgress: SQLExpression {
-        let type = columns.raw(usageType)
-        let transfer = SQLExpression.lower(columns.raw(transferType))
+        let type = columns.raw(at[.usageType])
+        let transfer = SQLExpression.lower(columns.raw(at[.transferType]))
         let interRegion: SQLExpression = interRegionIsEgress ? .all([]) : .any([])
         return .cases([
             (.hasSuffix(type, "-In-Bytes"), .any([])),
             (.equal(transfer, .text("aws outbound")), .all([])),
             (.equal(transfer, .text("interregion outbound")), interRegion),
-            (.equal(.lower(columns.raw(toLocation)), .text("external")), .all([])),
+            (.equal(.lower(columns.raw(at[.toLocation])), .text("external")), .all([])),
             (.hasSuffix(type, "DataTransfer-Out-Bytes"), .all([])),
             (.hasSuffix(type, "-AWS-Out-Bytes"), interRegion),
         ], otherwise: .any([]))
@@ -139,34 +110,34 @@ struct CURColumnMapping: CostLineMapping {
 
     func value(of dimension: CostDimension) -> SQLExpression {
         switch dimension {
-        case .account: return columns.raw(payer)
-        case .subAccount: return columns.raw(usageAccount)
+        case .account: return columns.raw(at[.payer])
+        case .subAccount: return columns.raw(at[.usageAccount])
         case .service:
-            let name = columns.raw(productName)
+            let name = columns.raw(at[.productName])
             return .cases([(.equal(name, .text("")), code)], otherwise: name)
         case .serviceCategory: return TableColumns.derivedCategory(code, lookups: [ServiceCategories.awsLookup])
         case .region: return TableColumns.normalizedRegion(regionText)
         case .chargeCategory: return chargeCategory
         case .currency: return currency
-        case .resource: return columns.raw(resource)
+        case .resource: return columns.raw(at[.resource])
         case .tag(let key): return tag(key)
         }
     }
 
     /// `lineItem/ProductCode`, else `product/servicecode`.
     private var code: SQLExpression {
-        let product = columns.raw(productCode)
-        return .cases([(.equal(product, .text("")), columns.raw(serviceCode))], otherwise: product)
+        let product = columns.raw(at[.productCode])
+        return .cases([(.equal(product, .text("")), columns.raw(at[.serviceCode]))], otherwise: product)
     }
 
     /// `CURColumns.regionText`: region, region code, the zone without its letter, the usage
     /// type's prefix (`AWSUsageTypeRegions`).
     private var regionText: SQLExpression {
-        let primary = columns.raw(region)
-        let code = columns.raw(regionCode)
-        let zone = columns.raw(availabilityZone)
+        let primary = columns.raw(at[.region])
+        let code = columns.raw(at[.regionCode])
+        let zone = columns.raw(at[.availabilityZone])
         let zoneLetter = SQLExpression.substring(zone, start: -1, length: 1)
-        let type = columns.raw(usageType)
+        let type = columns.raw(at[.usageType])
         var branches: [(SQLExpression, SQLExpression)] = [
             (.not(.equal(primary, .text(""))), primary),
             (.not(.equal(code, .text(""))), code),

@@ -57,7 +57,7 @@ struct FOCUSColumnMapping: CostLineMapping {
     /// `EgressRules.text` over the first non-empty usage-type column.
     var usageIsEgress: SQLExpression {
         guard !usageTypeColumns.isEmpty else { return .all([.equal(.integer(1), .integer(0))]) }
-        let usageType = SQLExpression.lower(.coalesce(usageTypeColumns.map { .nullIfEmpty(columns.value($0)) } + [.text("")]))
+        let usageType = SQLExpression.lower(.firstNonEmpty(usageTypeColumns.map { columns.value($0) }))
         return .all([
             .not(.any([.contains(usageType, "ingress"), .contains(usageType, "-in-bytes")])),
             .any([.contains(usageType, "data transfer out"), .contains(usageType, "egress"), .contains(usageType, "datatransfer-out"), .contains(usageType, "-out-bytes")]),

@@ -65,8 +65,18 @@ enum AWSFacetRules {
         var name: Value?
         var retentionDays: Value?
         var coldAfterDays: Value?
-        var copyTargets: [String]
+        /// Copy destinations (vault ARNs) as the export shows them: nil for a copy action without
+        /// a destination, `.unknown` for one not known yet (Terraform "known after apply").
+        var copyTargets: [Value?]
         var continuous: Bool
+    }
+
+    /// The destinations of a rule's copy actions (`destination` names the ARN field); a copy-action
+    /// list that is itself unknown yields one unknown destination.
+    static func copyTargets(_ actions: Value?, destination: String) -> [Value?] {
+        guard let actions else { return [] }
+        if actions.isUnknown { return [.unknown] }
+        return actions.elements.map { $0.at(destination) }
     }
 
     /// Backup-plan facets: a tier per rule, the longest retention, the earliest cold move,
@@ -88,8 +98,19 @@ enum AWSFacetRules {
         resource[.backupTiers] = .array(tiers)
         resource.set(.backupRetentionDays, longest.map(Value.number))
         resource.set(.backupColdStorageAfterDays, coldest.map(Value.number))
-        let copies = rules.flatMap(\.copyTargets)
-        resource[.backupCopyRegions] = .array(regions(ofIdentifiers: copies, home: nil).map(Value.string))
+        // Copy regions rest on the destinations' ARNs: a destination the export does not show
+        // (missing, unknown, or an identifier without a region) makes the whole list unknown, so a
+        // residency check cannot pass on the copies it can see.
+        var copyRegions = Set<String>()
+        var resolved = true
+        for target in rules.flatMap(\.copyTargets) {
+            guard let text = target?.text, let arn = LocationCodes.ARN(text), !arn.region.isEmpty else {
+                resolved = false
+                continue
+            }
+            copyRegions.insert(arn.region)
+        }
+        resource[.backupCopyRegions] = resolved ? .array(copyRegions.sorted().map(Value.string)) : .unknown
         resource[.backupPITR] = .bool(rules.contains(where: \.continuous))
     }
 

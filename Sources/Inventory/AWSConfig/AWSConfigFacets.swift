@@ -174,7 +174,7 @@ enum AWSConfigFacets {
             AWSFacetRules.BackupRule(
                 name: rule.at("RuleName"), retentionDays: rule.at("Lifecycle", "DeleteAfterDays"),
                 coldAfterDays: rule.at("Lifecycle", "MoveToColdStorageAfterDays"),
-                copyTargets: rule.at("CopyActions")?.elements.compactMap { $0.at("DestinationBackupVaultArn")?.text } ?? [],
+                copyTargets: AWSFacetRules.copyTargets(rule.at("CopyActions"), destination: "DestinationBackupVaultArn"),
                 continuous: rule.at("EnableContinuousBackup")?.boolFacet == .bool(true))
         }
         AWSFacetRules.backupPlan(rules, into: &resource)

@@ -7,33 +7,64 @@ import PolicyEngine
 enum JSONRootMembers {
     /// The parsed values of the wanted root keys that the file has.
     static func read(path: String, keys: Set<String>, open: (String) throws -> any ByteStream) throws -> [String: Value] {
-        let source = try open(path)
-        var scanner = RootScanner(wanted: keys)
+        let tee = Tee(try open(path), keys: keys, path: path)
         let blockSize = 8 << 20
         var block = [UInt8](repeating: 0, count: blockSize)
-        var first = true
-        while !scanner.finished {
+        while !tee.finished {
             let got = try block.withUnsafeMutableBytes { raw -> Int in
                 guard let base = raw.baseAddress else { return 0 }
-                return try source.read(into: base, count: blockSize)
+                return try tee.read(into: base, count: blockSize)
             }
             if got == 0 { break }
+        }
+        return try tee.values()
+    }
+
+    /// A byte stream that picks the wanted root members out of the bytes another reader pulls
+    /// through it, so that one pass over a file serves both (a Terraform plan's `configuration`
+    /// is found while its `resource_changes` stream).
+    final class Tee: ByteStream {
+        private let source: any ByteStream
+        private let path: String
+        private var scanner: RootScanner
+        private var first = true
+
+        init(_ source: any ByteStream, keys: Set<String>, path: String) {
+            self.source = source
+            self.path = path
+            scanner = RootScanner(wanted: keys)
+        }
+
+        /// True once every wanted member was seen or the root object ended.
+        var finished: Bool { scanner.finished }
+        var size: Int { source.size }
+        var position: Int { source.position }
+
+        func read(into buffer: UnsafeMutableRawPointer, count: Int) throws -> Int {
+            let got = try source.read(into: buffer, count: count)
+            guard got > 0, !scanner.finished else { return got }
+            let bytes = UnsafeBufferPointer(start: buffer.assumingMemoryBound(to: UInt8.self), count: got)
             var start = 0
             if first {
                 first = false
-                if got >= 3, block[0] == 0xEF, block[1] == 0xBB, block[2] == 0xBF { start = 3 }
+                if got >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF { start = 3 }
             }
-            block.withUnsafeBufferPointer { scanner.scan($0, from: start, to: got) }
+            scanner.scan(bytes, from: start, to: got)
+            return got
         }
-        var values: [String: Value] = [:]
-        for (key, bytes) in scanner.captured {
-            do throws(JSONSyntaxError) {
-                values[key] = try JSONParser.parse(bytes)
-            } catch {
-                throw JSONArrayStream.diagnose(error, in: bytes, file: path)
+
+        /// The parsed values of the wanted members seen so far.
+        func values() throws -> [String: Value] {
+            var values: [String: Value] = [:]
+            for (key, bytes) in scanner.captured {
+                do throws(JSONSyntaxError) {
+                    values[key] = try JSONParser.parse(bytes)
+                } catch {
+                    throw JSONArrayStream.diagnose(error, in: bytes, file: path)
+                }
             }
+            return values
         }
-        return values
     }
 }
 

@@ -20,6 +20,10 @@ public import PolicyEngine
 ///    (`count`, `facets[]` with the value per source, `summary`), for the `drift.*` policies.
 /// 4. **Regions** are checked against the region catalog: an unknown code is a warning.
 ///
+/// Records of registers (JSON, JSON Lines, CSV, YAML inputs) take part in step 1 only, keyed by
+/// type and id within their input: a register listing one id twice gives one resource, and a
+/// warning naming both rows when the two differ.
+///
 /// A run with one input and unique ids pays one hash lookup per resource.
 public enum IdentityResolution {
     /// What the step produced.
@@ -117,7 +121,8 @@ public enum IdentityResolution {
         /// Groups of two or more records.
         private(set) var count = 0
 
-        /// Groups the inventory records (`kinds[i] != nil`) by `ResourceIdentity.key`.
+        /// Groups the inventory records (`kinds[i] != nil`) by `ResourceIdentity.key`, the
+        /// register records by input, type and id.
         init(_ resources: borrowing [Resource], kinds: [StateKind?]) {
             precondition(resources.count < Int(Int32.max), "more records than the identity step can index")
             leader = Array(repeating: -1, count: resources.count)
@@ -129,10 +134,23 @@ public enum IdentityResolution {
                 if slot < 0 { slot = index }
                 return slot
             }
-            for index in resources.indices where kinds[index] != nil {
-                let first = claim(&firstByKey[ResourceIdentity.key(of: resources[index].id), default: -1], by: index)
+            // Records of registers (JSON, JSON Lines, CSV, YAML) are one resource per id and type
+            // within their input (step 1 only: two registers may use one id for different things).
+            var firstByRegisterKey: [RegisterKey: Int] = [:]
+            for index in resources.indices {
+                let first = kinds[index] != nil
+                    ? claim(&firstByKey[ResourceIdentity.key(of: resources[index].id), default: -1], by: index)
+                    : claim(&firstByRegisterKey[RegisterKey(file: resources[index].source.file, type: resources[index].type,
+                                                            id: resources[index].id), default: -1], by: index)
                 if first != index { append(index, to: first) }
             }
+        }
+
+        /// The key of a register record: its input, type and id.
+        private struct RegisterKey: Hashable {
+            var file: String
+            var type: String
+            var id: String
         }
 
         /// Frees the key table once grouping is done (a million ids hold ~100 MB).

@@ -2,7 +2,9 @@ public import PolicyEngine
 
 /// Reads JSON record files: a top-level array of records, or an object holding the list under
 /// one member (`{"applications": [...]}`; `list_field` in the config names it when there are
-/// several). Large files stream (`JSONArrayStream`); memory stays bounded by the records kept.
+/// several) and optionally the register's `"currency"` (copied onto every record,
+/// `RegisterCurrency`; whole files only). Large files stream (`JSONArrayStream`); memory stays
+/// bounded by the records kept.
 public struct JSONRecordReader: ExportReader {
     /// Files up to this size are parsed whole; larger ones stream.
     static let wholeFileLimit = 32 << 20
@@ -35,8 +37,24 @@ public struct JSONRecordReader: ExportReader {
             }
             let (key, items) = try records(in: document, spec: spec)
             let prefix = key.map { "/" + $0.replacingOccurrencesOfTildeAndSlash() } ?? ""
+            // The register's own currency (`"currency": "USD"` beside the list) applies to every record.
+            var currency: String?
+            if let declared = document.objectValue?[RegisterCurrency.key] {
+                switch RegisterCurrency.code(of: declared) {
+                case .success(let code): currency = code
+                case .failure(let problem): throw InventoryError.invalidRecord(file: spec.path, line: nil, pointer: "/currency", reason: problem.message)
+                }
+            }
             return try items.enumerated().map { index, item throws(InventoryError) in
-                try mapper.resource(from: item, pointer: "\(prefix)/\(index)", line: nil)
+                let pointer = "\(prefix)/\(index)"
+                var record = item
+                if let currency, case .object(let fields) = item {
+                    switch RegisterCurrency.apply(currency, to: fields) {
+                    case .success(let applied): record = .object(applied)
+                    case .failure(let problem): throw .invalidRecord(file: spec.path, line: nil, pointer: pointer, reason: problem.message)
+                    }
+                }
+                return try mapper.resource(from: record, pointer: pointer, line: nil)
             }
         }
         let key = try spec.mapping.listField ?? streamedListKey(spec.path)

@@ -214,7 +214,7 @@ enum TerraformAWSFacets {
             let lifecycle = rule.at("lifecycle")?.firstBlock
             return AWSFacetRules.BackupRule(
                 name: rule.at("rule_name"), retentionDays: lifecycle?.at("delete_after_days"), coldAfterDays: lifecycle?.at("cold_storage_after"),
-                copyTargets: rule.at("copy_action")?.elements.compactMap { $0.at("destination_vault_arn")?.text } ?? [],
+                copyTargets: AWSFacetRules.copyTargets(rule.at("copy_action"), destination: "destination_vault_arn"),
                 continuous: rule.at("enable_continuous_backup")?.boolFacet == .bool(true))
         }
         AWSFacetRules.backupPlan(rules, into: &resource)

@@ -41,7 +41,14 @@ public struct TerraformPlanReader: StreamingExportReader {
                 try stream(path: path, progress: progress, body)
                 return
             } catch InventoryError.unexpectedStructure(_, let pointer, _, _, _) where pointer.isEmpty {
-                // No `resource_changes` array: fall through to the planned values.
+                // No `resource_changes` array: fall through to the planned values, parsed from the
+                // bytes still held (a run reads an input once; larger plans must stream).
+                guard file.size <= Self.replayableSize else {
+                    throw InventoryError.unexpectedStructure(
+                        file: path, pointer: "",
+                        expected: "a Terraform plan with resource_changes (`terraform show -json` writes it; a plan over "
+                            + "\(Self.replayableSize >> 20) MiB is read by streaming it)")
+                }
             }
         }
         let root = try TerraformDocument.parseWhole(path: path)
@@ -65,14 +72,28 @@ public struct TerraformPlanReader: StreamingExportReader {
         try body(resources)
     }
 
-    /// Streams `resource_changes` of a large plan.
+    /// Streams `resource_changes` of a large plan. The root members the mapping needs
+    /// (`configuration` sits after gigabytes of changes) are picked out of the same pass, so the
+    /// records are mapped once the file has been read.
     private func stream(path: String, progress: @Sendable (Int, Int) -> Void, _ body: ([Resource]) throws -> Void) throws {
-        let members = try JSONRootMembers.read(path: path, keys: ["format_version", "configuration", "variables"], open: { try InputFile(path: $0) })
+        var tee: JSONRootMembers.Tee?
+        var stream = JSONArrayStream(path: path, arrayKey: "resource_changes")
+        stream.open = { path in
+            let opened = JSONRootMembers.Tee(try InputFile(path: path), keys: ["format_version", "configuration", "variables"], path: path)
+            tee = opened
+            return opened
+        }
+        var records: [TerraformResourceRecord] = []
+        try stream.forEachBatch(progress: progress) { batch in
+            records += batch.compactMap { TerraformDocument.changeRecord($0.value, pointer: $0.pointer) }
+        }
+        let members = try tee?.values() ?? [:]
         try TerraformDocument.checkVersion(members["format_version"], file: path)
         let context = TerraformContext(configuration: members["configuration"], variables: members["variables"])
-        try JSONArrayStream(path: path, arrayKey: "resource_changes").forEachBatch(progress: progress) { batch in
-            let records = batch.compactMap { TerraformDocument.changeRecord($0.value, pointer: $0.pointer) }
-            try body(TerraformDocument.map(records, context: context, format: .terraformPlan, file: path))
-        }
+        try body(TerraformDocument.map(records, context: context, format: .terraformPlan, file: path))
     }
+
+    /// The largest plan whose bytes a run still holds after streaming it (`ReadOnceFile`'s
+    /// replay limit), so that a plan without `resource_changes` can be parsed whole.
+    static let replayableSize = 16 << 20
 }

@@ -3,7 +3,11 @@
 /// Placeholders name a field of the resource (`{{ encryption.at_rest.key_id }}`), or one of the
 /// reserved names `policy.id`, `policy.title`, `params.<name>` and `as_of`. Filters: `default: 'x'`
 /// (when missing), `upper`, `lower`, `join: ', '` (arrays), `count` (array/string/object length),
-/// `percent` (a share 0–1 as `13.2 %`), `percent_value` (a percentage rounded: `28.3 %`).
+/// `percent` (a share 0–1 as `13.2 %`), `percent_value` (a percentage rounded: `28.3 %`),
+/// `missing_from: 'path'` (the elements of a list that the resource's field at `path` lacks — keys
+/// of a mapping, elements of a list: `{{ params.required_tags | missing_from: 'tags' }}`) and
+/// `entry_for: 'path'` (the entry of a mapping keyed by the resource's field at `path`, else its
+/// `default` entry: `{{ params.cadence_days | entry_for: 'tier' }}`).
 /// Parsed when the policy loads; rendering only walks the parts.
 public struct MessageTemplate: Sendable {
     /// A filter applied to a placeholder's value.
@@ -13,11 +17,25 @@ public struct MessageTemplate: Sendable {
         case percent
         /// A value already in percent, rounded to one decimal (`28.2949` → `28.3 %`).
         case percentValue = "percent_value"
+        /// The elements of a list absent from the resource's field at the argument's path.
+        case missingFrom = "missing_from"
+        /// The entry of a mapping keyed by the resource's field at the argument's path.
+        case entryFor = "entry_for"
+
+        /// Whether the argument is a field path of the resource.
+        var takesPath: Bool { self == .missingFrom || self == .entryFor }
+    }
+
+    /// A filter with its argument as written and, for path filters, the parsed path.
+    struct AppliedFilter: Sendable {
+        var filter: Filter
+        var argument: String?
+        var path: FieldPath?
     }
 
     enum Part: Sendable {
         case text(String)
-        case placeholder(path: FieldPath, filters: [(Filter, String?)])
+        case placeholder(path: FieldPath, filters: [AppliedFilter])
     }
 
     let parts: [Part]
@@ -82,7 +100,7 @@ public struct MessageTemplate: Sendable {
         } catch {
             throw ParseError(offset: offset, reason: "invalid path '\(head)': \(error.reason)")
         }
-        var filters: [(Filter, String?)] = []
+        var filters: [AppliedFilter] = []
         for segment in segments.dropFirst() {
             let pieces = splitOutsideQuotes(segment, separator: ":")
             let name = pieces[0].trimmed
@@ -99,10 +117,18 @@ public struct MessageTemplate: Sendable {
                 }
                 argument = text
             }
-            if (filter == .default || filter == .join) && argument == nil {
-                throw ParseError(offset: offset, reason: "filter '\(name)' needs an argument, e.g. \(name): 'none'")
+            if (filter == .default || filter == .join || filter.takesPath) && argument == nil {
+                throw ParseError(offset: offset, reason: "filter '\(name)' needs an argument, e.g. \(name): \(filter.takesPath ? "'tags'" : "'none'")")
             }
-            filters.append((filter, argument))
+            var argumentPath: FieldPath?
+            if filter.takesPath, let argument {
+                do {
+                    argumentPath = try FieldPath(parsing: argument)
+                } catch {
+                    throw ParseError(offset: offset, reason: "filter '\(name)' needs a field path, '\(argument)' is not one: \(error.reason)")
+                }
+            }
+            filters.append(AppliedFilter(filter: filter, argument: argument, path: argumentPath))
         }
         return .placeholder(path: path, filters: filters)
     }
@@ -159,8 +185,9 @@ public struct MessageTemplate: Sendable {
             case .placeholder(let path, let filters):
                 var value = lookup(path, document: document, context: context)
                 var rendered: String?
-                for (filter, argument) in filters {
-                    switch filter {
+                for applied in filters {
+                    let argument = applied.argument
+                    switch applied.filter {
                     case .default:
                         if value == nil || value == .string("") { value = .string(argument ?? "") }
                     case .upper:
@@ -183,9 +210,22 @@ public struct MessageTemplate: Sendable {
                         }
                     case .percent, .percentValue:
                         if let number = value?.doubleValue, number.isFinite {
-                            let percent = filter == .percent ? number * 100 : number
-                            let tenths = Int((percent * 10).rounded())
-                            value = .string((tenths < 0 ? "-" : "") + "\(abs(tenths) / 10).\(abs(tenths) % 10) %")
+                            value = .string(Self.percentText(applied.filter == .percent ? number * 100 : number))
+                        }
+                    case .missingFrom:
+                        if case .array(let items)? = value {
+                            let present: Set<String>
+                            switch applied.path?.resolve(from: document) {
+                            case .object(let fields)?: present = Set(fields.keys)
+                            case .array(let elements)?: present = Set(elements.map(\.displayText))
+                            default: present = []
+                            }
+                            value = .array(items.filter { !present.contains($0.displayText) })
+                        }
+                    case .entryFor:
+                        if case .object(let table)? = value {
+                            let key = applied.path?.resolve(from: document)?.displayText
+                            value = key.flatMap { table[$0] } ?? table["default"]
                         }
                     }
                 }
@@ -195,6 +235,12 @@ public struct MessageTemplate: Sendable {
             }
         }
         return output
+    }
+
+    /// A percentage rounded to one decimal, as messages and generated docs print it (`13.2 %`).
+    public static func percentText(_ percent: Double) -> String {
+        let tenths = Int((percent * 10).rounded())
+        return (tenths < 0 ? "-" : "") + "\(abs(tenths) / 10).\(abs(tenths) % 10) %"
     }
 
     /// The parameter names the template uses (`{{ params.<name> }}`), in order of use; the policy

@@ -253,6 +253,9 @@ extension ConditionEvaluator {
     }
 
     static func compareNumbers(_ lhs: Value, _ rhs: Value) -> Result<Int, ComparisonFailure> {
+        // NaN is unordered: it would compare as "equal" below and pass `gte`, `lte` and `equals`.
+        if case .number(let number) = lhs, number.isNaN { return .failure(ComparisonFailure("NaN is not a number that can be compared")) }
+        if case .number(let number) = rhs, number.isNaN { return .failure(ComparisonFailure("NaN is not a number that can be compared")) }
         switch (lhs, rhs) {
         case (.number(let left), .number(let right)):
             return .success(left < right ? -1 : (left > right ? 1 : 0))

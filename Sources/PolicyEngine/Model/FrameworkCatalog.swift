@@ -12,23 +12,27 @@ public struct FrameworkControl: Sendable, Hashable {
     }
 }
 
-/// The control catalog of one framework (`policies/frameworks/<key>.yaml`): the controls the policy
-/// library maps to, so reports and `assay explain` can show control titles and a test can reject
-/// mappings to controls that do not exist.
+/// The control catalog of one framework (`policies/frameworks/<key>.yaml`): every control of the
+/// framework's published list (or of the parts `scope` names), mapped or not, so reports and
+/// `assay explain` can show control titles, coverage counts the controls no policy checks, and a
+/// test can reject mappings to controls that do not exist.
 public struct FrameworkCatalog: Sendable, Hashable {
     /// The key policies use under `frameworks:` (`soc2`, `iso27001_2022`).
     public var key: String
     /// The framework's name and edition.
     public var title: String
+    /// Which parts of the framework the catalog lists, in words (nil: the whole framework).
+    public var scope: String?
     /// Controls in catalog order.
     public var controls: [FrameworkControl]
     /// Where the catalog was defined.
     public var location: SourceLocation
 
     /// Creates a catalog.
-    public init(key: String, title: String, controls: [FrameworkControl], location: SourceLocation) {
+    public init(key: String, title: String, scope: String? = nil, controls: [FrameworkControl], location: SourceLocation) {
         self.key = key
         self.title = title
+        self.scope = scope
         self.controls = controls
         self.location = location
     }
@@ -98,17 +102,146 @@ public struct FrameworkCatalogs: Sendable {
     }
 
     /// The `frameworks` section of a run result:
-    /// `{ "<key>": { "title": "…", "controls": { "<id>": "<title>" } } }`.
-    public var sectionValue: Value {
+    /// `{ "<key>": { "title": "…", "scope": "…", "controls": { "<id>": "<title>" } } }`, and with
+    /// the run's policies, per framework its `coverage` (`ControlCoverage.sectionValue`) and each
+    /// control's verdict under `control_status`.
+    public func sectionValue(policies: [PolicyReport]? = nil) -> Value {
         var frameworks = Fields()
         for catalog in catalogs {
             var controls = Fields()
             for control in catalog.controls { controls[control.id] = .string(control.title) }
             var entry = Fields()
             entry["title"] = .string(catalog.title)
+            if let scope = catalog.scope { entry["scope"] = .string(scope) }
             entry["controls"] = .object(controls)
+            if let policies { Self.addCoverage(to: &entry, controls: catalog.controls.map(\.id), framework: catalog.key, policies: policies) }
             frameworks[catalog.key] = .object(entry)
         }
         return .object(frameworks)
+    }
+
+    /// The members of a `frameworks` section entry that depend on the run, not on the catalog.
+    public static let runMembers: Set<String> = ["control_status", "coverage"]
+
+    /// A `frameworks` section (as `sectionValue` wrote it) with each framework's `control_status`
+    /// and `coverage` computed again from `policies` — for merged results, whose counts are not
+    /// those of any one run.
+    public static func recomputingCoverage(_ section: Value, policies: [PolicyReport]) -> Value {
+        guard case .object(let frameworks) = section else { return section }
+        var recomputed = Fields()
+        for member in frameworks {
+            guard case .object(var entry) = member.value else {
+                recomputed[member.key] = member.value
+                continue
+            }
+            let controls = entry["controls"]?.objectValue.map { $0.map(\.key) } ?? []
+            addCoverage(to: &entry, controls: controls, framework: member.key, policies: policies)
+            recomputed[member.key] = .object(entry)
+        }
+        return .object(recomputed)
+    }
+
+    /// Sets `control_status` and `coverage` of one framework entry.
+    private static func addCoverage(to entry: inout Fields, controls: [String], framework: String, policies: [PolicyReport]) {
+        let verdicts = ControlVerdict.verdicts(of: controls, framework: framework, policies: policies)
+        var status = Fields()
+        for (id, verdict) in verdicts { status[id] = .string(verdict.rawValue) }
+        entry["control_status"] = .object(status)
+        entry["coverage"] = ControlCoverage(verdicts.map(\.verdict)).sectionValue
+    }
+}
+
+/// The verdict on one framework control in a run, from the verdicts of the policies mapped to it.
+///
+/// A mapped policy *fails* when it has failing or erroring resources, *passes* when it has passing
+/// or waived resources and none failing, and is not assessed otherwise (nothing in scope, or only
+/// unknown verdicts). A control is **fail** when every assessed mapped policy fails, **partial**
+/// when some pass and some fail, **pass** when at least one passes and none fails, **not
+/// assessed** when policies map to it but none was assessed in the run, and **not assessed by
+/// Assay** when no policy maps to it (a control only the catalog lists).
+public enum ControlVerdict: String, Sendable, CaseIterable {
+    case pass, fail, partial
+    case notAssessed = "not assessed"
+    case notAssessedByAssay = "not assessed by Assay"
+
+    /// The key in the JSON coverage (`not_assessed_by_assay`).
+    public var key: String {
+        switch self {
+        case .pass, .fail, .partial: return rawValue
+        case .notAssessed: return "not_assessed"
+        case .notAssessedByAssay: return "not_assessed_by_assay"
+        }
+    }
+
+    /// Whether the run produced evidence on the control (pass, fail or partial).
+    public var isAssessed: Bool {
+        switch self {
+        case .pass, .fail, .partial: return true
+        case .notAssessed, .notAssessedByAssay: return false
+        }
+    }
+
+    /// The verdict of a control from the counts of the policies mapped to it (none: not assessed by Assay).
+    public static func of(_ counts: [VerdictCounts]) -> ControlVerdict {
+        if counts.isEmpty { return .notAssessedByAssay }
+        var passing = 0
+        var failing = 0
+        for count in counts {
+            if count.fail + count.error > 0 {
+                failing += 1
+            } else if count.pass + count.waived > 0 {
+                passing += 1
+            }
+        }
+        switch (passing > 0, failing > 0) {
+        case (true, true): return .partial
+        case (false, true): return .fail
+        case (true, false): return .pass
+        case (false, false): return .notAssessed
+        }
+    }
+
+    /// The verdict of each control id of a framework, in the given order.
+    public static func verdicts(of controls: [String], framework: String, policies: [PolicyReport]) -> [(id: String, verdict: ControlVerdict)] {
+        var mapped: [String: [VerdictCounts]] = [:]
+        for policy in policies {
+            for control in policy.frameworks[framework] ?? [] { mapped[control, default: []].append(policy.counts) }
+        }
+        return controls.map { (id: $0, verdict: of(mapped[$0] ?? [])) }
+    }
+}
+
+/// How much of a framework's catalog a run assessed: coverage = assessed controls (pass, fail or
+/// partial) / every control of the catalog, so controls no policy checks count against it.
+public struct ControlCoverage: Sendable, Hashable {
+    /// Controls per verdict.
+    public var tallies: [ControlVerdict: Int]
+    /// Every control counted.
+    public var controls: Int
+
+    /// Counts the verdicts.
+    public init(_ verdicts: [ControlVerdict]) {
+        var tallies: [ControlVerdict: Int] = [:]
+        for verdict in verdicts { tallies[verdict, default: 0] += 1 }
+        self.tallies = tallies
+        controls = verdicts.count
+    }
+
+    /// Controls with evidence in the run.
+    public var assessed: Int { ControlVerdict.allCases.filter(\.isAssessed).reduce(0) { $0 + (tallies[$1] ?? 0) } }
+    /// Controls at least one policy maps to.
+    public var mapped: Int { controls - (tallies[.notAssessedByAssay] ?? 0) }
+    /// Assessed / all controls (0 for an empty catalog).
+    public var share: Double { controls == 0 ? 0 : Double(assessed) / Double(controls) }
+
+    /// `{ "controls", "mapped", "assessed", "share", "pass", "fail", "partial", "not_assessed", "not_assessed_by_assay" }`.
+    public var sectionValue: Value {
+        var fields = Fields()
+        fields["controls"] = .number(Double(controls))
+        fields["mapped"] = .number(Double(mapped))
+        fields["assessed"] = .number(Double(assessed))
+        fields["share"] = .number((share * 10_000).rounded() / 10_000)
+        for verdict in ControlVerdict.allCases { fields[verdict.key] = .number(Double(tallies[verdict] ?? 0)) }
+        return .object(fields)
     }
 }

@@ -231,14 +231,17 @@ public struct JSONParser {
         var cursor = start
         let count = bytes.count
         var hash: UInt32 = 2_166_136_261
+        var high: UInt8 = 0
         while cursor < count {
             let byte = bytes[cursor]
             if byte == UInt8(ascii: "\"") {
+                if high >= 0x80 { try checkUTF8(from: start, to: cursor) }
                 index = cursor + 1
                 let slice = UnsafeBufferPointer(rebasing: bytes[start..<cursor])
                 return (keyCache?.string(for: slice, hash: hash) ?? String(decoding: slice, as: UTF8.self), hash)
             }
             if byte == UInt8(ascii: "\\") || byte < 0x20 { break }
+            high |= byte
             hash = (hash ^ UInt32(byte)) &* 16_777_619
             cursor += 1
         }
@@ -250,9 +253,12 @@ public struct JSONParser {
         let start = index + 1
         var cursor = start
         let count = bytes.count
+        var high: UInt8 = 0
         while cursor < count {
             let byte = bytes[cursor]
+            high |= byte
             if byte == UInt8(ascii: "\"") {
+                if high >= 0x80 { try checkUTF8(from: start, to: cursor) }
                 index = cursor + 1
                 let slice = UnsafeBufferPointer(rebasing: bytes[start..<cursor])
                 // Repeated medium-length values (owners, tag values, names repeated as Name tags)
@@ -278,6 +284,8 @@ public struct JSONParser {
         while cursor < count {
             let byte = bytes[cursor]
             if byte == UInt8(ascii: "\"") {
+                // Escapes are ASCII, so the raw bytes locate any invalid sequence exactly.
+                try checkUTF8(from: start, to: cursor)
                 index = cursor + 1
                 return String(decoding: buffer, as: UTF8.self)
             }
@@ -465,6 +473,14 @@ public struct JSONParser {
     }
 
     // MARK: - Errors
+
+    /// Throws at the first byte of `start..<end` that is not valid UTF-8 (JSON text is UTF-8,
+    /// RFC 8259 §8.1; a replaced byte would silently change an id, a name or a tag key).
+    private mutating func checkUTF8(from start: Int, to end: Int) throws(JSONSyntaxError) {
+        guard let bad = UTF8Validation.firstInvalidByte(in: UnsafeBufferPointer(rebasing: bytes[start..<end])) else { return }
+        index = start + bad
+        throw error("invalid UTF-8 (\(UTF8Validation.describe(bytes[start + bad]))) in a string; JSON text must be UTF-8")
+    }
 
     private func describe(_ byte: UInt8) -> String {
         if byte >= 0x21 && byte < 0x7F { return "'\(Character(Unicode.Scalar(byte)))'" }

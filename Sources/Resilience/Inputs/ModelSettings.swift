@@ -1,3 +1,5 @@
+import PolicyEngine
+
 /// Simulation and decision settings (§B.1.4).
 public struct ModelSettings: Sendable, Hashable {
     /// Simulated years per strategy (1,000 … 10,000,000).
@@ -63,9 +65,7 @@ public struct ModelSettings: Sendable, Hashable {
     }
 
     /// True for a three-letter upper-case code such as `USD` or `EUR`.
-    public static func isCurrencyCode(_ code: String) -> Bool {
-        code.count == 3 && code.unicodeScalars.allSatisfy { $0.value >= 65 && $0.value <= 90 }
-    }
+    public static func isCurrencyCode(_ code: String) -> Bool { RegisterCurrency.isCode(code) }
 
     /// The parameters for a strategy (the §B.1.3 defaults unless overridden).
     public func parameters(for kind: StrategyKind) -> StrategyParameters {

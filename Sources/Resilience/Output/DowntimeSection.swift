@@ -11,9 +11,10 @@ public enum DowntimeSection {
     /// - Parameters:
     ///   - asOf: the run's as-of date (test ages are relative to it).
     ///   - extras: per-application fields copied from the register (`dr_region`), by application id.
-    ///   - currency: the ISO 4217 currency of every amount (config `downtime.currency`, else the billing's).
-    public static func value(_ assessments: [ApplicationAssessment], settings: ModelSettings, asOf: CivilDate, extras: [String: Fields] = [:],
-                             currency: String? = nil) -> Value {
+    /// The ISO 4217 currency of every amount is the section's one `currency` (null when the run
+    /// named none and the model assumed the spec's default; `settings.currency_assumed` says so).
+    public static func value(_ assessments: [ApplicationAssessment], settings: ModelSettings, asOf: CivilDate, extras: [String: Fields] = [:])
+        -> Value {
         var assumptions = Fields()
         for kind in StrategyKind.allCases where kind != .noDR {
             assumptions[kind.rawValue] = DowntimeValues.parameters(settings.parameters(for: kind))
@@ -30,7 +31,7 @@ public enum DowntimeSection {
         }
         return [
             "schema_version": .number(Double(schemaVersion)),
-            "currency": currency.map(Value.string) ?? .null,
+            "currency": settings.currencyAssumed ? .null : .string(settings.currency),
             "as_of": .string(asOf.description),
             "settings": [
                 "trials": .number(Double(settings.trials)), "seed": .string(String(settings.seed)),
@@ -38,7 +39,7 @@ public enum DowntimeSection {
                 "risk_appetite_p95": settings.riskAppetiteP95.map(DowntimeValues.money) ?? .null,
                 "lec_probabilities": .array(settings.lecProbabilities.map(Value.number)),
                 "default_candidate_cadence_days": .number(settings.defaultCandidateCadenceDays),
-                "currency": .string(settings.currency), "currency_assumed": .bool(settings.currencyAssumed),
+                "currency_assumed": .bool(settings.currencyAssumed),
                 "analytic_sla_grid_steps": .number(Double(AnalyticSLA.gridSteps)),
             ],
             "strategy_assumptions": .object(assumptions),

@@ -133,9 +133,19 @@ public enum DRTestEvidence {
         guard let input = try ApplicationRegister.input(from: enriched, drCost: nil, asOf: asOf) else { return enriched }
         let model = try ApplicationModel(resolving: input, settings: settings)
         dr["failover_success_probability"] = .number(model.current.successProbability)
-        let capability = model.current.kind == .noDR ? nil : model.current.parameters
-        dr["capability_rto_hours"] = capability.map { .number($0.rtoHours) } ?? .null
+        let current = model.current
+        let capability = current.kind == .noDR ? nil : current.parameters
+        // The RTO the strategy can deliver is the model's R = δ + RTO·k(φ): the tested (else
+        // declared, else default) RTO after the decay for the last test's age and result, plus the
+        // delay to declare the disaster — the figure of the model's compliance gate and the DR
+        // table, so findings and tables show one capability. Its parts are kept for the message.
+        // Figures are rounded to 0.01 h (0.01 for the factor) for people; verdicts use the exact values.
+        func hours(_ value: Double) -> Value { .number((value * 100).rounded() / 100) }
+        dr["capability_rto_hours"] = capability.map { _ in hours(current.recoveryHours) } ?? .null
         dr["capability_rpo_hours"] = capability.map { .number($0.rpoHours) } ?? .null
+        dr["rto_before_decay_hours"] = capability.map { hours($0.rtoHours) } ?? .null
+        dr["rto_decay_factor"] = capability.map { _ in hours(current.rtoMultiplier) } ?? .null
+        dr["declaration_delay_hours"] = capability.map { hours($0.declarationDelayHours) } ?? .null
         // What the capability rests on: a measured test, the register's declaration, or only the
         // strategy's default. A default is no evidence, so it never meets a target (a pass must
         // rest on evidence; the message names the basis); a missing strategy fails too.
@@ -154,7 +164,7 @@ public enum DRTestEvidence {
             guard let meets else { return .bool(false) }
             return .bool(meets && basis != "strategy_default")
         }
-        dr["meets_rto"] = verdict(capability.map { $0.rtoHours <= model.rtoTargetHours }, basis: rtoBasis)
+        dr["meets_rto"] = verdict(capability.map { _ in current.recoveryHours <= model.rtoTargetHours }, basis: rtoBasis)
         dr["meets_rpo"] = verdict(capability.map { $0.rpoHours <= model.rpoTargetHours }, basis: rpoBasis)
         document["dr"] = .object(dr)
         enriched.document = .object(document)

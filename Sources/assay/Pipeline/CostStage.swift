@@ -2,6 +2,7 @@ import Billing
 import Foundation
 import Inventory
 import PolicyEngine
+import TabularText
 
 /// Pipeline stage: read the billing exports in one streaming pass and build the cost groups
 /// every cost policy asks for, the cost review section, and the DR spend per application that
@@ -64,7 +65,9 @@ struct CostStage {
         CostScope(groupBy: ["tags." + settings.applicationTag, "tags." + settings.environmentTag], lastMonths: 12)
     }
 
-    func run(_ billing: [InputSpec], scopes: [CostScope]) throws -> Output {
+    /// Reads `billing` for `scopes`. `files` holds inputs the ingest stage opened for detection;
+    /// their bytes are read on from there (each file is read once, hashed as it is read).
+    func run(_ billing: [InputSpec], files: [String: ReadOnceFile] = [:], scopes: [CostScope]) throws -> Output {
         var output = Output()
         output.drSpend.currency = settings.modelCurrency
         guard !billing.isEmpty else { return output }
@@ -74,16 +77,22 @@ struct CostStage {
         let reporter = progress
         options.progress = { path, done, total in reporter.update(label: path, done: done, total: total ?? 0) }
         let engine = CostEngineChoice(engine: settings.engine, duckdbPath: settings.duckdbPath)
+        var opened = files
         for spec in billing {
             options.format = spec.format
             progress.begin("reading billing export \(spec.path)")
-            let report = try engine.read(spec.path, options: options, scopes: allScopes, into: &aggregator)
+            // A glob or a Parquet file is read by DuckDB alone; a file is opened once for reading
+            // and hashing (with the DuckDB engine, DuckDB reads it and the digest is a pass of its own).
+            let file = try opened.removeValue(forKey: spec.path) ?? (spec.path.contains("*") ? nil : IngestStage.openOnce(spec.path))
+            let report = try SharedInput.$current.withValue(file) {
+                try engine.read(spec.path, options: options, scopes: allScopes, into: &aggregator)
+            }
             progress.finish(label: spec.path)
             if report.badRows > 0 {
                 output.warnings.append("\(spec.path): skipped \(report.badRows) malformed row(s), first at "
                     + (report.firstBadRows.first.map { "line \($0.line ?? 0)" } ?? "?"))
             }
-            let digest = FileManager.default.fileExists(atPath: spec.path) ? try InputFile.sha256(path: spec.path) : "(glob: \(spec.path))"
+            let digest = try file.map(IngestStage.digest) ?? "(glob: \(spec.path))"
             output.inputs.append(InputRecord(path: spec.path, format: CostEngineChoice.evidenceFormat(report), sha256: digest, documents: report.lines))
         }
         output.documents = aggregator.documents(for: allScopes, asOf: asOf)

@@ -2,13 +2,16 @@ import PolicyEngine
 import Resilience
 
 /// The config's `downtime:` keys that set the model's decision inputs (docs/downtime-model.md,
-/// "Settings"): `risk_appetite_p95`, `cost_ratios`, `currency`, `discount_rate`, `horizon_years`.
-/// Kept apart from `StageSettings` so the stage's own keys and these evolve independently.
+/// "Settings"): `risk_appetite_p95`, `cost_ratios`, `currency`, `exchange_rates` (the value of one
+/// unit of another currency in `currency`, for DR spend billed in it), `discount_rate`,
+/// `horizon_years`. Kept apart from `StageSettings` so the stage's own keys and these evolve
+/// independently; every money key of the model is read here, in one place.
 enum DowntimeModelKeys {
-    static let keys = ["risk_appetite_p95", "cost_ratios", "currency", "discount_rate", "horizon_years"]
+    static let keys = ["risk_appetite_p95", "cost_ratios", "currency", "exchange_rates", "discount_rate", "horizon_years"]
 
-    /// Applies the keys present in `downtime` to `settings`; errors name the config file and key.
-    static func apply(_ downtime: Fields, to settings: inout ModelSettings, file: String) throws {
+    /// Applies the keys present in `downtime` to `settings` and the conversion rates to
+    /// `exchangeRates`; errors name the config file and key.
+    static func apply(_ downtime: Fields, to settings: inout ModelSettings, exchangeRates: inout [String: FixedDecimal], file: String) throws {
         func failure(_ key: String, _ expected: String, _ value: Value) -> CommandFailure {
             .input("\(file): downtime.\(key) must be \(expected), got '\(value.displayText)'")
         }
@@ -23,6 +26,26 @@ enum DowntimeModelKeys {
                 throw failure("currency", "a three-letter ISO 4217 code such as USD or EUR", value)
             }
             settings.setCurrency(code)
+        }
+        if let rates = downtime["exchange_rates"] {
+            guard let entries = rates.objectValue else {
+                throw CommandFailure.input("\(file): downtime.exchange_rates must map a currency to its value in downtime.currency (EUR: 1.08)")
+            }
+            guard !settings.currencyAssumed else {
+                throw CommandFailure.input("\(file): downtime.exchange_rates needs downtime.currency (the currency the rates convert to)")
+            }
+            for member in entries {
+                let rate: FixedDecimal?
+                switch member.value {
+                case .decimal(let decimal): rate = decimal
+                case .number(let number): rate = FixedDecimal(exactly: number) ?? (try? FixedDecimal.parse(String(number)).get().value)
+                default: rate = nil
+                }
+                guard let rate, !rate.isNegative, !rate.isZero else {
+                    throw CommandFailure.input("\(file): downtime.exchange_rates.\(member.key) must be a positive number")
+                }
+                exchangeRates[member.key] = rate
+            }
         }
         if let value = downtime["discount_rate"] {
             guard let rate = value.doubleValue, rate.isFinite, (0...0.5).contains(rate) else {

@@ -32,7 +32,10 @@ struct DowntimeStage {
         if settings.enabled {
             let inputs = try ApplicationRegister.inputs(from: enrichment.applications, drCosts: drSpend.annual, drCostRefusals: drSpend.refused,
                                                         asOf: asOf)
-            let assessments = try DowntimeModel.run(inputs, settings: settings.model)
+            // The model's currency: the config's or the register's, else the billing's single currency.
+            var model = settings.model
+            if model.currencyAssumed, let billed = drSpend.currency { model.setCurrency(billed) }
+            let assessments = try DowntimeModel.run(inputs, settings: model)
             var extras: [String: Fields] = [:]
             for resource in enrichment.applications {
                 let id = ApplicationRegister.applicationID(of: resource)
@@ -43,10 +46,11 @@ struct DowntimeStage {
                 if let basis = drSpend.basis[id] { extras[id, default: Fields()]["cost_basis"] = .string(basis) }
                 if let refusal = drSpend.refused[id] { extras[id, default: Fields()]["cost_basis"] = .string("unknown: " + refusal) }
             }
-            if drSpend.currency == nil {
-                output.warnings.append("the downtime model's amounts have no currency: set downtime.currency in the config (e.g. USD)")
+            if model.currencyAssumed {
+                output.warnings.append("the downtime model's amounts have no currency: set downtime.currency in the config (e.g. USD) "
+                    + "or currency in the application register")
             }
-            output.section = DowntimeSection.value(assessments, settings: settings.model, asOf: asOf, extras: extras, currency: drSpend.currency)
+            output.section = DowntimeSection.value(assessments, settings: model, asOf: asOf, extras: extras)
             output.assessments = assessments
             replaced = DowntimeAnnotation.annotate(enrichment.applications, with: assessments)
             for assessment in assessments {

@@ -26,14 +26,16 @@ struct EvaluationPipeline {
         for problem in PolicyTypeCheck.problems(policySet.policies, config: request.config) { Terminal.warning(problem) }
 
         // Ingest (with the identity step: one resource per identity).
-        let settings = try StageSettings(config: request.config)
+        var settings = try StageSettings(config: request.config)
         let ingested = try IngestStage(progress: progress, config: request.config, settings: settings).run(request.config.inputs)
+        // The application register may declare its money's currency once (docs/registers.md).
+        try settings.adoptRegisterCurrency(from: ingested.resources, configFile: request.config.file)
 
         // Costs: one streaming pass over the billing exports for every cost scope.
         let costScopes = Array(Set(compiled.compactMap(\.policy.scope.cost)))
         let costs: CostStage.Output
         do {
-            costs = try CostStage(settings: settings.cost, asOf: request.asOf, progress: progress).run(ingested.billing, scopes: costScopes)
+            costs = try CostStage(settings: settings.cost, asOf: request.asOf, progress: progress).run(ingested.billing, files: ingested.billingFiles, scopes: costScopes)
         } catch {
             throw ingested.spool.renaming(error)
         }
@@ -50,13 +52,14 @@ struct EvaluationPipeline {
         var sections: [String: Value] = [:]
         sections["cost"] = costs.section
         sections["downtime"] = modelled.section
-        if !catalogs.catalogs.isEmpty { sections["frameworks"] = catalogs.sectionValue }
+        let policyReports = evaluations.map(PolicyReport.init)
+        if !catalogs.catalogs.isEmpty { sections["frameworks"] = catalogs.sectionValue(policies: policyReports) }
 
         // Assemble.
         let result = RunResult(
             toolVersion: AssayVersion.current, asOf: request.asOf, labels: request.config.labels, failOn: request.config.failOn,
             failOnUnknown: request.config.failOnUnknown, passing: passing, policySetDigest: policySet.digest,
-            inputs: ingested.inputs + costs.inputs.map(ingested.spool.renamed), policies: evaluations.map(PolicyReport.init), findings: evaluations.flatMap(\.findings),
+            inputs: ingested.inputs + costs.inputs.map(ingested.spool.renamed), policies: policyReports, findings: evaluations.flatMap(\.findings),
             waivers: waiverStatuses, sections: sections
         )
 

@@ -3,6 +3,7 @@ import Billing
 import Inventory
 import PolicyEngine
 import PolicyLoader
+import TabularText
 
 /// Pipeline stage 1: read every input with the reader its content calls for (or the forced
 /// one), hash each file, and collect the documents.
@@ -18,6 +19,9 @@ struct IngestStage {
         var inputs: [InputRecord] = []
         /// Inputs of billing formats, read later by the cost stage.
         var billing: [InputSpec] = []
+        /// The opened billing inputs (after detection), so that the cost stage reads and hashes
+        /// the same bytes instead of opening the file again.
+        var billingFiles: [String: ReadOnceFile] = [:]
         /// What a person should know: identity warnings (conflicting duplicates, unknown regions)
         /// and resources not located in the Terraform configuration.
         var warnings: [String] = []
@@ -68,23 +72,52 @@ struct IngestStage {
                 output.billing.append(spec)
                 continue
             }
-            let format = try spec.format ?? detect(spec.path)
-            if format.kind == .billing {
-                output.billing.append(InputSpec(path: spec.path, format: format, mapping: spec.mapping))
-                continue
+            // One open of the file for detection, the reader and the digest: the recorded SHA-256
+            // is that of the bytes detected and parsed (docs/limits.md, "Inputs").
+            let file = try Self.openOnce(spec.path)
+            try SharedInput.$current.withValue(file) {
+                let format = try spec.format ?? detect(spec.path)
+                if format.kind == .billing {
+                    output.billing.append(InputSpec(path: spec.path, format: format, mapping: spec.mapping))
+                    // Kept open for the cost stage, up to `keptBillingFiles` of them (open files and
+                    // their heads in memory stay bounded for a folder of thousands of exports; those
+                    // past it are opened again there, their head read a second time).
+                    if output.billingFiles.count < Self.keptBillingFiles { output.billingFiles[spec.path] = file }
+                    return
+                }
+                guard let reader = Self.readers.first(where: { $0.format == format }) else {
+                    throw CommandFailure.input("\(spec.path): no reader for format '\(format.rawValue)' in this build")
+                }
+                var forced = spec
+                forced.format = format
+                let label = output.spool.shown(spec.path)
+                progress.begin("reading \(label) (\(format.rawValue))")
+                let resources = try reader.read(forced) { done, total in progress.update(label: label, done: done, total: total) }
+                progress.finish(label: label)
+                output.resources.append(contentsOf: resources)
+                output.inputs.append(InputRecord(path: label, format: format.rawValue, sha256: try Self.digest(file), documents: resources.count))
             }
-            guard let reader = Self.readers.first(where: { $0.format == format }) else {
-                throw CommandFailure.input("\(spec.path): no reader for format '\(format.rawValue)' in this build")
-            }
-            var forced = spec
-            forced.format = format
-            let label = output.spool.shown(spec.path)
-            progress.begin("reading \(label) (\(format.rawValue))")
-            let resources = try reader.read(forced) { done, total in progress.update(label: label, done: done, total: total) }
-            progress.finish(label: label)
-            output.resources.append(contentsOf: resources)
-            output.inputs.append(InputRecord(path: label, format: format.rawValue, sha256: try InputFile.sha256(path: spec.path),
-                                             documents: resources.count))
+        }
+    }
+
+    /// How many detected billing inputs stay open for the cost stage.
+    static let keptBillingFiles = 64
+
+    /// Opens an input to be read once (detection, reader and digest share the bytes).
+    static func openOnce(_ path: String) throws -> ReadOnceFile {
+        do {
+            return try ReadOnceFile(path: path)
+        } catch {
+            throw InventoryError.unreadable(file: path, reason: error.reason)
+        }
+    }
+
+    /// The SHA-256 of the bytes read from `file` (and of any the reader left unread).
+    static func digest(_ file: ReadOnceFile) throws -> String {
+        do {
+            return try file.sha256()
+        } catch {
+            throw InventoryError.unreadable(file: file.path, reason: error.reason)
         }
     }
 

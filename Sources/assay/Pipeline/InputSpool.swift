@@ -2,8 +2,8 @@ import Foundation
 import PolicyEngine
 
 /// Inputs that can be read only once — pipes (`--input <(…)`), FIFOs, character devices — copied
-/// once, as they are read, into a private temporary file that detection, parsing and hashing then
-/// read as often as they need. Regular files are read in place. The copies live in one folder
+/// once, as they are read, into a private temporary file, which is then read like a regular input
+/// (once, shared by detection, parsing and hashing). Regular files are read in place. The copies live in one folder
 /// (mode 0700) that is removed at exit; results and errors name the input as it was given.
 struct InputSpool {
     /// Spool path → the name given on the command line or in the config.

@@ -12,7 +12,7 @@ struct StageSettings {
     var statePrecedence = StatePrecedence.live
 
     static let costKeys = ["required_tags", "review_months", "skip_bad_rows", "engine", "duckdb"]
-    static let downtimeKeys = ["enabled", "trials", "seed", "application_tag", "environment_tag", "dr_environment", "exchange_rates"]
+    static let downtimeKeys = ["enabled", "trials", "seed", "application_tag", "environment_tag", "dr_environment"]
         + DowntimeModelKeys.keys
     static let identityKeys = ["precedence"]
 
@@ -68,7 +68,9 @@ struct StageSettings {
         if let tag = try text(downtime, "application_tag", in: "downtime") { self.cost.applicationTag = tag }
         if let tag = try text(downtime, "environment_tag", in: "downtime") { self.cost.environmentTag = tag }
         if let value = try text(downtime, "dr_environment", in: "downtime") { self.cost.drEnvironment = value }
-        try DowntimeModelKeys.apply(downtime, to: &self.downtime.model, file: file)
+        try DowntimeModelKeys.apply(downtime, to: &self.downtime.model, exchangeRates: &self.cost.exchangeRates, file: file)
+        // The billed DR spend is converted to the model's currency (`downtime.currency`).
+        if !self.downtime.model.currencyAssumed { self.cost.modelCurrency = self.downtime.model.currency }
         let identity = try fields("identity", allowed: Self.identityKeys)
         if let value = try text(identity, "precedence", in: "identity") {
             guard let precedence = StatePrecedence(rawValue: value) else {
@@ -77,29 +79,37 @@ struct StageSettings {
             }
             statePrecedence = precedence
         }
-        // The billed DR spend is converted to the model's currency (`downtime.currency`).
-        if !self.downtime.model.currencyAssumed { self.cost.modelCurrency = self.downtime.model.currency }
-        if let rates = downtime["exchange_rates"] {
-            guard let entries = rates.objectValue else {
-                throw CommandFailure.input("\(file): downtime.exchange_rates must map a currency to its value in downtime.currency (EUR: 1.08)")
+    }
+
+    /// Sets the currency of the model's money and of the DR spend conversion in one place
+    /// (`downtime.currency`, `--currency`, or the application register's own `currency:`).
+    mutating func setCurrency(_ code: String) {
+        downtime.model.setCurrency(code)
+        cost.modelCurrency = code
+    }
+
+    /// Adopts the currency the application register declares (its file-level `currency:`, copied
+    /// onto every record, or a record's own `currency` field): without `downtime.currency` it
+    /// becomes the model's currency; a record in another currency than the config, or two records
+    /// in different currencies, is an input error naming the record's file and line.
+    mutating func adoptRegisterCurrency(from resources: [Resource], configFile: String?) throws {
+        var first: (code: String, source: String)?
+        for resource in resources where resource.type == ApplicationRegister.resourceType {
+            guard let value = resource.document["currency"] else { continue }
+            let place = resource.source.displayText
+            guard let code = value.stringValue, ModelSettings.isCurrencyCode(code) else {
+                throw CommandFailure.input("\(place): currency must be a three-letter ISO 4217 code such as USD or EUR, got '\(value.displayText)'")
             }
-            guard self.cost.modelCurrency != nil else {
-                throw CommandFailure.input("\(file): downtime.exchange_rates needs downtime.currency (the currency the rates convert to)")
+            if !downtime.model.currencyAssumed, first == nil, code != downtime.model.currency {
+                throw CommandFailure.input("\(place): the application register's currency \(code) differs from downtime.currency \(downtime.model.currency) "
+                    + "in \(configFile ?? "the config") (convert the register's amounts, or set the same currency in both)")
             }
-            for member in entries {
-                let currency = member.key
-                let value = member.value
-                let rate: FixedDecimal?
-                switch value {
-                case .decimal(let decimal): rate = decimal
-                case .number(let number): rate = FixedDecimal(exactly: number) ?? (try? FixedDecimal.parse(String(number)).get().value)
-                default: rate = nil
-                }
-                guard let rate, !rate.isNegative, !rate.isZero else {
-                    throw CommandFailure.input("\(file): downtime.exchange_rates.\(currency) must be a positive number")
-                }
-                self.cost.exchangeRates[currency] = rate
+            if let earlier = first, earlier.code != code {
+                throw CommandFailure.input("\(place): application in \(code), but \(earlier.source) is in \(earlier.code): "
+                    + "one register, one currency (the downtime model compares the applications' money)")
             }
+            if first == nil { first = (code, place) }
         }
+        if let first, downtime.model.currencyAssumed { setCurrency(first.code) }
     }
 }
