@@ -2,6 +2,7 @@
 //
 // Usage: InventoryBench <aws-config|terraform-plan|terraform-state|gcp-cai|azure-arg> <file> [stream|read|link]
 //        InventoryBench identity <count> [unique|merge]   (see below)
+//        InventoryBench identity-files <format>:<file>...  (see below)
 //   stream  hand resources over batch by batch and drop them (bounded memory; the default)
 //   read    collect every resource (what the CLI holds before evaluating)
 //   link    collect, then run InventoryNormalizer.link
@@ -46,6 +47,14 @@ func peakResidentMiB() -> Double {
     return 0
 }
 
+/// CPU seconds this process has used on all its threads (0 where unavailable): beside the wall
+/// time, a figure a machine loaded by other work changes less.
+func processCPUSeconds() -> Double {
+    var time = timespec()
+    guard clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &time) == 0 else { return 0 }
+    return Double(time.tv_sec) + Double(time.tv_nsec) / 1e9
+}
+
 func fail(_ message: String) -> Never {
     let text = Array((message + "\n").utf8)
     _ = text.withUnsafeBytes { write(2, $0.baseAddress, $0.count) }
@@ -72,13 +81,53 @@ if CommandLine.arguments.count >= 3, CommandLine.arguments[1] == "identity", let
     }
     var resources = (0..<total).map { record($0, format: "aws-config", encrypted: true) }
     if merge { resources += (0..<total).map { record($0, format: "terraform-plan", encrypted: $0 % 10 != 0) } }
+    let records = resources.count
     let clock = ContinuousClock()
     let started = clock.now
-    let output = IdentityResolution.resolve(resources)
+    let cpuStarted = processCPUSeconds()
+    // Handed over as the CLI does (the last use), so the step compacts in place.
+    let output = IdentityResolution.resolve(consume resources)
+    let cpu = processCPUSeconds() - cpuStarted
     let elapsed = clock.now - started
     let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
-    print("mode=identity-\(merge ? "merge" : "unique") records=\(resources.count) resources=\(output.resources.count) folded=\(output.folded)")
-    print("seconds=\(seconds) peak_rss_mib=\(Int(peakResidentMiB().rounded()))")
+    print("mode=identity-\(merge ? "merge" : "unique") records=\(records) resources=\(output.resources.count) folded=\(output.folded)")
+    print("seconds=\(seconds) cpu_seconds=\(cpu) peak_rss_mib=\(Int(peakResidentMiB().rounded()))")
+    exit(0)
+}
+
+// `InventoryBench identity-files aws-config:config.json terraform-plan:plan.json`: reads and
+// links the files as the CLI does, then times the identity step alone on what they hold — the
+// cost of merging real exports (a Config snapshot and a plan of the same resources: every
+// resource merged from two documents of the formats' real fields).
+if CommandLine.arguments.count >= 3, CommandLine.arguments[1] == "identity-files" {
+    let clock = ContinuousClock()
+    func seconds(_ duration: Duration) -> Double {
+        Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
+    }
+    var records: [Resource] = []
+    let reading = clock.now
+    for argument in CommandLine.arguments.dropFirst(2) {
+        guard let colon = argument.firstIndex(of: ":"), let format = InputFormat(rawValue: String(argument[..<colon])),
+              let reader = InventoryReaders.reader(for: format) else { fail("expected <format>:<file>, got \(argument)") }
+        do {
+            records += try reader.read(InputSpec(path: String(argument[argument.index(after: colon)...]), format: format), progress: { _, _ in })
+        } catch let error as any DiagnosticError {
+            fail("\(error.diagnostic)")
+        } catch {
+            fail("\(error)")
+        }
+    }
+    let linked = InventoryNormalizer.link(records)
+    records = []
+    let read = seconds(clock.now - reading)
+    let count = linked.count
+    let started = clock.now
+    let cpuStarted = processCPUSeconds()
+    let output = IdentityResolution.resolve(consume linked)
+    let cpu = processCPUSeconds() - cpuStarted
+    let elapsed = seconds(clock.now - started)
+    print("mode=identity-files records=\(count) resources=\(output.resources.count) folded=\(output.folded) warnings=\(output.warnings.count)")
+    print("read_and_link_seconds=\(read) identity_seconds=\(elapsed) identity_cpu_seconds=\(cpu) peak_rss_mib=\(Int(peakResidentMiB().rounded()))")
     exit(0)
 }
 

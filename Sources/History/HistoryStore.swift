@@ -298,7 +298,7 @@ public struct HistoryStore: Sendable {
 
     /// A run's findings in recorded order; with `openOnly`, only fail, error and unknown.
     public func findings(of run: RunRecord, openOnly: Bool) throws(HistoryError) -> [StoredFinding] {
-        try rows(.finding, of: run, filter: openOnly ? "AND status IN ('fail', 'error', 'unknown')" : "").map { row throws(HistoryError) in
+        try rows(.finding, of: run, filter: openOnly ? "AND " + Self.isOpen : "").map { row throws(HistoryError) in
             try row.storedFinding()
         }
     }
@@ -307,6 +307,9 @@ public struct HistoryStore: Sendable {
     public func costs(of run: RunRecord) throws(HistoryError) -> [StoredCost] {
         try rows(.cost, of: run).map { row throws(HistoryError) in try row.storedCost() }
     }
+
+    /// The SQL condition of an open finding (`Finding.isOpen`: fail, error, unknown).
+    static let isOpen = "status IN ('fail', 'error', 'unknown')"
 
     /// The rows of one child table for a run, in recorded order.
     func rows(_ table: HistorySchema.Table, of run: RunRecord, filter: String = "") throws(HistoryError) -> [CellReader] {
@@ -323,7 +326,7 @@ public struct HistoryStore: Sendable {
             try queue.read { db in
                 var counts: [String: Int] = [:]
                 let rows = try Self.cells(db, sql: """
-                    SELECT fingerprint, COUNT(*) FROM finding WHERE run_seq = ? AND status IN ('fail', 'error', 'unknown') GROUP BY fingerprint
+                    SELECT fingerprint, COUNT(*) FROM finding WHERE run_seq = ? AND \(Self.isOpen) GROUP BY fingerprint
                     """, arguments: [run.sequence])
                 for row in rows {
                     if let fingerprint = row.first?.text, let count = row.last?.integer { counts[fingerprint] = count }
@@ -333,10 +336,14 @@ public struct HistoryStore: Sendable {
         }
     }
 
-    /// A run as a baseline for `assay evaluate --baseline`.
+    /// A run as a baseline for `assay evaluate --baseline`: its open fingerprints, and the other
+    /// names of its resources (`Baseline.resourcesByAlias`), read from the open findings that
+    /// list a Terraform declaration (only those are decoded).
     public func baseline(_ run: RunRecord) throws(HistoryError) -> Baseline {
-        Baseline(kind: .run, reference: run.id, database: path, resultsSHA256: run.resultsSHA256, recordSHA256: run.recordSHA256,
-                 asOf: run.asOf, occurrences: try openFingerprints(of: run))
+        let declared = try rows(.finding, of: run, filter: "AND \(Self.isOpen) AND instr(item, '\"declaration\"') > 0")
+            .map { row throws(HistoryError) in try row.storedFinding().finding }
+        return Baseline(kind: .run, reference: run.id, database: path, resultsSHA256: run.resultsSHA256, recordSHA256: run.recordSHA256,
+                        asOf: run.asOf, occurrences: try openFingerprints(of: run), resourcesByAlias: Baseline.resourcesByAlias(of: declared))
     }
 
     // MARK: - Plumbing

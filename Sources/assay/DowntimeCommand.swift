@@ -83,7 +83,7 @@ struct DowntimeCommand: ParsableCommand {
         try OutputTargets.check(outputs: [json].compactMap { $0 },
                                 against: request.config.inputs.map(\.path) + [request.config.file].compactMap { $0 })
         let progress = ProgressReporter(enabled: true)
-        let ingested = try IngestStage(progress: progress).run(request.config.inputs)
+        let ingested = try IngestStage(progress: progress, config: request.config, settings: settings).run(request.config.inputs)
         guard ingested.resources.contains(where: { $0.type == "application" }) else {
             throw CommandFailure.input("no records of type application in the inputs (map the register with type: application in the config)")
         }
@@ -98,7 +98,7 @@ struct DowntimeCommand: ParsableCommand {
             for assessment in assessments { Terminal.output("\n" + DowntimeTable.detail(assessment)) }
         }
         progress.stop()
-        Terminal.warnings([("billing", costs.warnings), ("downtime model", modelled.warnings)])
+        Terminal.warnings([("input", ingested.warnings), ("billing", costs.warnings), ("downtime model", modelled.warnings)])
         let withPlaceholders = assessments.filter { !$0.model.placeholders.isEmpty }.map(\.model.id)
         if !withPlaceholders.isEmpty {
             Terminal.warning(

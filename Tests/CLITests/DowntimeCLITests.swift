@@ -41,6 +41,20 @@ struct DowntimeCLITests {
         return folder
     }
 
+    @Test("--tf-root and terraform_root are honoured as by evaluate (one way to build the ingest)")
+    func terraformRoot() throws {
+        let folder = try Self.folder()
+        // A file is not a Terraform folder: evaluate refuses it, and so does downtime now.
+        let flag = try AssayProcess.run(["downtime", "--config", "assay.yaml", "--tf-root", "apps.yaml"], in: folder)
+        #expect(flag.status == 2, "\(flag.stderr)")
+        #expect(flag.stderr.contains("--tf-root must be the folder"))
+        let folderRoot = try AssayProcess.run(["downtime", "--config", "assay.yaml", "--tf-root", "."], in: folder)
+        #expect(folderRoot.status == 0, "\(folderRoot.stderr)")
+        let configured = try Self.folder(settings: "terraform_root: apps.yaml")
+        let fromConfig = try AssayProcess.run(["downtime", "--config", "assay.yaml"], in: configured)
+        #expect(fromConfig.status == 2 && fromConfig.stderr.contains("--tf-root must be the folder"), "\(fromConfig.stderr)")
+    }
+
     @Test("--detail prints the analytic cross-check, keeping DR against none and every amount with its currency")
     func detail() throws {
         let folder = try Self.folder(settings: "  currency: EUR\n  risk_appetite_p95: 1000\n  discount_rate: 0.05\n  horizon_years: 5")

@@ -96,6 +96,29 @@ struct HistoryStoreTests {
         #expect(back.costMovers.first?.change == SampleRuns.money("-250.25"))
     }
 
+    @Test("a recorded run as a baseline names the Terraform addresses its open findings' resources answered to")
+    func baselineAliases() throws {
+        var result = SampleRuns.result([
+            Item(policy: "storage.encrypted", resource: "arn:aws:s3:::logs"),
+            Item(policy: "storage.encrypted", resource: "b2"),
+            Item(policy: "tagging.owner", resource: "arn:aws:s3:::archive", status: .waived),   // not open: not in the baseline
+        ])
+        for index in result.findings.indices where result.findings[index].resource.hasPrefix("arn:") {
+            let name = result.findings[index].resource.split(separator: ":").last.map(String.init) ?? ""
+            result.findings[index].mergedSources = [SourceReference(file: "plan.json", pointer: "/resource_changes/0", format: "terraform-plan",
+                                                                    terraformAddress: "module.lake.aws_s3_bucket.\(name)")]
+        }
+        let store = try SampleRuns.store([result])
+        let baseline = try store.baseline(try store.run("latest"))
+        #expect(baseline.resourcesByAlias == ["module.lake.aws_s3_bucket.logs": ["arn:aws:s3:::logs"]])
+        #expect(baseline.occurrences.count == 2)
+        // A plan-only run that knows the bucket by its address finds the recorded problem.
+        var planOnly = SampleRuns.result([Item(policy: "storage.encrypted", resource: "module.lake.aws_s3_bucket.logs")])
+        planOnly.apply(baseline)
+        #expect(planOnly.blockingFindings.isEmpty)
+        #expect(planOnly.sections["baseline"]?["fixed"]?.doubleValue == 1, "b2 is gone")
+    }
+
     @Test("the history trend: oldest first, the current run last, 24 runs at most, last complete month's cost")
     func trend() throws {
         let store = try HistoryStore(path: SampleRuns.databasePath(), create: true)

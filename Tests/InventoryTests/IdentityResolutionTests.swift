@@ -310,4 +310,75 @@ struct IdentityResolutionTests {
         #expect(output.resources.map(\.id) == resources.map(\.id))
         #expect(output.warnings.isEmpty)
     }
+
+    // MARK: - Merging at scale (groups merged in parallel, compacted in place)
+
+    /// A volume record of `format` (a plan record carries its address); `encrypted` differs between the two.
+    static func volume(_ index: Int, format: String, encrypted: Bool, file: String? = nil) -> Resource {
+        var document = Fields()
+        document["provider"] = "aws"
+        document["region"] = "eu-west-1"
+        document["captured_at"] = "2026-11-20T09:15:00.000Z"
+        document["encryption"] = .object(Fields([("at_rest", .object(Fields([("enabled", .bool(encrypted))])))]))
+        if format == "terraform-plan" { document["size_gib"] = .number(Double(index % 7 + 1)) }
+        let address = format == "terraform-plan" ? "aws_ebs_volume.v[\(index)]" : nil
+        return Resource(id: "arn:aws:ec2:eu-west-1:111122223333:volume/vol-\(index)", type: "compute.volume", document: .object(document),
+                        source: SourceReference(file: file ?? format + ".json", pointer: "/\(index)", format: format, terraformAddress: address))
+    }
+
+    @Test("thousands of merges: each merged resource stands at its live record, with its own plan record's values and source")
+    func manyMerges() throws {
+        let count = 9_000
+        let live = (0..<count).map { Self.volume($0, format: "aws-config", encrypted: true) }
+        let planned = (0..<count).map { Self.volume($0, format: "terraform-plan", encrypted: $0 % 10 != 0) }
+        let unrelated = Resource(id: "arn:aws:s3:::logs", type: "storage.bucket", document: ["region": "eu-west-1"],
+                                 source: SourceReference(file: "aws-config.json", pointer: "/x", format: "aws-config"))
+        let records = Array(live[..<100]) + [unrelated] + Array(live[100...]) + planned
+        let output = IdentityResolution.resolve(records)
+        #expect(output.folded == count)
+        #expect(output.resources.count == count + 1)
+        #expect(output.resources[100].id == "arn:aws:s3:::logs")
+        #expect(records.count == 2 * count + 1, "the caller's array is untouched")
+        for (position, resource) in output.resources.enumerated() where position != 100 {
+            let index = position < 100 ? position : position - 1
+            #expect(resource.id == "arn:aws:ec2:eu-west-1:111122223333:volume/vol-\(index)")
+            #expect(resource.source.format == "aws-config")
+            #expect(resource.mergedSources.map(\.pointer) == ["/\(index)"])
+            #expect(resource.mergedSources.first?.terraformAddress == "aws_ebs_volume.v[\(index)]")
+            // Live values win; the plan fills what the snapshot lacks; drift where they differ.
+            #expect(resource.document.path("encryption.at_rest.enabled") == .bool(true))
+            #expect(resource.document["size_gib"] == .number(Double(index % 7 + 1)))
+            #expect(resource.document.path("drift.count") == .number(index % 10 == 0 ? 1 : 0))
+        }
+        #expect(output.resources.last?.mergedSources.first?.pointer == "/\(count - 1)")
+        let drifting = output.resources.filter { $0.document.path("drift.count") == .number(1) }
+        #expect(drifting.count == count / 10)
+        #expect(drifting.allSatisfy { ($0.document.path("drift.summary")?.stringValue ?? "").hasPrefix("encryption.at_rest.enabled is true (live) vs false (desired)") })
+    }
+
+    @Test("warnings of many groups come in record order, and a plan record read first merges where its live record stands")
+    func mergeOrder() throws {
+        // Two conflicting copies of each volume in one Config file: one warning per volume.
+        let copies = (0..<5_000).flatMap { index in
+            [Self.volume(index, format: "aws-config", encrypted: true), Self.volume(index, format: "aws-config", encrypted: false)]
+        }
+        let output = IdentityResolution.resolve(copies)
+        #expect(output.resources.count == 5_000)
+        #expect(output.warnings.count == 5_000)
+        #expect(output.warnings.enumerated().allSatisfy { $0.element.hasPrefix("arn:aws:ec2:eu-west-1:111122223333:volume/vol-\($0.offset):") })
+        #expect(output.resources.allSatisfy { $0.document.path("encryption.at_rest.enabled") == .bool(false) }, "the later copy wins")
+
+        // A plan that creates a bucket Config already reports: the plan comes first in the inputs.
+        let created = Resource(id: "aws_s3_bucket.logs", type: "storage.bucket", document: ["provider": "aws", "name": "acme-logs", "region": "eu-west-1"],
+                               source: SourceReference(file: "plan.json", pointer: "/resource_changes/0", format: "terraform-plan",
+                                                       terraformAddress: "aws_s3_bucket.logs"))
+        let other = Resource(id: "arn:aws:s3:::other", type: "storage.bucket", document: ["provider": "aws", "name": "other"],
+                             source: SourceReference(file: "config.json", pointer: "/0", format: "aws-config"))
+        let reported = Resource(id: "arn:aws:s3:::acme-logs", type: "storage.bucket", document: ["provider": "aws", "name": "acme-logs", "region": "eu-west-1"],
+                                source: SourceReference(file: "config.json", pointer: "/1", format: "aws-config"))
+        let joined = IdentityResolution.resolve([created, other, reported])
+        #expect(joined.resources.map(\.id) == ["arn:aws:s3:::other", "arn:aws:s3:::acme-logs"])
+        #expect(joined.resources.last?.mergedSources.map(\.terraformAddress) == ["aws_s3_bucket.logs"])
+        #expect(joined.folded == 1)
+    }
 }

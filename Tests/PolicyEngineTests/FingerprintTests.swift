@@ -158,4 +158,82 @@ struct BaselineTests {
         #expect(decoded.sections["baseline"]?["run"]?.stringValue == "3")
         #expect(Self.result([Self.finding("a")]).baselineFingerprints == nil)
     }
+
+    // MARK: - Aliases (a resource read under another name)
+
+    static let address = "module.data.aws_ebs_volume.reports"
+    static let arn = "arn:aws:ec2:eu-west-1:111122223333:volume/vol-0f9e8d7c6b5a40312"
+
+    /// A finding on the volume as a plan-only run reports it: the plan creates it, so its id is its address.
+    static func planned(value: String = "x") -> Finding {
+        var finding = Self.finding(address, value: value)
+        finding.source = SourceReference(file: "plan.json", pointer: "/resource_changes/3", format: "terraform-plan", terraformAddress: address)
+        return finding
+    }
+
+    /// The same problem once Config reports the volume too: one merged resource under its ARN,
+    /// the plan record listed as a source.
+    static func merged(value: String = "x") -> Finding {
+        var finding = Self.finding(arn, value: value)
+        finding.source = SourceReference(file: "config.json", pointer: "/configurationItems/4", format: "aws-config")
+        finding.mergedSources = [SourceReference(file: "plan.json", pointer: "/resource_changes/3", format: "terraform-plan",
+                                                 terraformAddress: address)]
+        return finding
+    }
+
+    @Test("a finding baselined under the Terraform address (plan-only run) persists when its resource is now read with its ARN")
+    func addressThenARN() {
+        let baseline = Baseline(file: "plan-only.json", sha256: "s", result: Self.result([Self.planned()]))
+        var current = Self.result([Self.merged(), Self.merged(value: "y")])
+        #expect(Self.merged().fingerprint != Self.planned().fingerprint, "the ids differ, so the fingerprints do")
+        current.apply(baseline)
+        // The same facts under the alias persist; other facts on the same resource are new.
+        #expect(current.blockingFindings.map { $0.evidence.first?.actual } == [.string("y")])
+        #expect(current.isPersisting(current.findings[0]))
+        #expect(current.sections["baseline"]?["persisting"]?.doubleValue == 1)
+        #expect(current.sections["baseline"]?["fixed"]?.doubleValue == 0)
+        #expect(current.sections["baseline"]?["persisting_fingerprints"]?.arrayValue == [.string(Self.merged().fingerprint)],
+                "the run's own fingerprint, so that decoding the results restores the decision")
+        let decoded = try? RunResultCodec.decode(try JSONParser.parse(JSONWriter.pretty(RunResultCodec.encode(current))))
+        #expect(decoded?.blockingFindings.count == 1)
+    }
+
+    @Test("a finding baselined under the ARN persists in a plan-only run that knows the resource only by its address")
+    func arnThenAddress() {
+        let baseline = Baseline(file: "merged.json", sha256: "s", result: Self.result([Self.merged()]))
+        #expect(baseline.resourcesByAlias == [Self.address: [Self.arn]])
+        var current = Self.result([Self.planned()])
+        current.apply(baseline)
+        #expect(current.blockingFindings.isEmpty)
+        #expect(current.sections["baseline"]?["fixed"]?.doubleValue == 0)
+        var other = Self.result([Self.planned(value: "y")])
+        other.apply(baseline)
+        #expect(other.blockingFindings.count == 1, "an alias does not make a different failing value persist")
+    }
+
+    @Test("a finding matches the baseline under its resource's native id, and aliases are asked only for findings the baseline lacks")
+    func nativeID() {
+        let baseline = Baseline(file: "records.json", sha256: "s", result: Self.result([Self.finding("vol-0f9e8d7c6b5a40312"), Self.finding("a")]))
+        var current = Self.result([Self.finding(Self.arn), Self.finding("a")])
+        var asked: [Set<String>] = []
+        current.apply(baseline) { ids in
+            asked.append(ids)
+            return [Self.arn: ["vol-0f9e8d7c6b5a40312"]]
+        }
+        #expect(asked == [[Self.arn]])
+        #expect(current.blockingFindings.isEmpty)
+        #expect(current.sections["baseline"]?["persisting"]?.doubleValue == 2)
+        var unnamed = Self.result([Self.finding(Self.arn)])
+        unnamed.apply(baseline)
+        #expect(unnamed.blockingFindings.count == 1, "without the alias the ARN is another resource")
+    }
+
+    @Test("an alias match counts toward the baseline's occurrences: the problem found under both names is new twice")
+    func aliasCounts() {
+        let baseline = Baseline(file: "plan-only.json", sha256: "s", result: Self.result([Self.planned()]))
+        var current = Self.result([Self.merged(), Self.planned()])
+        current.apply(baseline)
+        #expect(current.blockingFindings.count == 2)
+        #expect(current.sections["baseline"]?["new"]?.doubleValue == 2)
+    }
 }

@@ -37,49 +37,176 @@ public enum IdentityResolution {
         public var folded: Int
     }
 
-    /// Resolves identities (see the type comment).
+    /// Resolves identities (see the type comment). Pass the records as their last use
+    /// (`resolve(consume records)`): the resources are then compacted in place, not copied.
     public static func resolve(
-        _ resources: [Resource], precedence: StatePrecedence = .live, regions: RegionCatalog = RegionCatalogData.standard
+        _ resources: consuming [Resource], precedence: StatePrecedence = .live, regions: RegionCatalog = RegionCatalogData.standard
     ) -> Output {
-        // Formats are few: look each up once (a run of a million records has one or two).
-        var kindByFormat: [String: StateKind?] = [:]
-        let kinds = resources.map { resource -> StateKind? in
-            guard let format = resource.source.format else { return nil }
-            if let known = kindByFormat[format] { return known }
-            let kind = InputFormat(rawValue: format).flatMap(StateKind.of)
-            kindByFormat[format] = kind
-            return kind
-        }
+        let kinds = stateKinds(resources)
         var warnings = regionWarnings(resources, kinds: kinds, regions: regions)
+        var groups = IdentityGroups(resources, kinds: kinds)
+        joinTerraformRecordsWithoutCloudID(resources, kinds: kinds, groups: &groups)
+        groups.releaseKeys()
+        guard groups.count > 0 else { return Output(resources: resources, warnings: warnings, folded: 0) }
 
-        // One hash lookup per inventory record; groups only where a key repeats.
-        var firstByKey: [String: Int] = [:]
-        firstByKey.reserveCapacity(resources.count)
-        var groups: [Int: [Int]] = [:]
-        for index in resources.indices {
-            // Records of registers (JSON, JSON Lines, CSV, YAML) are one resource per id and type
-            // within their input (step 1 only: two registers may use one id for different things).
-            let key = kinds[index] != nil
-                ? ResourceIdentity.key(of: resources[index].id)
-                : "\u{0}" + resources[index].source.file + "\u{0}" + resources[index].type + "\u{0}" + resources[index].id
-            if let first = firstByKey[key] {
-                groups[first, default: [first]].append(index)
-            } else {
-                firstByKey[key] = index
+        // Groups are independent: merged on every core (in chunks of groups, kept apart so that
+        // each merged resource is moved once, never copied), warnings in group order.
+        let leaders = groups.leaders
+        var merged: [[(resource: Resource, warnings: [String])]] = []
+        do {
+            let records = copy resources
+            let grouping = groups
+            merged = ParallelMap.chunks(count: leaders.count, minimumChunk: 2_048) { range in
+                range.map { merge(grouping.members(of: leaders[$0]), resources: records, kinds: kinds, precedence: precedence) }
             }
         }
-        joinTerraformRecordsWithoutCloudID(resources, kinds: kinds, firstByKey: firstByKey, groups: &groups)
-        guard !groups.isEmpty else { return Output(resources: resources, warnings: warnings, folded: 0) }
-
-        var output = resources
-        var removed = Set<Int>()
-        for (first, members) in groups.sorted(by: { $0.key < $1.key }) {
-            let merged = merge(members.sorted(), resources: resources, kinds: kinds, precedence: precedence, warnings: &warnings)
-            output[first] = merged
-            for member in members where member != first { removed.insert(member) }
+        for part in merged.indices {
+            for position in merged[part].indices where !merged[part][position].warnings.isEmpty { warnings += merged[part][position].warnings }
         }
-        let result = output.indices.filter { !removed.contains($0) }.map { output[$0] }
-        return Output(resources: result, warnings: warnings, folded: removed.count)
+
+        // In place: a merged resource stands where its group's leader (the first record of its
+        // id) stood; the other members are dropped. Swapping moves records without copying.
+        var output = resources
+        var kept = 0
+        var (part, position) = (0, 0)
+        for index in output.indices {
+            if groups.isFolded(index) { continue }
+            if groups.isLeader(index) {
+                while position == merged[part].count {
+                    (part, position) = (part + 1, 0)
+                }
+                swap(&output[index], &merged[part][position].resource)
+                position += 1
+            }
+            if kept != index { output.swapAt(kept, index) }
+            kept += 1
+        }
+        let folded = output.count - kept
+        output.removeLast(folded)
+        return Output(resources: output, warnings: warnings, folded: folded)
+    }
+
+    /// The state kind of each record's format (nil for record and billing formats). Formats are
+    /// few and runs of one format long: each is looked up once.
+    private static func stateKinds(_ resources: [Resource]) -> [StateKind?] {
+        var kindByFormat: [String: StateKind?] = [:]
+        var last: (format: String, kind: StateKind?)?
+        return resources.map { resource -> StateKind? in
+            guard let format = resource.source.format else { return nil }
+            if let last, last.format == format { return last.kind }
+            let kind: StateKind?
+            if let known = kindByFormat[format] {
+                kind = known
+            } else {
+                kind = InputFormat(rawValue: format).flatMap(StateKind.of)
+                kindByFormat[format] = kind
+            }
+            last = (format, kind)
+            return kind
+        }
+    }
+
+    // MARK: - Groups
+
+    /// Records of one identity as chains over record positions, without an allocation per group:
+    /// `next` links a group's members in the order they joined, `tail` is a group's last member
+    /// and `leader` the group a record is in — the position of its first record, where the
+    /// merged resource stands (-1: a record alone).
+    struct IdentityGroups: Sendable {
+        private var leader: [Int32]
+        private var next: [Int32]
+        private var tail: [Int32]
+        /// The keys of the inventory records and the first record of each.
+        private(set) var firstByKey: [String: Int] = [:]
+        /// Groups of two or more records.
+        private(set) var count = 0
+
+        /// Groups the inventory records (`kinds[i] != nil`) by `ResourceIdentity.key`, the
+        /// register records by input, type and id.
+        init(_ resources: borrowing [Resource], kinds: [StateKind?]) {
+            precondition(resources.count < Int(Int32.max), "more records than the identity step can index")
+            leader = Array(repeating: -1, count: resources.count)
+            next = Array(repeating: -1, count: resources.count)
+            tail = Array(repeating: -1, count: resources.count)
+            firstByKey.reserveCapacity(resources.count)
+            /// The first record of the key: `index` when the slot was empty (one hash lookup).
+            func claim(_ slot: inout Int, by index: Int) -> Int {
+                if slot < 0 { slot = index }
+                return slot
+            }
+            // Records of registers (JSON, JSON Lines, CSV, YAML) are one resource per id and type
+            // within their input (step 1 only: two registers may use one id for different things).
+            var firstByRegisterKey: [RegisterKey: Int] = [:]
+            for index in resources.indices {
+                let first = kinds[index] != nil
+                    ? claim(&firstByKey[ResourceIdentity.key(of: resources[index].id), default: -1], by: index)
+                    : claim(&firstByRegisterKey[RegisterKey(file: resources[index].source.file, type: resources[index].type,
+                                                            id: resources[index].id), default: -1], by: index)
+                if first != index { append(index, to: first) }
+            }
+        }
+
+        /// The key of a register record: its input, type and id.
+        private struct RegisterKey: Hashable {
+            var file: String
+            var type: String
+            var id: String
+        }
+
+        /// Frees the key table once grouping is done (a million ids hold ~100 MB).
+        mutating func releaseKeys() { firstByKey = [:] }
+
+        /// Adds the record at `index` (alone) to the group led by `group`.
+        private mutating func append(_ index: Int, to group: Int) {
+            if leader[group] < 0 {
+                leader[group] = Int32(group)
+                tail[group] = Int32(group)
+                count += 1
+            }
+            next[Int(tail[group])] = Int32(index)
+            tail[group] = Int32(index)
+            leader[index] = Int32(group)
+        }
+
+        /// Moves the record at `index`, with its group when it leads one, into the group led by `target`.
+        mutating func join(_ index: Int, into target: Int) {
+            guard leader[index] >= 0 else { return append(index, to: target) }
+            if leader[target] < 0 {
+                leader[target] = Int32(target)
+                tail[target] = Int32(target)
+            } else {
+                count -= 1
+            }
+            next[Int(tail[target])] = Int32(index)
+            tail[target] = tail[index]
+            var member = index
+            while member >= 0 {
+                leader[member] = Int32(target)
+                member = Int(next[member])
+            }
+        }
+
+        /// The positions that lead a group of two or more, ascending.
+        var leaders: [Int] { leader.indices.filter(isLeader) }
+
+        /// True for the record that leads a group of two or more.
+        func isLeader(_ index: Int) -> Bool { Int(leader[index]) == index }
+
+        /// True for a record merged into a group another record leads.
+        func isFolded(_ index: Int) -> Bool { leader[index] >= 0 && Int(leader[index]) != index }
+
+        /// The members of the group `group` leads, ascending.
+        func members(of group: Int) -> [Int] {
+            var members: [Int] = []
+            var member = group
+            while member >= 0 {
+                members.append(member)
+                member = Int(next[member])
+            }
+            // Ascending already unless a Terraform record joined from an earlier position.
+            if zip(members, members.dropFirst()).contains(where: { $0 > $1 }) { members.sort() }
+            return members
+        }
     }
 
     // MARK: - Terraform records without a cloud id
@@ -87,12 +214,10 @@ public enum IdentityResolution {
     /// A plan record whose id is its address (the cloud id is known only after apply) joins the
     /// live record of the same provider, type and name (Azure: and resource group) when exactly
     /// one has them.
-    private static func joinTerraformRecordsWithoutCloudID(
-        _ resources: [Resource], kinds: [StateKind?], firstByKey: [String: Int], groups: inout [Int: [Int]]
-    ) {
+    private static func joinTerraformRecordsWithoutCloudID(_ resources: [Resource], kinds: [StateKind?], groups: inout IdentityGroups) {
         let pending = resources.indices.filter { index in
             kinds[index] != nil && kinds[index] != .live && resources[index].id == resources[index].source.terraformAddress
-                && firstByKey[resources[index].id] == index
+                && groups.firstByKey[resources[index].id] == index
         }
         guard !pending.isEmpty else { return }
         let wanted = Set(pending.compactMap { naturalKey(resources[$0]) })
@@ -103,10 +228,9 @@ public enum IdentityResolution {
         }
         for index in pending {
             guard let key = naturalKey(resources[index]), let candidates = live[key] else { continue }
-            let targets = Set(candidates.compactMap { firstByKey[ResourceIdentity.key(of: resources[$0].id)] })
+            let targets = Set(candidates.compactMap { groups.firstByKey[ResourceIdentity.key(of: resources[$0].id)] })
             guard targets.count == 1, let target = targets.first, compatibleLocation(resources[index], resources[target]) else { continue }
-            let members = groups[target] ?? [target]
-            groups[target] = members + (groups.removeValue(forKey: index) ?? [index])
+            groups.join(index, into: target)
         }
     }
 
@@ -143,115 +267,179 @@ public enum IdentityResolution {
 
     // MARK: - Merging one identity
 
-    /// A record of the group with what ordering needs.
+    /// The record that stands for one input file in a group, with what ordering needs.
     private struct Member {
+        /// The record kept (the newest of its file).
         var index: Int
         var kind: StateKind
         var instant: Double?
-        var file: String
-        /// Positions of the records this one stands for (itself and its exact duplicates).
-        var sources: [SourceReference]
+        /// Position of its file among the group's files (in record order).
+        var offset: Int
+        /// Records of its file equal to it (exact duplicates, or conflicting ones of the same
+        /// capture): their sources follow its own.
+        var duplicates: [Int] = []
     }
 
+    /// One resource from the records at `indices` (ascending), and the warnings about them.
     private static func merge(
-        _ indices: [Int], resources: [Resource], kinds: [StateKind?], precedence: StatePrecedence, warnings: inout [String]
-    ) -> Resource {
-        // 1. One record per input file.
-        var files: [String] = []
-        var byFile: [String: [Int]] = [:]
-        for index in indices {
-            let file = resources[index].source.file
-            if byFile[file] == nil { files.append(file) }
-            byFile[file, default: []].append(index)
-        }
+        _ indices: [Int], resources: [Resource], kinds: [StateKind?], precedence: StatePrecedence
+    ) -> (resource: Resource, warnings: [String]) {
+        var warnings: [String] = []
+        // 1. One record per input file (files in the order of their first record). Groups are
+        // small: files compare linearly, and usually every record is from another file.
         var members: [Member] = []
-        members.reserveCapacity(files.count)
-        for file in files {
-            let records = byFile[file] ?? []
-            if records.count == 1 {
-                let index = records[0]
-                members.append(Member(index: index, kind: kinds[index] ?? .live, instant: instant(of: resources[index]), file: file,
-                                      sources: resources[index].sources))
-            } else {
-                members.append(newest(records, resources: resources, kind: kinds[records[0]] ?? .live, warnings: &warnings))
+        members.reserveCapacity(indices.count)
+        func kind(_ index: Int) -> StateKind { kinds[index] ?? .live }
+        // Capture times order only the records of one kind (the kinds' ranks differ): they are
+        // read only when two inputs of one kind describe the resource.
+        func kindRepeats(_ records: [Int]) -> Bool {
+            records.indices.contains { position in records[..<position].contains { kind($0) == kind(records[position]) } }
+        }
+        func single(_ index: Int, offset: Int, timed: Bool) -> Member {
+            Member(index: index, kind: kind(index), instant: timed ? instant(of: resources[index]) : nil, offset: offset)
+        }
+        let distinctFiles = indices.indices.allSatisfy { position in
+            indices[..<position].allSatisfy { resources[$0].source.file != resources[indices[position]].source.file }
+        }
+        if distinctFiles {
+            let timed = kindRepeats(indices)
+            for (offset, index) in indices.enumerated() { members.append(single(index, offset: offset, timed: timed)) }
+        } else {
+            var files: [(file: String, records: [Int])] = []
+            for index in indices {
+                let file = resources[index].source.file
+                if let position = files.firstIndex(where: { $0.file == file }) {
+                    files[position].records.append(index)
+                } else {
+                    files.append((file, [index]))
+                }
+            }
+            let timed = kindRepeats(files.map { $0.records[0] })
+            for (offset, entry) in files.enumerated() {
+                members.append(entry.records.count == 1 ? single(entry.records[0], offset: offset, timed: timed)
+                    : newest(entry.records, resources: resources, kind: kind(entry.records[0]), offset: offset, warnings: &warnings))
             }
         }
-        // 2. Precedence across inputs: state, then newest capture, then the later input.
-        // `members` is in file order: among equals the later input comes first.
-        members = members.enumerated().sorted { lhs, rhs in
-            let (left, right) = (precedence.rank(lhs.element.kind), precedence.rank(rhs.element.kind))
+        // 2. Precedence across inputs: state, then newest capture, then the later input
+        // (`members` is in file order: among equals the later input comes first).
+        func precedes(_ lhs: Member, _ rhs: Member) -> Bool {
+            let (left, right) = (precedence.rank(lhs.kind), precedence.rank(rhs.kind))
             if left != right { return left < right }
-            if lhs.element.instant != rhs.element.instant { return (lhs.element.instant ?? -.infinity) > (rhs.element.instant ?? -.infinity) }
+            if lhs.instant != rhs.instant { return (lhs.instant ?? -.infinity) > (rhs.instant ?? -.infinity) }
             return lhs.offset > rhs.offset
-        }.map(\.element)
-        let winner = resources[members[0].index]
-        var document = winner.document
-        for member in members.dropFirst() { fill(&document, from: resources[member.index].document) }
-
-        // The cloud id wins over a Terraform address; the first known type over `other`.
-        let cloudID = members.lazy.map { resources[$0.index] }.first { $0.id != $0.source.terraformAddress }?.id ?? winner.id
-        let type = members.lazy.map { resources[$0.index].type }.first { $0 != "other" } ?? winner.type
-        if case .object(var fields) = document {
-            fields["id"] = .string(cloudID)
-            fields["type"] = .string(type)
-            if let drift = drift(members, resources: resources) { fields["drift"] = drift }
-            document = .object(fields)
         }
-        var resource = Resource(id: cloudID, type: type, document: document, source: members[0].sources[0])
-        resource.mergedSources = Array(members.flatMap(\.sources).dropFirst())
-        return resource
+        for position in members.indices.dropFirst() {
+            var slot = position
+            while slot > 0, precedes(members[slot], members[slot - 1]) {
+                members.swapAt(slot, slot - 1)
+                slot -= 1
+            }
+        }
+
+        // 3. The merged document: the winner's members, then what the others fill. (Records are
+        // read in place by index: a copy of a resource costs a reference count per field.)
+        let winner = members[0].index
+        var fields = resources[winner].document.objectValue ?? Fields()
+        for member in members.dropFirst() {
+            guard case .object(let other) = resources[member.index].document else { continue }
+            if let filled = filled(fields, from: other, depth: 0, room: 3) { fields = filled }
+        }
+        // The cloud id wins over a Terraform address; the first known type over `other`.
+        let cloudID = members.first { resources[$0.index].id != resources[$0.index].source.terraformAddress }
+            .map { resources[$0.index].id } ?? resources[winner].id
+        let type = members.first { resources[$0.index].type != "other" }.map { resources[$0.index].type } ?? resources[winner].type
+        fields.reserveCapacity(fields.count + 3)
+        fields["id"] = .string(cloudID)
+        fields["type"] = .string(type)
+        if let drift = drift(members, resources: resources) { fields["drift"] = drift }
+
+        // 4. Sources: the winner's record first, then every other record of every member.
+        var resource = Resource(id: cloudID, type: type, document: .object(fields), source: resources[winner].source)
+        var sources = resources[winner].mergedSources
+        func add(_ record: Int) {
+            sources.append(resources[record].source)
+            sources.append(contentsOf: resources[record].mergedSources)
+        }
+        for duplicate in members[0].duplicates { add(duplicate) }
+        for member in members.dropFirst() {
+            add(member.index)
+            for duplicate in member.duplicates { add(duplicate) }
+        }
+        resource.mergedSources = sources
+        return (resource, warnings)
     }
 
-    /// The newest record of one input; equal records of the newest capture collapse, different
-    /// ones are a warning (the later wins).
+    /// A record's capture time (`captured_at`) in seconds, for ordering.
     private static func instant(of resource: Resource) -> Double? {
         resource.document["captured_at"]?.stringValue.flatMap(CaptureInstant.seconds)
     }
 
-    private static func newest(_ records: [Int], resources: [Resource], kind: StateKind, warnings: inout [String]) -> Member {
+    /// The newest record of one input; equal records of the newest capture collapse, different
+    /// ones are a warning (the later wins).
+    private static func newest(_ records: [Int], resources: [Resource], kind: StateKind, offset: Int, warnings: inout [String]) -> Member {
         let instants = records.map { index in instant(of: resources[index]) }
         let newestInstant = instants.compactMap { $0 }.max()
         let current = records.indices.filter { instants[$0] == newestInstant }.map { records[$0] }
         let last = current[current.count - 1]
-        let kept = comparable(resources[last].document)
-        // Sources: the kept record's (with the records linking merged into it), then the others'.
-        var sources = resources[last].sources
+        let kept = resources[last].document.objectValue ?? Fields()
+        var duplicates: [Int] = []
         for index in current where index != last {
-            if comparable(resources[index].document) != kept {
+            if !samePositionFree(resources[index].document.objectValue ?? Fields(), kept) {
                 warnings.append("\(resources[last].id): two different records in \(resources[last].source.file) claim this resource "
                                 + "(\(resources[index].source.reportText) and \(resources[last].source.reportText)); the later one is used")
             }
-            sources += resources[index].sources
+            duplicates.append(index)
         }
-        return Member(index: last, kind: kind, instant: newestInstant, file: resources[last].source.file, sources: sources)
+        return Member(index: last, kind: kind, instant: newestInstant, offset: offset, duplicates: duplicates)
     }
 
-    /// A document without the members that differ between copies of one record (its position).
-    private static func comparable(_ document: Value) -> Value {
-        guard case .object(var fields) = document else { return document }
-        fields["source"] = nil
-        fields["terraform"] = nil
-        return .object(fields)
+    /// Members that differ between copies of one record (its position), not compared.
+    private static let positionKeys: Set<String> = ["source", "terraform"]
+
+    /// Equal documents apart from the members that state a record's position.
+    private static func samePositionFree(_ lhs: Fields, _ rhs: Fields) -> Bool {
+        var compared = 0
+        for member in lhs.unorderedMembers where !positionKeys.contains(member.key) {
+            guard let other = rhs.value(forKey: member.key, hash: member.keyHash), other == member.value else { return false }
+            compared += 1
+        }
+        return compared == rhs.unorderedMembers.count(where: { !positionKeys.contains($0.key) })
     }
 
-    /// Members the winner lacks, taken from a lower-precedence record (objects merged member by
-    /// member; the native record, the source, tags and unknown values never).
-    private static func fill(_ target: inout Value, from other: Value, depth: Int = 0) {
-        guard case .object(var fields) = target, case .object(let extra) = other else { return }
-        for member in extra {
-            if depth == 0, ["attributes", "source", "tags", "id", "type", "native_type", "drift"].contains(member.key) { continue }
+    /// Top-level members a lower-precedence record never fills: the native record, the
+    /// position, tags, and what the merge sets itself.
+    private static let keptFromWinner: [(key: String, hash: UInt32)] = ["attributes", "source", "tags", "id", "type", "native_type", "drift"]
+        .map { ($0, KeyHash.of($0)) }
+
+    /// `target` with the members it lacks taken from a lower-precedence record (objects merged
+    /// member by member; unknown values never; at the top level not `keptFromWinner`); nil when
+    /// nothing is taken, so that an object is copied only when it changes.
+    /// `room`: members the caller adds afterwards (capacity reserved with the copy).
+    private static func filled(_ target: Fields, from other: Fields, depth: Int, room: Int = 0) -> Fields? {
+        var result: Fields?
+        /// The copy of `target` that takes the members, made once with room for them all.
+        func copyTarget() {
+            guard result == nil else { return }
+            var copy = target
+            copy.reserveCapacity(target.count + other.count + room)
+            result = copy
+        }
+        for member in other.unorderedMembers {
+            if depth == 0, keptFromWinner.contains(where: { $0.hash == member.keyHash && $0.key == member.key }) { continue }
             if case .unknown = member.value { continue }
-            if let existing = fields[member.key], !existing.isNull {
-                if case .object = existing, case .object = member.value {
-                    var nested = existing
-                    fill(&nested, from: member.value, depth: depth + 1)
-                    fields[member.key] = nested
+            let existing = result.map { $0.value(forKey: member.key, hash: member.keyHash) } ?? target.value(forKey: member.key, hash: member.keyHash)
+            if let existing, !existing.isNull {
+                if case .object(let nested) = existing, case .object(let extra) = member.value,
+                   let merged = filled(nested, from: extra, depth: depth + 1) {
+                    copyTarget()
+                    result?[member.key] = .object(merged)
                 }
                 continue
             }
-            fields[member.key] = member.value
+            copyTarget()
+            result?[member.key] = member.value
         }
-        target = .object(fields)
+        return result
     }
 
     // MARK: - Drift
@@ -261,11 +449,11 @@ public enum IdentityResolution {
         guard members.contains(where: { $0.kind == .live }), members.contains(where: { $0.kind != .live }) else { return nil }
         // Only the top-level members that differ between the records are walked facet by facet.
         let documents = members.map { resources[$0.index].document }
-        func differs(_ key: String) -> Bool { documents.dropFirst().contains { $0[key] != documents[0][key] } }
+        let differing = differingGroups(documents.map { $0.objectValue ?? Fields() })
         var paths: [[String]] = []
-        for (group, facets) in driftFacetGroups where differs(group) { paths += facets }
-        if differs("region") { paths.append(["region"]) }
-        if differs("tags") {
+        for (position, group) in driftFacetGroups.enumerated() where differing & (1 << position) != 0 { paths += group.facets }
+        if differing & regionBit != 0 { paths.append(["region"]) }
+        if differing & tagsBit != 0 {
             var tagKeys = Set<String>()
             for document in documents {
                 for tag in document["tags"]?.objectValue ?? Fields() { tagKeys.insert(tag.key) }
@@ -275,14 +463,15 @@ public enum IdentityResolution {
         guard !paths.isEmpty else { return noDrift }
         var entries: [Value] = []
         var summary: [String] = []
+        // A non-empty tag map states every tag: a key it lacks is an absent tag (null), which
+        // differs from a value (an empty map may be an export that records no tags, as Config's
+        // listener items). Any other facet a record does not state is left out.
+        let tagged = documents.map { $0["tags"]?.objectValue.map { !$0.isEmpty } ?? false }
         for path in paths {
             var values: [(member: Member, value: Value)] = []
-            for member in members {
-                let document = resources[member.index].document
-                // A non-empty tag map states every tag: a key it lacks is an absent tag (null),
-                // which differs from a value (an empty map may be an export that records no tags,
-                // as Config's listener items). Any other facet a record does not state is left out.
-                let tagged = document["tags"]?.objectValue.map { !$0.isEmpty } ?? false
+            for (position, member) in members.enumerated() {
+                let document = documents[position]
+                let tagged = tagged[position]
                 let stated = document.value(at: path) ?? (path.first == "tags" && tagged ? .null : nil)
                 guard let value = stated else { continue }
                 if case .unknown = value { continue }
@@ -348,19 +537,51 @@ public enum IdentityResolution {
     }
 
     /// The facet paths by top-level group (`encryption`, `backup` …), in `Facet` order.
-    private static let driftFacetGroups: [(String, [[String]])] = {
-        var groups: [(String, [[String]])] = []
+    private static let driftFacetGroups: [(key: String, hash: UInt32, facets: [[String]])] = {
+        var groups: [(key: String, hash: UInt32, facets: [[String]])] = []
         for facet in Facet.allCases {
             let path = facet.components
             guard let group = path.first else { continue }
-            if let position = groups.firstIndex(where: { $0.0 == group }) {
-                groups[position].1.append(path)
+            if let position = groups.firstIndex(where: { $0.key == group }) {
+                groups[position].facets.append(path)
             } else {
-                groups.append((group, [path]))
+                groups.append((group, KeyHash.of(group), [path]))
             }
         }
         return groups
     }()
+
+    /// The top-level members drift compares — the facet groups (bit = position in
+    /// `driftFacetGroups`), then `region` and `tags` — each with its key hash and bit.
+    private static let driftKeys: [(key: String, hash: UInt32, bit: UInt64)] = {
+        let keys = driftFacetGroups.map(\.key) + ["region", "tags"]
+        precondition(keys.count <= 64, "drift keys fit one 64-bit mask")
+        return keys.enumerated().map { ($0.element, KeyHash.of($0.element), UInt64(1) << UInt64($0.offset)) }
+    }()
+    private static let regionBit = UInt64(1) << UInt64(driftFacetGroups.count)
+    private static let tagsBit = UInt64(1) << UInt64(driftFacetGroups.count + 1)
+
+    /// The drift keys (bits of `driftKeys`) whose values are not the same in every document:
+    /// each document's members are walked once (a key one document lacks and another has differs).
+    private static func differingGroups(_ objects: [Fields]) -> UInt64 {
+        func bit(_ member: Fields.Member) -> UInt64 {
+            for entry in driftKeys where entry.hash == member.keyHash && entry.key == member.key { return entry.bit }
+            return 0
+        }
+        var differing: UInt64 = 0
+        let first = objects[0]
+        for other in objects.dropFirst() {
+            for member in first.unorderedMembers {
+                let flag = bit(member)
+                if flag != 0, differing & flag == 0, other.value(forKey: member.key, hash: member.keyHash) != member.value { differing |= flag }
+            }
+            for member in other.unorderedMembers {
+                let flag = bit(member)
+                if flag != 0, differing & flag == 0, first.value(forKey: member.key, hash: member.keyHash) == nil { differing |= flag }
+            }
+        }
+        return differing
+    }
 
     /// The drift block of records that agree (shared: most merged resources have it).
     private static let noDrift: Value = .object(Fields([("count", .number(0)), ("facets", .array([])), ("summary", .string(""))]))
@@ -381,15 +602,19 @@ public enum IdentityResolution {
         var known: [String: Bool] = [:]
         var unknown: [(code: String, first: Int, count: Int)] = []
         var positions: [String: Int] = [:]
+        var last: (code: String, isKnown: Bool)?
         for index in resources.indices where kinds[index] != nil {
             guard case .string(let code)? = resources[index].document["region"] else { continue }
             let isKnown: Bool
-            if let cached = known[code] {
+            if let last, last.code == code {
+                isKnown = last.isKnown
+            } else if let cached = known[code] {
                 isKnown = cached
             } else {
                 isKnown = code.lowercased() == "global" || regions.memberRegions(of: code) != nil
                 known[code] = isKnown
             }
+            last = (code, isKnown)
             guard !isKnown else { continue }
             if let position = positions[code] {
                 unknown[position].count += 1

@@ -48,7 +48,7 @@ public enum StatePrecedence: String, CaseIterable, Sendable {
 /// - A Terraform record whose cloud id is unknown (its `id` is its address) is the live resource
 ///   of the same provider, type and name (and, for Azure, resource group) when exactly one live
 ///   record has them: a plan that creates or replaces a resource Config already reports.
-/// - Aliases, which waivers match: the id, the native id (`vol-…`, the bucket name, the ARM name)
+/// - Aliases, which waivers and baselines match: the id, the native id (`vol-…`, the bucket name, the ARM name)
 ///   and every Terraform address with its module path.
 public enum ResourceIdentity {
     /// The key records of one resource share: the id, lower-cased for ARM ids (`ResourceKey`).
@@ -72,11 +72,12 @@ public enum ResourceIdentity {
         return names
     }
 
-    /// Aliases by resource id for the resources that have any; built only when something (a
-    /// waiver) needs them.
-    public static func aliasTable(_ resources: [Resource]) -> [String: [String]] {
+    /// Aliases by resource id for the resources that have any (of those whose id is in `ids`,
+    /// when given); built only when something (a waiver, a baseline) needs them.
+    public static func aliasTable(_ resources: [Resource], ids: Set<String>? = nil) -> [String: [String]] {
         var table: [String: [String]] = [:]
         for resource in resources {
+            if let ids, !ids.contains(resource.id) { continue }
             let names = aliases(of: resource)
             if !names.isEmpty { table[resource.id, default: []].append(contentsOf: names) }
         }
@@ -88,9 +89,16 @@ public enum ResourceIdentity {
 /// with an optional fraction and a `Z` or `±hh:mm` offset (AWS Config writes both).
 enum CaptureInstant {
     static func seconds(_ text: String) -> Double? {
-        let bytes = Array(text.utf8)
-        guard bytes.count >= 10, let date = CivilDate(parsing: text.prefix(10)) else { return nil }
-        var seconds = Double(date.daysSinceEpoch) * 86_400
+        guard text.utf8.count >= 10, let date = CivilDate(parsing: text.prefix(10)) else { return nil }
+        // Read in place (every merged record has a capture time; a copy of its bytes would cost
+        // an allocation each).
+        var text = text
+        return text.withUTF8 { bytes in seconds(Double(date.daysSinceEpoch) * 86_400, timeOf: bytes) }
+    }
+
+    /// `seconds` (the date's) plus the time of day and offset that follow the date in `bytes`.
+    private static func seconds(_ day: Double, timeOf bytes: UnsafeBufferPointer<UInt8>) -> Double {
+        var seconds = day
         guard bytes.count >= 19, bytes[10] == UInt8(ascii: "T") || bytes[10] == UInt8(ascii: " ") else { return seconds }
         func number(_ range: Range<Int>) -> Int? {
             var value = 0

@@ -48,8 +48,21 @@ public enum ParallelMap {
     public static func mapChunks<Output: Sendable, Failure: Error>(
         count: Int, minimumChunk: Int, _ body: @Sendable (Range<Int>) throws(Failure) -> [Output]
     ) throws(Failure) -> [Output] {
+        let parts = try chunks(count: count, minimumChunk: minimumChunk, body)
+        guard parts.count > 1 else { return parts.first ?? [] }
+        var outputs: [Output] = []
+        outputs.reserveCapacity(count)
+        for part in parts { outputs.append(contentsOf: part) }
+        return outputs
+    }
+
+    /// As `mapChunks`, but the outputs of each range stay in their own array (in range order):
+    /// for a caller that moves every output on once, so that nothing is copied into one array.
+    public static func chunks<Output: Sendable, Failure: Error>(
+        count: Int, minimumChunk: Int, _ body: @Sendable (Range<Int>) throws(Failure) -> [Output]
+    ) throws(Failure) -> [[Output]] {
         let chunkFloor = max(1, minimumChunk)
-        guard count >= chunkFloor * 2 else { return try body(0..<count) }
+        guard count >= chunkFloor * 2 else { return [try body(0..<count)] }
         let chunks = min(count / chunkFloor, maximumChunks)
         let stride = (count + chunks - 1) / chunks
         let slots = ResultSlots<Result<[Output], Failure>>(count: chunks)
@@ -57,12 +70,12 @@ public enum ParallelMap {
             let range = min(chunk * stride, count)..<min((chunk + 1) * stride, count)
             slots.store(Result { () throws(Failure) -> [Output] in try body(range) }, at: chunk)
         }
-        var outputs: [Output] = []
-        outputs.reserveCapacity(count)
+        var parts: [[Output]] = []
+        parts.reserveCapacity(chunks)
         for chunk in 0..<chunks {
             guard let result = slots.take(at: chunk) else { continue }
-            outputs.append(contentsOf: try result.get())
+            parts.append(try result.get())
         }
-        return outputs
+        return parts
     }
 }

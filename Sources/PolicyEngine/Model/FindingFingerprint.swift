@@ -25,6 +25,21 @@ extension Finding {
     /// documents written then are still accepted (`RunResultCodec`).
     public var fingerprintBeforeResourceKeys: String { fingerprint(resourceComponent: resource) }
 
+    /// The fingerprint this finding has when its resource is named `name` — another name the
+    /// resource answers to (its Terraform address, ARN or native id): what a baseline that knew
+    /// the resource under that name recorded for the same problem.
+    public func fingerprint(resourceNamed name: String) -> String { fingerprint(resourceComponent: ResourceKey.of(name)) }
+
+    /// The Terraform addresses (module path included) of the finding's sources, in source order,
+    /// without repeats: names its resource answers to besides its id.
+    public var terraformAddresses: [String] {
+        var addresses: [String] = []
+        for source in sources {
+            if let address = source.terraformAddress, !addresses.contains(address) { addresses.append(address) }
+        }
+        return addresses
+    }
+
     private func fingerprint(resourceComponent: String) -> String {
         var canonical: [UInt8] = []
         canonical.reserveCapacity(256)

@@ -24,13 +24,18 @@ public struct Baseline: Sendable, Hashable {
     public var asOf: CivilDate
     /// Fingerprint → how many of its open findings (`Finding.isOpen`) have it.
     public var occurrences: [String: Int]
+    /// The other names of the baseline's resources: a name (`ResourceKey` of a Terraform address
+    /// its findings list as a source) → the keys of the resources that answered to it, sorted.
+    /// Only resources with such a name are listed. A run that reads the resource under that name
+    /// alone (a plan-only run, where the address is the id) finds its baseline findings this way.
+    public var resourcesByAlias: [String: [String]]
 
     /// The fingerprints of its open findings.
     public var fingerprints: Set<String> { Set(occurrences.keys) }
 
     /// Creates a baseline.
     public init(kind: Kind, reference: String, database: String? = nil, resultsSHA256: String, recordSHA256: String? = nil,
-                asOf: CivilDate, occurrences: [String: Int]) {
+                asOf: CivilDate, occurrences: [String: Int], resourcesByAlias: [String: [String]] = [:]) {
         self.kind = kind
         self.reference = reference
         self.database = database
@@ -38,12 +43,28 @@ public struct Baseline: Sendable, Hashable {
         self.recordSHA256 = recordSHA256
         self.asOf = asOf
         self.occurrences = occurrences
+        self.resourcesByAlias = resourcesByAlias
     }
 
     /// The baseline of a results document read from `file`, whose bytes hash to `sha256`.
     public init(file: String, sha256: String, result: RunResult) {
+        let open = result.findings.filter(\.isOpen)
         self.init(kind: .file, reference: file, resultsSHA256: sha256, asOf: result.asOf,
-                  occurrences: Self.count(result.findings.filter(\.isOpen).map(\.fingerprint)))
+                  occurrences: Self.count(open.map(\.fingerprint)), resourcesByAlias: Self.resourcesByAlias(of: open))
+    }
+
+    /// `resourcesByAlias` of a baseline's open findings: every Terraform address of a finding's
+    /// sources that is not its resource's own key.
+    public static func resourcesByAlias(of findings: some Sequence<Finding>) -> [String: [String]] {
+        var table: [String: Set<String>] = [:]
+        for finding in findings {
+            let resource = ResourceKey.of(finding.resource)
+            for address in finding.terraformAddresses {
+                let alias = ResourceKey.of(address)
+                if alias != resource { table[alias, default: []].insert(resource) }
+            }
+        }
+        return table.mapValues { $0.sorted() }
     }
 
     /// Fingerprint → occurrences.
@@ -79,28 +100,85 @@ public struct BaselineComparison: Sendable, Hashable {
 }
 
 extension RunResult {
-    /// Compares the open findings with `baseline` (by fingerprint). A fingerprint that now occurs
-    /// more often than in the baseline (the same resource id failing the same way in another
-    /// input) is not the problem the baseline knew: all its occurrences count as new.
-    public func comparison(with baseline: Baseline) -> BaselineComparison {
-        let open = findings.filter(\.isOpen).map { (finding: $0, fingerprint: $0.fingerprint) }
-        let current = Baseline.count(open.map(\.fingerprint))
+    /// Compares the open findings with `baseline`. An open finding stands for the baseline
+    /// fingerprint it matches: its own; else its fingerprint under another name of its resource
+    /// (`aliases`: resource id → names, as `ResourceIdentity.aliasTable`; its sources' Terraform
+    /// addresses count too) or under the name of a baseline resource that answered to one of its
+    /// names (`Baseline.resourcesByAlias`) — so a resource baselined under its Terraform address
+    /// in a plan-only run persists when it is read with its ARN, and the other way round.
+    ///
+    /// A baseline fingerprint that now occurs more often than in the baseline (the same resource
+    /// failing the same way in another input) is not the problem the baseline knew: all its
+    /// occurrences count as new.
+    ///
+    /// `aliases` is asked once, for the ids of the open findings whose own fingerprint the
+    /// baseline lacks (none when nothing changed), so a caller builds names only for those.
+    public func comparison(
+        with baseline: Baseline, aliases: (Set<String>) -> [String: [String]] = { _ in [:] }
+    ) -> BaselineComparison {
+        let open = findings.indices.filter { findings[$0].isOpen }
+        let own = open.map { findings[$0].fingerprint }
+        let matched = baselineFingerprints(of: open, fingerprints: own, in: baseline, aliases: aliases)
+        let current = Baseline.count(matched)
         let known = Set(baseline.occurrences.filter { current[$0.key, default: 0] <= $0.value }.keys)
-        let persisting = open.filter { known.contains($0.fingerprint) }
-        let new = open.filter { !known.contains($0.fingerprint) }
+        var persistingFingerprints = Set<String>()
+        var new: [Int] = []
+        for position in open.indices {
+            if known.contains(matched[position]) {
+                persistingFingerprints.insert(own[position])
+            } else {
+                new.append(open[position])
+            }
+        }
+        // A new finding blocks as it would without a baseline.
         var probe = self
-        probe.baselineFingerprints = known
+        probe.baselineFingerprints = nil
         return BaselineComparison(
-            new: new.count, newBlocking: new.filter { probe.isBlocking($0.finding) }.count, persisting: persisting.count,
+            new: new.count, newBlocking: new.filter { probe.isBlocking(findingAt: $0) }.count, persisting: open.count - new.count,
             fixed: baseline.fingerprints.subtracting(current.keys).count,
-            persistingFingerprints: Set(persisting.map(\.fingerprint)).sorted()
+            persistingFingerprints: persistingFingerprints.sorted()
         )
+    }
+
+    /// Per open finding (`open`: indices into `findings`, `fingerprints`: theirs), the baseline
+    /// fingerprint it matches, or its own when it matches none (see `comparison`).
+    private func baselineFingerprints(
+        of open: [Int], fingerprints: [String], in baseline: Baseline, aliases: (Set<String>) -> [String: [String]]
+    ) -> [String] {
+        var matched = fingerprints
+        let missing = open.indices.filter { baseline.occurrences[fingerprints[$0]] == nil }
+        guard !missing.isEmpty else { return matched }
+        let names = aliases(Set(missing.map { findings[open[$0]].resource }))
+        for position in missing {
+            let finding = findings[open[position]]
+            let key = ResourceKey.of(finding.resource)
+            // The names to try, in a fixed order: the resource's own aliases, then the baseline
+            // resources that answered to its id or one of them.
+            var candidates: [String] = []
+            func add(_ name: String) {
+                let candidate = ResourceKey.of(name)
+                if candidate != key, !candidates.contains(candidate) { candidates.append(candidate) }
+            }
+            for name in (names[finding.resource] ?? []) + finding.terraformAddresses { add(name) }
+            for name in [key] + candidates {
+                for resource in baseline.resourcesByAlias[name] ?? [] { add(resource) }
+            }
+            for candidate in candidates {
+                let fingerprint = finding.fingerprint(resourceNamed: candidate)
+                if baseline.occurrences[fingerprint] != nil {
+                    matched[position] = fingerprint
+                    break
+                }
+            }
+        }
+        return matched
     }
 
     /// Applies `baseline`: from now on only findings absent from it block (`isBlocking`), and
     /// `sections["baseline"]` states its identity and the comparison (schema in docs/history.md).
-    public mutating func apply(_ baseline: Baseline) {
-        let comparison = comparison(with: baseline)
+    /// `aliases` as in `comparison(with:aliases:)`.
+    public mutating func apply(_ baseline: Baseline, aliases: (Set<String>) -> [String: [String]] = { _ in [:] }) {
+        let comparison = comparison(with: baseline, aliases: aliases)
         // The persisting fingerprints decide blocking for this run's findings exactly as the
         // baseline does, and are what decoding the results restores.
         baselineFingerprints = Set(comparison.persistingFingerprints)

@@ -18,7 +18,7 @@ public struct Fields: Sendable, Hashable, Sequence {
         /// member is a pointer to its value (`pointerToValue`; a test checks the layout).
         public var value: Value
         /// `KeyHash.of(key)`, so lookups compare integers before strings.
-        @usableFromInline let keyHash: UInt32
+        public let keyHash: UInt32
         /// The member's key.
         public let key: String
 
@@ -111,6 +111,9 @@ public struct Fields: Sendable, Hashable, Sequence {
         }
     }
 
+    /// Makes room for `capacity` members (one allocation for an object about to grow).
+    public mutating func reserveCapacity(_ capacity: Int) { members.reserveCapacity(capacity) }
+
     /// The number of members.
     @inlinable public var count: Int { members.count }
 
@@ -119,6 +122,11 @@ public struct Fields: Sendable, Hashable, Sequence {
 
     /// The keys, sorted.
     public var keys: [String] { sortedMembers.map(\.key) }
+
+    /// The members as stored (insertion order for small objects), without sorting: for work
+    /// whose result does not depend on the order (merging one object into another). Writers use
+    /// the key order of `sortedMembers` and iteration.
+    @inlinable public var unorderedMembers: [Member] { members }
 
     /// The members in key order.
     public var sortedMembers: [Member] {

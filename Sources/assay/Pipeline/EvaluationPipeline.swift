@@ -27,8 +27,7 @@ struct EvaluationPipeline {
 
         // Ingest (with the identity step: one resource per identity).
         var settings = try StageSettings(config: request.config)
-        let ingested = try IngestStage(progress: progress, terraformRoot: request.config.terraformRoot,
-                                       precedence: settings.statePrecedence).run(request.config.inputs)
+        let ingested = try IngestStage(progress: progress, config: request.config, settings: settings).run(request.config.inputs)
         // The application register may declare its money's currency once (docs/registers.md).
         try settings.adoptRegisterCurrency(from: ingested.resources, configFile: request.config.file)
 
@@ -70,7 +69,7 @@ struct EvaluationPipeline {
         // Record (Pipeline/RecordStage.swift): baseline comparison and run history; before
         // rendering, because the reports carry the sections it adds.
         progress.begin("recording the run")
-        let recorded = try record.run(result)
+        let recorded = try record.run(result, resources: modelled.resources)
 
         // Render.
         progress.begin("writing \(render.targets.paths.count) report(s)")

@@ -46,10 +46,12 @@ struct IngestStage {
         }
         // Normalize: joins that span records and files (S3 replication destinations to their
         // buckets' regions, KMS replicas to primaries, credential-report rows to IAM users, …).
-        output.resources = InventoryNormalizer.link(output.resources)
+        let linked = InventoryNormalizer.link(output.resources)
+        output.resources = []
         // Identity: records of one resource (across inputs, or repeated in one) become one
-        // resource with every source listed, and live-vs-Terraform drift is noted on it.
-        let resolved = IdentityResolution.resolve(output.resources, precedence: precedence)
+        // resource with every source listed, and live-vs-Terraform drift is noted on it. Handed
+        // over as the last use, so that the step compacts the records in place.
+        let resolved = IdentityResolution.resolve(consume linked, precedence: precedence)
         output.resources = resolved.resources
         output.warnings = resolved.warnings
         if let terraformRoot {
@@ -174,5 +176,15 @@ struct IngestStage {
                 file: path, detail: "none of the readers (\(known)) recognises its content; force one with --input FORMAT:PATH or format: in the config")
         }
         return best.format
+    }
+}
+
+extension IngestStage {
+    /// The ingest of a command that reads a run's inputs (`evaluate`, `downtime`): the Terraform
+    /// folder (`--tf-root`, else the config's `terraform_root:`) and the identity precedence
+    /// (`identity.precedence`) as the run's config says. One way to build it, so that every
+    /// command resolves identities and locates Terraform resources alike.
+    init(progress: ProgressReporter, config: AssayConfig, settings: StageSettings) {
+        self.init(progress: progress, terraformRoot: config.terraformRoot, precedence: settings.statePrecedence)
     }
 }

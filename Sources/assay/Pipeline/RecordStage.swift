@@ -1,5 +1,6 @@
 import Foundation
 import History
+import Inventory
 import PolicyEngine
 import PolicyLoader
 
@@ -24,9 +25,11 @@ final class RecordStage {
     }
 
     /// The result compared with the baseline and, when recording, carrying the trend section.
-    func run(_ result: RunResult) throws -> RunResult {
+    /// `resources` are the run's resources: a finding matches the baseline under any of its
+    /// resource's aliases (Terraform address, native id) too.
+    func run(_ result: RunResult, resources: [Resource]) throws -> RunResult {
         var compared = result
-        if let baseline { compared.apply(baseline) }
+        if let baseline { compared.apply(baseline) { ids in ResourceIdentity.aliasTable(resources, ids: ids) } }
         guard let database else { return compared }
         let store = try HistoryStore(path: database, create: true)
         let recorded = try store.record(compared, context: context, beforeCommit: Self.testPause())
