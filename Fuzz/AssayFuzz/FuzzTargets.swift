@@ -82,8 +82,12 @@ enum FuzzTarget: String, CaseIterable {
             let block = UnsafeMutablePointer<UInt8>.allocate(capacity: 16)
             block.initialize(repeating: 1, count: 16)
             if bytes.starts(with: Array("overflow".utf8)) {
-                // One byte past the end: a heap-buffer-overflow for ASan.
-                if block[16 + bytes.count % 1] == 42 { print("unreachable") }
+                // One byte past the end: a heap-buffer-overflow for ASan. Read through memcpy, which
+                // ASan intercepts: a subscript read can run inside the uninstrumented standard
+                // library in a debug build and go unseen (it did on a fresh CI clone).
+                var probe = [UInt8](repeating: 0, count: 17)
+                probe.withUnsafeMutableBytes { if let target = $0.baseAddress { _ = memcpy(target, block, 17) } }
+                if probe[16] == 42 { print("unreachable") }
             }
             // `leak` returns without freeing the block.
             if !bytes.starts(with: Array("leak".utf8)) { block.deallocate() }
