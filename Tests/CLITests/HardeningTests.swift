@@ -250,12 +250,8 @@ struct HardeningTests {
         #expect(try Data(contentsOf: URL(fileURLWithPath: database)) == recorded)
         // Another application's SQLite file: refused for reading and for recording, byte for byte unchanged.
         let foreign = folder.appendingPathComponent("other-app.sqlite").path
-        let python = Process()
-        python.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        python.arguments = ["python3", "-c", "import sqlite3,sys; c=sqlite3.connect(sys.argv[1]); c.execute('create table notes(x)'); c.commit()", foreign]
-        guard (try? python.run()) != nil else { return }
-        python.waitUntilExit()
-        guard python.terminationStatus == 0 else { return }  // no python3 with sqlite3 here
+        let made = try? ExternalProcess.python(["-c", "import sqlite3,sys; c=sqlite3.connect(sys.argv[1]); c.execute('create table notes(x)'); c.commit()", foreign])
+        guard made?.status == 0 else { return }  // no python3 with sqlite3 here
         let foreignBefore = try Data(contentsOf: URL(fileURLWithPath: foreign))
         let list = try AssayProcess.run(["history", "list", "--history", foreign])
         #expect(list.status == 2)
