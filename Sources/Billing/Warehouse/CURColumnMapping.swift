@@ -104,8 +104,7 @@ struct CURColumnMapping: CostLineMapping {
             ])
         }
         // The last non-empty column with this key wins, as in the reader.
-        let matching = tagColumns.filter { $0.key == key }.reversed().map { SQLExpression.nullIfEmpty(columns.raw($0.column)) }
-        return .coalesce(matching + [.text("")])
+        return .firstNonEmpty(tagColumns.filter { $0.key == key }.reversed().map { columns.raw($0.column) })
     }
 
     func value(of dimension: CostDimension) -> SQLExpression {
