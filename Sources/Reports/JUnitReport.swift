@@ -194,6 +194,16 @@ public struct JUnitReport: ReportRenderer {
         let findings: [Int]
         let result: RunResult
         let baseline: String?
+        /// The closing lines of every failure body (`bodyTrailer`).
+        let trailer: String
+
+        init(policy: PolicyReport, findings: [Int], result: RunResult, baseline: String?) {
+            self.policy = policy
+            self.findings = findings
+            self.result = result
+            self.baseline = baseline
+            trailer = JUnitReport.bodyTrailer(policy: policy)
+        }
 
         /// What `result.findings[index]` becomes (nil: no case of its own, a pass under
         /// `passing: summary`). Reads fields in place: copying a finding costs a dozen
@@ -270,11 +280,11 @@ public struct JUnitReport: ReportRenderer {
             case .pass:
                 return .pass
             case .fail:
-                return .failure(message: finding.message, type: finding.severity.rawValue, body: JUnitReport.body(finding, policy: policy))
+                return .failure(message: finding.message, type: finding.severity.rawValue, body: JUnitReport.body(finding, trailer: trailer))
             case .error:
-                return .error(message: finding.message, type: "evaluation-error", body: JUnitReport.body(finding, policy: policy))
+                return .error(message: finding.message, type: "evaluation-error", body: JUnitReport.body(finding, trailer: trailer))
             case .unknown:
-                return .error(message: finding.message, type: "unknown-value", body: JUnitReport.body(finding, policy: policy))
+                return .error(message: finding.message, type: "unknown-value", body: JUnitReport.body(finding, trailer: trailer))
             case .waived:
                 let waiver = finding.waiver
                 var text = "waived until \(waiver?.expires.description ?? "?"): \(waiver?.reason ?? "")"
@@ -292,32 +302,43 @@ public struct JUnitReport: ReportRenderer {
         return (section["file"]?.stringValue ?? "baseline") + asOf
     }
 
-    fileprivate static func body(_ finding: borrowing Finding, policy: PolicyReport) -> String {
-        var lines = [finding.message, "", "Resource: \(finding.resource)", "Type: \(finding.resourceType)"]
+    /// The lines that close every failure body of `policy` (remediation, controls): the same for
+    /// all its findings, so written once per suite.
+    fileprivate static func bodyTrailer(policy: PolicyReport) -> String {
+        var trailer = ""
+        if !policy.remediation.isEmpty { trailer += "\nRemediation: \(policy.remediation)" }
+        if !policy.frameworks.isEmpty {
+            let controls = policy.frameworks.keys.sorted().map { "\($0) \((policy.frameworks[$0] ?? []).joined(separator: ", "))" }
+            trailer += "\nControls: " + controls.joined(separator: "; ")
+        }
+        return trailer
+    }
+
+    /// The text of a failure or error: message, resource, sources, severity, evidence, then the
+    /// policy's `trailer` (`bodyTrailer`).
+    fileprivate static func body(_ finding: borrowing Finding, trailer: String) -> String {
+        var text = finding.message
+        text.reserveCapacity(text.utf8.count + 256 + trailer.utf8.count)
+        text += "\n\nResource: \(finding.resource)\nType: \(finding.resourceType)"
         let sources = finding.sources
         if sources.count == 1 {
-            lines.append("Source: \(sources[0].reportText)")
+            text += "\nSource: \(sources[0].reportText)"
         } else if sources.count > 1 {
             // Testcase-level <properties> are outside the JUnit schemas consumers validate
             // against; the merged records are listed in the body instead.
-            lines.append("Sources (\(sources.count) records of this resource):")
-            for source in sources { lines.append("  - " + source.reportText + (source.format.map { " [\($0)]" } ?? "")) }
+            text += "\nSources (\(sources.count) records of this resource):"
+            for source in sources { text += "\n  - " + source.reportText + (source.format.map { " [\($0)]" } ?? "") }
         }
-        lines.append("Severity: \(finding.severity.rawValue) (enforcement: \(finding.enforcement.rawValue))")
-        if !finding.evidence.isEmpty {
-            lines.append("Evidence:")
-            for item in finding.evidence {
+        text += "\nSeverity: \(finding.severity.rawValue) (enforcement: \(finding.enforcement.rawValue))"
+        let evidence = finding.evidence
+        if !evidence.isEmpty {
+            text += "\nEvidence:"
+            for item in evidence {
                 let actual = item.actual.map { "'\($0.displayText)'" } ?? "missing"
-                var line = "  - \(item.path) is \(actual) (expected \(item.expected))"
-                if let note = item.note { line += ": \(note)" }
-                lines.append(line)
+                text += "\n  - \(item.path) is \(actual) (expected \(item.expected))"
+                if let note = item.note { text += ": \(note)" }
             }
         }
-        if !policy.remediation.isEmpty { lines.append("Remediation: \(policy.remediation)") }
-        if !policy.frameworks.isEmpty {
-            let controls = policy.frameworks.keys.sorted().map { "\($0) \((policy.frameworks[$0] ?? []).joined(separator: ", "))" }
-            lines.append("Controls: " + controls.joined(separator: "; "))
-        }
-        return lines.joined(separator: "\n")
+        return text + trailer
     }
 }
