@@ -57,7 +57,8 @@ public struct JUnitReport: ReportRenderer {
     /// first pass that only classifies its findings, so no case list is held in memory.
     public func write(_ result: RunResult, to output: ReportOutput) throws(ReportError) {
         var findingsByPolicy: [String: [Int]] = [:]
-        for (index, finding) in result.findings.enumerated() { findingsByPolicy[finding.policy, default: []].append(index) }
+        // By index: iterating the findings would copy each one (a dozen reference counts).
+        for index in result.findings.indices { findingsByPolicy[result.findings[index].policy, default: []].append(index) }
         let policies = result.policies.sorted { $0.id < $1.id }
         let baseline = Self.baselineText(result)
         let writer = try XMLWriter(output: output)
@@ -88,7 +89,7 @@ public struct JUnitReport: ReportRenderer {
             }
             for (name, value) in properties { try writer.empty("property", [("name", name), ("value", value)]) }
             try writer.end()
-            try suite.forEachCase { testCase throws(ReportError) in try write(testCase, classname: policy.id, to: writer) }
+            try writeCases(of: suite, classname: policy.id, to: writer, output: output)
             try writer.element("system-out", text: "")
             try writer.element("system-err", text: "")
             try writer.end()
@@ -104,6 +105,62 @@ public struct JUnitReport: ReportRenderer {
         try writer.attribute("failures", String(counts[.failure] ?? 0))
         try writer.attribute("errors", String(counts[.error] ?? 0))
         try writer.attribute("skipped", String(counts[.skipped] ?? 0))
+    }
+
+    /// Test cases rendered per parallel task, and tasks per wave written before the next.
+    private static let casesPerTask = 4096
+    private static let tasksPerWave = 8
+
+    /// Writes a suite's cases: the summary case, then one case per finding — rendered on all
+    /// cores in blocks, each block by its own libxml2 writer standing at the same depth, and
+    /// appended in order, so the bytes are those one writer would make — or the single "not
+    /// applicable" case.
+    private func writeCases(of suite: Suite, classname: String, to writer: XMLWriter, output: ReportOutput) throws(ReportError) {
+        var any = false
+        if let summaryCase = suite.summaryCase {
+            try write(summaryCase, classname: classname, to: writer)
+            any = true
+        }
+        let occurrences = suite.occurrences()
+        if occurrences.contains(where: { $0 > 0 }) {
+            any = true
+            try writer.flush()
+            let wave = Self.casesPerTask * Self.tasksPerWave
+            for waveStart in stride(from: 0, to: occurrences.count, by: wave) {
+                let waveEnd = min(occurrences.count, waveStart + wave)
+                let blocks = ParallelMap.map(Array(stride(from: waveStart, to: waveEnd, by: Self.casesPerTask)), minimumChunk: 1) { start in
+                    Result { () throws(ReportError) -> [UInt8] in
+                        try renderCases(of: suite, positions: start..<min(waveEnd, start + Self.casesPerTask), occurrences: occurrences, classname: classname)
+                    }
+                }
+                for block in blocks { output.append(try block.get()) }
+            }
+        }
+        if !any { try write(suite.emptyCase, classname: classname, to: writer) }
+    }
+
+    /// The bytes of the cases of `suite.findings[positions]` (those that have one), as the
+    /// document's writer would write them at a test case's depth: a writer into memory is
+    /// opened two elements deep and that opening (declaration and two start tags) is cut off.
+    private func renderCases(of suite: Suite, positions: Range<Int>, occurrences: [Int], classname: String) throws(ReportError) -> [UInt8] {
+        let fragment = ReportOutput()
+        let writer = try XMLWriter(output: fragment)
+        // The declaration too: it tells libxml2 the text is UTF-8, else it writes
+        // non-ASCII characters of attributes as character references.
+        try writer.startDocument()
+        try writer.start("testsuites")
+        try writer.start("testsuite")
+        var wrote = false
+        for position in positions where occurrences[position] > 0 {
+            try write(suite.testCase(at: position, occurrence: occurrences[position], flavour: flavour), classname: classname, to: writer)
+            wrote = true
+        }
+        guard wrote else { return [] }
+        try writer.flush()
+        let opening = Array("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites>\n  <testsuite>\n".utf8)
+        let bytes = fragment.bytes
+        guard bytes.starts(with: opening) else { throw .xmlWriter(reason: "unexpected opening of a block of test cases") }
+        return Array(bytes[opening.count...])
     }
 
     private func write(_ testCase: Case, classname: String, to writer: XMLWriter) throws(ReportError) {
@@ -153,14 +210,14 @@ public struct JUnitReport: ReportRenderer {
             }
         }
 
-        private var summaryCase: Case? {
+        var summaryCase: Case? {
             guard result.passing == .summary && policy.counts.pass > 0 else { return nil }
             let noun = policy.counts.pass == 1 ? "resource" : "resources"
             return Case(name: "\(policy.counts.pass) \(noun) pass", file: nil, outcome: .pass)
         }
 
         /// The single case of a policy that matched nothing: skipped, saying why.
-        private var emptyCase: Case {
+        var emptyCase: Case {
             Case(name: "not applicable", file: nil, outcome: .skipped(policy.notApplicableText ?? "not applicable: no input document in scope"))
         }
 
@@ -179,24 +236,30 @@ public struct JUnitReport: ReportRenderer {
             if !any { body(.skipped) }
         }
 
-        /// Every case, in order.
-        func forEachCase(_ body: (Case) throws(ReportError) -> Void) throws(ReportError) {
-            var any = false
-            if let summaryCase {
-                try body(summaryCase)
-                any = true
-            }
+        /// For each position of `findings`: 0 when its finding has no case of its own, else how
+        /// many times its resource has occurred in the suite so far (a second finding of one
+        /// resource is named "resource #2").
+        func occurrences() -> [Int] {
             var seen: [String: Int] = [:]
-            for index in findings {
+            seen.reserveCapacity(findings.count)
+            var occurrences = [Int](repeating: 0, count: findings.count)
+            for (position, index) in findings.enumerated() {
                 let resource = result.findings[index].resource
                 let occurrence = (seen[resource] ?? 0) + 1
                 seen[resource] = occurrence
-                guard let kind = kind(at: index) else { continue }
-                let name = occurrence == 1 ? resource : "\(resource) #\(occurrence)"
-                try body(Case(name: name, file: FindingLocation(result.findings[index])?.file, outcome: outcome(of: result.findings[index], kind: kind)))
-                any = true
+                if kind(at: index) != nil { occurrences[position] = occurrence }
             }
-            if !any { try body(emptyCase) }
+            return occurrences
+        }
+
+        /// The case of `findings[position]`, its resource's `occurrence`-th in the suite.
+        func testCase(at position: Int, occurrence: Int, flavour: Flavour) -> Case {
+            let index = findings[position]
+            let resource = result.findings[index].resource
+            let name = occurrence == 1 ? resource : "\(resource) #\(occurrence)"
+            // Only GitLab's flavour shows the file; finding it costs a path split per finding.
+            let file = flavour == .gitlab ? FindingLocation(result.findings[index])?.file : nil
+            return Case(name: name, file: file, outcome: outcome(of: result.findings[index], kind: kind(at: index) ?? .pass))
         }
 
         private func outcome(of finding: borrowing Finding, kind: Case.Kind) -> Case.Outcome {
