@@ -148,7 +148,7 @@ let package = Package(
             dependencies: ["Resilience", "PolicyEngine", "TestSupport"],
             swiftSettings: strict
         ),
-        .testTarget(name: "CLITests", dependencies: ["TestSupport"], exclude: ["Fixtures"], swiftSettings: strict),
+        .testTarget(name: "CLITests", dependencies: ["TestSupport", "PolicyEngine"], exclude: ["Fixtures"], swiftSettings: strict),
         .testTarget(name: "HistoryTests", dependencies: ["History", "PolicyEngine", "TestSupport"], swiftSettings: strict),
         .testTarget(
             name: "BillingTests",

@@ -93,8 +93,8 @@ enum FuzzTarget: String, CaseIterable {
             if !bytes.starts(with: Array("leak".utf8)) { block.deallocate() }
         case .report:
             guard let document = try? JSONParser.parse(bytes), let result = try? RunResultCodec.decode(document) else { return }
-            let renderers: [any ReportRenderer] = [JUnitReport(flavour: .portable), JSONReport(), HTMLReport(), MarkdownReport(), CSVReport()]
-            for renderer in renderers { _ = try? renderer.render(result) }
+            _ = try? ResultSections.check(result)
+            for format in ReportFormat.allCases { _ = try? format.renderer().render(result) }
         }
     }
 

@@ -208,11 +208,8 @@ enum HistorySchema {
 
     /// The `run` columns covered by the record hash, in hashing order: everything but `seq`
     /// (the position is proven by the chain, not by the number) and the record hash itself.
-    static let runColumns: [String] = [
-        "as_of", "tool_version", "config_file", "config_sha256", "labels", "fail_on", "fail_on_unknown", "passing",
-        "policy_set_digest", "evaluated", "pass", "fail", "waived", "error", "unknown", "blocking", "compliance_score",
-        "monthly_cost", "baseline",
-    ] + Table.allCases.map(\.digestColumn) + ["results_sha256", "previous_record_sha256"]
+    /// (Named beside their values in `RunColumns.columns`.)
+    static let runColumns: [String] = RunColumns.columns.map(\.name)
 
     /// The previous-record hash of the first run of a chain.
     static let genesis = String(repeating: "0", count: 64)

@@ -30,9 +30,9 @@ struct RunRows {
                     .text(waiver.reason), .text(waiver.owner), .optional(waiver.ticket), .text(waiver.expires.description),
                     .text(status.state.rawValue), .count(status.matched)]
         }
-        let cost = result.sections["cost"]
+        let cost = result.sections[section: .cost]
         tables[.cost] = Self.costRows(cost)
-        tables[.downtime] = Self.downtimeRows(result.sections["downtime"])
+        tables[.downtime] = Self.downtimeRows(result.sections[section: .downtime])
         self.tables = tables
         monthlyCost = Self.monthlyCost(cost)
     }
@@ -91,19 +91,11 @@ struct RunRows {
     }
 }
 
-/// Money in a section: an exact decimal in memory, a decimal string once read back from JSON.
+/// Money in a section: an exact decimal in memory, a decimal string once read back from JSON
+/// (read as `SectionReader.money` reads it; the history stores what it finds, leniently).
 enum SectionMoney {
     /// The amount, when the value is one.
-    static func decimal(_ value: Value?) -> FixedDecimal? {
-        switch value {
-        case .decimal(let amount): return amount
-        case .string(let text):
-            guard case .success(let parsed) = FixedDecimal.parse(text) else { return nil }
-            return parsed.value
-        case .number(let number): return FixedDecimal(exactly: number)
-        default: return nil
-        }
-    }
+    static func decimal(_ value: Value?) -> FixedDecimal? { value.flatMap(SectionReader.money) }
 
     /// The canonical decimal text of an amount (nil when absent or not money).
     static func text(_ value: Value?) -> String? { decimal(value)?.description }

@@ -7,20 +7,9 @@ public import PolicyEngine
 public struct AssayConfig: Sendable {
     /// Output files and options.
     public struct Outputs: Sendable, Equatable {
-        /// JUnit XML report.
-        public var junit: String?
-        /// JSON results.
-        public var json: String?
-        /// HTML audit report.
-        public var html: String?
-        /// Markdown summary.
-        public var markdown: String?
-        /// Findings as CSV.
-        public var csv: String?
-        /// SARIF 2.1.0 (GitHub code scanning).
-        public var sarif: String?
-        /// GitLab code-quality report.
-        public var gitlabCodeQuality: String?
+        /// Report format → file, for each report the config's `outputs:` names (keys:
+        /// `ReportFormat.configKey`).
+        public var files: [ReportFormat: String] = [:]
         /// How passing verdicts are recorded.
         public var passing: PassingMode = .list
 
@@ -71,7 +60,8 @@ public enum ConfigLoader {
         "history", "downtime", "cost", "terraform_root", "identity", "allow_empty",
     ]
     static let inputKeys = ["path", "format", "type", "id_field", "type_field", "list_field"]
-    static let outputKeys = ["junit", "json", "html", "markdown", "csv", "sarif", "gitlab_codequality", "passing"]
+    /// The keys of `outputs:`: one per report format, and `passing`.
+    static let outputKeys = ReportFormat.allCases.map(\.configKey) + ["passing"]
 
     /// Loads a config file.
     public static func load(file: String) throws(LoadError) -> AssayConfig {
@@ -116,15 +106,10 @@ public enum ConfigLoader {
                 let outputs = try value.mapping("a mapping of outputs")
                 try value.checkKeys(outputs, allowed: outputKeys, section: "outputs")
                 for output in outputs {
-                    switch output.key {
-                    case "junit": config.outputs.junit = resolve(try output.value.string("a file path"))
-                    case "json": config.outputs.json = resolve(try output.value.string("a file path"))
-                    case "html": config.outputs.html = resolve(try output.value.string("a file path"))
-                    case "markdown": config.outputs.markdown = resolve(try output.value.string("a file path"))
-                    case "csv": config.outputs.csv = resolve(try output.value.string("a file path"))
-                    case "sarif": config.outputs.sarif = resolve(try output.value.string("a file path"))
-                    case "gitlab_codequality": config.outputs.gitlabCodeQuality = resolve(try output.value.string("a file path"))
-                    default: config.outputs.passing = try PolicyParser.enumeration(output.value, "passing mode")
+                    if let format = ReportFormat(configKey: output.key) {
+                        config.outputs.files[format] = resolve(try output.value.string("a file path"))
+                    } else {
+                        config.outputs.passing = try PolicyParser.enumeration(output.value, "passing mode")
                     }
                 }
             case "fail_on": config.failOn = try PolicyParser.enumeration(value, "severity")

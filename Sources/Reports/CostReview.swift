@@ -1,6 +1,6 @@
 import PolicyEngine
 
-/// The cost review read from `sections["cost"]` (schema in docs/billing.md) plus the findings of
+/// The cost review decoded strictly from `sections["cost"]` (schema in docs/billing.md) plus the findings of
 /// the cost policies (category `cost`): monthly totals per currency, the latest month's top
 /// movers, untagged and egress shares, and billing inputs that skipped bad rows.
 struct CostReview {
@@ -53,38 +53,52 @@ struct CostReview {
     /// Non-passing findings of the cost policies, by policy id, then in result order.
     let findings: [Finding]
 
-    init(_ result: RunResult, index: FindingIndex) {
+    init(_ result: RunResult, index: FindingIndex) throws(ReportError) {
         policies = result.policies.filter { $0.category == "cost" }.sorted { $0.id < $1.id }
         findings = policies.flatMap { policy in index[policy.id].map { result.findings[$0] }.filter { $0.status != .pass } }
-        guard let section = result.sections["cost"], section.objectValue != nil else {
+        guard let section = result.sections[section: .cost], section != .null else {
             ran = false
             currencies = []
             skippedRows = []
             return
         }
         ran = true
+        let decoded: (currencies: [CurrencyTotals], skippedRows: [SkippedRows])
+        do throws(SectionError) {
+            decoded = try Self.decode(section)
+        } catch {
+            throw .malformedSection(error)
+        }
+        currencies = decoded.currencies
+        skippedRows = decoded.skippedRows
+    }
+
+    /// Decodes the `cost` section strictly (schema in docs/billing.md): a member of the wrong type
+    /// is an error naming its path.
+    static func decode(_ value: Value) throws(SectionError) -> (currencies: [CurrencyTotals], skippedRows: [SkippedRows]) {
+        let section = try SectionReader(value, path: "sections.\(SectionKey.cost.rawValue)")
         var months: [String: [MonthTotal]] = [:]
-        for total in section["totals"]?.elements ?? [] {
-            guard let currency = total["currency"]?.textValue, let period = total["period"]?.textValue,
-                  let amount = total["amount"]?.moneyValue else { continue }
+        for total in try section.array("totals") {
+            let currency = try total.requiredText("currency")
             months[currency, default: []].append(MonthTotal(
-                period: period, amount: amount, net: total["net"]?.moneyValue, changePercent: total["change_pct"]?.numberValue,
-                untaggedAmount: total["untagged_amount"]?.moneyValue, untaggedShare: total["untagged_share"]?.numberValue,
-                egressAmount: total["egress_amount"]?.moneyValue, egressShare: total["egress_share"]?.numberValue
+                period: try total.requiredText("period"), amount: try total.requiredMoney("amount"), net: try total.money("net"),
+                changePercent: try total.number("change_pct"), untaggedAmount: try total.money("untagged_amount"),
+                untaggedShare: try total.number("untagged_share"), egressAmount: try total.money("egress_amount"),
+                egressShare: try total.number("egress_share")
             ))
         }
         var movers: [String: [Mover]] = [:]
-        for mover in section["top_movers"]?.elements ?? [] {
-            guard let currency = mover["currency"]?.textValue, let period = mover["period"]?.textValue,
-                  let amount = mover["amount"]?.moneyValue else { continue }
-            let previous = mover["previous_amount"]?.moneyValue ?? .zero
+        for mover in try section.array("top_movers") {
+            let currency = try mover.requiredText("currency")
+            let amount = try mover.requiredMoney("amount")
+            let previous = try mover.money("previous_amount") ?? .zero
             movers[currency, default: []].append(Mover(
-                period: period, account: mover["account"]?.textValue ?? "—", service: mover["service"]?.textValue ?? "—",
-                amount: amount, previousAmount: previous, change: mover["change"]?.moneyValue ?? amount - previous,
-                changePercent: mover["change_pct"]?.numberValue
+                period: try mover.requiredText("period"), account: try mover.text("account") ?? "—", service: try mover.text("service") ?? "—",
+                amount: amount, previousAmount: previous, change: try mover.money("change") ?? amount - previous,
+                changePercent: try mover.number("change_pct")
             ))
         }
-        currencies = Set(months.keys).union(movers.keys).sorted().map { currency in
+        let currencies = Set(months.keys).union(movers.keys).sorted().map { currency in
             let ordered = (months[currency] ?? []).sorted { $0.period < $1.period }
             let latest = ordered.last?.period ?? (movers[currency] ?? []).map(\.period).max() ?? ""
             let latestMovers = (movers[currency] ?? []).filter { $0.period == latest }.sorted { lhs, rhs in
@@ -95,10 +109,11 @@ struct CostReview {
             }
             return CurrencyTotals(currency: currency, months: ordered, movers: latestMovers)
         }
-        skippedRows = (section["inputs"]?.elements ?? []).compactMap { input in
-            guard let count = input["bad_rows_skipped"]?.wholeNumberValue, count > 0 else { return nil }
-            return SkippedRows(path: input["path"]?.textValue ?? "?", count: count,
-                               firstLocations: (input["first_bad_rows"]?.elements ?? []).compactMap(\.textValue))
+        var skippedRows: [SkippedRows] = []
+        for input in try section.array("inputs") {
+            guard let count = try input.wholeNumber("bad_rows_skipped"), count > 0 else { continue }
+            skippedRows.append(SkippedRows(path: try input.text("path") ?? "?", count: count, firstLocations: try input.texts("first_bad_rows")))
         }
+        return (currencies, skippedRows)
     }
 }

@@ -1,6 +1,6 @@
 import PolicyEngine
 
-/// The downtime financial-impact model's output read from `sections["downtime"]` (schema in
+/// The downtime financial-impact model's output decoded strictly from `sections["downtime"]` (schema in
 /// docs/downtime-model.md): per application the expected annual loss and tail of the current
 /// strategy, every strategy option compared, and the recommendation. Amounts are in the section's
 /// `currency` (config `downtime.currency`); `money(_:)` writes them with it.
@@ -46,12 +46,19 @@ struct DowntimeImpact {
         case any
         case never
 
-        init?(_ value: Value?, reading: String?) {
-            switch (value?.textValue, value?.moneyValue) {
-            case ("any", _): self = .any
-            case ("never", _): self = .never
-            case (_, let amount?): self = reading == "below" ? .below(amount) : .above(amount)
-            default: return nil
+        /// `break_even_revenue_per_hour` (money, `any` or `never`) read with `break_even_reading`.
+        init?(_ object: SectionReader?) throws(SectionError) {
+            guard let object, let value = object.member("break_even_revenue_per_hour") else { return nil }
+            let reading = try object.text("break_even_reading")
+            switch value {
+            case .string("any"): self = .any
+            case .string("never"): self = .never
+            default:
+                guard let amount = SectionReader.money(value) else {
+                    throw SectionError(path: object.path + ".break_even_revenue_per_hour", expected: "money, \"any\" or \"never\"",
+                                       found: JSONWriter.compact(value))
+                }
+                self = reading == "below" ? .below(amount) : .above(amount)
             }
         }
     }
@@ -110,8 +117,9 @@ struct DowntimeImpact {
     /// The configured risk appetite (largest acceptable P95).
     let riskAppetiteP95: FixedDecimal?
 
-    init(_ result: RunResult) {
-        guard let section = result.sections["downtime"], section.objectValue != nil else {
+    /// The model's output in `result`; a malformed section is an error naming the member.
+    init(_ result: RunResult) throws(ReportError) {
+        guard let value = result.sections[section: .downtime], value != .null else {
             ran = false
             applications = []
             portfolioCurrent = nil
@@ -125,15 +133,22 @@ struct DowntimeImpact {
             return
         }
         ran = true
-        portfolioCurrent = section["portfolio"]?["expected_annual_loss_current"]?.moneyValue
-        portfolioRecommended = section["portfolio"]?["expected_annual_loss_recommended"]?.moneyValue
-        riskCurrent = section["portfolio"]?["total_cost_of_risk_current"]?.moneyValue
-        riskRecommended = section["portfolio"]?["total_cost_of_risk_recommended"]?.moneyValue
-        currency = section["currency"]?.textValue
-        trials = section["settings"]?["trials"]?.wholeNumberValue
-        seed = section["settings"]?["seed"]?.textValue
-        riskAppetiteP95 = section["settings"]?["risk_appetite_p95"]?.moneyValue
-        applications = (section["applications"]?.elements ?? []).compactMap(Self.application)
+        do throws(SectionError) {
+            let section = try SectionReader(value, path: "sections.\(SectionKey.downtime.rawValue)")
+            let portfolio = try section.object("portfolio")
+            portfolioCurrent = try portfolio?.money("expected_annual_loss_current")
+            portfolioRecommended = try portfolio?.money("expected_annual_loss_recommended")
+            riskCurrent = try portfolio?.money("total_cost_of_risk_current")
+            riskRecommended = try portfolio?.money("total_cost_of_risk_recommended")
+            currency = try section.text("currency")
+            let settings = try section.object("settings")
+            trials = try settings?.wholeNumber("trials")
+            seed = try settings?.text("seed")
+            riskAppetiteP95 = try settings?.money("risk_appetite_p95")
+            applications = try section.array("applications").map(Self.application)
+        } catch {
+            throw .malformedSection(error)
+        }
     }
 
     /// A model amount in whole units with its currency (`USD 1,689,122`); "—" when absent. Without a
@@ -174,59 +189,80 @@ struct DowntimeImpact {
         }
     }
 
-    private static func application(_ value: Value) -> Application? {
-        guard let id = value["id"]?.textValue else { return nil }
-        let recommendation = value["recommendation"]
+    private static func application(_ value: SectionReader) throws(SectionError) -> Application {
+        let recommendation = try value.object("recommendation")
+        let verdict = try recommendation?.text("verdict")
+        var warnings: [(code: String, message: String)] = []
+        for warning in try value.array("warnings") {
+            warnings.append((try warning.requiredText("code"), try warning.text("message") ?? ""))
+        }
+        let options = try value.array("strategies").map(option)
+        var currentDRValue: CurrentDRValue?
+        for strategy in try value.array("strategies") {
+            if let worth = try strategy.object("comparison")?.object("current_dr_value") {
+                currentDRValue = try Self.currentDRValue(worth)
+                break
+            }
+        }
         return Application(
-            id: id, tier: value["tier"]?.textValue ?? "—", currentStrategy: value["current_strategy"]?.textValue ?? "none",
-            rtoTargetHours: value["rto_target_hours"]?.numberValue, rpoTargetHours: value["rpo_target_hours"]?.numberValue,
-            expectedAnnualLoss: value["expected_annual_loss"]?.moneyValue, p95: value["p95"]?.moneyValue, p99: value["p99"]?.moneyValue,
-            options: (value["strategies"]?.elements ?? []).compactMap(option),
-            recommendedStrategy: recommendation?["strategy"]?.textValue, recommendationVerdict: recommendation?["verdict"]?.textValue,
-            recommendationReason: recommendation?["reason"]?.textValue.map { $0 + Self.verdictExplanation(recommendation?["verdict"]?.textValue) },
-            recommendationBenefit: recommendation?["net_annual_benefit"]?.moneyValue,
-            warnings: (value["warnings"]?.elements ?? []).compactMap { warning in
-                warning["code"]?.textValue.map { ($0, warning["message"]?.textValue ?? "") }
-            },
-            placeholdersUsed: value["placeholders_used"]?.boolValue ?? false,
-            currentDRValue: (value["strategies"]?.elements ?? []).lazy.compactMap { $0["comparison"]?["current_dr_value"] }
-                .first { $0.objectValue != nil }.map(currentDRValue)
+            id: try value.requiredText("id"), tier: try value.text("tier") ?? "—", currentStrategy: try value.text("current_strategy") ?? "none",
+            rtoTargetHours: try value.number("rto_target_hours"), rpoTargetHours: try value.number("rpo_target_hours"),
+            expectedAnnualLoss: try value.money("expected_annual_loss"), p95: try value.money("p95"), p99: try value.money("p99"),
+            options: options,
+            recommendedStrategy: try recommendation?.text("strategy"), recommendationVerdict: verdict,
+            recommendationReason: try recommendation?.text("reason").map { $0 + Self.verdictExplanation(verdict) },
+            recommendationBenefit: try recommendation?.money("net_annual_benefit"),
+            warnings: warnings,
+            placeholdersUsed: try value.bool("placeholders_used") ?? false,
+            currentDRValue: currentDRValue
         )
     }
 
-    private static func currentDRValue(_ value: Value) -> CurrentDRValue {
+    private static func currentDRValue(_ value: SectionReader) throws(SectionError) -> CurrentDRValue {
         CurrentDRValue(
-            riskReduction: value["risk_reduction"]?.moneyValue, annualCost: value["annual_cost"]?.moneyValue,
-            netAnnualBenefit: value["net_annual_benefit"]?.moneyValue, roi: value["roi"]?.numberValue, npv: value["npv"]?.moneyValue,
-            breakEven: BreakEven(value["break_even_revenue_per_hour"], reading: value["break_even_reading"]?.textValue))
+            riskReduction: try value.money("risk_reduction"), annualCost: try value.money("annual_cost"),
+            netAnnualBenefit: try value.money("net_annual_benefit"), roi: try value.number("roi"), npv: try value.money("npv"),
+            breakEven: try BreakEven(value))
     }
 
-    private static func bracket(_ value: Value?) -> (lower: FixedDecimal, upper: FixedDecimal)? {
-        guard let items = value?.elements, items.count == 2, let lower = items[0].moneyValue, let upper = items[1].moneyValue else { return nil }
+    private static func bracket(_ value: SectionReader, _ key: String) throws(SectionError) -> (lower: FixedDecimal, upper: FixedDecimal)? {
+        let items = try value.items(key)
+        guard items.count == 2 else { return nil }
+        guard let lower = SectionReader.money(items[0]), let upper = SectionReader.money(items[1]) else {
+            // A bound is null when the model's figure was not finite: no bracket to show.
+            if items.allSatisfy({ $0 == .null || SectionReader.money($0) != nil }) { return nil }
+            throw SectionError(path: "\(value.path).\(key)", expected: "two amounts of money", found: JSONWriter.compact(.array(items)))
+        }
         return (lower, upper)
     }
 
-    private static func option(_ value: Value) -> Option? {
-        guard let key = value["key"]?.textValue else { return nil }
-        let freshness = value["freshness"]
-        let compliance = value["compliance"]
+    private static func option(_ value: SectionReader) throws(SectionError) -> Option {
+        let key = try value.requiredText("key")
+        let freshness = try value.object("freshness")
+        let basis = try freshness?.object("basis")
+        let compliance = try value.object("compliance")
+        let comparison = try value.object("comparison")
+        let parameters = try value.object("parameters")
+        let analytic = try value.object("analytic")
+        var analyticBracket: (lower: FixedDecimal, upper: FixedDecimal)?
+        if let analytic { analyticBracket = try bracket(analytic, "expected_annual_loss_bracket") }
         return Option(
-            key: key, strategy: value["strategy"]?.textValue ?? key, isCurrent: value["current"]?.boolValue ?? (key == "current"),
-            annualCost: value["annual_cost"]?.moneyValue, expectedAnnualLoss: value["expected_annual_loss"]?.moneyValue,
-            p95: value["p95"]?.moneyValue, totalCostOfRisk: value["annualised_total_cost_of_risk"]?.moneyValue,
-            compliant: compliance?["compliant"]?.boolValue, verdict: value["comparison"]?["verdict"]?.textValue,
-            netAnnualBenefit: value["comparison"]?["net_annual_benefit"]?.moneyValue,
-            freshnessBasis: freshness?["basis"]?["kind"]?.textValue,
-            testAgeDays: freshness?["basis"]?["age_days"]?.wholeNumberValue,
-            rtoHours: value["parameters"]?["rto_hours"]?.numberValue, rpoHours: value["parameters"]?["rpo_hours"]?.numberValue,
-            effectiveRTOHours: freshness?["effective_rto_hours"]?.numberValue,
-            meetsRTO: compliance?["meets_rto"]?.boolValue, meetsRPO: compliance?["meets_rpo"]?.boolValue,
-            meetsTestRule: compliance?["meets_test_rule"]?.boolValue,
-            analyticExpectedAnnualLoss: value["analytic"]?["expected_annual_loss"]?.moneyValue,
-            analyticBracket: bracket(value["analytic"]?["expected_annual_loss_bracket"]),
-            npv: value["comparison"]?["npv"]?.moneyValue,
-            breakEven: BreakEven(value["comparison"]?["break_even_revenue_per_hour"], reading: value["comparison"]?["break_even_reading"]?.textValue),
-            withinRiskAppetite: value["within_risk_appetite"]?.boolValue
+            key: key, strategy: try value.text("strategy") ?? key, isCurrent: try value.bool("current") ?? (key == "current"),
+            annualCost: try value.money("annual_cost"), expectedAnnualLoss: try value.money("expected_annual_loss"),
+            p95: try value.money("p95"), totalCostOfRisk: try value.money("annualised_total_cost_of_risk"),
+            compliant: try compliance?.bool("compliant"), verdict: try comparison?.text("verdict"),
+            netAnnualBenefit: try comparison?.money("net_annual_benefit"),
+            freshnessBasis: try basis?.text("kind"),
+            testAgeDays: try basis?.wholeNumber("age_days"),
+            rtoHours: try parameters?.number("rto_hours"), rpoHours: try parameters?.number("rpo_hours"),
+            effectiveRTOHours: try freshness?.number("effective_rto_hours"),
+            meetsRTO: try compliance?.bool("meets_rto"), meetsRPO: try compliance?.bool("meets_rpo"),
+            meetsTestRule: try compliance?.bool("meets_test_rule"),
+            analyticExpectedAnnualLoss: try analytic?.money("expected_annual_loss"),
+            analyticBracket: analyticBracket,
+            npv: try comparison?.money("npv"),
+            breakEven: try BreakEven(comparison),
+            withinRiskAppetite: try value.bool("within_risk_appetite")
         )
     }
 }

@@ -36,7 +36,7 @@ struct FrameworkCoverage {
     let frameworks: [Framework]
 
     init(_ result: RunResult, index: FindingIndex) {
-        let catalog = result.sections["frameworks"]?.memberFields ?? Fields()
+        let catalog = result.sections[section: .frameworks]?.memberFields ?? Fields()
         var failingResources: [String: Set<String>] = [:]
         for policy in result.policies {
             var resources = Set<String>()

@@ -23,7 +23,7 @@ public struct HTMLReport: ReportRenderer {
 
     /// The HTML bytes (UTF-8).
     public func render(_ result: RunResult) throws(ReportError) -> [UInt8] {
-        let page = HTMLReportPage(result, findingsPerPolicy: findingsPerPolicy)
+        let page = try HTMLReportPage(result, findingsPerPolicy: findingsPerPolicy)
         return Array(try ReportTemplates.render(page, template: "html-report").utf8)
     }
 }

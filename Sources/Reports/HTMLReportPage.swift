@@ -77,7 +77,7 @@ struct HTMLReportPage {
         var sha256: String
     }
 
-    init(_ result: RunResult, findingsPerPolicy: Int) {
+    init(_ result: RunResult, findingsPerPolicy: Int) throws(ReportError) {
         let estate = result.labels["estate"].map { " — " + $0 } ?? ""
         documentTitle = "Assay report" + estate + " — as of " + result.asOf.description
         heading = "Compliance, cost and DR readiness" + estate
@@ -88,16 +88,16 @@ struct HTMLReportPage {
         failOnUnknown = result.failOnUnknown ? "yes" : "no"
         passingMode = result.passing.rawValue
         labels = result.labels.sorted { $0.key < $1.key }.map { KeyValue(key: $0.key, value: $0.value) }
-        runDuration = result.sections["run"]?["duration_seconds"]?.numberValue.map { [ReportText.number($0, digits: 1) + " s"] } ?? []
+        runDuration = result.sections[section: .run]?["duration_seconds"]?.numberValue.map { [ReportText.number($0, digits: 1) + " s"] } ?? []
         inputs = result.inputs.sorted { ($0.path, $0.sha256) < ($1.path, $1.sha256) }.map {
             InputRow(path: $0.path, format: $0.format, documents: ReportText.count($0.documents), sha256: $0.sha256)
         }
-        merge = MergeView(result.sections["merge"]).map { [$0] } ?? []
+        merge = MergeView(result.sections[section: .merge]).map { [$0] } ?? []
 
         let overview = ReportOverview(result)
         let index = FindingIndex(result.findings)
-        let costReview = CostReview(result, index: index)
-        let impact = DowntimeImpact(result)
+        let costReview = try CostReview(result, index: index)
+        let impact = try DowntimeImpact(result)
         let dr = DRReadiness(result, index: index, downtime: impact)
         let anchors = PolicyAnchors(result.policies)
         summary = SummaryView(overview, result: result, cost: costReview, downtime: impact, readiness: dr, anchors: anchors)
@@ -107,7 +107,7 @@ struct HTMLReportPage {
         readiness = ReadinessView(dr, limit: ReadinessView.rowLimit)
         downtime = DowntimeView(impact)
         waiverRegister = WaiverRegisterView(result.waivers, anchors: anchors)
-        trends = TrendView(RunTrend(result)).map { [$0] } ?? []
+        trends = TrendView(try RunTrend(result)).map { [$0] } ?? []
     }
 }
 

@@ -21,8 +21,8 @@ struct TrendView {
         scoreChart = SVGChart.line(
             id: "trend-score", title: "Compliance score per run",
             summary: "Line chart of the compliance score of each recorded run, oldest first; the table below lists the same figures.",
-            data: trend.runs.compactMap { run in
-                run.complianceScore.map { SVGChart.Datum(label: run.asOf, value: $0, text: ReportText.percent($0)) }
+            data: trend.runs.map { run in
+                SVGChart.Datum(label: run.asOf, value: run.complianceScore, text: ReportText.percent(run.complianceScore))
             },
             maximum: 1, tickLabel: { ReportText.percent($0, digits: 0) }
         )
@@ -39,8 +39,8 @@ struct TrendView {
         }
         trendCurrencies = trend.currencies
         runRows = trend.runs.map { run in
-            RunRow(runID: run.id, runAsOf: run.asOf, runScore: run.complianceScore.map { ReportText.percent($0) } ?? "—",
-                   runFailing: run.failing.map(ReportText.count) ?? "—",
+            RunRow(runID: run.id, runAsOf: run.asOf, runScore: ReportText.percent(run.complianceScore),
+                   runFailing: ReportText.count(run.failing),
                    runCosts: trend.currencies.map { run.cost[$0].map { ReportText.money($0) } ?? "—" })
         }
     }

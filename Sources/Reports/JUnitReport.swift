@@ -296,7 +296,7 @@ public struct JUnitReport: ReportRenderer {
 
     /// "run 3 of .assay/history.sqlite, as of 2026-10-27" or "results.json, as of …" when a baseline applies.
     static func baselineText(_ result: RunResult) -> String? {
-        guard result.baselineFingerprints != nil, let section = result.sections["baseline"] else { return nil }
+        guard result.baselineFingerprints != nil, let section = result.sections[section: .baseline] else { return nil }
         let asOf = section["as_of"]?.stringValue.map { ", as of \($0)" } ?? ""
         if let run = section["run"]?.keyText { return "run \(run)" + (section["database"]?.stringValue.map { " of \($0)" } ?? "") + asOf }
         return (section["file"]?.stringValue ?? "baseline") + asOf

@@ -18,7 +18,7 @@ public struct MarkdownReport: ReportRenderer {
 
     /// The Markdown bytes (UTF-8).
     public func render(_ result: RunResult) throws(ReportError) -> [UInt8] {
-        Array(try ReportTemplates.render(MarkdownPage(result, blockingLimit: blockingLimit), template: "markdown-summary").utf8)
+        Array(try ReportTemplates.render(try MarkdownPage(result, blockingLimit: blockingLimit), template: "markdown-summary").utf8)
     }
 }
 
@@ -54,14 +54,14 @@ struct MarkdownPage {
     var blockingRows: [BlockingRow]
     var blockingMore: [String]
 
-    init(_ result: RunResult, blockingLimit: Int) {
+    init(_ result: RunResult, blockingLimit: Int) throws(ReportError) {
         let overview = ReportOverview(result)
         let index = FindingIndex(result.findings)
-        let impact = DowntimeImpact(result)
+        let impact = try DowntimeImpact(result)
         estate = result.labels["estate"].map { [$0] } ?? []
         asOf = result.asOf.description
         toolVersion = result.toolVersion
-        summary = SummaryView(overview, result: result, cost: CostReview(result, index: index), downtime: impact,
+        summary = SummaryView(overview, result: result, cost: try CostReview(result, index: index), downtime: impact,
                               readiness: DRReadiness(result, index: index, downtime: impact), anchors: PolicyAnchors(result.policies))
         frameworkRows = FrameworkCoverage(result, index: index).frameworks.map { framework in
             let coverage = framework.coverage

@@ -1,9 +1,10 @@
 import Foundation
 
-/// Report output that never destroys: a regular file is replaced atomically (the bytes go to a
-/// temporary file in the target's folder, are flushed to disk, and replace the target with one
-/// `rename`, so a reader never sees a half-written report and an interrupted run leaves the
-/// previous report intact); `-`, a character device (`/dev/null`, a terminal), a FIFO or a socket
+/// Report output that never destroys, and the one writer of every report, results and export
+/// file Assay writes: a regular file is replaced atomically (the bytes go to a temporary file in
+/// the target's folder, are flushed to disk, replace the target with one `rename`, and the
+/// folder is flushed so the rename survives a power cut; a reader never sees a half-written
+/// report and an interrupted run leaves the previous report intact); `-`, a character device (`/dev/null`, a terminal), a FIFO or a socket
 /// is written in place as a stream, never replaced by a regular file. A symbolic link to a file
 /// stays a link: its target is replaced. See docs/limits.md.
 public enum ReportFile {
@@ -85,6 +86,18 @@ public enum ReportFile {
             unlink(temporary.path)
             throw .unwritable(file: shown, reason: reason)
         }
+        // The rename is durable only once the folder's entry is on disk too.
+        guard syncFolder(folder.path) else { throw .unwritable(file: shown, reason: "cannot sync folder \(folder.path): \(String(cString: strerror(errno)))") }
+    }
+
+    /// Flushes a folder's entries to disk (after a rename into it), so that a power cut cannot
+    /// bring back the previous report or lose the new one's name.
+    private static func syncFolder(_ path: String) -> Bool {
+        let descriptor = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        guard descriptor >= 0 else { return false }
+        defer { close(descriptor) }
+        // Some file systems do not sync folders (EINVAL): the file itself is already on disk.
+        return fsync(descriptor) == 0 || errno == EINVAL
     }
 }
 

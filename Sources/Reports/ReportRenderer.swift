@@ -1,10 +1,20 @@
 public import PolicyEngine
 
-/// The report formats Assay writes.
-public enum ReportFormat: String, CaseIterable, Codable, Sendable {
-    case json, junit, html, markdown, csv, sarif
-    /// GitLab code-quality JSON (`codequality` artifact).
-    case gitlabCodeQuality = "gitlab-codequality"
+extension ReportFormat {
+    /// The renderer of the format: the one place a report format meets its implementation (the
+    /// compiler checks that every format has one). `junitFlavour` is the JUnit renderer's option
+    /// (`--junit-flavour`); the other renderers take none.
+    public func renderer(junitFlavour: JUnitReport.Flavour = .portable) -> any ReportRenderer {
+        switch self {
+        case .junit: return JUnitReport(flavour: junitFlavour)
+        case .json: return JSONReport()
+        case .html: return HTMLReport()
+        case .markdown: return MarkdownReport()
+        case .csv: return CSVReport()
+        case .sarif: return SARIFReport()
+        case .gitlabCodeQuality: return GitLabCodeQualityReport()
+        }
+    }
 }
 
 /// Why a report could not be produced or written.
@@ -19,6 +29,8 @@ public enum ReportError: Error, Sendable, Equatable, DiagnosticError {
     case template(reason: String)
     /// Several results cannot be merged into one report.
     case mergeConflict(reason: String)
+    /// A section of the result does not have its schema's types (the member's path says where).
+    case malformedSection(SectionError)
 
     /// The located message.
     public var diagnostic: Diagnostic {
@@ -28,6 +40,7 @@ public enum ReportError: Error, Sendable, Equatable, DiagnosticError {
         case .unreadableResults(let file, let reason): return Diagnostic(file: file, message: "cannot read results: \(reason)")
         case .template(let reason): return Diagnostic(message: "cannot render report: \(reason)")
         case .mergeConflict(let reason): return Diagnostic(message: "cannot merge results: \(reason)")
+        case .malformedSection(let error): return Diagnostic(message: "malformed results section: \(error)")
         }
     }
 }

@@ -101,8 +101,8 @@ public enum ResultMerge {
 
         var sections = mergedSections(sources, notes: &notes)
         // Framework coverage follows the merged counts, not those of the first result.
-        if let frameworks = sections["frameworks"] { sections["frameworks"] = FrameworkCatalogs.recomputingCoverage(frameworks, policies: policies) }
-        sections["merge"] = provenance(sources, duplicates: duplicates, notes: notes)
+        if let frameworks = sections[section: .frameworks] { sections[section: .frameworks] = FrameworkCatalogs.recomputingCoverage(frameworks, policies: policies) }
+        sections[section: .merge] = provenance(sources, duplicates: duplicates, notes: notes)
 
         let result = RunResult(
             toolVersion: toolVersion, asOf: asOf, labels: labels, failOn: failOn,
@@ -234,7 +234,7 @@ public enum ResultMerge {
         var sections: [String: Value] = [:]
         var differing: Set<String> = []
         for source in sources {
-            for (key, value) in source.result.sections where key != "merge" {
+            for (key, value) in source.result.sections where key != SectionKey.merge.rawValue {
                 if let existing = sections[key] {
                     if catalogPart(existing, section: key) != catalogPart(value, section: key) { differing.insert(key) }
                 } else {
@@ -252,7 +252,7 @@ public enum ResultMerge {
     /// A section without the members that differ between runs of one catalog (the frameworks'
     /// coverage, recomputed after merging): what must agree between the results.
     private static func catalogPart(_ value: Value, section: String) -> Value {
-        guard section == "frameworks", case .object(let frameworks) = value else { return value }
+        guard section == SectionKey.frameworks.rawValue, case .object(let frameworks) = value else { return value }
         var part = Fields()
         for member in frameworks {
             if case .object(let entry) = member.value {

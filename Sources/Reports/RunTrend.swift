@@ -1,34 +1,24 @@
 import PolicyEngine
 
-/// Trends over the recorded runs, read from `sections["history"]`:
-/// `{ "runs": [ { "id", "as_of", "compliance_score", "failing", "cost": { "<currency>": "<amount>" } } ] }`,
-/// oldest first (the order is kept as given).
+/// Trends over the recorded runs: `sections["history"]` decoded by `HistoryTrendSection` (the
+/// type `History` encodes it with), oldest first as given.
 struct RunTrend {
-    /// One recorded run.
-    struct Run {
-        var id: String
-        var asOf: String
-        var complianceScore: Double?
-        var failing: Int?
-        /// Monthly cost per currency code.
-        var cost: [String: FixedDecimal]
-    }
-
     /// Runs, oldest first; empty when the result has no history section.
-    let runs: [Run]
+    let runs: [HistoryTrendSection.Run]
     /// Every currency that appears in a run's cost, sorted.
     let currencies: [String]
 
-    init(_ result: RunResult) {
-        runs = (result.sections["history"]?["runs"]?.elements ?? []).compactMap { run in
-            guard let asOf = run["as_of"]?.textValue else { return nil }
-            var cost: [String: FixedDecimal] = [:]
-            for member in run["cost"]?.memberFields ?? Fields() {
-                if let amount = member.value.moneyValue { cost[member.key] = amount }
+    /// The trend of `result`; a malformed section is an error naming the member.
+    init(_ result: RunResult) throws(ReportError) {
+        var runs: [HistoryTrendSection.Run] = []
+        if let value = result.sections[section: HistoryTrendSection.key], value != .null {
+            do throws(SectionError) {
+                runs = try HistoryTrendSection(decoding: value).runs
+            } catch {
+                throw .malformedSection(error)
             }
-            return Run(id: run["id"]?.textValue ?? asOf, asOf: asOf, complianceScore: run["compliance_score"]?.numberValue,
-                       failing: run["failing"]?.wholeNumberValue, cost: cost)
         }
+        self.runs = runs
         currencies = Set(runs.flatMap(\.cost.keys)).sorted()
     }
 }

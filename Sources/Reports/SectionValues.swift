@@ -1,22 +1,13 @@
 import PolicyEngine
 
-/// Lenient typed reads of the JSON sections (`cost`, `downtime`, `history`, `frameworks`, …) that
-/// later pipeline stages add to a result. A section read back from a results file carries money
-/// as strings and numbers as doubles, one built in the same process carries `.decimal`s; both
-/// read the same. A missing or mistyped member reads as nil, so a malformed section degrades to
-/// "not shown" instead of failing the whole report.
+/// Lenient reads of the informational sections (`frameworks`, `merge`, `run`) and of policy
+/// parameters. The sections with a schema (`cost`, `downtime`, `history`) are decoded strictly
+/// instead (`SectionReader`: a mistyped member is an error naming its path). A section read back
+/// from a results file carries money as strings and numbers as doubles, one built in the same
+/// process carries `.decimal`s; both read the same.
 extension Value {
     /// Money: an exact decimal, a decimal string, or a number (through its shortest text).
-    var moneyValue: FixedDecimal? {
-        switch self {
-        case .decimal(let amount): return amount
-        case .number(let number): return FixedDecimal(exactly: number)
-        case .string(let text):
-            guard case .success(let parsed) = FixedDecimal.parse(text) else { return nil }
-            return parsed.value
-        default: return nil
-        }
-    }
+    var moneyValue: FixedDecimal? { SectionReader.money(self) }
 
     /// A number: a double, a decimal, or a numeric string.
     var numberValue: Double? {

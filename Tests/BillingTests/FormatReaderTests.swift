@@ -5,6 +5,17 @@ import Testing
 
 /// Each reader on a small hand-written file; expected values are read off the fixture text.
 struct FormatReaderTests {
+    /// Billing detection tries `BillingFormats.readers` (in its own order): a billing format added
+    /// to `InputFormat` without a reader there would never be detected.
+    @Test func everyBillingFormatHasOneReaderInDetection() {
+        let detected = BillingFormats.readers.map { reader in reader.format }
+        #expect(Set(detected).count == detected.count, "a format is listed twice")
+        #expect(Set(detected) == Set(InputFormat.allCases.filter { $0.kind == .billing && $0 != .costGroups }))
+        for format in InputFormat.allCases where format.kind != .billing {
+            #expect(BillingFormats.reader(for: format) == nil)
+        }
+    }
+
     private func read(_ name: String, workers: Int = 2) throws -> (lines: [CostLine], report: BillingInputReport) {
         try BillingReader.lines(BillingPaths.fixture(name), options: BillingScanOptions(workers: workers, chunkSize: 256))
     }

@@ -56,6 +56,39 @@ struct ReportCommandTests {
         #expect(!output.stderr.isEmpty)
     }
 
+    @Test("a malformed section is an error naming the file and the member, and nothing is written")
+    func malformedSection() throws {
+        let folder = Fixtures.temporaryFolder("cli-malformed-section")
+        var document = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: Fixtures.path(Self.rich))))
+            as? [String: Any])
+        var sections = try #require(document["sections"] as? [String: Any])
+        var cost = try #require(sections["cost"] as? [String: Any])
+        var totals = try #require(cost["totals"] as? [[String: Any]])
+        totals[0]["amount"] = true
+        cost["totals"] = totals
+        sections["cost"] = cost
+        document["sections"] = sections
+        let broken = folder.appendingPathComponent("broken.json").path
+        try JSONSerialization.data(withJSONObject: document).write(to: URL(fileURLWithPath: broken))
+        let html = folder.appendingPathComponent("report.html").path
+        let output = try AssayProcess.run(["report", broken, "--html", html])
+        #expect(output.status == 2, "\(output.stderr)")
+        #expect(output.stderr.contains("broken.json"), "\(output.stderr)")
+        #expect(output.stderr.contains("sections.cost.totals[0].amount: expected money"), "\(output.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: html))
+    }
+
+    @Test("no report flag overwrites a results file it reads", arguments: ["--sarif", "--gitlab-codequality", "--json"])
+    func outputOverInput(flag: String) throws {
+        let folder = Fixtures.temporaryFolder("cli-report-overwrite")
+        let copy = Fixtures.write(String(decoding: try bytes(Fixtures.path(Self.rich)), as: UTF8.self), to: "results.json", in: folder)
+        let before = try bytes(copy)
+        let output = try AssayProcess.run(["report", copy, flag, copy])
+        #expect(output.status == 2, "\(output.stderr)")
+        #expect(output.stderr.contains("is an input"), "\(output.stderr)")
+        #expect(try bytes(copy) == before)
+    }
+
     @Test("results of different as-of dates do not merge without --allow-mixed-as-of")
     func mixedAsOf() throws {
         let folder = Fixtures.temporaryFolder("cli-asof")

@@ -15,6 +15,14 @@ struct ReaderBehaviorTests {
 
     static func head(_ path: String) throws -> [UInt8] { Array(try InputFile(path: path).readAll().prefix(1 << 16)) }
 
+    /// `InventoryReaders` (the readers' list for tools and tests; the CLI's registry is
+    /// `InputFormat.reader`) holds exactly one reader per inventory format.
+    @Test func everyInventoryFormatHasOneReader() {
+        let formats = InventoryReaders.all().map(\.format)
+        #expect(Set(formats).count == formats.count, "a format is listed twice")
+        #expect(Set(formats) == Set(InputFormat.allCases.filter { $0.kind == .inventory }))
+    }
+
     // MARK: - Detection and forcing
 
     @Test(arguments: ReaderBehaviorTests.fixtures)

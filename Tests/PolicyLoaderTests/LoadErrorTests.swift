@@ -162,7 +162,7 @@ struct ConfigTests {
         #expect(config.inputs.map(\.path) == [base + "/data/a.json", base + "/data/apps.csv"])
         #expect(config.inputs[1].mapping == RecordMapping(type: "application", idField: "name"))
         #expect(config.inputs[1].format == .csv)
-        #expect(config.outputs.junit == base + "/out/j.xml")
+        #expect(config.outputs.files[.junit] == base + "/out/j.xml")
         #expect(config.outputs.passing == .summary)
         #expect(config.failOn == .medium)
         #expect(config.asOf?.description == "2026-11-27")

@@ -75,7 +75,7 @@ public struct Baseline: Sendable, Hashable {
     }
 
     /// The key of the section in `RunResult.sections`.
-    public static let sectionKey = "baseline"
+    public static let sectionKey = SectionKey.baseline.rawValue
 
     /// The fingerprints the `baseline` section lists as persisting (what decoding restores into
     /// `RunResult.baselineFingerprints`); nil when there is no such section.

@@ -36,7 +36,7 @@ struct EvaluateCommand: ParsableCommand {
 
     @Option(name: .customLong("fail-on"), help: ArgumentHelp("Lowest severity that fails the run (default: the config's fail_on, else high).",
                                                              valueName: "severity"))
-    var failOn: SeverityArgument?
+    var failOn: Severity?
 
     @Flag(name: .customLong("fail-on-unknown"), help: "Also fail on unknown verdicts (values known only after apply).")
     var failOnUnknown = false
@@ -47,7 +47,7 @@ struct EvaluateCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp(
         "Print one annotation per blocking finding for this CI: github, gitlab or azure (default: detected from GITHUB_ACTIONS, GITLAB_CI or TF_BUILD; none to turn off).",
         valueName: "ci"))
-    var annotations: AnnotationArgument?
+    var annotations: AnnotationTarget?
 
     @OptionGroup var verbosity: VerbosityOptions
 
@@ -63,7 +63,7 @@ struct EvaluateCommand: ParsableCommand {
 
     func run() throws {
         var request = try RunRequest.build(runOptions)
-        if let failOn { request.config.failOn = failOn.severity }
+        if let failOn { request.config.failOn = failOn }
         if failOnUnknown { request.config.failOnUnknown = true }
         if allowEmpty { request.config.allowEmpty = true }
         for item in label {
@@ -76,7 +76,7 @@ struct EvaluateCommand: ParsableCommand {
         let read = request.config.policies + request.config.inputs.map(\.path) + request.config.waivers
             + [request.config.file, record.database, history.baseline].compactMap { $0 }
         try OutputTargets.check(outputs: targets.paths, against: read)
-        let pipeline = EvaluationPipeline(request: request, passing: outputs.passing?.mode ?? configOutputs.passing,
+        let pipeline = EvaluationPipeline(request: request, passing: outputs.passing ?? configOutputs.passing,
                                           record: record, render: RenderStage(targets: targets), progress: ProgressReporter(enabled: true))
         let result = try pipeline.run()
         let quiet = Terminal.verbosity == .quiet
@@ -85,7 +85,7 @@ struct EvaluateCommand: ParsableCommand {
         for path in targets.paths {
             Terminal.line(Terminal.styled("wrote ", .dim, on: .diagnostics) + path)
         }
-        if let system = (annotations ?? AnnotationArgument.detected(in: ProcessInfo.processInfo.environment)).system {
+        if let system = (annotations ?? AnnotationTarget.detected(in: ProcessInfo.processInfo.environment)).system {
             for line in CIAnnotations(system: system).lines(result) { Terminal.out(line) }
         }
         // A large result takes seconds to free; the process ends now, so it is not freed.

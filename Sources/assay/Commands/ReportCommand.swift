@@ -36,13 +36,13 @@ struct ReportCommand: ParsableCommand {
     func validate() throws {
         if results.isEmpty { throw ValidationError("give at least one results file") }
         if RenderStage.Targets(outputs).isEmpty {
-            throw ValidationError("nothing to write: give --html, --junit, --markdown, --csv, --json, --sarif or --gitlab-codequality")
+            throw ValidationError("nothing to write: give at least one of \(OutputOptions.reportFlags)")
         }
     }
 
     func run() throws {
-        try OutputTargets.check(outputs: [outputs.junit, outputs.json, outputs.html, outputs.markdown, outputs.csv].compactMap { $0 },
-                                against: results)
+        let targets = RenderStage.Targets(outputs)
+        try OutputTargets.check(outputs: targets.paths, against: results)
         let sources = try results.map { path in ResultMerge.Source(name: path, result: try Self.load(path)) }
         var result: RunResult
         if sources.count == 1, let only = sources.first {
@@ -57,7 +57,7 @@ struct ReportCommand: ParsableCommand {
             for note in merged.notes { Terminal.warning(note) }
             result = merged.result
         }
-        if let passing = outputs.passing?.mode, passing != result.passing {
+        if let passing = outputs.passing, passing != result.passing {
             guard passing == .summary else {
                 throw CommandFailure.input("--passing list: the results record passing resources as counts only, so they cannot be listed")
             }
@@ -65,22 +65,28 @@ struct ReportCommand: ParsableCommand {
             result.passing = .summary
             result.findings.removeAll { $0.status == .pass }
         }
-        let targets = RenderStage.Targets(outputs)
         try RenderStage(targets: targets).run(result)
         for path in targets.paths { Terminal.line(Terminal.styled("wrote ", .dim, on: .diagnostics) + path) }
     }
 
-    /// Reads and decodes one results file.
+    /// Reads and decodes one results file, its sections with a schema strictly.
     static func load(_ path: String) throws -> RunResult {
         guard let data = FileManager.default.contents(atPath: path) else {
             throw ReportError.unreadableResults(file: path, reason: "no such file or not readable")
         }
+        let result: RunResult
         do {
-            return try RunResultCodec.decode(try JSONParser.parse(Array(data)))
+            result = try RunResultCodec.decode(try JSONParser.parse(Array(data)))
         } catch let error as JSONSyntaxError {
             throw ReportError.unreadableResults(file: path, reason: "not JSON (\(error))")
         } catch {
             throw ReportError.unreadableResults(file: path, reason: "\(error)")
         }
+        do {
+            try ResultSections.check(result)
+        } catch ReportError.malformedSection(let error) {
+            throw ReportError.unreadableResults(file: path, reason: error.description)
+        }
+        return result
     }
 }

@@ -41,39 +41,58 @@ struct RunOptions: ParsableArguments {
     }
 }
 
-/// Output options of `evaluate` and `report`.
+/// Output options of `evaluate` and `report`. The report flags are named and explained by
+/// `ReportFormat` (`flag`, `help`); `subscript(format)` is the one switch that ties a format to
+/// its property, so a new format that lacks its flag does not compile.
 struct OutputOptions: ParsableArguments {
-    @Option(name: .long, help: ArgumentHelp("Write JUnit XML here.", valueName: "file"))
+    @Option(name: .customLong(ReportFormat.junit.flag), help: ArgumentHelp(ReportFormat.junit.help, valueName: "file"))
     var junit: String?
 
-    @Option(name: .long, help: ArgumentHelp("Write the JSON results here.", valueName: "file"))
+    @Option(name: .customLong(ReportFormat.json.flag), help: ArgumentHelp(ReportFormat.json.help, valueName: "file"))
     var json: String?
 
-    @Option(name: .long, help: ArgumentHelp("Write the self-contained HTML audit report here.", valueName: "file"))
+    @Option(name: .customLong(ReportFormat.html.flag), help: ArgumentHelp(ReportFormat.html.help, valueName: "file"))
     var html: String?
 
-    @Option(name: .long, help: ArgumentHelp("Write the Markdown summary (PR comments, CI step summaries) here.", valueName: "file"))
+    @Option(name: .customLong(ReportFormat.markdown.flag), help: ArgumentHelp(ReportFormat.markdown.help, valueName: "file"))
     var markdown: String?
 
-    @Option(name: .long, help: ArgumentHelp("Write every finding as CSV (RFC 4180) here.", valueName: "file"))
+    @Option(name: .customLong(ReportFormat.csv.flag), help: ArgumentHelp(ReportFormat.csv.help, valueName: "file"))
     var csv: String?
 
-    @Option(name: .long, help: ArgumentHelp("Write SARIF 2.1.0 (GitHub code scanning) here.", valueName: "file"))
+    @Option(name: .customLong(ReportFormat.sarif.flag), help: ArgumentHelp(ReportFormat.sarif.help, valueName: "file"))
     var sarif: String?
 
-    @Option(name: .customLong("gitlab-codequality"), help: ArgumentHelp("Write a GitLab code-quality report here.", valueName: "file"))
+    @Option(name: .customLong(ReportFormat.gitlabCodeQuality.flag), help: ArgumentHelp(ReportFormat.gitlabCodeQuality.help, valueName: "file"))
     var gitlabCodeQuality: String?
 
     @Option(name: .long, help: ArgumentHelp("Passing resources in JUnit/JSON: list (one test case each) or summary (one per policy).",
                                             valueName: "mode"))
-    var passing: PassingArgument?
+    var passing: PassingMode?
 
     @Option(name: .customLong("junit-flavour"), help: ArgumentHelp(
         "portable (default; valid under the Jenkins and Ant schemas) or gitlab (adds file= for annotations).", valueName: "flavour"))
-    var junitFlavour: JUnitFlavourArgument = .portable
+    var junitFlavour: JUnitReport.Flavour = .portable
+
+    /// The file given for `format`'s flag.
+    subscript(format: ReportFormat) -> String? {
+        switch format {
+        case .junit: return junit
+        case .json: return json
+        case .html: return html
+        case .markdown: return markdown
+        case .csv: return csv
+        case .sarif: return sarif
+        case .gitlabCodeQuality: return gitlabCodeQuality
+        }
+    }
+
+    /// Every report flag, for messages (`--json, --junit, …`).
+    static var reportFlags: String { ReportFormat.allCases.map { "--" + $0.flag }.joined(separator: ", ") }
 }
 
-/// An enumeration argument matched without regard to case (`--fail-on HIGH`).
+/// An enumeration argument matched without regard to case (`--fail-on HIGH`). The core's own
+/// enumerations are the arguments; the command line mirrors none of them.
 protocol CaseInsensitiveArgument: ExpressibleByArgument, CaseIterable, RawRepresentable where RawValue == String {}
 
 extension CaseInsensitiveArgument {
@@ -83,46 +102,46 @@ extension CaseInsensitiveArgument {
 }
 
 /// `--passing` values.
-enum PassingArgument: String, CaseInsensitiveArgument {
-    case list, summary
-
-    var mode: PassingMode { self == .list ? .list : .summary }
-}
+extension PassingMode: CaseInsensitiveArgument {}
 
 /// `--fail-on` values.
-enum SeverityArgument: String, CaseInsensitiveArgument {
-    case info, low, medium, high, critical
-
-    var severity: Severity { Severity(rawValue: rawValue) ?? .high }
-}
+extension Severity: CaseInsensitiveArgument {}
 
 /// `--junit-flavour` values.
-enum JUnitFlavourArgument: String, CaseInsensitiveArgument {
-    case portable, gitlab
-}
+extension JUnitReport.Flavour: CaseInsensitiveArgument {}
 
-/// `--annotations` values.
-enum AnnotationArgument: String, CaseInsensitiveArgument {
-    case github, gitlab, azure, none
+/// `--annotations` values: a CI system, or `none`.
+enum AnnotationTarget: ExpressibleByArgument, Equatable {
+    case system(CIAnnotations.System)
+    /// `none`: no annotations.
+    case off
 
-    /// The CI system, nil for `none`.
-    var system: CIAnnotations.System? {
-        switch self {
-        case .github: return .github
-        case .gitlab: return .gitlab
-        case .azure: return .azure
-        case .none: return nil
+    init?(argument: String) {
+        let value = argument.lowercased()
+        if value == "none" {
+            self = .off
+        } else if let system = CIAnnotations.System(rawValue: value) {
+            self = .system(system)
+        } else {
+            return nil
         }
     }
 
+    /// The CI systems, then `none` (help and shell completion).
+    static var allValueStrings: [String] { CIAnnotations.System.allCases.map(\.rawValue) + ["none"] }
+
+    /// Shell completion offers the same values.
+    static var defaultCompletionKind: CompletionKind { .list(allValueStrings) }
+
+    /// The CI system, nil for `none`.
+    var system: CIAnnotations.System? {
+        if case .system(let system) = self { return system }
+        return nil
+    }
+
     /// The CI whose variables are set, else `none`.
-    static func detected(in environment: [String: String]) -> AnnotationArgument {
-        switch CIAnnotations.System.detected(in: environment) {
-        case .github?: return .github
-        case .gitlab?: return .gitlab
-        case .azure?: return .azure
-        case nil: return .none
-        }
+    static func detected(in environment: [String: String]) -> AnnotationTarget {
+        CIAnnotations.System.detected(in: environment).map(AnnotationTarget.system) ?? .off
     }
 }
 

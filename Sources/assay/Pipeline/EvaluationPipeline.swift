@@ -50,10 +50,10 @@ struct EvaluationPipeline {
         let (evaluations, waiverStatuses) = evaluation.run(compiled, resources: modelled.resources, costDocuments: costs.documents,
                                                            waivers: waivers, keepPasses: passing == .list)
         var sections: [String: Value] = [:]
-        sections["cost"] = costs.section
-        sections["downtime"] = modelled.section
+        sections[section: .cost] = costs.section
+        sections[section: .downtime] = modelled.section
         let policyReports = evaluations.map(PolicyReport.init)
-        if !catalogs.catalogs.isEmpty { sections["frameworks"] = catalogs.sectionValue(policies: policyReports) }
+        if !catalogs.catalogs.isEmpty { sections[section: .frameworks] = catalogs.sectionValue(policies: policyReports) }
 
         // Assemble.
         let result = RunResult(

@@ -8,11 +8,6 @@ import TabularText
 /// Pipeline stage 1: read every input with the reader its content calls for (or the forced
 /// one), hash each file, and collect the documents.
 struct IngestStage {
-    /// Readers of record and inventory formats, in detection order.
-    static let readers: [any ExportReader] = [
-        JSONRecordReader(), JSONLinesRecordReader(), CSVRecordReader(), YAMLRecordReader(),
-    ] + InventoryReaders.all(inflater: TabularGzipInflater())
-
     /// What ingestion produced.
     struct Output {
         var resources: [Resource] = []
@@ -85,7 +80,7 @@ struct IngestStage {
                     if output.billingFiles.count < Self.keptBillingFiles { output.billingFiles[spec.path] = file }
                     return
                 }
-                guard let reader = Self.readers.first(where: { $0.format == format }) else {
+                guard let reader = format.documentReader else {
                     throw CommandFailure.input("\(spec.path): no reader for format '\(format.rawValue)' in this build")
                 }
                 var forced = spec
@@ -166,12 +161,15 @@ struct IngestStage {
         let sample = try InputSample.read(path)
         if let header = InputSample.csvHeader(sample), let format = Self.billingFormat(header, path: path) { return format }
         var best: (format: InputFormat, score: Int)?
-        for reader in Self.readers {
+        for reader in InputFormat.documentReaders {
             let score = reader.detectionScore(sample: sample, path: path)
             if score > 0 && score > (best?.score ?? 0) { best = (reader.format, score) }
         }
         guard let best else {
-            let known = (Self.readers.map(\.format.rawValue) + BillingFormats.readers.map { reader in reader.format.rawValue }).joined(separator: ", ")
+            let known = InputFormat.allCases.filter { format in
+                if case .costGroups = format.reader { return false }
+                return true
+            }.map(\.rawValue).joined(separator: ", ")
             throw InventoryError.unrecognisedFormat(
                 file: path, detail: "none of the readers (\(known)) recognises its content; force one with --input FORMAT:PATH or format: in the config")
         }
