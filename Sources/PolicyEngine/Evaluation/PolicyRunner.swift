@@ -27,9 +27,9 @@ public enum PolicyRunner {
 
     /// One in-scope verdict of a block, before it becomes a finding: the document's position
     /// and, for errors and unknowns, the text rendered when the reason was known.
-    struct Verdict {
+    struct PendingVerdict {
         let position: Int
-        let status: FindingStatus
+        let status: Verdict
         let written: FindingText?
     }
 
@@ -56,19 +56,19 @@ public enum PolicyRunner {
         let corpusPolicies = policies.indices.filter { policies[$0].policy.scope.cost == nil }
         let applicable = prepared.policiesByType(corpusPolicies.map { policies[$0].typePatterns })
         let blocks = stride(from: 0, to: prepared.resources.count, by: step).map { $0..<min($0 + step, prepared.resources.count) }
-        let blockSlots = ResultSlots<[(VerdictCounts, [Verdict])]>(count: blocks.count)
+        let blockSlots = ResultSlots<[(VerdictCounts, [PendingVerdict])]>(count: blocks.count)
         let corpusExplainers = UnretainedList(corpusPolicies.map { explainers[$0] })
         prepared.resources.withUnsafeBufferPointer { documents in
             guard let base = documents.baseAddress else { return }
             let shared = SharedResources(base: base)
             DispatchQueue.concurrentPerform(iterations: blocks.count) { blockIndex in
-                var results = [(VerdictCounts, [Verdict])](repeating: (VerdictCounts(), []), count: corpusPolicies.count)
+                var results = [(VerdictCounts, [PendingVerdict])](repeating: (VerdictCounts(), []), count: corpusPolicies.count)
                 for position in blocks[blockIndex] {
                     for slot in applicable[prepared.typeCode(at: position)] {
                         guard let (status, written) = corpusExplainers.withElement(at: slot, { verdict(shared.base + position, explainer: $0) })
                         else { continue }
                         results[slot].0.record(status)
-                        if status != .pass || keepPasses { results[slot].1.append(Verdict(position: position, status: status, written: written)) }
+                        if status != .pass || keepPasses { results[slot].1.append(PendingVerdict(position: position, status: status, written: written)) }
                     }
                 }
                 blockSlots.store(results, at: blockIndex)
@@ -79,7 +79,7 @@ public enum PolicyRunner {
         DispatchQueue.concurrentPerform(iterations: corpusPolicies.count) { slot in
             let explainer = explainers[corpusPolicies[slot]]
             var counts = VerdictCounts()
-            var verdicts: [Verdict] = []
+            var verdicts: [PendingVerdict] = []
             verdicts.reserveCapacity(perBlock.reduce(0) { $0 + ($1.isEmpty ? 0 : $1[slot].1.count) })
             for block in perBlock where !block.isEmpty {
                 counts = counts + block[slot].0
@@ -127,7 +127,7 @@ public enum PolicyRunner {
     }
 
     /// The findings of a policy's corpus verdicts (in input order), in resource-id order.
-    static func findings(from verdicts: [Verdict], explainer: FindingExplainer, corpus: ResourceCorpus) -> [Finding] {
+    static func findings(from verdicts: [PendingVerdict], explainer: FindingExplainer, corpus: ResourceCorpus) -> [Finding] {
         // Each resource has at most one verdict per policy, so its id rank is a unique slot;
         // walking the slots gives each verdict its place in the output.
         var bySlot = [Int32](repeating: -1, count: corpus.resources.count)
@@ -183,7 +183,7 @@ public enum PolicyRunner {
     /// The verdict of the explainer's policy on `resource` (read in place: a copy of a
     /// `Resource` costs ten reference counts), with the rendered text of an error or unknown;
     /// nil when the scope filter fails.
-    static func verdict(_ resource: UnsafePointer<Resource>, explainer: FindingExplainer) -> (FindingStatus, FindingText?)? {
+    static func verdict(_ resource: UnsafePointer<Resource>, explainer: FindingExplainer) -> (Verdict, FindingText?)? {
         // The plan decides pass and fail, reading the document in place; an error or unknown is
         // evaluated again for its reason.
         let (filterStatus, requirementStatus) = withUnsafePointer(to: resource.pointee.document) { pointer -> (Outcome.Status, Outcome.Status) in
@@ -208,13 +208,8 @@ public enum PolicyRunner {
         } else {
             outcome = evaluator.evaluate(explainer.requirement, on: document)
         }
-        let status: FindingStatus
-        switch outcome.status {
-        case .pass: return (.pass, nil)
-        case .fail: return (.fail, nil)
-        case .error: status = .error
-        case .unknown: status = .unknown
-        }
+        let status = Verdict(outcome.status)
+        guard status == .error || status == .unknown else { return (status, nil) }
         let evidence = evaluator.explain(scopeCondition ?? explainer.requirement, on: document, limit: evidenceLimit)
         let message = Self.message(for: explainer.compiled, resource: resource.pointee, status: status, outcome: outcome, evidence: evidence,
                                    asOf: evaluator.context.asOf, inScopeFilter: scopeCondition != nil)
@@ -224,7 +219,7 @@ public enum PolicyRunner {
     /// The finding of a verdict on `resource`, the document at `position`: a failing one
     /// defers its text to the explainer, a passing one has none.
     static func finding(
-        _ resource: UnsafePointer<Resource>, at position: Int, status: FindingStatus, written: FindingText?, explainer: FindingExplainer
+        _ resource: UnsafePointer<Resource>, at position: Int, status: Verdict, written: FindingText?, explainer: FindingExplainer
     ) -> Finding {
         let text = written ?? (status == .fail ? .deferred(explainer, position: position) : .written(message: "", evidence: []))
         var finding = Finding(
@@ -236,7 +231,7 @@ public enum PolicyRunner {
     }
 
     static func message(
-        for compiled: CompiledPolicy, resource: Resource, status: FindingStatus, outcome: Outcome, evidence: [Evidence],
+        for compiled: CompiledPolicy, resource: Resource, status: Verdict, outcome: Outcome, evidence: [Evidence],
         asOf: CivilDate, inScopeFilter: Bool
     ) -> String {
         let policy = compiled.policy
