@@ -382,6 +382,8 @@ public struct HistoryStore: Sendable {
     }
 
     /// A value computed on another thread while the caller goes on.
+    ///
+    /// Sendable: `value` is written once before `done` is signalled and read only after `wait`.
     final class Background<Result: Sendable>: @unchecked Sendable {
         private let done = DispatchSemaphore(value: 0)
         private var value: Result?

@@ -1,5 +1,5 @@
 /// The checks of an expectation, compiled: all must hold (see `EvaluationPlan`).
-final class ExpectationPlan: @unchecked Sendable {
+final class ExpectationPlan: Sendable {
     let checks: UnretainedList<PlanCheck>
     /// Value used when the path is missing.
     let defaultValue: PinnedValue?
@@ -24,6 +24,9 @@ final class ExpectationPlan: @unchecked Sendable {
 /// One operator check. This base class applies it through `ConditionEvaluator` (every
 /// operator, every operand form); subclasses run the common operators with literal operands
 /// on values prepared at compile time, with the same verdicts.
+///
+/// Sendable: checks are immutable after `init` (only `let`s of Sendable values: the check, prepared
+/// operands); unchecked only because the class is not final.
 class PlanCheck: @unchecked Sendable {
     /// The check as compiled.
     let check: Check
@@ -64,6 +67,8 @@ class PlanCheck: @unchecked Sendable {
 // MARK: - Specialized checks
 
 /// `exists: true|false`: present (unknown counts as present) or not.
+///
+/// Sendable: immutable after `init`, as `PlanCheck` says (Swift asks each subclass to restate it).
 final class ExistsCheck: PlanCheck, @unchecked Sendable {
     let wanted: Bool
 
@@ -80,6 +85,8 @@ final class ExistsCheck: PlanCheck, @unchecked Sendable {
 /// A check against a literal operand: a missing value gives `whenMissing`, an unknown one
 /// unknown, and `status(of:)` decides the rest. The subclasses are the fast paths; this class
 /// applies the operator through `ConditionEvaluator` (a literal operand needs no scope).
+///
+/// Sendable: immutable after `init`, as `PlanCheck` says (Swift asks each subclass to restate it).
 class LiteralCheck: PlanCheck, @unchecked Sendable {
     let whenMissing: Outcome.Status
 
@@ -103,6 +110,8 @@ class LiteralCheck: PlanCheck, @unchecked Sendable {
 }
 
 /// `empty: true|false`: missing, null, "", [] and {} are empty.
+///
+/// Sendable: immutable after `init`, as `PlanCheck` says (Swift asks each subclass to restate it).
 final class EmptyCheck: LiteralCheck, @unchecked Sendable {
     let wanted: Bool
 
@@ -130,6 +139,8 @@ final class EmptyCheck: LiteralCheck, @unchecked Sendable {
 
 /// `equals` / `not_equals` a literal; strings and booleans compare without the general
 /// structural equality.
+///
+/// Sendable: immutable after `init`, as `PlanCheck` says (Swift asks each subclass to restate it).
 final class EqualsCheck: LiteralCheck, @unchecked Sendable {
     let literal: Value
     let negated: Bool
@@ -156,6 +167,8 @@ final class EqualsCheck: LiteralCheck, @unchecked Sendable {
 }
 
 /// `in` / `not_in` a literal list; a list of strings is searched as strings.
+///
+/// Sendable: immutable after `init`, as `PlanCheck` says (Swift asks each subclass to restate it).
 final class InCheck: LiteralCheck, @unchecked Sendable {
     let options: [Value]
     /// The options when every one is a string.
@@ -190,6 +203,8 @@ final class InCheck: LiteralCheck, @unchecked Sendable {
 }
 
 /// `version_gte` / `version_lt` a literal version, parsed once.
+///
+/// Sendable: immutable after `init`, as `PlanCheck` says (Swift asks each subclass to restate it).
 final class VersionCheck: LiteralCheck, @unchecked Sendable {
     let wanted: VersionNumber
 
@@ -207,6 +222,8 @@ final class VersionCheck: LiteralCheck, @unchecked Sendable {
 }
 
 /// `within_days` / `older_than_days` / `within_months` a literal amount of the as-of date.
+///
+/// Sendable: immutable after `init`, as `PlanCheck` says (Swift asks each subclass to restate it).
 final class DateWindowCheck: LiteralCheck, @unchecked Sendable {
     /// The amount, rounded down.
     let whole: Int

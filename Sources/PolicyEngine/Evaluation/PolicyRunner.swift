@@ -1,5 +1,3 @@
-import Dispatch
-
 /// The verdicts of one policy over its scope.
 public struct PolicyEvaluation: Sendable {
     /// The policy.
@@ -56,12 +54,10 @@ public enum PolicyRunner {
         let corpusPolicies = policies.indices.filter { policies[$0].policy.scope.cost == nil }
         let applicable = prepared.policiesByType(corpusPolicies.map { policies[$0].typePatterns })
         let blocks = stride(from: 0, to: prepared.resources.count, by: step).map { $0..<min($0 + step, prepared.resources.count) }
-        let blockSlots = ResultSlots<[(VerdictCounts, [PendingVerdict])]>(count: blocks.count)
         let corpusExplainers = UnretainedList(corpusPolicies.map { explainers[$0] })
-        prepared.resources.withUnsafeBufferPointer { documents in
-            guard let base = documents.baseAddress else { return }
-            let shared = SharedResources(base: base)
-            DispatchQueue.concurrentPerform(iterations: blocks.count) { blockIndex in
+        let perBlock = InPlace.sharing(prepared.resources) { shared -> [[(VerdictCounts, [PendingVerdict])]] in
+            guard let shared else { return [] }
+            return ParallelMap.indexed(count: blocks.count) { blockIndex in
                 var results = [(VerdictCounts, [PendingVerdict])](repeating: (VerdictCounts(), []), count: corpusPolicies.count)
                 for position in blocks[blockIndex] {
                     for slot in applicable[prepared.typeCode(at: position)] {
@@ -71,12 +67,10 @@ public enum PolicyRunner {
                         if status != .pass || keepPasses { results[slot].1.append(PendingVerdict(position: position, status: status, written: written)) }
                     }
                 }
-                blockSlots.store(results, at: blockIndex)
+                return results
             }
         }
-        let perBlock = blocks.indices.map { blockSlots.take(at: $0) ?? [] }
-        let assembled = ResultSlots<(VerdictCounts, [Finding])>(count: corpusPolicies.count)
-        DispatchQueue.concurrentPerform(iterations: corpusPolicies.count) { slot in
+        let assembled = ParallelMap.indexed(count: corpusPolicies.count) { slot -> (VerdictCounts, [Finding]) in
             let explainer = explainers[corpusPolicies[slot]]
             var counts = VerdictCounts()
             var verdicts: [PendingVerdict] = []
@@ -85,26 +79,24 @@ public enum PolicyRunner {
                 counts = counts + block[slot].0
                 verdicts.append(contentsOf: block[slot].1)
             }
-            assembled.store((counts, findings(from: verdicts, explainer: explainer, corpus: prepared)), at: slot)
+            return (counts, findings(from: verdicts, explainer: explainer, corpus: prepared))
         }
         for (slot, index) in corpusPolicies.enumerated() {
-            guard let (counts, findings) = assembled.take(at: slot) else { continue }
-            evaluations[index].counts = counts
-            evaluations[index].findings = findings
+            evaluations[index].counts = assembled[slot].0
+            evaluations[index].findings = assembled[slot].1
         }
 
         // Cost policies, per policy and block of its cost documents.
         let costItems: [(policy: Int, range: Range<Int>)] = policies.indices.filter { policies[$0].policy.scope.cost != nil }.flatMap { index in
             stride(from: 0, to: costSets[index].count, by: step).map { (index, $0..<min($0 + step, costSets[index].count)) }
         }
-        let costSlots = ResultSlots<(VerdictCounts, [Finding])>(count: costItems.count)
-        DispatchQueue.concurrentPerform(iterations: costItems.count) { itemIndex in
+        let costResults = ParallelMap.indexed(count: costItems.count) { itemIndex -> (VerdictCounts, [Finding]) in
             let item = costItems[itemIndex]
             let explainer = explainers[item.policy]
             var counts = VerdictCounts()
             var findings: [Finding] = []
-            explainer.documents.withUnsafeBufferPointer { documents in
-                guard let base = documents.baseAddress else { return }
+            InPlace.sharing(explainer.documents) { shared in
+                guard let base = shared?.base else { return }
                 for position in item.range {
                     guard let (status, written) = verdict(base + position, explainer: explainer) else { continue }
                     counts.record(status)
@@ -112,10 +104,10 @@ public enum PolicyRunner {
                     findings.append(finding(base + position, at: position, status: status, written: written, explainer: explainer))
                 }
             }
-            costSlots.store((counts, findings), at: itemIndex)
+            return (counts, findings)
         }
         for (itemIndex, item) in costItems.enumerated() {
-            guard let (counts, findings) = costSlots.take(at: itemIndex) else { continue }
+            let (counts, findings) = costResults[itemIndex]
             evaluations[item.policy].counts = evaluations[item.policy].counts + counts
             evaluations[item.policy].findings.append(contentsOf: findings)
         }
@@ -140,9 +132,9 @@ public enum PolicyRunner {
         }
         // Built in input order, each into its place: the resources (and the strings a finding
         // retains) are then read front to back, not at random as the id order would read them.
-        return corpus.resources.withUnsafeBufferPointer { documents in
+        return InPlace.sharing(corpus.resources) { shared in
             [Finding](unsafeUninitializedCapacity: verdicts.count) { buffer, initialized in
-                guard let base = documents.baseAddress, let output = buffer.baseAddress else { return }
+                guard let base = shared?.base, let output = buffer.baseAddress else { return }
                 for (index, verdict) in verdicts.enumerated() {
                     (output + Int(destination[index])).initialize(
                         to: finding(base + verdict.position, at: verdict.position, status: verdict.status, written: verdict.written,
@@ -168,12 +160,10 @@ public enum PolicyRunner {
     /// range of findings in place (no finding is copied).
     public static func materializeText(of evaluations: inout [PolicyEvaluation]) {
         for index in evaluations.indices where !evaluations[index].findings.isEmpty {
-            evaluations[index].findings.withUnsafeMutableBufferPointer { findings in
-                guard let base = findings.baseAddress else { return }
-                let shared = SharedFindings(base: base)
-                let count = findings.count
+            InPlace.sharing(&evaluations[index].findings) { shared, count in
+                guard let shared else { return }
                 let chunk = 2048
-                DispatchQueue.concurrentPerform(iterations: (count + chunk - 1) / chunk) { part in
+                ParallelMap.forEach(count: (count + chunk - 1) / chunk) { part in
                     for position in (part * chunk)..<min(count, (part + 1) * chunk) { shared.base[position].materializeText() }
                 }
             }
@@ -186,7 +176,7 @@ public enum PolicyRunner {
     static func verdict(_ resource: UnsafePointer<Resource>, explainer: FindingExplainer) -> (Verdict, FindingText?)? {
         // The plan decides pass and fail, reading the document in place; an error or unknown is
         // evaluated again for its reason.
-        let (filterStatus, requirementStatus) = withUnsafePointer(to: resource.pointee.document) { pointer -> (Outcome.Status, Outcome.Status) in
+        let (filterStatus, requirementStatus) = InPlace.with(resource.pointee.document) { pointer -> (Outcome.Status, Outcome.Status) in
             let filterStatus = explainer.plan.filter?.status(explainer.evaluator, root: pointer, current: pointer) ?? .pass
             guard filterStatus == .pass else { return (filterStatus, .pass) }
             return (filterStatus, explainer.plan.requirement.status(explainer.evaluator, root: pointer, current: pointer))
@@ -252,14 +242,4 @@ public enum PolicyRunner {
         }
         return details.isEmpty ? policy.title : policy.title + ": " + details.joined(separator: "; ")
     }
-}
-
-/// Lets parallel workers read the corpus's resources in place.
-struct SharedResources: @unchecked Sendable {
-    let base: UnsafePointer<Resource>
-}
-
-/// Findings that parallel workers render in place, each worker its own disjoint range.
-struct SharedFindings: @unchecked Sendable {
-    let base: UnsafeMutablePointer<Finding>
 }
