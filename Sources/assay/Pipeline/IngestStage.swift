@@ -5,13 +5,13 @@ import PolicyEngine
 import PolicyLoader
 import TabularText
 
-/// Pipeline stage 1: read every input with the reader its content calls for (or the forced
-/// one), hash each file, and collect the documents.
+/// Pipeline stage 2 (ingest): read every input with the reader its content calls for (or the
+/// forced one), hash each file, and collect the documents.
 struct IngestStage {
     /// Readers of record and inventory formats, in detection order.
     static let readers: [any ExportReader] = [
         JSONRecordReader(), JSONLinesRecordReader(), CSVRecordReader(), YAMLRecordReader(),
-    ] + InventoryReaders.all(inflater: TabularGzipInflater())
+    ] + InventoryReaders.all()
 
     /// What ingestion produced.
     struct Output {
