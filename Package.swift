@@ -1,8 +1,16 @@
 // swift-tools-version:6.1
 // Assay: compliance, cost and disaster-recovery readiness as policy-as-code.
 //
-// Target layout (see docs/architecture.md): a pure `PolicyEngine` core with no I/O; one target per
-// concern around it; dependencies point inward. Each third-party package lives in exactly one target.
+// Target layout (see docs/architecture.md): a pure `PolicyEngine` core with no I/O and one target
+// per concern, in layers; a target imports only targets of the layers below its own, never a
+// sibling of its layer (`ArchitectureTests` checks every `import`):
+//   1. core          PolicyEngine
+//   2. text/bytes    TabularText (CSV, gzip, the one byte-source layer every reader uses)
+//   3. readers       Inventory, Billing, PolicyLoader
+//   4. pipeline      Resilience, History
+//   5. outputs       Reports
+//   6. CLI           assay (the pipeline's wiring)
+// Each third-party package lives in exactly one target.
 import PackageDescription
 
 let strict: [SwiftSetting] = [
@@ -49,7 +57,7 @@ let package = Package(
             swiftSettings: strict
         ),
         .target(name: "Resilience", dependencies: ["PolicyEngine"], swiftSettings: strict),
-        // Delimited text over bytes (streaming, gzip, parallel chunks); shared by Billing and Inventory.
+        // Layer 2: bytes and delimited text (streaming, gzip, CSV, parallel chunks); every reader's input layer.
         .target(name: "TabularText", dependencies: ["PolicyEngine", "CZlib", "CISAL", "CTextScan"], swiftSettings: strict),
         // SSE2 byte classification for the CSV scanner (portable C elsewhere); see docs/performance.md.
         .target(name: "CTextScan"),

@@ -60,7 +60,7 @@ func run(findings findingCount: Int, changed: Int) -> RunResult {
         for resourceIndex in 0..<perPolicy {
             let resource = "arn:aws:s3:::bench-bucket-\(String(format: "%06d", resourceIndex))"
             let bucket = (resourceIndex * 7 + policyIndex) % 100
-            let status: FindingStatus = bucket < 60 ? .fail : bucket < 90 ? .pass : bucket < 95 ? .waived : .error
+            let status: Verdict = bucket < 60 ? .fail : bucket < 90 ? .pass : bucket < 95 ? .waived : .error
             counts.record(status)
             // 1 % of the failing findings carry another failing value in run 2.
             let value = status == .fail && resourceIndex % 100 < changed ? "AES128" : "none"

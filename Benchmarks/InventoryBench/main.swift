@@ -30,7 +30,7 @@ struct BenchArguments {
 
 /// Peak resident set size of this process in MiB, from /proc/self/status (0 where unavailable).
 func peakResidentMiB() -> Double {
-    guard let file = try? InputFile(path: "/proc/self/status") else { return 0 }
+    guard let file = try? InventoryInput.plain("/proc/self/status") else { return 0 }
     var bytes: [UInt8] = []
     var chunk = [UInt8](repeating: 0, count: 4096)
     while true {
@@ -138,7 +138,7 @@ guard let reader = InventoryReaders.reader(for: arguments.format) else { fail("n
 let spec = InputSpec(path: arguments.path, format: arguments.format)
 let size: Int
 do {
-    size = try InputFile(path: arguments.path).size
+    size = try InventoryInput.plain(arguments.path).size
 } catch {
     fail("\(error.diagnostic)")
 }

@@ -68,7 +68,7 @@ func generate(resources: Int) -> RunResult {
             var counts = VerdictCounts()
             for index in 0..<count {
                 let failing = random.below(10) == 0
-                let status: FindingStatus = failing ? .fail : .pass
+                let status: Verdict = failing ? .fail : .pass
                 counts.record(status)
                 let resource = kind.type == "application" ? "app-\(index)" : "arn:aws:\(kind.category):eu-west-1:111122223333:\(kind.type)/r-\(index)"
                 findings.append(Finding(

@@ -35,7 +35,7 @@ enum FuzzTarget: String, CaseIterable {
     static let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("assay-fuzz-\(getpid())").path
 
     static let readers: [any ExportReader] = [JSONRecordReader(), JSONLinesRecordReader(), CSVRecordReader(), YAMLRecordReader()]
-        + InventoryReaders.all(inflater: nil)
+        + InventoryReaders.all()
 
     func run(_ bytes: [UInt8]) {
         switch self {

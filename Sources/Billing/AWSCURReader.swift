@@ -24,6 +24,8 @@ public struct AWSCURReader: BillingFormatReader {
 
     /// A `resourceTags/…` column. Its key points into `keyBytes`, which is immutable and lives as
     /// long as the reader, so sharing it between workers is safe.
+    ///
+    /// Sendable: `key` points into `keyBytes` (immutable, alive as long as the reader); the rest are values.
     private struct TagColumn: @unchecked Sendable {
         var index: Int
         /// The tag key (`environment`, `aws:createdBy`), in `keyBytes`.

@@ -155,6 +155,9 @@ public enum BillingScan {
 }
 
 /// A value shared with worker threads that each touch only their own element.
+///
+/// Sendable: the box itself is immutable; what it holds (the scan workers) is shared only so that
+/// worker thread `i` can reach element `i`, and no element is touched by two threads.
 final class UncheckedBox<Value>: @unchecked Sendable {
     let value: Value
     init(_ value: Value) { self.value = value }

@@ -119,7 +119,7 @@ public struct RawCostLine {
 }
 
 /// The requested tag keys as bytes, for comparison against exported keys without Strings.
-struct RequestedTagKeys: @unchecked Sendable {
+struct RequestedTagKeys: Sendable {
     let keys: [[UInt8]]
     let all: Bool
 
@@ -139,6 +139,8 @@ struct RequestedTagKeys: @unchecked Sendable {
 
 /// Tag keys known when a reader binds to a header (CUR's `resourceTags/user:<key>` columns), in
 /// one allocation that lives as long as the reader, so lines can point at them.
+///
+/// Sendable: `storage` is written in `init` only, read-only afterwards and freed in `deinit`.
 final class TagKeyBytes: @unchecked Sendable {
     private let storage: UnsafeMutablePointer<UInt8>
     private let ranges: [(start: Int, count: Int)]

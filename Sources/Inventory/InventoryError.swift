@@ -15,9 +15,6 @@ public enum InventoryError: Error, Sendable, Equatable, DiagnosticError {
     case malformedCSV(file: String, line: Int, column: Int, reason: String, sourceLine: String?)
     /// No reader recognises the file.
     case unrecognisedFormat(file: String, detail: String)
-    /// The file is compressed in an unsupported way or truncated.
-    case badCompression(file: String, reason: String)
-
     /// The located message.
     public var diagnostic: Diagnostic {
         switch self {
@@ -35,8 +32,6 @@ public enum InventoryError: Error, Sendable, Equatable, DiagnosticError {
             return Diagnostic(file: file, line: line, column: column, message: "malformed CSV: \(reason)", sourceLine: sourceLine)
         case .unrecognisedFormat(let file, let detail):
             return Diagnostic(file: file, message: "cannot tell the input format: \(detail)")
-        case .badCompression(let file, let reason):
-            return Diagnostic(file: file, message: "cannot decompress: \(reason)")
         }
     }
 }

@@ -4,11 +4,10 @@ public import PolicyEngine
 /// Each scores files on content (60–100 when it recognises its format, above the generic JSON
 /// record reader's 10–20) and reads when forced with `format:`.
 public enum InventoryReaders {
-    /// One reader per inventory format. `inflater` lets the AWS Config reader read `.json.gz`
-    /// snapshots (pass the zlib target's inflater; nil leaves gzip input an error).
-    public static func all(inflater: (any GzipInflating)? = nil) -> [any ExportReader] {
+    /// One reader per inventory format.
+    public static func all() -> [any ExportReader] {
         [
-            AWSConfigReader(inflater: inflater),
+            AWSConfigReader(),
             TerraformPlanReader(),
             TerraformStateReader(),
             GCPAssetInventoryReader(),
@@ -19,7 +18,7 @@ public enum InventoryReaders {
     }
 
     /// The reader of a format, for forced reads; nil for formats that are not inventory exports.
-    public static func reader(for format: InputFormat, inflater: (any GzipInflating)? = nil) -> (any ExportReader)? {
-        all(inflater: inflater).first { $0.format == format }
+    public static func reader(for format: InputFormat) -> (any ExportReader)? {
+        all().first { $0.format == format }
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 public import PolicyEngine
+public import TabularText
 
 /// One element of a streamed JSON array, with its RFC 6901 pointer.
 public struct StreamedElement: Sendable {
@@ -27,7 +28,7 @@ public struct JSONArrayStream {
     /// Bytes read per block.
     public var blockSize = 8 << 20
     /// Opens the file's bytes: plainly by default; a decompressing source for compressed input.
-    public var open: (String) throws -> any ByteStream = { try InputFile(path: $0) }
+    public var open: (String) throws -> any ByteSource = { try InventoryInput.plain($0) }
 
     /// The largest element the stream holds while it is incomplete: 256 MiB, or
     /// `ASSAY_MAX_JSON_VALUE_MB` mebibytes (docs/limits.md).
@@ -147,7 +148,7 @@ public struct JSONArrayStream {
     }
 
     private func streamTranscoded(_ body: ([StreamedElement]) throws -> Void) throws {
-        let text = InputFile.normalizeEncoding(try Compression.readAll(try open(path)))
+        let text = InventoryInput.normalizeEncoding(try open(path).readAll())
         let document: Value
         do {
             document = try JSONParser.parse(text)
@@ -194,10 +195,10 @@ public struct JSONArrayStream {
     }
 
     private func located(_ reason: String, at offset: Int) throws -> InventoryError {
-        let bytes = try Compression.readAll(try open(path))
+        let bytes = try open(path).readAll()
         return bytes.withUnsafeBufferPointer { buffer in
             let (line, column) = JSONParser.lineAndColumn(of: offset, in: buffer)
-            return .malformedJSON(file: path, line: line, column: column, reason: reason, sourceLine: InputFile.line(line, in: buffer))
+            return .malformedJSON(file: path, line: line, column: column, reason: reason, sourceLine: InventoryInput.line(line, in: buffer))
         }
     }
 
@@ -205,7 +206,7 @@ public struct JSONArrayStream {
     public static func diagnose(_ error: JSONSyntaxError, in bytes: [UInt8], file: String) -> InventoryError {
         bytes.withUnsafeBufferPointer { buffer in
             .malformedJSON(file: file, line: error.line, column: error.column, reason: error.reason,
-                           sourceLine: InputFile.line(error.line, in: buffer))
+                           sourceLine: InventoryInput.line(error.line, in: buffer))
         }
     }
 }

@@ -22,7 +22,7 @@ public struct JSONLinesStream {
 
     /// Calls `body` with consecutive batches of parsed lines, in order.
     public func forEachBatch(progress: (Int, Int) -> Void = { _, _ in }, _ body: ([ParsedLine]) throws -> Void) throws {
-        let file = try InputFile(path: path)
+        let file = try InventoryInput.plain(path)
         var pending: [UInt8] = []
         var lineNumber = 1
         var done = 0

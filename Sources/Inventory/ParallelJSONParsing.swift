@@ -41,6 +41,9 @@ final class KeyCachePool: Sendable {
 }
 
 /// Lets parallel workers read one immutable buffer.
+///
+/// Sendable: the bytes are never written while shared, and the workers end inside the scope that
+/// owns the buffer.
 struct SharedBytes: @unchecked Sendable {
     let bytes: UnsafeBufferPointer<UInt8>
     init(_ bytes: UnsafeBufferPointer<UInt8>) { self.bytes = bytes }

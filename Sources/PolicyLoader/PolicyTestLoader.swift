@@ -65,7 +65,7 @@ public enum PolicyTestLoader {
         if let waiverNode = entry("waivers") {
             for item in try waiverNode.sequence("a list of waivers") { waivers.append(try WaiverLoader.waiver(item)) }
         }
-        var expectations: [(resource: String, verdict: ExpectedVerdict, location: SourceLocation)] = []
+        var expectations: [(resource: String, verdict: PolicyTestVerdict, location: SourceLocation)] = []
         for item in try required("expect").mapping("a mapping of resource id: expected verdict") {
             expectations.append((item.key, try PolicyParser.enumeration(item.value, "expected verdict"), item.keyNode.location))
         }

@@ -57,21 +57,10 @@ public struct YAMLRecordReader: ExportReader {
                     case .failure(let problem): throw item.error(.invalidValue(message: problem.message))
                     }
                 }
-                let mapping = spec.mapping
-                guard let id = fields[mapping.idField]?.keyText, !id.isEmpty else {
-                    throw item.error(.missingKey(key: mapping.idField, section: "record (the input's id_field)"))
+                switch spec.mapping.resource(from: .object(fields), source: SourceReference(file: spec.path, line: location.line)) {
+                case .success(let resource): resources.append(resource)
+                case .failure(let problem): throw item.error(.invalidValue(message: problem.message))
                 }
-                let type: String
-                if let fixed = mapping.type {
-                    type = fixed
-                } else {
-                    guard let found = fields[mapping.typeField]?.stringValue else {
-                        throw item.error(.missingKey(key: mapping.typeField, section: "record (or set type: for this input)"))
-                    }
-                    type = found
-                }
-                resources.append(Resource(id: id, type: type, document: .object(fields),
-                                          source: SourceReference(file: spec.path, line: location.line)))
             }
         }
         return resources

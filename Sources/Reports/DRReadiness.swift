@@ -30,7 +30,7 @@ struct DRReadiness {
         var testBasis: String?
         var cadenceDays: Int?
         /// DR policies and the application's verdict under each.
-        var policyResults: [(policy: String, status: FindingStatus)]
+        var policyResults: [(policy: String, status: Verdict)]
         var status: Status
     }
 
@@ -56,7 +56,7 @@ struct DRReadiness {
 
     init(_ result: RunResult, index: FindingIndex, downtime: DowntimeImpact) {
         policies = result.policies.filter { $0.category == "dr" || $0.id.hasPrefix("dr.") }.sorted { $0.id < $1.id }
-        var verdicts: [String: [String: FindingStatus]] = [:]
+        var verdicts: [String: [String: Verdict]] = [:]
         for position in policies.flatMap({ index[$0.id] }) where result.findings[position].resourceType == "application" {
             let finding = result.findings[position]
             let previous = verdicts[finding.resource]?[finding.policy]
@@ -80,7 +80,7 @@ struct DRReadiness {
         }
     }
 
-    private static func status(_ statuses: [FindingStatus], compliant: Bool?) -> Status {
+    private static func status(_ statuses: [Verdict], compliant: Bool?) -> Status {
         if compliant == false || statuses.contains(where: { $0 == .fail || $0 == .error }) { return .fail }
         if statuses.contains(.waived) { return .waived }
         if compliant == true || statuses.contains(.pass) { return .pass }

@@ -16,7 +16,7 @@ struct Badge {
         self.css = css
     }
 
-    init(_ status: FindingStatus) {
+    init(_ status: Verdict) {
         let label = StatusLabel.of(status)
         self.init(symbol: label.symbol, text: label.text, css: "st-" + status.rawValue)
     }

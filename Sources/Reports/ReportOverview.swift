@@ -64,7 +64,7 @@ struct ReportOverview {
 /// How a status is written for people: a symbol and a word, never colour alone.
 enum StatusLabel {
     /// The label of a finding status.
-    static func of(_ status: FindingStatus) -> (symbol: String, text: String) {
+    static func of(_ status: Verdict) -> (symbol: String, text: String) {
         switch status {
         case .pass: return ("✓", "pass")
         case .fail: return ("✗", "fail")
@@ -75,7 +75,7 @@ enum StatusLabel {
     }
 
     /// How bad a status is, for ordering and for choosing the worst of several (higher is worse).
-    static func rank(_ status: FindingStatus) -> Int {
+    static func rank(_ status: Verdict) -> Int {
         switch status {
         case .pass: return 0
         case .waived: return 1

@@ -129,7 +129,7 @@ public enum ResultMerge {
             var resource: String
         }
         // Key → source index → worst status in that source.
-        var seen: [Key: [Int: FindingStatus]] = [:]
+        var seen: [Key: [Int: Verdict]] = [:]
         for (index, source) in sources.enumerated() {
             for finding in source.result.findings {
                 let key = Key(policy: finding.policy, resource: finding.resource)

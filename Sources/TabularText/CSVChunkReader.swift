@@ -2,6 +2,9 @@ import CTextScan
 
 /// A buffer of whole CSV records handed to a worker. Owned by one thread at a time: the reader
 /// fills it, one worker scans it, the pool takes it back.
+///
+/// Sendable: one owner at a time (reader, then one worker, then the pool); every hand-over goes
+/// through a `BlockingQueue`, whose lock orders the writes of one owner before the next one's reads.
 public final class CSVChunk: @unchecked Sendable {
     /// Position of the chunk in the file (0, 1, 2, …), for merging results in file order.
     public internal(set) var index = 0

@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 /// Runs a chunk reader on the calling thread and the record scanning on worker threads.
 ///
@@ -51,6 +52,9 @@ public enum ParallelChunkRunner {
 }
 
 /// A FIFO queue whose `take` blocks until an item arrives or the queue is closed.
+///
+/// Sendable: every access to `items`, `head` and `closed` holds `condition`'s lock; the items
+/// themselves change hands through it (one owner at a time).
 final class BlockingQueue<Item>: @unchecked Sendable {
     private let condition = NSCondition()
     private var items: [Item] = []
@@ -88,19 +92,10 @@ final class BlockingQueue<Item>: @unchecked Sendable {
 }
 
 /// A flag set once by any thread.
-final class StopFlag: @unchecked Sendable {
-    private let lock = NSLock()
-    private var value = false
+final class StopFlag: Sendable {
+    private let value = Atomic<Bool>(false)
 
-    var isSet: Bool {
-        lock.lock()
-        defer { lock.unlock() }
-        return value
-    }
+    var isSet: Bool { value.load(ordering: .acquiring) }
 
-    func set() {
-        lock.lock()
-        value = true
-        lock.unlock()
-    }
+    func set() { value.store(true, ordering: .releasing) }
 }

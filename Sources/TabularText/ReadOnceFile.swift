@@ -14,6 +14,9 @@ public import PolicyEngine
 /// in memory so that such restarts replay them instead of reading the file again; once a read
 /// goes past that limit the kept bytes are dropped, and a later restart from the beginning is an
 /// error (it would need the file a second time). Used by one thread at a time.
+///
+/// Sendable (required by `InputBytes`, which `SharedInput` binds for the reading task): used by one
+/// thread at a time, as said above; it changes threads only by hand-over, never concurrently.
 public final class ReadOnceFile: InputBytes, @unchecked Sendable {
     /// The path, as given.
     public let path: String

@@ -132,6 +132,9 @@ struct DuckDBCostEngine {
 }
 
 /// Reads a pipe to its end on a background thread.
+///
+/// Sendable: `data` is written once on the background queue before `done` is signalled, and read
+/// only after waiting on `done` (the semaphore orders the two).
 private final class ErrorCollector: @unchecked Sendable {
     private var data = Data()
     private let done = DispatchSemaphore(value: 0)

@@ -10,7 +10,7 @@ enum SampleRuns {
     struct Item {
         var policy: String
         var resource: String
-        var status: FindingStatus = .fail
+        var status: Verdict = .fail
         var value: String = "off"
         var severity: Severity = .high
     }

@@ -46,13 +46,13 @@ struct CrossCloudVerdictTests {
     }
 
     /// The verdict per resource id of one policy over a linked input.
-    static func verdicts(_ policy: Policy, _ reader: any ExportReader, _ fixture: String) throws -> [String: FindingStatus] {
+    static func verdicts(_ policy: Policy, _ reader: any ExportReader, _ fixture: String) throws -> [String: Verdict] {
         let resources = InventoryNormalizer.link(try read(reader, Samples.fixture(fixture)))
         let compiled = try PolicyCompiler.compile(policy)
         let evaluation = PolicyRunner.run(
             [compiled], corpus: ResourceCorpus(resources: resources),
             context: EvaluationContext(asOf: asOf, regions: RegionCatalogData.standard), keepPasses: true)
-        var table: [String: FindingStatus] = [:]
+        var table: [String: Verdict] = [:]
         for finding in evaluation[0].findings { table[finding.resource] = finding.status }
         return table
     }

@@ -142,7 +142,7 @@ struct IdentityResolutionTests {
             print("skipped: ../shared/external-data is absent")
             return
         }
-        let root = try JSONParser.parse(try InputFile(path: sample).readAll())
+        let root = try JSONParser.parse(try InventoryInput.plain(sample).readAll())
         let item = try #require(root["configurationItems"]?.arrayValue?.first)
         var configuration = try JSONParser.parse(try #require(item["configuration"]?.stringValue)).objectValue ?? Fields()
         configuration["storageEncrypted"] = .bool(false)

@@ -26,7 +26,7 @@ enum Samples {
     static func fixture(_ name: String) -> String { packageRoot + "/fixtures/inventory/" + name }
 
     /// File existence without Foundation.
-    static func fileExists(_ path: String) -> Bool { (try? InputFile(path: path)) != nil }
+    static func fileExists(_ path: String) -> Bool { (try? InventoryInput.plain(path)) != nil }
 }
 
 /// Reads a file with a reader.
@@ -56,7 +56,7 @@ extension Value {
 /// so a test can read the answers one by one.
 enum RecordedAnswers {
     static func split(_ path: String) throws -> [String] {
-        let root = try JSONParser.parse(try InputFile(path: path).readAll())
+        let root = try JSONParser.parse(try InventoryInput.plain(path).readAll())
         let folder = Temporary.folder()
         var paths: [String] = []
         for (index, interaction) in (root["interactions"]?.arrayValue ?? []).enumerated() {

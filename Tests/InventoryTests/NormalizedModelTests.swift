@@ -24,7 +24,7 @@ struct NormalizedModelTests {
         #expect(catalog.region("europe-west2")?.jurisdiction == "UK")
         #expect(catalog.region("me-central-1")?.jurisdiction == "AE")
         if Samples.fileExists(Samples.packageRoot + "/../shared/external-data/regions.csv") {
-            let csv = String(decoding: try InputFile(path: Samples.packageRoot + "/../shared/external-data/regions.csv").readAll(), as: UTF8.self)
+            let csv = String(decoding: try InventoryInput.plain(Samples.packageRoot + "/../shared/external-data/regions.csv").readAll(), as: UTF8.self)
             let rows = csv.split(separator: "\n").dropFirst().map { $0.split(separator: ",").map(String.init) }
             #expect(rows.count == regions.count)
             for row in rows {
@@ -107,7 +107,7 @@ struct NormalizedModelTests {
 
     @Test func everyTypeAndFacetIsDocumented() throws {
         let path = Samples.packageRoot + "/docs/inventory.md"
-        let text = String(decoding: try InputFile(path: path).readAll(), as: UTF8.self)
+        let text = String(decoding: try InventoryInput.plain(path).readAll(), as: UTF8.self)
         for kind in ResourceKind.allCases { #expect(text.contains("`\(kind.rawValue)`"), "docs/inventory.md lacks type \(kind.rawValue)") }
         for facet in Facet.allCases { #expect(text.contains("`\(facet.rawValue)`"), "docs/inventory.md lacks facet \(facet.rawValue)") }
     }

@@ -36,14 +36,14 @@ import TestSupport
     }()
 
     @Test(arguments: cases) func theReaderEvaluatesAndHashesTheBytesItOpened(_ testCase: Case) throws {
-        let original = try InputFile(path: testCase.fixture).readAll()
+        let original = try InventoryInput.plain(testCase.fixture).readAll()
         let expected = try read(testCase.reader, testCase.fixture).map(\.id)
         let folder = Temporary.folder()
         let path = Temporary.write(original, to: testCase.name, in: folder)
         let file = try ReadOnceFile(path: path)
         let resources = try SharedInput.$current.withValue(file) { () throws -> [Resource] in
             // Format detection looks at the head …
-            let head = try InputFile(path: path)
+            let head = try InventoryInput.plain(path)
             var sample = [UInt8](repeating: 0, count: 1 << 16)
             _ = try head.fill(&sample)
             // … then the file is replaced by another one before the reader runs.
@@ -79,7 +79,7 @@ import TestSupport
     @Test func bytesAppendedAfterTheReaderReachedTheEndAreNotHashed() throws {
         let path = Temporary.write("[1, 2, 3]\n", to: "growing.json", in: Temporary.folder())
         let file = try ReadOnceFile(path: path)
-        let parsed = try SharedInput.$current.withValue(file) { try JSONParser.parse(try InputFile(path: path).readToEnd()) }
+        let parsed = try SharedInput.$current.withValue(file) { try JSONParser.parse(try InventoryInput.plain(path).readToEnd()) }
         #expect(parsed.arrayValue?.count == 3)
         let handle = try #require(FileHandle(forWritingAtPath: path))
         handle.seekToEndOfFile()
@@ -89,7 +89,7 @@ import TestSupport
     }
 }
 
-extension InputFile {
+extension FileByteSource {
     /// Reads until `read` returns 0 (the end as a streaming reader sees it).
     fileprivate func readToEnd() throws -> [UInt8] {
         var all: [UInt8] = []

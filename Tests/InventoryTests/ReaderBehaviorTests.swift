@@ -13,7 +13,7 @@ struct ReaderBehaviorTests {
         ("azure-arg.json", .azureResourceGraph), ("iam-credential-report.csv", .awsIAMCredentialReport), ("route53-records.json", .awsRoute53),
     ]
 
-    static func head(_ path: String) throws -> [UInt8] { Array(try InputFile(path: path).readAll().prefix(1 << 16)) }
+    static func head(_ path: String) throws -> [UInt8] { Array(try InventoryInput.plain(path).readAll().prefix(1 << 16)) }
 
     /// `InventoryReaders` (the readers' list for tools and tests; the CLI's registry is
     /// `InputFormat.reader`) holds exactly one reader per inventory format.
@@ -71,7 +71,7 @@ struct ReaderBehaviorTests {
 
     @Test func forcedFormatReadsAFileWhateverItsName() throws {
         let folder = Temporary.folder()
-        let renamed = Temporary.write(try InputFile(path: Samples.fixture("route53-records.json")).readAll(), to: "records.dat", in: folder)
+        let renamed = Temporary.write(try InventoryInput.plain(Samples.fixture("route53-records.json")).readAll(), to: "records.dat", in: folder)
         let reader = try #require(InventoryReaders.reader(for: .awsRoute53))
         #expect(try reader.read(InputSpec(path: renamed, format: .awsRoute53), progress: { _, _ in }).count == 13)
         // Forcing the wrong format is an error that names the file, never a crash or a silent empty read.
@@ -87,7 +87,7 @@ struct ReaderBehaviorTests {
 
     @Test func terraformPlanInUTF16AndWithABOMReadsLikeUTF8() throws {
         let original = try read(TerraformPlanReader(), Samples.fixture("terraform-plan.json"))
-        let text = String(decoding: try InputFile(path: Samples.fixture("terraform-plan.json")).readAll(), as: UTF8.self)
+        let text = String(decoding: try InventoryInput.plain(Samples.fixture("terraform-plan.json")).readAll(), as: UTF8.self)
         var utf16: [UInt8] = [0xFF, 0xFE]
         for unit in text.utf16 { utf16 += [UInt8(unit & 0xFF), UInt8(unit >> 8)] }
         let folder = Temporary.folder()
@@ -101,27 +101,48 @@ struct ReaderBehaviorTests {
         }
     }
 
-    /// Serves the decompressed bytes of a `.gz` test file from its plain twin: stands in for the
-    /// zlib target the command line wires in.
-    struct TwinInflater: GzipInflating {
-        let plain: String
-        func open(path: String) throws -> any ByteStream { try InputFile(path: plain) }
+    /// `bytes` as a gzip member of stored (uncompressed) deflate blocks: a valid `.gz` file made
+    /// without a compressor.
+    static func storedGzip(_ bytes: [UInt8]) -> [UInt8] {
+        var crc: UInt32 = 0xFFFF_FFFF
+        for byte in bytes {
+            crc ^= UInt32(byte)
+            for _ in 0..<8 { crc = crc & 1 == 1 ? (crc >> 1) ^ 0xEDB8_8320 : crc >> 1 }
+        }
+        crc ^= 0xFFFF_FFFF
+        var out: [UInt8] = [0x1F, 0x8B, 0x08, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0xFF]
+        var offset = 0
+        repeat {
+            let count = min(65_535, bytes.count - offset)
+            let last = offset + count == bytes.count
+            out.append(last ? 1 : 0)
+            out += [UInt8(count & 0xFF), UInt8(count >> 8), UInt8(~count & 0xFF), UInt8((~count >> 8) & 0xFF)]
+            out += bytes[offset..<(offset + count)]
+            offset += count
+        } while offset < bytes.count
+        for value in [crc, UInt32(truncatingIfNeeded: bytes.count)] {
+            out += [UInt8(value & 0xFF), UInt8((value >> 8) & 0xFF), UInt8((value >> 16) & 0xFF), UInt8(value >> 24)]
+        }
+        return out
     }
 
-    @Test func gzipSnapshotsGoThroughTheInflaterSeam() throws {
+    @Test func gzipSnapshotsAreDecompressedByTheSharedByteLayer() throws {
         let folder = Temporary.folder()
-        let gzip = Temporary.write([0x1F, 0x8B, 0x08, 0x00, 0x00, 0x00, 0x00, 0x00], to: "snapshot.json.gz", in: folder)
-        #expect {
-            _ = try read(AWSConfigReader(), gzip)
-        } throws: { error in
-            guard case .badCompression(let file, _)? = error as? InventoryError else { return false }
-            return file == gzip
-        }
-        let inflated = try read(AWSConfigReader(inflater: TwinInflater(plain: Samples.fixture("aws-config-snapshot.json"))), gzip)
-        let plain = try read(AWSConfigReader(), Samples.fixture("aws-config-snapshot.json"))
+        let plainPath = Samples.fixture("aws-config-snapshot.json")
+        let gzip = Temporary.write(Self.storedGzip(try InventoryInput.plain(plainPath).readAll()), to: "snapshot.json.gz", in: folder)
+        let inflated = try read(AWSConfigReader(), gzip)
+        let plain = try read(AWSConfigReader(), plainPath)
         #expect(inflated.count == 40)
         #expect(inflated.map(\.id) == plain.map(\.id))
         #expect(inflated.first?.source.pointer == "/configurationItems/0")
+        // A truncated member is an input error naming the file, not a crash or a partial read.
+        let truncated = Temporary.write([0x1F, 0x8B, 0x08, 0x00, 0x00, 0x00, 0x00, 0x00], to: "truncated.json.gz", in: folder)
+        #expect {
+            _ = try read(AWSConfigReader(), truncated)
+        } throws: { error in
+            guard case .unreadable(let file, _)? = error as? InventoryError else { return false }
+            return file == truncated
+        }
     }
 
     // MARK: - Streaming
@@ -142,7 +163,7 @@ struct ReaderBehaviorTests {
 
     @Test func streamingReportsProgressAndHandsOverBatches() throws {
         let snapshot = Samples.fixture("aws-config-snapshot.json")
-        let size = try InputFile(path: snapshot).size
+        let size = try InventoryInput.plain(snapshot).size
         var reader = AWSConfigReader()
         reader.wholeFileLimit = 0
         let last = Mutex<(Int, Int)>((0, 0))
@@ -159,8 +180,8 @@ struct ReaderBehaviorTests {
 
     @Test func rootMembersAreFoundWithoutParsingTheRest() throws {
         let plan = Samples.fixture("terraform-plan.json")
-        let members = try JSONRootMembers.read(path: plan, keys: ["format_version", "configuration", "variables"], open: { try InputFile(path: $0) })
-        let whole = try JSONParser.parse(try InputFile(path: plan).readAll())
+        let members = try JSONRootMembers.read(path: plan, keys: ["format_version", "configuration", "variables"], open: { try InventoryInput.plain($0) })
+        let whole = try JSONParser.parse(try InventoryInput.plain(plan).readAll())
         #expect(members["format_version"] == .string("1.2"))
         #expect(members["configuration"] == whole["configuration"])
         #expect(members["variables"] == whole["variables"])
@@ -287,7 +308,7 @@ struct ReaderBehaviorTests {
     }
 
     @Test func configItemsOfDeletedResourcesAreSkipped() throws {
-        let snapshot = try JSONParser.parse(try InputFile(path: Samples.fixture("aws-config-snapshot.json")).readAll())
+        let snapshot = try JSONParser.parse(try InventoryInput.plain(Samples.fixture("aws-config-snapshot.json")).readAll())
         let items = try #require(snapshot["configurationItems"]?.arrayValue)
         #expect(items.count == 41)
         let resources = try read(AWSConfigReader(), Samples.fixture("aws-config-snapshot.json"))
@@ -296,7 +317,7 @@ struct ReaderBehaviorTests {
     }
 
     @Test func credentialReportAnswerWithBase64Content() throws {
-        let csv = try InputFile(path: Samples.fixture("iam-credential-report.csv")).readAll()
+        let csv = try InventoryInput.plain(Samples.fixture("iam-credential-report.csv")).readAll()
         let answer = #"{"Content": "\#(Data(csv).base64EncodedString())", "ReportFormat": "text/csv", "GeneratedTime": "2026-11-27T00:00:00Z"}"#
         let path = Temporary.write(answer, to: "report.json", in: Temporary.folder())
         #expect(IAMCredentialReportReader().detectionScore(sample: Array(answer.utf8), path: path) == 90)

@@ -31,6 +31,26 @@ struct RecordReaderTests {
         #expect(resources[1].type == "application")
     }
 
+    @Test("CSV: a BOM, padded header names, blank lines and CRLF; errors count columns after the BOM")
+    func csvEdges() throws {
+        let text = "\u{FEFF}id , type\r\n\r\na,x\r\n\r\nb,\"y\r\nz\"\r\n"
+        let path = Fixtures.write(text, to: "edges.csv", in: folder)
+        let resources = try CSVRecordReader().read(InputSpec(path: path)) { _, _ in }
+        #expect(resources.map(\.id) == ["a", "b"])
+        #expect(resources.map(\.type) == ["x", "y\r\nz"])
+        #expect(resources.map(\.source.line) == [3, 5])
+        for (text, line, column) in [("\u{FEFF}a\"b,c\n", 1, 2), ("\u{FEFF}a,b\r\n1,2\"x\r\n", 2, 4)] {
+            let bad = Fixtures.write(text, to: "bad-edge-\(line).csv", in: folder)
+            do {
+                _ = try CSVRecordReader().read(InputSpec(path: bad, mapping: RecordMapping(type: "x", idField: "a"))) { _, _ in }
+                Issue.record("expected an error for \(text.debugDescription)")
+            } catch let error as InventoryError {
+                #expect(error.diagnostic.line == line && error.diagnostic.column == column, "\(error.diagnostic)")
+                #expect(error.diagnostic.message.contains("a quote inside an unquoted field"))
+            }
+        }
+    }
+
     @Test("CSV: a malformed row names the file, line and column", arguments: [
         ("a,b\n1,2\n3\n", 3, "expected 2 columns"), ("a,b\n1,\"x\ny\n", 2, "unterminated quoted field"),
         ("a,b\n1,x\"y\n", 2, "a quote inside an unquoted field"), ("a,b\n\"1\"z,2\n", 2, "text after a closing quote"),
@@ -57,6 +77,18 @@ struct RecordReaderTests {
         } catch let error as InventoryError {
             #expect(error.diagnostic.message.contains("missing id field 'name' (did you mean 'nmae'?)"))
             #expect(error.diagnostic.message.contains("/0"))
+        }
+    }
+
+    @Test("records with an empty type are rejected, as YAML registers reject them")
+    func emptyType() throws {
+        let path = Fixtures.write(#"[{"id": "a", "type": "application"}, {"id": "b", "type": ""}]"#, to: "emptytype.json", in: folder)
+        do {
+            _ = try JSONRecordReader().read(InputSpec(path: path)) { _, _ in }
+            Issue.record("expected an error")
+        } catch let error as InventoryError {
+            #expect(error.diagnostic.message.contains("missing type field 'type'"), "\(error.diagnostic.message)")
+            #expect(error.diagnostic.message.contains("/1"))
         }
     }
 

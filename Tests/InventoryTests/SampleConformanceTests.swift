@@ -147,7 +147,7 @@ struct SampleConformanceTests {
     }
 
     private func detectionScores(_ path: String) throws -> [InputFormat: Int] {
-        let head = Array(try InputFile(path: path).readAll().prefix(1 << 16))
+        let head = Array(try InventoryInput.plain(path).readAll().prefix(1 << 16))
         var scores: [InputFormat: Int] = [:]
         for reader in InventoryReaders.all() { scores[reader.format] = reader.detectionScore(sample: head, path: path) }
         return scores

@@ -3,7 +3,7 @@ import Testing
 
 @Suite("Finding fingerprints")
 struct FingerprintTests {
-    static func finding(policy: String = "storage.encrypted", resource: String = "bucket-1", status: FindingStatus = .fail,
+    static func finding(policy: String = "storage.encrypted", resource: String = "bucket-1", status: Verdict = .fail,
                         evidence: [Evidence], source: SourceReference? = SourceReference(file: "a.json", pointer: "/0"),
                         message: String = "not encrypted", severity: Severity = .high) -> Finding {
         Finding(policy: policy, resource: resource, resourceType: "bucket", status: status, severity: severity, enforcement: .hard,
@@ -94,7 +94,7 @@ struct FingerprintTests {
 struct BaselineTests {
     static let asOf = CivilDate(year: 2026, month: 11, day: 27)!
 
-    static func finding(_ resource: String, _ status: FindingStatus = .fail, severity: Severity = .high, value: String = "x") -> Finding {
+    static func finding(_ resource: String, _ status: Verdict = .fail, severity: Severity = .high, value: String = "x") -> Finding {
         Finding(policy: "p", resource: resource, resourceType: "t", status: status, severity: severity, enforcement: .hard, message: "m",
                 source: nil, evidence: [Evidence(path: "v", actual: .string(value), expected: "equals y", status: .fail)])
     }

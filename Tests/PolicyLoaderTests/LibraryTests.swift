@@ -116,7 +116,7 @@ struct LibraryTests {
         let cases = try Self.cases()
         for policy in try Self.library().policies {
             let verdicts = Set(cases.filter { $0.policyID == policy.id }.flatMap { $0.expectations.map(\.verdict) })
-            for needed in [ExpectedVerdict.pass, .fail, .waived] {
+            for needed in [PolicyTestVerdict.verdict(.pass), .verdict(.fail), .verdict(.waived)] {
                 #expect(verdicts.contains(needed), "\(policy.id) has no test expecting \(needed.rawValue)")
             }
         }

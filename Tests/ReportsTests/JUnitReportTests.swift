@@ -9,9 +9,9 @@ import TestSupport
 enum SampleResult {
     static func make() -> RunResult {
         var counts = VerdictCounts()
-        for status in [FindingStatus.pass, .fail, .waived, .error, .unknown] { counts.record(status) }
+        for status in [Verdict.pass, .fail, .waived, .error, .unknown] { counts.record(status) }
         let source = SourceReference(file: "fixtures/inventory.json", pointer: "/3")
-        func finding(_ resource: String, _ status: FindingStatus, _ message: String) -> Finding {
+        func finding(_ resource: String, _ status: Verdict, _ message: String) -> Finding {
             Finding(policy: "encryption.at_rest.enabled", resource: resource, resourceType: "storage.bucket", status: status, severity: .high,
                     enforcement: .hard, message: message, source: source,
                     evidence: status == .pass ? [] : [Evidence(path: "encryption.at_rest.enabled", actual: .bool(false), expected: "equals true", status: .fail)],

@@ -40,7 +40,7 @@ enum ReportFixtures {
         var counts = VerdictCounts()
         var findings: [Finding] = []
         for index in 0..<(failing + passing) {
-            let status: FindingStatus = index < failing ? .fail : .pass
+            let status: Verdict = index < failing ? .fail : .pass
             counts.record(status)
             findings.append(Finding(
                 policy: policy, resource: resourcePrefix + String(format: "%04d", index), resourceType: "storage.bucket", status: status,

@@ -1,4 +1,5 @@
 public import PolicyEngine
+import TabularText
 
 /// Reads the AWS IAM credential report (`aws iam generate-credential-report`, then
 /// `get-credential-report`): the CSV itself, or the JSON answer whose `Content` holds it
@@ -25,7 +26,7 @@ public struct IAMCredentialReportReader: ExportReader {
     /// Reads every row.
     public func read(_ spec: InputSpec, progress: @Sendable (_ done: Int, _ total: Int) -> Void) throws -> [Resource] {
         let path = spec.path
-        let raw = try InputFile.readText(path: path)
+        let raw = try InventoryInput.readText(path: path)
         let table = try CSVTable(bytes: try csvBytes(raw, path: path), file: path)
         guard table.header.contains("user"), table.header.contains("arn") else {
             throw InventoryError.unexpectedStructure(file: path, pointer: "", expected: "an IAM credential report (columns user, arn, …)", line: 1, column: 1)

@@ -28,7 +28,7 @@ public struct Route53RecordSetReader: ExportReader {
                 resources.append(record(set, file: path, pointer: "\(document.pointer)/ResourceRecordSets/\(index)").resource())
             }
         }
-        let size = try InputFile(path: path).size
+        let size = try InventoryInput.plain(path).size
         progress(size, size)
         return resources
     }

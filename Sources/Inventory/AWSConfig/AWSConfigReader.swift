@@ -1,8 +1,9 @@
 public import PolicyEngine
+import TabularText
 
 /// Reads AWS Config exports in every envelope they come in:
 /// - snapshot and history files (`{"fileVersion", "configSnapshotId", "configurationItems": […]}`),
-///   plain or gzip-compressed (through the `GzipInflating` seam), streamed in bounded memory;
+///   plain or gzip-compressed (`InventoryInput.decompressing`), streamed in bounded memory;
 /// - rule events (`{"invokingEvent": "<JSON>"}` as Lambda receives them, or the decoded
 ///   `{"configurationItem": …, "messageType": …}`; scheduled notifications carry no item);
 /// - API and CLI history (`get-resource-config-history`, `batch-get-resource-config`:
@@ -18,13 +19,8 @@ public struct AWSConfigReader: StreamingExportReader {
     /// Files up to this size are parsed whole; larger ones (and gzip files) stream.
     var wholeFileLimit = 1 << 20
 
-    /// Decompresses `.json.gz` snapshots; nil in builds without a zlib target.
-    public let inflater: (any GzipInflating)?
-
-    /// Creates the reader; pass the CLI's gzip inflater to read compressed snapshots.
-    public init(inflater: (any GzipInflating)? = nil) {
-        self.inflater = inflater
-    }
+    /// Creates the reader.
+    public init() {}
 
     /// `aws-config`.
     public var format: InputFormat { .awsConfig }
@@ -83,11 +79,10 @@ public struct AWSConfigReader: StreamingExportReader {
         _ body: ([Resource], [AWSConfigDeletion]) throws -> Void
     ) throws {
         let path = spec.path
-        let inflater = inflater
-        let open: (String) throws -> any ByteStream = { try Compression.open(path: $0, inflater: inflater) }
-        let compressed = try Compression.isGzip(path: path)
-        let size = try InputFile(path: path).size
-        let sample = DetectionSample(try Compression.head(try open(path), limit: 1 << 16))
+        let open: (String) throws -> any ByteSource = { try InventoryInput.decompressing($0) }
+        let compressed = try InventoryInput.isGzip(path: path)
+        let size = try InventoryInput.plain(path).size
+        let sample = DetectionSample(try open(path).head(limit: 1 << 16))
         if compressed || size > wholeFileLimit, let key = streamedArrayKey(sample) {
             var stream = JSONArrayStream(path: path, arrayKey: key.isEmpty ? nil : key)
             stream.open = open
@@ -100,7 +95,7 @@ public struct AWSConfigReader: StreamingExportReader {
             }
             return
         }
-        let root = try WholeDocument.parse(InputFile.normalizeEncoding(try Compression.readAll(try open(path))), file: path)
+        let root = try WholeDocument.parse(InventoryInput.normalizeEncoding(try open(path).readAll()), file: path)
         var found: [(item: Value, pointer: String)] = []
         for document in RecordedResponses.documents(in: root) {
             found += try items(in: document.value, pointer: document.pointer, file: path)

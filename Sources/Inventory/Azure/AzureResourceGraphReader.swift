@@ -54,7 +54,7 @@ public struct AzureResourceGraphReader: ExportReader {
                 resources.append(resource)
             }
         }
-        let size = try InputFile(path: path).size
+        let size = try InventoryInput.plain(path).size
         progress(size, size)
         return resources
     }

@@ -10,7 +10,7 @@ struct DetectionSample {
     let rootKeys: [String]
 
     init(_ raw: [UInt8]) {
-        var text = InputFile.normalizeEncoding(raw)
+        var text = InventoryInput.normalizeEncoding(raw)
         // A truncated UTF-16 sample may end in a half character; the transcoder replaces it.
         if text.count > 1 << 17 { text.removeLast(text.count - (1 << 17)) }
         bytes = text

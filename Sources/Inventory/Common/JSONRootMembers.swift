@@ -1,4 +1,5 @@
 import PolicyEngine
+import TabularText
 
 /// Reads selected members of a large JSON file's root object without parsing the rest: the
 /// file is scanned in blocks (strings, escapes and nesting only) and just the wanted members'
@@ -6,7 +7,7 @@ import PolicyEngine
 /// after gigabytes of `resource_changes`; this finds it in one pass of bounded memory.
 enum JSONRootMembers {
     /// The parsed values of the wanted root keys that the file has.
-    static func read(path: String, keys: Set<String>, open: (String) throws -> any ByteStream) throws -> [String: Value] {
+    static func read(path: String, keys: Set<String>, open: (String) throws -> any ByteSource) throws -> [String: Value] {
         let tee = Tee(try open(path), keys: keys, path: path)
         let blockSize = 8 << 20
         var block = [UInt8](repeating: 0, count: blockSize)
@@ -23,13 +24,13 @@ enum JSONRootMembers {
     /// A byte stream that picks the wanted root members out of the bytes another reader pulls
     /// through it, so that one pass over a file serves both (a Terraform plan's `configuration`
     /// is found while its `resource_changes` stream).
-    final class Tee: ByteStream {
-        private let source: any ByteStream
-        private let path: String
+    final class Tee: ByteSource {
+        private let source: any ByteSource
+        let path: String
         private var scanner: RootScanner
         private var first = true
 
-        init(_ source: any ByteStream, keys: Set<String>, path: String) {
+        init(_ source: any ByteSource, keys: Set<String>, path: String) {
             self.source = source
             self.path = path
             scanner = RootScanner(wanted: keys)
@@ -37,13 +38,13 @@ enum JSONRootMembers {
 
         /// True once every wanted member was seen or the root object ended.
         var finished: Bool { scanner.finished }
-        var size: Int { source.size }
-        var position: Int { source.position }
+        var fileSize: Int? { source.fileSize }
+        var consumedFileBytes: Int { source.consumedFileBytes }
 
-        func read(into buffer: UnsafeMutableRawPointer, count: Int) throws -> Int {
-            let got = try source.read(into: buffer, count: count)
-            guard got > 0, !scanner.finished else { return got }
-            let bytes = UnsafeBufferPointer(start: buffer.assumingMemoryBound(to: UInt8.self), count: got)
+        func read(into buffer: UnsafeMutableRawBufferPointer) throws(TabularTextError) -> Int {
+            let got = try source.read(into: buffer)
+            guard got > 0, !scanner.finished, let base = buffer.baseAddress else { return got }
+            let bytes = UnsafeBufferPointer(start: base.assumingMemoryBound(to: UInt8.self), count: got)
             var start = 0
             if first {
                 first = false

@@ -1,4 +1,3 @@
-import Dispatch
 import PolicyEngine
 
 /// Drops a batch of parsed values on all cores. A streamed batch holds the parsed native records;
@@ -22,6 +21,6 @@ enum ParallelRelease {
         }
         _ = consume items
         // Each worker takes its chunk out of the slots and drops it: the last reference dies there.
-        DispatchQueue.concurrentPerform(iterations: chunks) { chunk in _ = slots.take(at: chunk) }
+        ParallelMap.forEach(count: chunks) { chunk in _ = slots.take(at: chunk) }
     }
 }

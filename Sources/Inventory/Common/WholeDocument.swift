@@ -14,6 +14,6 @@ enum WholeDocument {
 
     /// Reads and parses the file at `path`.
     static func read(path: String) throws(InventoryError) -> Value {
-        try parse(try InputFile.readText(path: path), file: path)
+        try parse(try InventoryInput.readText(path: path), file: path)
     }
 }

@@ -27,7 +27,7 @@ public struct GCPAssetInventoryReader: StreamingExportReader {
         _ spec: InputSpec, progress: @Sendable (_ done: Int, _ total: Int) -> Void, _ body: ([Resource]) throws -> Void
     ) throws {
         let path = spec.path
-        let head = try Compression.head(try InputFile(path: path), limit: 4096)
+        let head = try InventoryInput.plain(path).head(limit: 4096)
         let sample = DetectionSample(head)
         if sample.firstByte == UInt8(ascii: "[") {
             try JSONArrayStream(path: path, arrayKey: nil).forEachBatch(progress: progress) { batch in

@@ -1,4 +1,5 @@
 public import PolicyEngine
+import TabularText
 
 /// Reads CSV register files. The header names the fields; a dotted header (`dr.strategy`) builds
 /// a nested object; a header ending in `[]` (`regions[]`) splits its cell on `;` into a list.
@@ -21,7 +22,7 @@ public struct CSVRecordReader: ExportReader {
 
     /// Reads every row.
     public func read(_ spec: InputSpec, progress: @Sendable (Int, Int) -> Void) throws -> [Resource] {
-        let table = try CSVTable(bytes: try InputFile(path: spec.path).readAll(), file: spec.path)
+        let table = try CSVTable(bytes: try InventoryInput.plain(spec.path).readAll(), file: spec.path)
         let mapper = RecordMapper(mapping: spec.mapping, file: spec.path)
         let columns = table.header.map(Column.init)
         try Self.checkHeader(columns, file: spec.path)

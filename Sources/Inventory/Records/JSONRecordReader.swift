@@ -26,9 +26,9 @@ public struct JSONRecordReader: ExportReader {
     /// Reads every record.
     public func read(_ spec: InputSpec, progress: @Sendable (Int, Int) -> Void) throws -> [Resource] {
         let mapper = RecordMapper(mapping: spec.mapping, file: spec.path)
-        let file = try InputFile(path: spec.path)
+        let file = try InventoryInput.plain(spec.path)
         if file.size <= Self.wholeFileLimit {
-            let bytes = InputFile.normalizeEncoding(try file.readAll())
+            let bytes = InventoryInput.normalizeEncoding(try file.readAll())
             let document: Value
             do {
                 document = try JSONParser.parse(bytes)
@@ -101,7 +101,7 @@ public struct JSONRecordReader: ExportReader {
 
     /// For a large file whose root is an object, the key of its first array member (from the head).
     private func streamedListKey(_ path: String) throws(InventoryError) -> String? {
-        let file = try InputFile(path: path)
+        let file = try InventoryInput.plain(path)
         var head = [UInt8](repeating: 0, count: min(file.size, 1 << 16))
         let got = try file.fill(&head)
         head.removeLast(head.count - got)

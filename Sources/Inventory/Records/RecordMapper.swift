@@ -1,8 +1,8 @@
 public import PolicyEngine
 
-/// Turns record objects (from JSON, JSON Lines, YAML or CSV register files) into resources,
-/// following the config's mapping: the resource type (fixed, or each record's own type field)
-/// and the id field.
+/// Turns record objects (from JSON, JSON Lines or CSV register files) into resources with the
+/// config's mapping (`RecordMapping.resource(from:source:)`, which YAML registers use too), and
+/// a mapping problem into an `InventoryError` at the record's line or pointer.
 public struct RecordMapper: Sendable {
     /// The mapping.
     public let mapping: RecordMapping
@@ -15,27 +15,11 @@ public struct RecordMapper: Sendable {
         self.file = file
     }
 
-    /// Maps one record. `pointer` or `line` locate it in the file.
+    /// Maps one record (`RecordMapping.resource(from:source:)`). `pointer` or `line` locate it in the file.
     public func resource(from record: Value, pointer: String?, line: Int?) throws(InventoryError) -> Resource {
-        guard case .object(let fields) = record else {
-            throw .invalidRecord(file: file, line: line, pointer: pointer, reason: "expected an object, found a \(record.kindName)")
+        switch mapping.resource(from: record, source: SourceReference(file: file, pointer: pointer, line: line)) {
+        case .success(let resource): return resource
+        case .failure(let problem): throw .invalidRecord(file: file, line: line, pointer: pointer, reason: problem.message)
         }
-        guard let idValue = fields[mapping.idField], let id = idValue.keyText, !id.isEmpty else {
-            let known = fields.keys.prefix(12).joined(separator: ", ")
-            let hint = NameSuggester.suggestion(for: mapping.idField, among: fields.keys).map { " (did you mean '\($0)'?)" } ?? ""
-            throw .invalidRecord(file: file, line: line, pointer: pointer,
-                                 reason: "missing id field '\(mapping.idField)'\(hint); the record has: \(known)")
-        }
-        let type: String
-        if let fixed = mapping.type {
-            type = fixed
-        } else {
-            guard let found = fields[mapping.typeField]?.stringValue, !found.isEmpty else {
-                throw .invalidRecord(file: file, line: line, pointer: pointer,
-                                     reason: "missing type field '\(mapping.typeField)' (set `type:` for this input in the config to give every record one type)")
-            }
-            type = found
-        }
-        return Resource(id: id, type: type, document: record, source: SourceReference(file: file, pointer: pointer, line: line))
     }
 }

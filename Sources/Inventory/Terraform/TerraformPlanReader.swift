@@ -32,7 +32,7 @@ public struct TerraformPlanReader: StreamingExportReader {
         _ spec: InputSpec, progress: @Sendable (_ done: Int, _ total: Int) -> Void, _ body: ([Resource]) throws -> Void
     ) throws {
         let path = spec.path
-        let file = try InputFile(path: path)
+        let file = try InventoryInput.plain(path)
         var head = [UInt8](repeating: 0, count: 2)
         _ = try file.fill(&head)
         let utf16 = (head[0] == 0xFF && head[1] == 0xFE) || (head[0] == 0xFE && head[1] == 0xFF)
@@ -79,7 +79,7 @@ public struct TerraformPlanReader: StreamingExportReader {
         var tee: JSONRootMembers.Tee?
         var stream = JSONArrayStream(path: path, arrayKey: "resource_changes")
         stream.open = { path in
-            let opened = JSONRootMembers.Tee(try InputFile(path: path), keys: ["format_version", "configuration", "variables"], path: path)
+            let opened = JSONRootMembers.Tee(try InventoryInput.plain(path), keys: ["format_version", "configuration", "variables"], path: path)
             tee = opened
             return opened
         }

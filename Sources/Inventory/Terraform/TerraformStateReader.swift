@@ -37,7 +37,7 @@ public struct TerraformStateReader: StreamingExportReader {
         var records: [TerraformResourceRecord] = []
         TerraformDocument.moduleResources(root.at("values", "root_module"), pointer: "/values/root_module", into: &records)
         let resources = TerraformDocument.map(records, context: context, format: .terraformState, file: path)
-        let size = try InputFile(path: path).size
+        let size = try InventoryInput.plain(path).size
         progress(size, size)
         try body(resources)
     }

@@ -24,12 +24,34 @@ public final class ResultSlots<Element: Sendable>: Sendable {
     }
 }
 
-/// An order-preserving map on all cores, for per-item work over large inputs (mapping streamed
-/// records to resources, encoding a run's findings). Items are split into contiguous chunks of at
-/// least `minimumChunk` (at most 64 chunks); the result and the error do not depend on the split.
+/// The one place Assay runs work on all cores: an order-preserving map for per-item work over
+/// large inputs (mapping streamed records to resources, encoding a run's findings), and under it
+/// `forEach`, the only call of `DispatchQueue.concurrentPerform` in the sources. Every parallel
+/// loop (policy blocks, cost items, Monte Carlo chunks, the identifier sort's partitions) goes
+/// through one of these, so scheduling, the chunk limit and the "result never depends on the
+/// split" rule live here. `map` splits items into contiguous chunks of at least `minimumChunk`
+/// (at most 64 chunks); the result and the error do not depend on the split.
 public enum ParallelMap {
     /// Most chunks one call makes: enough to balance uneven items over the cores.
     public static let maximumChunks = 64
+
+    /// Runs `body` once for every index of `0..<count`, on all cores, and returns when all have
+    /// finished. The body must write only what its index owns (its slot of a `ResultSlots`, its
+    /// own range of a buffer): the order in which indexes run is not defined.
+    public static func forEach(count: Int, _ body: @Sendable (Int) -> Void) {
+        guard count > 0 else { return }
+        guard count > 1 else { return body(0) }
+        DispatchQueue.concurrentPerform(iterations: count, execute: body)
+    }
+
+    /// `body(index)` for every index of `0..<count`, computed on all cores, in index order: for
+    /// loops whose items are already the right size of work (a block of documents, a policy).
+    public static func indexed<Output: Sendable>(count: Int, _ body: @Sendable (Int) -> Output) -> [Output] {
+        guard count > 1 else { return count == 1 ? [body(0)] : [] }
+        let slots = ResultSlots<Output>(count: count)
+        forEach(count: count) { index in slots.store(body(index), at: index) }
+        return (0..<count).map { slots.take(at: $0)! }
+    }
 
     /// `transform` applied to every item, in order. Fewer than two chunks' worth of items are
     /// mapped on the calling thread. When items fail, the error of the first failing one (by
@@ -66,7 +88,7 @@ public enum ParallelMap {
         let chunks = min(count / chunkFloor, maximumChunks)
         let stride = (count + chunks - 1) / chunks
         let slots = ResultSlots<Result<[Output], Failure>>(count: chunks)
-        DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
+        forEach(count: chunks) { chunk in
             let range = min(chunk * stride, count)..<min((chunk + 1) * stride, count)
             slots.store(Result { () throws(Failure) -> [Output] in try body(range) }, at: chunk)
         }

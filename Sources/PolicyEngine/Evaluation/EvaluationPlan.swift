@@ -1,5 +1,3 @@
-import Synchronization
-
 /// A policy's conditions compiled for fast verdicts: a tree of immutable class nodes built once
 /// per policy, so evaluating a resource walks references (no copies of condition enums, checks
 /// or operands) and the common operators run on operands prepared at compile time. Documents
@@ -23,10 +21,6 @@ final class EvaluationPlan: Sendable {
     }
 }
 
-/// A value read in place: a document the corpus keeps alive (immutable during evaluation), an
-/// element of it, or a value a plan node owns.
-typealias ValuePointer = UnsafePointer<Value>
-
 /// Where a path leads.
 enum Resolution {
     /// A present, non-null value.
@@ -37,130 +31,13 @@ enum Resolution {
     case unknown
 }
 
-/// A compiled path that resolves without copying (the same rules as `FieldPath.resolve`).
-final class PlanPath: @unchecked Sendable {
-    /// One step; a struct (not an enum) so that reading a step's key never copies it.
-    struct Step {
-        let key: String
-        let hash: UInt32
-        let index: Int
-        let isKey: Bool
-    }
-
-    let anchor: FieldPath.Anchor
-    private let steps: UnsafeMutableBufferPointer<Step>
-    /// Per step, the member index where the key was last found (shared by all threads; a
-    /// stale hint only costs the search it would have saved).
-    private let hints: UnsafeMutablePointer<Atomic<Int>>
-
-    init(_ path: FieldPath) {
-        anchor = path.anchor
-        hints = .allocate(capacity: path.components.count)
-        for position in path.components.indices { (hints + position).initialize(to: Atomic(0)) }
-        steps = .allocate(capacity: path.components.count)
-        for (position, component) in path.components.enumerated() {
-            switch component {
-            case .key(let key): steps.initializeElement(at: position, to: Step(key: key, hash: path.keyHashes[position], index: 0, isKey: true))
-            case .index(let index): steps.initializeElement(at: position, to: Step(key: "", hash: 0, index: index, isKey: false))
-            }
-        }
-    }
-
-    deinit {
-        steps.baseAddress?.deinitialize(count: steps.count)
-        steps.deallocate()
-        hints.deinitialize(count: steps.count)
-        hints.deallocate()
-    }
-
-    func resolve(root: ValuePointer, current: ValuePointer) -> Resolution {
-        var value = anchor == .root ? root : current
-        for position in steps.indices {
-            if steps[position].isKey {
-                let hint = hints[position].load(ordering: .relaxed)
-                var index = hint
-                guard let next = Self.member(of: value, key: steps[position].key, hash: steps[position].hash, index: &index) else {
-                    return Self.stop(at: value)
-                }
-                if index != hint { hints[position].store(index, ordering: .relaxed) }
-                value = next
-            } else {
-                guard case .array(let items) = value.pointee else { return Self.stop(at: value) }
-                let index = steps[position].index
-                guard let next = items.withUnsafeBufferPointer({ buffer -> ValuePointer? in
-                    let resolved = index < 0 ? buffer.count + index : index
-                    guard resolved >= 0 && resolved < buffer.count, let base = buffer.baseAddress else { return nil }
-                    return UnsafePointer(base + resolved)
-                }) else { return .missing }
-                value = next
-            }
-        }
-        if case .null = value.pointee { return .missing }
-        return .found(value)
-    }
-
-    /// The member `key` of the object at `value` (nil when it is not an object or lacks the
-    /// key); `index` brings the hint and returns where the key was found.
-    private static func member(of value: ValuePointer, key: String, hash: UInt32, index: inout Int) -> ValuePointer? {
-        guard case .object(let fields) = value.pointee, let found = fields.pointerToValue(forKey: key, hash: hash, hint: index) else {
-            return nil
-        }
-        index = found.index
-        return found.value
-    }
-
-    /// A step that cannot continue: through an unknown value the result is unknown;
-    /// through a missing key, or a value that is no object, missing.
-    private static func stop(at value: ValuePointer) -> Resolution {
-        if case .unknown = value.pointee { return .unknown }
-        return .missing
-    }
-}
-
-/// A value a plan node owns at a fixed address (defaults), so checks read it like a document value.
-final class PinnedValue: @unchecked Sendable {
-    let pointer: UnsafeMutablePointer<Value>
-
-    init(_ value: Value) {
-        pointer = .allocate(capacity: 1)
-        pointer.initialize(to: value)
-    }
-
-    deinit {
-        pointer.deinitialize(count: 1)
-        pointer.deallocate()
-    }
-}
-
-/// Child nodes or checks read without reference counting: each is retained once here and
-/// released when the list goes, and a call through `withElement` borrows it (iterating a
-/// `ContiguousArray` of class references costs two reference-count pairs per element).
-final class UnretainedList<Element: AnyObject>: @unchecked Sendable {
-    private let items: UnsafeMutableBufferPointer<Unmanaged<Element>>
-
-    init(_ elements: [Element]) {
-        items = .allocate(capacity: elements.count)
-        for (index, element) in elements.enumerated() { items.initializeElement(at: index, to: .passRetained(element)) }
-    }
-
-    deinit {
-        for item in items { item.release() }
-        items.deallocate()
-    }
-
-    /// The number of elements.
-    var count: Int { items.count }
-
-    /// Calls `body` with element `index`, borrowed.
-    @inline(__always) func withElement<Result>(at index: Int, _ body: (Element) -> Result) -> Result {
-        items[index]._withUnsafeGuaranteedRef(body)
-    }
-}
-
 // MARK: - Nodes
 
 /// A condition node. This base class evaluates its condition through `ConditionEvaluator`
 /// (joins, and any form without a dedicated node); subclasses evaluate the common forms directly.
+///
+/// Sendable: nodes are immutable after `init` (only `let`s of Sendable values: conditions, other
+/// nodes, `UnretainedList`, `PinnedValue`); unchecked only because the class is not final.
 class PlanNode: @unchecked Sendable {
     /// The condition as compiled.
     let condition: Condition
@@ -221,6 +98,8 @@ extension Outcome.Status {
 
 /// `all` (a fail ends it; otherwise the worst of error, unknown, pass) or `any` (a pass ends
 /// it; otherwise the best of error, unknown, fail).
+///
+/// Sendable: immutable after `init`, as `PlanNode` says (Swift asks each subclass to restate it).
 final class JunctionNode: PlanNode, @unchecked Sendable {
     let children: UnretainedList<PlanNode>
     /// True for `all`.
@@ -247,6 +126,8 @@ final class JunctionNode: PlanNode, @unchecked Sendable {
 }
 
 /// `not` (and `none`, as the negation of `any`).
+///
+/// Sendable: immutable after `init`, as `PlanNode` says (Swift asks each subclass to restate it).
 final class NotNode: PlanNode, @unchecked Sendable {
     let child: PlanNode
 
@@ -261,6 +142,8 @@ final class NotNode: PlanNode, @unchecked Sendable {
 }
 
 /// `path: expectation`.
+///
+/// Sendable: immutable after `init`, as `PlanNode` says (Swift asks each subclass to restate it).
 final class FieldNode: PlanNode, @unchecked Sendable {
     let path: PlanPath
     let expectation: ExpectationPlan
@@ -276,7 +159,7 @@ final class FieldNode: PlanNode, @unchecked Sendable {
         case .found(let actual):
             return expectation.status(evaluator, actual: actual, root: root, current: current)
         case .unknown:
-            return withUnsafePointer(to: Value.unknown) { expectation.status(evaluator, actual: $0, root: root, current: current) }
+            return InPlace.with(.unknown) { expectation.status(evaluator, actual: $0, root: root, current: current) }
         case .missing:
             guard let defaultValue = expectation.defaultValue else { return expectation.status(evaluator, actual: nil, root: root, current: current) }
             return expectation.status(evaluator, actual: defaultValue.pointer, root: root, current: current)
@@ -285,6 +168,8 @@ final class FieldNode: PlanNode, @unchecked Sendable {
 }
 
 /// `every`, `some`, `count`.
+///
+/// Sendable: immutable after `init`, as `PlanNode` says (Swift asks each subclass to restate it).
 final class QuantifierNode: PlanNode, @unchecked Sendable {
     let kind: Quantifier.Kind
     let path: PlanPath
@@ -316,13 +201,7 @@ final class QuantifierNode: PlanNode, @unchecked Sendable {
             if case .unknown = found.pointee { return .unknown }
             return .error
         }
-        return items.withUnsafeBufferPointer { buffer in
-            guard let base = buffer.baseAddress else {
-                // No elements: the base is never read.
-                return withUnsafePointer(to: Value.null) { over($0, count: 0, evaluator, root: root, current: current) }
-            }
-            return over(base, count: buffer.count, evaluator, root: root, current: current)
-        }
+        return InPlace.withElements(of: items) { base, count in over(base, count: count, evaluator, root: root, current: current) }
     }
 
     /// The quantifier over the `count` elements from `base`.
@@ -376,7 +255,7 @@ final class QuantifierNode: PlanNode, @unchecked Sendable {
             }
             if let undecided { return undecided }
             guard let comparison else { return matched > 0 ? .pass : .fail }
-            return withUnsafePointer(to: Value.number(Double(matched))) {
+            return InPlace.with(.number(Double(matched))) {
                 comparison.status(evaluator, actual: $0, root: root, current: current)
             }
         }

@@ -1,5 +1,3 @@
-import Dispatch
-
 /// Sorts resource ids once per corpus, so that every policy can visit its resources in id order
 /// and its findings need no sorting (a million findings sorted with `String` comparisons cost
 /// about a second of CPU).
@@ -77,6 +75,9 @@ enum IdentifierOrder {
 /// Multikey quicksort of byte strings (no NUL bytes) over 8-byte words: `keys[i]` holds word
 /// `word` of string `order[i]`, big-endian and zero-padded, so a key whose last byte is zero
 /// ends its string. Large ranges are sorted on several cores; each task owns a disjoint range.
+///
+/// Sendable: `bytes`, `starts` and `lengths` are only read; parallel tasks sort disjoint ranges of
+/// `order` and `keys`; every task ends before the buffers' scope in `IdentifierOrder` does.
 private struct WordQuicksort: @unchecked Sendable {
     let bytes: UnsafeRawPointer
     let starts: UnsafeBufferPointer<Int>
@@ -135,7 +136,7 @@ private struct WordQuicksort: @unchecked Sendable {
             let above = (greater + 1)..<high
             if high - low >= IdentifierOrder.parallelRange {
                 let ranges = [below, equal, above]
-                DispatchQueue.concurrentPerform(iterations: 3) { part in
+                ParallelMap.forEach(count: 3) { part in
                     part == 1 ? sortEqual(ranges[part], pivot: pivot, word: word) : sort(ranges[part], word: word)
                 }
                 return

@@ -58,175 +58,41 @@ extension ConditionEvaluator {
         }
     }
 
-    // swiftlint:disable:next cyclomatic_complexity function_body_length
+    /// Applies `op` to a present, known value and its resolved operand: the registry of the
+    /// operators' evaluations, each in its operator's file (`Operators/`).
     func apply(_ op: Operator, actual: Value, operand: Value, pattern: Pattern?) -> Outcome {
         switch op {
         case .equals:
-            return .from(Self.equal(actual, operand))
+            return EqualsOperator.evaluate(actual: actual, operand: operand)
         case .notEquals:
-            return .from(!Self.equal(actual, operand))
-        case .in, .notIn:
-            guard case .array(let options) = operand else { return .error("\(op.rawValue) needs a list, found a \(operand.kindName)") }
-            if case .array = actual { return .error("\(op.rawValue) compares one value; for arrays use subset_of or intersects") }
-            let found = options.contains { Self.equal(actual, $0) }
-            return .from(op == .in ? found : !found)
+            return NotEqualsOperator.evaluate(actual: actual, operand: operand)
+        case .in:
+            return InOperator.evaluate(actual: actual, operand: operand, negated: false)
+        case .notIn:
+            return InOperator.evaluate(actual: actual, operand: operand, negated: true)
         case .contains, .notContains:
-            let found: Bool
-            switch (actual, operand) {
-            case (.string(let text), .string(let part)): found = text.contains(part)
-            case (.array(let items), _): found = items.contains { Self.equal($0, operand) }
-            case (.object(let fields), .string(let key)): found = fields[key] != nil
-            default: return .error("\(op.rawValue) needs a string, array or object, found a \(actual.kindName)")
-            }
-            return .from(op == .contains ? found : !found)
+            return ContainsOperator.evaluate(op, actual: actual, operand: operand)
         case .containsAll, .subsetOf, .intersects:
-            guard case .array(let listed) = operand else { return .error("\(op.rawValue) needs a list, found a \(operand.kindName)") }
-            let items: [Value]
-            switch actual {
-            case .array(let values): items = values
-            case .object(let fields) where op == .containsAll:
-                // Keys of an object, as `contains` tests one key: required tags in one check.
-                return .from(listed.allSatisfy { wanted in wanted.keyText.map { fields[$0] != nil } ?? false })
-            case .object: return .error("\(op.rawValue) needs an array, found an object")
-            default:
-                if op == .subsetOf { items = [actual] } else { return .error("\(op.rawValue) needs an array, found a \(actual.kindName)") }
-            }
-            switch op {
-            case .containsAll: return .from(listed.allSatisfy { wanted in items.contains { Self.equal($0, wanted) } })
-            case .subsetOf: return .from(items.allSatisfy { item in listed.contains { Self.equal(item, $0) } })
-            default: return .from(items.contains { item in listed.contains { Self.equal(item, $0) } })
-            }
+            return ContainsAllOperator.evaluate(op, actual: actual, operand: operand)
         case .matches, .glob, .startsWith, .endsWith:
-            guard case .string(let text) = actual else { return .error("\(op.rawValue) needs a string, found a \(actual.kindName)") }
-            guard case .string(let operandText) = operand else {
-                return .error("\(op.rawValue) needs a string operand, found a \(operand.kindName)")
-            }
-            switch op {
-            case .startsWith: return .from(text.hasPrefix(operandText))
-            case .endsWith: return .from(text.hasSuffix(operandText))
-            case .glob: return Self.outcome(of: (pattern ?? .glob(Glob(operandText))).match(text, budget: context.regexBudget))
-            default:
-                if let pattern { return Self.outcome(of: pattern.match(text, budget: context.regexBudget)) }
-                switch Pattern.regex(operandText) {
-                case .success(let compiled): return Self.outcome(of: compiled.match(text, budget: context.regexBudget))
-                case .failure(let error): return .error("\(error.reason): \(operandText)")
-                }
-            }
+            return MatchesOperator.evaluate(op, actual: actual, operand: operand, pattern: pattern, budget: context.regexBudget)
         case .gt, .gte, .lt, .lte:
-            switch Self.order(actual, operand) {
-            case .success(let sign):
-                switch op {
-                case .gt: return .from(sign > 0)
-                case .gte: return .from(sign >= 0)
-                case .lt: return .from(sign < 0)
-                default: return .from(sign <= 0)
-                }
-            case .failure(let reason):
-                return .error("\(op.rawValue): \(reason.reason)")
-            }
+            return GtOperator.evaluate(op, actual: actual, operand: operand)
         case .between:
-            guard case .array(let bounds) = operand, bounds.count == 2 else {
-                return .error("between needs a list of two bounds [low, high]")
-            }
-            switch (Self.order(actual, bounds[0]), Self.order(actual, bounds[1])) {
-            case (.success(let low), .success(let high)): return .from(low >= 0 && high <= 0)
-            case (.failure(let reason), _), (_, .failure(let reason)): return .error("between: \(reason.reason)")
-            }
+            return BetweenOperator.evaluate(actual: actual, operand: operand)
         case .versionGte, .versionLt:
-            guard let found = VersionNumber(value: actual) else {
-                return .error("\(op.rawValue): '\(actual.displayText)' is not a version")
-            }
-            guard let wanted = VersionNumber(value: operand) else {
-                return .error("\(op.rawValue): operand '\(operand.displayText)' is not a version")
-            }
-            return .from(op == .versionGte ? found >= wanted : found < wanted)
+            return VersionGteOperator.evaluate(op, actual: actual, operand: operand)
         case .cidrWithin:
-            guard case .string(let text) = actual, let block = IPBlock(parsing: text) else {
-                return .error("cidr_within: '\(actual.displayText)' is not an IP address or CIDR block")
-            }
-            let containers: [Value] = operand.arrayValue ?? [operand]
-            var parents: [IPBlock] = []
-            for container in containers {
-                guard case .string(let text) = container, let parsed = IPBlock(parsing: text) else {
-                    return .error("cidr_within: operand '\(container.displayText)' is not a CIDR block")
-                }
-                parents.append(parsed)
-            }
-            return .from(parents.contains { block.isWithin($0) })
+            return CidrWithinOperator.evaluate(actual: actual, operand: operand)
         case .isPublicCidr:
-            guard let wanted = operand.boolValue else { return .error("is_public_cidr needs true or false") }
-            let addresses: [Value] = actual.arrayValue ?? [actual]
-            var anyPublic = false
-            for address in addresses {
-                guard case .string(let text) = address, let block = IPBlock(parsing: text) else {
-                    return .error("is_public_cidr: '\(address.displayText)' is not an IP address or CIDR block")
-                }
-                if block.reachesPublicSpace { anyPublic = true }
-            }
-            return .from(anyPublic == wanted)
+            return IsPublicCidrOperator.evaluate(actual: actual, operand: operand)
         case .overlaps:
-            return Self.overlap(actual, operand)
+            return OverlapsOperator.evaluate(actual: actual, operand: operand)
         case .jurisdictionIn:
-            guard case .array(let allowedValues) = operand else {
-                return .error("jurisdiction_in needs a list of jurisdictions, found a \(operand.kindName)")
-            }
-            let allowed = Set(allowedValues.compactMap { $0.stringValue?.uppercased() })
-            let codes: [Value] = actual.arrayValue ?? [actual]
-            for code in codes {
-                guard case .string(let text) = code else {
-                    return .error("jurisdiction_in needs region codes, found a \(code.kindName)")
-                }
-                guard let jurisdictions = context.regions.jurisdictions(of: text) else {
-                    return .error("region '\(text)' is not in the region catalog")
-                }
-                if !jurisdictions.allSatisfy({ allowed.contains($0.uppercased()) }) { return .fail }
-            }
-            return .pass
+            return JurisdictionInOperator.evaluate(actual: actual, operand: operand, regions: context.regions)
         case .exists, .empty, .length, .olderThanDays, .withinDays, .withinMonths:
             return .error("\(op.rawValue) was given an argument of the wrong form")
         }
-    }
-
-    /// `overlaps`: the value's ranges (a number, `{from, to}`, or a list of them) against the
-    /// operand's (a number, or a list of numbers and `[low, high]` pairs); every bound inclusive.
-    static func overlap(_ actual: Value, _ operand: Value) -> Outcome {
-        var found: [ClosedRange<Double>] = []
-        for item in actual.arrayValue ?? [actual] {
-            if case .unknown = item { return .unknown("value is not known yet (known after apply)") }
-            let range: ClosedRange<Double>?
-            switch item {
-            case .object(let fields):
-                if fields["from"]?.isUnknown == true || fields["to"]?.isUnknown == true {
-                    return .unknown("port range is not known yet (known after apply)")
-                }
-                range = numericRange(fields["from"]?.doubleValue, fields["to"]?.doubleValue)
-            default:
-                range = item.doubleValue.map { $0...$0 }
-            }
-            guard let range else {
-                return .error("overlaps needs a number or a range {from, to}, found '\(item.displayText)'")
-            }
-            found.append(range)
-        }
-        var wanted: [ClosedRange<Double>] = []
-        for item in operand.arrayValue ?? [operand] {
-            let range: ClosedRange<Double>?
-            if let bounds = item.arrayValue {
-                range = bounds.count == 2 ? numericRange(bounds[0].doubleValue, bounds[1].doubleValue) : nil
-            } else {
-                range = item.doubleValue.map { $0...$0 }
-            }
-            guard let range else {
-                return .error("overlaps: operand '\(item.displayText)' is neither a number nor a [low, high] range")
-            }
-            wanted.append(range)
-        }
-        return .from(found.contains { range in wanted.contains { $0.overlaps(range) } })
-    }
-
-    private static func numericRange(_ low: Double?, _ high: Double?) -> ClosedRange<Double>? {
-        guard let low, let high, low <= high else { return nil }
-        return low...high
     }
 
     /// A pattern match as a verdict; an exhausted regular-expression budget is an `error`, never pass or fail.

@@ -6,7 +6,8 @@
 /// disjunction a definite `pass` wins, then `error`, then `unknown`; negation swaps pass and fail
 /// and keeps the other two.
 public struct Outcome: Sendable, Equatable, Error {
-    /// The four possible verdicts.
+    /// The four values of the condition logic. A finding's `Verdict` is this plus `waived`
+    /// (waivers apply after evaluation); `Verdict(_:)` converts, and the raw values are shared.
     public enum Status: String, Sendable, Codable, CaseIterable {
         case pass, fail, error, unknown
     }

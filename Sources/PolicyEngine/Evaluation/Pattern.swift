@@ -3,8 +3,10 @@ import Synchronization
 
 /// A compiled string pattern: a regular expression (`matches`) or a shell glob (`glob`, waiver
 /// resource patterns, policy type patterns). Compiled once per policy, matched many times.
+///
+/// Sendable: NSRegularExpression is immutable after creation and documented as thread-safe for
+/// matching (it is not declared Sendable on Linux); `Glob` is a Sendable value.
 public enum Pattern: @unchecked Sendable {
-    // NSRegularExpression is immutable after creation and documented as thread-safe for matching.
     /// A regular expression (ICU syntax), matched anywhere in the string.
     case regex(NSRegularExpression, source: String)
     /// A glob, matched against the whole string.

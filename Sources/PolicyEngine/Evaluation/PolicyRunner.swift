@@ -1,5 +1,3 @@
-import Dispatch
-
 /// The verdicts of one policy over its scope.
 public struct PolicyEvaluation: Sendable {
     /// The policy.
@@ -27,9 +25,9 @@ public enum PolicyRunner {
 
     /// One in-scope verdict of a block, before it becomes a finding: the document's position
     /// and, for errors and unknowns, the text rendered when the reason was known.
-    struct Verdict {
+    struct PendingVerdict {
         let position: Int
-        let status: FindingStatus
+        let status: Verdict
         let written: FindingText?
     }
 
@@ -56,55 +54,49 @@ public enum PolicyRunner {
         let corpusPolicies = policies.indices.filter { policies[$0].policy.scope.cost == nil }
         let applicable = prepared.policiesByType(corpusPolicies.map { policies[$0].typePatterns })
         let blocks = stride(from: 0, to: prepared.resources.count, by: step).map { $0..<min($0 + step, prepared.resources.count) }
-        let blockSlots = ResultSlots<[(VerdictCounts, [Verdict])]>(count: blocks.count)
         let corpusExplainers = UnretainedList(corpusPolicies.map { explainers[$0] })
-        prepared.resources.withUnsafeBufferPointer { documents in
-            guard let base = documents.baseAddress else { return }
-            let shared = SharedResources(base: base)
-            DispatchQueue.concurrentPerform(iterations: blocks.count) { blockIndex in
-                var results = [(VerdictCounts, [Verdict])](repeating: (VerdictCounts(), []), count: corpusPolicies.count)
+        let perBlock = InPlace.sharing(prepared.resources) { shared -> [[(VerdictCounts, [PendingVerdict])]] in
+            guard let shared else { return [] }
+            return ParallelMap.indexed(count: blocks.count) { blockIndex in
+                var results = [(VerdictCounts, [PendingVerdict])](repeating: (VerdictCounts(), []), count: corpusPolicies.count)
                 for position in blocks[blockIndex] {
                     for slot in applicable[prepared.typeCode(at: position)] {
                         guard let (status, written) = corpusExplainers.withElement(at: slot, { verdict(shared.base + position, explainer: $0) })
                         else { continue }
                         results[slot].0.record(status)
-                        if status != .pass || keepPasses { results[slot].1.append(Verdict(position: position, status: status, written: written)) }
+                        if status != .pass || keepPasses { results[slot].1.append(PendingVerdict(position: position, status: status, written: written)) }
                     }
                 }
-                blockSlots.store(results, at: blockIndex)
+                return results
             }
         }
-        let perBlock = blocks.indices.map { blockSlots.take(at: $0) ?? [] }
-        let assembled = ResultSlots<(VerdictCounts, [Finding])>(count: corpusPolicies.count)
-        DispatchQueue.concurrentPerform(iterations: corpusPolicies.count) { slot in
+        let assembled = ParallelMap.indexed(count: corpusPolicies.count) { slot -> (VerdictCounts, [Finding]) in
             let explainer = explainers[corpusPolicies[slot]]
             var counts = VerdictCounts()
-            var verdicts: [Verdict] = []
+            var verdicts: [PendingVerdict] = []
             verdicts.reserveCapacity(perBlock.reduce(0) { $0 + ($1.isEmpty ? 0 : $1[slot].1.count) })
             for block in perBlock where !block.isEmpty {
                 counts = counts + block[slot].0
                 verdicts.append(contentsOf: block[slot].1)
             }
-            assembled.store((counts, findings(from: verdicts, explainer: explainer, corpus: prepared)), at: slot)
+            return (counts, findings(from: verdicts, explainer: explainer, corpus: prepared))
         }
         for (slot, index) in corpusPolicies.enumerated() {
-            guard let (counts, findings) = assembled.take(at: slot) else { continue }
-            evaluations[index].counts = counts
-            evaluations[index].findings = findings
+            evaluations[index].counts = assembled[slot].0
+            evaluations[index].findings = assembled[slot].1
         }
 
         // Cost policies, per policy and block of its cost documents.
         let costItems: [(policy: Int, range: Range<Int>)] = policies.indices.filter { policies[$0].policy.scope.cost != nil }.flatMap { index in
             stride(from: 0, to: costSets[index].count, by: step).map { (index, $0..<min($0 + step, costSets[index].count)) }
         }
-        let costSlots = ResultSlots<(VerdictCounts, [Finding])>(count: costItems.count)
-        DispatchQueue.concurrentPerform(iterations: costItems.count) { itemIndex in
+        let costResults = ParallelMap.indexed(count: costItems.count) { itemIndex -> (VerdictCounts, [Finding]) in
             let item = costItems[itemIndex]
             let explainer = explainers[item.policy]
             var counts = VerdictCounts()
             var findings: [Finding] = []
-            explainer.documents.withUnsafeBufferPointer { documents in
-                guard let base = documents.baseAddress else { return }
+            InPlace.sharing(explainer.documents) { shared in
+                guard let base = shared?.base else { return }
                 for position in item.range {
                     guard let (status, written) = verdict(base + position, explainer: explainer) else { continue }
                     counts.record(status)
@@ -112,10 +104,10 @@ public enum PolicyRunner {
                     findings.append(finding(base + position, at: position, status: status, written: written, explainer: explainer))
                 }
             }
-            costSlots.store((counts, findings), at: itemIndex)
+            return (counts, findings)
         }
         for (itemIndex, item) in costItems.enumerated() {
-            guard let (counts, findings) = costSlots.take(at: itemIndex) else { continue }
+            let (counts, findings) = costResults[itemIndex]
             evaluations[item.policy].counts = evaluations[item.policy].counts + counts
             evaluations[item.policy].findings.append(contentsOf: findings)
         }
@@ -127,7 +119,7 @@ public enum PolicyRunner {
     }
 
     /// The findings of a policy's corpus verdicts (in input order), in resource-id order.
-    static func findings(from verdicts: [Verdict], explainer: FindingExplainer, corpus: ResourceCorpus) -> [Finding] {
+    static func findings(from verdicts: [PendingVerdict], explainer: FindingExplainer, corpus: ResourceCorpus) -> [Finding] {
         // Each resource has at most one verdict per policy, so its id rank is a unique slot;
         // walking the slots gives each verdict its place in the output.
         var bySlot = [Int32](repeating: -1, count: corpus.resources.count)
@@ -140,9 +132,9 @@ public enum PolicyRunner {
         }
         // Built in input order, each into its place: the resources (and the strings a finding
         // retains) are then read front to back, not at random as the id order would read them.
-        return corpus.resources.withUnsafeBufferPointer { documents in
+        return InPlace.sharing(corpus.resources) { shared in
             [Finding](unsafeUninitializedCapacity: verdicts.count) { buffer, initialized in
-                guard let base = documents.baseAddress, let output = buffer.baseAddress else { return }
+                guard let base = shared?.base, let output = buffer.baseAddress else { return }
                 for (index, verdict) in verdicts.enumerated() {
                     (output + Int(destination[index])).initialize(
                         to: finding(base + verdict.position, at: verdict.position, status: verdict.status, written: verdict.written,
@@ -168,12 +160,10 @@ public enum PolicyRunner {
     /// range of findings in place (no finding is copied).
     public static func materializeText(of evaluations: inout [PolicyEvaluation]) {
         for index in evaluations.indices where !evaluations[index].findings.isEmpty {
-            evaluations[index].findings.withUnsafeMutableBufferPointer { findings in
-                guard let base = findings.baseAddress else { return }
-                let shared = SharedFindings(base: base)
-                let count = findings.count
+            InPlace.sharing(&evaluations[index].findings) { shared, count in
+                guard let shared else { return }
                 let chunk = 2048
-                DispatchQueue.concurrentPerform(iterations: (count + chunk - 1) / chunk) { part in
+                ParallelMap.forEach(count: (count + chunk - 1) / chunk) { part in
                     for position in (part * chunk)..<min(count, (part + 1) * chunk) { shared.base[position].materializeText() }
                 }
             }
@@ -183,10 +173,10 @@ public enum PolicyRunner {
     /// The verdict of the explainer's policy on `resource` (read in place: a copy of a
     /// `Resource` costs ten reference counts), with the rendered text of an error or unknown;
     /// nil when the scope filter fails.
-    static func verdict(_ resource: UnsafePointer<Resource>, explainer: FindingExplainer) -> (FindingStatus, FindingText?)? {
+    static func verdict(_ resource: UnsafePointer<Resource>, explainer: FindingExplainer) -> (Verdict, FindingText?)? {
         // The plan decides pass and fail, reading the document in place; an error or unknown is
         // evaluated again for its reason.
-        let (filterStatus, requirementStatus) = withUnsafePointer(to: resource.pointee.document) { pointer -> (Outcome.Status, Outcome.Status) in
+        let (filterStatus, requirementStatus) = InPlace.with(resource.pointee.document) { pointer -> (Outcome.Status, Outcome.Status) in
             let filterStatus = explainer.plan.filter?.status(explainer.evaluator, root: pointer, current: pointer) ?? .pass
             guard filterStatus == .pass else { return (filterStatus, .pass) }
             return (filterStatus, explainer.plan.requirement.status(explainer.evaluator, root: pointer, current: pointer))
@@ -208,13 +198,8 @@ public enum PolicyRunner {
         } else {
             outcome = evaluator.evaluate(explainer.requirement, on: document)
         }
-        let status: FindingStatus
-        switch outcome.status {
-        case .pass: return (.pass, nil)
-        case .fail: return (.fail, nil)
-        case .error: status = .error
-        case .unknown: status = .unknown
-        }
+        let status = Verdict(outcome.status)
+        guard status == .error || status == .unknown else { return (status, nil) }
         let evidence = evaluator.explain(scopeCondition ?? explainer.requirement, on: document, limit: evidenceLimit)
         let message = Self.message(for: explainer.compiled, resource: resource.pointee, status: status, outcome: outcome, evidence: evidence,
                                    asOf: evaluator.context.asOf, inScopeFilter: scopeCondition != nil)
@@ -224,7 +209,7 @@ public enum PolicyRunner {
     /// The finding of a verdict on `resource`, the document at `position`: a failing one
     /// defers its text to the explainer, a passing one has none.
     static func finding(
-        _ resource: UnsafePointer<Resource>, at position: Int, status: FindingStatus, written: FindingText?, explainer: FindingExplainer
+        _ resource: UnsafePointer<Resource>, at position: Int, status: Verdict, written: FindingText?, explainer: FindingExplainer
     ) -> Finding {
         let text = written ?? (status == .fail ? .deferred(explainer, position: position) : .written(message: "", evidence: []))
         var finding = Finding(
@@ -236,7 +221,7 @@ public enum PolicyRunner {
     }
 
     static func message(
-        for compiled: CompiledPolicy, resource: Resource, status: FindingStatus, outcome: Outcome, evidence: [Evidence],
+        for compiled: CompiledPolicy, resource: Resource, status: Verdict, outcome: Outcome, evidence: [Evidence],
         asOf: CivilDate, inScopeFilter: Bool
     ) -> String {
         let policy = compiled.policy
@@ -257,14 +242,4 @@ public enum PolicyRunner {
         }
         return details.isEmpty ? policy.title : policy.title + ": " + details.joined(separator: "; ")
     }
-}
-
-/// Lets parallel workers read the corpus's resources in place.
-struct SharedResources: @unchecked Sendable {
-    let base: UnsafePointer<Resource>
-}
-
-/// Findings that parallel workers render in place, each worker its own disjoint range.
-struct SharedFindings: @unchecked Sendable {
-    let base: UnsafeMutablePointer<Finding>
 }

@@ -1,17 +1,3 @@
-/// The verdict of one policy on one resource, as reported.
-public enum FindingStatus: String, CaseIterable, Codable, Sendable {
-    /// The resource satisfies the policy.
-    case pass
-    /// The resource violates the policy.
-    case fail
-    /// It violates the policy but a valid waiver covers it.
-    case waived
-    /// The policy could not be evaluated on it (type mismatch, bad parameter lookup, …).
-    case error
-    /// An input says a needed value is not known yet (Terraform "known after apply").
-    case unknown
-}
-
 /// A waiver as applied to a finding (a class-free value, boxed in `Finding` so that the many
 /// unwaived findings do not carry its storage).
 public struct AppliedWaiver: Sendable, Hashable {
@@ -50,7 +36,7 @@ public struct Finding: Sendable, Hashable {
     /// Resource type.
     public var resourceType: String
     /// Verdict.
-    public var status: FindingStatus
+    public var status: Verdict
     /// Severity of the policy.
     public var severity: Severity
     /// Enforcement of the policy.
@@ -92,7 +78,7 @@ public struct Finding: Sendable, Hashable {
 
     /// Creates a finding.
     public init(
-        policy: String, resource: String, resourceType: String, status: FindingStatus, severity: Severity,
+        policy: String, resource: String, resourceType: String, status: Verdict, severity: Severity,
         enforcement: Enforcement, message: String, source: SourceReference?, evidence: [Evidence] = [],
         waiver: AppliedWaiver? = nil
     ) {
@@ -103,7 +89,7 @@ public struct Finding: Sendable, Hashable {
 
     /// Creates a finding whose message and evidence may still be deferred.
     init(
-        policy: String, resource: String, resourceType: String, status: FindingStatus, severity: Severity,
+        policy: String, resource: String, resourceType: String, status: Verdict, severity: Severity,
         enforcement: Enforcement, text: FindingText, source: SourceReference?
     ) {
         self.policy = policy
@@ -191,7 +177,7 @@ public struct VerdictCounts: Sendable, Hashable {
     public init() {}
 
     /// Adds one verdict.
-    public mutating func record(_ status: FindingStatus) {
+    public mutating func record(_ status: Verdict) {
         evaluated += 1
         switch status {
         case .pass: pass += 1
@@ -203,7 +189,7 @@ public struct VerdictCounts: Sendable, Hashable {
     }
 
     /// Moves one verdict from `old` to `new` (waiver application).
-    public mutating func move(from old: FindingStatus, to new: FindingStatus) {
+    public mutating func move(from old: Verdict, to new: Verdict) {
         evaluated -= 1
         switch old {
         case .pass: pass -= 1

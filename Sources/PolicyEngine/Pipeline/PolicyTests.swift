@@ -1,10 +1,3 @@
-/// The verdict a policy test case expects for one resource.
-public enum ExpectedVerdict: String, CaseIterable, Sendable {
-    case pass, fail, waived, error, unknown
-    /// The resource is outside the policy's scope (type or `where`).
-    case notApplicable = "not_applicable"
-}
-
 /// One policy test: a small corpus of documents and the expected verdict per resource.
 public struct PolicyTestCase: Sendable {
     /// Human name.
@@ -20,14 +13,14 @@ public struct PolicyTestCase: Sendable {
     /// Waivers applied in this test.
     public var waivers: [Waiver]
     /// Expected verdict per resource id, with the location of each expectation.
-    public var expectations: [(resource: String, verdict: ExpectedVerdict, location: SourceLocation)]
+    public var expectations: [(resource: String, verdict: PolicyTestVerdict, location: SourceLocation)]
     /// Where the test is written.
     public var location: SourceLocation
 
     /// Creates a test case.
     public init(
         name: String, policyID: String, asOf: CivilDate, params: [String: Value], documents: [Resource], waivers: [Waiver],
-        expectations: [(resource: String, verdict: ExpectedVerdict, location: SourceLocation)], location: SourceLocation
+        expectations: [(resource: String, verdict: PolicyTestVerdict, location: SourceLocation)], location: SourceLocation
     ) {
         self.name = name
         self.policyID = policyID
@@ -49,9 +42,9 @@ public struct PolicyTestOutcome: Sendable {
     /// The resource.
     public var resource: String
     /// What was expected.
-    public var expected: ExpectedVerdict
+    public var expected: PolicyTestVerdict
     /// What happened (nil when the test could not run, see `problem`).
-    public var actual: ExpectedVerdict?
+    public var actual: PolicyTestVerdict?
     /// The finding message, or why the test could not run.
     public var detail: String
     /// Where the expectation is written.
@@ -97,10 +90,10 @@ public enum PolicyTestRunner {
             let findings = evaluations.first?.findings ?? []
             for expectation in testCase.expectations {
                 let matching = findings.filter { $0.resource == expectation.resource }
-                let actual: ExpectedVerdict
+                let actual: PolicyTestVerdict
                 var detail = ""
                 if let finding = matching.first {
-                    actual = ExpectedVerdict(rawValue: finding.status.rawValue) ?? .error
+                    actual = .verdict(finding.status)
                     detail = finding.message
                 } else if testCase.documents.contains(where: { $0.id == expectation.resource }) {
                     actual = .notApplicable

@@ -175,7 +175,7 @@ public struct RunResult: Sendable {
             && (baselineFingerprints == nil || !isPersisting(findings[index]))
     }
 
-    private func isBlocking(status: FindingStatus, severity: Severity, enforcement: Enforcement) -> Bool {
+    private func isBlocking(status: Verdict, severity: Severity, enforcement: Enforcement) -> Bool {
         guard enforcement != .advisory, severity >= failOn else { return false }
         switch status {
         case .fail, .error: return true

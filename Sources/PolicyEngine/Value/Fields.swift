@@ -170,46 +170,6 @@ public struct Fields: Sendable, Hashable, Sequence {
         return members[found].value
     }
 
-    /// A pointer to the value under `key` inside this object's storage, without copying it,
-    /// and the member's index. Valid while the object is alive and unmodified: evaluation reads
-    /// immutable documents the corpus keeps alive, and a copy of a value costs reference
-    /// counting per path step. `hint` is where the key was found in a previous object: documents
-    /// of one source list their keys in the same order, so it usually saves the search.
-    func pointerToValue(forKey key: String, hash: UInt32, hint: Int) -> (value: UnsafePointer<Value>, index: Int)? {
-        members.withUnsafeBufferPointer { buffer -> (value: UnsafePointer<Value>, index: Int)? in
-            guard let base = buffer.baseAddress else { return nil }
-            let count = buffer.count
-            var found = -1
-            if count <= Self.linearLimit {
-                if hint < count && buffer[hint].keyHash == hash && Self.sameKey(buffer[hint].key, key) {
-                    found = hint
-                } else {
-                    var index = 0
-                    while index < count {
-                        if buffer[index].keyHash == hash && Self.sameKey(buffer[index].key, key) {
-                            found = index
-                            break
-                        }
-                        index += 1
-                    }
-                }
-            } else {
-                var low = 0
-                var high = count
-                while low < high {
-                    let mid = (low + high) / 2
-                    if buffer[mid].key == key {
-                        found = mid
-                        break
-                    }
-                    if buffer[mid].key < key { low = mid + 1 } else { high = mid }
-                }
-            }
-            guard found >= 0 else { return nil }
-            return (UnsafeRawPointer(base + found).assumingMemoryBound(to: Value.self), found)
-        }
-    }
-
     /// `String`'s `==`, with a byte comparison first for keys longer than a small string: `==`
     /// compares short keys as 16 raw bytes, but normalizes longer ones, which costs far more
     /// (and equal bytes are equal strings).

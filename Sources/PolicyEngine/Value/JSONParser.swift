@@ -521,6 +521,9 @@ public struct JSONParser {
 /// Used by one thread at a time (it is not synchronised; a pool may hand it from thread to
 /// thread), reused across the documents it parses. The slots live in fixed buffers: slots in
 /// an array property would be checked for exclusive access on every lookup.
+///
+/// Sendable: not synchronised, and never used by two threads at once: a cache is either a parser's
+/// own or taken from a pool under the pool's lock (`ParallelJSONParsing`), which orders the hand-over.
 public final class JSONKeyCache: @unchecked Sendable {
     private static var slotCount: Int { 4096 }
     /// Objects and arrays up to this many bytes of text are shared when repeated.

@@ -1,4 +1,3 @@
-import Dispatch
 import PolicyEngine
 
 #if canImport(Glibc)
@@ -48,20 +47,16 @@ public enum DowntimeModel {
         let n = Double(run.trials)
         let terms = model.terms
         let currentLosses = run.losses[0]
-        var distributions = [LossDistribution?](repeating: nil, count: model.options.count)
-        distributions.withUnsafeMutableBufferPointer { buffer in
-            let slots = DistributionSlots(buffer: buffer)
-            DispatchQueue.concurrentPerform(iterations: model.options.count) { index in
-                slots.buffer[index] = LossDistribution(losses: run.losses[index], lecProbabilities: settings.lecProbabilities)
-            }
+        let distributions = ParallelMap.indexed(count: model.options.count) { index in
+            LossDistribution(losses: run.losses[index], lecProbabilities: settings.lecProbabilities)
         }
         let closedForms = model.options.map { ClosedForm(model: model, option: $0) }
         let slaTerms = analyticSLA(model)
         let noneIndex = model.options.firstIndex { $0.kind == .noDR } ?? 0
-        let noneLoss = distributions[noneIndex]?.mean ?? 0
+        let noneLoss = distributions[noneIndex].mean
         var strategies: [StrategyAssessment] = []
         for (index, option) in model.options.enumerated() {
-            let distribution = distributions[index] ?? LossDistribution(losses: run.losses[index], lecProbabilities: settings.lecProbabilities)
+            let distribution = distributions[index]
             let downtime = run.downtimeHours[index] / n
             let components = ComponentMeans(
                 revenue: terms.rates.revenue * downtime, productivity: terms.rates.productivity * downtime,
@@ -79,7 +74,7 @@ public enum DowntimeModel {
                 index == 0
                 ? nil
                 : UpgradeComparison(
-                    current: currentLosses, currentMean: distributions[0]?.mean ?? 0, currentOption: model.current,
+                    current: currentLosses, currentMean: distributions[0].mean, currentOption: model.current,
                     currentSlope: closedForms[0].revenueSlope, candidate: run.losses[index], candidateMean: distribution.mean,
                     candidateOption: option, candidateSlope: closedForm.revenueSlope, revenuePerHour: model.revenuePerHour, settings: settings)
             strategies.append(
@@ -105,14 +100,9 @@ public enum DowntimeModel {
     /// The analytic E[SLA] of every option, computed concurrently (each index written once).
     static func analyticSLA(_ model: ApplicationModel) -> [SLAExpectation] {
         guard model.terms.slaMonthlyRevenue > 0 else { return [SLAExpectation](repeating: .zero, count: model.options.count) }
-        var terms = [SLAExpectation](repeating: .zero, count: model.options.count)
-        terms.withUnsafeMutableBufferPointer { buffer in
-            let slots = SLASlots(buffer: buffer)
-            DispatchQueue.concurrentPerform(iterations: model.options.count) { index in
-                slots.buffer[index] = AnalyticSLA.expectation(model: model, option: model.options[index])
-            }
+        return ParallelMap.indexed(count: model.options.count) { index in
+            AnalyticSLA.expectation(model: model, option: model.options[index])
         }
-        return terms
     }
 
     /// §C.4 rule 3 (against the analytic EAL bracket) when E[SLA] is exact, else rule 4.
@@ -161,14 +151,4 @@ public enum DowntimeModel {
     }
 
     static func hours(_ value: Double) -> String { JSONWriter.format((value * 1e6).rounded() / 1e6) + " h" }
-}
-
-/// Slots for per-option analytic SLA terms computed concurrently; each index is written once.
-private struct SLASlots: @unchecked Sendable {
-    let buffer: UnsafeMutableBufferPointer<SLAExpectation>
-}
-
-/// Slots for per-option summaries computed concurrently; each index is written once.
-private struct DistributionSlots: @unchecked Sendable {
-    let buffer: UnsafeMutableBufferPointer<LossDistribution?>
 }

@@ -1,4 +1,4 @@
-import Dispatch
+import PolicyEngine
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -52,7 +52,7 @@ public enum MonteCarlo {
         losses.withUnsafeMutableBufferPointer { lossBuffer in
             blockSums.withUnsafeMutableBufferPointer { sumBuffer in
                 let shared = SharedOutput(losses: lossBuffer, sums: sumBuffer)
-                DispatchQueue.concurrentPerform(iterations: workerCount) { worker in
+                ParallelMap.forEach(count: workerCount) { worker in
                     var scratch = TrialScratch(optionCount: optionCount)
                     for chunkIndex in stride(from: worker, to: chunkCount, by: workerCount) {
                         let firstBlock = chunkIndex * chunk
@@ -214,6 +214,9 @@ private struct BlockSums: Sendable {
 
 /// The output buffers shared by the workers. Each trial writes only its own loss slots and each
 /// block only its own sums slot, so there are no overlapping writes.
+///
+/// Sendable: used only inside the buffers' scope in `simulate`, which `ParallelMap.forEach` does
+/// not leave before every worker is done; workers write disjoint slots and nothing reads them meanwhile.
 private struct SharedOutput: @unchecked Sendable {
     let losses: UnsafeMutableBufferPointer<Double>
     let sums: UnsafeMutableBufferPointer<BlockSums>

@@ -4,9 +4,9 @@ import Inventory
 import PolicyEngine
 import TabularText
 
-/// Pipeline stage: read the billing exports in one streaming pass and build the cost groups
-/// every cost policy asks for, the cost review section, and the DR spend per application that
-/// the downtime model uses.
+/// Pipeline stage 3 (costs): read the billing exports in one streaming pass and build the cost
+/// groups every cost policy asks for, the cost review section, and the DR spend per application
+/// that the downtime model uses.
 struct CostStage {
     /// Settings from the config's `cost:` and `downtime:` sections.
     struct Settings {

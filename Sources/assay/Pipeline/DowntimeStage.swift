@@ -1,9 +1,9 @@
 import PolicyEngine
 import Resilience
 
-/// Pipeline stage: enrich applications with DR test evidence (`dr.*`), run the downtime model
-/// and annotate them with its outputs (`downtime.*`), so readiness policies stay declarative;
-/// the model's results become the `downtime` section.
+/// Pipeline stage 4 (model): enrich applications with DR test evidence (`dr.*`), run the
+/// downtime model and annotate them with its outputs (`downtime.*`), so readiness policies stay
+/// declarative; the model's results become the `downtime` section.
 struct DowntimeStage {
     /// Settings from the config's `downtime:` section.
     struct Settings {

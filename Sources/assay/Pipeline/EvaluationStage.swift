@@ -3,8 +3,9 @@ import Inventory
 import PolicyEngine
 import PolicyLoader
 
-/// Pipeline stages 3 and 4: compile the policies against the run's parameters, evaluate them
-/// over all documents in parallel, then apply the waivers.
+/// Pipeline stages 1 (load: compile), 5 (evaluate) and 6 (apply waivers): compile the policies
+/// against the run's parameters, evaluate them over all documents in parallel, then apply the
+/// waivers.
 struct EvaluationStage {
     let request: RunRequest
     let regions: RegionCatalog

@@ -5,8 +5,8 @@ import PolicyEngine
 import PolicyLoader
 import TabularText
 
-/// Pipeline stage 1: read every input with the reader its content calls for (or the forced
-/// one), hash each file, and collect the documents.
+/// Pipeline stage 2 (ingest): read every input with the reader its content calls for (or the
+/// forced one), hash each file, and collect the documents.
 struct IngestStage {
     /// What ingestion produced.
     struct Output {

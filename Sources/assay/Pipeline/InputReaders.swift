@@ -24,7 +24,7 @@ extension InputFormat {
         case .jsonl: return .documents(JSONLinesRecordReader())
         case .yaml: return .documents(YAMLRecordReader())
         case .csv: return .documents(CSVRecordReader())
-        case .awsConfig: return .documents(AWSConfigReader(inflater: TabularGzipInflater()))
+        case .awsConfig: return .documents(AWSConfigReader())
         case .terraformPlan: return .documents(TerraformPlanReader())
         case .terraformState: return .documents(TerraformStateReader())
         case .gcpAssetInventory: return .documents(GCPAssetInventoryReader())

@@ -28,7 +28,7 @@ enum InputSample {
             filled += got
         }
         bytes.removeLast(limit - filled)
-        return InputFile.normalizeEncoding(bytes)
+        return InventoryInput.normalizeEncoding(bytes)
     }
 
     /// The first line's fields when the sample looks like CSV (for billing header detection).

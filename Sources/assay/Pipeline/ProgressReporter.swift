@@ -7,6 +7,9 @@ import Foundation
 /// a stage runs — `progress: evaluating 38 policies over 200000 documents (20 s)` — so a long
 /// run is never silent, while a short one prints nothing. `ASSAY_PROGRESS_SECONDS` changes the
 /// heartbeat interval (tests use a small one).
+///
+/// Sendable: the mutable state (`lastPrinted`, `printed`, `activity`, `fraction`, `heartbeat`) is
+/// read and written only while holding `lock`; the rest is immutable.
 final class ProgressReporter: @unchecked Sendable {
     private let enabled: Bool
     private let interactive: Bool

@@ -4,8 +4,8 @@ import Inventory
 import PolicyEngine
 import PolicyLoader
 
-/// Pipeline stage 7, after the result is assembled and before it is rendered: compare it with
-/// the baseline (`--baseline`), then record it in the run history (`--history` / `history:`).
+/// Pipeline stage 8 (record), after the result is assembled and before it is rendered: compare it
+/// with the baseline (`--baseline`), then record it in the run history (`--history` / `history:`).
 /// It runs before rendering because recording adds the `history` trend section, and the stored
 /// results digest must be the digest of the very document the reports write.
 final class RecordStage {

@@ -2,7 +2,7 @@ import PolicyEngine
 import PolicyLoader
 import Reports
 
-/// Pipeline stage 6: write every requested report atomically.
+/// Pipeline stage 9 (render): write every requested report atomically.
 struct RenderStage {
     /// The requested report files.
     struct Targets {

@@ -1,0 +1,50 @@
+import PolicyEngine
+
+/// The working state of one `link` call.
+struct Linker {
+    var resources: [Resource]
+    var removed = Set<Int>()
+    /// Each resource's `native_type`, read once: several passes select by it.
+    let nativeTypes: [String?]
+
+    init(_ resources: [Resource]) {
+        self.resources = resources
+        nativeTypes = resources.map { $0.document.at("native_type")?.text }
+    }
+
+    var result: [Resource] { removed.isEmpty ? resources : resources.indices.filter { !removed.contains($0) }.map { resources[$0] } }
+
+    // MARK: - Lookups
+
+    func document(_ index: Int) -> Value { resources[index].document }
+    func format(_ index: Int) -> String? { document(index).at("source", "format")?.text }
+    func address(_ index: Int) -> String? { document(index).at("terraform", "address")?.text }
+    func nativeType(_ index: Int) -> String? { nativeTypes[index] }
+
+    /// Referenced addresses of a resource whose reference path ends with one of `suffixes`.
+    func references(_ index: Int, endingWith suffixes: [String]) -> [String] {
+        guard let table = document(index).at("terraform", "references")?.objectValue else { return [] }
+        return table.filter { member in suffixes.contains { member.key == $0 || member.key.hasSuffix("." + $0) } }
+            .flatMap { $0.value.elements.compactMap(\.text) }
+    }
+
+    func isAWSBucket(_ index: Int) -> Bool {
+        resources[index].type == ResourceKind.storageBucket.rawValue && document(index).at("provider")?.text == "aws"
+    }
+
+    func isKey(_ index: Int) -> Bool { resources[index].type == ResourceKind.kmsKey.rawValue }
+
+    func live(_ predicate: (Int) -> Bool) -> [Int] { resources.indices.filter { !removed.contains($0) && predicate($0) } }
+
+    func index(by key: (Int) -> [String], where predicate: (Int) -> Bool) -> [String: Int] {
+        var table: [String: Int] = [:]
+        for position in live(predicate) {
+            for value in key(position) where table[value] == nil { table[value] = position }
+        }
+        return table
+    }
+
+    mutating func update(_ index: Int, _ change: (inout Value) -> Void) {
+        change(&resources[index].document)
+    }
+}

@@ -1,0 +1,119 @@
+import Foundation
+import Testing
+import TestSupport
+@testable import PolicyEngine
+
+/// The rules of docs/architecture.md that the compiler does not check, checked on the sources.
+@Suite("Architecture")
+struct ArchitectureTests {
+    static let sources = Fixtures.packageRoot.appendingPathComponent("Sources")
+
+    /// Every Swift file under `Sources/`, as (path relative to `Sources/`, lines).
+    static func files() throws -> [(path: String, lines: [String])] {
+        let paths = try #require(FileManager.default.enumerator(atPath: sources.path)).compactMap { $0 as? String }
+            .filter { $0.hasSuffix(".swift") }.sorted()
+        return try paths.map { path in
+            (path, try String(contentsOf: sources.appendingPathComponent(path), encoding: .utf8).components(separatedBy: "\n"))
+        }
+    }
+
+    /// The layers of Package.swift and docs/architecture.md, bottom first.
+    static let layers: [String: Int] = [
+        "PolicyEngine": 1,
+        "TabularText": 2,
+        "Inventory": 3, "Billing": 3, "PolicyLoader": 3,
+        "Resilience": 4, "History": 4,
+        "Reports": 5, "assay": 6,
+    ]
+
+    @Test("a target imports only targets of lower layers, never a sibling of its own layer")
+    func layers() throws {
+        var checked = 0
+        for (path, lines) in try Self.files() {
+            guard let target = path.split(separator: "/").first.map(String.init), let layer = Self.layers[target] else { continue }
+            for line in lines {
+                let words = line.split(separator: " ").map(String.init)
+                guard let position = words.firstIndex(of: "import"), position + 1 < words.count,
+                    words[..<position].allSatisfy({ ["public", "internal", "package", "@testable", "@_exported"].contains($0) }),
+                    let imported = Self.layers[words[position + 1]]
+                else { continue }
+                checked += 1
+                #expect(imported < layer, "\(path) imports \(words[position + 1]) (layer \(imported)) from layer \(layer)")
+            }
+        }
+        #expect(checked > 100)
+    }
+
+    @Test("parallel loops go through ParallelMap: concurrentPerform, DispatchGroup and task groups appear nowhere else")
+    func parallelLoops() throws {
+        for (path, lines) in try Self.files() where path != "PolicyEngine/Concurrency/ParallelMap.swift" {
+            for (number, line) in lines.enumerated() where !line.trimmingPrefix(while: \.isWhitespace).hasPrefix("//") {
+                for token in ["concurrentPerform", "DispatchGroup", "withTaskGroup", "withThrowingTaskGroup", "withDiscardingTaskGroup"] {
+                    #expect(!line.contains(token), "\(path):\(number + 1) runs its own parallel loop (\(token)): use ParallelMap")
+                }
+                // Threads only where blocking is the point (a producer/consumer pipeline, a heartbeat),
+                // which `concurrentPerform` must not host: its width is the core count.
+                if line.contains("Thread {") {
+                    #expect(["TabularText/ParallelChunkRunner.swift", "assay/Pipeline/ProgressReporter.swift"].contains(path),
+                            "\(path):\(number + 1) starts a thread: use ParallelMap")
+                }
+            }
+        }
+    }
+
+    @Test("every @unchecked Sendable says why it is safe in a '/// Sendable…' paragraph above it")
+    func uncheckedSendable() throws {
+        var found = 0
+        for (path, lines) in try Self.files() {
+            for (number, line) in lines.enumerated()
+            where line.contains("@unchecked Sendable") && !line.trimmingPrefix(while: \.isWhitespace).hasPrefix("//") {
+                found += 1
+                var above = number - 1
+                var comment: [String] = []
+                while above >= 0, lines[above].trimmingPrefix(while: \.isWhitespace).hasPrefix("//") {
+                    comment.append(lines[above])
+                    above -= 1
+                }
+                #expect(comment.contains { $0.contains("/// Sendable") }, "\(path):\(number + 1): say why it is safe")
+            }
+        }
+        #expect(found > 0)
+    }
+
+    @Test("the stage numbers in the stage files are those of docs/architecture.md's pipeline")
+    func stageNumbers() throws {
+        let docs = try String(contentsOf: Fixtures.packageRoot.appendingPathComponent("docs/architecture.md"), encoding: .utf8)
+        var documented: [Int: String] = [:]
+        for line in docs.components(separatedBy: "\n") {
+            guard let match = line.firstMatch(of: /^(\d+)\. \*\*([a-z ]+)\*\*/) else { continue }
+            documented[Int(match.1)!] = String(match.2)
+        }
+        #expect(documented.count == 9, "docs/architecture.md lists \(documented.count) stages")
+        var claimed = 0
+        for (path, lines) in try Self.files() where path.hasPrefix("assay/Pipeline/") {
+            for line in lines where line.contains("/// Pipeline stage") {
+                for match in line.matches(of: /(\d+) \(([a-z ]+)[:)]/) {
+                    claimed += 1
+                    #expect(documented[Int(match.1)!] == String(match.2), "\(path): stage \(match.1) is '\(match.2)' here")
+                }
+            }
+        }
+        #expect(claimed >= 8)
+    }
+
+    @Test("every operator has its file (summary, examples, fast check) and an entry in the docs' reference")
+    func operatorChecklist() throws {
+        let docs = try String(contentsOf: Fixtures.packageRoot.appendingPathComponent("docs/policy-language.md"), encoding: .utf8)
+        for op in Operator.allCases {
+            let name = String(describing: op.definition)
+            let file = Self.sources.appendingPathComponent("PolicyEngine/Operators/\(name).swift")
+            let text = try String(contentsOf: file, encoding: .utf8)
+            #expect(text.contains("enum \(name): OperatorDefinition"), "\(op.rawValue): \(name) is not defined in \(name).swift")
+            #expect(text.hasPrefix("/// `\(op.rawValue)`"), "\(name).swift does not start with the operator's doc comment")
+            #expect(!op.summary.isEmpty)
+            #expect(docs.contains("### `\(op.rawValue)`"), "docs/policy-language.md has no entry for \(op.rawValue)")
+        }
+        let files = try FileManager.default.contentsOfDirectory(atPath: Self.sources.appendingPathComponent("PolicyEngine/Operators").path)
+        #expect(files.count == Operator.allCases.count + 1, "one file per operator, plus OperatorDefinition.swift")
+    }
+}

@@ -1,0 +1,63 @@
+import Foundation
+import Testing
+import TestSupport
+@testable import PolicyEngine
+
+/// The rules of the engine's unsafe corner (Sources/PolicyEngine/Evaluation/InPlaceReading.swift).
+@Suite("In-place reading")
+struct InPlaceTests {
+    @Test("a pointer into a document's array is its storage, stable while the document lives")
+    func arrayElementIsStorage() throws {
+        let document = try JSONParser.parse(Array(#"{"regions": ["eu-west-1", "eu-central-1", "us-east-1"]}"#.utf8))
+        guard case .object(let fields) = document, case .array(let items)? = fields["regions"] else {
+            Issue.record("not an object with an array")
+            return
+        }
+        let first = try #require(InPlace.element(of: items, at: 1))
+        let second = try #require(InPlace.element(of: items, at: 1))
+        // Rule 3: the same address every time (the storage, not a temporary copy).
+        #expect(first == second)
+        #expect(first.pointee == .string("eu-central-1"))
+        #expect(InPlace.element(of: items, at: -1)?.pointee == .string("us-east-1"))
+        #expect(InPlace.element(of: items, at: 3) == nil)
+        #expect(InPlace.element(of: items, at: -4) == nil)
+        #expect(InPlace.element(of: [], at: 0) == nil)
+    }
+
+    @Test("a pointer to an object member reads the member's value")
+    func memberPointer() throws {
+        let document = try JSONParser.parse(Array(#"{"a": 1, "b": {"c": true}, "d": "x"}"#.utf8))
+        guard case .object(let fields) = document else {
+            Issue.record("not an object")
+            return
+        }
+        let found = try #require(fields.pointerToValue(forKey: "d", hash: KeyHash.of("d"), hint: 0))
+        #expect(found.value.pointee == .string("x"))
+        #expect(fields.pointerToValue(forKey: "missing", hash: KeyHash.of("missing"), hint: 0) == nil)
+        let again = try #require(fields.pointerToValue(forKey: "d", hash: KeyHash.of("d"), hint: found.index))
+        #expect(again.value == found.value)
+    }
+
+    /// Tokens that make or reinterpret in-place pointers. They may appear only in the fenced
+    /// file; the listed exceptions read arrays that are not documents, inside their closures.
+    static let fencedTokens = ["Unmanaged", "assumingMemoryBound(to: Value", "UnsafePointer<Value>", "UnsafeMutablePointer<Value>",
+                               "SharedResources(", "SharedFindings(", "withUnsafePointer(to:"]
+
+    @Test("in-place pointers are made only in InPlaceReading.swift")
+    func fence() throws {
+        let folder = Fixtures.packageRoot.appendingPathComponent("Sources/PolicyEngine")
+        let files = try #require(FileManager.default.enumerator(atPath: folder.path)).compactMap { $0 as? String }
+            .filter { $0.hasSuffix(".swift") }
+        #expect(files.contains("Evaluation/InPlaceReading.swift"))
+        for file in files where file != "Evaluation/InPlaceReading.swift" {
+            let text = try String(contentsOf: folder.appendingPathComponent(file), encoding: .utf8)
+            for token in Self.fencedTokens {
+                #expect(!text.contains(token), "\(file) uses \(token): in-place pointers belong in Evaluation/InPlaceReading.swift")
+            }
+            // The evaluator's files read documents through `InPlace` only.
+            if ["Evaluation/EvaluationPlan.swift", "Evaluation/PlanChecks.swift", "Evaluation/PolicyRunner.swift"].contains(file) {
+                #expect(!text.contains("withUnsafe"), "\(file) makes its own pointers: use InPlace")
+            }
+        }
+    }
+}
