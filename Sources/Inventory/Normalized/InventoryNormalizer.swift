@@ -18,6 +18,8 @@ public import PolicyEngine
 ///    `replication.regions` unknown (never a silent pass).
 /// 7. Encrypted resources whose key is among the inputs get `encryption.at_rest.key_regions`
 ///    (the key's region plus its replicas) and the key's `managed_by`.
+/// 8. The joins of `OperationalLinks` (audit-trail destinations, dead-letter queues, backup
+///    selections, rule keys).
 public enum InventoryNormalizer {
     /// The linked resources, in input order, without the records folded into others.
     public static func link(_ resources: [Resource]) -> [Resource] {
@@ -29,7 +31,11 @@ public enum InventoryNormalizer {
         linker.linkReplicaKeys()
         linker.resolveReplicationRegions()
         linker.resolveKeyRegions()
-        return linker.result
+        // Handed over as the last use (the linker lets go of it), so the operations joins update
+        // the records in place instead of copying the array.
+        let linked = linker.result
+        linker = Linker([])
+        return OperationalLinks.link(consume linked)
     }
 }
 
