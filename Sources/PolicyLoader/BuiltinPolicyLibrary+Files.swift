@@ -643,6 +643,27 @@ tests:
       - { policy: dr.strategy.meets_targets, resources: [upgrading], reason: "Warm standby funded; go-live in Q1 (PRJ-77)", owner: hr-it@acme.example, expires: 2027-03-31 }
     expect: { warm-standby: pass, slow-restore: fail, daily-backups: fail, not-modelled: fail, retired: not_applicable, upgrading: waived }
 
+  - name: restore tests with an integrity check, per tier
+    policy: dr.restore_test.cadence
+    documents:
+      - { id: payments-api, type: application, name: payments-api, status: active, tier: tier0 }
+      - { id: checkout-web, type: application, name: checkout-web, status: active, tier: tier1 }
+      - { id: catalog-search, type: application, name: catalog-search, status: active, tier: tier2 }
+      - { id: identity-service, type: application, name: identity-service, status: active, tier: tier0 }
+      - { id: hr-records, type: application, name: hr-records, status: active, tier: tier1 }
+      - { id: legacy-reporting, type: application, name: legacy-reporting, status: active, tier: tier3 }
+      - { id: old-portal, type: application, name: old-portal, status: retired, tier: tier1 }
+      - { id: r1, type: dr.test, application: payments-api, date: "2026-10-20", test_type: restore, result: pass, integrity: pass }
+      - { id: r2, type: dr.test, application: checkout-web, date: "2026-10-20", test_type: restore, result: pass, integrity: fail }
+      - { id: r3, type: dr.test, application: catalog-search, date: "2026-07-01", test_type: restore, result: pass, integrity: pass }
+      - { id: r4, type: dr.test, application: identity-service, date: "2026-11-03", test_type: full_failover, result: pass }
+      - { id: r5, type: dr.test, application: hr-records, date: "2026-06-01", test_type: restore, result: pass, integrity: pass }
+      - { id: search-indexer, type: application, name: search-indexer, status: active, tier: tier2 }
+    waivers:
+      - { policy: dr.restore_test.cadence, resources: [search-indexer], reason: Stateless; rebuilt from the catalog on restore, owner: search@acme.example, expires: 2027-06-30 }
+    expect: { search-indexer: waived, payments-api: pass, checkout-web: fail, catalog-search: pass, identity-service: fail, hr-records: fail, legacy-reporting: not_applicable,
+              old-portal: not_applicable, r1: not_applicable, r2: not_applicable, r3: not_applicable, r4: not_applicable, r5: not_applicable }
+
 """####),
         ("builtin/dr/last-test-passed.yaml", ####"""
 version: 1
@@ -671,6 +692,55 @@ applies_to:
 require:
   dr.last_test_result: pass
 message: "the latest DR test of {{ name }} ({{ dr.last_test_date }}, {{ dr.last_test_type | default: 'type unknown' }}) has result {{ dr.last_test_result | default: 'not recorded' }}"
+
+"""####),
+        ("builtin/dr/restore-test-cadence.yaml", ####"""
+version: 1
+id: dr.restore_test.cadence
+title: Backups are restored and checked within the cadence of the application's tier
+severity: high
+enforcement: hard
+category: dr
+frameworks:
+  soc2: [A1.3]
+  iso27001_2022: [A.8.13]
+  nist_800_53_r5: [CP-4, CP-9]
+  hipaa: [164.308(a)(7)(ii)(D)]
+  dora: [Art.12, Art.24]
+description: >-
+  A backup that has never been restored is a hope: restores fail on missing keys, expired
+  credentials, incompatible engine versions, or data that turns out to be corrupt. The DR test log
+  records restore and point-in-time restore tests as `test_type: restore` with an `integrity`
+  result (`pass` when row counts, checksums or application checks matched after the restore). An
+  active application needs a passing restore test with a passing integrity check within its tier's
+  cadence. Failover tests do not count here — they prove the standby, not the backups — and restore
+  tests do not count as failover tests for `dr.test.cadence` or the downtime model.
+remediation: >-
+  Restore the application's latest backup (and a point-in-time restore of its databases) into an
+  isolated account, verify integrity, and record the test in the DR test log with `test_type:
+  restore`, its `result` and `integrity`.
+applies_to:
+  types: [application]
+  where:
+    status: active
+    tier: { in: { param: tiers } }
+require:
+  related:
+    type: dr.test
+    match:
+      application: { ref: name }
+    require:
+      test_type: restore
+      result: pass
+      integrity: pass
+      date: { within_days: { days: { param: cadence_days, key: $.tier } } }
+message: "{{ name }} has no passing restore test with a verified integrity in the last {{ params.cadence_days | entry_for: 'tier' | default: '(no cadence for its tier)' }} days, the restore cadence of its tier"
+params:
+  tiers: [tier0, tier1, tier2]
+  cadence_days: { tier0: 90, tier1: 90, tier2: 180, tier3: 365 }
+param_docs:
+  tiers: Application tiers that must prove restores.
+  cadence_days: Maximum age in days of the last passing restore test, per application tier.
 
 """####),
         ("builtin/dr/strategy-meets-targets.yaml", ####"""
@@ -2417,6 +2487,339 @@ param_docs:
   replication_modes: Replication modes the customer configures (see docs/inventory.md, replication.mode) whose keys must follow the copies.
 
 """####),
+        ("builtin/logging/gcp-data-access.yaml", ####"""
+version: 1
+id: logging.audit.gcp_data_access
+title: GCP projects record Data Access audit logs for all services
+severity: medium
+enforcement: soft
+frameworks:
+  soc2: [CC7.2]
+  iso27001_2022: [A.8.15]
+  pci_dss_4: ["10.2.1"]
+  hipaa: [164.312(b)]
+description: >-
+  Google Cloud records Admin Activity audit logs in every project and cannot turn them off, but
+  Data Access logs — who read or changed the data — are off by default. The project's IAM policy
+  carries the setting (`auditConfigs` with `service: allServices` and its `auditLogConfigs[].logType`);
+  the linking step reads it from the CAI IAM-policy export merged into the project
+  (`audit.data_access_logs`). A project without an IAM policy in the inputs fails with that
+  reason: export with `--content-type=iam-policy` too. Audit configs set on a folder or the
+  organization are inherited but not read here (waive the projects they cover).
+remediation: >-
+  Enable Data Access audit logs for allServices (`google_project_iam_audit_config` with
+  `service = "allServices"` and `audit_log_config` blocks for `DATA_READ` and `DATA_WRITE`), or set
+  them once on the organization.
+applies_to:
+  types: [account.project]
+  where:
+    provider: gcp
+require:
+  audit.data_access_logs: { contains_all: { param: log_types } }
+message: "project {{ name | default: '(unnamed)' }} records Data Access logs of types {{ audit.data_access_logs | join: ', ' | default: 'none (no IAM policy in the inputs, or no allServices audit config)' }}; required: {{ params.log_types | join: ', ' }}"
+params:
+  log_types: [DATA_READ, DATA_WRITE]
+param_docs:
+  log_types: Data Access log types the allServices audit config must enable (ADMIN_READ, DATA_READ, DATA_WRITE).
+
+"""####),
+        ("builtin/logging/logging.test.yaml", ####"""
+# Test cases of the audit-logging policies (run with `assay test policies`). `!unknown` is a value
+# the export does not know yet (Terraform "known after apply", or a destination not among the inputs).
+#
+# Real-world case: `apjc-trail` is the trail of AWS's own sample configuration item
+# `AWS_Cloudtrail_Trail.json` (awslabs/aws-config-rdk, rdk/template/example_ci/, commit
+# bb24bcab6aa948cceebd96d7826f45176c152fa0, Apache-2.0; copied in shared/external-data/resources/aws-config/rdk-example-ci/),
+# with the facets Assay reads from it (isMultiRegionTrail, logFileValidationEnabled, s3BucketName);
+# its bucket is not in that sample, so immutability and the log regions are unknown.
+# `InventoryTests/OperationsFacetTests` reads the file itself.
+version: 1
+as_of: 2026-11-27
+tests:
+  - name: every account and region with resources is recorded by a trail
+    policy: logging.audit.trail_coverage
+    documents:
+      - { id: "aws:111122223333:eu-west-1", type: account.region, provider: aws, account: "111122223333", region: eu-west-1, applications: [payments-api] }
+      - { id: "aws:111122223333:us-east-1", type: account.region, provider: aws, account: "111122223333", region: us-east-1, applications: [] }
+      - { id: "aws:444455556666:eu-west-1", type: account.region, provider: aws, account: "444455556666", region: eu-west-1, applications: [reporting] }
+      - { id: "aws:444455556666:eu-central-1", type: account.region, provider: aws, account: "444455556666", region: eu-central-1, applications: [] }
+      - { id: "aws:777788889999:eu-west-1", type: account.region, provider: aws, account: "777788889999", region: eu-west-1, applications: [] }
+      - { id: "aws:999900001111:eu-west-1", type: account.region, provider: aws, account: "999900001111", region: eu-west-1, applications: [] }
+      - { id: "azure:8f4e:westeurope", type: account.region, provider: azure, account: 8f4e, region: westeurope, applications: [] }
+      - { id: "azure:aaaa:westeurope", type: account.region, provider: azure, account: aaaa, region: westeurope, applications: [] }
+      - { id: "gcp:acme:europe-west1", type: account.region, provider: gcp, account: acme, region: europe-west1, applications: [] }
+      - { id: "aws:222233334444:eu-west-1", type: account.region, provider: aws, account: "222233334444", region: eu-west-1, applications: [sandbox] }
+      # A multi-region trail covers every region of its account.
+      - { id: org-wide, type: logging.trail, provider: aws, account: "111122223333", region: eu-west-1, audit: { all_regions: true, enabled: true } }
+      # A single-region trail covers its home region only.
+      - { id: reporting-trail, type: logging.trail, provider: aws, account: "444455556666", region: eu-west-1, audit: { all_regions: false } }
+      # A stopped trail records nothing.
+      - { id: stopped-trail, type: logging.trail, provider: aws, account: "777788889999", region: eu-west-1, audit: { all_regions: true, enabled: false } }
+      # A planned trail whose logging is known only after apply.
+      - { id: aws_cloudtrail.main, type: logging.trail, provider: aws, account: "999900001111", region: eu-west-1, audit: { all_regions: true, enabled: !unknown } }
+      - { id: activity-log-export, type: logging.trail, provider: azure, account: 8f4e, region: global, audit: { all_regions: true, enabled: true } }
+    waivers:
+      - { policy: logging.audit.trail_coverage, resources: ["aws:222233334444:*"], reason: Sandbox account closed with CHG-4410, owner: platform@acme.example, expires: 2027-01-31 }
+    expect: { "aws:111122223333:eu-west-1": pass, "aws:111122223333:us-east-1": pass, "aws:444455556666:eu-west-1": pass,
+              "aws:444455556666:eu-central-1": fail, "aws:777788889999:eu-west-1": fail, "aws:999900001111:eu-west-1": unknown,
+              "azure:8f4e:westeurope": pass, "azure:aaaa:westeurope": fail, "gcp:acme:europe-west1": not_applicable,
+              "aws:222233334444:eu-west-1": waived, org-wide: not_applicable, reporting-trail: not_applicable, stopped-trail: not_applicable,
+              aws_cloudtrail.main: not_applicable, activity-log-export: not_applicable }
+
+  - name: an organization trail covers the member accounts
+    policy: logging.audit.trail_coverage
+    documents:
+      - { id: "aws:555566667777:ap-southeast-1", type: account.region, provider: aws, account: "555566667777", region: ap-southeast-1 }
+      - { id: organization-trail, type: logging.trail, provider: aws, account: "000011112222", region: us-east-1, audit: { all_regions: true, organization: true } }
+    expect: { "aws:555566667777:ap-southeast-1": pass, organization-trail: not_applicable }
+
+  - name: CloudTrail trails are multi-region
+    policy: logging.audit.multi_region
+    documents:
+      # awslabs/aws-config-rdk example item (see the header): isMultiRegionTrail true.
+      - { id: "arn:aws:cloudtrail:ap-southeast-1:123456789012:trail/APJCCloudTrail", name: APJCCloudTrail, type: logging.trail, provider: aws, region: ap-southeast-1,
+          audit: { all_regions: true, log_validation: true, organization: false, destination: mborch-apjc-cloudtrail-bucket, destination_immutable: !unknown, log_regions: !unknown } }
+      - { id: eu-only, type: logging.trail, provider: aws, region: eu-west-1, audit: { all_regions: false } }
+      - { id: aws_cloudtrail.planned, type: logging.trail, provider: aws, region: eu-west-1, audit: { all_regions: !unknown } }
+      - { id: activity-log-export, type: logging.trail, provider: azure, region: global, audit: { all_regions: true } }
+      - { id: legacy-eu-trail, type: logging.trail, provider: aws, region: eu-west-1, audit: { all_regions: false } }
+    waivers:
+      - { policy: logging.audit.multi_region, resources: [legacy-eu-trail], reason: Replaced by the organization trail in CHG-4502, owner: security@acme.example, expires: 2027-02-28 }
+    expect: { "arn:aws:cloudtrail:ap-southeast-1:123456789012:trail/APJCCloudTrail": pass, eu-only: fail, aws_cloudtrail.planned: unknown,
+              activity-log-export: not_applicable, legacy-eu-trail: waived }
+
+  - name: trails validate their log files
+    policy: logging.audit.log_validation
+    documents:
+      - { id: "arn:aws:cloudtrail:ap-southeast-1:123456789012:trail/APJCCloudTrail", name: APJCCloudTrail, type: logging.trail, provider: aws, audit: { log_validation: true } }
+      - { id: unvalidated, type: logging.trail, provider: aws, audit: { log_validation: false } }
+      - { id: not-reported, type: logging.trail, provider: aws }
+      - { id: aws_cloudtrail.planned, type: logging.trail, provider: aws, audit: { log_validation: !unknown } }
+      - { id: activity-log-export, type: logging.trail, provider: azure, audit: { all_regions: true } }
+      - { id: legacy-trail, type: logging.trail, provider: aws, audit: { log_validation: false } }
+    waivers:
+      - { policy: logging.audit.log_validation, resources: [legacy-trail], reason: Trail deleted with the legacy account in CHG-4502, owner: security@acme.example, expires: 2027-02-28 }
+    expect: { "arn:aws:cloudtrail:ap-southeast-1:123456789012:trail/APJCCloudTrail": pass, unvalidated: fail, not-reported: fail, aws_cloudtrail.planned: unknown,
+              activity-log-export: not_applicable, legacy-trail: waived }
+
+  - name: audit logs land in immutable storage
+    policy: logging.audit.immutable_storage
+    documents:
+      - { id: locked-bucket-trail, type: logging.trail, provider: aws, audit: { destination: acme-audit-logs, destination_immutable: true } }
+      - { id: plain-bucket-trail, type: logging.trail, provider: aws, audit: { destination: acme-legacy-trail-logs, destination_immutable: false } }
+      # The RDK sample's bucket is not among the inputs: unknown, never a pass.
+      - { id: "arn:aws:cloudtrail:ap-southeast-1:123456789012:trail/APJCCloudTrail", type: logging.trail, provider: aws,
+          audit: { destination: mborch-apjc-cloudtrail-bucket, destination_immutable: !unknown } }
+      - { id: workspace-only, type: logging.trail, provider: azure, audit: { destination: /subscriptions/8f4e/resourceGroups/ops/providers/Microsoft.OperationalInsights/workspaces/ops, destination_immutable: false } }
+      - { id: no-destination, type: logging.trail, provider: aws }
+      - { id: siem-trail, type: logging.trail, provider: aws, audit: { destination: acme-siem-ingest, destination_immutable: false } }
+    waivers:
+      - { policy: logging.audit.immutable_storage, resources: [siem-trail], reason: Copy for the SIEM; the organization trail keeps the locked copy, owner: security@acme.example, expires: 2027-06-30 }
+    expect: { locked-bucket-trail: pass, plain-bucket-trail: fail, "arn:aws:cloudtrail:ap-southeast-1:123456789012:trail/APJCCloudTrail": unknown, workspace-only: fail,
+              no-destination: fail, siem-trail: waived }
+
+  - name: audit logs are kept in two regions
+    policy: logging.audit.copied_to_second_region
+    documents:
+      - { id: replicated, type: logging.trail, provider: aws, audit: { log_regions: [eu-central-1, eu-west-1] } }
+      - { id: one-region, type: logging.trail, provider: aws, audit: { log_regions: [eu-west-1] } }
+      - { id: destination-elsewhere, type: logging.trail, provider: aws, audit: { log_regions: !unknown } }
+      - { id: not-joined, type: logging.trail, provider: aws }
+      - { id: siem-trail, type: logging.trail, provider: aws, audit: { log_regions: [eu-west-1] } }
+    waivers:
+      - { policy: logging.audit.copied_to_second_region, resources: [siem-trail], reason: Copy for the SIEM; the organization trail's logs replicate, owner: security@acme.example, expires: 2027-06-30 }
+    expect: { replicated: pass, one-region: fail, destination-elsewhere: unknown, not-joined: fail, siem-trail: waived }
+
+  - name: GCP projects record Data Access logs
+    policy: logging.audit.gcp_data_access
+    documents:
+      - { id: all-types, type: account.project, provider: gcp, audit: { data_access_logs: [ADMIN_READ, DATA_READ, DATA_WRITE] } }
+      - { id: writes-only, type: account.project, provider: gcp, audit: { data_access_logs: [DATA_WRITE] } }
+      - { id: none-configured, type: account.project, provider: gcp, audit: { data_access_logs: [] } }
+      - { id: no-iam-export, type: account.project, provider: gcp }
+      - { id: planned-project, type: account.project, provider: gcp, audit: { data_access_logs: !unknown } }
+      - { id: sandbox, type: account.project, provider: gcp, audit: { data_access_logs: [] } }
+      - { id: azure-group, type: account.resource_group, provider: azure }
+    waivers:
+      - { policy: logging.audit.gcp_data_access, resources: [sandbox], reason: Sandbox holds no customer data, owner: platform@acme.example, expires: 2027-06-30 }
+    expect: { all-types: pass, writes-only: fail, none-configured: fail, no-iam-export: fail, planned-project: unknown, sandbox: waived, azure-group: not_applicable }
+
+"""####),
+        ("builtin/logging/trail-coverage.yaml", ####"""
+version: 1
+id: logging.audit.trail_coverage
+title: Every account and region the inventory covers is recorded by an audit trail
+severity: high
+enforcement: hard
+frameworks:
+  soc2: [CC7.2]
+  iso27001_2022: [A.8.15]
+  pci_dss_4: ["10.2.1"]
+  hipaa: [164.312(b)]
+  dora: [Art.10]
+description: >-
+  Without an audit trail, nobody can say who changed or deleted what — during an incident, a
+  failover or an audit. Each AWS account and region, and each Azure subscription and region, in
+  which the live inventory (AWS Config, Resource Graph, CAI) found resources is an `account.region`
+  document; it passes when a logging audit trail of the same account records that region: a
+  CloudTrail trail that is multi-region or homed in that region, or an organization-wide
+  multi-region trail; an Azure diagnostic setting of the subscription that exports the activity
+  log (subscription-wide). A stopped trail (`audit.enabled: false`) does not count. An account with
+  no trail at all in the exports fails for each of its regions — never a silent pass. Limits: a
+  trail of the management account that records the member accounts is only seen when its
+  organization flag is exported; Google Cloud records Admin Activity audit logs in every project
+  by default (see `logging.audit.gcp_data_access`), so GCP projects are not assessed here.
+remediation: >-
+  Create a multi-region trail in the account (`aws cloudtrail create-trail --is-multi-region-trail`,
+  `aws_cloudtrail` with `is_multi_region_trail = true`), or an organization trail from the
+  management account; for Azure, add a subscription diagnostic setting exporting the activity log
+  (`az monitor diagnostic-settings subscription create`, `azurerm_monitor_diagnostic_setting` with
+  the subscription as target).
+applies_to:
+  types: [account.region]
+  where:
+    provider: { in: [aws, azure] }
+require:
+  any:
+    - related:
+        type: logging.trail
+        match:
+          account: { ref: account }
+        require:
+          audit.enabled: { equals: true, default: true }
+          any:
+            - audit.all_regions: true
+            - region: { ref: $.region }
+    - related:
+        type: logging.trail
+        match:
+          provider: { ref: provider }
+          audit.organization: true
+        require:
+          audit.enabled: { equals: true, default: true }
+          audit.all_regions: true
+message: "{{ provider }} account {{ account }} has resources in {{ region }} (applications: {{ applications | join: ', ' | default: 'none tagged' }}) but no logging audit trail records that region: changes there leave no audit record"
+
+"""####),
+        ("builtin/logging/trail-immutable-storage.yaml", ####"""
+version: 1
+id: logging.audit.immutable_storage
+title: Audit logs are delivered to immutable storage
+severity: high
+enforcement: hard
+frameworks:
+  soc2: [CC7.2]
+  iso27001_2022: [A.8.15]
+  pci_dss_4: ["10.3.2", "10.3.3"]
+  hipaa: [164.312(b)]
+  dora: [Art.12]
+description: >-
+  An intruder with administrator rights — or ransomware using them — deletes the audit logs
+  first. Logs in immutable storage survive that: S3 Object Lock on the trail's bucket, an Azure
+  storage account with immutable storage (version-level immutability or an account immutability
+  policy), a GCS bucket with a locked retention policy. The linking step joins each trail to its
+  destination among the inputs (`audit.destination` → the bucket or storage account) and copies
+  the destination's `storage.immutable`; a destination that is not among the inputs, or whose
+  export does not say, gives an *unknown* verdict — export the log bucket too. Log Analytics
+  workspaces as the only destination are not immutable storage and fail.
+remediation: >-
+  Deliver the logs to a bucket with S3 Object Lock in compliance mode and a default retention
+  (`aws_s3_bucket` `object_lock_enabled = true` plus `aws_s3_bucket_object_lock_configuration`), or
+  to an Azure storage account with a locked immutability policy; keep the retention at least the
+  audit log retention you must meet (PCI DSS: 12 months).
+applies_to:
+  types: [logging.trail]
+require:
+  audit.destination_immutable: true
+message: "trail {{ name | default: '(unnamed)' }} delivers to {{ audit.destination | default: 'no destination reported' }}, which is not immutable storage: an administrator (or an attacker with those rights) can delete the audit record"
+
+"""####),
+        ("builtin/logging/trail-log-validation.yaml", ####"""
+version: 1
+id: logging.audit.log_validation
+title: CloudTrail trails validate their log files
+severity: medium
+enforcement: soft
+frameworks:
+  soc2: [CC7.2]
+  iso27001_2022: [A.8.15]
+  pci_dss_4: ["10.3.2", "10.3.4"]
+  hipaa: [164.312(c)(1)]
+description: >-
+  Log-file validation makes CloudTrail deliver signed digest files, so anyone can prove that a
+  delivered log was not modified or deleted afterwards (`aws cloudtrail validate-logs`). Without
+  it, an audit trail cannot show its own integrity. Every CloudTrail trail is assessed
+  (`LogFileValidationEnabled`, `enable_log_file_validation`; off when the export omits it, which is
+  CloudTrail's default). Azure activity logs have no equivalent and are not assessed.
+remediation: >-
+  Turn validation on: `aws cloudtrail update-trail --name TRAIL --enable-log-file-validation`, or
+  `enable_log_file_validation = true` on `aws_cloudtrail`.
+applies_to:
+  types: [logging.trail]
+  where:
+    provider: aws
+require:
+  audit.log_validation: true
+message: "trail {{ name | default: '(unnamed)' }} does not validate its log files: tampering with delivered logs would go unnoticed"
+
+"""####),
+        ("builtin/logging/trail-multi-region.yaml", ####"""
+version: 1
+id: logging.audit.multi_region
+title: CloudTrail trails record every region
+severity: medium
+enforcement: soft
+frameworks:
+  soc2: [CC7.2]
+  iso27001_2022: [A.8.15]
+  pci_dss_4: ["10.2.1"]
+description: >-
+  A single-region trail misses everything done in the other regions — including a region an
+  attacker or a mistaken script uses precisely because nobody watches it, and the DR region until
+  the day of the failover. A multi-region trail (`IsMultiRegionTrail`, `is_multi_region_trail`) also
+  covers regions enabled later. Every CloudTrail trail is assessed; `logging.audit.trail_coverage`
+  checks that each account and region is recorded at all.
+remediation: >-
+  Make the trail multi-region: `aws cloudtrail update-trail --name TRAIL --is-multi-region-trail`,
+  or `is_multi_region_trail = true` on `aws_cloudtrail`.
+applies_to:
+  types: [logging.trail]
+  where:
+    provider: aws
+require:
+  audit.all_regions: true
+message: "trail {{ name | default: '(unnamed)' }} records only {{ region | default: 'its home region' }}: activity in every other region goes unrecorded"
+
+"""####),
+        ("builtin/logging/trail-second-region.yaml", ####"""
+version: 1
+id: logging.audit.copied_to_second_region
+title: Audit logs are kept in a second region
+severity: medium
+enforcement: soft
+frameworks:
+  soc2: [CC7.2, A1.2]
+  iso27001_2022: [A.8.15, A.8.13]
+  pci_dss_4: ["10.3.3"]
+  dora: [Art.12]
+description: >-
+  Audit logs in one region are lost with that region — exactly when the incident review needs
+  them, and observability must not depend on the region that failed. The linking step follows
+  each trail to its destination bucket and lists where the logs are
+  (`audit.log_regions`: the bucket's region plus the regions its replication rules copy to).
+  Two or more regions pass; a destination not among the inputs, or whose replication
+  destinations cannot be placed, gives an *unknown* verdict. Azure storage accounts count their
+  geo-redundant secondary (`GRS`/`GZRS` SKUs) through `replication.regions`.
+remediation: >-
+  Replicate the log bucket to a bucket in the DR region (S3 replication with `aws_s3_bucket_replication_configuration`,
+  Object Lock enabled on the destination too), or use a geo-redundant storage account.
+applies_to:
+  types: [logging.trail]
+require:
+  audit.log_regions: { length: { gte: 2 } }
+message: "trail {{ name | default: '(unnamed)' }} keeps its logs only in {{ audit.log_regions | join: ', ' | default: 'an unknown region' }}: a regional outage takes the audit record with it"
+
+"""####),
         ("builtin/network/ingress-sensitive-ports.yaml", ####"""
 version: 1
 id: network.ingress.sensitive_ports
@@ -2563,6 +2966,74 @@ tests:
     waivers:
       - { policy: network.ingress.sensitive_ports, resources: [legacy-admin], reason: Decommissioned in CHG-2211, owner: platform@acme.example, expires: 2027-01-31 }
     expect: { ssh-open: pass, admin-console-open: fail, admin-console-private: pass, legacy-admin: waived }
+
+  - name: primary and DR rules of an application match
+    policy: network.rules.primary_dr_consistent
+    documents:
+      # What the linking step gives two groups of payments-api: the DR group lacks the partner range.
+      - { id: payments-sg-eu-west-1, name: payments-sg, type: network.security_group, region: eu-west-1, tags: { environment: prod, application: payments-api },
+          network: { rule_keys: ["ingress tcp 443 0.0.0.0/0", "ingress tcp 5432 private", "ingress tcp 8443 198.51.200.0/24"],
+                     counterparts: ["payments-sg (eu-central-1)"], counterpart_rule_keys: ["ingress tcp 443 0.0.0.0/0", "ingress tcp 5432 private"] } }
+      - { id: payments-sg-eu-central-1, name: payments-sg, type: network.security_group, region: eu-central-1, tags: { environment: dr, application: payments-api },
+          network: { rule_keys: ["ingress tcp 443 0.0.0.0/0", "ingress tcp 5432 private"],
+                     counterparts: ["payments-sg (eu-west-1)"], counterpart_rule_keys: ["ingress tcp 443 0.0.0.0/0", "ingress tcp 5432 private", "ingress tcp 8443 198.51.200.0/24"] } }
+      # The DR group opens SSH to the internet, the primary does not.
+      - { id: checkout-sg-dr, name: checkout-sg, type: network.security_group, region: eu-central-1, tags: { environment: dr, application: checkout-web },
+          network: { rule_keys: ["ingress tcp 22 0.0.0.0/0", "ingress tcp 443 0.0.0.0/0"], counterparts: ["checkout-sg (eu-west-1)"],
+                     counterpart_rule_keys: ["ingress tcp 443 0.0.0.0/0"] } }
+      - { id: one-region-sg, type: network.security_group, region: eu-west-1, tags: { environment: prod, application: reporting }, network: { rule_keys: ["ingress tcp 443 0.0.0.0/0"] } }
+      - { id: planned-sg, type: network.security_group, region: eu-central-1, tags: { environment: dr, application: identity },
+          network: { rule_keys: !unknown, counterparts: ["identity-sg (eu-west-1)"], counterpart_rule_keys: ["ingress tcp 443 0.0.0.0/0"] } }
+      - { id: dev-sg, type: network.security_group, region: eu-west-1, tags: { environment: dev, application: payments-api },
+          network: { rule_keys: ["ingress tcp 22 0.0.0.0/0"], counterparts: ["payments-sg (eu-central-1)"], counterpart_rule_keys: [] } }
+      - { id: portal-sg-dr, name: portal-sg, type: network.security_group, region: eu-central-1, tags: { environment: dr, application: customer-portal },
+          network: { rule_keys: ["ingress tcp 443 0.0.0.0/0", "ingress tcp 9090 private"], counterparts: ["portal-sg (eu-west-1)"],
+                     counterpart_rule_keys: ["ingress tcp 443 0.0.0.0/0"] } }
+    waivers:
+      - { policy: network.rules.primary_dr_consistent, resources: [portal-sg-dr], reason: DR-only replication monitor on 9090, owner: web@acme.example, expires: 2027-03-31 }
+    expect: { payments-sg-eu-west-1: fail, payments-sg-eu-central-1: pass, checkout-sg-dr: fail, one-region-sg: not_applicable, planned-sg: unknown,
+              dev-sg: not_applicable, portal-sg-dr: waived }
+
+"""####),
+        ("builtin/network/primary-dr-consistent.yaml", ####"""
+version: 1
+id: network.rules.primary_dr_consistent
+title: An application's firewall rules in its DR region match those in its primary region
+severity: medium
+enforcement: soft
+frameworks:
+  soc2: [A1.2, CC8.1]
+  iso27001_2022: [A.8.14, A.8.20]
+  nist_800_53_r5: [CM-2, CP-7]
+  pci_dss_4: ["1.2.8"]
+description: >-
+  A failover that lands on security groups missing a rule fails on the day it is needed (the
+  application cannot reach its database, the load balancer refuses the partner's range); a DR
+  region with a rule the primary lacks is an exposure nobody reviews. The linking step groups the
+  security groups, NSGs and firewalls of each application (`application` tag) and provider by
+  region, and gives each group the rules of the same application's groups in the other regions
+  (`network.counterparts`, `network.counterpart_rule_keys`). Every allowed rule of a group —
+  direction, protocol, ports and each peer block, private blocks compared as `private` because
+  regions use different address plans — must appear among its counterparts' rules; the check runs
+  in both directions, so a rule present in one region and missing in the other is a finding
+  naming the group, its region and the groups it was compared with. Limits: rules are compared as
+  a whole per application, not group by group; peers that are other security groups or service
+  tags are not compared; an application with groups in one region only is not assessed.
+remediation: >-
+  Create both regions' rules from one Terraform module (the region as a variable), or add the
+  missing rule to the region that lacks it — or remove it from the one that should not have it.
+applies_to:
+  types: [network.security_group]
+  where:
+    tags.environment: { in: { param: environments } }
+    network.counterparts: { empty: false }
+require:
+  network.rule_keys: { subset_of: { ref: network.counterpart_rule_keys } }
+message: "{{ name | default: '(unnamed)' }} ({{ region }}) of {{ tags.application }} allows {{ network.rule_keys | missing_from: 'network.counterpart_rule_keys' | join: '; ' }}, which {{ network.counterparts | join: ', ' }} do not"
+params:
+  environments: [prod, dr]
+param_docs:
+  environments: Environment tag values whose security groups are compared.
 
 """####),
         ("builtin/residency/backup-copies.yaml", ####"""
@@ -2757,6 +3228,53 @@ tests:
               migration-plan: waived, payments: not_applicable, checkout: not_applicable, catalog: not_applicable }
 
 """####),
+        ("builtin/resilience/alarms-per-region.yaml", ####"""
+version: 1
+id: resilience.monitoring.alarms_per_region
+title: Every region an application runs in has alarms
+severity: medium
+enforcement: soft
+frameworks:
+  soc2: [CC7.2, A1.2]
+  iso27001_2022: [A.8.16]
+  dora: [Art.10]
+description: >-
+  Observability must not depend on one region: after a failover the DR region carries the load,
+  and nobody notices its queues backing up if every alarm watches the primary. Each account and
+  region where the live inventory found resources tagged with an application (`account.region`
+  documents, `applications`) must hold at least one alarm of the same account: a CloudWatch alarm
+  in that region (alarms are regional), or — Azure metric alerts and Cloud Monitoring alert
+  policies being global resources — an alert of the subscription or project. Alarms whose actions
+  are disabled (`monitoring.actions_enabled: false`) do not count. Limits: the check shows that
+  alarms exist, not that they watch the right signals; Cloud Monitoring alert policies are only
+  seen when CAI exports `monitoring.googleapis.com/AlertPolicy`.
+remediation: >-
+  Deploy the same alarms to every region the application runs in (CloudWatch alarms per region —
+  the DR region included — from the same Terraform module; Azure metric alerts scoped to the DR
+  resources; Cloud Monitoring alert policies), with actions that reach the on-call rota.
+applies_to:
+  types: [account.region]
+  where:
+    applications: { empty: false }
+require:
+  any:
+    - related:
+        type: monitoring.alarm
+        match:
+          account: { ref: account }
+          region: { ref: region }
+        require:
+          monitoring.actions_enabled: { equals: true, default: true }
+    - related:
+        type: monitoring.alarm
+        match:
+          account: { ref: account }
+          region: global
+        require:
+          monitoring.actions_enabled: { equals: true, default: true }
+message: "{{ provider }} account {{ account }} runs {{ applications | join: ', ' }} in {{ region }} with no alarm there: an outage or backlog in that region goes unnoticed"
+
+"""####),
         ("builtin/resilience/backup-cold-tier.yaml", ####"""
 version: 1
 id: resilience.backup.long_term_cold_tier
@@ -2868,6 +3386,116 @@ require:
 message: "{{ type }} {{ name | default: '(unnamed)' }} takes no automated backups (backups enabled: {{ backup.enabled | default: 'not reported' }}; retention in days: {{ backup.retention_days | default: 'not reported' }})"
 
 """####),
+        ("builtin/resilience/backup-plan-coverage.yaml", ####"""
+version: 1
+id: resilience.backup.plan_coverage
+title: Data stores of tier-0/1 applications are in a backup plan
+severity: high
+enforcement: hard
+frameworks:
+  soc2: [A1.2]
+  iso27001_2022: [A.8.13]
+  nist_800_53_r5: [CP-9]
+  hipaa: [164.308(a)(7)(ii)(A)]
+  dora: [Art.12]
+description: >-
+  Automated database backups live and die with the database's account and region, and buckets and
+  volumes have none at all. A backup plan (AWS Backup) keeps copies under its own retention, vault
+  and copy rules. Every production data store — database instance, cluster, table and warehouse,
+  bucket, volume — of an active tier-0/1 application (joined through the `application` tag) must
+  be selected by a backup plan: the linking step follows each Backup selection
+  (`AWS::Backup::BackupSelection`, `aws_backup_selection`) to the resources it names by ARN
+  (wildcards allowed) or by one of its tags (`ListOfTags`, `selection_tag`), with every
+  `StringEquals` condition met, and lists the plans on each (`backup.plans`). Limits: only AWS
+  Backup is read (Azure Backup and GCP Backup and DR policies are not in the exports, so Azure and
+  GCP stores are not assessed); `StringLike`/`StringNotEquals`/`StringNotLike` conditions and
+  `NotResources` exclusions are not applied (a store they exclude still counts as covered);
+  a selection whose plan is not among the inputs still counts, named by its plan id.
+remediation: >-
+  Add the store to a backup plan: tag it with the plan's selection tag (e.g. `backup-plan: daily`),
+  or list its ARN in an `aws_backup_selection` of the plan.
+applies_to:
+  types: [database.instance, database.cluster, database.table, database.warehouse, storage.bucket, compute.volume]
+  where:
+    provider: aws
+    tags.environment: { in: { param: environments } }
+    related:
+      type: application
+      match:
+        name: { ref: tags.application }
+      require:
+        status: active
+        tier: { in: { param: tiers } }
+require:
+  backup.plans: { length: { gte: 1 } }
+message: "{{ type }} {{ name | default: '(unnamed)' }} of {{ tags.application }} is in no backup plan: no copy outside its own account and region protects it"
+params:
+  environments: [prod]
+  tiers: [tier0, tier1]
+param_docs:
+  environments: Environment tag values whose data stores are assessed.
+  tiers: Application tiers whose data stores must be in a backup plan.
+
+"""####),
+        ("builtin/resilience/backup-retention-per-tier.yaml", ####"""
+version: 1
+id: resilience.backup.retention_per_tier
+title: Backups of tier-0/1 data are kept as long as their tier requires
+severity: medium
+enforcement: soft
+frameworks:
+  soc2: [A1.2]
+  iso27001_2022: [A.8.13]
+  nist_800_53_r5: [CP-9]
+  hipaa: [164.308(a)(7)(ii)(A)]
+  dora: [Art.12]
+description: >-
+  The more critical the application, the longer corruption may go unnoticed before someone must
+  restore from before it, and the longer regulators expect the history. Each production data store
+  of an active application (joined through the `application` tag) must keep backups at least
+  `min_retention_days` of its tier: the longer of its own automated backups
+  (`backup.retention_days`) and the backup plans covering it (`backup.plan_retention_days`, from
+  the linking step). A store whose retention is not reported by either fails. Buckets and volumes
+  are assessed on AWS only: their backups are AWS Backup plans, and Azure Backup and GCP Backup and
+  DR are not in the exports.
+remediation: >-
+  Raise the retention of the store's automated backups, or add it to a backup plan whose rules keep
+  recovery points for the tier's minimum.
+applies_to:
+  types: [database.instance, database.cluster, database.table, database.warehouse, storage.bucket, compute.volume]
+  where:
+    tags.environment: { in: { param: environments } }
+    # Buckets and volumes have backups only through AWS Backup plans among the exports read.
+    any:
+      - type: { starts_with: database. }
+      - provider: aws
+    related:
+      type: application
+      match:
+        name: { ref: tags.application }
+      require:
+        status: active
+        tier: { in: { param: tiers } }
+require:
+  related:
+    type: application
+    match:
+      name: { ref: tags.application }
+    require:
+      any:
+        - $.backup.retention_days: { gte: { param: min_retention_days, key: tier } }
+        - $.backup.plan_retention_days: { gte: { param: min_retention_days, key: tier } }
+message: "{{ type }} {{ name | default: '(unnamed)' }} of {{ tags.application }} keeps backups {{ backup.retention_days | default: 'no' }} days (own) / {{ backup.plan_retention_days | default: 'no' }} days (backup plans); its tier requires more"
+params:
+  environments: [prod]
+  tiers: [tier0, tier1]
+  min_retention_days: { tier0: 35, tier1: 35, tier2: 14, tier3: 7 }
+param_docs:
+  environments: Environment tag values whose data stores are assessed.
+  tiers: Application tiers whose data stores are assessed.
+  min_retention_days: Minimum backup retention in days per application tier.
+
+"""####),
         ("builtin/resilience/backup-retention.yaml", ####"""
 version: 1
 id: resilience.backup.retention
@@ -2901,6 +3529,37 @@ params:
 param_docs:
   environments: Environment tag values whose backups are assessed.
   min_retention_days: Minimum retention in days per resource type (`default` for the others).
+
+"""####),
+        ("builtin/resilience/backup-vault-lock.yaml", ####"""
+version: 1
+id: resilience.backup.vault_lock
+title: Backup vaults are locked
+severity: high
+enforcement: hard
+frameworks:
+  soc2: [A1.2]
+  iso27001_2022: [A.8.13]
+  nist_800_53_r5: [CP-9]
+  pci_dss_4: ["10.3.3"]
+  dora: [Art.12]
+description: >-
+  Ransomware operators and disgruntled administrators delete the backups before they strike.
+  A vault lock (AWS Backup Vault Lock) refuses deletion of recovery points before their retention
+  ends and refuses shortening it — in compliance mode even to the account root. Every backup vault
+  must be locked (`backup.vault_locked`: Config `LockConfiguration` / the Backup API's `Locked`;
+  Terraform `aws_backup_vault_lock_configuration`, joined to its vault by name — a Terraform vault
+  without one is unlocked). A vault whose export says nothing about its lock is reported, not
+  passed.
+remediation: >-
+  Lock the vault (`aws backup put-backup-vault-lock-configuration --backup-vault-name VAULT
+  --min-retention-days 7 --changeable-for-days 3`, or `aws_backup_vault_lock_configuration`), after
+  checking the plans' retention fits the lock's bounds.
+applies_to:
+  types: [backup.vault]
+require:
+  backup.vault_locked: true
+message: "backup vault {{ name | default: '(unnamed)' }} is not locked: whoever holds backup administration rights can delete every recovery point in it"
 
 """####),
         ("builtin/resilience/critical-data-replicated.yaml", ####"""
@@ -2999,7 +3658,7 @@ description: >-
   servers, whose automated backups always allow point-in-time restore) pass while backups are on.
 remediation: >-
   Turn on automated backups with point-in-time recovery (RDS backup retention > 0, DynamoDB PITR,
-  Cloud SQL point-in-time recovery / binary logging).
+  Cloud SQL point-in-time recovery / binary logging, Cosmos DB continuous backup mode).
 applies_to:
   types: [database.instance, database.cluster, database.table]
   where:
@@ -3123,6 +3782,46 @@ params:
   max_ttl_seconds: 60
 param_docs:
   max_ttl_seconds: Longest accepted TTL of a failover record, in seconds.
+
+"""####),
+        ("builtin/resilience/queue-dead-letter.yaml", ####"""
+version: 1
+id: resilience.queue.dead_letter
+title: Production queues have a dead-letter queue
+severity: medium
+enforcement: soft
+frameworks:
+  soc2: [A1.2]
+  iso27001_2022: [A.8.14]
+  nist_800_53_r5: [CP-10]
+description: >-
+  A message a consumer cannot process is retried until it expires — blocking the queue for the
+  messages behind it (FIFO) or silently dropping it after the retention period. A dead-letter
+  queue keeps such messages for inspection and replay, so a failover or a bad deploy does not lose
+  orders. Every production SQS queue and Pub/Sub subscription needs one (SQS `RedrivePolicy`
+  `deadLetterTargetArn` / `redrive_policy`; Pub/Sub `deadLetterPolicy.deadLetterTopic`), except
+  the dead-letter queues themselves (the linking step marks a queue that receives another queue's
+  failures, `messaging.dead_letter_for`). A plan whose redrive policy is known only after apply
+  gives *unknown* (the provider also computes it when a separate resource sets it). A Terraform
+  queue whose redrive policy is set by a
+  separate `aws_sqs_queue_redrive_policy` resource is not joined and fails — waive it. Azure
+  Service Bus queues always have a dead-letter sub-queue and are not in the exports.
+remediation: >-
+  Add a redrive policy (`redrive_policy = jsonencode({ deadLetterTargetArn = aws_sqs_queue.dlq.arn,
+  maxReceiveCount = 5 })`), or a `dead_letter_policy` on the Pub/Sub subscription; alarm on the
+  dead-letter queue's depth.
+applies_to:
+  types: [messaging.queue]
+  where:
+    tags.environment: { in: { param: environments } }
+    messaging.dead_letter_for: { exists: false }
+require:
+  messaging.dead_letter_target: { empty: false }
+message: "queue {{ name | default: '(unnamed)' }} has no dead-letter queue: messages its consumers cannot process are retried until they expire and are lost"
+params:
+  environments: [prod]
+param_docs:
+  environments: Environment tag values whose queues are assessed.
 
 """####),
         ("builtin/resilience/resilience.test.yaml", ####"""
@@ -3314,6 +4013,246 @@ tests:
     expect: { payments-db: pass, payments-alb: pass, payments-cluster: fail, payments-nlb: fail, payments-sql: fail, aws_db_instance.payments_next: unknown,
               payments-pg-azure: not_applicable, reporting-db: not_applicable, payments-dev-db: not_applicable, payments-migration-db: waived,
               payments-api: not_applicable }
+
+  # Real-world case: `asg1` is the auto-scaling group of AWS's sample configuration item
+  # `AWS_AutoScaling_AutoScalingGroup.json` (awslabs/aws-config-rdk, rdk/template/example_ci/,
+  # commit bb24bcab6aa948cceebd96d7826f45176c152fa0, Apache-2.0; copied in
+  # shared/external-data/resources/aws-config/rdk-example-ci/): `availabilityZones: [us-east-2a]`,
+  # one zone. `InventoryTests/OperationsFacetTests` reads the file itself.
+  - name: production scaling groups span two zones
+    policy: resilience.scaling_group.multi_zone
+    documents:
+      - { id: "arn:aws:autoscaling:us-east-2:123456789012:autoScalingGroup:test:autoScalingGroupName/asg1", name: asg1, type: compute.scaling_group, region: us-east-2,
+          tags: { environment: prod }, compute: { zones: [us-east-2a] } }
+      - { id: checkout-web-asg, type: compute.scaling_group, tags: { environment: prod }, compute: { zones: [eu-west-1a, eu-west-1b, eu-west-1c] } }
+      - { id: payments-asg, type: compute.scaling_group, tags: { environment: prod }, compute: { zones: [eu-west-1a, eu-west-1b] } }
+      - { id: regional-vmss, type: compute.scaling_group, tags: { environment: prod }, compute: { zones: [] } }
+      - { id: zones-not-reported, type: compute.scaling_group, tags: { environment: prod } }
+      - { id: aws_autoscaling_group.next, type: compute.scaling_group, tags: { environment: prod }, compute: { zones: !unknown } }
+      - { id: dev-asg, type: compute.scaling_group, tags: { environment: dev }, compute: { zones: [eu-west-1a] } }
+      - { id: batch-asg, type: compute.scaling_group, tags: { environment: prod }, compute: { zones: [eu-west-1a] } }
+    waivers:
+      - { policy: resilience.scaling_group.multi_zone, resources: [batch-asg], reason: Nightly batch re-runs after a zone outage, owner: data@acme.example, expires: 2027-03-31 }
+    expect: { "arn:aws:autoscaling:us-east-2:123456789012:autoScalingGroup:test:autoScalingGroupName/asg1": fail, checkout-web-asg: pass, regional-vmss: fail,
+              zones-not-reported: fail, aws_autoscaling_group.next: unknown, dev-asg: not_applicable, batch-asg: waived, payments-asg: pass }
+
+  - name: tier-0/1 scaling groups have a second region or a standby
+    policy: resilience.scaling_group.second_region
+    documents:
+      - { id: payments-api, type: application, name: payments-api, status: active, tier: tier0, dr: { strategy: pilot_light } }
+      - { id: checkout-web, type: application, name: checkout-web, status: active, tier: tier1, dr: { strategy: pilot_light } }
+      - { id: portal, type: application, name: portal, status: active, tier: tier1, dr: { strategy: warm_standby } }
+      - { id: reporting, type: application, name: reporting, status: active, tier: tier3 }
+      - { id: search-api, type: application, name: search-api, status: active, tier: tier1, dr: { strategy: pilot_light } }
+      - { id: payments-asg-eu-west-1, type: compute.scaling_group, region: eu-west-1, tags: { environment: prod, application: payments-api } }
+      - { id: payments-asg-eu-central-1, type: compute.scaling_group, region: eu-central-1, tags: { environment: prod, application: payments-api } }
+      - { id: checkout-asg, type: compute.scaling_group, region: eu-west-1, tags: { environment: prod, application: checkout-web } }
+      - { id: portal-asg, type: compute.scaling_group, region: eu-west-1, tags: { environment: prod, application: portal } }
+      - { id: reporting-asg, type: compute.scaling_group, region: eu-west-1, tags: { environment: prod, application: reporting } }
+      - { id: search-asg, type: compute.scaling_group, region: eu-west-1, tags: { environment: prod, application: search-api } }
+      - { id: planned-search-asg, type: compute.scaling_group, region: !unknown, tags: { environment: prod, application: search-api } }
+      - { id: checkout-batch-asg, type: compute.scaling_group, region: eu-west-1, tags: { environment: prod, application: checkout-web } }
+    waivers:
+      - { policy: resilience.scaling_group.second_region, resources: [checkout-batch-asg], reason: Batch re-run in the DR region from the image after failover, owner: checkout@acme.example, expires: 2027-03-31 }
+    expect: { payments-asg-eu-west-1: pass, payments-asg-eu-central-1: pass, checkout-asg: fail, portal-asg: pass, reporting-asg: not_applicable,
+              search-asg: unknown, planned-search-asg: unknown, payments-api: not_applicable, checkout-web: not_applicable, portal: not_applicable,
+              reporting: not_applicable, search-api: not_applicable, checkout-batch-asg: waived }
+
+  # Real-world case: the "Dead-letter queue" example of the aws_sqs_queue documentation
+  # (hashicorp/terraform-provider-aws, website/docs/r/sqs_queue.html.markdown, commit
+  # 01f431114674c27cf790fafb67ac274bf8f765e1, MPL-2.0) as the linking step reads its state: the
+  # queue's redrive policy names the dead-letter queue, which learns whom it serves. The example has
+  # no environment tag; `environment: prod` is added so the policy assesses it.
+  - name: production queues have a dead-letter queue
+    policy: resilience.queue.dead_letter
+    documents:
+      - { id: "arn:aws:sqs:us-east-1:123456789012:terraform-example-queue", name: terraform-example-queue, type: messaging.queue, tags: { environment: prod },
+          messaging: { dead_letter_target: "arn:aws:sqs:us-east-1:123456789012:terraform-example-deadletter-queue" } }
+      - { id: "arn:aws:sqs:us-east-1:123456789012:terraform-example-deadletter-queue", name: terraform-example-deadletter-queue, type: messaging.queue,
+          tags: { environment: prod }, messaging: { dead_letter_for: ["arn:aws:sqs:us-east-1:123456789012:terraform-example-queue"] } }
+      - { id: orders, type: messaging.queue, tags: { environment: prod }, messaging: { dead_letter_target: "arn:aws:sqs:eu-west-1:111122223333:orders-dlq" } }
+      - { id: orders-dlq, type: messaging.queue, tags: { environment: prod }, messaging: { dead_letter_for: [orders] } }
+      - { id: notifications, type: messaging.queue, tags: { environment: prod } }
+      - { id: aws_sqs_queue.events, type: messaging.queue, tags: { environment: prod }, messaging: { dead_letter_target: !unknown } }
+      - { id: pubsub-sub, type: messaging.queue, tags: { environment: prod }, messaging: { dead_letter_target: projects/acme/topics/dead-letters } }
+      - { id: dev-queue, type: messaging.queue, tags: { environment: dev } }
+      - { id: fire-and-forget, type: messaging.queue, tags: { environment: prod } }
+    waivers:
+      - { policy: resilience.queue.dead_letter, resources: [fire-and-forget], reason: Metrics fan-out; lost messages are acceptable, owner: sre@acme.example, expires: 2027-06-30 }
+    expect: { "arn:aws:sqs:us-east-1:123456789012:terraform-example-queue": pass, "arn:aws:sqs:us-east-1:123456789012:terraform-example-deadletter-queue": not_applicable,
+              orders: pass, orders-dlq: not_applicable, notifications: fail, aws_sqs_queue.events: unknown, pubsub-sub: pass, dev-queue: not_applicable,
+              fire-and-forget: waived }
+
+  - name: alarms in every region an application runs in
+    policy: resilience.monitoring.alarms_per_region
+    documents:
+      - { id: "aws:111:eu-west-1", type: account.region, provider: aws, account: "111", region: eu-west-1, applications: [payments-api] }
+      - { id: "aws:111:eu-central-1", type: account.region, provider: aws, account: "111", region: eu-central-1, applications: [payments-api] }
+      - { id: "aws:111:us-east-1", type: account.region, provider: aws, account: "111", region: us-east-1, applications: [] }
+      - { id: "aws:111:eu-north-1", type: account.region, provider: aws, account: "111", region: eu-north-1, applications: [reporting] }
+      - { id: "aws:111:eu-south-1", type: account.region, provider: aws, account: "111", region: eu-south-1, applications: [reporting] }
+      - { id: "azure:8f4e:northeurope", type: account.region, provider: azure, account: 8f4e, region: northeurope, applications: [payments-api] }
+      - { id: "gcp:acme:europe-west3", type: account.region, provider: gcp, account: acme, region: europe-west3, applications: [identity-service] }
+      - { id: cpu-alarm, type: monitoring.alarm, provider: aws, account: "111", region: eu-west-1, monitoring: { actions_enabled: true } }
+      - { id: muted-alarm, type: monitoring.alarm, provider: aws, account: "111", region: eu-north-1, monitoring: { actions_enabled: false } }
+      - { id: planned-alarm, type: monitoring.alarm, provider: aws, account: "111", region: eu-south-1, monitoring: { actions_enabled: !unknown } }
+      - { id: metric-alert, type: monitoring.alarm, provider: azure, account: 8f4e, region: global }
+      - { id: "aws:222:eu-west-1", type: account.region, provider: aws, account: "222", region: eu-west-1, applications: [sandbox] }
+    waivers:
+      - { policy: resilience.monitoring.alarms_per_region, resources: ["aws:222:*"], reason: Sandbox account closed with CHG-4410, owner: platform@acme.example, expires: 2027-01-31 }
+    expect: { "aws:111:eu-west-1": pass, "aws:111:eu-central-1": fail, "aws:111:us-east-1": not_applicable, "aws:111:eu-north-1": fail,
+              "aws:111:eu-south-1": unknown, "azure:8f4e:northeurope": pass, "gcp:acme:europe-west3": fail, cpu-alarm: not_applicable,
+              muted-alarm: not_applicable, planned-alarm: not_applicable, metric-alert: not_applicable, "aws:222:eu-west-1": waived }
+
+  - name: tier-0/1 data stores are in a backup plan
+    policy: resilience.backup.plan_coverage
+    documents:
+      - { id: payments-api, type: application, name: payments-api, status: active, tier: tier0 }
+      - { id: reporting, type: application, name: reporting, status: active, tier: tier3 }
+      - { id: ledger, type: storage.bucket, provider: aws, tags: { environment: prod, application: payments-api }, backup: { plans: [acme-prod-daily] } }
+      - { id: payments-db, type: database.instance, provider: aws, tags: { environment: prod, application: payments-api }, backup: { enabled: true, retention_days: 7 } }
+      - { id: payments-volume, type: compute.volume, provider: aws, tags: { environment: prod, application: payments-api } }
+      - { id: aws_dynamodb_table.sessions, type: database.table, provider: aws, tags: { environment: prod, application: payments-api }, backup: { plans: !unknown } }
+      - { id: payments-sql, type: database.instance, provider: gcp, tags: { environment: prod, application: payments-api } }
+      - { id: reporting-db, type: database.instance, provider: aws, tags: { environment: prod, application: reporting } }
+      - { id: payments-scratch, type: storage.bucket, provider: aws, tags: { environment: prod, application: payments-api } }
+    waivers:
+      - { policy: resilience.backup.plan_coverage, resources: [payments-scratch], reason: Scratch space rebuilt from the ledger, owner: payments@acme.example, expires: 2027-06-30 }
+    expect: { ledger: pass, payments-db: fail, payments-volume: fail, aws_dynamodb_table.sessions: unknown, payments-sql: not_applicable, reporting-db: not_applicable,
+              payments-scratch: waived, payments-api: not_applicable, reporting: not_applicable }
+
+  # Real-world case: `example_backup_vault` is locked by the example of the
+  # aws_backup_vault_lock_configuration documentation (hashicorp/terraform-provider-aws,
+  # website/docs/r/backup_vault_lock_configuration.html.markdown, commit
+  # 0df5cda10cb35b69e02797a3e178a9a512ad7417, MPL-2.0): min_retention_days 7, joined to its vault by name.
+  - name: backup vaults are locked
+    policy: resilience.backup.vault_lock
+    documents:
+      - { id: aws_backup_vault.example, name: example_backup_vault, type: backup.vault, backup: { vault_locked: true, vault_min_retention_days: 7 } }
+      - { id: acme-prod-vault, type: backup.vault, backup: { vault_locked: true, vault_min_retention_days: 7 } }
+      - { id: acme-legacy-vault, type: backup.vault, backup: { vault_locked: false } }
+      - { id: not-reported, type: backup.vault }
+      - { id: aws_backup_vault.next, type: backup.vault, backup: { vault_locked: !unknown } }
+      - { id: plan, type: backup.plan }
+      - { id: migration-vault, type: backup.vault, backup: { vault_locked: false } }
+    waivers:
+      - { policy: resilience.backup.vault_lock, resources: [migration-vault], reason: Emptied and deleted after the vault migration, owner: platform@acme.example, expires: 2027-01-31 }
+    expect: { aws_backup_vault.example: pass, acme-prod-vault: pass, acme-legacy-vault: fail, not-reported: fail, aws_backup_vault.next: unknown, plan: not_applicable, migration-vault: waived }
+
+  - name: backup retention per application tier
+    policy: resilience.backup.retention_per_tier
+    documents:
+      - { id: payments-api, type: application, name: payments-api, status: active, tier: tier0 }
+      - { id: checkout-web, type: application, name: checkout-web, status: active, tier: tier1 }
+      - { id: reporting, type: application, name: reporting, status: active, tier: tier3 }
+      - { id: ledger, type: storage.bucket, provider: aws, tags: { environment: prod, application: payments-api }, backup: { plans: [daily], plan_retention_days: 35 } }
+      - { id: gcs-archive, type: storage.bucket, provider: gcp, tags: { environment: prod, application: payments-api } }
+      - { id: payments-db, type: database.instance, tags: { environment: prod, application: payments-api }, backup: { retention_days: 7, plan_retention_days: 2555 } }
+      - { id: checkout-db, type: database.instance, tags: { environment: prod, application: checkout-web }, backup: { retention_days: 7 } }
+      - { id: checkout-volume, type: compute.volume, provider: aws, tags: { environment: prod, application: checkout-web } }
+      - { id: aws_db_instance.checkout_next, type: database.instance, tags: { environment: prod, application: checkout-web }, backup: { retention_days: !unknown } }
+      - { id: reporting-db, type: database.instance, tags: { environment: prod, application: reporting }, backup: { retention_days: 1 } }
+      - { id: checkout-cache, type: database.table, tags: { environment: prod, application: checkout-web }, backup: { retention_days: 1 } }
+    waivers:
+      - { policy: resilience.backup.retention_per_tier, resources: [checkout-cache], reason: Cache rebuilt from checkout-db, owner: checkout@acme.example, expires: 2027-06-30 }
+    expect: { gcs-archive: not_applicable, checkout-cache: waived, ledger: pass, payments-db: pass, checkout-db: fail, checkout-volume: fail, aws_db_instance.checkout_next: unknown, reporting-db: not_applicable,
+              payments-api: not_applicable, checkout-web: not_applicable, reporting: not_applicable }
+
+"""####),
+        ("builtin/resilience/scaling-group-multi-zone.yaml", ####"""
+version: 1
+id: resilience.scaling_group.multi_zone
+title: Production scaling groups span at least two zones
+severity: high
+enforcement: hard
+frameworks:
+  soc2: [A1.2]
+  iso27001_2022: [A.8.14]
+  nist_800_53_r5: [CP-7, SC-36]
+  dora: [Art.11]
+description: >-
+  A scaling group confined to one availability zone goes down with that zone, however many
+  instances it runs: the cheapest single point of failure to remove. Every production auto-scaling
+  group, VM scale set and managed instance group must spread over at least `min_zones` zones
+  (`compute.zones`: AWS `AvailabilityZones` / `availability_zones`; Azure `zones`, none for a
+  regional scale set; GCP a zonal group's zone or a regional group's `distributionPolicy.zones`).
+  A Terraform auto-scaling group placed only by `vpc_zone_identifier` in a plan names subnets, not
+  zones: its zones are not reported, and it fails until a state or live export shows them.
+remediation: >-
+  Spread the group: subnets in at least two availability zones (`vpc_zone_identifier`), `zones =
+  ["1", "2", "3"]` on the scale set, a regional managed instance group
+  (`google_compute_region_instance_group_manager`).
+applies_to:
+  types: [compute.scaling_group]
+  where:
+    tags.environment: { in: { param: environments } }
+require:
+  compute.zones: { length: { gte: { param: min_zones } } }
+message: "scaling group {{ name | default: '(unnamed)' }} runs in zones: {{ compute.zones | join: ', ' | default: 'none reported' }}: fewer than {{ params.min_zones }} zones, so one zone's outage stops it"
+params:
+  environments: [prod]
+  min_zones: 2
+param_docs:
+  environments: Environment tag values whose scaling groups are assessed.
+  min_zones: Minimum number of zones a scaling group must span.
+
+"""####),
+        ("builtin/resilience/scaling-group-second-region.yaml", ####"""
+version: 1
+id: resilience.scaling_group.second_region
+title: Tier-0/1 applications run their scaling groups in a second region, or keep a standby
+severity: high
+enforcement: hard
+frameworks:
+  soc2: [A1.2]
+  iso27001_2022: [A.8.14]
+  nist_800_53_r5: [CP-7]
+  dora: [Art.11]
+description: >-
+  Zones protect against a data-centre failure, not against a regional one. For the applications
+  whose downtime costs the most (tier 0 and 1 in the register, active), each production scaling
+  group must have a counterpart — a scaling group of the same application (`application` tag) in
+  another region — unless the register declares a standby strategy that brings compute up
+  elsewhere (`dr.strategy` in `standby_strategies`). Scaling groups are joined to the register
+  through their `application` tag; the counterpart may be in any export (live or Terraform).
+remediation: >-
+  Run a scaling group of the application in its DR region (`dr_region` of the register; min size 0
+  is enough for a pilot light with pre-baked images), or record the standby strategy in the
+  application register.
+applies_to:
+  types: [compute.scaling_group]
+  where:
+    tags.environment: { in: { param: environments } }
+    related:
+      type: application
+      match:
+        name: { ref: tags.application }
+      require:
+        status: active
+        tier: { in: { param: tiers } }
+require:
+  any:
+    - related:
+        type: compute.scaling_group
+        match:
+          tags.application: { ref: tags.application }
+        require:
+          region: { not_equals: { ref: $.region } }
+    - related:
+        type: application
+        match:
+          name: { ref: tags.application }
+        require:
+          dr.strategy: { in: { param: standby_strategies } }
+message: "{{ tags.application }} ({{ region }}) has no scaling group in another region and its register entry declares no standby strategy: a regional outage stops it until compute is rebuilt"
+params:
+  environments: [prod]
+  tiers: [tier0, tier1]
+  standby_strategies: [warm_standby, active_active]
+param_docs:
+  environments: Environment tag values whose scaling groups are assessed.
+  tiers: Application tiers that need a second region or a standby.
+  standby_strategies: Register DR strategies that keep compute ready in another region.
 
 """####),
         ("builtin/tagging/data-classification-allowed-values.yaml", ####"""

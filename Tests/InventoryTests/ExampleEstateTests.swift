@@ -28,7 +28,7 @@ struct ExampleEstateTests {
     @Test func everyInputContributes() {
         let counts = Dictionary(grouping: Self.estate) { $0.document.path("source.format")?.stringValue ?? "" }.mapValues(\.count)
         // Credential-report rows for users AWS Config records merge into those users (4 of 6 rows).
-        #expect(counts == ["aws-config": 40, "terraform-plan": 27, "gcp-cai": 20, "azure-arg": 14, "aws-iam-credential-report": 2, "aws-route53": 13])
+        #expect(counts == ["aws-config": 55, "terraform-plan": 27, "gcp-cai": 21, "azure-arg": 16, "aws-iam-credential-report": 2, "aws-route53": 13])
     }
 
     @Test func tagsUseTheRegisterVocabulary() {

@@ -132,7 +132,7 @@ struct ReaderBehaviorTests {
         let gzip = Temporary.write(Self.storedGzip(try InventoryInput.plain(plainPath).readAll()), to: "snapshot.json.gz", in: folder)
         let inflated = try read(AWSConfigReader(), gzip)
         let plain = try read(AWSConfigReader(), plainPath)
-        #expect(inflated.count == 40)
+        #expect(inflated.count == 55)
         #expect(inflated.map(\.id) == plain.map(\.id))
         #expect(inflated.first?.source.pointer == "/configurationItems/0")
         // A truncated member is an input error naming the file, not a crash or a partial read.
@@ -174,7 +174,7 @@ struct ReaderBehaviorTests {
             total += batch.count
         }
         #expect(batches >= 1)
-        #expect(total == 40)
+        #expect(total == 55)
         #expect(last.withLock { $0 } == (size, size))
     }
 
@@ -310,9 +310,9 @@ struct ReaderBehaviorTests {
     @Test func configItemsOfDeletedResourcesAreSkipped() throws {
         let snapshot = try JSONParser.parse(try InventoryInput.plain(Samples.fixture("aws-config-snapshot.json")).readAll())
         let items = try #require(snapshot["configurationItems"]?.arrayValue)
-        #expect(items.count == 41)
+        #expect(items.count == 56)
         let resources = try read(AWSConfigReader(), Samples.fixture("aws-config-snapshot.json"))
-        #expect(resources.count == 40)
+        #expect(resources.count == 55)
         #expect(!resources.contains { $0.id == "arn:aws:s3:::acme-tmp-uploads" })
     }
 

@@ -34,7 +34,7 @@ struct LibraryTests {
     @Test("the library covers every topic of the mission")
     func topics() throws {
         let categories = Set(try Self.library().policies.map(\.category))
-        #expect(categories == ["tagging", "residency", "encryption", "key_replication", "access", "dr", "resilience", "network", "cost", "drift"])
+        #expect(categories == ["tagging", "residency", "encryption", "key_replication", "access", "dr", "resilience", "network", "cost", "drift", "logging"])
     }
 
     @Test("the seven framework catalogs are present, each with controls")
@@ -131,6 +131,9 @@ struct LibraryTests {
         ("resilience.dns.failover_ttl", "max_ttl_seconds", "300"),
         ("encryption.kms.rotation", "max_rotation_days", "730"),
         ("cost.budget.environment", "monthly_budget", #"{"prod": 11999, "staging": 3000, "dev": 2000, "dr": 2500, "default": 1000}"#),
+        ("resilience.scaling_group.multi_zone", "min_zones", "3"),
+        ("resilience.backup.retention_per_tier", "min_retention_days", #"{"tier0": 36, "tier1": 35, "tier2": 14, "tier3": 7}"#),
+        ("dr.restore_test.cadence", "cadence_days", #"{"tier0": 30, "tier1": 90, "tier2": 180, "tier3": 365}"#),
     ]
 
     @Test("mutating a policy's threshold makes its own test cases fail", arguments: mutations.map { "\($0.policy) \($0.param)" })

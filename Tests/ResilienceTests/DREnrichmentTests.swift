@@ -86,6 +86,28 @@ import Testing
         #expect(dr["last_successful_test_date"] == .null)
     }
 
+    @Test func restoreTestsProveBackupsNotFailover() throws {
+        // A restore test is DR evidence of the data, not of the failover: it neither becomes the
+        // freshness basis next to a failover test nor, alone, makes the strategy tested.
+        let app = Self.application("shop", dr: ["strategy": "backup_restore"])
+        let withFailover = try DRTestEvidence.enrich(
+            applications: [app], tests: [Self.test("shop", "2026-06-01", "full_failover", "pass"), Self.test("shop", "2026-11-19", "restore", "pass")],
+            asOf: Self.asOf)
+        let dr = Self.dr(try #require(withFailover.applications.first))
+        #expect(dr["last_test_type"] == "full_failover")
+        #expect(dr["last_test_date"] == "2026-06-01")
+        #expect(dr["tests_last_12_months"] == 2)
+        let restoreOnly = try DRTestEvidence.enrich(applications: [app], tests: [Self.test("shop", "2026-11-19", "restore", "pass")], asOf: Self.asOf)
+        let untested = Self.dr(try #require(restoreOnly.applications.first))
+        #expect(untested["last_test_type"] == "restore")
+        #expect(untested["failover_success_probability"] == 0.5)
+        #expect(untested["last_successful_test_date"] == .null)
+        // An unknown test type names the accepted ones.
+        #expect(throws: ResilienceError.self) {
+            try DRTestEvidence.enrich(applications: [app], tests: [Self.test("shop", "2026-11-19", "chaos_day", "pass")], asOf: Self.asOf)
+        }
+    }
+
     @Test func futureTestsAndUnknownApplicationsAreSetAside() throws {
         let app = Self.application("shop", dr: ["strategy": "pilot_light"])
         let result = try DRTestEvidence.enrich(

@@ -40,6 +40,7 @@ enum AWSConfigFacets {
         default:
             break
         }
+        AWSOperationsFacets.config(type: type, item: item, into: &resource)
     }
 
     // MARK: - Shared shapes

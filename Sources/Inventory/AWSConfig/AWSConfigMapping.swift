@@ -38,6 +38,11 @@ enum AWSConfigMapping {
         "AWS::EC2::InternetGateway": .networkGateway,
         "AWS::EC2::NatGateway": .networkGateway,
         "AWS::ACM::Certificate": .certificate,
+        "AWS::CloudTrail::Trail": .loggingTrail,
+        "AWS::AutoScaling::AutoScalingGroup": .computeScalingGroup,
+        "AWS::CloudWatch::Alarm": .monitoringAlarm,
+        "AWS::Backup::BackupVault": .backupVault,
+        "AWS::Backup::BackupSelection": .backupSelection,
     ]
 
     /// Types whose items Config records under a region although the resource is global.

@@ -21,6 +21,10 @@ enum AzureMapping {
         "microsoft.network/virtualnetworks": .networkVPC,
         "microsoft.containerservice/managedclusters": .containerCluster,
         "microsoft.resources/subscriptions/resourcegroups": .accountResourceGroup,
+        "microsoft.insights/diagnosticsettings": .loggingTrail,
+        "microsoft.compute/virtualmachinescalesets": .computeScalingGroup,
+        "microsoft.insights/metricalerts": .monitoringAlarm,
+        "microsoft.documentdb/databaseaccounts": .databaseCluster,
     ]
 
     /// The normalized resource of one row.
@@ -99,5 +103,6 @@ enum AzureMapping {
                 resource[.dnsRouting] = .string("simple")
             }
         }
+        CloudOperationsFacets.azure(type: type, row: row, properties: properties, into: &resource)
     }
 }

@@ -29,6 +29,9 @@ enum GCPAssetMapping {
         "container.googleapis.com/Cluster": .containerCluster,
         "pubsub.googleapis.com/Topic": .messagingTopic,
         "pubsub.googleapis.com/Subscription": .messagingQueue,
+        "compute.googleapis.com/InstanceGroupManager": .computeScalingGroup,
+        "compute.googleapis.com/RegionInstanceGroupManager": .computeScalingGroup,
+        "monitoring.googleapis.com/AlertPolicy": .monitoringAlarm,
     ]
 
     /// Asset types that are not tied to a region.
@@ -43,7 +46,7 @@ enum GCPAssetMapping {
         "compute.googleapis.com/TargetHttpsProxy", "compute.googleapis.com/TargetSslProxy", "compute.googleapis.com/TargetTcpProxy",
         "compute.googleapis.com/UrlMap", "compute.googleapis.com/SecurityPolicy", "compute.googleapis.com/License",
         "compute.googleapis.com/InstanceTemplate", "serviceusage.googleapis.com/Service", "pubsub.googleapis.com/Topic",
-        "pubsub.googleapis.com/Subscription",
+        "pubsub.googleapis.com/Subscription", "monitoring.googleapis.com/AlertPolicy",
     ]
 
     /// The normalized resource of an asset line.
@@ -152,5 +155,6 @@ enum GCPAssetMapping {
         default:
             break
         }
+        CloudOperationsFacets.google(type: type, data: data, into: &resource)
     }
 }

@@ -133,6 +133,71 @@ public enum Facet: String, CaseIterable, Codable, Sendable {
     /// `sources` (ingress) or `destinations` (egress) the CIDR blocks the rule names.
     case networkRules = "network.rules"
 
+    // MARK: - Audit logging
+    /// Whether an audit trail records every region of its account (CloudTrail multi-region trail;
+    /// an Azure subscription's activity-log export, which is subscription-wide).
+    case auditAllRegions = "audit.all_regions"
+    /// Whether the trail signs digest files so tampering with delivered logs is detectable.
+    case auditLogValidation = "audit.log_validation"
+    /// Whether the trail is an organization trail (it records every member account).
+    case auditOrganization = "audit.organization"
+    /// Whether the trail is logging (a stopped trail records nothing).
+    case auditEnabled = "audit.enabled"
+    /// Where the logs go: the S3 bucket name, or the Azure storage account / workspace id.
+    case auditDestination = "audit.destination"
+    /// Whether the logs land in immutable storage (set by `link` from the destination bucket's
+    /// `storage.immutable`; unknown when the destination is not among the inputs).
+    case auditDestinationImmutable = "audit.destination_immutable"
+    /// Regions holding the logs: the destination bucket's region plus its replicas' (set by `link`).
+    case auditLogRegions = "audit.log_regions"
+    /// GCP projects: the Data Access audit log types configured for `allServices`
+    /// (`ADMIN_READ`, `DATA_READ`, `DATA_WRITE`; set by `link` from the IAM policy's audit configs).
+    case auditDataAccessLogs = "audit.data_access_logs"
+    /// Whether stored objects cannot be deleted or overwritten before their retention ends
+    /// (S3 Object Lock, Azure immutable storage, a locked GCS retention policy).
+    case storageImmutable = "storage.immutable"
+
+    // MARK: - Failover readiness
+    /// Zones a scaling group (auto-scaling group, scale set, managed instance group) spreads over.
+    case computeZones = "compute.zones"
+    /// The queue or topic that receives messages a consumer fails to process.
+    case deadLetterTarget = "messaging.dead_letter_target"
+    /// For dead-letter queues: the queues whose failed messages they receive (set by `link`).
+    case deadLetterFor = "messaging.dead_letter_for"
+    /// Alarms: the metric namespace or signal the alarm watches (`AWS/SQS`, the metric name).
+    case alarmMetric = "monitoring.metric"
+    /// Alarms: whether the alarm notifies or acts when it fires.
+    case alarmActionsEnabled = "monitoring.actions_enabled"
+
+    // MARK: - Backup coverage
+    /// Backup plans whose selections cover the resource, by ARN or by tag (set by `link`).
+    case backupPlans = "backup.plans"
+    /// The longest retention, in days, of the backup plans covering the resource (set by `link`).
+    case backupPlanRetentionDays = "backup.plan_retention_days"
+    /// Backup vaults: whether a vault lock stops backups being deleted before their retention.
+    case backupVaultLocked = "backup.vault_locked"
+    /// Backup vaults: the lock's minimum retention in days.
+    case backupVaultMinRetentionDays = "backup.vault_min_retention_days"
+    /// Backup selections: the plan they assign resources to.
+    case backupSelectionPlan = "backup.selection.plan"
+    /// Backup selections: the resource ARNs they name (`*` wildcards allowed).
+    case backupSelectionResources = "backup.selection.resources"
+    /// Backup selections: tags of which any one selects a resource, `[{key, value}]`.
+    case backupSelectionTags = "backup.selection.tags"
+    /// Backup selections: conditions a selected resource must all meet, `[{key, value}]` (tag equals value).
+    case backupSelectionConditions = "backup.selection.conditions"
+
+    // MARK: - Network rule consistency
+    /// One text per allowed rule and peer of `network.rules` (`ingress tcp 443 0.0.0.0/0`; private
+    /// blocks read `private`, so two regions' address plans compare equal), to compare a primary
+    /// region's rules with its DR region's (set by `link` on security groups).
+    case networkRuleKeys = "network.rule_keys"
+    /// Security groups of the same application (`application` tag) and provider in other regions,
+    /// as `name (region)` (set by `link`).
+    case networkCounterparts = "network.counterparts"
+    /// The rule keys of those counterparts together (set by `link`; unknown when one is unknown).
+    case networkCounterpartRuleKeys = "network.counterpart_rule_keys"
+
     /// The path's keys.
     public var components: [String] { Self.componentTable[self] ?? [] }
 
@@ -145,14 +210,16 @@ public enum Facet: String, CaseIterable, Codable, Sendable {
         switch self {
         case .atRestEnabled, .httpsOnly, .replicationEnabled, .backupEnabled, .backupPITR, .kmsMultiRegion,
             .kmsRotationEnabled, .dnsAlias, .passwordEnabled, .mfaActive, .privileged, .multiAZ, .tlsEnforced,
-            .deletionProtection, .versioning, .loadBalancerDeletionProtection:
+            .deletionProtection, .versioning, .loadBalancerDeletionProtection, .auditAllRegions, .auditLogValidation,
+            .auditOrganization, .auditEnabled, .auditDestinationImmutable, .storageImmutable, .alarmActionsEnabled, .backupVaultLocked:
             return "boolean"
         case .transitPort, .backupRetentionDays, .backupColdStorageAfterDays, .kmsRotationPeriodDays, .dnsTTL,
-            .accessKeysActive:
+            .accessKeysActive, .backupPlanRetentionDays, .backupVaultMinRetentionDays:
             return "number"
-        case .atRestKeyRegions, .replicationRegions, .replicationTargets, .backupCopyRegions, .kmsReplicaRegions:
+        case .atRestKeyRegions, .replicationRegions, .replicationTargets, .backupCopyRegions, .kmsReplicaRegions, .auditLogRegions,
+            .auditDataAccessLogs, .computeZones, .deadLetterFor, .backupPlans, .backupSelectionResources, .networkRuleKeys, .networkCounterparts, .networkCounterpartRuleKeys:
             return "list of strings"
-        case .backupTiers, .accessKeys, .networkRules:
+        case .backupTiers, .accessKeys, .networkRules, .backupSelectionTags, .backupSelectionConditions:
             return "list of objects"
         case .identityCreatedAt, .identityLastUsedAt, .passwordLastUsedAt, .lastReviewedAt:
             return "timestamp (ISO 8601)"

@@ -20,6 +20,8 @@ public import PolicyEngine
 ///    `replication.regions` unknown (never a silent pass).
 /// 7. Encrypted resources whose key is among the inputs get `encryption.at_rest.key_regions`
 ///    (the key's region plus its replicas) and the key's `managed_by`.
+/// 8. The joins of `OperationalLinks` (audit-trail destinations, dead-letter queues, backup
+///    selections, rule keys).
 public enum InventoryNormalizer {
     /// The passes, in order: later passes read what earlier ones linked (key regions need the
     /// replica links of pass 5; bucket settings must be folded before replication resolves).
@@ -39,7 +41,11 @@ public enum InventoryNormalizer {
     public static func link(_ resources: [Resource]) -> [Resource] {
         var linker = Linker(resources)
         for pass in passes { pass.run(&linker) }
-        return linker.result
+        // Handed over as the last use (the linker lets go of it), so the operations joins update
+        // the records in place instead of copying the array.
+        let linked = linker.result
+        linker = Linker([])
+        return OperationalLinks.link(consume linked)
     }
 }
 

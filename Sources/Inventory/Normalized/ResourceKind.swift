@@ -2,6 +2,9 @@
 /// of thing in every cloud (`storage.bucket` is an S3 bucket, a GCS bucket, …). The native type
 /// stays on every resource as `native_type`; anything without a mapping is `other`.
 public enum ResourceKind: String, CaseIterable, Codable, Sendable {
+    /// One region of one account that the live inventory covers (made by `link` from the resources
+    /// read), so a policy can require something per account and region — an audit trail, an alarm.
+    case accountRegion = "account.region"
     /// An account-level container: GCP organization.
     case accountOrganization = "account.organization"
     /// GCP folder.
@@ -14,6 +17,10 @@ public enum ResourceKind: String, CaseIterable, Codable, Sendable {
     case analyticsDataset = "analytics.dataset"
     /// AWS Backup plan.
     case backupPlan = "backup.plan"
+    /// AWS Backup selection: the resources a plan backs up.
+    case backupSelection = "backup.selection"
+    /// AWS Backup vault.
+    case backupVault = "backup.vault"
     /// CloudFront distribution.
     case cdnDistribution = "cdn.distribution"
     /// TLS certificate (ACM, GCP SSL certificate).
@@ -22,11 +29,13 @@ public enum ResourceKind: String, CaseIterable, Codable, Sendable {
     case computeFunction = "compute.function"
     /// Virtual machine (EC2 instance, GCE instance, Azure VM).
     case computeInstance = "compute.instance"
+    /// Group of identical instances scaled together (auto-scaling group, VM scale set, managed instance group).
+    case computeScalingGroup = "compute.scaling_group"
     /// Block volume (EBS, GCE disk, Azure managed disk).
     case computeVolume = "compute.volume"
     /// Kubernetes cluster (EKS, GKE, AKS).
     case containerCluster = "container.cluster"
-    /// Database cluster (Aurora/RDS cluster, Neptune cluster).
+    /// Database cluster (Aurora/RDS cluster, Neptune cluster, Azure Cosmos DB account).
     case databaseCluster = "database.cluster"
     /// Database instance (RDS instance, Cloud SQL instance, Azure flexible server).
     case databaseInstance = "database.instance"
@@ -52,12 +61,16 @@ public enum ResourceKind: String, CaseIterable, Codable, Sendable {
     case kmsKey = "kms.key"
     /// Key container (Cloud KMS key ring, Azure Key Vault).
     case kmsVault = "kms.vault"
+    /// Audit trail: CloudTrail trail, Azure diagnostic setting (activity-log export).
+    case loggingTrail = "logging.trail"
     /// Message queue (SQS, Pub/Sub subscription).
     case messagingQueue = "messaging.queue"
     /// Data stream (Kinesis).
     case messagingStream = "messaging.stream"
     /// Topic (SNS, Pub/Sub topic).
     case messagingTopic = "messaging.topic"
+    /// Alarm or alert rule (CloudWatch alarm, Azure metric alert, Cloud Monitoring alert policy).
+    case monitoringAlarm = "monitoring.alarm"
     /// Internet or NAT gateway.
     case networkGateway = "network.gateway"
     /// Load-balancer listener (ELBv2 listener).
@@ -90,19 +103,23 @@ public enum ResourceKind: String, CaseIterable, Codable, Sendable {
     /// One line for the docs.
     public var summary: String {
         switch self {
+        case .accountRegion: return "one region of one account the live inventory covers (made by the linking step)"
         case .accountOrganization: return "GCP organization"
         case .accountFolder: return "GCP folder"
         case .accountProject: return "GCP project"
         case .accountResourceGroup: return "Azure resource group"
         case .analyticsDataset: return "BigQuery dataset"
         case .backupPlan: return "AWS Backup plan"
+        case .backupSelection: return "AWS Backup selection (resources assigned to a plan)"
+        case .backupVault: return "AWS Backup vault"
         case .cdnDistribution: return "CloudFront distribution"
         case .certificate: return "TLS certificate (ACM, GCP SSL certificate)"
         case .computeFunction: return "serverless function (Lambda)"
         case .computeInstance: return "virtual machine (EC2, GCE, Azure VM)"
+        case .computeScalingGroup: return "auto-scaling group, VM scale set, managed instance group"
         case .computeVolume: return "block volume (EBS, GCE disk, Azure managed disk)"
         case .containerCluster: return "Kubernetes cluster (EKS, GKE, AKS)"
-        case .databaseCluster: return "database cluster (RDS/Aurora cluster, Neptune cluster)"
+        case .databaseCluster: return "database cluster (RDS/Aurora cluster, Neptune cluster, Cosmos DB account)"
         case .databaseInstance: return "database instance (RDS, Cloud SQL, Azure flexible server)"
         case .databaseServer: return "logical database server (Azure SQL server)"
         case .databaseTable: return "key-value table (DynamoDB, Bigtable table)"
@@ -115,9 +132,11 @@ public enum ResourceKind: String, CaseIterable, Codable, Sendable {
         case .identityPrincipal: return "IAM user or role, root account, GCP service account"
         case .kmsKey: return "encryption key (KMS key or replica, Cloud KMS crypto key)"
         case .kmsVault: return "key container (Cloud KMS key ring, Azure Key Vault)"
+        case .loggingTrail: return "audit trail (CloudTrail trail, Azure activity-log diagnostic setting)"
         case .messagingQueue: return "message queue (SQS, Pub/Sub subscription)"
         case .messagingStream: return "data stream (Kinesis)"
         case .messagingTopic: return "topic (SNS, Pub/Sub topic)"
+        case .monitoringAlarm: return "alarm (CloudWatch alarm, Azure metric alert, Cloud Monitoring alert policy)"
         case .networkGateway: return "internet or NAT gateway"
         case .networkListener: return "load-balancer listener (ELBv2)"
         case .networkLoadBalancer: return "load balancer (ELB, ALB/NLB, Azure application gateway)"

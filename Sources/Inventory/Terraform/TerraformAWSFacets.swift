@@ -80,6 +80,7 @@ enum TerraformAWSFacets {
         default:
             break
         }
+        AWSOperationsFacets.terraform(type: record.type, values: values, into: &resource)
     }
 
     // MARK: - Storage

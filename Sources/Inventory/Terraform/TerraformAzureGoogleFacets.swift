@@ -37,6 +37,7 @@ enum TerraformAzureGoogleFacets {
                 resource[.dnsRouting] = .string("simple")
             }
         }
+        CloudOperationsFacets.azureTerraform(type: record.type, values: values, into: &resource)
     }
 
     /// A `security_rule` block or an `azurerm_network_security_rule`.
@@ -93,5 +94,6 @@ enum TerraformAzureGoogleFacets {
         default:
             break
         }
+        CloudOperationsFacets.googleTerraform(type: record.type, values: values, into: &resource)
     }
 }

@@ -111,7 +111,13 @@ public struct ConditionEvaluator: Sendable {
 
     func evaluate(_ test: FieldTest, in scope: Scope) -> Outcome {
         let actual = scope.resolve(test.path) ?? test.expectation.defaultValue
-        return check(test.expectation, actual: actual, in: scope)
+        let outcome = check(test.expectation, actual: actual, in: scope)
+        // Name the field: the reader may not know it yet (a plan), or it may rest on a resource the
+        // inputs do not include (a joined destination).
+        if outcome.status == .unknown, actual?.isUnknown == true {
+            return .unknown("\(test.path) is not known yet (known after apply, or it rests on a resource the inputs do not include)")
+        }
+        return outcome
     }
 
     func check(_ expectation: Expectation, actual: Value?, in scope: Scope) -> Outcome {

@@ -69,6 +69,20 @@ public enum TestType: String, CaseIterable, Codable, Sendable {
     case partial
     /// A discussion-only exercise: counts as untested.
     case tabletop
+    /// A restore of backups (or a point-in-time restore) checked for integrity: evidence that the
+    /// data comes back, not that the application fails over, so it never counts as a failover test.
+    case restore
+
+    /// Whether the test exercised a failover (full or partial), the basis of DR test freshness.
+    public var exercisesFailover: Bool {
+        switch self {
+        case .fullFailover, .partial: return true
+        case .tabletop, .restore: return false
+        }
+    }
+
+    /// The accepted spellings, for error messages.
+    public static let acceptedValues = allCases.map(\.rawValue).joined(separator: ", ")
 }
 
 /// The DR test on which the current strategy's freshness rests.

@@ -146,7 +146,7 @@ extension InputResolver {
     private func currentBasis(kind: StrategyKind, evidence: TestEvidence?, continuous: Bool) -> FreshnessBasis {
         if kind == .noDR { return .notApplicable }
         if kind == .activeActive && continuous { return .continuous }
-        guard let evidence, evidence.type != .tabletop else { return .untested }
+        guard let evidence, evidence.type.exercisesFailover else { return .untested }
         if evidence.result == .fail { return .failedTest(ageDays: evidence.ageDays) }
         return .passedTest(ageDays: evidence.ageDays, partial: evidence.type == .partial)
     }

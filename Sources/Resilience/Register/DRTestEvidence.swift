@@ -12,7 +12,7 @@ public enum DRTestEvidence {
         public var application: String
         /// Test date.
         public var date: CivilDate
-        /// Full, partial or tabletop (`test_type`, or `type` when that is not the record type).
+        /// Full, partial, tabletop or restore (`test_type`, or `type` when that is not the record type).
         public var type: TestType
         /// Pass or fail.
         public var result: TestResult
@@ -34,8 +34,9 @@ public enum DRTestEvidence {
 
     /// Adds the derived `dr.` fields to every application record in `applications`.
     ///
-    /// The freshness basis is the latest full or partial test (tabletop exercises do not count as
-    /// tests, §B.5; they are the basis only when nothing else exists). Tests after `asOf` are ignored.
+    /// The freshness basis is the latest full or partial test (tabletop exercises and restore tests
+    /// do not count as failover tests, §B.5; they are the basis only when nothing else exists, and
+    /// then count as untested). Tests after `asOf` are ignored.
     /// When the log holds no test for an application, `dr.last_test_*` fields already in the
     /// register are kept and aged.
     public static func enrich(applications: [Resource], tests: [Resource], asOf: CivilDate, settings: ModelSettings = ModelSettings()) throws(
@@ -86,7 +87,7 @@ public enum DRTestEvidence {
         let typeField = reader.raw("test_type") != nil || reader.raw("type")?.stringValue == resourceType ? "test_type" : "type"
         let typeText = try required(typeField).lowercased()
         guard let type = TestType(rawValue: typeText) else {
-            throw failure("type", "expected full_failover, partial or tabletop, got '\(typeText)'")
+            throw failure("type", "expected one of \(TestType.acceptedValues), got '\(typeText)'")
         }
         let resultText = try required("result").lowercased()
         guard let result = TestResult(rawValue: resultText) else { throw failure("result", "expected pass or fail, got '\(resultText)'") }
@@ -108,7 +109,7 @@ public enum DRTestEvidence {
         var document = resource.document.objectValue ?? Fields()
         var dr = document["dr"]?.objectValue ?? Fields()
         let ordered = tests.sorted { ($0.date, $0.order) < ($1.date, $1.order) }
-        let exercises = ordered.filter { $0.type != .tabletop }
+        let exercises = ordered.filter(\.type.exercisesFailover)
         if let basis = exercises.last ?? ordered.last {
             dr["last_test_date"] = .string(basis.date.description)
             dr["last_test_result"] = .string(basis.result.rawValue)

@@ -48,7 +48,7 @@ struct RecoveryPostureReader {
         let type: TestType
         if let text = try dr.text("last_test_type") {
             guard let parsed = TestType(rawValue: text.lowercased()) else {
-                throw dr.error("last_test_type", "expected full_failover, partial or tabletop, got '\(text)'")
+                throw dr.error("last_test_type", "expected one of \(TestType.acceptedValues), got '\(text)'")
             }
             type = parsed
         } else {

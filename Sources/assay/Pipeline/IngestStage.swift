@@ -48,6 +48,9 @@ struct IngestStage {
         // over as the last use, so that the step compacts the records in place.
         let resolved = IdentityResolution.resolve(consume linked, precedence: precedence)
         output.resources = resolved.resources
+        // One document per account and region the live exports cover, so a policy can require
+        // an audit trail or an alarm there even where none was exported.
+        output.resources += OperationalLinks.accountRegions(output.resources)
         output.warnings = resolved.warnings
         if let terraformRoot {
             let locator = try TerraformSourceLocator(root: terraformRoot)

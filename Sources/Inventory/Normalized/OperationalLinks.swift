@@ -1,0 +1,407 @@
+public import PolicyEngine
+
+/// The joins that audit logging, failover readiness, backup coverage and primary/DR consistency
+/// need, run by `InventoryNormalizer.link` after its own passes. One walk sorts the resources by
+/// the types these joins concern; every join then visits only its own types, so an estate
+/// without trails, queues or backup selections pays for none of them.
+///
+/// 1. Audit trails → their destination: `audit.destination_immutable` from the destination's
+///    `storage.immutable` and `audit.log_regions` (its region plus its replicas'); both unknown
+///    when the destination is not among the inputs.
+/// 2. GCP projects: `audit.data_access_logs` from their IAM policy's audit configs.
+/// 3. Dead-letter queues learn the queues they serve (`messaging.dead_letter_for`).
+/// 4. Terraform Backup vault locks fold into their vault (`backup.vault_locked`).
+/// 5. Backup selections → the resources they cover (`backup.plans`, `backup.plan_retention_days`).
+/// 6. Security groups: `network.rule_keys`, one text per allowed rule; the same application's
+///    groups in other regions (`network.counterparts`) and their rule keys.
+///
+/// `accountRegions` adds one `account.region` document per provider, account and region of the
+/// live records (AWS Config, Resource Graph, CAI), naming the applications tagged there, so a
+/// policy can require a trail or an alarm where nothing of the kind was exported.
+public enum OperationalLinks {
+    /// The resources with the joins applied (records folded into others left out).
+    public static func link(_ resources: consuming [Resource]) -> [Resource] {
+        var pass = OperationalPass(consume resources)
+        pass.linkTrails()
+        pass.linkProjectAuditConfigs()
+        pass.linkDeadLetterQueues()
+        pass.foldVaultLocks()
+        pass.linkBackupSelections()
+        pass.addRuleKeys()
+        return pass.result
+    }
+
+    /// One `account.region` document per provider, account and region of the resources read
+    /// from live exports, naming the applications tagged there. Called once after identity
+    /// resolution, so each resource counts once.
+    public static func accountRegions(_ resources: [Resource]) -> [Resource] {
+        OperationalPass.accountRegions(resources)
+    }
+
+    /// The type of the scope documents.
+    public static let accountRegionType = ResourceKind.accountRegion.rawValue
+}
+
+/// The working state of one `OperationalLinks.link` call.
+private struct OperationalPass {
+    var resources: [Resource]
+    var removed = Set<Int>()
+    /// Positions per normalized type, for the types a join reads.
+    var byType: [String: [Int]] = [:]
+    /// Positions of the Terraform vault locks.
+    var vaultLocks: [Int] = []
+
+    static let concerned: Set<String> = [
+        ResourceKind.loggingTrail, .storageBucket, .storageAccount, .accountProject, .messagingQueue, .backupVault, .backupSelection,
+        .backupPlan, .networkSecurityGroup,
+    ].reduce(into: Set<String>()) { $0.insert($1.rawValue) }
+    static let liveFormats: Set<String> = [InputFormat.awsConfig.rawValue, InputFormat.azureResourceGraph.rawValue,
+                                           InputFormat.gcpAssetInventory.rawValue]
+
+    init(_ resources: consuming [Resource]) {
+        self.resources = resources
+        let other = ResourceKind.other.rawValue
+        for position in self.resources.indices {
+            let type = self.resources[position].type
+            if Self.concerned.contains(type) {
+                byType[type, default: []].append(position)
+            } else if type == other, self.resources[position].source.format?.hasPrefix("terraform") == true,
+                self.resources[position].document.at("native_type")?.text == "aws_backup_vault_lock_configuration"
+            {
+                vaultLocks.append(position)
+            }
+        }
+    }
+
+    var result: [Resource] {
+        removed.isEmpty ? resources : resources.indices.filter { !removed.contains($0) }.map { resources[$0] }
+    }
+
+    func positions(_ kind: ResourceKind) -> [Int] { byType[kind.rawValue] ?? [] }
+    func document(_ position: Int) -> Value { resources[position].document }
+    mutating func update(_ position: Int, _ change: (inout Value) -> Void) { change(&resources[position].document) }
+
+    /// The resource addresses a Terraform record's attribute refers to (`terraform.references`).
+    func references(_ position: Int, _ attribute: String) -> [String] {
+        document(position).at("terraform", "references", attribute)?.elements.compactMap(\.text) ?? []
+    }
+
+    /// Names a resource answers to: id, native id, name, lower-cased for ARM ids.
+    func names(_ position: Int) -> [String] {
+        let document = document(position)
+        let id = resources[position].id
+        return [ResourceKey.of(id), document.at("native_id")?.text, document.at("name")?.text].compactMap { $0 }
+    }
+
+    // MARK: - 1. Trails
+
+    mutating func linkTrails() {
+        let trails = positions(.loggingTrail)
+        guard !trails.isEmpty else { return }
+        // Stores by name; a trail joins the store of its own input file first (the same bucket
+        // may also come from another export), else any.
+        var destinations: [String: [Int]] = [:]
+        for position in positions(.storageBucket) + positions(.storageAccount) {
+            for name in Set(names(position)) { destinations[name, default: []].append(position) }
+        }
+        for trail in trails {
+            guard let destination = document(trail).facet(.auditDestination)?.text else { continue }
+            if destination.lowercased().contains("/microsoft.operationalinsights/workspaces/") {
+                // A Log Analytics workspace: queryable, not immutable, in one region.
+                update(trail) { $0.setFacet(.auditDestinationImmutable, .bool(false)) }
+                continue
+            }
+            // The store of the trail's own file first; then, as identity resolution will fill the
+            // gaps of one record from another, a record of the same store that states its immutability.
+            let file = resources[trail].source.file
+            let candidates = (destinations[ResourceKey.of(destination)] ?? []).sorted { (resources[$0].source.file == file ? 0 : 1, $0) < (resources[$1].source.file == file ? 0 : 1, $1) }
+            let stating = candidates.first { document($0).facet(.storageImmutable).map { !$0.isUnknown } ?? false }
+            guard let store = stating ?? candidates.first else {
+                update(trail) { target in
+                    target.setFacet(.auditDestinationImmutable, .unknown)
+                    target.setFacet(.auditLogRegions, .unknown)
+                }
+                continue
+            }
+            let immutable = document(store).facet(.storageImmutable) ?? .unknown
+            // Where the logs are: likewise from a record that knows the store's replication.
+            let placed = candidates.first { candidate in
+                let copies = document(candidate)
+                return copies.facet(.replicationEnabled).map { !$0.isUnknown } ?? false && copies.facet(.replicationRegions)?.isUnknown != true
+            }
+            let stored = document(placed ?? store)
+            var regions: Value = .unknown
+            if let home = stored.at("region")?.text {
+                switch stored.facet(.replicationRegions) {
+                case .unknown?: regions = .unknown
+                case let copies?: regions = .array(Set([home] + copies.elements.compactMap(\.text)).sorted().map(Value.string))
+                case nil: regions = stored.facet(.replicationEnabled) == .unknown ? .unknown : .array([.string(home)])
+                }
+            }
+            update(trail) { target in
+                target.setFacet(.auditDestinationImmutable, immutable)
+                target.setFacet(.auditLogRegions, regions)
+            }
+        }
+    }
+
+    // MARK: - 2. GCP audit configs
+
+    /// `iam_policy.auditConfigs` (`audit_configs` in snake_case exports): the log types of the
+    /// `allServices` entry; an IAM policy without one configures none.
+    mutating func linkProjectAuditConfigs() {
+        for project in positions(.accountProject) {
+            guard let policy = document(project).at("iam_policy") else { continue }
+            let configs = (policy.at("auditConfigs") ?? policy.at("audit_configs"))?.elements ?? []
+            let all = configs.first { $0.at("service")?.text == "allServices" }
+            let entries = (all?.at("auditLogConfigs") ?? all?.at("audit_log_configs"))?.elements ?? []
+            let types = entries.compactMap { ($0.at("logType") ?? $0.at("log_type"))?.text }
+            update(project) { $0.setFacet(.auditDataAccessLogs, .array(Set(types).sorted().map(Value.string))) }
+        }
+    }
+
+    // MARK: - 3. Dead-letter queues
+
+    mutating func linkDeadLetterQueues() {
+        let queues = positions(.messagingQueue)
+        let sources = queues.filter { document($0).facet(.deadLetterTarget)?.text != nil }
+        guard !sources.isEmpty else { return }
+        var byName: [String: Int] = [:]
+        for position in queues {
+            for name in names(position) where byName[name] == nil { byName[name] = position }
+        }
+        var served: [Int: [String]] = [:]
+        for source in sources {
+            guard let target = document(source).facet(.deadLetterTarget)?.text, let queue = byName[target] else { continue }
+            served[queue, default: []].append(resources[source].id)
+        }
+        for (queue, list) in served {
+            update(queue) { $0.setFacet(.deadLetterFor, .array(Set(list).sorted().map(Value.string))) }
+        }
+    }
+
+    // MARK: - 4. Vault locks
+
+    mutating func foldVaultLocks() {
+        guard !vaultLocks.isEmpty else { return }
+        var vaults: [String: Int] = [:]
+        for position in positions(.backupVault) {
+            for name in names(position) where vaults[name] == nil { vaults[name] = position }
+        }
+        for lock in vaultLocks {
+            let attributes = document(lock).at("attributes")
+            guard let name = attributes?.at("backup_vault_name")?.text, let vault = vaults[name] else { continue }
+            let minimum = attributes?.at("min_retention_days")?.numberFacet
+            update(vault) { target in
+                target.setFacet(.backupVaultLocked, .bool(true))
+                if let minimum { target.setFacet(.backupVaultMinRetentionDays, minimum) }
+            }
+            resources[vault].mergedSources.append(resources[lock].source)
+            removed.insert(lock)
+        }
+        for vault in positions(.backupVault) where document(vault).facet(.backupVaultLocked) == nil
+            && document(vault).at("source", "format")?.text?.hasPrefix("terraform") == true
+        {
+            update(vault) { $0.setFacet(.backupVaultLocked, .bool(false)) }
+        }
+    }
+
+    // MARK: - 5. Backup selections
+
+    /// A selection covers, as AWS Backup does, the resources whose ARN it names (`*` wildcards;
+    /// in Terraform also through references) or that carry one of its tags — and, of those, the
+    /// ones meeting every `StringEquals` condition. Plans are named by id, ARN, name or address.
+    mutating func linkBackupSelections() {
+        let selections = positions(.backupSelection)
+        guard !selections.isEmpty else { return }
+        var plans: [String: Int] = [:]
+        for position in positions(.backupPlan) {
+            var keys = names(position)
+            if let address = document(position).at("terraform", "address")?.text { keys.append(address) }
+            if let planID = document(position).at("attributes", "configuration", "BackupPlanId")?.text
+                ?? document(position).at("attributes", "id")?.text { keys.append(planID) }
+            if let arn = LocationCodes.ARN(resources[position].id), let last = arn.resource.split(separator: ":").last { keys.append(String(last)) }
+            for key in keys where plans[key] == nil { plans[key] = position }
+        }
+        struct Rule {
+            var plan: String
+            var retention: Double?
+            var exact: Set<String>
+            var patterns: [String]
+            var anyTag: [(String, String)]
+            var allConditions: [(String, String)]
+        }
+        func pairs(_ value: Value?) -> [(String, String)] {
+            (value?.elements ?? []).compactMap { pair in pair.at("key")?.text.map { ($0, pair.at("value")?.text ?? "") } }
+        }
+        var rules: [Rule] = []
+        for selection in selections {
+            let selected = document(selection)
+            // A plan's id is known only after apply in a plan: follow the configuration reference.
+            guard let planReference = selected.facet(.backupSelectionPlan)?.text ?? references(selection, "plan_id").first else { continue }
+            let plan = plans[planReference]
+            let planName = plan.map { resources[$0].id } ?? planReference
+            let retention = plan.flatMap { document($0).facet(.backupRetentionDays)?.doubleValue }
+            let arns = (selected.facet(.backupSelectionResources)?.elements.compactMap(\.text) ?? []) + references(selection, "resources")
+            rules.append(Rule(plan: planName, retention: retention, exact: Set(arns.filter { !$0.contains("*") }),
+                              patterns: arns.filter { $0.contains("*") }, anyTag: pairs(selected.facet(.backupSelectionTags)),
+                              allConditions: pairs(selected.facet(.backupSelectionConditions))))
+        }
+        guard !rules.isEmpty else { return }
+        let stores = Set([ResourceKind.databaseInstance, .databaseCluster, .databaseTable, .databaseWarehouse, .storageBucket, .computeVolume,
+                          .computeInstance, .storageAccount].map(\.rawValue))
+        for position in resources.indices where stores.contains(resources[position].type) {
+            let id = resources[position].id
+            let address = document(position).at("terraform", "address")?.text
+            let tags = document(position).at("tags")
+            var covering: [String] = []
+            var longest: Double?
+            for rule in rules {
+                // AWS Backup: (named resources or any listed tag) and every condition.
+                let named = rule.exact.contains(id) || address.map { rule.exact.contains($0) } == true || rule.patterns.contains { Self.glob($0, matches: id) }
+                let tagged = rule.anyTag.contains { tags?.at($0.0)?.text == $0.1 }
+                let meetsConditions = rule.allConditions.allSatisfy { tags?.at($0.0)?.text == $0.1 }
+                guard named || tagged, meetsConditions else { continue }
+                covering.append(rule.plan)
+                if let days = rule.retention { longest = max(longest ?? days, days) }
+            }
+            guard !covering.isEmpty else { continue }
+            update(position) { target in
+                target.setFacet(.backupPlans, .array(Set(covering).sorted().map(Value.string)))
+                if let longest { target.setFacet(.backupPlanRetentionDays, .number(longest)) }
+            }
+        }
+    }
+
+    /// `*` matches any run of characters (AWS Backup selection ARNs).
+    static func glob(_ pattern: String, matches text: String) -> Bool {
+        let parts = pattern.split(separator: "*", omittingEmptySubsequences: false).map(String.init)
+        guard parts.count > 1 else { return pattern == text }
+        guard text.hasPrefix(parts[0]), text.hasSuffix(parts[parts.count - 1]) else { return false }
+        var rest = Substring(text.dropFirst(parts[0].count))
+        for part in parts.dropFirst().dropLast() where !part.isEmpty {
+            guard let range = rest.range(of: part) else { return false }
+            rest = rest[range.upperBound...]
+        }
+        return rest.count >= parts[parts.count - 1].count
+    }
+
+    // MARK: - 6. Rule keys
+
+    mutating func addRuleKeys() {
+        let groups = positions(.networkSecurityGroup)
+        guard !groups.isEmpty else { return }
+        var keysByGroup: [Int: Value] = [:]
+        for group in groups {
+            guard let rules = document(group).facet(.networkRules) else { continue }
+            let keys: Value = rules.isUnknown ? .unknown : .array(Self.ruleKeys(rules).map(Value.string))
+            keysByGroup[group] = keys
+            update(group) { $0.setFacet(.networkRuleKeys, keys) }
+        }
+        // The same application's groups in other regions: what the DR region must mirror.
+        struct Owner: Hashable { var provider: String; var application: String }
+        var byOwner: [Owner: [Int]] = [:]
+        for group in groups where keysByGroup[group] != nil {
+            let document = document(group)
+            guard let provider = document.at("provider")?.text, let application = document.at("tags", "application")?.text,
+                document.at("region")?.text != nil
+            else { continue }
+            byOwner[Owner(provider: provider, application: application), default: []].append(group)
+        }
+        for members in byOwner.values where members.count > 1 {
+            for group in members {
+                let region = document(group).at("region")?.text
+                let others = members.filter { document($0).at("region")?.text != region }
+                guard !others.isEmpty else { continue }
+                let names = Set(others.map { other in
+                    "\(document(other).at("name")?.text ?? resources[other].id) (\(document(other).at("region")?.text ?? "?"))"
+                })
+                var keys = Set<String>()
+                var unknown = false
+                for other in others {
+                    guard let otherKeys = keysByGroup[other], !otherKeys.isUnknown else {
+                        unknown = true
+                        continue
+                    }
+                    keys.formUnion(otherKeys.elements.compactMap(\.text))
+                }
+                update(group) { target in
+                    target.setFacet(.networkCounterparts, .array(names.sorted().map(Value.string)))
+                    target.setFacet(.networkCounterpartRuleKeys, unknown ? .unknown : .array(keys.sorted().map(Value.string)))
+                }
+            }
+        }
+    }
+
+    /// `direction protocol ports peer` per allowed rule and peer; private blocks read `private`.
+    static func ruleKeys(_ rules: Value) -> [String] {
+        var keys = Set<String>()
+        for rule in rules.elements where rule.at("action")?.text != "deny" {
+            let direction = rule.at("direction")?.text ?? "?"
+            let proto = rule.at("protocol")?.text ?? "?"
+            let ports = rule.at("ports").map { ports in
+                let from = ports.at("from")?.text ?? "?"
+                let to = ports.at("to")?.text ?? "?"
+                return from == to ? from : "\(from)-\(to)"
+            } ?? "-"
+            let peers = (rule.at("sources") ?? rule.at("destinations"))?.elements.compactMap(\.text) ?? []
+            for peer in peers.isEmpty ? ["-"] : peers {
+                let shown = IPBlock(parsing: peer).map { $0.reachesPublicSpace ? peer : "private" } ?? peer
+                keys.insert("\(direction) \(proto) \(ports) \(shown)")
+            }
+        }
+        return keys.sorted()
+    }
+
+    // MARK: - 7. Accounts and regions
+
+    static func accountRegions(_ resources: [Resource]) -> [Resource] {
+        struct Scope: Hashable { var provider: String; var account: String; var region: String }
+        var found: [Scope: (applications: Set<String>, source: SourceReference)] = [:]
+        // Runs of one format and of one scope are long (exports group by region): compare with
+        // the previous record's before hashing.
+        var lastFormat: String?
+        var lastFormatIsLive = false
+        var lastScope: Scope?
+        var lastApplications = Set<String>()
+        func flush() {
+            guard let scope = lastScope else { return }
+            found[scope]?.applications.formUnion(lastApplications)
+            lastApplications.removeAll(keepingCapacity: true)
+        }
+        for resource in resources {
+            guard let format = resource.source.format else { continue }
+            if format != lastFormat {
+                lastFormat = format
+                lastFormatIsLive = liveFormats.contains(format)
+            }
+            guard lastFormatIsLive, case .object(let fields) = resource.document,
+                let provider = fields["provider"]?.stringValue, let account = fields["account"]?.stringValue,
+                let region = fields["region"]?.stringValue, region != "global", !region.isEmpty
+            else { continue }
+            if lastScope?.region != region || lastScope?.account != account || lastScope?.provider != provider {
+                flush()
+                let scope = Scope(provider: provider, account: account, region: region)
+                // Multi- and dual-region codes (GCS `EU`, `EUR4`) are no region an alarm or a trail lives in.
+                if found[scope] == nil, (RegionCatalogData.locationKind(of: region) ?? .region) == .region {
+                    found[scope] = (applications: [], source: SourceReference(file: resource.source.file))
+                }
+                lastScope = scope
+            }
+            if let application = fields["tags"]?["application"]?.stringValue, !application.isEmpty { lastApplications.insert(application) }
+        }
+        flush()
+        var scopes: [Resource] = []
+        for (scope, entry) in found.sorted(by: { ($0.key.provider, $0.key.account, $0.key.region) < ($1.key.provider, $1.key.account, $1.key.region) }) {
+            var fields = Fields()
+            fields["name"] = .string("\(scope.account) \(scope.region)")
+            fields["provider"] = .string(scope.provider)
+            fields["account"] = .string(scope.account)
+            fields["region"] = .string(scope.region)
+            fields["applications"] = .array(entry.applications.sorted().map(Value.string))
+            let id = "\(scope.provider):\(scope.account):\(scope.region)"
+            scopes.append(Resource(id: id, type: OperationalLinks.accountRegionType, document: .object(fields), source: entry.source))
+        }
+        return scopes
+    }
+}
