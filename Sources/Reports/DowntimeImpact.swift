@@ -86,9 +86,39 @@ struct DowntimeImpact {
         var placeholdersUsed: Bool
         /// Keeping the current DR against none; nil when the current strategy is none.
         var currentDRValue: CurrentDRValue?
+        /// Its declared dependencies and what composes through them; nil in results without them.
+        var dependencies: Dependencies?
 
         /// The current strategy's option.
         var current: Option? { options.first { $0.isCurrent } }
+    }
+
+    /// One declared dependency edge (`dependencies.edges` of an application entry).
+    struct DependencyEdge {
+        var target: String
+        var isHard: Bool
+        /// The target is an active application of the register.
+        var resolved: Bool
+        var inversion: Bool
+        var onCycle: Bool
+    }
+
+    /// An application's dependencies and the figures composed through them (docs/downtime-model.md,
+    /// "Dependencies and availability"); an unknown figure is nil with its reason.
+    struct Dependencies {
+        var edges: [DependencyEdge]
+        var unresolved: [String]
+        var cycle: String?
+        var effectiveRTOHours: Double?
+        var effectiveRTOUnknownReason: String?
+        var rtoBottleneck: String?
+        var compositeAvailabilityText: String?
+        var compositeUnknownReason: String?
+        var impliedAvailabilityText: String?
+        var sloText: String?
+        /// Composite availability and SLO as fractions, to say whether the SLO is met.
+        var compositeAvailability: Double?
+        var slo: Double?
     }
 
     /// Whether the result has a `downtime` section.
@@ -190,8 +220,25 @@ struct DowntimeImpact {
             },
             placeholdersUsed: value["placeholders_used"]?.boolValue ?? false,
             currentDRValue: (value["strategies"]?.elements ?? []).lazy.compactMap { $0["comparison"]?["current_dr_value"] }
-                .first { $0.objectValue != nil }.map(currentDRValue)
+                .first { $0.objectValue != nil }.map(currentDRValue),
+            dependencies: value["dependencies"].flatMap { $0.objectValue == nil ? nil : dependencies($0, availability: value["availability"]) }
         )
+    }
+
+    private static func dependencies(_ value: Value, availability: Value?) -> Dependencies {
+        Dependencies(
+            edges: value["edges"]?.elements.compactMap { edge in
+                edge["target"]?.textValue.map { target in
+                    DependencyEdge(target: target, isHard: edge["kind"]?.textValue != "soft", resolved: edge["resolved"]?.boolValue ?? false,
+                                   inversion: edge["inversion"]?.boolValue ?? false, onCycle: edge["cycle"]?.boolValue ?? false)
+                }
+            } ?? [],
+            unresolved: value["unresolved"]?.elements.compactMap(\.textValue) ?? [], cycle: value["cycle"]?.textValue,
+            effectiveRTOHours: value["effective_rto_hours"]?.numberValue, effectiveRTOUnknownReason: value["effective_rto_unknown_reason"]?.textValue,
+            rtoBottleneck: value["rto_bottleneck"]?.textValue, compositeAvailabilityText: availability?["composite_text"]?.textValue,
+            compositeUnknownReason: availability?["composite_unknown_reason"]?.textValue,
+            impliedAvailabilityText: availability?["implied_text"]?.textValue, sloText: availability?["slo_text"]?.textValue,
+            compositeAvailability: availability?["composite"]?.numberValue, slo: availability?["slo"]?.numberValue)
     }
 
     private static func currentDRValue(_ value: Value) -> CurrentDRValue {

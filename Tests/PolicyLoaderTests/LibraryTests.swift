@@ -34,7 +34,7 @@ struct LibraryTests {
     @Test("the library covers every topic of the mission")
     func topics() throws {
         let categories = Set(try Self.library().policies.map(\.category))
-        #expect(categories == ["tagging", "residency", "encryption", "key_replication", "access", "dr", "resilience", "network", "cost", "drift"])
+        #expect(categories == ["tagging", "residency", "encryption", "key_replication", "access", "dr", "resilience", "network", "cost", "drift", "operations"])
     }
 
     @Test("the seven framework catalogs are present, each with controls")
@@ -131,6 +131,9 @@ struct LibraryTests {
         ("resilience.dns.failover_ttl", "max_ttl_seconds", "300"),
         ("encryption.kms.rotation", "max_rotation_days", "730"),
         ("cost.budget.environment", "monthly_budget", #"{"prod": 11999, "staging": 3000, "dev": 2000, "dr": 2500, "default": 1000}"#),
+        ("operations.documents.review_age", "max_review_age_days", #"{"tier0": 179, "tier1": 180, "tier2": 365, "tier3": 365}"#),
+        ("operations.documents.test_age", "max_test_age_days", #"{"tier0": 180, "tier1": 364, "tier2": 365, "tier3": 730}"#),
+        ("operations.runbook.present", "tiers", #"["tier0", "tier1", "tier2"]"#),
     ]
 
     @Test("mutating a policy's threshold makes its own test cases fail", arguments: mutations.map { "\($0.policy) \($0.param)" })
