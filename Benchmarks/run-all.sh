@@ -3,6 +3,7 @@
 # prints one table (wall time and peak RSS from /usr/bin/time). Figures go to docs/performance.md.
 #
 # Usage: Benchmarks/run-all.sh [DATA_DIR] [--skip-peers] [--only NAME]
+#   Writes DATA_DIR/results.tsv and DATA_DIR/results.md (the table docs/performance.md quotes).
 #   DATA_DIR defaults to /tmp/bench-data. --only takes an extended regular expression matched at
 #   the start of measurement names (e.g. 'engine|python-rules|regorus'). Data is generated with ../shared/bench/*.py when missing
 #   (never committed). Peers come from ../shared/bench/peers/setup.sh (virtualenvs in /tmp).
@@ -51,6 +52,13 @@ bin=.build/release
 echo "== data" >&2
 gen "$data/inv-100k.json" python3 $shared/gen_inventory.py --resources 100000 --seed 7 --out "$data/inv-100k.json"
 gen "$data/inv-1m.json" python3 $shared/gen_inventory.py --resources 1000000 --seed 7 --out "$data/inv-1m.json"
+# A second seed for the whole-command workloads (issue 20: at least two seeds per workload).
+gen "$data/inv-100k-s11.json" python3 $shared/gen_inventory.py --resources 100000 --seed 11 --out "$data/inv-100k-s11.json"
+gen "$data/inv-1m-s11.json" python3 $shared/gen_inventory.py --resources 1000000 --seed 11 --out "$data/inv-1m-s11.json"
+gen "$data/focus-5m.csv" python3 $shared/gen_focus.py --rows 5000000 --out "$data/focus-5m.csv"
+gen "$data/focus-5m-s7.csv" python3 $shared/gen_focus.py --rows 5000000 --seed 7 --out "$data/focus-5m-s7.csv"
+gen "$data/config-1m.json" python3 Benchmarks/InventoryBench/gen_config_snapshot.py --resources 1000000 --out "$data/config-1m.json"
+gen "$data/plan-1m.json" python3 $shared/gen_inventory.py --format tfplan --resources 1000000 --out "$data/plan-1m.json"
 gen "$data/plan-10k.json" python3 $shared/gen_inventory.py --format tfplan --resources 10000 --out "$data/plan-10k.json"
 gen "$data/cur-1m.csv" python3 $shared/gen_cur.py --rows 1000000 --out "$data/cur-1m.csv"
 gen "$data/cur-5m.csv" python3 $shared/gen_cur.py --rows 5000000 --out "$data/cur-5m.csv"
@@ -71,6 +79,23 @@ if [ $skip_peers -eq 0 ]; then
   measure regorus-100k $venv/bin/python $shared/peers/rego_eval.py --engine regorus "$data/inv-100k.json"
   measure regorus-1m $venv/bin/python $shared/peers/rego_eval.py --engine regorus "$data/inv-1m.json"
 fi
+
+echo "== whole commands writing the reports a user asks for (issue 20)" >&2
+# What users run: `assay evaluate` writing JSON and JUnit, beside the Python loop on the same file.
+for seed in 7 11; do
+  suffix=$([ $seed = 7 ] && echo "" || echo "-s$seed")
+  for size in 100k 1m; do
+    measure "assay-json-junit-$size-seed$seed" $bin/assay evaluate --policies Benchmarks/EngineBench/policies \
+      --input "$data/inv-$size$suffix.json" --as-of 2025-01-01 --passing summary \
+      --json "$data/out-$size.json" --junit "$data/out-$size.xml" --quiet
+  done
+  if [ $skip_peers -eq 0 ]; then measure "python-rules-100k-seed$seed" python3 $shared/peers/py_rules.py "$data/inv-100k$suffix.json"; fi
+done
+# The real export formats at a million, identity resolution included (R1–R4 over normalized types).
+measure assay-config-1m $bin/assay evaluate --policies Benchmarks/EngineBench/policies-normalized \
+  --input "$data/config-1m.json" --as-of 2025-01-01 --passing summary --quiet
+measure assay-tfplan-1m $bin/assay evaluate --policies Benchmarks/EngineBench/policies-normalized \
+  --input "$data/plan-1m.json" --as-of 2025-01-01 --passing summary --quiet
 
 echo "== whole command on a Terraform plan, R1–R4 (issue 3)" >&2
 measure assay-tfplan-10k $bin/assay evaluate --policies Benchmarks/EngineBench/policies-normalized \
@@ -93,6 +118,13 @@ for file in cur-1m.csv cur-5m.csv cur-5m.csv.gz; do
   fi
 done
 warm "$data/cur-5m.csv"; measure "cat-cur-5m.csv" sh -c "cat '$data/cur-5m.csv' > /dev/null"
+# FOCUS, the FinOps standard most users feed (issue 20): the same q1 + q2, two seeds.
+for file in focus-5m.csv focus-5m-s7.csv; do
+  warm "$data/$file"; measure "assay-$file" $bin/BillingBench "$data/$file"
+  if [ $skip_peers -eq 0 ]; then
+    warm "$data/$file"; measure "duckdb-$file" $venv/bin/python $shared/peers/duckdb_agg.py "$data/$file" --schema focus
+  fi
+done
 
 echo "== downtime model: 50 apps × 6 strategies × 100k trials (issue 7)" >&2
 measure downtime $bin/DowntimeBench
@@ -106,3 +138,13 @@ measure report-html-100k $bin/ReportBench --resources 100000 --formats html --ou
 echo >&2
 echo "name	wall_s	peak_MB	exit	output" >&2
 cat "$results" >&2
+# The Markdown table for docs/performance.md: every row with the machine, the load and the commit.
+{
+  echo "Machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //'), $(free -g | awk '/Mem:/ {print $2}') GiB;"
+  echo "commit $(git rev-parse --short HEAD), $(date -u '+%Y-%m-%d %H:%M UTC'), load average at the end: $(cut -d' ' -f1-3 /proc/loadavg)."
+  echo
+  echo "| measurement | wall (s) | peak RSS (MB) | exit |"
+  echo "|---|---|---|---|"
+  awk -F'\t' '{printf "| %s | %s | %s | %s |\n", $1, $2, $3, $4}' "$results"
+} > "$data/results.md"
+echo "Markdown table: $data/results.md" >&2

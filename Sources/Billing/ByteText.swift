@@ -44,6 +44,15 @@ enum ByteText {
         return false
     }
 
+    /// True when `bytes[index...]` starts with `prefix`, ignoring ASCII case (`prefix` is lower case).
+    static func hasLowercasePrefix(_ bytes: FieldBytes, at index: Int, _ prefix: StaticString) -> Bool {
+        let length = prefix.utf8CodeUnitCount
+        guard index + length <= bytes.count else { return false }
+        let pattern = prefix.utf8Start
+        for offset in 0..<length where bytes[index + offset] | 0x20 != pattern[offset] | 0x20 { return false }
+        return true
+    }
+
     /// True when `bytes` ends with `suffix` (case-sensitive).
     static func hasSuffix(_ bytes: FieldBytes, _ suffix: StaticString) -> Bool {
         let length = suffix.utf8CodeUnitCount

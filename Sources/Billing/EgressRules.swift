@@ -14,10 +14,28 @@ enum EgressRules {
     }
 
     /// Free text (FOCUS usage type or description, Azure meter name, GCP SKU): mentions data
-    /// transfer out or egress, and not ingress.
+    /// transfer out or egress, and not ingress. Case-insensitive, in one pass over the text (it is
+    /// read for every usage row; six searches, one per phrase, cost a tenth of a FOCUS read).
     static func text(_ text: FieldBytes) -> Bool {
-        if ByteText.containsLowercase(text, "ingress") || ByteText.containsLowercase(text, "-in-bytes") { return false }
-        return ByteText.containsLowercase(text, "data transfer out") || ByteText.containsLowercase(text, "egress")
-            || ByteText.containsLowercase(text, "datatransfer-out") || ByteText.containsLowercase(text, "-out-bytes")
+        var egress = false
+        var index = 0
+        while index < text.count {
+            switch text[index] | 0x20 {
+            case UInt8(ascii: "i"):
+                if ByteText.hasLowercasePrefix(text, at: index, "ingress") { return false }
+            case UInt8(ascii: "-"):
+                if ByteText.hasLowercasePrefix(text, at: index, "-in-bytes") { return false }
+                if !egress && ByteText.hasLowercasePrefix(text, at: index, "-out-bytes") { egress = true }
+            case UInt8(ascii: "d"):
+                if !egress && (ByteText.hasLowercasePrefix(text, at: index, "data transfer out")
+                    || ByteText.hasLowercasePrefix(text, at: index, "datatransfer-out")) { egress = true }
+            case UInt8(ascii: "e"):
+                if !egress && ByteText.hasLowercasePrefix(text, at: index, "egress") { egress = true }
+            default:
+                break
+            }
+            index += 1
+        }
+        return egress
     }
 }

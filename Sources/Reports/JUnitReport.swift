@@ -57,7 +57,8 @@ public struct JUnitReport: ReportRenderer {
     /// first pass that only classifies its findings, so no case list is held in memory.
     public func write(_ result: RunResult, to output: ReportOutput) throws(ReportError) {
         var findingsByPolicy: [String: [Int]] = [:]
-        for (index, finding) in result.findings.enumerated() { findingsByPolicy[finding.policy, default: []].append(index) }
+        // By index: iterating the findings would copy each one (a dozen reference counts).
+        for index in result.findings.indices { findingsByPolicy[result.findings[index].policy, default: []].append(index) }
         let policies = result.policies.sorted { $0.id < $1.id }
         let baseline = Self.baselineText(result)
         let writer = try XMLWriter(output: output)
@@ -88,7 +89,7 @@ public struct JUnitReport: ReportRenderer {
             }
             for (name, value) in properties { try writer.empty("property", [("name", name), ("value", value)]) }
             try writer.end()
-            try suite.forEachCase { testCase throws(ReportError) in try write(testCase, classname: policy.id, to: writer) }
+            try writeCases(of: suite, classname: policy.id, to: writer, output: output)
             try writer.element("system-out", text: "")
             try writer.element("system-err", text: "")
             try writer.end()
@@ -104,6 +105,62 @@ public struct JUnitReport: ReportRenderer {
         try writer.attribute("failures", String(counts[.failure] ?? 0))
         try writer.attribute("errors", String(counts[.error] ?? 0))
         try writer.attribute("skipped", String(counts[.skipped] ?? 0))
+    }
+
+    /// Test cases rendered per parallel task, and tasks per wave written before the next.
+    private static let casesPerTask = 4096
+    private static let tasksPerWave = 8
+
+    /// Writes a suite's cases: the summary case, then one case per finding — rendered on all
+    /// cores in blocks, each block by its own libxml2 writer standing at the same depth, and
+    /// appended in order, so the bytes are those one writer would make — or the single "not
+    /// applicable" case.
+    private func writeCases(of suite: Suite, classname: String, to writer: XMLWriter, output: ReportOutput) throws(ReportError) {
+        var any = false
+        if let summaryCase = suite.summaryCase {
+            try write(summaryCase, classname: classname, to: writer)
+            any = true
+        }
+        let occurrences = suite.occurrences()
+        if occurrences.contains(where: { $0 > 0 }) {
+            any = true
+            try writer.flush()
+            let wave = Self.casesPerTask * Self.tasksPerWave
+            for waveStart in stride(from: 0, to: occurrences.count, by: wave) {
+                let waveEnd = min(occurrences.count, waveStart + wave)
+                let blocks = ParallelMap.map(Array(stride(from: waveStart, to: waveEnd, by: Self.casesPerTask)), minimumChunk: 1) { start in
+                    Result { () throws(ReportError) -> [UInt8] in
+                        try renderCases(of: suite, positions: start..<min(waveEnd, start + Self.casesPerTask), occurrences: occurrences, classname: classname)
+                    }
+                }
+                for block in blocks { output.append(try block.get()) }
+            }
+        }
+        if !any { try write(suite.emptyCase, classname: classname, to: writer) }
+    }
+
+    /// The bytes of the cases of `suite.findings[positions]` (those that have one), as the
+    /// document's writer would write them at a test case's depth: a writer into memory is
+    /// opened two elements deep and that opening (declaration and two start tags) is cut off.
+    private func renderCases(of suite: Suite, positions: Range<Int>, occurrences: [Int], classname: String) throws(ReportError) -> [UInt8] {
+        let fragment = ReportOutput()
+        let writer = try XMLWriter(output: fragment)
+        // The declaration too: it tells libxml2 the text is UTF-8, else it writes
+        // non-ASCII characters of attributes as character references.
+        try writer.startDocument()
+        try writer.start("testsuites")
+        try writer.start("testsuite")
+        var wrote = false
+        for position in positions where occurrences[position] > 0 {
+            try write(suite.testCase(at: position, occurrence: occurrences[position], flavour: flavour), classname: classname, to: writer)
+            wrote = true
+        }
+        guard wrote else { return [] }
+        try writer.flush()
+        let opening = Array("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites>\n  <testsuite>\n".utf8)
+        let bytes = fragment.bytes
+        guard bytes.starts(with: opening) else { throw .xmlWriter(reason: "unexpected opening of a block of test cases") }
+        return Array(bytes[opening.count...])
     }
 
     private func write(_ testCase: Case, classname: String, to writer: XMLWriter) throws(ReportError) {
@@ -137,6 +194,16 @@ public struct JUnitReport: ReportRenderer {
         let findings: [Int]
         let result: RunResult
         let baseline: String?
+        /// The closing lines of every failure body (`bodyTrailer`).
+        let trailer: String
+
+        init(policy: PolicyReport, findings: [Int], result: RunResult, baseline: String?) {
+            self.policy = policy
+            self.findings = findings
+            self.result = result
+            self.baseline = baseline
+            trailer = JUnitReport.bodyTrailer(policy: policy)
+        }
 
         /// What `result.findings[index]` becomes (nil: no case of its own, a pass under
         /// `passing: summary`). Reads fields in place: copying a finding costs a dozen
@@ -153,14 +220,14 @@ public struct JUnitReport: ReportRenderer {
             }
         }
 
-        private var summaryCase: Case? {
+        var summaryCase: Case? {
             guard result.passing == .summary && policy.counts.pass > 0 else { return nil }
             let noun = policy.counts.pass == 1 ? "resource" : "resources"
             return Case(name: "\(policy.counts.pass) \(noun) pass", file: nil, outcome: .pass)
         }
 
         /// The single case of a policy that matched nothing: skipped, saying why.
-        private var emptyCase: Case {
+        var emptyCase: Case {
             Case(name: "not applicable", file: nil, outcome: .skipped(policy.notApplicableText ?? "not applicable: no input document in scope"))
         }
 
@@ -179,24 +246,30 @@ public struct JUnitReport: ReportRenderer {
             if !any { body(.skipped) }
         }
 
-        /// Every case, in order.
-        func forEachCase(_ body: (Case) throws(ReportError) -> Void) throws(ReportError) {
-            var any = false
-            if let summaryCase {
-                try body(summaryCase)
-                any = true
-            }
+        /// For each position of `findings`: 0 when its finding has no case of its own, else how
+        /// many times its resource has occurred in the suite so far (a second finding of one
+        /// resource is named "resource #2").
+        func occurrences() -> [Int] {
             var seen: [String: Int] = [:]
-            for index in findings {
+            seen.reserveCapacity(findings.count)
+            var occurrences = [Int](repeating: 0, count: findings.count)
+            for (position, index) in findings.enumerated() {
                 let resource = result.findings[index].resource
                 let occurrence = (seen[resource] ?? 0) + 1
                 seen[resource] = occurrence
-                guard let kind = kind(at: index) else { continue }
-                let name = occurrence == 1 ? resource : "\(resource) #\(occurrence)"
-                try body(Case(name: name, file: FindingLocation(result.findings[index])?.file, outcome: outcome(of: result.findings[index], kind: kind)))
-                any = true
+                if kind(at: index) != nil { occurrences[position] = occurrence }
             }
-            if !any { try body(emptyCase) }
+            return occurrences
+        }
+
+        /// The case of `findings[position]`, its resource's `occurrence`-th in the suite.
+        func testCase(at position: Int, occurrence: Int, flavour: Flavour) -> Case {
+            let index = findings[position]
+            let resource = result.findings[index].resource
+            let name = occurrence == 1 ? resource : "\(resource) #\(occurrence)"
+            // Only GitLab's flavour shows the file; finding it costs a path split per finding.
+            let file = flavour == .gitlab ? FindingLocation(result.findings[index])?.file : nil
+            return Case(name: name, file: file, outcome: outcome(of: result.findings[index], kind: kind(at: index) ?? .pass))
         }
 
         private func outcome(of finding: borrowing Finding, kind: Case.Kind) -> Case.Outcome {
@@ -207,11 +280,11 @@ public struct JUnitReport: ReportRenderer {
             case .pass:
                 return .pass
             case .fail:
-                return .failure(message: finding.message, type: finding.severity.rawValue, body: JUnitReport.body(finding, policy: policy))
+                return .failure(message: finding.message, type: finding.severity.rawValue, body: JUnitReport.body(finding, trailer: trailer))
             case .error:
-                return .error(message: finding.message, type: "evaluation-error", body: JUnitReport.body(finding, policy: policy))
+                return .error(message: finding.message, type: "evaluation-error", body: JUnitReport.body(finding, trailer: trailer))
             case .unknown:
-                return .error(message: finding.message, type: "unknown-value", body: JUnitReport.body(finding, policy: policy))
+                return .error(message: finding.message, type: "unknown-value", body: JUnitReport.body(finding, trailer: trailer))
             case .waived:
                 let waiver = finding.waiver
                 var text = "waived until \(waiver?.expires.description ?? "?"): \(waiver?.reason ?? "")"
@@ -229,32 +302,43 @@ public struct JUnitReport: ReportRenderer {
         return (section["file"]?.stringValue ?? "baseline") + asOf
     }
 
-    fileprivate static func body(_ finding: borrowing Finding, policy: PolicyReport) -> String {
-        var lines = [finding.message, "", "Resource: \(finding.resource)", "Type: \(finding.resourceType)"]
+    /// The lines that close every failure body of `policy` (remediation, controls): the same for
+    /// all its findings, so written once per suite.
+    fileprivate static func bodyTrailer(policy: PolicyReport) -> String {
+        var trailer = ""
+        if !policy.remediation.isEmpty { trailer += "\nRemediation: \(policy.remediation)" }
+        if !policy.frameworks.isEmpty {
+            let controls = policy.frameworks.keys.sorted().map { "\($0) \((policy.frameworks[$0] ?? []).joined(separator: ", "))" }
+            trailer += "\nControls: " + controls.joined(separator: "; ")
+        }
+        return trailer
+    }
+
+    /// The text of a failure or error: message, resource, sources, severity, evidence, then the
+    /// policy's `trailer` (`bodyTrailer`).
+    fileprivate static func body(_ finding: borrowing Finding, trailer: String) -> String {
+        var text = finding.message
+        text.reserveCapacity(text.utf8.count + 256 + trailer.utf8.count)
+        text += "\n\nResource: \(finding.resource)\nType: \(finding.resourceType)"
         let sources = finding.sources
         if sources.count == 1 {
-            lines.append("Source: \(sources[0].reportText)")
+            text += "\nSource: \(sources[0].reportText)"
         } else if sources.count > 1 {
             // Testcase-level <properties> are outside the JUnit schemas consumers validate
             // against; the merged records are listed in the body instead.
-            lines.append("Sources (\(sources.count) records of this resource):")
-            for source in sources { lines.append("  - " + source.reportText + (source.format.map { " [\($0)]" } ?? "")) }
+            text += "\nSources (\(sources.count) records of this resource):"
+            for source in sources { text += "\n  - " + source.reportText + (source.format.map { " [\($0)]" } ?? "") }
         }
-        lines.append("Severity: \(finding.severity.rawValue) (enforcement: \(finding.enforcement.rawValue))")
-        if !finding.evidence.isEmpty {
-            lines.append("Evidence:")
-            for item in finding.evidence {
+        text += "\nSeverity: \(finding.severity.rawValue) (enforcement: \(finding.enforcement.rawValue))"
+        let evidence = finding.evidence
+        if !evidence.isEmpty {
+            text += "\nEvidence:"
+            for item in evidence {
                 let actual = item.actual.map { "'\($0.displayText)'" } ?? "missing"
-                var line = "  - \(item.path) is \(actual) (expected \(item.expected))"
-                if let note = item.note { line += ": \(note)" }
-                lines.append(line)
+                text += "\n  - \(item.path) is \(actual) (expected \(item.expected))"
+                if let note = item.note { text += ": \(note)" }
             }
         }
-        if !policy.remediation.isEmpty { lines.append("Remediation: \(policy.remediation)") }
-        if !policy.frameworks.isEmpty {
-            let controls = policy.frameworks.keys.sorted().map { "\($0) \((policy.frameworks[$0] ?? []).joined(separator: ", "))" }
-            lines.append("Controls: " + controls.joined(separator: "; "))
-        }
-        return lines.joined(separator: "\n")
+        return text + trailer
     }
 }

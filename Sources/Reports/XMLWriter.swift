@@ -72,6 +72,13 @@ final class XMLWriter {
         try check(xmlTextWriterFullEndElement(writer), "end <\(element)>")
     }
 
+    /// Hands everything written so far to the output, so that bytes appended to the output
+    /// directly (a fragment rendered elsewhere) follow them.
+    func flush() throws(ReportError) {
+        try check(xmlTextWriterFlush(writer), "flush")
+        if let failure = output.failure { throw .xmlWriter(reason: "output failed: \(failure)") }
+    }
+
     /// Ends the document and hands everything to the output.
     func finish() throws(ReportError) {
         try check(xmlTextWriterEndDocument(writer), "end document")

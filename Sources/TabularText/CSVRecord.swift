@@ -1,3 +1,5 @@
+import Glibc
+
 /// The fields of one CSV record: offsets into the chunk that holds it, quotes removed.
 ///
 /// The chunk itself is never modified, so error locations and the source line of a diagnostic
@@ -84,13 +86,22 @@ public final class CSVRecord {
         if count == capacity { grow() }
         ByteBufferGrowth.reserve(&scratch, capacity: &scratchCapacity, used: scratchUsed, needed: scratchUsed + end - start)
         // Every quote inside the content is the first of a doubled pair: keep it, skip its twin.
+        // The runs up to each quote are copied whole (`memchr` finds the quote): a tag column
+        // of JSON has a doubled quote every few bytes, and a byte loop cost a sixth of a read.
         var read = start
         var write = scratchUsed
         while read < end {
-            let byte = base[read]
-            scratch[write] = byte
-            write += 1
-            read += byte == UInt8(ascii: "\"") ? 2 : 1
+            let remaining = end - read
+            guard let found = memchr(base + read, Int32(UInt8(ascii: "\"")), remaining) else {
+                (scratch + write).update(from: base + read, count: remaining)
+                write += remaining
+                break
+            }
+            let quote = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+            let run = quote - read + 1  // the run and its quote
+            (scratch + write).update(from: base + read, count: run)
+            write += run
+            read = quote + 2
         }
         spans[2 * count] = start
         spans[2 * count + 1] = (write - scratchUsed) | Self.quotedFlag | Self.collapsedFlag

@@ -128,7 +128,6 @@ public enum IdentityResolution {
             leader = Array(repeating: -1, count: resources.count)
             next = Array(repeating: -1, count: resources.count)
             tail = Array(repeating: -1, count: resources.count)
-            firstByKey.reserveCapacity(resources.count)
             /// The first record of the key: `index` when the slot was empty (one hash lookup).
             func claim(_ slot: inout Int, by index: Int) -> Int {
                 if slot < 0 { slot = index }
@@ -136,19 +135,38 @@ public enum IdentityResolution {
             }
             // Records of registers (JSON, JSON Lines, CSV, YAML) are one resource per id and type
             // within their input (step 1 only: two registers may use one id for different things).
+            // Sized up front: growing a table of a million keys rehashes every key several times.
+            let registerRecords = kinds.count { $0 == nil }
             var firstByRegisterKey: [RegisterKey: Int] = [:]
+            firstByRegisterKey.reserveCapacity(registerRecords)
+            firstByKey.reserveCapacity(resources.count - registerRecords)
+            // An input's records are contiguous: its path is numbered once per run of records
+            // instead of being hashed with every key.
+            var inputNumbers: [String: Int] = [:]
+            var lastInput: (file: String, number: Int)?
             for index in resources.indices {
-                let first = kinds[index] != nil
-                    ? claim(&firstByKey[ResourceIdentity.key(of: resources[index].id), default: -1], by: index)
-                    : claim(&firstByRegisterKey[RegisterKey(file: resources[index].source.file, type: resources[index].type,
-                                                            id: resources[index].id), default: -1], by: index)
+                let first: Int
+                if kinds[index] != nil {
+                    first = claim(&firstByKey[ResourceIdentity.key(of: resources[index].id), default: -1], by: index)
+                } else {
+                    let file = resources[index].source.file
+                    let input: Int
+                    if let lastInput, lastInput.file == file {
+                        input = lastInput.number
+                    } else {
+                        input = inputNumbers[file] ?? inputNumbers.count
+                        inputNumbers[file] = input
+                        lastInput = (file, input)
+                    }
+                    first = claim(&firstByRegisterKey[RegisterKey(input: input, type: resources[index].type, id: resources[index].id), default: -1], by: index)
+                }
                 if first != index { append(index, to: first) }
             }
         }
 
-        /// The key of a register record: its input, type and id.
+        /// The key of a register record: its input (numbered in order of appearance), type and id.
         private struct RegisterKey: Hashable {
-            var file: String
+            var input: Int
             var type: String
             var id: String
         }

@@ -72,8 +72,8 @@ public enum RunResultCodec {
     }
 
     /// A finding's text as it stands in the pretty document (an element of `findings`, depth 2).
-    public static func documentItem(_ finding: Finding, into output: inout [UInt8]) {
-        JSONWriter.write(encode(finding), into: &output, indent: "  ", level: 2)
+    public static func documentItem(_ finding: borrowing Finding, into output: inout [UInt8]) {
+        FindingJSON.write(finding, into: &output, level: 2)
     }
 
     /// The members of the results document.

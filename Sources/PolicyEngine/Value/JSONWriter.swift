@@ -33,7 +33,7 @@ public enum JSONWriter {
         write(value, into: &output, indentBytes: indent.map { Array($0.utf8) }, level: level)
     }
 
-    private static func write(_ value: Value, into output: inout [UInt8], indentBytes indent: [UInt8]?, level: Int) {
+    static func write(_ value: Value, into output: inout [UInt8], indentBytes indent: [UInt8]?, level: Int) {
         switch value {
         case .null: append("null", to: &output)
         case .bool(let flag): append(flag ? "true" : "false", to: &output)

@@ -88,6 +88,8 @@ struct EvaluateCommand: ParsableCommand {
         if let system = (annotations ?? AnnotationArgument.detected(in: ProcessInfo.processInfo.environment)).system {
             for line in CIAnnotations(system: system).lines(result) { Terminal.out(line) }
         }
+        // A large result takes seconds to free; the process ends now, so it is not freed.
+        ProcessLifetime.keepUntilExit(result)
         if result.blockingCount > 0 { throw ExitCode(ExitStatus.policyFailure) }
     }
 }

@@ -1,0 +1,178 @@
+/// The pretty JSON of one finding written straight from the `Finding`, byte for byte what
+/// `JSONWriter.write(RunResultCodec.encode(finding), indent: "  ", level:)` writes: members in
+/// sorted key order, the same escapes, numbers and indentation. A large run writes a million
+/// findings; building a `Value` tree for each and walking it again cost most of the JSON
+/// report's time. `FindingJSONTests` holds the two paths equal.
+///
+/// Written without closures: a closure that reads the borrowed finding would copy it.
+enum FindingJSON {
+    /// Appends the finding object standing at nesting `level` (its members one deeper).
+    static func write(_ finding: borrowing Finding, into output: inout [UInt8], level: Int) {
+        var object = PrettyObject(level: level)
+        object.key("enforcement", &output)
+        JSONWriter.writeString(finding.enforcement.rawValue, into: &output)
+        let evidence = finding.evidence
+        if !evidence.isEmpty {
+            object.key("evidence", &output)
+            var array = PrettyArray(level: level + 1)
+            for item in evidence {
+                array.element(&output)
+                write(item, into: &output, level: level + 2)
+            }
+            array.close(&output)
+        }
+        object.key("fingerprint", &output)
+        JSONWriter.writeString(finding.fingerprint, into: &output)
+        object.key("message", &output)
+        JSONWriter.writeString(finding.message, into: &output)
+        object.key("policy", &output)
+        JSONWriter.writeString(finding.policy, into: &output)
+        object.key("resource", &output)
+        JSONWriter.writeString(finding.resource, into: &output)
+        object.key("resource_type", &output)
+        JSONWriter.writeString(finding.resourceType, into: &output)
+        object.key("severity", &output)
+        JSONWriter.writeString(finding.severity.rawValue, into: &output)
+        object.key("source", &output)
+        if let source = finding.source { write(source, into: &output, level: level + 1) } else { append("null", to: &output) }
+        if !finding.mergedSources.isEmpty {
+            object.key("sources", &output)
+            var array = PrettyArray(level: level + 1)
+            for source in finding.sources {
+                array.element(&output)
+                write(source, into: &output, level: level + 2)
+            }
+            array.close(&output)
+        }
+        object.key("status", &output)
+        JSONWriter.writeString(finding.status.rawValue, into: &output)
+        if let waiver = finding.waiver {
+            object.key("waiver", &output)
+            var fields = PrettyObject(level: level + 1)
+            fields.key("expires", &output)
+            JSONWriter.writeString(waiver.expires.description, into: &output)
+            fields.key("id", &output)
+            JSONWriter.writeString(waiver.id, into: &output)
+            fields.key("owner", &output)
+            JSONWriter.writeString(waiver.owner, into: &output)
+            fields.key("reason", &output)
+            JSONWriter.writeString(waiver.reason, into: &output)
+            if let ticket = waiver.ticket {
+                fields.key("ticket", &output)
+                JSONWriter.writeString(ticket, into: &output)
+            }
+            fields.close(&output)
+        }
+        object.close(&output)
+    }
+
+    /// An evidence item (as in `RunResultCodec.encode(_: Finding)`).
+    private static func write(_ item: Evidence, into output: inout [UInt8], level: Int) {
+        var fields = PrettyObject(level: level)
+        fields.key("actual", &output)
+        JSONWriter.write(item.actual ?? .null, into: &output, indentBytes: indentBytes, level: level + 1)
+        fields.key("expected", &output)
+        JSONWriter.writeString(item.expected, into: &output)
+        fields.key("missing", &output)
+        append(item.actual == nil ? "true" : "false", to: &output)
+        if let note = item.note {
+            fields.key("note", &output)
+            JSONWriter.writeString(note, into: &output)
+        }
+        fields.key("path", &output)
+        JSONWriter.writeString(item.path, into: &output)
+        fields.key("status", &output)
+        JSONWriter.writeString(item.status.rawValue, into: &output)
+        fields.close(&output)
+    }
+
+    /// A source reference object (as `RunResultCodec.encode(_: SourceReference)`).
+    private static func write(_ source: SourceReference, into output: inout [UInt8], level: Int) {
+        var fields = PrettyObject(level: level)
+        if let declaration = source.declaration {
+            fields.key("declaration", &output)
+            var declared = PrettyObject(level: level + 1)
+            declared.key("address", &output)
+            JSONWriter.writeString(declaration.address, into: &output)
+            if let file = declaration.file {
+                declared.key("file", &output)
+                JSONWriter.writeString(file, into: &output)
+            }
+            if let line = declaration.line {
+                declared.key("line", &output)
+                output.append(contentsOf: JSONWriter.format(Double(line)).utf8)
+            }
+            declared.close(&output)
+        }
+        fields.key("file", &output)
+        JSONWriter.writeString(source.file, into: &output)
+        if let format = source.format {
+            fields.key("format", &output)
+            JSONWriter.writeString(format, into: &output)
+        }
+        if let line = source.line {
+            fields.key("line", &output)
+            output.append(contentsOf: JSONWriter.format(Double(line)).utf8)
+        }
+        if let pointer = source.pointer {
+            fields.key("pointer", &output)
+            JSONWriter.writeString(pointer, into: &output)
+        }
+        fields.close(&output)
+    }
+
+    /// The indentation unit of the pretty document (passed to `JSONWriter` for nested values).
+    private static let indentBytes: [UInt8] = Array("  ".utf8)
+
+    /// A non-empty object being written: `key` opens each member (the caller writes its value,
+    /// keys given in sorted order), `close` ends the object.
+    private struct PrettyObject {
+        let level: Int
+        private var first = true
+
+        init(level: Int) { self.level = level }
+
+        mutating func key(_ key: StaticString, _ output: inout [UInt8]) {
+            output.append(first ? UInt8(ascii: "{") : UInt8(ascii: ","))
+            first = false
+            FindingJSON.newline(&output, level: level + 1)
+            output.append(UInt8(ascii: "\""))
+            key.withUTF8Buffer { output.append(contentsOf: $0) }
+            FindingJSON.append("\": ", to: &output)
+        }
+
+        func close(_ output: inout [UInt8]) {
+            FindingJSON.newline(&output, level: level)
+            output.append(UInt8(ascii: "}"))
+        }
+    }
+
+    /// A non-empty array being written: `element` opens each element, `close` ends the array.
+    private struct PrettyArray {
+        let level: Int
+        private var first = true
+
+        init(level: Int) { self.level = level }
+
+        mutating func element(_ output: inout [UInt8]) {
+            output.append(first ? UInt8(ascii: "[") : UInt8(ascii: ","))
+            first = false
+            FindingJSON.newline(&output, level: level + 1)
+        }
+
+        func close(_ output: inout [UInt8]) {
+            FindingJSON.newline(&output, level: level)
+            output.append(UInt8(ascii: "]"))
+        }
+    }
+
+    /// A newline and two spaces per level.
+    private static func newline(_ output: inout [UInt8], level: Int) {
+        output.append(UInt8(ascii: "\n"))
+        output.append(contentsOf: repeatElement(UInt8(ascii: " "), count: 2 * level))
+    }
+
+    private static func append(_ literal: StaticString, to output: inout [UInt8]) {
+        literal.withUTF8Buffer { output.append(contentsOf: $0) }
+    }
+}
