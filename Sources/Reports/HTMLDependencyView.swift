@@ -99,6 +99,8 @@ struct DependencyView {
                     nodeTooltip: outsider ? "\(id): not an active application of the register" : "\(id) (\(tiers[id] ?? key))"))
             }
         }
+        // The bottom of the lowest box: long edges pass below it.
+        let floor = Self.top + Double(maxRows) * (Self.nodeHeight + Self.rowGap) - Self.rowGap
         var edgeViews: [Edge] = []
         var hardCount = 0
         var softCount = 0
@@ -124,7 +126,7 @@ struct DependencyView {
                     words.append("not an active application")
                     outsideEdges.append("\(edge.target) (from \(app.id))")
                 }
-                let curve = Self.curve(from: from, to: to)
+                let curve = Self.curve(from: from, to: to, floor: floor)
                 edgeViews.append(Edge(
                     path: curve.path, edgeCSS: css.joined(separator: " "), arrow: curve.arrow,
                     headCSS: edge.inversion ? "dep-head dep-head-inversion" : "dep-head",
@@ -172,18 +174,24 @@ struct DependencyView {
     /// A quadratic curve between the two boxes' borders, bent to the right of its direction so that
     /// the two edges of a two-way dependency do not overlap, and edges within a column clear the
     /// boxes; with the arrowhead at its end, along the curve's last direction.
-    static func curve(from: (x: Double, y: Double), to: (x: Double, y: Double)) -> (path: String, arrow: String) {
+    static func curve(from: (x: Double, y: Double), to: (x: Double, y: Double), floor: Double) -> (path: String, arrow: String) {
         let start = (x: from.x + nodeWidth / 2, y: from.y + nodeHeight / 2)
         let end = (x: to.x + nodeWidth / 2, y: to.y + nodeHeight / 2)
         let dx = end.x - start.x
         let dy = end.y - start.y
         let length = max((dx * dx + dy * dy).squareRoot(), 1)
         let sameColumn = abs(dx) < 1
-        // Within a column the curve swings clear of the boxes between; across several columns it
-        // dips below (or rises above) the boxes of the columns it passes.
+        // Within a column the curve swings clear of the boxes between; between neighbouring columns
+        // it bends a little; across several columns it passes below every box (its lowest point,
+        // at the middle, 12 below `floor`), never through the columns between.
         let columnsCrossed = abs(dx) / (nodeWidth + columnGap)
-        let bend = sameColumn ? nodeWidth * 0.75 : 20 + max(0, columnsCrossed - 1) * 40
-        let control = (x: (start.x + end.x) / 2 - dy / length * bend, y: (start.y + end.y) / 2 + dx / length * bend)
+        let control: (x: Double, y: Double)
+        if !sameColumn && columnsCrossed > 1.5 {
+            control = ((start.x + end.x) / 2, 2 * (floor + 12) - (start.y + end.y) / 2)
+        } else {
+            let bend = sameColumn ? nodeWidth * 0.75 : 20
+            control = ((start.x + end.x) / 2 - dy / length * bend, (start.y + end.y) / 2 + dx / length * bend)
+        }
         let a = clip(center: start, toward: control)
         let b = clip(center: end, toward: control)
         let path = "M\(format(a.x)) \(format(a.y)) Q\(format(control.x)) \(format(control.y)) \(format(b.x)) \(format(b.y))"

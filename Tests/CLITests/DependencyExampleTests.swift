@@ -65,7 +65,7 @@ extension ExampleFiguresTests {
         #expect(Self.verdicts(results, policy: "operations.runbook.present")
             == ["payments-api": "pass", "checkout-web": "pass", "customer-portal": "fail", "identity-service": "pass"])
         let review = Self.verdicts(results, policy: "operations.documents.review_age")
-        #expect(review.filter { $0.value == "fail" }.keys.sorted() == ["checkout-web/failover-runbook", "payments-api/incident-playbook"])
+        #expect(review.filter { $0.value == "fail" }.keys.sorted() == ["checkout-web/failover-runbook", "payments-api/continuity-plan", "payments-api/incident-playbook"])
         #expect(review["payment-api/fraud-playbook"] == "unknown")
         let exercise = Self.verdicts(results, policy: "operations.documents.test_age")
         #expect(exercise.filter { $0.value == "fail" }.keys.sorted() == ["catalog-search/restore-runbook", "payments-api/continuity-plan"])
