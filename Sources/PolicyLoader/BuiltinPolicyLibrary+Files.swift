@@ -3036,6 +3036,196 @@ param_docs:
   environments: Environment tag values whose security groups are compared.
 
 """####),
+        ("builtin/operations/documents-review-age.yaml", ####"""
+version: 1
+id: operations.documents.review_age
+title: Runbooks, continuity plans and incident playbooks are reviewed within their application tier's cycle
+severity: medium
+enforcement: soft
+frameworks:
+  soc2: [CC7.4, CC7.5]
+  iso27001_2022: [A.5.24, A.5.37]
+  nist_800_53_r5: [CP-2]
+  pci_dss_4: ["12.10.2"]
+  hipaa: [164.308(a)(7)(ii)(D)]
+  dora: [Art.11]
+description: >-
+  Procedures rot: hosts are renamed, regions added, people leave. A runbook, business-continuity
+  plan or incident-response playbook (`ops.runbook`, `ops.continuity_plan`,
+  `ops.incident_playbook`) must have been reviewed within the cycle of its application's tier —
+  by default six months for tier 0/1 and a year for tier 2/3 (PCI DSS 12.10.2 asks yearly for
+  the incident-response plan). The tier is the application register's; a document of an
+  application without a tier, or of one the register does not hold, is unknown. Retired
+  applications' documents are not assessed. The register records the review date; whether the
+  review was more than a signature is beyond any export.
+remediation: >-
+  Review the document with the application's owner (walk it against the current architecture
+  and contacts), publish a new version and record `last_review_date`.
+applies_to:
+  types: [ops.runbook, ops.continuity_plan, ops.incident_playbook]
+  where:
+    application_status: { not_equals: retired }
+require:
+  last_review_date: { within_days: { param: max_review_age_days, key: application_tier } }
+message: "{{ type }} {{ id }} of {{ application }} ({{ application_tier }}): last review {{ last_review_date | default: 'never' }}, beyond its tier's cycle of {{ params.max_review_age_days | entry_for: 'application_tier' | default: '(none)' }} days"
+unknown_message: "{{ type }} {{ id }}: the review cycle depends on the tier of {{ application }}, which the application register does not give"
+params:
+  max_review_age_days: { tier0: 180, tier1: 180, tier2: 365, tier3: 365 }
+param_docs:
+  max_review_age_days: Maximum age in days of the last review, per application tier.
+
+"""####),
+        ("builtin/operations/documents-test-age.yaml", ####"""
+version: 1
+id: operations.documents.test_age
+title: Runbooks, continuity plans and incident playbooks are exercised within their application tier's cycle
+severity: medium
+enforcement: soft
+frameworks:
+  soc2: [A1.3]
+  iso27001_2022: [A.5.30]
+  nist_800_53_r5: [CP-4]
+  pci_dss_4: ["12.10.2"]
+  hipaa: [164.308(a)(7)(ii)(D)]
+  dora: [Art.11]
+description: >-
+  A procedure nobody has followed since it was written fails on its first real use. Every
+  runbook, business-continuity plan and incident-response playbook must have been exercised — a
+  failover, a continuity exercise, a tabletop — within the cycle of its application's tier: by
+  default six months for tier 0, a year for tiers 1 and 2, two years for tier 3. A document never
+  tested (no `last_test_date`) fails. Unknown when the application has no tier or is not in the
+  register. The register records the exercise date; what the exercise covered and found is in the
+  DR test log (`dr.test`) and beyond this policy.
+remediation: >-
+  Exercise the document (a DR test following the runbook, a continuity exercise, an incident
+  tabletop), fix what the exercise found, and record `last_test_date`.
+applies_to:
+  types: [ops.runbook, ops.continuity_plan, ops.incident_playbook]
+  where:
+    application_status: { not_equals: retired }
+require:
+  last_test_date: { within_days: { param: max_test_age_days, key: application_tier } }
+message: "{{ type }} {{ id }} of {{ application }} ({{ application_tier }}): last exercise {{ last_test_date | default: 'never' }}, beyond its tier's cycle of {{ params.max_test_age_days | entry_for: 'application_tier' | default: '(none)' }} days"
+unknown_message: "{{ type }} {{ id }}: the exercise cycle depends on the tier of {{ application }}, which the application register does not give"
+params:
+  max_test_age_days: { tier0: 180, tier1: 365, tier2: 365, tier3: 730 }
+param_docs:
+  max_test_age_days: Maximum age in days of the last exercise, per application tier.
+
+"""####),
+        ("builtin/operations/operations.test.yaml", ####"""
+# Test cases of the operational-document policies (run with `assay test policies`).
+# `application_tier` and `application_status` are what the pipeline copies from the application
+# register onto each document (docs/registers.md, "Operational documents"); tests give them.
+# `!unknown` is the tier of an application the register does not hold, or holds without a tier.
+#
+# Public case: PagerDuty's incident-response process, PagerDuty/incident-response-docs
+# (https://response.pagerduty.com, Apache-2.0), recorded as an `ops.incident_playbook` of a tier-0
+# application; its version is the repository commit the record was read at (0f1fc741); the review
+# and exercise dates are ours (the repository does not publish them).
+version: 1
+as_of: 2026-11-27
+tests:
+  - name: tier-0/1 applications have a runbook
+    policy: operations.runbook.present
+    documents:
+      - { id: payments, type: application, name: payments, status: active, tier: tier0 }
+      - { id: checkout, type: application, name: checkout, status: active, tier: tier1 }
+      - { id: playbook-only, type: application, name: playbook-only, status: active, tier: tier1 }
+      - { id: reporting, type: application, name: reporting, status: active, tier: tier2 }
+      - { id: retired, type: application, name: retired, status: retired, tier: tier0 }
+      - { id: tier-not-known, type: application, name: tier-not-known, status: active, tier: !unknown }
+      - { id: new-service, type: application, name: new-service, status: active, tier: tier1 }
+      - { id: payments/failover, type: ops.runbook, application: payments, version: "7.2", last_review_date: "2026-09-30" }
+      - { id: playbook-only/incident, type: ops.incident_playbook, application: playbook-only, version: "1.0", last_review_date: "2026-09-30" }
+      - { id: pagerduty-incident-response, type: ops.incident_playbook, application: payments, owner: PagerDuty, version: "0f1fc741",
+          title: PagerDuty Incident Response Documentation, last_review_date: "2026-10-01", last_test_date: "2026-10-15" }
+    waivers:
+      - { policy: operations.runbook.present, resources: [new-service], reason: Runbook written during the launch readiness review on 2026-12-10, owner: platform@acme.example, expires: 2026-12-15 }
+    expect: { payments: pass, checkout: fail, playbook-only: fail, reporting: not_applicable, retired: not_applicable, tier-not-known: unknown,
+              new-service: waived }
+
+  - name: documents are reviewed within their tier's cycle
+    policy: operations.documents.review_age
+    documents:
+      - { id: tier0-recent, type: ops.runbook, application: a, application_status: active, application_tier: tier0, last_review_date: "2026-09-30" }
+      - { id: tier0-at-limit, type: ops.runbook, application: a, application_status: active, application_tier: tier0, last_review_date: "2026-05-31" }
+      - { id: tier0-one-day-over, type: ops.runbook, application: a, application_status: active, application_tier: tier0, last_review_date: "2026-05-30" }
+      - { id: tier2-old, type: ops.continuity_plan, application: b, application_status: active, application_tier: tier2, last_review_date: "2025-12-01" }
+      - { id: tier2-too-old, type: ops.continuity_plan, application: b, application_status: active, application_tier: tier2, last_review_date: "2025-11-26" }
+      - { id: never-reviewed, type: ops.incident_playbook, application: a, application_status: active, application_tier: tier1 }
+      - { id: unregistered-app, type: ops.runbook, application: payment-api, application_status: unregistered, application_tier: !unknown, last_review_date: "2026-09-30" }
+      - { id: retired-app, type: ops.runbook, application: old, application_status: retired, application_tier: tier3, last_review_date: "2020-01-01" }
+      - { id: pagerduty-incident-response, type: ops.incident_playbook, application: payments, application_status: active, application_tier: tier0,
+          owner: PagerDuty, version: "0f1fc741", last_review_date: "2026-10-01", last_test_date: "2026-10-15" }
+      - { id: rewrite-pending, type: ops.runbook, application: a, application_status: active, application_tier: tier0, last_review_date: "2026-01-05" }
+      - { id: application, type: application, name: a, status: active, tier: tier0 }
+    waivers:
+      - { policy: operations.documents.review_age, resources: [rewrite-pending], reason: Replaced by the new platform runbook (DOC-51) this month, owner: sre@acme.example, expires: 2026-12-31 }
+    expect: { tier0-recent: pass, tier0-at-limit: pass, tier0-one-day-over: fail, tier2-old: pass, tier2-too-old: fail, never-reviewed: fail,
+              unregistered-app: unknown, retired-app: not_applicable, pagerduty-incident-response: pass, rewrite-pending: waived, application: not_applicable }
+
+  - name: documents are exercised within their tier's cycle
+    policy: operations.documents.test_age
+    documents:
+      - { id: tier0-exercised, type: ops.runbook, application: a, application_status: active, application_tier: tier0, last_test_date: "2026-10-14" }
+      - { id: tier0-stale, type: ops.continuity_plan, application: a, application_status: active, application_tier: tier0, last_test_date: "2025-09-15" }
+      - { id: tier1-at-limit, type: ops.runbook, application: b, application_status: active, application_tier: tier1, last_test_date: "2025-11-27" }
+      - { id: tier1-one-day-over, type: ops.runbook, application: b, application_status: active, application_tier: tier1, last_test_date: "2025-11-26" }
+      - { id: tier3-two-years, type: ops.runbook, application: c, application_status: active, application_tier: tier3, last_test_date: "2025-01-10" }
+      - { id: never-tested, type: ops.runbook, application: b, application_status: active, application_tier: tier2, last_review_date: "2026-08-20" }
+      - { id: no-tier, type: ops.incident_playbook, application: d, application_status: active, application_tier: !unknown, last_test_date: "2026-07-01" }
+      - { id: retired-app, type: ops.runbook, application: old, application_status: retired, application_tier: tier3 }
+      - { id: pagerduty-incident-response, type: ops.incident_playbook, application: payments, application_status: active, application_tier: tier0,
+          owner: PagerDuty, version: "0f1fc741", last_review_date: "2026-10-01", last_test_date: "2026-10-15" }
+      - { id: exercise-booked, type: ops.continuity_plan, application: a, application_status: active, application_tier: tier0, last_test_date: "2026-02-01" }
+    waivers:
+      - { policy: operations.documents.test_age, resources: [exercise-booked], reason: Continuity exercise booked for 2026-12-08, owner: commerce-ops@acme.example, expires: 2026-12-20 }
+    expect: { tier0-exercised: pass, tier0-stale: fail, tier1-at-limit: pass, tier1-one-day-over: fail, tier3-two-years: pass, never-tested: fail,
+              no-tier: unknown, retired-app: not_applicable, pagerduty-incident-response: pass, exercise-booked: waived }
+
+"""####),
+        ("builtin/operations/runbook-present.yaml", ####"""
+version: 1
+id: operations.runbook.present
+title: Tier-0/1 applications have a recovery runbook
+severity: high
+enforcement: hard
+frameworks:
+  soc2: [CC7.5]
+  iso27001_2022: [A.5.37, A.5.30]
+  nist_800_53_r5: [CP-2]
+  hipaa: [164.308(a)(7)(ii)(B)]
+  dora: [Art.11]
+description: >-
+  A failover that lives only in the heads of two engineers is not a procedure an auditor can
+  test, nor one the on-call engineer can follow at 3 a.m. Every active tier-0 or tier-1
+  application of the register has at least one runbook record (`ops.runbook`, naming the
+  application) in the operational-documents register. Whether the runbook is current and
+  exercised is `operations.documents.review_age` and `operations.documents.test_age`; what it
+  says is beyond any export.
+remediation: >-
+  Write the recovery runbook (failover, failback, data validation, communication) with the
+  application's owner and add it to the operational-documents register with its owner, version
+  and review date.
+applies_to:
+  types: [application]
+  where:
+    status: active
+    tier: { in: { param: tiers } }
+require:
+  related:
+    type: ops.runbook
+    match:
+      application: { ref: name }
+    min: 1
+message: "{{ name }} ({{ tier }}) has no runbook in the operational-documents register"
+params:
+  tiers: [tier0, tier1]
+param_docs:
+  tiers: Application tiers that must have a runbook.
+
+"""####),
         ("builtin/residency/backup-copies.yaml", ####"""
 version: 1
 id: residency.backup.copies
@@ -3723,6 +3913,271 @@ param_docs:
   tiers: Application tiers whose databases and load balancers must be protected.
 
 """####),
+        ("builtin/resilience/dependencies-cycle.yaml", ####"""
+version: 1
+id: resilience.dependencies.cycle
+title: Hard dependencies between applications form no cycle
+severity: high
+enforcement: hard
+frameworks:
+  iso27001_2022: [A.5.30]
+  nist_800_53_r5: [CP-2, CP-10]
+  hipaa: [164.308(a)(7)(ii)(B)]
+  dora: [Art.11]
+description: >-
+  Recovery runs in dependency order: the applications an application hard-depends on come back
+  first. When hard dependencies form a cycle (a → b → a), no member can be recovered first; a
+  regional failover then needs an untested manual bootstrap, the kind of step that turns a
+  one-hour RTO into a day. The cycle is printed as the shortest path from the application back to
+  itself. Unknown when the application's hard-dependency closure reaches an id the register does
+  not hold (a cycle through it cannot be seen).
+remediation: >-
+  Break the cycle: make one of the edges soft (the application starts and serves without the
+  other, e.g. reads from a cache or queues its writes) and record it as `kind: soft`, or merge the
+  applications into one recovery unit with one tier and one runbook.
+applies_to:
+  types: [application]
+  where:
+    status: active
+require:
+  dependencies.cycle: { empty: true }
+message: "{{ name }} is on a cycle of hard dependencies: {{ dependencies.cycle }}; none of them can be recovered first"
+unknown_message: "whether {{ name }} is on a dependency cycle is not known: {{ dependencies.cycle_unknown_reason | default: 'its dependencies are not known' }}"
+
+"""####),
+        ("builtin/resilience/dependencies-effective-rto.yaml", ####"""
+version: 1
+id: resilience.dependencies.effective_rto
+title: Applications can be recovered within their RTO target through their hard dependencies
+severity: high
+enforcement: hard
+frameworks:
+  soc2: [A1.2]
+  iso27001_2022: [A.5.30]
+  nist_800_53_r5: [CP-2, CP-10]
+  hipaa: [164.308(a)(7)(ii)(B)]
+  dora: [Art.11]
+description: >-
+  An application is back only when everything it hard-depends on is back. Its effective RTO is
+  the longest capability RTO (the downtime model's recovery time: tested, else declared RTO after
+  the decay for the last test's age, plus the declaration delay) over the application and every
+  application it reaches through hard dependencies — recoveries are assumed to run in parallel, so
+  this is a lower bound; sequential recovery only adds. It must be within the application's RTO
+  target (the register's, else its tier's default). Applies to applications with at least one
+  hard dependency (the others are `dr.strategy.meets_targets`'s). Unknown, with the reason, when a
+  member of the closure has no DR strategy, only a strategy's default RTO, or is not in the
+  register.
+remediation: >-
+  Improve the slowest dependency named in the message (a faster DR strategy, or a tested
+  recovery procedure), make the dependency soft (the application serves in a degraded mode without
+  it), or agree a longer RTO target with the business owner.
+applies_to:
+  types: [application]
+  where:
+    status: active
+    dependencies.hard: { empty: false }
+require:
+  dependencies.effective_rto_hours: { lte: { ref: dependencies.rto_target_hours } }
+message: "{{ name }} is recovered in {{ dependencies.effective_rto_hours }} h at best through its hard dependencies (slowest: {{ dependencies.rto_bottleneck }}), beyond its RTO target of {{ dependencies.rto_target_hours }} h"
+unknown_message: "the effective RTO of {{ name }} is not known: {{ dependencies.effective_rto_unknown_reason | default: 'the RTO target is not known (no register target and no downtime model)' }}"
+
+"""####),
+        ("builtin/resilience/dependencies-known.yaml", ####"""
+version: 1
+id: resilience.dependencies.known
+title: Dependencies name active applications of the register
+severity: medium
+enforcement: soft
+frameworks:
+  iso27001_2022: [A.5.9]
+  nist_800_53_r5: [CM-8]
+  dora: [Art.8]
+description: >-
+  A `depends_on` entry that names no application of the register — a typo, a service never
+  registered, or one since retired — hides a dependency from every other check: its tier, its
+  DR strategy and its recovery time are unknown, and the composite availability and effective RTO
+  of the application become unknown too. Each id must be the `name` of an active application;
+  the message suggests the closest registered name.
+remediation: >-
+  Correct the id in `depends_on` (the message suggests the closest name), add the missing
+  application to the register with its owner, tier and DR strategy, or remove the dependency on
+  the retired application.
+applies_to:
+  types: [application]
+  where:
+    status: active
+require:
+  dependencies.unresolved: { empty: true }
+message: "{{ name }} depends on {{ dependencies.unresolved | join: ', ' }}: the register does not hold it as an active application, so its tier and recovery are unchecked"
+
+"""####),
+        ("builtin/resilience/dependencies-tier-inversion.yaml", ####"""
+version: 1
+id: resilience.dependencies.tier_inversion
+title: Applications do not hard-depend on applications of a lower tier
+severity: high
+enforcement: hard
+frameworks:
+  soc2: [A1.2]
+  iso27001_2022: [A.5.30]
+  nist_800_53_r5: [CP-2, RA-9]
+  hipaa: [164.308(a)(7)(ii)(E)]
+  dora: [Art.8]
+description: >-
+  An application is never more available, nor recovered sooner, than the applications it cannot
+  run without. A tier-0 payment service that hard-depends on a tier-2 catalogue inherits the
+  catalogue's DR strategy, test cadence and recovery time, whatever its own register entry
+  promises. Every hard dependency of an active application (the register's `depends_on`, kind
+  `hard` by default) must be of the same or a more critical tier. Soft dependencies (the
+  application degrades but keeps serving) are not assessed. Unknown when the application or a
+  hard dependency has no tier in the register, or a hard dependency is not an active application
+  of it.
+remediation: >-
+  Raise the dependency to the application's tier (DR strategy, test cadence and RTO of that tier),
+  make the dependency soft (a cache, a queue or a degraded mode that keeps the application
+  serving without it) and record it as `kind: soft`, or lower the application's tier with the
+  business owner.
+applies_to:
+  types: [application]
+  where:
+    status: active
+require:
+  dependencies.tier_inversions: { empty: true }
+message: "{{ name }} ({{ tier }}) hard-depends on lower-tier {{ dependencies.tier_inversions | join: ', ' }}: it can be no more available, nor recovered sooner, than they are"
+unknown_message: "the tier inversion of {{ name }} cannot be judged: {{ dependencies.tier_unknown_reason | default: 'a tier is not known' }}"
+
+"""####),
+        ("builtin/resilience/dependencies.test.yaml", ####"""
+# Test cases of the dependency and SLO policies (run with `assay test policies`). The
+# `dependencies.` and `availability.` fields are the ones the pipeline derives from the register's
+# `depends_on` and the downtime model (docs/downtime-model.md, "Dependencies and availability");
+# tests give them. `!unknown` is a figure that cannot be known (a placeholder, an id outside the register).
+#
+# Public case: the service graph of Google's Online Boutique, GoogleCloudPlatform/microservices-demo,
+# release/kubernetes-manifests.yaml (Apache-2.0): each Deployment's *_SERVICE_ADDR variables name the
+# services it calls — frontend → productcatalog, currency, cart, recommendation, shipping, checkout,
+# ad; checkoutservice → productcatalog, shipping, payment, email, currency, cart; recommendation →
+# productcatalog. Tiers are ours (payment, checkout, frontend tier 0; cart, catalogue, currency,
+# shipping tier 1; email, recommendation tier 2; ad tier 3), as are the kinds (the frontend serves
+# without ads and recommendations: soft). Tests/ResilienceTests/DependencyGraphTests.swift derives
+# these fields from the same register.
+version: 1
+as_of: 2026-11-27
+tests:
+  - name: no hard dependency on a lower tier
+    policy: resilience.dependencies.tier_inversion
+    documents:
+      - { id: same-tier, type: application, name: same-tier, status: active, tier: tier1, dependencies: { hard: [db], tier_inversions: [] } }
+      - { id: more-critical, type: application, name: more-critical, status: active, tier: tier2, dependencies: { hard: [identity], tier_inversions: [] } }
+      - { id: inverted, type: application, name: inverted, status: active, tier: tier0, dependencies: { hard: [catalog], tier_inversions: ["'catalog' (tier2)"] } }
+      - { id: tier-missing, type: application, name: tier-missing, status: active, tier: tier0,
+          dependencies: { hard: [reports], tier_inversions: !unknown, tier_unknown_reason: "its hard dependency 'reports' has no tier in the register" } }
+      - { id: retired, type: application, name: retired, status: retired, tier: tier0, dependencies: { tier_inversions: ["'x' (tier3)"] } }
+      - { id: migrating, type: application, name: migrating, status: active, tier: tier0, dependencies: { hard: [legacy-auth], tier_inversions: ["'legacy-auth' (tier2)"] } }
+      # Online Boutique (public, see above).
+      - { id: checkoutservice, type: application, name: checkoutservice, status: active, tier: tier0,
+          dependencies: { hard: [productcatalogservice, shippingservice, paymentservice, emailservice, currencyservice, cartservice],
+                          tier_inversions: ["'productcatalogservice' (tier1)", "'shippingservice' (tier1)", "'emailservice' (tier2)", "'currencyservice' (tier1)", "'cartservice' (tier1)"] } }
+      - { id: paymentservice, type: application, name: paymentservice, status: active, tier: tier0, dependencies: { hard: [], tier_inversions: [] } }
+      - { id: recommendationservice, type: application, name: recommendationservice, status: active, tier: tier2,
+          dependencies: { hard: [productcatalogservice], tier_inversions: [] } }
+    waivers:
+      - { policy: resilience.dependencies.tier_inversion, resources: [migrating], reason: Moves to the tier-0 identity platform in Q1 (PRJ-88), owner: platform@acme.example, expires: 2027-03-31 }
+    expect: { same-tier: pass, more-critical: pass, inverted: fail, tier-missing: unknown, retired: not_applicable, migrating: waived,
+              checkoutservice: fail, paymentservice: pass, recommendationservice: pass }
+
+  - name: no cycle of hard dependencies
+    policy: resilience.dependencies.cycle
+    documents:
+      - { id: chain, type: application, name: chain, status: active, dependencies: { hard: [db] } }
+      - { id: no-dependencies, type: application, name: no-dependencies, status: active, dependencies: { hard: [] } }
+      - { id: two-way, type: application, name: two-way, status: active, dependencies: { hard: [peer], cycle: "two-way → peer → two-way" } }
+      - { id: self, type: application, name: self, status: active, dependencies: { hard: [self], cycle: "self → self" } }
+      - { id: through-typo, type: application, name: through-typo, status: active,
+          dependencies: { hard: [identity-svc], cycle: !unknown, cycle_unknown_reason: "'through-typo' hard-depends on 'identity-svc', which is not in the register" } }
+      - { id: retired, type: application, name: retired, status: retired, dependencies: { cycle: "retired → x → retired" } }
+      # Online Boutique (public): the call graph is acyclic.
+      - { id: frontend, type: application, name: frontend, status: active,
+          dependencies: { hard: [productcatalogservice, currencyservice, cartservice, shippingservice, checkoutservice], soft: [recommendationservice, adservice] } }
+      - { id: shared-ledger, type: application, name: shared-ledger, status: active, dependencies: { hard: [billing], cycle: "shared-ledger → billing → shared-ledger" } }
+    waivers:
+      - { policy: resilience.dependencies.cycle, resources: [shared-ledger], reason: Ledger split into its own recovery unit in PRJ-91, owner: finance-it@acme.example, expires: 2027-02-28 }
+    expect: { chain: pass, no-dependencies: pass, two-way: fail, self: fail, through-typo: unknown, retired: not_applicable, frontend: pass,
+              shared-ledger: waived }
+
+  - name: dependencies name active applications of the register
+    policy: resilience.dependencies.known
+    documents:
+      - { id: resolved, type: application, name: resolved, status: active, dependencies: { hard: [db], unresolved: [] } }
+      - { id: typo, type: application, name: typo, status: active,
+          dependencies: { hard: [identity-svc], unresolved: ["'identity-svc' (not in the register; did you mean 'identity-service'?)"] } }
+      - { id: on-retired, type: application, name: on-retired, status: active, dependencies: { soft: [legacy-reporting], unresolved: ["'legacy-reporting' (retired)"] } }
+      - { id: not-read, type: application, name: not-read, status: active, dependencies: { unresolved: !unknown } }
+      - { id: retired, type: application, name: retired, status: retired, dependencies: { unresolved: ["'x' (not in the register)"] } }
+      - { id: vendor-api, type: application, name: vendor-api, status: active, dependencies: { hard: [stripe], unresolved: ["'stripe' (not in the register)"] } }
+      # Online Boutique (public): every call names a service of the manifest.
+      - { id: checkoutservice, type: application, name: checkoutservice, status: active,
+          dependencies: { hard: [productcatalogservice, shippingservice, paymentservice, emailservice, currencyservice, cartservice], unresolved: [] } }
+    waivers:
+      - { policy: resilience.dependencies.known, resources: [vendor-api], reason: Third-party API outside the register; its SLA is tracked in the vendor register, owner: payments@acme.example, expires: 2027-06-30 }
+    expect: { resolved: pass, typo: fail, on-retired: fail, not-read: unknown, retired: not_applicable, vendor-api: waived, checkoutservice: pass }
+
+  - name: the effective RTO through hard dependencies is within the target
+    policy: resilience.dependencies.effective_rto
+    documents:
+      - { id: fast-enough, type: application, name: fast-enough, status: active,
+          dependencies: { hard: [db], effective_rto_hours: 0.5, rto_bottleneck: db, rto_target_hours: 1 } }
+      - { id: at-limit, type: application, name: at-limit, status: active,
+          dependencies: { hard: [db], effective_rto_hours: 1, rto_bottleneck: db, rto_target_hours: 1 } }
+      - { id: one-step-beyond, type: application, name: one-step-beyond, status: active,
+          dependencies: { hard: [db], effective_rto_hours: 1.01, rto_bottleneck: db, rto_target_hours: 1 } }
+      - { id: slow-dependency, type: application, name: slow-dependency, status: active,
+          dependencies: { hard: [catalog-search], effective_rto_hours: 11.88, rto_bottleneck: catalog-search, rto_target_hours: 1 } }
+      - { id: default-only, type: application, name: default-only, status: active,
+          dependencies: { hard: [batch], effective_rto_hours: !unknown, effective_rto_unknown_reason: "'batch': its RTO is only the strategy's default (never tested, none declared)", rto_target_hours: 4 } }
+      - { id: no-target, type: application, name: no-target, status: active, dependencies: { hard: [db], effective_rto_hours: 2, rto_target_hours: !unknown } }
+      - { id: no-hard-dependencies, type: application, name: no-hard-dependencies, status: active, dependencies: { hard: [], effective_rto_hours: 9, rto_target_hours: 1 } }
+      - { id: retired, type: application, name: retired, status: retired, dependencies: { hard: [db], effective_rto_hours: 9, rto_target_hours: 1 } }
+      # Online Boutique (public topology; the figures are ours): checkout is back when the slowest of its six hard dependencies is.
+      - { id: checkoutservice, type: application, name: checkoutservice, status: active,
+          dependencies: { hard: [productcatalogservice, shippingservice, paymentservice, emailservice, currencyservice, cartservice],
+                          effective_rto_hours: 0.75, rto_bottleneck: emailservice, rto_target_hours: 0.25 } }
+      - { id: replatforming, type: application, name: replatforming, status: active,
+          dependencies: { hard: [old-db], effective_rto_hours: 6, rto_bottleneck: old-db, rto_target_hours: 1 } }
+    waivers:
+      - { policy: resilience.dependencies.effective_rto, resources: [replatforming], reason: Database moves to Aurora Global in January (CHG-3312), owner: hr-it@acme.example, expires: 2027-01-31 }
+    expect: { fast-enough: pass, at-limit: pass, one-step-beyond: fail, slow-dependency: fail, default-only: unknown, no-target: unknown,
+              no-hard-dependencies: not_applicable, retired: not_applicable, checkoutservice: fail, replatforming: waived }
+
+  - name: the model's availability of the current strategy meets the SLO
+    policy: resilience.slo.model_availability
+    documents:
+      - { id: meets, type: application, name: meets, status: active, slo_availability: 99.9,
+          availability: { composite: 0.9995, composite_text: "99.95 %", implied: 0.9995, implied_text: "99.95 %", slo: 0.999, slo_text: "99.90 %" } }
+      - { id: at-limit, type: application, name: at-limit, status: active, slo_availability: 99.95,
+          availability: { composite: 0.9995, composite_text: "99.95 %", slo: 0.9995, slo_text: "99.95 %" } }
+      # The issue's case: a tier-0 SLO of 99.99 % that the model puts at 99.93 %.
+      - { id: tier0-short, type: application, name: tier0-short, status: active, tier: tier0, slo_availability: 99.99,
+          availability: { composite: 0.9993, composite_text: "99.93 %", implied: 0.9996, implied_text: "99.96 %", slo: 0.9999, slo_text: "99.99 %" } }
+      - { id: placeholders, type: application, name: placeholders, status: active, slo_availability: 99.9,
+          availability: { composite: !unknown, composite_unknown_reason: "its availability rests on the placeholder incident scenarios (declare scenarios in the register)", slo: 0.999, slo_text: "99.90 %" } }
+      - { id: no-slo, type: application, name: no-slo, status: active, availability: { composite: 0.99 } }
+      - { id: retired, type: application, name: retired, status: retired, slo_availability: 99.99, availability: { composite: 0.99, slo: 0.9999 } }
+      # Public: Azure Architecture Center, resiliency overview (MicrosoftDocs/architecture-center,
+      # docs/resiliency/index.md, CC BY 4.0): a web app at 99.95 % on a database at 99.99 % composes to
+      # 99.95 % × 99.99 % = 99.94005 % — short of a 99.95 % SLO, within a 99.9 % one.
+      - { id: web-on-sql-slo-9995, type: application, name: web-on-sql-slo-9995, status: active, slo_availability: 99.95,
+          availability: { composite: 0.99940005, composite_text: "99.94 %", implied: 0.9995, implied_text: "99.95 %", slo: 0.9995, slo_text: "99.95 %" } }
+      - { id: web-on-sql-slo-999, type: application, name: web-on-sql-slo-999, status: active, slo_availability: 99.9,
+          availability: { composite: 0.99940005, composite_text: "99.94 %", implied: 0.9995, implied_text: "99.95 %", slo: 0.999, slo_text: "99.90 %" } }
+      - { id: renegotiating, type: application, name: renegotiating, status: active, slo_availability: 99.99,
+          availability: { composite: 0.9991, composite_text: "99.91 %", slo: 0.9999, slo_text: "99.99 %" } }
+    waivers:
+      - { policy: resilience.slo.model_availability, resources: [renegotiating], reason: SLO lowered to 99.9 % in the 2027 contract (signed Jan 2027), owner: portal@acme.example, expires: 2027-01-31 }
+    expect: { meets: pass, at-limit: pass, tier0-short: fail, placeholders: unknown, no-slo: not_applicable, retired: not_applicable,
+              web-on-sql-slo-9995: fail, web-on-sql-slo-999: pass, renegotiating: waived }
+
+"""####),
         ("builtin/resilience/dns-failover-health-check.yaml", ####"""
 version: 1
 id: resilience.dns.failover_health_check
@@ -4253,6 +4708,44 @@ param_docs:
   environments: Environment tag values whose scaling groups are assessed.
   tiers: Application tiers that need a second region or a standby.
   standby_strategies: Register DR strategies that keep compute ready in another region.
+
+"""####),
+        ("builtin/resilience/slo-model-availability.yaml", ####"""
+version: 1
+id: resilience.slo.model_availability
+title: The downtime model's availability of the current DR strategy meets the application's SLO
+severity: high
+enforcement: soft
+frameworks:
+  soc2: [A1.2]
+  iso27001_2022: [A.5.30]
+  nist_800_53_r5: [CP-2]
+  dora: [Art.11]
+description: >-
+  An availability SLO is a promise the recovery design has to be able to keep. The downtime
+  model turns the application's incident scenarios and its current DR strategy (failover success
+  probability and recovery time after the last test) into an implied availability, 1 − expected
+  downtime per year / 8,760 h (DOWNTIME-MODEL §B.6); through its hard dependencies it composes
+  serially (the product over the application and every application it hard-depends on). That
+  composite figure must reach the register's `slo_availability` (a percentage). A tier-0 SLO of
+  99.99 % with a strategy the model puts at 99.93 % fails, with both figures. Applies to active
+  applications that state an SLO. Unknown, with the reason, when a figure rests on the
+  placeholder incident scenarios (the register declares none) or the model did not run: a
+  placeholder is no evidence either way.
+remediation: >-
+  Close the gap the message shows: a faster or more reliable DR strategy (the downtime report
+  compares the options and their cost), more frequent DR tests (fresher tests raise the failover
+  success probability), fewer or shorter incidents, more available hard dependencies — or agree a
+  lower SLO with the business owner.
+applies_to:
+  types: [application]
+  where:
+    status: active
+    slo_availability: { exists: true }
+require:
+  availability.composite: { gte: { ref: availability.slo } }
+message: "{{ name }}: SLO {{ availability.slo_text }}, but the downtime model implies {{ availability.composite_text }} for its current strategy with its hard dependencies ({{ availability.implied_text | default: 'unknown' }} on its own)"
+unknown_message: "the availability of {{ name }} against its SLO of {{ availability.slo_text }} is not known: {{ availability.composite_unknown_reason | default: 'no implied availability' }}"
 
 """####),
         ("builtin/tagging/data-classification-allowed-values.yaml", ####"""

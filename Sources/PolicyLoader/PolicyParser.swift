@@ -5,7 +5,7 @@ enum PolicyParser {
     /// The keys a policy may have.
     static let policyKeys = [
         "version", "id", "title", "severity", "enforcement", "category", "frameworks", "description", "remediation",
-        "applies_to", "require", "message", "params", "param_docs", "aliases", "references",
+        "applies_to", "require", "message", "unknown_message", "params", "param_docs", "aliases", "references",
     ]
     static let scopeKeys = ["types", "where", "cost"]
     static let costKeys = ["group_by", "period"]
@@ -46,27 +46,33 @@ enum PolicyParser {
         }
         let scope = try entry("applies_to").map { (found) throws(LoadError) in try self.scope(found) } ?? PolicyScope()
         let requirement = try ConditionParser.condition(try required("require"))
-        var message: MessageTemplate?
-        if let messageNode = entry("message") {
-            let text = try messageNode.string("a message template")
-            do {
-                message = try MessageTemplate(parsing: text)
-            } catch {
-                var location = messageNode.location
-                if location.line > 0 { location.column += error.offset + 1 }
-                throw node.source.error(.invalidValue(message: "invalid message template: \(error.reason)"), at: location)
-            }
-            if let undeclared = message?.parameterNames.first(where: { params[$0] == nil }) {
-                throw messageNode.error(.invalidValue(message: "the message uses {{ params.\(undeclared) }}, which is not declared under params"))
-            }
-        }
+        let message = try template(entry("message"), in: node, params: params)
+        let unknownMessage = try template(entry("unknown_message"), in: node, params: params)
         return Policy(
             id: id, title: try required("title").string("a title"), severity: severity, enforcement: enforcement,
             category: try entry("category")?.string() ?? String(id.split(separator: ".").first ?? ""),
             frameworks: frameworks, description: try entry("description")?.string() ?? "",
             remediation: try entry("remediation")?.string() ?? "", scope: scope, requirement: requirement, message: message,
             params: params, paramDocs: paramDocs, aliases: try entry("aliases")?.stringList() ?? [], location: idNode.location
-        )
+        ).with(unknownMessage: unknownMessage)
+    }
+
+    /// A message template (`message`, `unknown_message`), located at its column when it does not parse.
+    static func template(_ templateNode: YAMLNode?, in node: YAMLNode, params: [String: Value]) throws(LoadError) -> MessageTemplate? {
+        guard let templateNode else { return nil }
+        let text = try templateNode.string("a message template")
+        let template: MessageTemplate
+        do {
+            template = try MessageTemplate(parsing: text)
+        } catch {
+            var location = templateNode.location
+            if location.line > 0 { location.column += error.offset + 1 }
+            throw node.source.error(.invalidValue(message: "invalid message template: \(error.reason)"), at: location)
+        }
+        if let undeclared = template.parameterNames.first(where: { params[$0] == nil }) {
+            throw templateNode.error(.invalidValue(message: "the message uses {{ params.\(undeclared) }}, which is not declared under params"))
+        }
+        return template
     }
 
     static func isValidID(_ id: String) -> Bool {

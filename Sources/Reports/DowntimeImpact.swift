@@ -93,9 +93,39 @@ struct DowntimeImpact {
         var placeholdersUsed: Bool
         /// Keeping the current DR against none; nil when the current strategy is none.
         var currentDRValue: CurrentDRValue?
+        /// Its declared dependencies and what composes through them; nil in results without them.
+        var dependencies: Dependencies?
 
         /// The current strategy's option.
         var current: Option? { options.first { $0.isCurrent } }
+    }
+
+    /// One declared dependency edge (`dependencies.edges` of an application entry).
+    struct DependencyEdge {
+        var target: String
+        var isHard: Bool
+        /// The target is an active application of the register.
+        var resolved: Bool
+        var inversion: Bool
+        var onCycle: Bool
+    }
+
+    /// An application's dependencies and the figures composed through them (docs/downtime-model.md,
+    /// "Dependencies and availability"); an unknown figure is nil with its reason.
+    struct Dependencies {
+        var edges: [DependencyEdge]
+        var unresolved: [String]
+        var cycle: String?
+        var effectiveRTOHours: Double?
+        var effectiveRTOUnknownReason: String?
+        var rtoBottleneck: String?
+        var compositeAvailabilityText: String?
+        var compositeUnknownReason: String?
+        var impliedAvailabilityText: String?
+        var sloText: String?
+        /// Composite availability and SLO as fractions, to say whether the SLO is met.
+        var compositeAvailability: Double?
+        var slo: Double?
     }
 
     /// Whether the result has a `downtime` section.
@@ -204,6 +234,8 @@ struct DowntimeImpact {
                 break
             }
         }
+        var dependencies: Dependencies?
+        if let graph = try value.object("dependencies") { dependencies = try Self.dependencies(graph, availability: try value.object("availability")) }
         return Application(
             id: try value.requiredText("id"), tier: try value.text("tier") ?? "—", currentStrategy: try value.text("current_strategy") ?? "none",
             rtoTargetHours: try value.number("rto_target_hours"), rpoTargetHours: try value.number("rpo_target_hours"),
@@ -214,8 +246,25 @@ struct DowntimeImpact {
             recommendationBenefit: try recommendation?.money("net_annual_benefit"),
             warnings: warnings,
             placeholdersUsed: try value.bool("placeholders_used") ?? false,
-            currentDRValue: currentDRValue
+            currentDRValue: currentDRValue,
+            dependencies: dependencies
         )
+    }
+
+    private static func dependencies(_ value: SectionReader, availability: SectionReader?) throws(SectionError) -> Dependencies {
+        var edges: [DependencyEdge] = []
+        for edge in try value.array("edges") {
+            guard let target = try edge.text("target") else { continue }
+            edges.append(DependencyEdge(target: target, isHard: try edge.text("kind") != "soft", resolved: try edge.bool("resolved") ?? false,
+                                        inversion: try edge.bool("inversion") ?? false, onCycle: try edge.bool("cycle") ?? false))
+        }
+        return Dependencies(
+            edges: edges, unresolved: try value.texts("unresolved"), cycle: try value.text("cycle"),
+            effectiveRTOHours: try value.number("effective_rto_hours"), effectiveRTOUnknownReason: try value.text("effective_rto_unknown_reason"),
+            rtoBottleneck: try value.text("rto_bottleneck"), compositeAvailabilityText: try availability?.text("composite_text"),
+            compositeUnknownReason: try availability?.text("composite_unknown_reason"),
+            impliedAvailabilityText: try availability?.text("implied_text"), sloText: try availability?.text("slo_text"),
+            compositeAvailability: try availability?.number("composite"), slo: try availability?.number("slo"))
     }
 
     private static func currentDRValue(_ value: SectionReader) throws(SectionError) -> CurrentDRValue {

@@ -65,6 +65,8 @@ struct HTMLReportPage {
     var findings: FindingsView
     var cost: CostView
     var readiness: ReadinessView
+    /// The application dependency graph (empty when no application declares a dependency).
+    var dependencyGraph: [DependencyView]
     var downtime: DowntimeView
     var waiverRegister: WaiverRegisterView
     var trends: [TrendView]
@@ -105,6 +107,7 @@ struct HTMLReportPage {
         findings = FindingsView(result, index: index, anchors: anchors, limit: findingsPerPolicy)
         cost = CostView(costReview, anchors: anchors, limit: findingsPerPolicy)
         readiness = ReadinessView(dr, limit: ReadinessView.rowLimit)
+        dependencyGraph = DependencyView(impact).map { [$0] } ?? []
         downtime = DowntimeView(impact)
         waiverRegister = WaiverRegisterView(result.waivers, anchors: anchors)
         trends = TrendView(try RunTrend(result)).map { [$0] } ?? []

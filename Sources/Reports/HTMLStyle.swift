@@ -75,6 +75,18 @@ enum HTMLStyle {
         .chart .bar { fill: #2f6fb3; }
         .chart .line { fill: none; stroke: #2f6fb3; stroke-width: 2.5; }
         .chart .dot { fill: #1d4f85; }
+        .depgraph { max-width: none; height: auto; }
+        .depgraph .dep-column { fill: #374151; font-size: 13px; font-weight: 600; font-family: inherit; }
+        .depgraph .dep-node rect { fill: #eef3f9; stroke: #2f6fb3; stroke-width: 1.5; }
+        .depgraph .dep-outside rect { fill: #fff7e6; stroke: #b45309; stroke-dasharray: 4 3; }
+        .depgraph .dep-name { fill: #111827; font-size: 12px; font-family: inherit; }
+        .depgraph .dep-tier { fill: #4b5563; font-size: 11px; font-family: inherit; }
+        .depgraph .dep-edge { fill: none; stroke: #4b5563; stroke-width: 1.5; }
+        .depgraph .dep-soft { stroke: #9ca3af; stroke-dasharray: 2 4; }
+        .depgraph .dep-cycle { stroke-dasharray: 8 4; }
+        .depgraph .dep-inversion { stroke: #b91c1c; stroke-width: 3; }
+        .depgraph .dep-head { fill: #4b5563; }
+        .depgraph .dep-head.dep-head-inversion { fill: #b91c1c; }
         footer { margin-top: 40px; padding-top: 8px; padding-bottom: 24px; border-top: 1px solid var(--line); color: var(--muted); font-size: 0.85rem; }
         @media print {
           html { font-size: 10.5pt; }

@@ -402,6 +402,39 @@ enum HTMLTemplate {
         {{^readinessRows}}
         <p>No application was assessed: no DR policy evaluated an <code>application</code> and the downtime model did not run.</p>
         {{/readinessRows}}
+        {{#dependencyGraph}}
+        <h3 id="dependencies-h">Application dependencies</h3>
+        <p>Declared in the application register (<code>depends_on</code>). An application is down while a hard dependency is down, so its composite availability is the product over everything it reaches through hard dependencies, and its effective RTO the slowest recovery among them (recoveries in parallel: a lower bound). Unknown figures say why.</p>
+        <figure class="chart-figure">
+        <figcaption>Dependency graph, by tier (legend: solid arrow hard, dotted soft, red and thick a hard dependency on a lower tier, dashed an edge on a cycle)</figcaption>
+        <div class="scroll">
+        <svg class="depgraph" viewBox="0 0 {{graphWidth}} {{graphHeight}}" width="{{graphWidth}}" height="{{graphHeight}}" role="img" aria-labelledby="depgraph-title depgraph-desc">
+        <title id="depgraph-title">Application dependency graph</title>
+        <desc id="depgraph-desc">{{graphSummary}}</desc>
+        {{#columns}}
+        <text class="dep-column" x="{{columnX}}" y="18" text-anchor="middle">{{columnLabel}}</text>
+        {{/columns}}
+        {{#edges}}
+        <path class="{{edgeCSS}}" d="{{path}}"><title>{{edgeTooltip}}</title></path><polygon class="{{headCSS}}" points="{{arrow}}"/>
+        {{/edges}}
+        {{#nodes}}
+        <g class="{{nodeCSS}}"><title>{{nodeTooltip}}</title><rect x="{{x}}" y="{{y}}" width="{{width}}" height="{{height}}" rx="6"/><text class="dep-name" x="{{textX}}" y="{{nameY}}" text-anchor="middle">{{name}}</text><text class="dep-tier" x="{{textX}}" y="{{tierY}}" text-anchor="middle">{{tierText}}</text></g>
+        {{/nodes}}
+        </svg>
+        </div>
+        </figure>
+        <div class="scroll">
+        <table>
+        <caption>Dependencies, composite availability and effective RTO per application</caption>
+        <thead><tr><th scope="col">Application</th><th scope="col">Tier</th><th scope="col">Hard dependencies</th><th scope="col">Soft dependencies</th><th scope="col">Composite availability</th><th scope="col">SLO</th><th scope="col">Effective RTO</th><th scope="col">Findings</th></tr></thead>
+        <tbody>
+        {{#rows}}
+        <tr><th scope="row"><code>{{rowApp}}</code></th><td>{{rowTier}}</td><td>{{hardText}}</td><td>{{softText}}</td><td>{{compositeText}}</td><td>{{#sloCheck}}{{> html-badge}}{{/sloCheck}}{{^sloCheck}}—{{/sloCheck}}</td><td>{{rtoText}}</td><td>{{notes}}</td></tr>
+        {{/rows}}
+        </tbody>
+        </table>
+        </div>
+        {{/dependencyGraph}}
         </section>
         {{/readiness}}
 

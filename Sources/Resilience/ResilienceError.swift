@@ -11,6 +11,8 @@ public enum ResilienceError: Error, Sendable, Hashable, DiagnosticError {
     case invalidSetting(field: String, reason: String)
     /// A DR test record is invalid.
     case invalidTestRecord(field: String, reason: String, source: SourceReference?)
+    /// A register record of another kind (an operational document) is invalid.
+    case invalidRecord(kind: String, field: String, reason: String, source: SourceReference?)
 
     /// The message and location for the terminal.
     public var diagnostic: Diagnostic {
@@ -29,6 +31,10 @@ public enum ResilienceError: Error, Sendable, Hashable, DiagnosticError {
             return Diagnostic(
                 file: source?.file, line: source?.line,
                 message: "DR test record\(Self.pointerText(source)): field '\(field)': \(reason)")
+        case .invalidRecord(let kind, let field, let reason, let source):
+            return Diagnostic(
+                file: source?.file, line: source?.line,
+                message: "\(kind) record\(Self.pointerText(source)): field '\(field)': \(reason)")
         }
     }
 

@@ -34,7 +34,7 @@ struct LibraryTests {
     @Test("the library covers every topic of the mission")
     func topics() throws {
         let categories = Set(try Self.library().policies.map(\.category))
-        #expect(categories == ["tagging", "residency", "encryption", "key_replication", "access", "dr", "resilience", "network", "cost", "drift", "logging"])
+        #expect(categories == ["tagging", "residency", "encryption", "key_replication", "access", "dr", "resilience", "network", "cost", "drift", "logging", "operations"])
     }
 
     @Test("the seven framework catalogs are present, each with controls")
@@ -134,6 +134,9 @@ struct LibraryTests {
         ("resilience.scaling_group.multi_zone", "min_zones", "3"),
         ("resilience.backup.retention_per_tier", "min_retention_days", #"{"tier0": 36, "tier1": 35, "tier2": 14, "tier3": 7}"#),
         ("dr.restore_test.cadence", "cadence_days", #"{"tier0": 30, "tier1": 90, "tier2": 180, "tier3": 365}"#),
+        ("operations.documents.review_age", "max_review_age_days", #"{"tier0": 179, "tier1": 180, "tier2": 365, "tier3": 365}"#),
+        ("operations.documents.test_age", "max_test_age_days", #"{"tier0": 180, "tier1": 364, "tier2": 365, "tier3": 730}"#),
+        ("operations.runbook.present", "tiers", #"["tier0", "tier1", "tier2"]"#),
     ]
 
     @Test("mutating a policy's threshold makes its own test cases fail", arguments: mutations.map { "\($0.policy) \($0.param)" })

@@ -154,7 +154,7 @@ struct HTMLReportTests {
     @Test("DR readiness and downtime impact per application")
     func resilience() throws {
         let (_, html) = try page(try ReportFixtures.rich())
-        let rows = "//section[@id='dr']//table/tbody/tr"
+        let rows = "//section[@id='dr']//table[@class='dr']/tbody/tr"
         #expect(html.strings("\(rows)/th") == ["catalog-search", "checkout-web", "legacy-reporting", "payments-api"])
         #expect(html.strings("\(rows)/td[last()]") == ["✗ not ready", "✗ not ready", "◐ waived", "✓ ready"])
         #expect(html.text("\(rows)[th='checkout-web']/td[5]") == "270 d / 90 d ✗ overdue")
@@ -175,6 +175,35 @@ struct HTMLReportTests {
             html.text("//details[@id='downtime-payments-api']/p[@class='keep-value']")
                 == "Keeping warm standby rather than no DR removes USD 2,144,780 of expected loss a year for USD 576,000 a year: net USD 1,568,780 a year, ROI 2.72, NPV USD 4,042,898. It pays for itself above USD 41,250 of revenue per hour.")
         #expect(html.strings("//section[@id='downtime']/p").first?.hasPrefix("Amounts per year in USD;") == true)
+    }
+
+    @Test("the DR section draws the dependency graph: tiers as columns, inversions and cycle edges marked, a table as its text")
+    func dependencyGraph() throws {
+        let (bytes, html) = try page(try ReportFixtures.rich())
+        let svg = "//section[@id='dr']//svg[@class='depgraph']"
+        #expect(html.count(svg) == 1)
+        #expect(html.strings("\(svg)/*[local-name()='text'][@class='dep-column']") == ["tier0", "tier1", "tier2", "not in the register"])
+        #expect(html.strings("\(svg)//*[local-name()='text'][@class='dep-name']") == ["payments-api", "checkout-web", "catalog-search", "search-indexer <beta>"])
+        // One edge per dependency: checkout-web → payments-api, → catalog-search (inversion, cycle), → search-indexer (soft); catalog-search → checkout-web (cycle).
+        #expect(html.count("\(svg)/*[local-name()='path']") == 4)
+        #expect(html.count("\(svg)/*[local-name()='path'][contains(@class,'dep-inversion')]") == 1)
+        #expect(html.count("\(svg)/*[local-name()='path'][contains(@class,'dep-cycle')]") == 2)
+        #expect(html.count("\(svg)/*[local-name()='path'][contains(@class,'dep-soft')]") == 1)
+        #expect(html.count("\(svg)/*[local-name()='polygon'][@class='dep-head dep-head-inversion']") == 1)
+        let summary = html.text("\(svg)/*[local-name()='desc']") ?? ""
+        #expect(summary.contains("Tier inversions (a hard dependency on a lower tier): checkout-web → catalog-search."), "\(summary)")
+        #expect(summary.contains("Cycles: catalog-search → checkout-web → catalog-search."), "\(summary)")
+        let table = "//section[@id='dr']//table[caption='Dependencies, composite availability and effective RTO per application']/tbody/tr"
+        #expect(html.strings("\(table)/th") == ["catalog-search", "checkout-web", "payments-api"])
+        #expect(html.strings("\(table)[th='checkout-web']/td") == [
+            "tier1", "payments-api, catalog-search", "search-indexer <beta>",
+            "unknown: 'catalog-search': its availability rests on the placeholder incident scenarios (declare scenarios in the register) (99.96 % on its own)",
+            "? 99.90 %: unknown", "11.88 h (slowest: catalog-search)",
+            "tier inversion: catalog-search; cycle: checkout-web → catalog-search → checkout-web; unresolved: 'search-indexer <beta>' (not in the register)",
+        ])
+        #expect(html.strings("\(table)[th='payments-api']/td")[3...5] == ["99.98 %", "✗ misses 99.99 %", "12.6 min"])
+        // The same result draws the same picture.
+        #expect(try page(try ReportFixtures.rich()).bytes == bytes)
     }
 
     @Test("sections that did not run say so; no trends without history")

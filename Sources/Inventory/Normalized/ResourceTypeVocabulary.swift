@@ -6,8 +6,9 @@ public import PolicyEngine
 /// `google_storage_bucket`, `storage.googleapis.com/Bucket`) is not a type a policy matches: the
 /// readers normalize it, so `suggestion(for:)` names the normalized type instead.
 public enum ResourceTypeVocabulary {
-    /// Record types of the registers Assay documents (docs/registers.md).
-    public static let registerTypes = ["application", "dr.test", "access.review"]
+    /// Record types of the registers Assay documents (docs/registers.md); the operational
+    /// documents are `Resilience.OperationalDocuments.Kind` (a test keeps the two lists equal).
+    public static let registerTypes = ["application", "dr.test", "access.review", "ops.runbook", "ops.continuity_plan", "ops.incident_playbook"]
 
     /// Every type known without a config: normalized types, register types and `cost.group`.
     public static let builtinTypes: [String] = ResourceKind.allCases.map(\.rawValue) + registerTypes + [ResourceCorpus.costGroupType]

@@ -229,7 +229,12 @@ public enum PolicyRunner {
         case .error:
             return "evaluation error\(inScopeFilter ? " in applies_to.where" : ""): \(outcome.reason ?? "unknown reason")"
         case .unknown:
-            return "cannot be decided yet: \(outcome.reason ?? "a value is not known")"
+            // The policy's own words, when it says what is not known and why; else the evaluator's reason.
+            guard !inScopeFilter, let template = policy.unknownMessage else {
+                return "cannot be decided yet: \(outcome.reason ?? "a value is not known")"
+            }
+            let context = MessageTemplate.Context(policyID: policy.id, policyTitle: policy.title, params: compiled.params, asOf: asOf)
+            return "cannot be decided yet: " + template.render(document: resource.document, context: context)
         default:
             break
         }

@@ -103,6 +103,9 @@ public struct Policy: Sendable {
     public var requirement: Condition
     /// The failure message template, if any.
     public var message: MessageTemplate?
+    /// The message of an *unknown* verdict (what is not known, and why — a derived field can carry
+    /// the reason), if any; otherwise the evaluator's reason is shown.
+    public var unknownMessage: MessageTemplate?
     /// Parameter defaults.
     public var params: [String: Value]
     /// One-line descriptions of parameters, for `assay explain` and the docs.
@@ -135,5 +138,12 @@ public struct Policy: Sendable {
         self.paramDocs = paramDocs
         self.aliases = aliases
         self.location = location
+    }
+
+    /// The policy with `unknownMessage` set.
+    public func with(unknownMessage: MessageTemplate?) -> Policy {
+        var copy = self
+        copy.unknownMessage = unknownMessage
+        return copy
     }
 }
