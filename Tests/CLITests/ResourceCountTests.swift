@@ -28,6 +28,12 @@ struct ResourceCountTests {
         let findings = results["findings"] as? [[String: Any]] ?? []
         let pairs = findings.map { "\($0["policy"] ?? "")\u{0}\($0["resource"] ?? "")" }
         #expect(Set(pairs).count == pairs.count, "repeated pairs: \(Dictionary(grouping: pairs) { $0 }.filter { $0.value.count > 1 }.keys.sorted())")
+        // One record, one source: a supplement folded into two records of a resource (the CAI
+        // IAM-policy line of a bucket that is also planned) is listed once.
+        for finding in findings {
+            let sources = (finding["sources"] as? [[String: Any]] ?? []).map { "\($0["file"] ?? "")#\($0["pointer"] ?? "")#\($0["line"] ?? "")" }
+            #expect(Set(sources).count == sources.count, "\(finding["policy"] ?? "") \(finding["resource"] ?? ""): \(sources)")
+        }
         var fromFindings: [String: Counts] = [:]
         for finding in findings {
             let policy = finding["policy"] as? String ?? ""

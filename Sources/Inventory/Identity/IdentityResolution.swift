@@ -373,10 +373,16 @@ public enum IdentityResolution {
 
         // 4. Sources: the winner's record first, then every other record of every member.
         var resource = Resource(id: cloudID, type: type, document: .object(fields), source: resources[winner].source)
-        var sources = resources[winner].mergedSources
+        // Each record once: a supplement the linker folded into two records of the resource (a
+        // CAI IAM-policy line into both the asset and its plan record) is one source, not two.
+        var sources: [SourceReference] = []
+        func note(_ source: SourceReference) {
+            if source != resources[winner].source && !sources.contains(source) { sources.append(source) }
+        }
+        for source in resources[winner].mergedSources { note(source) }
         func add(_ record: Int) {
-            sources.append(resources[record].source)
-            sources.append(contentsOf: resources[record].mergedSources)
+            note(resources[record].source)
+            for source in resources[record].mergedSources { note(source) }
         }
         for duplicate in members[0].duplicates { add(duplicate) }
         for member in members.dropFirst() {
