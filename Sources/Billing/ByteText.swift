@@ -15,30 +15,17 @@ enum ByteText {
 
     /// ASCII case-insensitive equality with a lowercase literal.
     @inline(__always) static func equalsLowercase(_ bytes: FieldBytes, _ literal: StaticString) -> Bool {
-        guard bytes.count == literal.utf8CodeUnitCount else { return false }
-        let expected = literal.utf8Start
-        for index in 0..<bytes.count where bytes[index] | 0x20 != expected[index] | 0x20 {
-            return false
-        }
-        return true
+        bytes.count == literal.utf8CodeUnitCount && hasLowercasePrefix(bytes, at: 0, literal)
     }
 
     /// True when `bytes` contains `needle` (ASCII case-insensitive; `needle` in lowercase).
     static func containsLowercase(_ bytes: FieldBytes, _ needle: StaticString) -> Bool {
         let length = needle.utf8CodeUnitCount
         guard length > 0, bytes.count >= length else { return false }
-        let pattern = needle.utf8Start
-        let first = pattern[0]
+        let first = needle.utf8Start[0] | 0x20
         var start = 0
         while start + length <= bytes.count {
-            if bytes[start] | 0x20 == first | 0x20 {
-                var matched = true
-                for offset in 1..<length where bytes[start + offset] | 0x20 != pattern[offset] | 0x20 {
-                    matched = false
-                    break
-                }
-                if matched { return true }
-            }
+            if bytes[start] | 0x20 == first && hasLowercasePrefix(bytes, at: start, needle) { return true }
             start += 1
         }
         return false

@@ -82,8 +82,7 @@ final class XMLWriter {
     /// Ends the document and hands everything to the output.
     func finish() throws(ReportError) {
         try check(xmlTextWriterEndDocument(writer), "end document")
-        try check(xmlTextWriterFlush(writer), "flush")
-        if let failure = output.failure { throw .xmlWriter(reason: "output failed: \(failure)") }
+        try flush()
     }
 
     /// Removes characters XML 1.0 forbids.
