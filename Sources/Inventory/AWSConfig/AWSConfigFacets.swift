@@ -64,7 +64,7 @@ enum AWSConfigFacets {
     private static func bucket(_ item: ConfigurationItem, _ resource: inout NormalizedResource) {
         guard let supplementary = item.supplementary?.objectValue else { return }
         // An S3 item lists its bucket settings; a missing setting means it is not configured.
-        let describesBucket = supplementary.keys.contains { $0.hasPrefix("Bucket") || $0 == "AccessControlList" }
+        let describesBucket = supplementary.unorderedMembers.contains { $0.key.hasPrefix("Bucket") || $0.key == "AccessControlList" }
         if let rule = item.supplementary?.at("ServerSideEncryptionConfiguration", "rules")?.elements.first {
             let defaults = rule.at("applyServerSideEncryptionByDefault")
             let algorithm = defaults?.at("sseAlgorithm")?.text

@@ -45,6 +45,10 @@ enum AWSConfigMapping {
         "AWS::Backup::BackupSelection": .backupSelection,
     ]
 
+    /// The `attributes` paths the linking passes read of a Config item (backup plans are named by
+    /// their id in selections), kept when the run's policies read no `attributes`.
+    static let linkedAttributes: [[String]] = [["configuration", "BackupPlanId"]]
+
     /// Types whose items Config records under a region although the resource is global.
     static let globalTypes: Set<String> = ["AWS::Route53::HostedZone", "AWS::IAM::User", "AWS::IAM::Role", "AWS::IAM::Group",
                                            "AWS::IAM::Policy", "AWS::CloudFront::Distribution", "AWS::CloudFront::StreamingDistribution"]

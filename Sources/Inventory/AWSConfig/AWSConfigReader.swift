@@ -89,7 +89,8 @@ public struct AWSConfigReader: StreamingExportReader {
             try stream.forEachBatch(progress: progress) { batch in
                 // Each worker also builds the final resource: that step was serial after the map.
                 let mapped = try ParallelMap.map(batch, minimumChunk: ParallelRelease.minimumChunk) { element in
-                    Self.entry(try ConfigurationItem(element.value, file: path, pointer: element.pointer), file: path, pointer: element.pointer)
+                    Self.entry(try ConfigurationItem(element.value, file: path, pointer: element.pointer), file: path, pointer: element.pointer,
+                               retention: spec.nativeRecord)
                 }
                 try body(mapped.compactMap(\.resource), mapped.compactMap(\.deletion))
             }
@@ -102,16 +103,20 @@ public struct AWSConfigReader: StreamingExportReader {
         }
         let mapped = try ParallelMap.map(found, minimumChunk: ParallelRelease.minimumChunk) { entry in
             Self.entry(try ConfigurationItem(entry.item, file: path, pointer: entry.pointer), file: path,
-                       pointer: entry.pointer.isEmpty ? nil : entry.pointer)
+                       pointer: entry.pointer.isEmpty ? nil : entry.pointer, retention: spec.nativeRecord)
         }
         progress(size, size)
         try body(mapped.compactMap(\.resource), mapped.compactMap(\.deletion))
     }
 
-    /// One item as a resource, or as the deletion it records.
-    private static func entry(_ item: ConfigurationItem, file: String, pointer: String?) -> (resource: Resource?, deletion: AWSConfigDeletion?) {
+    /// One item as a resource (keeping of the item what `retention` says), or as the deletion it records.
+    private static func entry(
+        _ item: ConfigurationItem, file: String, pointer: String?, retention: NativeRecordRetention
+    ) -> (resource: Resource?, deletion: AWSConfigDeletion?) {
         if let deletion = AWSConfigMapping.deletion(item, file: file, pointer: pointer) { return (nil, deletion) }
-        return (AWSConfigMapping.resource(item, file: file, pointer: pointer, line: nil)?.resource(), nil)
+        guard var resource = AWSConfigMapping.resource(item, file: file, pointer: pointer, line: nil) else { return (nil, nil) }
+        resource.attributes = NativeRecord.retained(item.raw, keeping: AWSConfigMapping.linkedAttributes, as: retention)
+        return (resource.resource(), nil)
     }
 
     /// The array to stream for a large file: `""` for a root array, else the root key.

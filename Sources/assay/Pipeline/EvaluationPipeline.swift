@@ -27,7 +27,10 @@ struct EvaluationPipeline {
 
         // Ingest (with the identity step: one resource per identity).
         var settings = try StageSettings(config: request.config)
-        let ingested = try IngestStage(progress: progress, config: request.config, settings: settings).run(request.config.inputs)
+        var ingest = IngestStage(progress: progress, config: request.config, settings: settings)
+        // The policies are known before anything is read: native records no policy reads are not kept.
+        ingest.nativeRecord = .needed(by: policySet.policies)
+        let ingested = try ingest.run(request.config.inputs)
         // The application register may declare its money's currency once (docs/registers.md).
         try settings.adoptRegisterCurrency(from: ingested.resources, configFile: request.config.file)
 
