@@ -56,6 +56,14 @@ struct NormalizedModelTests {
     @Test func locationCodes() {
         #expect(LocationCodes.awsRegion(ofZone: "eu-west-1a") == "eu-west-1")
         #expect(LocationCodes.awsRegion(ofZone: "Multiple Availability Zones") == nil)
+        // The ASCII path (no splitting) keeps the rule: the first three non-empty `-` segments,
+        // the third digits and one letter; anything else is not a zone.
+        let zones: [(String, String?)] = [
+            ("us-east-1-bos-1a", "us-east-1"), ("us-west-2b", "us-west-2"), ("eu--west-1c", "eu-west-1"), ("-eu-west-1a", "eu-west-1"),
+            ("ap-southeast-12B", "ap-southeast-12"), ("eu-west-1", nil), ("eu-west-a", nil), ("eu-west-1ab", nil), ("Regional", nil),
+            ("Not Applicable", nil), ("", nil), ("eu-west-1a\n", nil), ("eu-wëst-1a", "eu-wëst-1"), ("eu-west-１a", "eu-west-１"),
+        ]
+        for (zone, region) in zones { #expect(LocationCodes.awsRegion(ofZone: zone) == region, "\(zone)") }
         #expect(LocationCodes.gcpRegion(ofZone: "https://www.googleapis.com/compute/v1/projects/p/zones/europe-west3-c") == "europe-west3")
         #expect(LocationCodes.gcpRegion(ofZone: "europe-west3") == nil)
         #expect(LocationCodes.azureLocation("West Europe") == "westeurope")

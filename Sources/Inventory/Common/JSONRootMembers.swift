@@ -84,7 +84,8 @@ private struct RootScanner {
 
     init(wanted: Set<String>) { self.wanted = wanted }
 
-    mutating func scan(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int) {
+    mutating func scan(_ whole: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int) {
+        let bytes = end == whole.count ? whole : UnsafeBufferPointer(rebasing: whole[..<end])
         var captureStart = capturingKey == nil ? nil : Optional(start)
         var index = start
         while index < end {
@@ -92,7 +93,9 @@ private struct RootScanner {
             index += 1
             switch strings.step(byte) {
             case .inside:
-                keyBytes?.append(byte)
+                // String content other than a root key's is skipped eight bytes at a time: this
+                // scan runs over every byte of a plan on the reading thread.
+                if keyBytes != nil { keyBytes?.append(byte) } else { index = strings.skipInside(bytes, from: index) }
                 continue
             case .closed:
                 if let key = keyBytes {
@@ -104,6 +107,8 @@ private struct RootScanner {
                 if depth == 1 && expectingKey && capturingKey == nil {
                     keyBytes = []
                     expectingKey = false
+                } else if keyBytes == nil {
+                    index = strings.skipInside(bytes, from: index)
                 }
                 continue
             case .outside:

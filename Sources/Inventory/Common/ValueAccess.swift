@@ -20,8 +20,15 @@ extension Value {
             if let exact = fields[key] {
                 found = exact
             } else {
+                // The first match in key order, found without sorting the members (absent keys
+                // are looked up on every item: `BucketObjectLockConfiguration` of every bucket).
                 let lowered = key.lowercased()
-                found = fields.first(where: { $0.key.lowercased() == lowered })?.value
+                var matchedKey: String?
+                for member in fields.unorderedMembers where member.key.lowercased() == lowered {
+                    if let matched = matchedKey, matched <= member.key { continue }
+                    matchedKey = member.key
+                    found = member.value
+                }
             }
             guard let next = found, !next.isNull else { return nil }
             current = next
@@ -107,7 +114,9 @@ func tagMap(_ value: Value?) -> [String: String] {
     var tags: [String: String] = [:]
     switch value {
     case .object(let fields):
-        for member in fields {
+        // Stored order: the map does not depend on it, and iterating in key order sorts a copy.
+        tags.reserveCapacity(fields.count)
+        for member in fields.unorderedMembers {
             if let text = member.value.text ?? (member.value.boolValue.map { $0 ? "true" : "false" }) {
                 tags[member.key] = text
             } else if case .string = member.value {

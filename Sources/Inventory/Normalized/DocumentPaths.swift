@@ -25,11 +25,21 @@ extension Value {
             if let newValue { self = newValue }
             return
         }
-        var fields = objectValue ?? Fields()
+        // Taken out of `self` (and the child out of its member) before they change, so that
+        // each level is changed in place instead of copied: a facet is set on every resource.
+        var fields = Fields()
+        if case .object(let existing) = self {
+            fields = existing
+            self = .null
+        }
         if path.count == 1 {
             fields[key] = newValue
         } else {
-            var child = fields[key] ?? .object(Fields())
+            var child = Value.object(Fields())
+            if let existing = fields[key] {
+                child = existing
+                if case .object = existing { fields[key] = .null }
+            }
             child.set(newValue, at: path.dropFirst())
             if case .object(let childFields) = child, childFields.isEmpty {
                 fields[key] = nil

@@ -74,6 +74,8 @@ public struct NormalizedResource: Sendable {
     /// The engine resource: the normalized document with jurisdictions looked up in `regions`.
     public func resource(regions: RegionCatalog = RegionCatalogData.standard) -> Resource {
         var fields = facetTree.objectValue ?? Fields()
+        // One copy of the facet groups, with room for the members added below.
+        fields.reserveCapacity(fields.count + extras.count + 17)
         for member in extras { fields[member.key] = member.value }
         fields["id"] = .string(id)
         fields["native_id"] = nativeID.map(Value.string)

@@ -33,11 +33,46 @@ enum LocationCodes {
     /// The region of an AWS availability zone (`eu-west-1a` → `eu-west-1`; local zones such as
     /// `us-east-1-bos-1a` → `us-east-1`); nil for texts that are not zone names.
     static func awsRegion(ofZone zone: String) -> String? {
+        var zone = zone
+        if let region = zone.withUTF8({ asciiAWSRegion(ofZone: $0) }) { return region.isEmpty ? nil : region }
         let parts = zone.split(separator: "-")
         guard parts.count >= 3, let last = parts[2].last, last.isLetter, parts[2].dropLast().allSatisfy(\.isNumber),
             !parts[2].dropLast().isEmpty
         else { return nil }
         return "\(parts[0])-\(parts[1])-\(parts[2].dropLast())"
+    }
+
+    /// `awsRegion(ofZone:)` over ASCII bytes without splitting (it runs for every Config item and
+    /// plan resource): the region, `""` for not a zone, nil for non-ASCII text (left to the
+    /// general path). Same rule: the first three non-empty `-` segments, the third digits and
+    /// one letter.
+    private static func asciiAWSRegion(ofZone bytes: UnsafeBufferPointer<UInt8>) -> String? {
+        var segments: [Range<Int>] = []
+        segments.reserveCapacity(3)
+        var start = 0
+        for index in 0...bytes.count {
+            if index < bytes.count {
+                let byte = bytes[index]
+                if byte >= 0x80 { return nil }
+                if byte != UInt8(ascii: "-") { continue }
+            }
+            if index > start { segments.append(start..<index) }
+            start = index + 1
+        }
+        guard segments.count >= 3 else { return "" }
+        let third = segments[2]
+        let letter = bytes[third.upperBound - 1] | 0x20
+        guard third.count >= 2, letter >= UInt8(ascii: "a"), letter <= UInt8(ascii: "z"),
+            bytes[third.lowerBound..<third.upperBound - 1].allSatisfy({ $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") })
+        else { return "" }
+        var region: [UInt8] = []
+        region.reserveCapacity(third.upperBound)
+        region += bytes[segments[0]]
+        region.append(UInt8(ascii: "-"))
+        region += bytes[segments[1]]
+        region.append(UInt8(ascii: "-"))
+        region += bytes[third.lowerBound..<third.upperBound - 1]
+        return String(decoding: region, as: UTF8.self)
     }
 
     /// The region of a GCP zone (`europe-west1-b` → `europe-west1`); accepts zone URLs.
