@@ -168,10 +168,67 @@ enum TerraformDocument {
         return root
     }
 
-    /// Records mapped to engine resources on all cores, in order.
-    static func map(_ records: [TerraformResourceRecord], context: TerraformContext, format: InputFormat, file: String) -> [Resource] {
-        ParallelMap.map(records, minimumChunk: ParallelRelease.minimumChunk) { TerraformMapping.resource($0, context: context, format: format, file: file)?.resource() }
-            .compactMap { $0 }
+    /// Records mapped to engine resources on all cores, in order, keeping of each record's values
+    /// what `retention` says. The records are handed over: what the resources do not keep of
+    /// them is freed on all cores, not one tree after another by the caller.
+    static func map(
+        _ records: consuming [TerraformResourceRecord], context: TerraformContext, format: InputFormat, file: String,
+        retention: NativeRecordRetention
+    ) -> [Resource] {
+        let mapped = ParallelMap.map(records, minimumChunk: ParallelRelease.minimumChunk) { record -> Resource? in
+            guard var resource = TerraformMapping.resource(record, context: context, format: format, file: file) else { return nil }
+            resource.attributes = NativeRecord.retained(record.values, keeping: TerraformMapping.linkedAttributes, as: retention)
+            return resource.resource()
+        }
+        ParallelRelease.release(consume records)
+        return mapped.compactMap { $0 }
+    }
+
+    /// A plan change mapped while the plan streams, before its `configuration` (at the end of the
+    /// file) is known: most resources need it only for the Terraform block's references, so they
+    /// are mapped with their batch and their native record is dropped then (a 1M-resource plan
+    /// held every record's values until the end).
+    enum StreamedChange: Sendable {
+        /// Mapped but for the references; the record without its values.
+        case mapped(NormalizedResource, TerraformResourceRecord)
+        /// A resource whose region comes from its provider configuration: mapped at the end.
+        case deferred(TerraformResourceRecord)
+    }
+
+    /// One streamed `resource_changes` entry, mapped as far as it can be without the
+    /// configuration; nil for what `changeRecord` and the mapping leave out.
+    static func streamedChange(_ change: Value, pointer: String, format: InputFormat, file: String,
+                               retention: NativeRecordRetention) -> StreamedChange? {
+        guard let record = changeRecord(change, pointer: pointer),
+              var resource = TerraformMapping.resource(record, context: TerraformContext(), format: format, file: file)
+        else { return nil }
+        // Without the configuration the region is unknown only when it would come from it.
+        guard resource.region != nil else { return .deferred(record) }
+        resource.attributes = NativeRecord.retained(record.values, keeping: TerraformMapping.linkedAttributes, as: retention)
+        var light = record
+        light.values = .null
+        return .mapped(resource, light)
+    }
+
+    /// The streamed changes as engine resources on all cores, in order, once the configuration
+    /// is known: references added, deferred records mapped.
+    static func finish(
+        _ changes: consuming [StreamedChange], context: TerraformContext, format: InputFormat, file: String,
+        retention: NativeRecordRetention
+    ) -> [Resource] {
+        let mapped = ParallelMap.map(changes, minimumChunk: ParallelRelease.minimumChunk) { change -> Resource? in
+            switch change {
+            case .mapped(var resource, let record):
+                resource.terraform = TerraformMapping.terraformBlock(record, context: context)
+                return resource.resource()
+            case .deferred(let record):
+                guard var resource = TerraformMapping.resource(record, context: context, format: format, file: file) else { return nil }
+                resource.attributes = NativeRecord.retained(record.values, keeping: TerraformMapping.linkedAttributes, as: retention)
+                return resource.resource()
+            }
+        }
+        ParallelRelease.release(consume changes)
+        return mapped.compactMap { $0 }
     }
 
     /// Throws unless `format_version` is 0.x or 1.x.

@@ -108,6 +108,14 @@ enum TerraformMapping {
         "google_pubsub_subscription": .messagingQueue,
     ]
 
+    /// The `attributes` paths the linking and identity passes read of a resource's values
+    /// (parameter groups and their users, vault locks, backup plan ids, Azure resource groups),
+    /// kept when the run's policies read no `attributes`.
+    static let linkedAttributes: [[String]] = [
+        ["name"], ["id"], ["parameter"], ["parameter_group_name"], ["db_cluster_parameter_group_name"],
+        ["backup_vault_name"], ["min_retention_days"], ["resource_group_name"],
+    ]
+
     /// The normalized resource, or nil for resources of non-cloud providers.
     static func resource(_ record: TerraformResourceRecord, context: TerraformContext, format: InputFormat, file: String) -> NormalizedResource? {
         let provider: CloudProvider
@@ -174,7 +182,7 @@ enum TerraformMapping {
     }
 
     /// `{address, module, type, actions, references}`.
-    private static func terraformBlock(_ record: TerraformResourceRecord, context: TerraformContext) -> Value {
+    static func terraformBlock(_ record: TerraformResourceRecord, context: TerraformContext) -> Value {
         var block = Fields()
         block["address"] = .string(record.address)
         block["module"] = record.moduleAddress.map(Value.string)

@@ -38,7 +38,7 @@ public struct TerraformPlanReader: StreamingExportReader {
         let utf16 = (head[0] == 0xFF && head[1] == 0xFE) || (head[0] == 0xFE && head[1] == 0xFF)
         if file.size > wholeFileLimit && !utf16 {
             do {
-                try stream(path: path, progress: progress, body)
+                try stream(path: path, retention: spec.nativeRecord, progress: progress, body)
                 return
             } catch InventoryError.unexpectedStructure(_, let pointer, _, _, _) where pointer.isEmpty {
                 // No `resource_changes` array: fall through to the planned values, parsed from the
@@ -67,15 +67,15 @@ public struct TerraformPlanReader: StreamingExportReader {
         } else {
             TerraformDocument.moduleResources(root.at("planned_values", "root_module"), pointer: "/planned_values/root_module", into: &records)
         }
-        let resources = TerraformDocument.map(records, context: context, format: .terraformPlan, file: path)
+        let resources = TerraformDocument.map(consume records, context: context, format: .terraformPlan, file: path, retention: spec.nativeRecord)
         progress(file.size, file.size)
         try body(resources)
     }
 
     /// Streams `resource_changes` of a large plan. The root members the mapping needs
-    /// (`configuration` sits after gigabytes of changes) are picked out of the same pass, so the
-    /// records are mapped once the file has been read.
-    private func stream(path: String, progress: @Sendable (Int, Int) -> Void, _ body: ([Resource]) throws -> Void) throws {
+    /// (`configuration` sits after gigabytes of changes) are picked out of the same pass; what
+    /// depends on them is completed once the file has been read.
+    private func stream(path: String, retention: NativeRecordRetention, progress: @Sendable (Int, Int) -> Void, _ body: ([Resource]) throws -> Void) throws {
         var tee: JSONRootMembers.Tee?
         var stream = JSONArrayStream(path: path, arrayKey: "resource_changes")
         stream.open = { path in
@@ -83,14 +83,22 @@ public struct TerraformPlanReader: StreamingExportReader {
             tee = opened
             return opened
         }
-        var records: [TerraformResourceRecord] = []
+        // Each batch is mapped on all cores as it arrives, as far as it can be without the
+        // configuration; its native records are dropped with the batch.
+        var changes: [TerraformDocument.StreamedChange] = []
         try stream.forEachBatch(progress: progress) { batch in
-            records += batch.compactMap { TerraformDocument.changeRecord($0.value, pointer: $0.pointer) }
+            changes += ParallelMap.map(batch, minimumChunk: ParallelRelease.minimumChunk) { element in
+                TerraformDocument.streamedChange(element.value, pointer: element.pointer, format: .terraformPlan, file: path, retention: retention)
+            }
+            .compactMap { $0 }
         }
         let members = try tee?.values() ?? [:]
         try TerraformDocument.checkVersion(members["format_version"], file: path)
         let context = TerraformContext(configuration: members["configuration"], variables: members["variables"])
-        try body(TerraformDocument.map(records, context: context, format: .terraformPlan, file: path))
+        // Taken out of the variable the batches filled, so that the last step holds the only reference.
+        var collected: [TerraformDocument.StreamedChange] = []
+        swap(&collected, &changes)
+        try body(TerraformDocument.finish(consume collected, context: context, format: .terraformPlan, file: path, retention: retention))
     }
 
     /// The largest plan whose bytes a run still holds after streaming it (`ReadOnceFile`'s
