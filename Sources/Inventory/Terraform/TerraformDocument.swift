@@ -187,12 +187,19 @@ enum TerraformDocument {
     /// A plan change mapped while the plan streams, before its `configuration` (at the end of the
     /// file) is known: most resources need it only for the Terraform block's references, so they
     /// are mapped with their batch and their native record is dropped then (a 1M-resource plan
-    /// held every record's values until the end).
-    enum StreamedChange: Sendable {
-        /// Mapped but for the references; the record without its values.
-        case mapped(NormalizedResource, TerraformResourceRecord)
-        /// A resource whose region comes from its provider configuration: mapped at the end.
-        case deferred(TerraformResourceRecord)
+    /// held every record's values until the end). A class, because a change moves through three
+    /// arrays and copying a resource's fields one by one cost more than mapping it.
+    final class StreamedChange: Sendable {
+        /// Mapped but for the references; nil for a resource whose region comes from its
+        /// provider configuration, mapped at the end.
+        let resource: NormalizedResource?
+        /// The record; without its values when the resource is mapped.
+        let record: TerraformResourceRecord
+
+        init(resource: NormalizedResource?, record: TerraformResourceRecord) {
+            self.resource = resource
+            self.record = record
+        }
     }
 
     /// One streamed `resource_changes` entry, mapped as far as it can be without the
@@ -203,11 +210,11 @@ enum TerraformDocument {
               var resource = TerraformMapping.resource(record, context: TerraformContext(), format: format, file: file)
         else { return nil }
         // Without the configuration the region is unknown only when it would come from it.
-        guard resource.region != nil else { return .deferred(record) }
+        guard resource.region != nil else { return StreamedChange(resource: nil, record: record) }
         resource.attributes = NativeRecord.retained(record.values, keeping: TerraformMapping.linkedAttributes, as: retention)
         var light = record
         light.values = .null
-        return .mapped(resource, light)
+        return StreamedChange(resource: resource, record: light)
     }
 
     /// The streamed changes as engine resources on all cores, in order, once the configuration
@@ -217,15 +224,13 @@ enum TerraformDocument {
         retention: NativeRecordRetention
     ) -> [Resource] {
         let mapped = ParallelMap.map(changes, minimumChunk: ParallelRelease.minimumChunk) { change -> Resource? in
-            switch change {
-            case .mapped(var resource, let record):
-                resource.terraform = TerraformMapping.terraformBlock(record, context: context)
-                return resource.resource()
-            case .deferred(let record):
-                guard var resource = TerraformMapping.resource(record, context: context, format: format, file: file) else { return nil }
-                resource.attributes = NativeRecord.retained(record.values, keeping: TerraformMapping.linkedAttributes, as: retention)
+            if var resource = change.resource {
+                resource.terraform = TerraformMapping.terraformBlock(change.record, context: context)
                 return resource.resource()
             }
+            guard var resource = TerraformMapping.resource(change.record, context: context, format: format, file: file) else { return nil }
+            resource.attributes = NativeRecord.retained(change.record.values, keeping: TerraformMapping.linkedAttributes, as: retention)
+            return resource.resource()
         }
         ParallelRelease.release(consume changes)
         return mapped.compactMap { $0 }
