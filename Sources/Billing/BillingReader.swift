@@ -43,7 +43,7 @@ final class CostLineCollector: CostLineSink {
             usageType: ByteText.string(raw.usageType), chargeCategory: raw.chargeCategory, billedCost: raw.billedCost,
             effectiveCost: raw.effectiveCost, listCost: raw.listCost,
             currency: raw.currency.isEmpty ? "XXX" : ByteText.string(raw.currency), tags: tags, isEgress: raw.isEgress,
-            source: SourceReference(file: path, line: raw.line))
+            commitment: raw.commitment, source: SourceReference(file: path, line: raw.line))
         collected.append((raw.chunk, collected.count, line))
     }
 }

@@ -12,6 +12,9 @@ struct CURColumns: Sendable {
     let savingsPlanEffective, savingsPlanTotalCommitment, savingsPlanUsedCommitment: Int
     let region, regionCode, availabilityZone, resource, transferType, toLocation: Int
     let interRegionIsEgress: Bool
+    /// Empty when the header can show commitments: the line item type says which usage a
+    /// commitment covered and `pricing/publicOnDemandCost` gives its on-demand equivalent.
+    let commitmentBlindness: CommitmentBlindness
 
     /// Binds to `header`; each `CURColumn` is looked up by its legacy name and its snake_case
     /// form. The indices are copied into stored properties: the decoder reads them for every
@@ -46,6 +49,7 @@ struct CURColumns: Sendable {
         transferType = at[.transferType]
         toLocation = at[.toLocation]
         interRegionIsEgress = options.interRegionIsEgress
+        commitmentBlindness = lineItemType >= 0 && publicOnDemand >= 0 ? [] : .columnsMissing
     }
 
     /// Fills everything but the tags.
@@ -73,7 +77,8 @@ struct CURColumns: Sendable {
         let unblendedCost = try FieldValues.amount(record.field(unblended), column: unblended, header: header)
         let billed = try FieldValues.optionalAmount(record.field(netUnblended), present: netUnblended >= 0, column: netUnblended, header: header) ?? unblendedCost
         line.billedCost = billed
-        line.effectiveCost = try effectiveCost(record, itemType: itemType, unblended: unblendedCost)
+        line.commitment = CommitmentCharge(blindness: commitmentBlindness)
+        line.effectiveCost = try effectiveCost(record, itemType: itemType, unblended: unblendedCost, commitment: &line.commitment)
         line.listCost = try FieldValues.optionalAmount(record.field(publicOnDemand), present: publicOnDemand >= 0, column: publicOnDemand, header: header) ?? billed
         line.isEgress = line.chargeCategory == .usage
             && EgressRules.awsCUR(usageType: type, transferType: record.field(transferType), toLocation: record.field(toLocation), interRegion: interRegionIsEgress)
@@ -104,25 +109,46 @@ struct CURColumns: Sendable {
         return .adjustment
     }
 
-    /// BILLING.md §2.4: amortized cost by line item type.
-    private func effectiveCost(_ record: CSVRecord, itemType: FieldBytes, unblended: FixedDecimal) throws(FieldFailure) -> FixedDecimal {
+    /// BILLING.md §2.4: amortized cost by line item type. The same branches say what the line
+    /// tells about commitments (docs/billing.md, "Commitments"): covered usage, used commitment
+    /// (RI effective cost of `DiscountedUsage`, `UsedCommitment` of the savings plan's monthly
+    /// fee), unused commitment (the RI fee's unused parts, the plan's total minus used).
+    private func effectiveCost(
+        _ record: CSVRecord, itemType: FieldBytes, unblended: FixedDecimal, commitment: inout CommitmentCharge
+    ) throws(FieldFailure) -> FixedDecimal {
         func amount(_ column: Int) throws(FieldFailure) -> FixedDecimal {
             try FieldValues.amount(record.field(column), column: column, header: header)
         }
         switch itemType.count {
         case 5, 3, 6, 0: break  // Usage, Tax, Fee, Credit, Refund: unblended, except reserved fees below
         default:
-            if ByteText.equalsLowercase(itemType, "savingsplancoveredusage") { return try amount(savingsPlanEffective) }
-            if ByteText.equalsLowercase(itemType, "savingsplanrecurringfee") {
-                return try amount(savingsPlanTotalCommitment) - amount(savingsPlanUsedCommitment)
+            if ByteText.equalsLowercase(itemType, "savingsplancoveredusage") {
+                commitment.role = .covered
+                return try amount(savingsPlanEffective)
             }
-            if ByteText.equalsLowercase(itemType, "savingsplannegation") || ByteText.equalsLowercase(itemType, "savingsplanupfrontfee") {
+            if ByteText.equalsLowercase(itemType, "savingsplanrecurringfee") {
+                let used = try amount(savingsPlanUsedCommitment)
+                let unused = try amount(savingsPlanTotalCommitment) - used
+                commitment.used = used
+                commitment.unused = unused
+                return unused
+            }
+            if ByteText.equalsLowercase(itemType, "savingsplannegation") {
+                commitment.role = .negation
                 return .zero
             }
-            if ByteText.equalsLowercase(itemType, "discountedusage") { return try amount(reservationEffective) }
+            if ByteText.equalsLowercase(itemType, "savingsplanupfrontfee") { return .zero }
+            if ByteText.equalsLowercase(itemType, "discountedusage") {
+                let effective = try amount(reservationEffective)
+                commitment.role = .covered
+                commitment.used = effective
+                return effective
+            }
         }
         if ByteText.equalsLowercase(itemType, "rifee") {
-            return try amount(reservationUnusedUpfront) + amount(reservationUnusedRecurring)
+            let unused = try amount(reservationUnusedUpfront) + amount(reservationUnusedRecurring)
+            commitment.unused = unused
+            return unused
         }
         if ByteText.equalsLowercase(itemType, "fee") && !record.field(reservationARN).isEmpty { return .zero }
         return unblended

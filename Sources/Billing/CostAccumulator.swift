@@ -92,7 +92,7 @@ final class CostAccumulator: CostLineSink {
             if isNew { buckets[index].append(CostBucket()) }
             buckets[index][slot].add(
                 category: line.chargeCategory, billed: line.billedCost, effective: line.effectiveCost, list: line.listCost,
-                isEgress: line.isEgress, untagged: untagged, inputBit: 1)
+                isEgress: line.isEgress, untagged: untagged, commitment: line.commitment, inputBit: 1)
         }
     }
 

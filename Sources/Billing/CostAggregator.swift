@@ -64,7 +64,7 @@ public struct CostAggregator: Sendable {
             let untagged = keys.isEmpty ? line.tags.values.allSatisfy(\.isEmpty) : keys.contains { (line.tags[$0] ?? "").isEmpty }
             store[index][key, default: CostBucket()].add(
                 category: line.chargeCategory, billed: line.billedCost, effective: line.effectiveCost, list: line.listCost,
-                isEgress: line.isEgress, untagged: untagged, inputBit: bit)
+                isEgress: line.isEgress, untagged: untagged, commitment: line.commitment, inputBit: bit)
         }
     }
 

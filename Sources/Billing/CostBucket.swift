@@ -19,6 +19,16 @@ public struct CostBucket: Sendable, Hashable {
     public var usage = FixedDecimal.zero
     /// Billed cost of usage charges lacking the required tags.
     public var untaggedUsage = FixedDecimal.zero
+    /// On-demand-equivalent (list) cost of usage a commitment covered.
+    public var coveredList = FixedDecimal.zero
+    /// On-demand-equivalent (list) cost of all usage, covered or not (the coverage denominator).
+    public var eligibleList = FixedDecimal.zero
+    /// Amortized commitment used.
+    public var commitmentUsed = FixedDecimal.zero
+    /// Amortized commitment left unused.
+    public var commitmentUnused = FixedDecimal.zero
+    /// Why some lines could not show commitments (empty: every line could).
+    public var commitmentBlindness = CommitmentBlindness()
     /// Number of cost lines.
     public var lines = 0
     /// Bit `i` set when input `i` contributed (inputs beyond 63 share bit 63).
@@ -30,10 +40,15 @@ public struct CostBucket: Sendable, Hashable {
     /// Adds one line's amounts.
     @inline(__always) mutating func add(
         category: ChargeCategory, billed: FixedDecimal, effective lineEffective: FixedDecimal, list lineList: FixedDecimal,
-        isEgress: Bool, untagged: Bool, inputBit: UInt64
+        isEgress: Bool, untagged: Bool, commitment: CommitmentCharge, inputBit: UInt64
     ) {
         lines += 1
         inputs |= inputBit
+        if commitment.blindness.isEmpty {
+            addCommitment(commitment, category: category, list: lineList)
+        } else {
+            commitmentBlindness.formUnion(commitment.blindness)
+        }
         switch category {
         case .credit: credits += billed
         case .refund: refunds += billed
@@ -49,6 +64,19 @@ public struct CostBucket: Sendable, Hashable {
         }
     }
 
+    /// Adds the commitment figures of a line whose export shows commitments.
+    @inline(__always) private mutating func addCommitment(_ commitment: CommitmentCharge, category: ChargeCategory, list lineList: FixedDecimal) {
+        switch commitment.role {
+        case .none: if category == .usage { eligibleList += lineList }
+        case .covered:
+            eligibleList += lineList
+            coveredList += lineList
+        case .unused, .negation: break
+        }
+        commitmentUsed += commitment.used
+        commitmentUnused += commitment.unused
+    }
+
     /// Adds another bucket.
     mutating func merge(_ other: CostBucket) {
         amount += other.amount
@@ -59,6 +87,11 @@ public struct CostBucket: Sendable, Hashable {
         egress += other.egress
         usage += other.usage
         untaggedUsage += other.untaggedUsage
+        coveredList += other.coveredList
+        eligibleList += other.eligibleList
+        commitmentUsed += other.commitmentUsed
+        commitmentUnused += other.commitmentUnused
+        commitmentBlindness.formUnion(other.commitmentBlindness)
         lines += other.lines
         inputs |= other.inputs
     }

@@ -79,7 +79,43 @@ extension CostAggregator {
         cost["egress_amount"] = .decimal(bucket.egress)
         cost["egress_share"] = ratio(bucket.egress, bucket.amount).map(Value.number) ?? .null
         cost["lines"] = .number(Double(bucket.lines))
+        cost["commitments"] = .object(commitmentFields(bucket))
         return cost
+    }
+
+    /// `cost.commitments` (docs/billing.md, "Commitments"): coverage = covered usage / all usage,
+    /// both at on-demand-equivalent (list) cost; utilisation = used / (used + unused) amortized
+    /// commitment. Unknown, with the reason, when a line of the group came from an export that
+    /// cannot show commitments; utilisation is null (not applicable) in a month without
+    /// commitments, and coverage null in a month without usage.
+    static func commitmentFields(_ bucket: CostBucket) -> Fields {
+        var fields = Fields()
+        guard bucket.commitmentBlindness.isEmpty else {
+            fields["status"] = .string("unknown")
+            fields["coverage"] = .unknown
+            fields["utilisation"] = .unknown
+            fields["unknown_reason"] = .string(bucket.commitmentBlindness.reason)
+            return fields
+        }
+        let total = bucket.commitmentUsed + bucket.commitmentUnused
+        fields["status"] = .string(total.isZero && bucket.coveredList.isZero ? "none" : "active")
+        fields["covered_list"] = .decimal(bucket.coveredList)
+        fields["eligible_list"] = .decimal(bucket.eligibleList)
+        fields["coverage"] = ratio(bucket.coveredList, bucket.eligibleList).map(Value.number) ?? .null
+        fields["used"] = .decimal(bucket.commitmentUsed)
+        fields["unused"] = .decimal(bucket.commitmentUnused)
+        fields["total"] = .decimal(total)
+        if let utilisation = ratio(bucket.commitmentUsed, total) {
+            fields["utilisation"] = .number(utilisation)
+        } else if !bucket.coveredList.isZero {
+            // Covered usage without any commitment fee in the group: the fee lines are in an
+            // export Assay did not read (another payer's, or another month's file).
+            fields["utilisation"] = .unknown
+            fields["unknown_reason"] = .string("commitment-covered usage without a commitment fee line (RIFee, SavingsPlanRecurringFee or an Unused row) in the inputs for this month")
+        } else {
+            fields["utilisation"] = .null
+        }
+        return fields
     }
 
     /// `numerator / denominator` as a Double, nil when the denominator is zero.

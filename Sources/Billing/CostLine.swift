@@ -95,6 +95,8 @@ public struct CostLine: Sendable, Hashable {
     public var tags: [String: String]
     /// True for data transfer leaving the provider or region (BILLING.md §7 heuristics).
     public var isEgress: Bool
+    /// The line's part in commitment discounts (reserved instances, savings plans).
+    public var commitment: CommitmentCharge
     /// The file and line the charge came from.
     public var source: SourceReference
 
@@ -105,7 +107,7 @@ public struct CostLine: Sendable, Hashable {
         region: String = "global", usageType: String = "", chargeCategory: ChargeCategory = .usage,
         billedCost: FixedDecimal, effectiveCost: FixedDecimal? = nil, listCost: FixedDecimal? = nil,
         currency: String = "USD", tags: [String: String] = [:], isEgress: Bool = false,
-        source: SourceReference = SourceReference(file: "")
+        commitment: CommitmentCharge = CommitmentCharge(), source: SourceReference = SourceReference(file: "")
     ) {
         self.month = month
         self.chargePeriodStart = chargePeriodStart
@@ -124,6 +126,7 @@ public struct CostLine: Sendable, Hashable {
         self.currency = currency
         self.tags = tags
         self.isEgress = isEgress
+        self.commitment = commitment
         self.source = source
     }
 }

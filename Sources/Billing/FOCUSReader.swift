@@ -17,6 +17,10 @@ public struct FOCUSReader: BillingFormatReader {
     private let billingPeriodStart, chargePeriodStart: Int
     private let billingAccount, subAccount, service, serviceCode, serviceCategory, resource, regionId, regionName: Int
     private let chargeCategory, chargeClass, tags: Int
+    /// `CommitmentDiscountStatus` (`Used`/`Unused`), and whether the file can show commitments
+    /// (that column and `ListCost`, the on-demand equivalent).
+    private let commitmentStatus: Int
+    private let commitmentBlindness: CommitmentBlindness
     private let usageTypeColumns: [Int]
     private let tagKeys: RequestedTagKeys
 
@@ -40,6 +44,8 @@ public struct FOCUSReader: BillingFormatReader {
         chargeCategory = header.index("ChargeCategory", "ChargeType") ?? -1
         chargeClass = header.index("ChargeClass") ?? -1
         self.tags = header.index("Tags") ?? -1
+        commitmentStatus = header.index("CommitmentDiscountStatus") ?? -1
+        commitmentBlindness = commitmentStatus >= 0 && listCost >= 0 ? [] : .columnsMissing
         usageTypeColumns = [header.index("x_UsageType"), header.index("SkuMeter"), header.index("ChargeDescription")].compactMap { $0 }
         tagKeys = RequestedTagKeys(tags)
     }
@@ -67,6 +73,8 @@ public struct FOCUSReader: BillingFormatReader {
         line.effectiveCost = try FieldValues.optionalAmount(record.field(effectiveCost), present: effectiveCost >= 0, column: effectiveCost, header: header) ?? billed
         line.listCost = try FieldValues.optionalAmount(record.field(listCost), present: listCost >= 0, column: listCost, header: header) ?? billed
         line.chargeCategory = Self.category(record.field(chargeCategory), chargeClass: record.field(chargeClass), billed: billed)
+        line.commitment = CommitmentCharge(blindness: commitmentBlindness)
+        if commitmentStatus >= 0 { Self.commitment(status: record.field(commitmentStatus), effective: line.effectiveCost, into: &line.commitment) }
         for column in usageTypeColumns {
             let text = ByteText.valueOrEmpty(record.field(column))
             if !text.isEmpty {
@@ -103,6 +111,18 @@ public struct FOCUSReader: BillingFormatReader {
             return .refund
         }
         return category
+    }
+
+    /// A `Used` row is covered usage whose effective cost is used commitment; an `Unused` row
+    /// carries the unused commitment in its effective cost (FOCUS 1.0+).
+    @inline(__always) static func commitment(status: FieldBytes, effective: FixedDecimal, into commitment: inout CommitmentCharge) {
+        if status.count == 4 && ByteText.equalsLowercase(status, "used") {
+            commitment.role = .covered
+            commitment.used = effective
+        } else if status.count == 6 && ByteText.equalsLowercase(status, "unused") {
+            commitment.role = .unused
+            commitment.unused = effective
+        }
     }
 
     /// `user:environment` → `environment`.

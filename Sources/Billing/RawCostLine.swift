@@ -62,6 +62,9 @@ public struct RawCostLine {
     public var attachedCredit = FixedDecimal.zero
     /// Egress flag.
     public var isEgress = false
+    /// The line's part in commitment discounts. Readers that show commitments set it on every
+    /// row (so `reset` leaves it alone); the others keep the default, "not shown by this format".
+    public var commitment = CommitmentCharge()
     /// Values of the requested tag keys, by position in `TagRequest.keys`; empty when absent.
     public var tagValues: [FieldBytes]
     /// Bit `i` set when requested key `i` has a non-empty value.

@@ -361,6 +361,82 @@ param_docs:
   monthly_budget: Monthly budget per environment tag value; `default` covers other environments.
 
 """####),
+        ("builtin/cost/commitments-coverage.yaml", ####"""
+version: 1
+id: cost.commitments.coverage
+title: Steady compute and database usage is covered by commitments
+severity: low
+enforcement: advisory
+category: cost
+description: >-
+  Usage that runs all month at on-demand prices costs 20–70 % more than the same usage under a
+  reserved instance or savings plan. Coverage is the share of the month's usage, at
+  on-demand-equivalent cost, that a commitment covered: covered / all usage, both at list cost
+  (CUR pricing/publicOnDemandCost of DiscountedUsage and SavingsPlanCoveredUsage lines against
+  all usage lines except SavingsPlanNegation; FOCUS ListCost of CommitmentDiscountStatus Used
+  rows against all usage rows but Unused ones), per month, billing currency and service
+  category. A month without commitments has 0 % coverage. Only the categories commitments can
+  cover are checked (compute and databases by default), and only when their usage is material.
+  Unknown, with the reason, for exports that cannot show commitments.
+remediation: >-
+  Buy a savings plan or reserved instances for the steady baseline of the usage (the lowest
+  hourly usage of the last months, not the peak), starting with one-year no-upfront terms, and
+  review coverage monthly as the estate changes.
+applies_to:
+  cost: { group_by: [service_category], period: month }
+  where:
+    service_category: { in: { param: eligible_categories } }
+    cost.usage_amount: { gte: { param: min_monthly_usage } }
+require:
+  cost.commitments.coverage: { gte: { param: min_coverage } }
+message: "{{ period }}: {{ cost.commitments.coverage | percent }} of {{ service_category }} usage was covered by commitments ({{ cost.commitments.covered_list }} of {{ cost.commitments.eligible_list }} {{ currency }} at on-demand prices); target at least {{ params.min_coverage | percent }}"
+unknown_message: "the commitment coverage of {{ service_category }} usage in {{ period }} ({{ currency }}) is not known: {{ cost.commitments.unknown_reason }}"
+params:
+  min_coverage: 0.6
+  eligible_categories: [Compute, Databases]
+  min_monthly_usage: 1000
+param_docs:
+  min_coverage: Smallest accepted covered share (0–1) of the usage, at on-demand-equivalent cost.
+  eligible_categories: FOCUS service categories whose usage commitments can cover.
+  min_monthly_usage: Smallest monthly billed usage (in the group's currency) for which coverage is checked.
+
+"""####),
+        ("builtin/cost/commitments-utilisation.yaml", ####"""
+version: 1
+id: cost.commitments.utilisation
+title: Reserved instances and savings plans are at least 80 % used each month
+severity: medium
+enforcement: soft
+category: cost
+description: >-
+  A commitment (reserved instance, savings plan, FOCUS commitment discount) is paid for whether
+  or not usage consumes it; the unused part is pure waste. Utilisation is the used share of the
+  month's amortized commitment: used / (used + unused), per month and billing currency, from the
+  CUR line item types (DiscountedUsage with reservation/EffectiveCost, RIFee with its unused
+  upfront and recurring fees, SavingsPlanRecurringFee with savingsPlan/UsedCommitment and
+  TotalCommitmentToDate) or the FOCUS CommitmentDiscountStatus Used/Unused rows. A month without
+  commitments is not applicable; an export that cannot show commitments (Azure cost or GCP
+  billing exports, a CUR without pricing/publicOnDemandCost, a FOCUS file without
+  CommitmentDiscountStatus) makes it unknown, with the reason, never a guessed 0 % or 100 %.
+remediation: >-
+  Move eligible workloads onto the commitment (instance family and region for reserved instances,
+  any compute for compute savings plans), exchange convertible reservations for the instance types
+  in use, sell unused standard reservations on the marketplace, and buy smaller commitments at
+  the next renewal.
+applies_to:
+  cost: { group_by: [], period: month }
+  where:
+    cost.commitments.status: { not_equals: none }
+require:
+  cost.commitments.utilisation: { gte: { param: min_utilisation } }
+message: "{{ period }}: commitments were {{ cost.commitments.utilisation | percent }} used ({{ cost.commitments.unused }} {{ currency }} of {{ cost.commitments.total }} {{ currency }} amortized commitment unused); target at least {{ params.min_utilisation | percent }}"
+unknown_message: "the commitment utilisation of {{ period }} ({{ currency }}) is not known: {{ cost.commitments.unknown_reason }}"
+params:
+  min_utilisation: 0.8
+param_docs:
+  min_utilisation: Smallest accepted used share (0–1) of the month's amortized commitment.
+
+"""####),
         ("builtin/cost/cost.test.yaml", ####"""
 # Test cases of the cost policies (run with `assay test policies`). Cost-group documents are
 # given directly, with the fields the Billing stage computes (docs/billing.md).
@@ -446,6 +522,112 @@ tests:
     waivers:
       - { policy: cost.dr.obsolete_environments, resources: [dr-being-deleted], reason: Deletion scheduled after the data-retention hold, owner: finance-it@acme.example, expires: 2027-01-31 }
     expect: { dr-payments: pass, dr-legacy: fail, dr-unknown: fail, prod-legacy: not_applicable, dr-being-deleted: waived }
+
+  - name: commitment utilisation per month and currency
+    policy: cost.commitments.utilisation
+    documents:
+      - { id: well-used, type: cost.group, period: "2026-10", currency: USD, cost: { commitments: { status: active, utilisation: 0.93, used: 930, unused: 70, total: 1000 } } }
+      - { id: exactly-target, type: cost.group, period: "2026-10", currency: USD, cost: { commitments: { status: active, utilisation: 0.8, used: 800, unused: 200, total: 1000 } } }
+      - { id: wasted, type: cost.group, period: "2026-10", currency: USD, cost: { commitments: { status: active, utilisation: 0.717, used: 1140, unused: 450, total: 1590 } } }
+      - { id: no-commitments, type: cost.group, period: "2026-10", currency: EUR, cost: { commitments: { status: none, utilisation: null, used: 0, unused: 0, total: 0 } } }
+      - { id: export-without-columns, type: cost.group, period: "2026-10", currency: EUR, cost: { commitments: { status: unknown, utilisation: !unknown, unknown_reason: "part of the spend comes from an export without the commitment columns" } } }
+      - { id: ramp-down, type: cost.group, period: "2026-10", currency: GBP, cost: { commitments: { status: active, utilisation: 0.4, used: 400, unused: 600, total: 1000 } } }
+    waivers:
+      - { policy: cost.commitments.utilisation, resources: [ramp-down], reason: Workload moved to Graviton; the old reservation ends in December, owner: finops@acme.example, expires: 2026-12-31 }
+    expect: { well-used: pass, exactly-target: pass, wasted: fail, no-commitments: not_applicable, export-without-columns: unknown, ramp-down: waived }
+
+  # Public sample: the cost groups Assay computes from the FOCUS 1.2 specification's examples
+  # (FinOps-Open-Cost-and-Usage-Spec/FOCUS_Spec, specification/data/commitment_discount_flexibility;
+  # policies/PUBLIC-SAMPLES.md; BillingTests.commitmentsFromFOCUSSpecExamples reads the files
+  # and checks these figures).
+  - name: "public sample: FOCUS 1.2 specification commitment-discount examples, utilisation"
+    policy: cost.commitments.utilisation
+    documents:
+      - { id: focus-flexibility-100-percent, type: cost.group, period: "2023-01", currency: XXX, cost: { commitments: { status: active, utilisation: 1, used: 0.50, unused: 0, total: 0.50 } } }
+      - { id: focus-flexibility-0-percent, type: cost.group, period: "2023-01", currency: XXX, cost: { commitments: { status: active, utilisation: 0, used: 0, unused: 1.50, total: 1.50 } } }
+    expect: { focus-flexibility-100-percent: pass, focus-flexibility-0-percent: fail }
+
+  - name: commitment coverage of compute and database usage
+    policy: cost.commitments.coverage
+    documents:
+      - { id: covered, type: cost.group, period: "2026-10", currency: USD, service_category: Compute, cost: { usage_amount: 9000, commitments: { status: active, coverage: 0.72, covered_list: 7200, eligible_list: 10000 } } }
+      - { id: exactly-target, type: cost.group, period: "2026-10", currency: USD, service_category: Databases, cost: { usage_amount: 5000, commitments: { status: active, coverage: 0.6, covered_list: 3000, eligible_list: 5000 } } }
+      - { id: on-demand, type: cost.group, period: "2026-10", currency: USD, service_category: Compute, cost: { usage_amount: 17000, commitments: { status: none, coverage: 0, covered_list: 0, eligible_list: 17601.86 } } }
+      - { id: storage, type: cost.group, period: "2026-10", currency: USD, service_category: Storage, cost: { usage_amount: 4000, commitments: { status: none, coverage: 0 } } }
+      - { id: small, type: cost.group, period: "2026-10", currency: USD, service_category: Compute, cost: { usage_amount: 999.99, commitments: { status: none, coverage: 0 } } }
+      - { id: export-without-columns, type: cost.group, period: "2026-10", currency: EUR, service_category: Compute, cost: { usage_amount: 2400, commitments: { status: unknown, coverage: !unknown, unknown_reason: "part of the spend comes from an Azure cost or GCP billing export" } } }
+      - { id: new-cluster, type: cost.group, period: "2026-10", currency: GBP, service_category: Compute, cost: { usage_amount: 3000, commitments: { status: none, coverage: 0 } } }
+    waivers:
+      - { policy: cost.commitments.coverage, resources: [new-cluster], reason: Usage pattern still settling after the migration; commit in Q1, owner: finops@acme.example, expires: 2027-03-31 }
+    expect: { covered: pass, exactly-target: pass, on-demand: fail, storage: not_applicable, small: not_applicable, export-without-columns: unknown, new-cluster: waived }
+
+  - name: "public sample: FOCUS 1.2 specification commitment-discount flexibility examples, coverage"
+    policy: cost.commitments.coverage
+    params: { min_monthly_usage: 0 }
+    documents:
+      # one_hundred_percent_utilization_with_commitment_discount_flexibility_with_1_resource.csv: 3.00 of 5.25 at list cost
+      - { id: focus-flexibility-1-resource, type: cost.group, period: "2023-01", currency: XXX, service_category: Compute, cost: { usage_amount: 2.25, commitments: { status: active, coverage: 0.5714285714285714, covered_list: 3.00, eligible_list: 5.25 } } }
+      # one_hundred_percent_utilization_with_commitment_discount_flexibility_with_2_resources.csv: 4.00 of 4.00
+      - { id: focus-flexibility-2-resources, type: cost.group, period: "2023-01", currency: XXX, service_category: Compute, cost: { usage_amount: 0, commitments: { status: active, coverage: 1, covered_list: 4.00, eligible_list: 4.00 } } }
+    expect: { focus-flexibility-1-resource: fail, focus-flexibility-2-resources: pass }
+
+  - name: DR-tagged resources without usage charges in the review window
+    policy: cost.dr.idle_resources
+    documents:
+      - { id: arn:aws:s3:::acme-payments-ledger-dr, type: storage.bucket, account: "111122223333", tags: { environment: dr }, billing: { window: 2026-08 to 2026-10, usage_charges: true } }
+      - { id: arn:aws:s3:::acme-analytics-lake-us, type: storage.bucket, account: "111122223333", tags: { environment: dr }, billing: { window: 2026-08 to 2026-10, usage_charges: false } }
+      - { id: //storage.googleapis.com/acme-payments-dr-exports, type: storage.bucket, account: "482913710045", tags: { environment: dr }, billing: { window: 2026-08 to 2026-10, usage_charges: !unknown, usage_unknown_reason: "no billing line of account 482913710045 in 2026-08 to 2026-10" } }
+      - { id: arn:aws:s3:::acme-payments-ledger, type: storage.bucket, account: "111122223333", tags: { environment: prod } }
+      - { id: sg-0d5f7b9c2e4a6b8d0, type: network.security_group, account: "111122223333", tags: { environment: dr }, billing: { window: 2026-08 to 2026-10, usage_charges: false } }
+      - { id: arn:aws:rds:eu-central-1:111122223333:db:checkout-dr, type: database.instance, account: "111122223333", tags: { environment: dr }, billing: { window: 2026-08 to 2026-10, usage_charges: false } }
+    waivers:
+      - { policy: cost.dr.idle_resources, resources: ["arn:aws:rds:eu-central-1:111122223333:db:checkout-dr"], reason: Stopped pilot-light replica; started by the quarterly failover test, owner: sre@acme.example, expires: 2027-01-31 }
+    expect: { "arn:aws:s3:::acme-payments-ledger-dr": pass, "arn:aws:s3:::acme-analytics-lake-us": fail, "//storage.googleapis.com/acme-payments-dr-exports": unknown, "arn:aws:s3:::acme-payments-ledger": not_applicable, sg-0d5f7b9c2e4a6b8d0: not_applicable, "arn:aws:rds:eu-central-1:111122223333:db:checkout-dr": waived }
+
+  # Public sample: instances and the usage account of koku's CUR test file (project-koku/koku,
+  # Apache-2.0; policies/PUBLIC-SAMPLES.md). BillingTests.resourceUsageFromKokuCUR reads the file
+  # and gives these `billing` objects.
+  - name: "public sample: koku CUR test file, idle DR instances"
+    policy: cost.dr.idle_resources
+    documents:
+      - { id: i-16847552, type: compute.instance, account: "6838635603105", tags: { environment: dr }, billing: { window: 2018-04 to 2018-06, usage_charges: true } }
+      - { id: i-00000000, type: compute.instance, account: "6838635603105", tags: { environment: dr }, billing: { window: 2018-04 to 2018-06, usage_charges: false } }
+      - { id: i-16847552-other-account, type: compute.instance, account: "999999999999", tags: { environment: dr }, billing: { window: 2018-04 to 2018-06, usage_charges: !unknown, usage_unknown_reason: "no billing line of account 999999999999 in 2018-04 to 2018-06 (its billing export was not among the inputs)" } }
+    expect: { i-16847552: pass, i-00000000: fail, i-16847552-other-account: unknown }
+
+"""####),
+        ("builtin/cost/dr-idle-resources.yaml", ####"""
+version: 1
+id: cost.dr.idle_resources
+title: DR-tagged resources show usage charges in the review window
+severity: low
+enforcement: advisory
+category: cost
+frameworks:
+  iso27001_2022: [A.5.9]
+description: >-
+  A DR resource that bills no usage for months is either left over from an environment nobody
+  maintains, or a standby that is never exercised (no replication traffic, no test restores).
+  Resources tagged with the DR environment value (config downtime.environment_tag and
+  downtime.dr_environment; `environment: dr` by default) are looked up by id, native id or name in
+  the billing exports' resource ids (CUR lineItem/ResourceId, FOCUS ResourceId) of their own
+  account over the cost review months. Unknown, with the reason, when no billing export covers
+  the account in that window or its lines carry no resource ids — never idle on missing evidence.
+  Resource types that are free or billed through others (security groups, scaling groups, IAM)
+  are not checked.
+remediation: >-
+  Confirm with the application owner whether the resource is still part of the DR design; delete
+  it (and its data copies) when not, or schedule the DR test that should exercise it. A standby
+  that is meant to cost nothing (a pilot-light template) should not carry the DR tag of live
+  resources.
+applies_to:
+  types: [compute.instance, compute.volume, compute.function, database.*, storage.bucket, storage.account, network.load_balancer, search.domain, kms.key, container.cluster, messaging.queue, messaging.stream]
+  where:
+    billing: { exists: true }
+require:
+  billing.usage_charges: true
+message: "{{ id }} is tagged as DR but has no usage charges in {{ billing.window }} (billing of account {{ account }})"
+unknown_message: "whether {{ id }} is idle is not known: {{ billing.usage_unknown_reason }}"
 
 """####),
         ("builtin/cost/dr-obsolete-environments.yaml", ####"""
@@ -659,10 +841,14 @@ tests:
       - { id: r4, type: dr.test, application: identity-service, date: "2026-11-03", test_type: full_failover, result: pass }
       - { id: r5, type: dr.test, application: hr-records, date: "2026-06-01", test_type: restore, result: pass, integrity: pass }
       - { id: search-indexer, type: application, name: search-indexer, status: active, tier: tier2 }
+      # A restore whose integrity check the log does not know yet: neither proof nor failure.
+      - { id: billing-batch, type: application, name: billing-batch, status: active, tier: tier1 }
+      - { id: r6, type: dr.test, application: billing-batch, date: "2026-11-02", test_type: restore, result: pass, integrity: !unknown }
     waivers:
       - { policy: dr.restore_test.cadence, resources: [search-indexer], reason: Stateless; rebuilt from the catalog on restore, owner: search@acme.example, expires: 2027-06-30 }
     expect: { search-indexer: waived, payments-api: pass, checkout-web: fail, catalog-search: pass, identity-service: fail, hr-records: fail, legacy-reporting: not_applicable,
-              old-portal: not_applicable, r1: not_applicable, r2: not_applicable, r3: not_applicable, r4: not_applicable, r5: not_applicable }
+              old-portal: not_applicable, r1: not_applicable, r2: not_applicable, r3: not_applicable, r4: not_applicable, r5: not_applicable,
+              billing-batch: unknown, r6: not_applicable }
 
 """####),
         ("builtin/dr/last-test-passed.yaml", ####"""

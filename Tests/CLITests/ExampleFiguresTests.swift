@@ -164,9 +164,31 @@ struct ExampleFiguresTests {
         let failing = try #require(findings.first { $0["policy"] as? String == "cost.untagged.share" && $0["status"] as? String == "fail" })
         let message = failing["message"] as? String ?? ""
         #expect(message.contains("usage spend"), "\(message)")
-        // 3155.50 of 23843.42 usage spend = 13.2 %.
-        #expect(message.contains("3155.50 USD of 23843.42 USD"), "\(message)")
+        // 3156.92 of 23844.84 usage spend = 13.2 % (the DR bucket's and key's 1.42 USD carry no application tag).
+        #expect(message.contains("3156.92 USD of 23844.84 USD"), "\(message)")
         #expect(message.contains("13.2 %"), "\(message)")
+    }
+
+    @Test("commitments and idle DR: October's utilisation and coverage from the CUR, the unbilled DR bucket, unknowns with reasons")
+    func commitmentsAndIdleDR() throws {
+        let findings = try Self.results()["findings"] as? [[String: Any]] ?? []
+        func finding(_ policy: String, _ resource: String) -> [String: Any]? {
+            findings.first { $0["policy"] as? String == policy && $0["resource"] as? String == resource }
+        }
+        // (590 RI + 550 savings plan used) / (1140 + 450 unused) = 71.7 %.
+        let utilisation = try #require(finding("cost.commitments.utilisation", "cost:2026-10:all:USD"))
+        #expect(utilisation["status"] as? String == "fail")
+        #expect((utilisation["message"] as? String)?.contains("71.7 % used (450.00 USD of 1590.00 USD") == true, "\(utilisation)")
+        // The EUR spend comes from a FOCUS export without CommitmentDiscountStatus.
+        let euro = try #require(finding("cost.commitments.utilisation", "cost:2026-10:all:EUR"))
+        #expect(euro["status"] as? String == "unknown")
+        #expect((euro["message"] as? String)?.contains("CommitmentDiscountStatus") == true)
+        let databases = try #require(finding("cost.commitments.coverage", "cost:2026-10:service_category=Databases:USD"))
+        #expect((databases["message"] as? String)?.contains("972.00 of 4812.48 USD") == true, "\(databases)")
+        #expect(finding("cost.dr.idle_resources", "arn:aws:s3:::acme-analytics-lake-us")?["status"] as? String == "fail")
+        #expect(finding("cost.dr.idle_resources", "arn:aws:s3:::acme-payments-ledger-dr")?["status"] as? String == "pass")
+        let gcp = try #require(finding("cost.dr.idle_resources", "//storage.googleapis.com/acme-payments-dr-exports"))
+        #expect(gcp["status"] as? String == "unknown")
     }
 
     @Test("DR spend from billing is annualised and stated; several currencies are converted with the config's rate, never estimated")

@@ -122,6 +122,49 @@ struct LibraryTests {
         }
     }
 
+    /// The policies issue 14 added (topics 1–7).
+    static let issue14Policies = [
+        "logging.audit.trail_coverage", "logging.audit.multi_region", "logging.audit.log_validation", "logging.audit.immutable_storage",
+        "logging.audit.copied_to_second_region", "logging.audit.gcp_data_access",
+        "network.ingress.sensitive_ports", "network.rules.primary_dr_consistent",
+        "resilience.backup.enabled", "resilience.backup.plan_coverage", "resilience.backup.vault_lock", "resilience.backup.retention_per_tier",
+        "dr.restore_test.cadence",
+        "resilience.dns.failover_health_check", "resilience.scaling_group.multi_zone", "resilience.scaling_group.second_region",
+        "resilience.queue.dead_letter", "resilience.deletion_protection.critical", "resilience.monitoring.alarms_per_region",
+        "resilience.dependencies.tier_inversion", "resilience.dependencies.cycle", "resilience.dependencies.known",
+        "resilience.dependencies.effective_rto",
+        "cost.commitments.utilisation", "cost.commitments.coverage", "cost.dr.idle_resources",
+        "operations.documents.review_age", "operations.documents.test_age", "operations.runbook.present", "resilience.slo.model_availability",
+    ]
+
+    /// Issue-14 policies that still lack a `public sample: …` test case. The list may only shrink:
+    /// the test fails when a policy here gains one (remove it) and when any other lacks one.
+    static let issue14WithoutPublicSample = Set(issue14Policies).subtracting([
+        "cost.commitments.utilisation", "cost.commitments.coverage", "cost.dr.idle_resources",
+    ])
+
+    @Test("issue 14's policies: passing, failing and unknown cases, and public-sample cases listed with source and licence")
+    func issue14Acceptance() throws {
+        let cases = try Self.cases()
+        let ids = Set(try Self.library().policies.map(\.id))
+        let samples = try String(contentsOfFile: Self.folder + "/PUBLIC-SAMPLES.md", encoding: .utf8)
+        for policy in Self.issue14Policies {
+            #expect(ids.contains(policy), "\(policy) is not in the library")
+            let own = cases.filter { $0.policyID == policy }
+            let verdicts = Set(own.flatMap { $0.expectations.map(\.verdict) })
+            for needed in [PolicyTestVerdict.verdict(.pass), .verdict(.fail), .verdict(.unknown)] {
+                #expect(verdicts.contains(needed), "\(policy) has no test expecting \(needed.rawValue)")
+            }
+            let publicCases = own.filter { $0.name.hasPrefix("public sample: ") }
+            for sample in publicCases { #expect(samples.contains("| " + sample.name + " |"), "'\(sample.name)' is not listed in policies/PUBLIC-SAMPLES.md") }
+            if Self.issue14WithoutPublicSample.contains(policy) {
+                #expect(publicCases.isEmpty, "\(policy) has a public-sample case now: remove it from issue14WithoutPublicSample")
+            } else {
+                #expect(!publicCases.isEmpty, "\(policy) has no test case built from a public real-world export (name it 'public sample: …')")
+            }
+        }
+    }
+
     /// Policies whose tests need no region catalog, with a parameter change that a correct
     /// threshold must notice: the tests pass as written and fail once the threshold moves.
     static let mutations: [(policy: String, param: String, value: String)] = [
@@ -132,6 +175,8 @@ struct LibraryTests {
         ("encryption.kms.rotation", "max_rotation_days", "730"),
         ("cost.budget.environment", "monthly_budget", #"{"prod": 11999, "staging": 3000, "dev": 2000, "dr": 2500, "default": 1000}"#),
         ("resilience.scaling_group.multi_zone", "min_zones", "3"),
+        ("cost.commitments.utilisation", "min_utilisation", "0.81"),
+        ("cost.commitments.coverage", "min_coverage", "0.61"),
         ("resilience.backup.retention_per_tier", "min_retention_days", #"{"tier0": 36, "tier1": 35, "tier2": 14, "tier3": 7}"#),
         ("dr.restore_test.cadence", "cadence_days", #"{"tier0": 30, "tier1": 90, "tier2": 180, "tier3": 365}"#),
         ("operations.documents.review_age", "max_review_age_days", #"{"tier0": 179, "tier1": 180, "tier2": 365, "tier3": 365}"#),

@@ -128,6 +128,7 @@ struct CostGroupRows {
             bucket.egress = try decimal("egress")
             guard let lines = Int(text("lines")), lines >= 0 else { throw failure("lines", "'\(text("lines").prefix(40))' is not a count") }
             bucket.lines = lines
+            bucket.commitmentBlindness = .warehouseGroups
             return bucket
         }
 

@@ -53,6 +53,9 @@ struct CostStage {
         var inputs: [InputRecord] = []
         /// Billed DR spend per application, annualised and in the model's currency.
         var drSpend = DRSpend()
+        /// Usage charges per resource over the review months, when asked for (idle DR resources);
+        /// its groups are nil when no billing export was read.
+        var resourceUsage: BillingResourceUsage?
         var warnings: [String] = []
     }
 
@@ -65,14 +68,22 @@ struct CostStage {
         CostScope(groupBy: ["tags." + settings.applicationTag, "tags." + settings.environmentTag], lastMonths: 12)
     }
 
+    /// The scope whose groups say which resources had usage charges in the review months.
+    var usageScope: CostScope { CostScope(groupBy: BillingResourceUsage.groupBy, lastMonths: settings.reviewMonths) }
+
     /// Reads `billing` for `scopes`. `files` holds inputs the ingest stage opened for detection;
     /// their bytes are read on from there (each file is read once, hashed as it is read).
-    func run(_ billing: [InputSpec], files: [String: ReadOnceFile] = [:], scopes: [CostScope]) throws -> Output {
+    /// `resourceUsage`: also group usage by sub-account and resource (the run has DR-tagged
+    /// resources to check for idleness); no other run pays for that grouping.
+    func run(_ billing: [InputSpec], files: [String: ReadOnceFile] = [:], scopes: [CostScope], resourceUsage: Bool = false) throws -> Output {
         var output = Output()
         output.drSpend.currency = settings.modelCurrency
-        guard !billing.isEmpty else { return output }
+        guard !billing.isEmpty else {
+            if resourceUsage { output.resourceUsage = BillingResourceUsage(groups: nil, asOf: asOf, months: settings.reviewMonths) }
+            return output
+        }
         let allScopes = Array(Set(scopes + [drScope]))
-        var aggregator = try CostAggregator(scopes: allScopes, requiredTags: settings.requiredTags)
+        var aggregator = try CostAggregator(scopes: allScopes + (resourceUsage ? [usageScope] : []), requiredTags: settings.requiredTags)
         var options = BillingScanOptions(skipBadRows: settings.skipBadRows)
         let reporter = progress
         options.progress = { path, done, total in reporter.update(label: path, done: done, total: total ?? 0) }
@@ -98,6 +109,10 @@ struct CostStage {
         output.documents = aggregator.documents(for: allScopes, asOf: asOf)
         output.section = aggregator.costSection(asOf: asOf, months: settings.reviewMonths)
         output.drSpend = drSpend(output.documents[drScope] ?? [])
+        if resourceUsage {
+            output.resourceUsage = BillingResourceUsage(
+                groups: aggregator.groups(groupBy: BillingResourceUsage.groupBy), asOf: asOf, months: settings.reviewMonths)
+        }
         if !scopes.contains(drScope) { output.documents[drScope] = nil }
         return output
     }

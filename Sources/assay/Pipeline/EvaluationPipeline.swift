@@ -1,3 +1,4 @@
+import Billing
 import Inventory
 import PolicyEngine
 import PolicyLoader
@@ -37,15 +38,22 @@ struct EvaluationPipeline {
         // Costs: one streaming pass over the billing exports for every cost scope.
         let costScopes = Array(Set(compiled.compactMap(\.policy.scope.cost)))
         let costs: CostStage.Output
+        // DR-tagged inventory resources are checked for usage charges (idle DR): only then is
+        // usage grouped by resource.
+        let environmentTag = settings.cost.environmentTag, drEnvironment = settings.cost.drEnvironment
+        let hasDRResources = ingested.resources.contains { BillingResourceUsage.isDR($0, environmentTag: environmentTag, drEnvironment: drEnvironment) }
         do {
-            costs = try CostStage(settings: settings.cost, asOf: request.asOf, progress: progress).run(ingested.billing, files: ingested.billingFiles, scopes: costScopes)
+            costs = try CostStage(settings: settings.cost, asOf: request.asOf, progress: progress)
+                .run(ingested.billing, files: ingested.billingFiles, scopes: costScopes, resourceUsage: hasDRResources)
         } catch {
             throw ingested.spool.renaming(error)
         }
+        var resources = ingested.resources
+        costs.resourceUsage?.annotate(&resources, environmentTag: environmentTag, drEnvironment: drEnvironment)
 
         // Model: DR test evidence and the downtime model enrich the applications.
         progress.begin("running the downtime model")
-        let modelled = try DowntimeStage(settings: settings.downtime, asOf: request.asOf).run(ingested.resources, drSpend: costs.drSpend)
+        let modelled = try DowntimeStage(settings: settings.downtime, asOf: request.asOf).run(resources, drSpend: costs.drSpend)
         Terminal.warnings([("input", ingested.warnings), ("billing", costs.warnings), ("downtime model", modelled.warnings)])
 
         // Evaluate and apply waivers.

@@ -1,0 +1,97 @@
+public import PolicyEngine
+
+/// Which resources had usage charges in the billing exports over a window of complete months,
+/// by sub-account (AWS usage account, Azure subscription, GCP project): the evidence behind the
+/// idle-DR check (docs/billing.md, "Idle DR resources").
+///
+/// A resource is matched when its `id`, `native_id` or `name` equals a billed resource id
+/// (case-insensitive; CUR `lineItem/ResourceId`, FOCUS `ResourceId`, Azure `ResourceId`). Whether
+/// it had usage is *unknown* — never "idle" — when no billing line of its account falls in the
+/// window, or when none of that account's lines carries a resource id.
+public struct BillingResourceUsage: Sendable {
+    /// The grouping the cost stage builds for this check.
+    public static let groupBy = ["sub_account", "resource"]
+
+    /// One account's evidence.
+    struct AccountUsage: Sendable {
+        /// Lowercased resource ids with usage charges in the window.
+        var used: Set<String> = []
+        /// Lines of the account that carry a resource id.
+        var linesWithResource = 0
+    }
+
+    /// `YYYY-MM to YYYY-MM`, the window's first and last month.
+    public let window: String
+    /// Evidence by normalized account; nil when no billing export was read.
+    let accounts: [String: AccountUsage]?
+
+    /// The evidence of the `groupBy` groups in the `months` complete months before `asOf`; nil
+    /// groups mean no billing export was read.
+    public init(groups: [CostGroupKey: CostBucket]?, asOf: CivilDate, months: Int) {
+        let window = CostAggregator.window(asOf: asOf, months: months)
+        self.window = (window.first?.description ?? "") + " to " + (window.last?.description ?? "")
+        guard let groups else {
+            accounts = nil
+            return
+        }
+        let selected = Set(window)
+        var accounts: [String: AccountUsage] = [:]
+        for (key, bucket) in groups where selected.contains(key.month) && key.values.count == 2 {
+            let account = Self.normalizedAccount(key.values[0] ?? "")
+            var usage = accounts[account, default: AccountUsage()]
+            if let resource = key.values[1] {
+                usage.linesWithResource += bucket.lines
+                if !bucket.usage.isZero || !bucket.coveredList.isZero { usage.used.insert(resource.lowercased()) }
+            }
+            accounts[account] = usage
+        }
+        self.accounts = accounts
+    }
+
+    /// The account as both sides spell it: lowercased, and an Azure `/subscriptions/<id>` path
+    /// reduced to the subscription id.
+    public static func normalizedAccount(_ text: String) -> String {
+        let lowered = text.lowercased()
+        guard let range = lowered.range(of: "/subscriptions/") else { return lowered }
+        return String(lowered[range.upperBound...].prefix { $0 != "/" })
+    }
+
+    /// Adds `billing: {usage_charges, window, usage_unknown_reason}` to every inventory resource
+    /// (one with a `provider`) whose tag `environmentTag` is `drEnvironment`; others are left alone.
+    public func annotate(_ resources: inout [Resource], environmentTag: String, drEnvironment: String) {
+        for index in resources.indices where Self.isDR(resources[index], environmentTag: environmentTag, drEnvironment: drEnvironment) {
+            guard var fields = resources[index].document.objectValue else { continue }
+            fields["billing"] = .object(evidence(for: resources[index]))
+            resources[index].document = .object(fields)
+        }
+    }
+
+    /// True for an inventory resource tagged as DR.
+    public static func isDR(_ resource: Resource, environmentTag: String, drEnvironment: String) -> Bool {
+        resource.document["provider"] != nil && resource.document["tags"]?[environmentTag]?.stringValue == drEnvironment
+    }
+
+    /// The `billing` object of one resource.
+    func evidence(for resource: Resource) -> Fields {
+        var fields = Fields()
+        fields["window"] = .string(window)
+        func unknown(_ reason: String) -> Fields {
+            fields["usage_charges"] = .unknown
+            fields["usage_unknown_reason"] = .string(reason)
+            return fields
+        }
+        guard let accounts else { return unknown("no billing export was read in this run") }
+        guard let accountText = resource.document["account"]?.stringValue, !accountText.isEmpty else {
+            return unknown("the inventory does not name its account, so its billing lines cannot be found")
+        }
+        guard let account = accounts[Self.normalizedAccount(accountText)] else {
+            return unknown("no billing line of account \(accountText) in \(window) (its billing export was not among the inputs)")
+        }
+        guard account.linesWithResource > 0 else {
+            return unknown("the billing lines of account \(accountText) in \(window) carry no resource ids")
+        }
+        let keys = ["id", "native_id", "name"].compactMap { resource.document[$0]?.stringValue?.lowercased() }
+        fields["usage_charges"] = .bool(keys.contains { account.used.contains($0) })
+        return fields
+    }
+}
