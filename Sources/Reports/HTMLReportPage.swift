@@ -17,7 +17,7 @@ struct Badge {
     }
 
     init(_ status: Verdict) {
-        let label = StatusLabel.of(status)
+        let label = status.label
         self.init(symbol: label.symbol, text: label.text, css: "st-" + status.rawValue)
     }
 

@@ -134,7 +134,7 @@ public enum ResultMerge {
             for finding in source.result.findings {
                 let key = Key(policy: finding.policy, resource: finding.resource)
                 let previous = seen[key]?[index]
-                if previous.map({ StatusLabel.rank(finding.status) > StatusLabel.rank($0) }) ?? true {
+                if previous.map({ finding.status.seriousness > $0.seriousness }) ?? true {
                     seen[key, default: [:]][index] = finding.status
                 }
             }
@@ -143,8 +143,8 @@ public enum ResultMerge {
         var duplicates: [Duplicate] = []
         for (key, perSource) in seen where perSource.count > 1 {
             let winner = perSource.keys.sorted().max { lhs, rhs in
-                let left = StatusLabel.rank(perSource[lhs] ?? .pass)
-                let right = StatusLabel.rank(perSource[rhs] ?? .pass)
+                let left = (perSource[lhs] ?? .pass).seriousness
+                let right = (perSource[rhs] ?? .pass).seriousness
                 return left != right ? left < right : lhs > rhs
             } ?? 0
             keeper[key] = winner
