@@ -266,21 +266,13 @@ public enum ResultMerge {
 
     /// `sections["merge"]`: the sources, the duplicates and the notes.
     private static func provenance(_ sources: [Source], duplicates: [Duplicate], notes: [String]) -> Value {
-        var section = Fields()
-        section["sources"] = .array(sources.map { source in
-            [
-                "name": .string(source.name), "as_of": .string(source.result.asOf.description),
-                "policy_set_digest": .string(source.result.policySetDigest), "findings": .number(Double(source.result.findings.count)),
-                "labels": .object(Fields(source.result.labels.map { ($0.key, Value.string($0.value)) })),
-            ]
-        })
-        section["duplicates"] = .array(duplicates.map { duplicate in
-            [
-                "policy": .string(duplicate.policy), "resource": .string(duplicate.resource), "kept_from": .string(duplicate.keptFrom),
-                "dropped_from": .array(duplicate.droppedFrom.map(Value.string)),
-            ]
-        })
-        section["warnings"] = .array(notes.map(Value.string))
-        return .object(section)
+        MergeSection(
+            sources: sources.map { source in
+                MergeSection.Source(name: source.name, asOf: source.result.asOf.description, policySetDigest: source.result.policySetDigest,
+                                    findings: source.result.findings.count, labels: source.result.labels)
+            },
+            duplicates: duplicates.map { MergeSection.Duplicate(policy: $0.policy, resource: $0.resource, keptFrom: $0.keptFrom, droppedFrom: $0.droppedFrom) },
+            warnings: notes
+        ).value
     }
 }
