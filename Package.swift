@@ -82,7 +82,7 @@ let package = Package(
         // MARK: - Benchmarks (executables, not tests; figures in docs/performance.md)
         .executableTarget(
             name: "EngineBench",
-            dependencies: ["PolicyEngine", "PolicyLoader", "Inventory"],
+            dependencies: ["PolicyEngine", "PolicyLoader", "Inventory", "TabularText"],
             path: "Benchmarks/EngineBench",
             exclude: ["policies", "policies-normalized", "gen_library_estate.py"],
             swiftSettings: strict

@@ -14,6 +14,7 @@ import Foundation
 import Inventory
 import PolicyEngine
 import PolicyLoader
+import TabularText
 
 let arguments = CommandLine.arguments
 guard arguments.count >= 2 else {
@@ -55,7 +56,13 @@ do {
 
     let loadStart = DispatchTime.now()
     let loadCPUStart = cpuSeconds()
-    let records = try JSONRecordReader().read(InputSpec(path: inventory, format: .json)) { _, _ in }
+    // Read as `assay evaluate` reads an input: once, hashed as it is read (the digest is the
+    // evidence of the results), the reader on the shared bytes.
+    let file = try ReadOnceFile(path: inventory)
+    let records = try SharedInput.$current.withValue(file) {
+        try JSONRecordReader().read(InputSpec(path: inventory, format: .json)) { _, _ in }
+    }
+    _ = try file.sha256()
     let loadSeconds = seconds(since: loadStart)
     let loadCPU = cpuSeconds() - loadCPUStart
 

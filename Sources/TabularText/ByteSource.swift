@@ -70,7 +70,8 @@ public final class FileByteSource: ByteSource {
         if let shared = SharedInput.bytes(of: path) {
             bytes = shared
         } else {
-            bytes = try ReadOnceFile(path: path, replayLimit: 1 << 16)
+            // Opened for this reader alone: nobody asks for its digest.
+            bytes = try ReadOnceFile(path: path, replayLimit: 1 << 16, hashing: false)
         }
     }
 

@@ -57,6 +57,19 @@ import TestSupport
         #expect(file.bytesRead == original.count)
     }
 
+    /// A file opened for a reader alone (or by `assay cost`, which records no digest) is not
+    /// hashed; asking it for a digest is an internal error, never a digest of nothing.
+    @Test func aFileOpenedWithoutHashingReadsTheSameBytesAndGivesNoDigest() throws {
+        let original = Array((0..<300_000).map { UInt8(truncatingIfNeeded: $0 &* 31) })
+        let path = Temporary.write(original, to: "bytes.bin", in: Temporary.folder())
+        let hashed = try ReadOnceFile(path: path)
+        let unhashed = try ReadOnceFile(path: path, hashing: false)
+        #expect(try SharedInput.readAll(unhashed) == original)
+        #expect(try SharedInput.readAll(hashed) == original)
+        #expect(try hashed.sha256() == digest(original))
+        #expect(throws: TabularTextError.self) { try unhashed.sha256() }
+    }
+
     @Test func headsAreReplayedAndAReadPastTheKeptBytesIsNotRepeated() throws {
         let bytes = (0..<100_000).map { UInt8(truncatingIfNeeded: $0 &* 7) }
         let path = Temporary.write(bytes, to: "bytes.bin", in: Temporary.folder())

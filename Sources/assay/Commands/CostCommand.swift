@@ -146,7 +146,8 @@ struct CostCommand: ParsableCommand {
         var kept = 0
         return try IngestStage.expandFolders(config.inputs).compactMap { spec -> (spec: InputSpec, file: ReadOnceFile?)? in
             if let format = spec.format { return format.kind == .billing ? (spec, nil) : nil }
-            let file = try IngestStage.openOnce(spec.path)
+            // `assay cost` records no digest of its inputs, so they are not hashed.
+            let file = try IngestStage.openOnce(spec.path, hashing: false)
             let format = try SharedInput.$current.withValue(file) { try ingest.detect(spec.path) }
             guard format.kind == .billing else { return nil }
             kept += 1

@@ -101,10 +101,11 @@ struct IngestStage {
     /// How many detected billing inputs stay open for the cost stage.
     static let keptBillingFiles = 64
 
-    /// Opens an input to be read once (detection, reader and digest share the bytes).
-    static func openOnce(_ path: String) throws -> ReadOnceFile {
+    /// Opens an input to be read once (detection, reader and digest share the bytes); `hashing:
+    /// false` for a command that records no digest (`assay cost`).
+    static func openOnce(_ path: String, hashing: Bool = true) throws -> ReadOnceFile {
         do {
-            return try ReadOnceFile(path: path)
+            return try ReadOnceFile(path: path, hashing: hashing)
         } catch {
             throw InventoryError.unreadable(file: path, reason: error.reason)
         }
