@@ -145,7 +145,7 @@ public enum BillingScan {
         }
         if !options.skipBadRows, let first = problems.first {
             let located = diagnostic(first)
-            throw .badRow(path: path, line: located.line ?? 0, column: located.column ?? 1, message: first.message, sourceLine: first.sourceLine)
+            throw .badRow(path: path, line: located.location?.line ?? 0, column: located.location?.column ?? 1, message: first.message, sourceLine: first.sourceLine)
         }
         let report = BillingInputReport(
             path: path, format: readerType.format, rows: workers.reduce(0) { $0 + $1.rows }, lines: workers.reduce(0) { $0 + $1.lines },

@@ -7,15 +7,9 @@ extension HistoryStore {
 
     /// Records `result` as the next run, in one transaction: the trend of the last runs is added
     /// to it as `sections["history"]`, its results document is hashed, and the run row, its
-    /// child rows and the record hash linking it to the previous run are inserted.
+    /// child rows and the record hash linking it to the previous run are inserted. The store's
+    /// `observer` is told before the commit.
     public func record(_ result: RunResult, context: RunContext) throws(HistoryError) -> RecordedRun {
-        try record(result, context: context, beforeCommit: nil)
-    }
-
-    /// `record(_:context:)` with `beforeCommit` run inside the transaction, after every insert:
-    /// the pause point of the interrupted-write test (`ASSAY_HISTORY_TEST_PAUSE`), visible to this
-    /// package's command line only, not to users of the library.
-    package func record(_ result: RunResult, context: RunContext, beforeCommit: (() -> Void)?) throws(HistoryError) -> RecordedRun {
         // Everything that does not depend on earlier runs is prepared before taking the lock.
         let findingTexts = ResultsDocument.findingTexts(result.findings)
         let items = findingTexts.map(\.item)
@@ -67,7 +61,7 @@ extension HistoryStore {
                         sql: "INSERT INTO run (\(names.joined(separator: ", "))) VALUES (\(names.map { _ in "?" }.joined(separator: ", ")))",
                         arguments: StatementArguments([Cell.count(sequence).databaseValue] + runRow.map(\.databaseValue)
                             + [Cell.text(RecordDigest.record(runRow)).databaseValue]))
-                    beforeCommit?()
+                    observer?.rowsWritten(sequence: Int(sequence), database: path)
                     let stored = try Self.runRecords(db, database: path, whereClause: "WHERE seq = ?", arguments: [sequence])
                     if let run = stored.first { recorded = RecordedRun(run: run, result: final) }
                     return .commit

@@ -21,6 +21,8 @@ public struct HistoryStore: Sendable {
     /// The database file.
     public let path: String
     let queue: DatabaseQueue
+    /// Told when a recorded run's rows are written, before the commit.
+    let observer: (any RecordingObserver)?
 
     // MARK: - Opening
 
@@ -29,8 +31,10 @@ public struct HistoryStore: Sendable {
     /// opened read-only and never changed: a missing file is `HistoryError.missing`; an empty file,
     /// a file that is not SQLite, or another application's database is `HistoryError.notHistory`.
     /// Recording never adds Assay's tables to another application's database either.
-    public init(path: String, create: Bool) throws(HistoryError) {
+    /// `observer`, when given, is told inside each recording transaction when the run's rows are written.
+    public init(path: String, create: Bool, observer: (any RecordingObserver)? = nil) throws(HistoryError) {
         self.path = path
+        self.observer = observer
         if !create {
             queue = try Self.openReadOnly(path)
             try Self.checkSchema(queue, path: path, readOnly: true)

@@ -46,8 +46,7 @@ enum ConditionParser {
         do {
             return try FieldPath(parsing: text)
         } catch {
-            var location = node.location
-            location.column += error.offset
+            let location = node.location.movedRight(by: error.offset)
             throw node.source.error(.invalidValue(message: "invalid path '\(text)': \(error.reason)"), at: location)
         }
     }

@@ -174,7 +174,7 @@ public enum ConfigLoader {
 
     /// Parses a `--param [POLICY:]NAME=VALUE` flag; VALUE is read as YAML (`[a, b]`, `90`, `true`).
     public static func parseParamFlag(_ text: String) throws(LoadError) -> (policy: String, name: String, value: Value) {
-        let location = SourceLocation(file: "--param", line: 0, column: 0)
+        let location = SourceLocation(file: "--param")
         guard let equals = text.firstIndex(of: "=") else {
             throw LoadError(.invalidValue(message: "--param '\(text)': expected [POLICY_ID:]NAME=VALUE"), at: location)
         }

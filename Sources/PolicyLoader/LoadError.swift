@@ -70,7 +70,6 @@ public struct LoadError: Error, Sendable, Equatable, DiagnosticError {
 
     /// The located diagnostic.
     public var diagnostic: Diagnostic {
-        Diagnostic(file: location.file, line: location.line > 0 ? location.line : nil,
-                   column: location.line > 0 ? location.column : nil, message: message, sourceLine: sourceLine)
+        Diagnostic(at: location, message: message, sourceLine: sourceLine)
     }
 }

@@ -65,8 +65,7 @@ enum PolicyParser {
         do {
             template = try MessageTemplate(parsing: text)
         } catch {
-            var location = templateNode.location
-            if location.line > 0 { location.column += error.offset + 1 }
+            let location = templateNode.location.movedRight(by: error.offset + 1)
             throw node.source.error(.invalidValue(message: "invalid message template: \(error.reason)"), at: location)
         }
         if let undeclared = template.parameterNames.first(where: { params[$0] == nil }) {

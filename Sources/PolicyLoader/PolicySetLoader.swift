@@ -55,7 +55,7 @@ public enum PolicySetLoader {
                 for name in [policy.id] + policy.aliases {
                     if let earlier = seen[name] {
                         throw LoadError(.duplicateID(id: name, firstDefinedAt: earlier), at: policy.location,
-                                        sourceLine: first.source.line(policy.location.line))
+                                        sourceLine: policy.location.line.flatMap(first.source.line))
                     }
                     seen[name] = policy.location
                 }
@@ -114,7 +114,7 @@ public enum PolicySetLoader {
             return BuiltinPolicyLibrary.paths(under: path)
         }
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-            throw LoadError(.unreadable(reason: "no such file or folder"), at: SourceLocation(file: path, line: 0, column: 0))
+            throw LoadError(.unreadable(reason: "no such file or folder"), at: SourceLocation(file: path))
         }
         guard isDirectory.boolValue else { return [path] }
         guard let enumerator = FileManager.default.enumerator(atPath: path) else { return [] }

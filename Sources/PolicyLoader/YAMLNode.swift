@@ -19,7 +19,7 @@ final class YAMLSource: Sendable {
     }
 
     func error(_ kind: LoadError.Kind, at location: SourceLocation) -> LoadError {
-        LoadError(kind, at: location, sourceLine: line(location.line))
+        LoadError(kind, at: location, sourceLine: location.line.flatMap(line))
     }
 }
 
@@ -39,7 +39,7 @@ struct YAMLNode {
 
     /// Reads and composes every YAML document of a file.
     static func documents(file: String) throws(LoadError) -> [YAMLNode] {
-        let nowhere = SourceLocation(file: file, line: 0, column: 0)
+        let nowhere = SourceLocation(file: file)
         // An input being read by a run: its shared bytes (read once, hashed as they are read).
         if let shared = SharedInput.bytes(of: file) {
             let data: [UInt8]
@@ -87,7 +87,7 @@ struct YAMLNode {
         } catch let error as YamlError {
             throw Self.translate(error, source: source)
         } catch {
-            throw LoadError(.yamlSyntax(problem: "\(error)"), at: SourceLocation(file: file, line: 0, column: 0))
+            throw LoadError(.yamlSyntax(problem: "\(error)"), at: SourceLocation(file: file))
         }
     }
 
@@ -105,9 +105,9 @@ struct YAMLNode {
                                 at: SourceLocation(file: source.file, line: context.mark.line, column: context.mark.column))
         case .reader(let problem, let offset, _, _):
             return source.error(.yamlSyntax(problem: problem + (offset.map { " at byte \($0)" } ?? "")),
-                                at: SourceLocation(file: source.file, line: 0, column: 0))
+                                at: SourceLocation(file: source.file))
         default:
-            return source.error(.yamlSyntax(problem: "\(error)"), at: SourceLocation(file: source.file, line: 0, column: 0))
+            return source.error(.yamlSyntax(problem: "\(error)"), at: SourceLocation(file: source.file))
         }
     }
 
@@ -341,7 +341,7 @@ struct AliasBudget {
         var expanding = insideAlias
         let location = SourceLocation(file: source.file, line: node.mark?.line ?? 0, column: node.mark?.column ?? 0)
         if let anchor = node.anchor?.rawValue {
-            let position = "\(anchor)@\(location.line):\(location.column)"
+            let position = "\(anchor)@\(location.line ?? 0):\(location.column ?? 0)"
             if earlierAnchors.contains(position) {
                 throw source.error(.invalidValue(message: "alias *\(anchor) refers to an anchor of an earlier YAML document; "
                     + "anchors do not cross documents"), at: location)

@@ -34,7 +34,12 @@ struct DRReadiness {
         var status: Status
     }
 
-    /// An application's overall readiness.
+    /// An application's overall readiness: a different concept from `Verdict`, so its own type.
+    /// A verdict is one policy's answer on one resource; readiness sums up an application over
+    /// several DR policies *and* the downtime model (a strategy that misses its RTO makes it "not
+    /// ready" with no failing finding), and "not assessed" (no evidence either way) is neither
+    /// `unknown` (an input says a value is not known yet) nor `error`. It has no `unknown` or
+    /// `error` case and is never stored or counted as a verdict.
     enum Status {
         case pass, fail, waived, notAssessed
 
@@ -60,7 +65,7 @@ struct DRReadiness {
         for position in policies.flatMap({ index[$0.id] }) where result.findings[position].resourceType == "application" {
             let finding = result.findings[position]
             let previous = verdicts[finding.resource]?[finding.policy]
-            if previous.map({ StatusLabel.rank($0) < StatusLabel.rank(finding.status) }) ?? true {
+            if previous.map({ $0.seriousness < finding.status.seriousness }) ?? true {
                 verdicts[finding.resource, default: [:]][finding.policy] = finding.status
             }
         }

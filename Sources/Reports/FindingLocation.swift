@@ -4,28 +4,30 @@ public import PolicyEngine
 /// resource when the Terraform locator found it, else the input file (with its row or item line
 /// when the reader knows one). One rule for SARIF, GitLab code quality and CI annotations.
 public struct FindingLocation: Sendable, Hashable {
-    /// The file, as the run was given it (relative paths stay relative).
-    public var file: String
+    /// The place: a file (as the run was given it; relative paths stay relative) and its 1-based
+    /// line, when known.
+    public var location: SourceLocation
+
+    /// The file.
+    public var file: String { location.file }
     /// 1-based line, when known.
-    public var line: Int?
+    public var line: Int? { location.line }
 
     /// Where `finding` points, or nil when it has no source (cost groups, computed documents).
     public init?(_ finding: Finding) {
         guard let source = finding.source else { return nil }
-        if let declaration = source.declaration, let file = declaration.file {
-            self.file = file
-            self.line = declaration.line
+        if let declared = source.declaration?.location {
+            location = SourceLocation(file: declared.file, line: declared.line)
         } else {
             // A cost group names every export it was summed from (`a.csv, b.csv`): the first stands for them.
             let file = source.file.components(separatedBy: ", ").first ?? source.file
             guard !file.isEmpty else { return nil }
-            self.file = file
-            self.line = source.line
+            location = SourceLocation(file: file, line: source.line)
         }
     }
 
     /// `file:line`, or the file alone.
-    public var text: String { line.map { "\(file):\($0)" } ?? file }
+    public var text: String { location.lineColumnText }
 
     /// The file as a URI reference: relative paths percent-encoded and relative (code scanning
     /// resolves them against the repository root); absolute paths as `file://` URIs.

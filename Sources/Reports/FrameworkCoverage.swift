@@ -35,8 +35,9 @@ struct FrameworkCoverage {
     /// Frameworks by key.
     let frameworks: [Framework]
 
-    init(_ result: RunResult, index: FindingIndex) {
-        let catalog = result.sections[section: .frameworks]?.memberFields ?? Fields()
+    /// The coverage of `result`'s frameworks, with the catalogs of its `frameworks` section (nil: none).
+    init(_ result: RunResult, catalogs section: FrameworksSection?, index: FindingIndex) {
+        let catalog = section?.catalogs ?? [:]
         var failingResources: [String: Set<String>] = [:]
         for policy in result.policies {
             var resources = Set<String>()
@@ -70,15 +71,15 @@ struct FrameworkCoverage {
         let keys = Set(mapped.keys).union(catalog.map(\.key)).sorted()
         frameworks = keys.map { key in
             let entry = catalog[key]
-            let titles = entry?["controls"]?.memberFields ?? Fields()
+            let titles = entry?.controls ?? [:]
             let byControl = mapped[key] ?? [:]
             let ids = Set(byControl.keys).union(titles.map(\.key)).sorted(by: Self.naturalOrder)
             let controls = ids.map { id in
                 let policies = (byControl[id] ?? []).sorted { $0.id < $1.id }
-                return Control(id: id, title: titles[id]?.textValue, policies: policies, status: ControlVerdict.of(policies.map(\.counts)),
+                return Control(id: id, title: titles[id], policies: policies, status: ControlVerdict.of(policies.map(\.counts)),
                                failingResources: failingCount(policies))
             }
-            return Framework(key: key, title: entry?["title"]?.textValue, scope: entry?["scope"]?.textValue, hasCatalog: !titles.isEmpty,
+            return Framework(key: key, title: entry?.title, scope: entry?.scope, hasCatalog: !titles.isEmpty,
                              controls: controls, coverage: ControlCoverage(controls.map(\.status)))
         }
     }

@@ -112,8 +112,8 @@ struct FindingsView {
     /// the result's order otherwise.
     private static func worstFirst(_ positions: [Int], in findings: [Finding], limit: Int) -> [Finding] {
         let ranked = positions.sorted { lhs, rhs in
-            let left = StatusLabel.rank(findings[lhs].status)
-            let right = StatusLabel.rank(findings[rhs].status)
+            let left = findings[lhs].status.seriousness
+            let right = findings[rhs].status.seriousness
             return left != right ? left > right : lhs < rhs
         }
         return ranked.prefix(limit).map { findings[$0] }

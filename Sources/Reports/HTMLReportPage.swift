@@ -17,7 +17,7 @@ struct Badge {
     }
 
     init(_ status: Verdict) {
-        let label = StatusLabel.of(status)
+        let label = status.label
         self.init(symbol: label.symbol, text: label.text, css: "st-" + status.rawValue)
     }
 
@@ -90,11 +90,12 @@ struct HTMLReportPage {
         failOnUnknown = result.failOnUnknown ? "yes" : "no"
         passingMode = result.passing.rawValue
         labels = result.labels.sorted { $0.key < $1.key }.map { KeyValue(key: $0.key, value: $0.value) }
-        runDuration = result.sections[section: .run]?["duration_seconds"]?.numberValue.map { [ReportText.number($0, digits: 1) + " s"] } ?? []
+        let sections = try ResultSections(result)
+        runDuration = sections.run?.durationSeconds.map { [ReportText.number($0, digits: 1) + " s"] } ?? []
         inputs = result.inputs.sorted { ($0.path, $0.sha256) < ($1.path, $1.sha256) }.map {
             InputRow(path: $0.path, format: $0.format, documents: ReportText.count($0.documents), sha256: $0.sha256)
         }
-        merge = MergeView(result.sections[section: .merge]).map { [$0] } ?? []
+        merge = sections.merge.map { [MergeView($0)] } ?? []
 
         let overview = ReportOverview(result)
         let index = FindingIndex(result.findings)
@@ -103,7 +104,7 @@ struct HTMLReportPage {
         let dr = DRReadiness(result, index: index, downtime: impact)
         let anchors = PolicyAnchors(result.policies)
         summary = SummaryView(overview, result: result, cost: costReview, downtime: impact, readiness: dr, anchors: anchors)
-        frameworks = FrameworksView(FrameworkCoverage(result, index: index), policies: result.policies, anchors: anchors)
+        frameworks = FrameworksView(FrameworkCoverage(result, catalogs: sections.frameworks, index: index), policies: result.policies, anchors: anchors)
         findings = FindingsView(result, index: index, anchors: anchors, limit: findingsPerPolicy)
         cost = CostView(costReview, anchors: anchors, limit: findingsPerPolicy)
         readiness = ReadinessView(dr, limit: ReadinessView.rowLimit)
@@ -171,20 +172,16 @@ struct MergeView {
     var duplicateCount: String
     var mergeNotes: [String]
 
-    init?(_ section: Value?) {
-        guard let section, section.objectValue != nil else { return nil }
-        sources = (section["sources"]?.elements ?? []).map { source in
-            Source(name: source["name"]?.textValue ?? "?", sourceAsOf: source["as_of"]?.textValue ?? "?",
-                   findingCount: ReportText.count(source["findings"]?.wholeNumberValue ?? 0),
-                   sourceDigest: source["policy_set_digest"]?.textValue ?? "")
+    init(_ section: MergeSection) {
+        sources = section.sources.map { source in
+            Source(name: source.name, sourceAsOf: source.asOf, findingCount: ReportText.count(source.findings), sourceDigest: source.policySetDigest)
         }
         sourceCount = ReportText.count(sources.count)
-        duplicates = (section["duplicates"]?.elements ?? []).map { duplicate in
-            Duplicate(policy: duplicate["policy"]?.textValue ?? "?", resource: duplicate["resource"]?.textValue ?? "?",
-                      keptFrom: duplicate["kept_from"]?.textValue ?? "?",
-                      droppedFrom: (duplicate["dropped_from"]?.elements ?? []).compactMap(\.textValue).joined(separator: ", "))
+        duplicates = section.duplicates.map { duplicate in
+            Duplicate(policy: duplicate.policy, resource: duplicate.resource, keptFrom: duplicate.keptFrom,
+                      droppedFrom: duplicate.droppedFrom.joined(separator: ", "))
         }
         duplicateCount = ReportText.count(duplicates.count)
-        mergeNotes = (section["warnings"]?.elements ?? []).compactMap(\.textValue)
+        mergeNotes = section.warnings
     }
 }

@@ -63,7 +63,7 @@ struct MarkdownPage {
         toolVersion = result.toolVersion
         summary = SummaryView(overview, result: result, cost: try CostReview(result, index: index), downtime: impact,
                               readiness: DRReadiness(result, index: index, downtime: impact), anchors: PolicyAnchors(result.policies))
-        frameworkRows = FrameworkCoverage(result, index: index).frameworks.map { framework in
+        frameworkRows = FrameworkCoverage(result, catalogs: try ResultSections(result).frameworks, index: index).frameworks.map { framework in
             let coverage = framework.coverage
             let tally = { (verdict: ControlVerdict) in ReportText.count(coverage.tallies[verdict] ?? 0) }
             // Without a catalog the framework's size is unknown: no percentage, no denominator.

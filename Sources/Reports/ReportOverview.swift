@@ -61,11 +61,12 @@ struct ReportOverview {
     static let severitiesDescending: [Severity] = Severity.allCases.sorted(by: >)
 }
 
-/// How a status is written for people: a symbol and a word, never colour alone.
-enum StatusLabel {
-    /// The label of a finding status.
-    static func of(_ status: Verdict) -> (symbol: String, text: String) {
-        switch status {
+/// How a verdict is written for people (a symbol and a word, never colour alone) and ordered by
+/// how bad it is. Presentation of the one `Verdict`, not a second verdict type.
+extension Verdict {
+    /// Symbol and word.
+    var label: (symbol: String, text: String) {
+        switch self {
         case .pass: return ("✓", "pass")
         case .fail: return ("✗", "fail")
         case .waived: return ("◐", "waived")
@@ -74,9 +75,9 @@ enum StatusLabel {
         }
     }
 
-    /// How bad a status is, for ordering and for choosing the worst of several (higher is worse).
-    static func rank(_ status: Verdict) -> Int {
-        switch status {
+    /// How bad a verdict is, for ordering and for choosing the worst of several (higher is worse).
+    var seriousness: Int {
+        switch self {
         case .pass: return 0
         case .waived: return 1
         case .unknown: return 2

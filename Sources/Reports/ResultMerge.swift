@@ -134,7 +134,7 @@ public enum ResultMerge {
             for finding in source.result.findings {
                 let key = Key(policy: finding.policy, resource: finding.resource)
                 let previous = seen[key]?[index]
-                if previous.map({ StatusLabel.rank(finding.status) > StatusLabel.rank($0) }) ?? true {
+                if previous.map({ finding.status.seriousness > $0.seriousness }) ?? true {
                     seen[key, default: [:]][index] = finding.status
                 }
             }
@@ -143,8 +143,8 @@ public enum ResultMerge {
         var duplicates: [Duplicate] = []
         for (key, perSource) in seen where perSource.count > 1 {
             let winner = perSource.keys.sorted().max { lhs, rhs in
-                let left = StatusLabel.rank(perSource[lhs] ?? .pass)
-                let right = StatusLabel.rank(perSource[rhs] ?? .pass)
+                let left = (perSource[lhs] ?? .pass).seriousness
+                let right = (perSource[rhs] ?? .pass).seriousness
                 return left != right ? left < right : lhs > rhs
             } ?? 0
             keeper[key] = winner
@@ -266,21 +266,13 @@ public enum ResultMerge {
 
     /// `sections["merge"]`: the sources, the duplicates and the notes.
     private static func provenance(_ sources: [Source], duplicates: [Duplicate], notes: [String]) -> Value {
-        var section = Fields()
-        section["sources"] = .array(sources.map { source in
-            [
-                "name": .string(source.name), "as_of": .string(source.result.asOf.description),
-                "policy_set_digest": .string(source.result.policySetDigest), "findings": .number(Double(source.result.findings.count)),
-                "labels": .object(Fields(source.result.labels.map { ($0.key, Value.string($0.value)) })),
-            ]
-        })
-        section["duplicates"] = .array(duplicates.map { duplicate in
-            [
-                "policy": .string(duplicate.policy), "resource": .string(duplicate.resource), "kept_from": .string(duplicate.keptFrom),
-                "dropped_from": .array(duplicate.droppedFrom.map(Value.string)),
-            ]
-        })
-        section["warnings"] = .array(notes.map(Value.string))
-        return .object(section)
+        MergeSection(
+            sources: sources.map { source in
+                MergeSection.Source(name: source.name, asOf: source.result.asOf.description, policySetDigest: source.result.policySetDigest,
+                                    findings: source.result.findings.count, labels: source.result.labels)
+            },
+            duplicates: duplicates.map { MergeSection.Duplicate(policy: $0.policy, resource: $0.resource, keptFrom: $0.keptFrom, droppedFrom: $0.droppedFrom) },
+            warnings: notes
+        ).value
     }
 }

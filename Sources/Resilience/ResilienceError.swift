@@ -19,21 +19,21 @@ public enum ResilienceError: Error, Sendable, Hashable, DiagnosticError {
         switch self {
         case .invalidField(let application, let field, let reason, let source):
             return Diagnostic(
-                file: source?.file, line: source?.line,
+                at: source?.location,
                 message: "application '\(application)'\(Self.pointerText(source)): field '\(field)': \(reason)")
         case .duplicateApplication(let application, let source):
             return Diagnostic(
-                file: source?.file, line: source?.line,
+                at: source?.location,
                 message: "application '\(application)'\(Self.pointerText(source)): duplicate application id")
         case .invalidSetting(let field, let reason):
             return Diagnostic(message: "downtime model setting '\(field)': \(reason)")
         case .invalidTestRecord(let field, let reason, let source):
             return Diagnostic(
-                file: source?.file, line: source?.line,
+                at: source?.location,
                 message: "DR test record\(Self.pointerText(source)): field '\(field)': \(reason)")
         case .invalidRecord(let kind, let field, let reason, let source):
             return Diagnostic(
-                file: source?.file, line: source?.line,
+                at: source?.location,
                 message: "\(kind) record\(Self.pointerText(source)): field '\(field)': \(reason)")
         }
     }

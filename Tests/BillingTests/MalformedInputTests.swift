@@ -17,8 +17,8 @@ struct MalformedInputTests {
             Issue.record("expected an error")
         } catch {
             #expect(error.diagnostic.file == path)
-            #expect(error.diagnostic.line == 3)
-            #expect(error.diagnostic.column == column)
+            #expect(error.diagnostic.location?.line == 3)
+            #expect(error.diagnostic.location?.column == column)
             #expect(error.diagnostic.message.contains("lineItem/UnblendedCost"))
         }
     }
@@ -29,7 +29,7 @@ struct MalformedInputTests {
         let report = try aggregator.read(path, options: BillingScanOptions(skipBadRows: true))
         #expect(report.rows == 4)
         #expect(report.badRows == 2)
-        #expect(report.firstBadRows.map(\.line) == [3, 4])
+        #expect(report.firstBadRows.map(\.location?.line) == [3, 4])
         #expect(report.firstBadRows[0].message.contains("expected 4 fields, found 5"))
         let totals = aggregator.groups(groupBy: []) ?? [:]
         #expect(totals.values.reduce(FixedDecimal.zero) { $0 + $1.net } == decimal("3"))
@@ -63,7 +63,7 @@ struct MalformedInputTests {
                 Issue.record("expected a truncation error with \(decoder)")
             } catch {
                 #expect(error.diagnostic.message.contains("truncated"))
-                #expect(error.diagnostic.file == truncated.path && error.diagnostic.line != nil)
+                #expect(error.diagnostic.file == truncated.path && error.diagnostic.location?.line != nil)
             }
         }
     }

@@ -61,14 +61,14 @@ struct BillingInvalidTextTests {
             _ = try aggregator.read(path, options: BillingScanOptions(workers: 2, chunkSize: 512))
             Issue.record("summed a row that is not UTF-8")
         } catch {
-            #expect(error.diagnostic.line == 3)
-            #expect(error.diagnostic.column == offset + 1 - lineThree + 1)
+            #expect(error.diagnostic.location?.line == 3)
+            #expect(error.diagnostic.location?.column == offset + 1 - lineThree + 1)
             #expect(error.diagnostic.message.contains("invalid UTF-8 (0xFF)"), "\(error.diagnostic.message)")
         }
         // Skipped and counted with --skip-bad-rows.
         var skipping = try CostAggregator(scopes: [CostScope(groupBy: ["service"])])
         let report = try skipping.read(path, options: BillingScanOptions(skipBadRows: true))
         #expect(report.badRows == 1)
-        #expect(report.firstBadRows.first?.line == 3)
+        #expect(report.firstBadRows.first?.location?.line == 3)
     }
 }

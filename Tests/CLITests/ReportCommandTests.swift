@@ -56,26 +56,51 @@ struct ReportCommandTests {
         #expect(!output.stderr.isEmpty)
     }
 
-    @Test("a malformed section is an error naming the file and the member, and nothing is written")
-    func malformedSection() throws {
-        let folder = Fixtures.temporaryFolder("cli-malformed-section")
+    /// The rich results with their sections edited by `edit`, written to `broken.json` in `folder`.
+    static func richResults(in folder: URL, edit: (inout [String: Any]) throws -> Void) throws -> String {
         var document = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: Fixtures.path(Self.rich))))
             as? [String: Any])
         var sections = try #require(document["sections"] as? [String: Any])
-        var cost = try #require(sections["cost"] as? [String: Any])
-        var totals = try #require(cost["totals"] as? [[String: Any]])
-        totals[0]["amount"] = true
-        cost["totals"] = totals
-        sections["cost"] = cost
+        try edit(&sections)
         document["sections"] = sections
         let broken = folder.appendingPathComponent("broken.json").path
         try JSONSerialization.data(withJSONObject: document).write(to: URL(fileURLWithPath: broken))
+        return broken
+    }
+
+    @Test("a malformed section is an error naming the file and the member, and nothing is written")
+    func malformedSection() throws {
+        let folder = Fixtures.temporaryFolder("cli-malformed-section")
+        let broken = try Self.richResults(in: folder) { sections in
+            var cost = try #require(sections["cost"] as? [String: Any])
+            var totals = try #require(cost["totals"] as? [[String: Any]])
+            totals[0]["amount"] = true
+            cost["totals"] = totals
+            sections["cost"] = cost
+        }
         let html = folder.appendingPathComponent("report.html").path
         let output = try AssayProcess.run(["report", broken, "--html", html])
         #expect(output.status == 2, "\(output.stderr)")
         #expect(output.stderr.contains("broken.json"), "\(output.stderr)")
         #expect(output.stderr.contains("sections.cost.totals[0].amount: expected money"), "\(output.stderr)")
         #expect(!FileManager.default.fileExists(atPath: html))
+    }
+
+    @Test("a malformed frameworks, merge or run section is an error naming the file and the member; nothing is written", arguments: [
+        ("frameworks", #"{"soc2": {"title": "SOC 2", "controls": ["CC6.1"]}}"#, "sections.frameworks.soc2.controls: expected an object"),
+        ("merge", #"{"sources": [{"name": "a.json", "as_of": "2026-11-27", "policy_set_digest": "x", "findings": "many"}]}"#,
+         "sections.merge.sources[0].findings: expected a number"),
+        ("run", #"{"duration_seconds": "long"}"#, "sections.run.duration_seconds: expected a number"),
+    ])
+    func malformedStrictSection(section: String, json: String, message: String) throws {
+        let folder = Fixtures.temporaryFolder("cli-malformed-\(section)")
+        let broken = try Self.richResults(in: folder) { sections in sections[section] = try JSONSerialization.jsonObject(with: Data(json.utf8)) }
+        let markdown = folder.appendingPathComponent("summary.md").path
+        let output = try AssayProcess.run(["report", broken, "--markdown", markdown])
+        #expect(output.status == 2, "\(output.stderr)")
+        #expect(output.stderr.contains("broken.json"), "\(output.stderr)")
+        #expect(output.stderr.contains(message), "\(output.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: markdown))
     }
 
     @Test("no report flag overwrites a results file it reads", arguments: ["--sarif", "--gitlab-codequality", "--json"])

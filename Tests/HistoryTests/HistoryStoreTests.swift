@@ -57,6 +57,31 @@ struct HistoryStoreTests {
         #expect(document.contains("\"history\""))
     }
 
+    /// Records what another connection sees of the history when the store says the rows are written.
+    ///
+    /// Sendable: written only inside the recording transactions (one at a time, on the test's
+    /// thread), read after `record` returns.
+    final class CommitWatcher: RecordingObserver, @unchecked Sendable {
+        var seen: [(sequence: Int, runsVisible: Int)] = []
+
+        func rowsWritten(sequence: Int, database: String) {
+            let visible = (try? HistoryStore(path: database, create: false).runs().count) ?? -1
+            seen.append((sequence, visible))
+        }
+    }
+
+    @Test("the recording observer is told once per run, inside the transaction: another reader does not see the run yet")
+    func observerInsideTransaction() throws {
+        let path = SampleRuns.databasePath("observer")
+        let watcher = CommitWatcher()
+        let store = try HistoryStore(path: path, create: true, observer: watcher)
+        _ = try store.record(SampleRuns.result([Item(policy: "p", resource: "r")]), context: RunContext())
+        _ = try store.record(SampleRuns.result([Item(policy: "p", resource: "r")]), context: RunContext())
+        #expect(watcher.seen.map(\.sequence) == [1, 2])
+        #expect(watcher.seen.map(\.runsVisible) == [0, 1], "the observer runs before the commit")
+        #expect(try HistoryStore(path: path, create: false).runs().count == 2)
+    }
+
     @Test("two runs: new, fixed and persisting findings by fingerprint, and the cost movers")
     func diff() throws {
         let first = SampleRuns.result(asOf: "2026-10-27", [

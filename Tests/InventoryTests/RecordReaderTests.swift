@@ -45,7 +45,7 @@ struct RecordReaderTests {
                 _ = try CSVRecordReader().read(InputSpec(path: bad, mapping: RecordMapping(type: "x", idField: "a"))) { _, _ in }
                 Issue.record("expected an error for \(text.debugDescription)")
             } catch let error as InventoryError {
-                #expect(error.diagnostic.line == line && error.diagnostic.column == column, "\(error.diagnostic)")
+                #expect(error.diagnostic.location?.line == line && error.diagnostic.location?.column == column, "\(error.diagnostic)")
                 #expect(error.diagnostic.message.contains("a quote inside an unquoted field"))
             }
         }
@@ -63,7 +63,7 @@ struct RecordReaderTests {
         } catch let error as InventoryError {
             let diagnostic = error.diagnostic
             #expect(diagnostic.file == path)
-            #expect(diagnostic.line == line)
+            #expect(diagnostic.location?.line == line)
             #expect(diagnostic.message.contains(fragment), "\(diagnostic.message)")
         }
     }
@@ -116,8 +116,8 @@ struct RecordReaderTests {
             _ = try JSONLinesRecordReader().read(InputSpec(path: bad)) { _, _ in }
             Issue.record("expected an error")
         } catch let error as InventoryError {
-            #expect(error.diagnostic.line == 2)
-            #expect(error.diagnostic.column == 12)
+            #expect(error.diagnostic.location?.line == 2)
+            #expect(error.diagnostic.location?.column == 12)
         }
     }
 }
@@ -156,8 +156,8 @@ struct JSONArrayStreamTests {
             _ = try JSONArrayStream(path: bad, arrayKey: "configurationItems").readAll()
             Issue.record("expected an error")
         } catch let error as InventoryError {
-            #expect(error.diagnostic.line == 3)
-            #expect(error.diagnostic.column == 8)
+            #expect(error.diagnostic.location?.line == 3)
+            #expect(error.diagnostic.location?.column == 8)
         }
         let truncated = Fixtures.write("[{\"a\": 1}, {\"a\": ", to: "trunc.json", in: folder)
         #expect(throws: InventoryError.self) { try JSONArrayStream(path: truncated, arrayKey: nil).readAll() }

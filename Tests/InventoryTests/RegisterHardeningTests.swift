@@ -20,8 +20,8 @@ struct RegisterHardeningTests {
             Issue.record("read invalid UTF-8")
         } catch let error as InventoryError {
             #expect(error.diagnostic.file == path)
-            #expect(error.diagnostic.line == 3)
-            #expect(error.diagnostic.column == 8)
+            #expect(error.diagnostic.location?.line == 3)
+            #expect(error.diagnostic.location?.column == 8)
             #expect(error.diagnostic.message.contains("invalid UTF-8 (0xE9)"), "\(error.diagnostic.message)")
         }
     }
@@ -35,7 +35,7 @@ struct RegisterHardeningTests {
             _ = try JSONLinesRecordReader().read(InputSpec(path: path)) { _, _ in }
             Issue.record("read invalid UTF-8")
         } catch let error as InventoryError {
-            #expect(error.diagnostic.line == 2)
+            #expect(error.diagnostic.location?.line == 2)
             #expect(error.diagnostic.message.contains("invalid UTF-8"), "\(error.diagnostic.message)")
         }
     }

@@ -32,7 +32,7 @@ struct CombinatorTests {
     var unknown: Condition { Build.field("u", .equals, 1) }
     let document: Value = ["n": 1, "s": "x", "u": .unknown]
 
-    func status(_ condition: Condition) -> Outcome.Status { evaluator.evaluate(condition, on: document).status }
+    func status(_ condition: Condition) -> Verdict { evaluator.evaluate(condition, on: document).status }
 
     @Test("leaves give the four verdicts")
     func leaves() {

@@ -54,7 +54,7 @@ struct DocumentationTests {
                                    source: SourceReference(file: "doc")))
         }
         let expectNode = try #require(entry("expect"))
-        let expected = try #require(Outcome.Status(rawValue: try expectNode.string()))
+        let expected = try #require(Verdict(rawValue: try expectNode.string()))
         let policy = Policy(id: "doc", title: "doc", severity: .low, enforcement: .soft, scope: PolicyScope(), requirement: condition,
                             params: params, location: SourceLocation(file: "doc", line: 1, column: 1))
         let compiled = try PolicyCompiler.compile(policy)

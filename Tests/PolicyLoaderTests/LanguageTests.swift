@@ -56,12 +56,12 @@ struct OperatorExampleTests {
 
 @Suite("Combinators, quantifiers, joins, parameters and references")
 struct ConditionLanguageTests {
-    func status(_ condition: String, _ json: String, params: [String: Value] = [:], others: [Resource] = []) throws -> Outcome.Status {
+    func status(_ condition: String, _ json: String, params: [String: Value] = [:], others: [Resource] = []) throws -> Verdict {
         try Language.outcome(condition, on: json, params: params, others: others).status
     }
 
     @Test("a mapping is a conjunction; all/any/none/not combine", arguments: [
-        ("{ a: 1, b: 2 }", #"{"a": 1, "b": 2}"#, Outcome.Status.pass),
+        ("{ a: 1, b: 2 }", #"{"a": 1, "b": 2}"#, Verdict.pass),
         ("{ a: 1, b: 3 }", #"{"a": 1, "b": 2}"#, .fail),
         ("all: [ { a: 1 }, { b: 2 } ]", #"{"a": 1, "b": 2}"#, .pass),
         ("all: [ { a: 1 }, { b: 9 } ]", #"{"a": 1, "b": 2}"#, .fail),
@@ -74,12 +74,12 @@ struct ConditionLanguageTests {
         ("{ a: { gte: 1, lte: 5 } }", #"{"a": 3}"#, .pass),
         ("{ a: { gte: 1, lte: 5 } }", #"{"a": 6}"#, .fail),
     ])
-    func combinators(condition: String, json: String, expected: Outcome.Status) throws {
+    func combinators(condition: String, json: String, expected: Verdict) throws {
         #expect(try status(condition, json) == expected)
     }
 
     @Test("every / some / count over arrays, with @ and $", arguments: [
-        ("every: { path: regions, require: { \"@\": { in: [eu-west-1, eu-central-1] } } }", #"{"regions": ["eu-west-1"]}"#, Outcome.Status.pass),
+        ("every: { path: regions, require: { \"@\": { in: [eu-west-1, eu-central-1] } } }", #"{"regions": ["eu-west-1"]}"#, Verdict.pass),
         ("every: { path: regions, require: { \"@\": { in: [eu-west-1, eu-central-1] } } }", #"{"regions": ["eu-west-1", "us-east-1"]}"#, .fail),
         ("every: { path: regions, require: { \"@\": eu-west-1 } }", #"{"regions": []}"#, .pass),
         ("every: { path: regions, require: { \"@\": eu-west-1 } }", #"{}"#, .fail),
@@ -93,18 +93,18 @@ struct ConditionLanguageTests {
         ("count: { path: rules, where: { enabled: true }, gte: 2 }", #"{"rules": [{"enabled": true}, {"enabled": false}]}"#, .fail),
         ("every: { path: regions, require: { \"@\": x } }", #"{"regions": "x"}"#, .error),
     ])
-    func quantifiers(condition: String, json: String, expected: Outcome.Status) throws {
+    func quantifiers(condition: String, json: String, expected: Verdict) throws {
         #expect(try status(condition, json) == expected)
     }
 
     @Test("ref compares two fields of the same resource", arguments: [
-        ("replication.source_region: { not_equals: { ref: region } }", #"{"region": "eu-west-1", "replication": {"source_region": "eu-central-1"}}"#, Outcome.Status.pass),
+        ("replication.source_region: { not_equals: { ref: region } }", #"{"region": "eu-west-1", "replication": {"source_region": "eu-central-1"}}"#, Verdict.pass),
         ("replication.source_region: { not_equals: { ref: region } }", #"{"region": "eu-west-1", "replication": {"source_region": "eu-west-1"}}"#, .fail),
         ("measured_rto: { lte: { ref: target_rto } }", #"{"measured_rto": 0.5, "target_rto": 1}"#, .pass),
         ("measured_rto: { lte: { ref: target_rto } }", #"{"measured_rto": 2, "target_rto": 1}"#, .fail),
         ("measured_rto: { lte: { ref: target_rto } }", #"{"measured_rto": 2}"#, .fail),
     ])
-    func references(condition: String, json: String, expected: Outcome.Status) throws {
+    func references(condition: String, json: String, expected: Verdict) throws {
         #expect(try status(condition, json) == expected)
     }
 

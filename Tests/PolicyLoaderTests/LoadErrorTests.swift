@@ -96,7 +96,7 @@ struct LoadErrorTests {
     func messages(yaml: String, fragment: String) throws {
         let error = try #require(loadError(yaml))
         #expect(error.message.contains(fragment), "\(error.message)")
-        #expect(error.location.line >= 1)
+        #expect((error.location.line ?? 0) >= 1)
     }
 
     @Test("duplicate ids name both places")

@@ -24,13 +24,13 @@ struct YAMLRecordMappingTests {
     @Test func aMissingIDFieldSuggestsTheCloseKey() throws {
         let diagnostic = try failure("applications:\n  - name: a\n    type: application\n  - nmae: b\n    type: application\n",
                                      mapping: RecordMapping(idField: "name"))
-        #expect(diagnostic.line == 4)
+        #expect(diagnostic.location?.line == 4)
         #expect(diagnostic.message.contains("missing id field 'name' (did you mean 'nmae'?)"), "\(diagnostic.message)")
     }
 
     @Test func anEmptyTypeIsAnError() throws {
         let diagnostic = try failure("- id: a\n  type: application\n- id: b\n  type: \"\"\n", mapping: RecordMapping())
-        #expect(diagnostic.line == 3)
+        #expect(diagnostic.location?.line == 3)
         #expect(diagnostic.message.contains("missing type field 'type'"), "\(diagnostic.message)")
     }
 

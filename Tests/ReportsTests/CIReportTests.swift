@@ -134,7 +134,7 @@ struct CIReportTests {
     func annotationEscaping() {
         var finding = Self.result().findings[0]
         finding.message = "50% done,\r\nnext: a;b]"
-        finding.source?.declaration?.file = "a:b,c;d].tf"
+        finding.source?.declaration?.location?.file = "a:b,c;d].tf"
         #expect(CIAnnotations(system: .github).line(finding)
             == "::error file=a%3Ab%2Cc;d].tf,line=6,title=storage.encrypted (high)::arn:aws:s3:::bucket-0000: 50%25 done,%0D%0Anext: a;b]")
         #expect(CIAnnotations(system: .azure).line(finding)

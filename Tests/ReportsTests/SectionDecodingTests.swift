@@ -64,6 +64,34 @@ struct SectionDecodingTests {
         #expect(try HistoryTrendSection(decoding: reparsed) == section)
     }
 
+    /// A merge section as `ResultMerge` writes it: two sources, one duplicate, one note.
+    static let merge = MergeSection(
+        sources: [
+            .init(name: "a.json", asOf: "2026-11-27", policySetDigest: "abc", findings: 12, labels: ["team": "web"]),
+            .init(name: "b.json", asOf: "2026-11-27", policySetDigest: "abc", findings: 3, labels: ["team": "data"]),
+        ],
+        duplicates: [.init(policy: "storage.encrypted", resource: "r1", keptFrom: "a.json", droppedFrom: ["b.json"])],
+        warnings: ["labels differ"])
+
+    /// The rich result with the merge section added.
+    static func richMerged() throws -> RunResult {
+        var result = try ReportFixtures.rich()
+        result.sections[section: .merge] = merge.value
+        return result
+    }
+
+    @Test("the merge section reads back what ResultMerge writes, also through JSON; the run section gives its duration")
+    func mergeRoundTrip() throws {
+        #expect(try MergeSection(decoding: Self.merge.value) == Self.merge)
+        let reparsed = try JSONParser.parse(Array(JSONWriter.compact(Self.merge.value).utf8))
+        #expect(try MergeSection(decoding: reparsed) == Self.merge)
+        let sections = try ResultSections(try Self.richMerged())
+        #expect(sections.merge == Self.merge)
+        #expect(sections.run?.durationSeconds == 12.5)
+        #expect(sections.frameworks?.catalogs["soc2"]?.controls["CC6.1"] == "Logical access security")
+        #expect(sections.frameworks?.catalogs["soc2"]?.title == "SOC 2 (2017 Trust Services Criteria)")
+    }
+
     @Test("a mistyped member is an error at its path", arguments: [
         (["cost", "totals", "0", "amount"], Value.bool(true), "sections.cost.totals[0].amount"),
         (["cost", "top_movers", "1", "change_pct"], Value.string("a lot"), "sections.cost.top_movers[1].change_pct"),
@@ -74,10 +102,20 @@ struct SectionDecodingTests {
         (["downtime", "settings"], Value.array([]), "sections.downtime.settings"),
         (["history", "runs", "0", "failing"], Value.string("many"), "sections.history.runs[0].failing"),
         (["history", "runs", "1", "cost", "USD"], Value.bool(false), "sections.history.runs[1].cost.USD"),
+        (["frameworks"], Value.array([]), "sections.frameworks"),
+        (["frameworks", "soc2", "title"], Value.bool(true), "sections.frameworks.soc2.title"),
+        (["frameworks", "soc2", "controls", "CC6.1"], Value.number(3), "sections.frameworks.soc2.controls.CC6.1"),
+        (["frameworks", "soc2", "controls"], Value.array([]), "sections.frameworks.soc2.controls"),
+        (["run", "duration_seconds"], Value.string("long"), "sections.run.duration_seconds"),
+        (["run"], Value.number(12.5), "sections.run"),
+        (["merge", "sources", "0", "findings"], Value.string("many"), "sections.merge.sources[0].findings"),
+        (["merge", "sources", "1", "labels", "team"], Value.number(1), "sections.merge.sources[1].labels.team"),
+        (["merge", "duplicates", "0", "dropped_from"], Value.string("b.json"), "sections.merge.duplicates[0].dropped_from"),
+        (["merge", "warnings"], Value.string("differs"), "sections.merge.warnings"),
     ] as [([String], Value, String)])
     func mistyped(_ testCase: ([String], Value, String)) throws {
         let (path, replacement, expected) = testCase
-        let broken = replacing(path, with: replacement, in: try ReportFixtures.rich())
+        let broken = replacing(path, with: replacement, in: try Self.richMerged())
         #expect(malformedPath(broken) == expected)
         // Every renderer that shows the section refuses it too, instead of leaving it out.
         if path[0] != "history" {

@@ -93,7 +93,7 @@ import Testing
         do {
             _ = try DependencyAnnotation.annotate(apps, assessments: [], modelRan: false)
         } catch {
-            #expect(error.diagnostic.line == 12 && error.diagnostic.file == "apps.yaml")
+            #expect(error.diagnostic.location?.line == 12 && error.diagnostic.file == "apps.yaml")
             #expect(error.diagnostic.message.contains("slo_availability"))
         }
     }
@@ -130,7 +130,7 @@ import Testing
             _ = try OperationalDocuments.enrich([Self.document("a", type: "ops.runbook", application: nil, line: 14)], applications: [])
             Issue.record("expected an error")
         } catch {
-            #expect(error.diagnostic.line == 14)
+            #expect(error.diagnostic.location?.line == 14)
             #expect(error.diagnostic.message == "ops.runbook record: field 'application': is required (the application the document serves)")
         }
     }

@@ -54,7 +54,7 @@ import Testing
             #expect(found == field)
             #expect(why.contains(reason), "\(why)")
             #expect(source?.file == "registers/apps.yaml" && source?.line == 17)
-            #expect(error.diagnostic.line == 17)
+            #expect(error.diagnostic.location?.line == 17)
         }
     }
 

@@ -24,12 +24,12 @@ public struct Evidence: Sendable, Hashable {
     /// The expectation, e.g. `version_gte 1.2`.
     public var expected: String
     /// The verdict of this leaf.
-    public var status: Outcome.Status
+    public var status: Verdict
     /// Why, for errors and unknowns.
     public var note: String?
 
     /// Creates evidence.
-    public init(path: String, actual: Value?, expected: String, status: Outcome.Status, note: String? = nil) {
+    public init(path: String, actual: Value?, expected: String, status: Verdict, note: String? = nil) {
         self.path = path
         self.actual = actual
         self.expected = expected
@@ -191,7 +191,7 @@ public struct ConditionEvaluator: Sendable {
                 let outcome = evaluate(filter, in: Scope(root: scope.root, current: item))
                 switch outcome.status {
                 case .pass: matched += 1
-                case .fail: break
+                case .fail, .waived: break
                 case .error, .unknown: if undecided == nil || outcome.status == .error { undecided = outcome }
                 }
             }
@@ -233,7 +233,7 @@ public struct ConditionEvaluator: Sendable {
             let outcome = evaluate(requirement, in: Scope(root: scope.root, current: corpus.resources[position].document))
             switch outcome.status {
             case .pass: matched += 1
-            case .fail: break
+            case .fail, .waived: break
             case .error, .unknown: if undecided == nil || outcome.status == .error { undecided = outcome }
             }
             // Stop as soon as the verdict is settled, so a join key that thousands of resources share

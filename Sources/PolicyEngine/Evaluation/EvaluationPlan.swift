@@ -45,7 +45,7 @@ class PlanNode: @unchecked Sendable {
     init(condition: Condition) { self.condition = condition }
 
     /// The status of the condition with `root` the resource and `current` the element in scope.
-    func status(_ evaluator: ConditionEvaluator, root: ValuePointer, current: ValuePointer) -> Outcome.Status {
+    func status(_ evaluator: ConditionEvaluator, root: ValuePointer, current: ValuePointer) -> Verdict {
         evaluator.evaluate(condition, in: ConditionEvaluator.Scope(root: root.pointee, current: current.pointee)).status
     }
 
@@ -60,38 +60,6 @@ class PlanNode: @unchecked Sendable {
         case .field(let test): return FieldNode(condition: condition, test: test)
         case .quantifier(let quantifier): return QuantifierNode(condition: condition, quantifier: quantifier)
         case .related: return PlanNode(condition: condition)
-        }
-    }
-}
-
-/// Status algebra shared by the nodes (the same ranks as `Outcome`).
-extension Outcome.Status {
-    /// Precedence inside a conjunction (higher wins; fail ends it).
-    @inline(__always) var conjunctionRank: Int {
-        switch self {
-        case .pass: return 0
-        case .unknown: return 1
-        case .error: return 2
-        case .fail: return 3
-        }
-    }
-
-    /// Precedence inside a disjunction (higher wins; pass ends it).
-    @inline(__always) var disjunctionRank: Int {
-        switch self {
-        case .fail: return 0
-        case .unknown: return 1
-        case .error: return 2
-        case .pass: return 3
-        }
-    }
-
-    /// Pass ↔ fail; error and unknown stay.
-    @inline(__always) var negated: Outcome.Status {
-        switch self {
-        case .pass: return .fail
-        case .fail: return .pass
-        case .error, .unknown: return self
         }
     }
 }
@@ -111,9 +79,9 @@ final class JunctionNode: PlanNode, @unchecked Sendable {
         super.init(condition: condition)
     }
 
-    override func status(_ evaluator: ConditionEvaluator, root: ValuePointer, current: ValuePointer) -> Outcome.Status {
-        let decisive: Outcome.Status = isConjunction ? .fail : .pass
-        var result: Outcome.Status = isConjunction ? .pass : .fail
+    override func status(_ evaluator: ConditionEvaluator, root: ValuePointer, current: ValuePointer) -> Verdict {
+        let decisive: Verdict = isConjunction ? .fail : .pass
+        var result: Verdict = isConjunction ? .pass : .fail
         for index in 0..<children.count {
             let status = children.withElement(at: index) { $0.status(evaluator, root: root, current: current) }
             if status == decisive { return status }
@@ -136,7 +104,7 @@ final class NotNode: PlanNode, @unchecked Sendable {
         super.init(condition: condition)
     }
 
-    override func status(_ evaluator: ConditionEvaluator, root: ValuePointer, current: ValuePointer) -> Outcome.Status {
+    override func status(_ evaluator: ConditionEvaluator, root: ValuePointer, current: ValuePointer) -> Verdict {
         child.status(evaluator, root: root, current: current).negated
     }
 }
@@ -154,7 +122,7 @@ final class FieldNode: PlanNode, @unchecked Sendable {
         super.init(condition: condition)
     }
 
-    override func status(_ evaluator: ConditionEvaluator, root: ValuePointer, current: ValuePointer) -> Outcome.Status {
+    override func status(_ evaluator: ConditionEvaluator, root: ValuePointer, current: ValuePointer) -> Verdict {
         switch path.resolve(root: root, current: current) {
         case .found(let actual):
             return expectation.status(evaluator, actual: actual, root: root, current: current)
@@ -188,7 +156,7 @@ final class QuantifierNode: PlanNode, @unchecked Sendable {
         super.init(condition: condition)
     }
 
-    override func status(_ evaluator: ConditionEvaluator, root: ValuePointer, current: ValuePointer) -> Outcome.Status {
+    override func status(_ evaluator: ConditionEvaluator, root: ValuePointer, current: ValuePointer) -> Verdict {
         let found: ValuePointer
         switch path.resolve(root: root, current: current) {
         case .found(let value): found = value
@@ -206,10 +174,10 @@ final class QuantifierNode: PlanNode, @unchecked Sendable {
 
     /// The quantifier over the `count` elements from `base`.
     private func over(_ base: ValuePointer, count: Int, _ evaluator: ConditionEvaluator, root: ValuePointer,
-                      current: ValuePointer) -> Outcome.Status {
+                      current: ValuePointer) -> Verdict {
         switch kind {
         case .every:
-            var worst = Outcome.Status.pass
+            var worst = Verdict.pass
             for position in 0..<count {
                 let item = base + position
                 if let filter {
@@ -227,10 +195,10 @@ final class QuantifierNode: PlanNode, @unchecked Sendable {
             }
             return worst
         case .some:
-            var best = Outcome.Status.fail
+            var best = Verdict.fail
             for position in 0..<count {
                 let item = base + position
-                var status = Outcome.Status.pass
+                var status = Verdict.pass
                 if let filter { status = filter.status(evaluator, root: root, current: item) }
                 if status == .pass, let requirement { status = requirement.status(evaluator, root: root, current: item) }
                 if status == .pass { return .pass }
@@ -239,7 +207,7 @@ final class QuantifierNode: PlanNode, @unchecked Sendable {
             return best
         case .count:
             var matched = 0
-            var undecided: Outcome.Status?
+            var undecided: Verdict?
             for position in 0..<count {
                 let item = base + position
                 guard let filter else {
@@ -248,7 +216,7 @@ final class QuantifierNode: PlanNode, @unchecked Sendable {
                 }
                 switch filter.status(evaluator, root: root, current: item) {
                 case .pass: matched += 1
-                case .fail: break
+                case .fail, .waived: break
                 case .error: undecided = .error
                 case .unknown: if undecided == nil { undecided = .unknown }
                 }

@@ -6,19 +6,13 @@
 /// disjunction a definite `pass` wins, then `error`, then `unknown`; negation swaps pass and fail
 /// and keeps the other two.
 public struct Outcome: Sendable, Equatable, Error {
-    /// The four values of the condition logic. A finding's `Verdict` is this plus `waived`
-    /// (waivers apply after evaluation); `Verdict(_:)` converts, and the raw values are shared.
-    public enum Status: String, Sendable, Codable, CaseIterable {
-        case pass, fail, error, unknown
-    }
-
-    /// The verdict.
-    public var status: Status
+    /// The verdict: pass, fail, error or unknown (`waived` comes later, to findings).
+    public var status: Verdict
     /// For `error` and `unknown`: why (the first reason met).
     public var reason: String?
 
     /// Creates an outcome.
-    @inlinable public init(_ status: Status, _ reason: String? = nil) {
+    @inlinable public init(_ status: Verdict, _ reason: String? = nil) {
         self.status = status
         self.reason = reason
     }
@@ -37,32 +31,17 @@ public struct Outcome: Sendable, Equatable, Error {
     /// Pass or fail from a boolean.
     @inlinable public static func from(_ holds: Bool) -> Outcome { holds ? .pass : .fail }
 
-    /// Negation: pass ↔ fail; error and unknown stay.
+    /// Negation: pass ↔ fail; error and unknown stay, with their reason.
     public var negated: Outcome {
         switch status {
-        case .pass: return .fail
-        case .fail: return .pass
         case .error, .unknown: return self
+        case .pass, .fail, .waived: return Outcome(status.negated)
         }
     }
 
     /// Precedence inside a conjunction (higher wins).
-    var conjunctionRank: Int {
-        switch status {
-        case .pass: return 0
-        case .unknown: return 1
-        case .error: return 2
-        case .fail: return 3
-        }
-    }
+    var conjunctionRank: Int { status.conjunctionRank }
 
     /// Precedence inside a disjunction (higher wins).
-    var disjunctionRank: Int {
-        switch status {
-        case .fail: return 0
-        case .unknown: return 1
-        case .error: return 2
-        case .pass: return 3
-        }
-    }
+    var disjunctionRank: Int { status.disjunctionRank }
 }

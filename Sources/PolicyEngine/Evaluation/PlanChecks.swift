@@ -10,8 +10,8 @@ final class ExpectationPlan: Sendable {
     }
 
     /// A fail ends the conjunction; otherwise the worst of error, unknown, pass.
-    func status(_ evaluator: ConditionEvaluator, actual: ValuePointer?, root: ValuePointer, current: ValuePointer) -> Outcome.Status {
-        var worst = Outcome.Status.pass
+    func status(_ evaluator: ConditionEvaluator, actual: ValuePointer?, root: ValuePointer, current: ValuePointer) -> Verdict {
+        var worst = Verdict.pass
         for index in 0..<checks.count {
             let status = checks.withElement(at: index) { $0.status(evaluator, actual: actual, root: root, current: current) }
             if status == .fail { return .fail }
@@ -34,7 +34,7 @@ class PlanCheck: @unchecked Sendable {
     init(_ check: Check) { self.check = check }
 
     /// The status of the check on the value found (nil = missing or null).
-    func status(_ evaluator: ConditionEvaluator, actual: ValuePointer?, root: ValuePointer, current: ValuePointer) -> Outcome.Status {
+    func status(_ evaluator: ConditionEvaluator, actual: ValuePointer?, root: ValuePointer, current: ValuePointer) -> Verdict {
         evaluator.apply(check, to: actual?.pointee, in: ConditionEvaluator.Scope(root: root.pointee, current: current.pointee)).status
     }
 
@@ -53,14 +53,14 @@ class PlanCheck: @unchecked Sendable {
 ///
 /// Sendable: immutable after `init`, as `PlanCheck` says (Swift asks each subclass to restate it).
 class LiteralCheck: PlanCheck, @unchecked Sendable {
-    let whenMissing: Outcome.Status
+    let whenMissing: Verdict
 
-    init(_ check: Check, whenMissing: Outcome.Status = .fail) {
+    init(_ check: Check, whenMissing: Verdict = .fail) {
         self.whenMissing = whenMissing
         super.init(check)
     }
 
-    final override func status(_ evaluator: ConditionEvaluator, actual: ValuePointer?, root: ValuePointer, current: ValuePointer) -> Outcome.Status {
+    final override func status(_ evaluator: ConditionEvaluator, actual: ValuePointer?, root: ValuePointer, current: ValuePointer) -> Verdict {
         guard let actual else { return whenMissing }
         if case .unknown = actual.pointee { return .unknown }
         return status(of: actual, evaluator)
@@ -69,7 +69,7 @@ class LiteralCheck: PlanCheck, @unchecked Sendable {
     /// The status on a present, known value. Subclasses hand `actual.pointee` to a function
     /// taking a `Value`, which borrows it: switching on a pointee, or passing it to an
     /// overridable method, copies it.
-    func status(of actual: ValuePointer, _ evaluator: ConditionEvaluator) -> Outcome.Status {
+    func status(of actual: ValuePointer, _ evaluator: ConditionEvaluator) -> Verdict {
         evaluator.apply(check, to: actual.pointee, in: ConditionEvaluator.Scope(root: actual.pointee, current: actual.pointee)).status
     }
 }

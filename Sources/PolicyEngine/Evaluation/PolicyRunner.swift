@@ -176,7 +176,7 @@ public enum PolicyRunner {
     static func verdict(_ resource: UnsafePointer<Resource>, explainer: FindingExplainer) -> (Verdict, FindingText?)? {
         // The plan decides pass and fail, reading the document in place; an error or unknown is
         // evaluated again for its reason.
-        let (filterStatus, requirementStatus) = InPlace.with(resource.pointee.document) { pointer -> (Outcome.Status, Outcome.Status) in
+        let (filterStatus, requirementStatus) = InPlace.with(resource.pointee.document) { pointer -> (Verdict, Verdict) in
             let filterStatus = explainer.plan.filter?.status(explainer.evaluator, root: pointer, current: pointer) ?? .pass
             guard filterStatus == .pass else { return (filterStatus, .pass) }
             return (filterStatus, explainer.plan.requirement.status(explainer.evaluator, root: pointer, current: pointer))
@@ -198,7 +198,7 @@ public enum PolicyRunner {
         } else {
             outcome = evaluator.evaluate(explainer.requirement, on: document)
         }
-        let status = Verdict(outcome.status)
+        let status = outcome.status
         guard status == .error || status == .unknown else { return (status, nil) }
         let evidence = evaluator.explain(scopeCondition ?? explainer.requirement, on: document, limit: evidenceLimit)
         let message = Self.message(for: explainer.compiled, resource: resource.pointee, status: status, outcome: outcome, evidence: evidence,

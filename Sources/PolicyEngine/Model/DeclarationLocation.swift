@@ -6,23 +6,28 @@
 public struct DeclarationLocation: Sendable, Hashable {
     /// The Terraform address (`module.lake.aws_s3_bucket.this["raw"]`).
     public var address: String
-    /// The `.tf` file holding the block, relative to the working directory as given (nil: not located).
-    public var file: String?
-    /// 1-based line of the block's `resource` keyword (nil: not located).
-    public var line: Int?
+    /// The `.tf` file and the 1-based line of the block's `resource` keyword, the file relative to
+    /// the working directory as given (nil: not located).
+    public var location: SourceLocation?
 
-    /// Creates a location.
-    public init(address: String, file: String? = nil, line: Int? = nil) {
+    /// Creates a declaration at `location` (nil: not located yet).
+    public init(address: String, location: SourceLocation? = nil) {
         self.address = address
-        self.file = file
-        self.line = line
+        self.location = location
     }
+
+    /// Creates a declaration in `file` at `line`.
+    public init(address: String, file: String?, line: Int? = nil) {
+        self.init(address: address, location: file.map { SourceLocation(file: $0, line: line) })
+    }
+
+    /// The `.tf` file holding the block (nil: not located).
+    public var file: String? { location?.file }
+    /// 1-based line of the block's `resource` keyword (nil: not located).
+    public var line: Int? { location?.line }
 
     /// `file:line` when located, else nil.
-    public var fileLine: String? {
-        guard let file else { return nil }
-        return line.map { "\(file):\($0)" } ?? file
-    }
+    public var fileLine: String? { location?.lineColumnText }
 
     /// `main.tf:12 aws_s3_bucket.logs`, or the address alone when not located.
     public var displayText: String {

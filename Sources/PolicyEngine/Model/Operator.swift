@@ -154,10 +154,10 @@ public struct OperatorExample: Sendable {
     /// The condition, as YAML (one `path: expectation` line).
     public let condition: String
     /// The expected outcome.
-    public let expected: Outcome.Status
+    public let expected: Verdict
 
     /// Creates an example.
-    public init(_ document: String, _ condition: String, _ expected: Outcome.Status) {
+    public init(_ document: String, _ condition: String, _ expected: Verdict) {
         self.document = document
         self.condition = condition
         self.expected = expected

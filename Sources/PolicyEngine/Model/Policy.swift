@@ -27,26 +27,6 @@ public enum Enforcement: String, CaseIterable, Codable, Sendable {
     case hard
 }
 
-/// Where something was written in a YAML or JSON source: file, 1-based line and column.
-public struct SourceLocation: Sendable, Hashable, Codable, CustomStringConvertible {
-    /// The file as given by the user (relative paths stay relative).
-    public var file: String
-    /// 1-based line.
-    public var line: Int
-    /// 1-based column.
-    public var column: Int
-
-    /// Creates a location.
-    public init(file: String, line: Int, column: Int) {
-        self.file = file
-        self.line = line
-        self.column = column
-    }
-
-    /// `file:line:column`.
-    public var description: String { "\(file):\(line):\(column)" }
-}
-
 /// Which documents a cost policy evaluates: cost groups built from billing exports.
 public struct CostScope: Sendable, Hashable, Codable {
     /// Dimensions to group by: `account`, `sub_account`, `service`, `service_category`, `region`,

@@ -1,12 +1,9 @@
-/// Where a resource came from, for evidence: the input file plus a JSON pointer or a line, the
-/// input's format, and the Terraform address of a record read from a plan or state.
+/// Where a resource came from, for evidence: the record's place in its input (a `SourceLocation`:
+/// the file plus a JSON pointer or a line), the input's format, and where a record read from a
+/// Terraform plan or state is declared.
 public struct SourceReference: Sendable, Hashable {
-    /// The input file as given by the user.
-    public var file: String
-    /// RFC 6901 JSON pointer to the item (`/configurationItems/3`), for JSON inputs.
-    public var pointer: String?
-    /// 1-based line (CSV rows, JSON Lines, YAML items).
-    public var line: Int?
+    /// The record's place in its input file.
+    public var location: SourceLocation
     /// The input format (`aws-config`, `terraform-plan` …), when known.
     public var format: String?
     /// Where the resource is declared in infrastructure-as-code (Terraform plans and states): its
@@ -18,29 +15,46 @@ public struct SourceReference: Sendable, Hashable {
     /// Boxed: a reference costs every resource and finding 8 bytes, the location itself ~50.
     private var declarationBox: DeclarationBox?
 
+    /// The input file as given by the user.
+    public var file: String {
+        get { location.file }
+        set { location.file = newValue }
+    }
+    /// RFC 6901 JSON pointer to the item (`/configurationItems/3`), for JSON inputs.
+    public var pointer: String? {
+        get { location.pointer }
+        set { location.pointer = newValue }
+    }
+    /// 1-based line (CSV rows, JSON Lines, YAML items).
+    public var line: Int? {
+        get { location.line }
+        set { location.line = newValue }
+    }
+
     /// The Terraform resource address with its module path (`module.net.aws_vpc.default`), for
     /// records read from a Terraform plan or state: the declaration's address.
     public var terraformAddress: String? {
         get { declaration?.address }
-        set { declaration = newValue.map { DeclarationLocation(address: $0, file: declaration?.file, line: declaration?.line) } }
+        set { declaration = newValue.map { DeclarationLocation(address: $0, location: declaration?.location) } }
     }
 
     /// Creates a reference; `terraformAddress` is the shorthand of a declaration not yet located.
     public init(file: String, pointer: String? = nil, line: Int? = nil, format: String? = nil,
                 terraformAddress: String? = nil, declaration: DeclarationLocation? = nil) {
-        self.file = file
-        self.pointer = pointer
-        self.line = line
+        self.init(SourceLocation(file: file, line: line, pointer: pointer), format: format,
+                  terraformAddress: terraformAddress, declaration: declaration)
+    }
+
+    /// Creates a reference to a record at `location`.
+    public init(_ location: SourceLocation, format: String? = nil, terraformAddress: String? = nil,
+                declaration: DeclarationLocation? = nil) {
+        self.location = location
         self.format = format
         self.declarationBox = (declaration ?? terraformAddress.map { DeclarationLocation(address: $0) }).map(DeclarationBox.init)
     }
 
     /// `file#pointer`, `file:line`, or just the file.
-    public var displayText: String {
-        if let pointer { return file + "#" + pointer }
-        if let line { return file + ":" + String(line) }
-        return file
-    }
+    public var displayText: String { location.description }
 
     /// What reports show: the declaration first when there is one —
     /// `infra/main.tf:12 aws_s3_bucket.logs (plan.json#/resource_changes/3)` — else `displayText`.

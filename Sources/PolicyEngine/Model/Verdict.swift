@@ -1,10 +1,12 @@
-/// The verdict of one policy on one resource: what a finding reports (`Finding.status`), what the
-/// counts and the reports tally, and (with "not applicable", `PolicyTestVerdict`) what a policy
+/// The verdict of one policy on one resource, and of a condition on one document: what the
+/// evaluator's logic computes (`Outcome.status`), what a finding reports (`Finding.status`), what
+/// the counts and the reports tally, and (with "not applicable", `PolicyTestVerdict`) what a policy
 /// test expects. The one verdict type; its raw values are the words of the JSON results, JUnit,
 /// the history database and `*.test.yaml`.
 ///
-/// A condition's own result, `Outcome.Status`, is narrower on purpose: the evaluator's logic has
-/// pass, fail, error and unknown only (waivers apply to findings afterwards); `Verdict(_:)` lifts it.
+/// The condition logic produces pass, fail, error and unknown; `waived` is given to a finding
+/// afterwards, when a waiver covers its failure. Were a waived verdict combined by the logic, it
+/// would count as the fail it is.
 public enum Verdict: String, CaseIterable, Codable, Sendable {
     /// The resource satisfies the policy.
     case pass
@@ -16,21 +18,40 @@ public enum Verdict: String, CaseIterable, Codable, Sendable {
     case error
     /// An input says a needed value is not known yet (Terraform "known after apply").
     case unknown
+}
 
-    /// The verdict of a condition's result.
-    public init(_ status: Outcome.Status) {
-        switch status {
-        case .pass: self = .pass
-        case .fail: self = .fail
-        case .error: self = .error
-        case .unknown: self = .unknown
+/// The condition logic on verdicts (Kleene logic extended with error and unknown; see `Outcome`),
+/// shared by the evaluator and the evaluation plan.
+extension Verdict {
+    /// Precedence inside a conjunction (higher wins; fail ends it).
+    @inline(__always) var conjunctionRank: Int {
+        switch self {
+        case .pass: return 0
+        case .unknown: return 1
+        case .error: return 2
+        case .fail, .waived: return 3
+        }
+    }
+
+    /// Precedence inside a disjunction (higher wins; pass ends it).
+    @inline(__always) var disjunctionRank: Int {
+        switch self {
+        case .fail, .waived: return 0
+        case .unknown: return 1
+        case .error: return 2
+        case .pass: return 3
+        }
+    }
+
+    /// Pass ↔ fail; error and unknown stay.
+    @inline(__always) var negated: Verdict {
+        switch self {
+        case .pass: return .fail
+        case .fail, .waived: return .pass
+        case .error, .unknown: return self
         }
     }
 }
-
-/// The name `Verdict` had before it was the one verdict type; kept so that code written against
-/// it still compiles.
-public typealias FindingStatus = Verdict
 
 /// What a policy test expects (or finds) for one resource: a verdict, or that the resource is
 /// outside the policy's scope (type or `where`), written `not_applicable`. A `Verdict` plus that

@@ -28,7 +28,7 @@ public struct Waiver: Sendable, Hashable {
     }
 
     /// Stable id: `file:line` of the entry.
-    public var id: String { "\(location.file):\(location.line)" }
+    public var id: String { "\(location.file):\(location.line ?? 0)" }
 }
 
 /// Where a waiver stands on the as-of date.

@@ -26,7 +26,7 @@ final class EmptyCheck: LiteralCheck, @unchecked Sendable {
         super.init(check, whenMissing: wanted ? .pass : .fail)
     }
 
-    override func status(of actual: ValuePointer, _ evaluator: ConditionEvaluator) -> Outcome.Status {
+    override func status(of actual: ValuePointer, _ evaluator: ConditionEvaluator) -> Verdict {
         Self.isEmpty(actual.pointee) == wanted ? .pass : .fail
     }
 

@@ -34,7 +34,7 @@ final class EqualsCheck: LiteralCheck, @unchecked Sendable {
         super.init(check)
     }
 
-    override func status(of actual: ValuePointer, _ evaluator: ConditionEvaluator) -> Outcome.Status {
+    override func status(of actual: ValuePointer, _ evaluator: ConditionEvaluator) -> Verdict {
         Self.equal(actual.pointee, literal) != negated ? .pass : .fail
     }
 

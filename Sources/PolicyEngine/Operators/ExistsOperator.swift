@@ -26,7 +26,7 @@ final class ExistsCheck: PlanCheck, @unchecked Sendable {
         super.init(check)
     }
 
-    override func status(_ evaluator: ConditionEvaluator, actual: ValuePointer?, root: ValuePointer, current: ValuePointer) -> Outcome.Status {
+    override func status(_ evaluator: ConditionEvaluator, actual: ValuePointer?, root: ValuePointer, current: ValuePointer) -> Verdict {
         (actual != nil) == wanted ? .pass : .fail
     }
 }

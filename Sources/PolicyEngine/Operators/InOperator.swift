@@ -41,7 +41,7 @@ final class InCheck: LiteralCheck, @unchecked Sendable {
         super.init(check)
     }
 
-    override func status(of actual: ValuePointer, _ evaluator: ConditionEvaluator) -> Outcome.Status {
+    override func status(of actual: ValuePointer, _ evaluator: ConditionEvaluator) -> Verdict {
         guard let found = Self.contains(actual.pointee, options: options, strings: strings) else { return .error }
         return found != negated ? .pass : .fail
     }

@@ -38,7 +38,7 @@ final class VersionCheck: LiteralCheck, @unchecked Sendable {
         super.init(check)
     }
 
-    override func status(of actual: ValuePointer, _ evaluator: ConditionEvaluator) -> Outcome.Status {
+    override func status(of actual: ValuePointer, _ evaluator: ConditionEvaluator) -> Verdict {
         guard let found = VersionNumber(value: actual.pointee) else { return .error }
         return (check.op == .versionGte ? found >= wanted : found < wanted) ? .pass : .fail
     }

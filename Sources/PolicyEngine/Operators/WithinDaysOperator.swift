@@ -29,7 +29,7 @@ final class DateWindowCheck: LiteralCheck, @unchecked Sendable {
         super.init(check)
     }
 
-    override func status(of actual: ValuePointer, _ evaluator: ConditionEvaluator) -> Outcome.Status {
+    override func status(of actual: ValuePointer, _ evaluator: ConditionEvaluator) -> Verdict {
         guard let date = CivilDate(value: actual.pointee) else { return .error }
         let anchor = evaluator.context.asOf
         let holds: Bool

@@ -101,7 +101,7 @@ struct CostStage {
             progress.finish(label: spec.path)
             if report.badRows > 0 {
                 output.warnings.append("\(spec.path): skipped \(report.badRows) malformed row(s), first at "
-                    + (report.firstBadRows.first.map { "line \($0.line ?? 0)" } ?? "?"))
+                    + (report.firstBadRows.first.map { "line \($0.location?.line ?? 0)" } ?? "?"))
             }
             let digest = try file.map(IngestStage.digest) ?? "(glob: \(spec.path))"
             output.inputs.append(InputRecord(path: spec.path, format: CostEngineChoice.evidenceFormat(report), sha256: digest, documents: report.lines))

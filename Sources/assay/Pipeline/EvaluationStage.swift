@@ -49,8 +49,8 @@ struct CompileFailure: DiagnosticError {
 
     var diagnostic: Diagnostic {
         guard let location = error.location else { return Diagnostic(message: error.message) }
-        let line = SourceLines.line(location.line, of: location.file)
-        return Diagnostic(file: location.file, line: location.line, column: location.column, message: error.message, sourceLine: line)
+        let line = location.line.flatMap { SourceLines.line($0, of: location.file) }
+        return Diagnostic(at: location, message: error.message, sourceLine: line)
     }
 }
 

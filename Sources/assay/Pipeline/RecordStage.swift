@@ -31,8 +31,8 @@ final class RecordStage {
         var compared = result
         if let baseline { compared.apply(baseline) { ids in ResourceIdentity.aliasTable(resources, ids: ids) } }
         guard let database else { return compared }
-        let store = try HistoryStore(path: database, create: true)
-        let recorded = try store.record(compared, context: context, beforeCommit: Self.testPause())
+        let store = try HistoryStore(path: database, create: true, observer: HistoryTestPause.fromEnvironment())
+        let recorded = try store.record(compared, context: context)
         self.recorded = recorded
         return recorded.result
     }
@@ -136,18 +136,5 @@ final class RecordStage {
         var hasher = SHA256()
         hasher.update(bytes)
         return hasher.hexDigest()
-    }
-
-    /// With `ASSAY_HISTORY_TEST_PAUSE=SECONDS`, recording stops inside its transaction (after
-    /// every insert, before the commit) and says so on stderr: the interrupted-write test kills
-    /// the process there. Documented in docs/history.md.
-    static func testPause() -> (() -> Void)? {
-        guard let text = ProcessInfo.processInfo.environment["ASSAY_HISTORY_TEST_PAUSE"], let seconds = Double(text), seconds > 0 else {
-            return nil
-        }
-        return {
-            Terminal.line("history: paused inside the recording transaction for \(text) s (ASSAY_HISTORY_TEST_PAUSE)")
-            Thread.sleep(forTimeInterval: seconds)
-        }
     }
 }
