@@ -142,7 +142,7 @@ public struct SARIFReport: ReportRenderer {
         var text = "\(finding.resource): \(finding.message)"
         switch finding.status {
         case .error: text = "Evaluation error on " + text
-        case .unknown: text = "Not known until apply on " + text
+        case .unknown: text = "Unknown on " + text  // the message says why (not known until apply, or a resource the inputs lack)
         case .fail, .waived, .pass: break
         }
         if let declaration = finding.source?.declaration, declaration.address != finding.resource {

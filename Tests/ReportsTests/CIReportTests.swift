@@ -62,6 +62,21 @@ struct CIReportTests {
         #expect(suppression["justification"] as? String == "Decommissioned on 2026-12-01")
     }
 
+    /// An unknown verdict has several causes (a value Terraform knows only after apply, a
+    /// resource the inputs do not include): the SARIF text says "unknown" and leaves the cause to
+    /// the finding's message instead of claiming apply for every one.
+    @Test("SARIF: an unknown finding says unknown and keeps the message's cause")
+    func sarifUnknownWording() throws {
+        var result = Self.result()
+        result.findings[1].status = .unknown
+        result.findings[1].message = "the replica's key is not among the inputs"
+        let results = try #require((try Self.sarif(result)["runs"] as? [[String: Any]])?.first?["results"] as? [[String: Any]])
+        let text = try #require((results[1]["message"] as? [String: Any])?["text"] as? String)
+        #expect(text == "Unknown on arn:aws:s3:::bucket-0001: the replica's key is not among the inputs (Terraform module.remote.aws_s3_bucket.this[0])")
+        #expect(!text.contains("apply"))
+        #expect(results[1]["level"] as? String == "note")
+    }
+
     @Test("SARIF levels: blocking is error, below fail-on warning, advisory and info note", arguments: [
         (Severity.high, Enforcement.hard, Severity.high, "error"), (.medium, .hard, .high, "warning"), (.critical, .advisory, .high, "note"),
         (.info, .hard, .low, "note"), (.low, .soft, .low, "error"),
