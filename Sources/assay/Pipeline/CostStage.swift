@@ -83,7 +83,10 @@ struct CostStage {
             return output
         }
         let allScopes = Array(Set(scopes + [drScope]))
-        var aggregator = try CostAggregator(scopes: allScopes + (resourceUsage ? [usageScope] : []), requiredTags: settings.requiredTags)
+        // Every engine computes the same groupings: the SQL engines are asked for exactly the
+        // scopes the aggregator expects back (the usage grouping included).
+        let readScopes = allScopes + (resourceUsage ? [usageScope] : [])
+        var aggregator = try CostAggregator(scopes: readScopes, requiredTags: settings.requiredTags)
         var options = BillingScanOptions(skipBadRows: settings.skipBadRows)
         let reporter = progress
         options.progress = { path, done, total in reporter.update(label: path, done: done, total: total ?? 0) }
@@ -96,7 +99,7 @@ struct CostStage {
             // and hashing (with the DuckDB engine, DuckDB reads it and the digest is a pass of its own).
             let file = try opened.removeValue(forKey: spec.path) ?? (spec.path.contains("*") ? nil : IngestStage.openOnce(spec.path))
             let report = try SharedInput.$current.withValue(file) {
-                try engine.read(spec.path, options: options, scopes: allScopes, into: &aggregator)
+                try engine.read(spec.path, options: options, scopes: readScopes, into: &aggregator)
             }
             progress.finish(label: spec.path)
             if report.badRows > 0 {
