@@ -3781,12 +3781,11 @@ description: >-
   bucket, volume — of an active tier-0/1 application (joined through the `application` tag) must
   be selected by a backup plan: the linking step follows each Backup selection
   (`AWS::Backup::BackupSelection`, `aws_backup_selection`) to the resources it names by ARN
-  (wildcards allowed) or by one of its tags (`ListOfTags`, `selection_tag`), with every
-  `StringEquals` condition met, and lists the plans on each (`backup.plans`). Limits: only AWS
-  Backup is read (Azure Backup and GCP Backup and DR policies are not in the exports, so Azure and
-  GCP stores are not assessed); `StringLike`/`StringNotEquals`/`StringNotLike` conditions and
-  `NotResources` exclusions are not applied (a store they exclude still counts as covered);
-  a selection whose plan is not among the inputs still counts, named by its plan id.
+  (wildcards allowed) or by one of its tags (`ListOfTags`, `selection_tag`), with every condition
+  met (`StringEquals`, `StringNotEquals`, `StringLike`, `StringNotLike`) and not excluded by its
+  `NotResources`, and lists the plans on each (`backup.plans`). Limits: only AWS Backup is read
+  (Azure Backup and GCP Backup and DR policies are not in the exports, so Azure and GCP stores are
+  not assessed); a selection whose plan is not among the inputs still counts, named by its plan id.
 remediation: >-
   Add the store to a backup plan: tag it with the plan's selection tag (e.g. `backup-plan: daily`),
   or list its ARN in an `aws_backup_selection` of the plan.

@@ -240,6 +240,75 @@ struct OperationsFacetTests {
         #expect(byCondition.path("backup.selection.conditions") == .array([.object(Fields([("key", .string("Component")), ("value", .string("rds"))]))]))
     }
 
+    /// AWS Backup applies every condition operator and the `NotResources` exclusions (AWS
+    /// Backup's "Assigning resources" rules; Terraform `aws_backup_selection` blocks): a store a
+    /// `StringNotEquals`, `StringLike`, `StringNotLike` condition or `not_resources` leaves out is
+    /// not covered. Before, only `StringEquals` was applied and all these counted as covered.
+    @Test func backupSelectionConditionOperatorsAndExclusions() throws {
+        func database(_ name: String, _ tags: String) -> String {
+            #"{"address": "aws_db_instance.\#(name)", "mode": "managed", "type": "aws_db_instance", "name": "\#(name)", "provider_name": "registry.terraform.io/hashicorp/aws", "values": {"arn": "arn:aws:rds:us-east-1:123456789012:db:\#(name)", "identifier": "\#(name)", "tags": \#(tags)}}"#
+        }
+        let state = #"""
+            {"format_version": "1.0", "terraform_version": "1.9.8",
+             "values": {"root_module": {"resources": [
+               {"address": "aws_backup_plan.example", "mode": "managed", "type": "aws_backup_plan", "name": "example",
+                "provider_name": "registry.terraform.io/hashicorp/aws",
+                "values": {"id": "abcd1234", "arn": "arn:aws:backup:us-east-1:123456789012:backup-plan:abcd1234", "name": "plan",
+                           "rule": [{"rule_name": "daily", "target_vault_name": "example", "lifecycle": [{"delete_after_days": 35}]}]}},
+               {"address": "aws_backup_selection.databases", "mode": "managed", "type": "aws_backup_selection", "name": "databases",
+                "provider_name": "registry.terraform.io/hashicorp/aws",
+                "values": {"id": "sel1", "name": "databases", "plan_id": "abcd1234", "resources": ["arn:aws:rds:*:*:db:*"],
+                           "not_resources": ["arn:aws:rds:us-east-1:123456789012:db:archive"], "selection_tag": [],
+                           "condition": [{"string_equals": [], "string_like": [{"key": "aws:ResourceTag/Component", "value": "rd*"}],
+                                          "string_not_equals": [{"key": "aws:ResourceTag/Environment", "value": "dev"}],
+                                          "string_not_like": [{"key": "aws:ResourceTag/Owner", "value": "test-*"}]}]}},
+            """# + [database("orders", #"{"Component": "rds", "Environment": "prod"}"#),
+                   database("reports", #"{"Component": "reporting", "Environment": "prod"}"#),
+                   database("staging", #"{"Component": "rds-replica", "Environment": "dev"}"#),
+                   database("archive", #"{"Component": "rds", "Environment": "prod"}"#),
+                   database("tester", #"{"Component": "rds", "Environment": "prod", "Owner": "test-bob"}"#),
+                   database("untagged", "{}")].joined(separator: ",\n") + "]}}}"
+        let linked = InventoryNormalizer.link(try read(TerraformStateReader(), Temporary.write(state, to: "state.json", in: Temporary.folder())))
+        let plan = "arn:aws:backup:us-east-1:123456789012:backup-plan:abcd1234"
+        func plans(_ name: String) throws -> Value? { try resource("arn:aws:rds:us-east-1:123456789012:db:\(name)", in: linked).path("backup.plans") }
+        #expect(try plans("orders") == Self.strings([plan]), "every condition met")
+        #expect(try plans("reports") == nil, "StringLike rd* does not match reporting")
+        #expect(try plans("staging") == nil, "StringNotEquals dev")
+        #expect(try plans("archive") == nil, "named by not_resources")
+        #expect(try plans("tester") == nil, "StringNotLike test-*")
+        #expect(try plans("untagged") == nil, "no Component tag is like nothing")
+        let selection = try resource("aws_backup_selection.databases", in: linked)
+        #expect(selection.path("backup.selection.excluded_resources") == Self.strings(["arn:aws:rds:us-east-1:123456789012:db:archive"]))
+        #expect(selection.path("backup.selection.conditions") == .array([
+            .object(Fields([("key", .string("Environment")), ("value", .string("dev")), ("operator", .string("StringNotEquals"))])),
+            .object(Fields([("key", .string("Component")), ("value", .string("rd*")), ("operator", .string("StringLike"))])),
+            .object(Fields([("key", .string("Owner")), ("value", .string("test-*")), ("operator", .string("StringNotLike"))])),
+        ]))
+    }
+
+    /// AWS Config's `AWS::Backup::BackupSelection` item carries the same operators under
+    /// `Conditions` (the CloudFormation schema's `StringEquals`, `StringNotEquals`, `StringLike`,
+    /// `StringNotLike` lists of `ConditionKey`/`ConditionValue`) and `NotResources`.
+    @Test func configBackupSelectionReadsEveryConditionOperator() throws {
+        let snapshot = #"""
+            {"fileVersion": "1.0", "configurationItems": [
+              {"configurationItemVersion": "1.3", "configurationItemStatus": "ResourceDiscovered", "resourceType": "AWS::Backup::BackupSelection",
+               "resourceId": "sel1", "ARN": "arn:aws:backup:us-east-1:123456789012:backup-selection:sel1", "awsRegion": "us-east-1",
+               "awsAccountId": "123456789012", "configurationItemCaptureTime": "2026-11-20T10:00:00.000Z",
+               "configuration": {"BackupPlanId": "abcd1234", "BackupSelection": {"SelectionName": "databases", "Resources": ["arn:aws:rds:*:*:db:*"],
+                 "NotResources": ["arn:aws:rds:us-east-1:123456789012:db:archive"],
+                 "Conditions": {"StringEquals": [{"ConditionKey": "aws:ResourceTag/Tier", "ConditionValue": "0"}],
+                                "StringNotLike": [{"ConditionKey": "aws:ResourceTag/Owner", "ConditionValue": "test-*"}]}}}}]}
+            """#
+        let read = try read(AWSConfigReader(), Temporary.write(Array(snapshot.utf8), to: "snapshot.json", in: Temporary.folder()))
+        let selection = try resource("arn:aws:backup:us-east-1:123456789012:backup-selection:sel1", in: read)
+        #expect(selection.path("backup.selection.excluded_resources") == Self.strings(["arn:aws:rds:us-east-1:123456789012:db:archive"]))
+        #expect(selection.path("backup.selection.conditions") == .array([
+            .object(Fields([("key", .string("Tier")), ("value", .string("0"))])),
+            .object(Fields([("key", .string("Owner")), ("value", .string("test-*")), ("operator", .string("StringNotLike"))])),
+        ]))
+    }
+
     // MARK: - Azure and Google
 
     @Test func resourceGraphActivityLogScaleSetsAndAlerts() throws {

@@ -42,9 +42,11 @@ enum AWSOperationsFacets {
             let selection = configuration.ci("BackupSelection") ?? configuration
             if resource.name == nil { resource.name = selection.ci("SelectionName")?.text }
             let pair: (Value) -> (Value?, Value?) = { ($0.ci("ConditionKey"), $0.ci("ConditionValue")) }
-            backupSelection(plan: configuration.ci("BackupPlanId"), resources: selection.ci("Resources"),
-                            tags: (selection.ci("ListOfTags")?.elements ?? []).map(pair),
-                            conditions: (selection.ci("Conditions", "StringEquals")?.elements ?? []).map(pair), into: &resource)
+            let conditions = BackupConditionOperator.allCases.flatMap { condition in
+                (selection.ci("Conditions", condition.rawValue)?.elements ?? []).map { (condition, $0.ci("ConditionKey"), $0.ci("ConditionValue")) }
+            }
+            backupSelection(plan: configuration.ci("BackupPlanId"), resources: selection.ci("Resources"), excluded: selection.ci("NotResources"),
+                            tags: (selection.ci("ListOfTags")?.elements ?? []).map(pair), conditions: conditions, into: &resource)
         case "AWS::SQS::Queue":
             // `RedrivePolicy` is a JSON string in the queue's attributes.
             let redrive = configuration.ci("RedrivePolicy").map { EmbeddedJSON.decode($0) }
@@ -80,9 +82,13 @@ enum AWSOperationsFacets {
             resource.name = resource.name ?? values.at("name")?.text
         case "aws_backup_selection":
             let pair: (Value) -> (Value?, Value?) = { ($0.at("key"), $0.at("value")) }
-            let conditions = (values.at("condition")?.elements ?? []).flatMap { $0.at("string_equals")?.elements ?? [] }
-            backupSelection(plan: values.at("plan_id"), resources: values.at("resources"),
-                            tags: (values.at("selection_tag")?.elements ?? []).map(pair), conditions: conditions.map(pair), into: &resource)
+            let conditions = (values.at("condition")?.elements ?? []).flatMap { block in
+                BackupConditionOperator.allCases.flatMap { condition in
+                    (block.at(condition.terraformKey)?.elements ?? []).map { (condition, $0.at("key"), $0.at("value")) }
+                }
+            }
+            backupSelection(plan: values.at("plan_id"), resources: values.at("resources"), excluded: values.at("not_resources"),
+                            tags: (values.at("selection_tag")?.elements ?? []).map(pair), conditions: conditions, into: &resource)
         case "aws_sqs_queue":
             if let redrive = values.at("redrive_policy") {
                 resource.set(.deadLetterTarget, redrive.isUnknown ? .unknown : EmbeddedJSON.decode(redrive).at("deadLetterTargetArn")?.stringFacet)
@@ -121,25 +127,60 @@ enum AWSOperationsFacets {
         resource[.alarmActionsEnabled] = actionsEnabled?.boolFacet ?? .bool(true)
     }
 
-    /// A selection's plan, named resource ARNs (`*` wildcards), tags of which any one selects a
-    /// resource (`ListOfTags`, `selection_tag`) and conditions every one of which a selected
-    /// resource must meet (`Conditions.StringEquals`, `condition.string_equals`). Tag keys lose the
-    /// `aws:ResourceTag/` prefix conditions write.
-    static func backupSelection(plan: Value?, resources: Value?, tags: [(Value?, Value?)], conditions: [(Value?, Value?)],
-                                into resource: inout NormalizedResource) {
+    /// A selection's plan, named and excluded resource ARNs (`*` wildcards; `NotResources`,
+    /// `not_resources`), tags of which any one selects a resource (`ListOfTags`, `selection_tag`)
+    /// and conditions every one of which a selected resource must meet (`Conditions.StringEquals`,
+    /// `StringNotEquals`, `StringLike`, `StringNotLike`; `condition[].string_equals` … in
+    /// Terraform). Tag keys lose the `aws:ResourceTag/` prefix conditions write; a condition other
+    /// than `StringEquals` carries its `operator`.
+    static func backupSelection(plan: Value?, resources: Value?, excluded: Value?, tags: [(Value?, Value?)],
+                                conditions: [(BackupConditionOperator, Value?, Value?)], into resource: inout NormalizedResource) {
         resource.set(.backupSelectionPlan, plan?.stringFacet)
         if let resources = resources?.stringListFacet { resource[.backupSelectionResources] = resources }
-        func pairs(_ list: [(Value?, Value?)]) -> Value {
-            .array(list.compactMap { key, value in
+        if let excluded = excluded?.stringListFacet, excluded.elements.isEmpty == false { resource[.backupSelectionExcludedResources] = excluded }
+        func pairs(_ list: [(BackupConditionOperator, Value?, Value?)]) -> Value {
+            .array(list.compactMap { condition, key, value in
                 guard var key = key?.text else { return nil }
                 if key.hasPrefix("aws:ResourceTag/") { key.removeFirst("aws:ResourceTag/".count) }
                 var fields = Fields()
                 fields["key"] = .string(key)
                 fields["value"] = value?.stringFacet ?? .string("")
+                if condition != .stringEquals { fields["operator"] = .string(condition.rawValue) }
                 return .object(fields)
             })
         }
-        resource[.backupSelectionTags] = pairs(tags)
+        resource[.backupSelectionTags] = pairs(tags.map { (.stringEquals, $0.0, $0.1) })
         if !conditions.isEmpty { resource[.backupSelectionConditions] = pairs(conditions) }
+    }
+}
+
+/// The condition operators of an AWS Backup selection (`Conditions` in the API and AWS Config,
+/// `condition` blocks in Terraform), as AWS Backup applies them to a resource's tags.
+enum BackupConditionOperator: String, CaseIterable, Sendable {
+    case stringEquals = "StringEquals"
+    case stringNotEquals = "StringNotEquals"
+    case stringLike = "StringLike"
+    case stringNotLike = "StringNotLike"
+
+    /// The Terraform block of the operator (`condition { string_like { … } }`).
+    var terraformKey: String {
+        switch self {
+        case .stringEquals: "string_equals"
+        case .stringNotEquals: "string_not_equals"
+        case .stringLike: "string_like"
+        case .stringNotLike: "string_not_like"
+        }
+    }
+
+    /// Whether a resource whose tag has `actual` (nil: the resource lacks the tag) meets the
+    /// condition on `value`. `*` in a `Like` value matches any run of characters; a missing tag
+    /// equals and is like nothing, so the `Not` operators hold for it.
+    func isMet(actual: String?, value: String) -> Bool {
+        switch self {
+        case .stringEquals: actual == value
+        case .stringNotEquals: actual != value
+        case .stringLike: actual.map { OperationalLinks.glob(value, matches: $0) } ?? false
+        case .stringNotLike: !(actual.map { OperationalLinks.glob(value, matches: $0) } ?? false)
+        }
     }
 }

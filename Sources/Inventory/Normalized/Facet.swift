@@ -184,7 +184,10 @@ public enum Facet: String, CaseIterable, Codable, Sendable {
     case backupSelectionResources = "backup.selection.resources"
     /// Backup selections: tags of which any one selects a resource, `[{key, value}]`.
     case backupSelectionTags = "backup.selection.tags"
-    /// Backup selections: conditions a selected resource must all meet, `[{key, value}]` (tag equals value).
+    /// Backup selections: the resource ARNs they exclude (`*` wildcards allowed).
+    case backupSelectionExcludedResources = "backup.selection.excluded_resources"
+    /// Backup selections: conditions a selected resource must all meet, `[{key, value, operator?}]`
+    /// (no operator: the tag equals the value; else `StringNotEquals`, `StringLike`, `StringNotLike`).
     case backupSelectionConditions = "backup.selection.conditions"
 
     // MARK: - Network rule consistency
@@ -217,7 +220,7 @@ public enum Facet: String, CaseIterable, Codable, Sendable {
             .accessKeysActive, .backupPlanRetentionDays, .backupVaultMinRetentionDays:
             return "number"
         case .atRestKeyRegions, .replicationRegions, .replicationTargets, .backupCopyRegions, .kmsReplicaRegions, .auditLogRegions,
-            .auditDataAccessLogs, .computeZones, .deadLetterFor, .backupPlans, .backupSelectionResources, .networkRuleKeys, .networkCounterparts, .networkCounterpartRuleKeys:
+            .auditDataAccessLogs, .computeZones, .deadLetterFor, .backupPlans, .backupSelectionResources, .backupSelectionExcludedResources, .networkRuleKeys, .networkCounterparts, .networkCounterpartRuleKeys:
             return "list of strings"
         case .backupTiers, .accessKeys, .networkRules, .backupSelectionTags, .backupSelectionConditions:
             return "list of objects"

@@ -210,7 +210,9 @@ private struct OperationalPass {
 
     /// A selection covers, as AWS Backup does, the resources whose ARN it names (`*` wildcards;
     /// in Terraform also through references) or that carry one of its tags — and, of those, the
-    /// ones meeting every `StringEquals` condition. Plans are named by id, ARN, name or address.
+    /// ones meeting every condition (`StringEquals`, `StringNotEquals`, `StringLike`,
+    /// `StringNotLike`) and not named by its `NotResources`. Plans are named by id, ARN, name or
+    /// address.
     mutating func linkBackupSelections() {
         let selections = positions(.backupSelection)
         guard !selections.isEmpty else { return }
@@ -228,11 +230,15 @@ private struct OperationalPass {
             var retention: Double?
             var exact: Set<String>
             var patterns: [String]
+            var excluded: [String]
             var anyTag: [(String, String)]
-            var allConditions: [(String, String)]
+            var allConditions: [(BackupConditionOperator, String, String)]
         }
-        func pairs(_ value: Value?) -> [(String, String)] {
-            (value?.elements ?? []).compactMap { pair in pair.at("key")?.text.map { ($0, pair.at("value")?.text ?? "") } }
+        func pairs(_ value: Value?) -> [(BackupConditionOperator, String, String)] {
+            (value?.elements ?? []).compactMap { pair in
+                let condition = pair.at("operator")?.text.flatMap(BackupConditionOperator.init(rawValue:)) ?? .stringEquals
+                return pair.at("key")?.text.map { (condition, $0, pair.at("value")?.text ?? "") }
+            }
         }
         var rules: [Rule] = []
         for selection in selections {
@@ -244,7 +250,10 @@ private struct OperationalPass {
             let retention = plan.flatMap { document($0).facet(.backupRetentionDays)?.doubleValue }
             let arns = (selected.facet(.backupSelectionResources)?.elements.compactMap(\.text) ?? []) + references(selection, "resources")
             rules.append(Rule(plan: planName, retention: retention, exact: Set(arns.filter { !$0.contains("*") }),
-                              patterns: arns.filter { $0.contains("*") }, anyTag: pairs(selected.facet(.backupSelectionTags)),
+                              patterns: arns.filter { $0.contains("*") },
+                              excluded: (selected.facet(.backupSelectionExcludedResources)?.elements.compactMap(\.text) ?? [])
+                                  + references(selection, "not_resources"),
+                              anyTag: pairs(selected.facet(.backupSelectionTags)).map { ($0.1, $0.2) },
                               allConditions: pairs(selected.facet(.backupSelectionConditions))))
         }
         guard !rules.isEmpty else { return }
@@ -258,10 +267,11 @@ private struct OperationalPass {
             var longest: Double?
             for rule in rules {
                 // AWS Backup: (named resources or any listed tag) and every condition.
-                let named = rule.exact.contains(id) || address.map { rule.exact.contains($0) } == true || rule.patterns.contains { Self.glob($0, matches: id) }
+                let named = rule.exact.contains(id) || address.map { rule.exact.contains($0) } == true || rule.patterns.contains { OperationalLinks.glob($0, matches: id) }
                 let tagged = rule.anyTag.contains { tags?.at($0.0)?.text == $0.1 }
-                let meetsConditions = rule.allConditions.allSatisfy { tags?.at($0.0)?.text == $0.1 }
-                guard named || tagged, meetsConditions else { continue }
+                let meetsConditions = rule.allConditions.allSatisfy { $0.0.isMet(actual: tags?.at($0.1)?.text, value: $0.2) }
+                let excluded = rule.excluded.contains { OperationalLinks.glob($0, matches: id) || $0 == address }
+                guard named || tagged, meetsConditions, !excluded else { continue }
                 covering.append(rule.plan)
                 if let days = rule.retention { longest = max(longest ?? days, days) }
             }
@@ -271,19 +281,6 @@ private struct OperationalPass {
                 if let longest { target.setFacet(.backupPlanRetentionDays, .number(longest)) }
             }
         }
-    }
-
-    /// `*` matches any run of characters (AWS Backup selection ARNs).
-    static func glob(_ pattern: String, matches text: String) -> Bool {
-        let parts = pattern.split(separator: "*", omittingEmptySubsequences: false).map(String.init)
-        guard parts.count > 1 else { return pattern == text }
-        guard text.hasPrefix(parts[0]), text.hasSuffix(parts[parts.count - 1]) else { return false }
-        var rest = Substring(text.dropFirst(parts[0].count))
-        for part in parts.dropFirst().dropLast() where !part.isEmpty {
-            guard let range = rest.range(of: part) else { return false }
-            rest = rest[range.upperBound...]
-        }
-        return rest.count >= parts[parts.count - 1].count
     }
 
     // MARK: - 6. Rule keys
@@ -403,5 +400,20 @@ private struct OperationalPass {
             scopes.append(Resource(id: id, type: OperationalLinks.accountRegionType, document: .object(fields), source: entry.source))
         }
         return scopes
+    }
+}
+
+extension OperationalLinks {
+    /// `*` matches any run of characters (AWS Backup selection ARNs and `Like` conditions).
+    static func glob(_ pattern: String, matches text: String) -> Bool {
+        let parts = pattern.split(separator: "*", omittingEmptySubsequences: false).map(String.init)
+        guard parts.count > 1 else { return pattern == text }
+        guard text.hasPrefix(parts[0]), text.hasSuffix(parts[parts.count - 1]) else { return false }
+        var rest = Substring(text.dropFirst(parts[0].count))
+        for part in parts.dropFirst().dropLast() where !part.isEmpty {
+            guard let range = rest.range(of: part) else { return false }
+            rest = rest[range.upperBound...]
+        }
+        return rest.count >= parts[parts.count - 1].count
     }
 }
