@@ -76,10 +76,21 @@ def main():
             native = assay_json(assay, ["--input", path, "--group-by"] + group_by, os.path.join(folder, "native.json"))
             engine = assay_json(assay, ["--format", "cost-groups", "--input", groups_path, "--group-by"] + group_by,
                                 os.path.join(folder, "spark.json"))
+            # Commitment figures are the native reader's alone: the SQL query does not sum them,
+            # so the engine's groups say unknown with that reason (docs/billing.md, "Commitments").
+            def groups(document):
+                for part in document:
+                    for group in (part if isinstance(part, list) else [part]):
+                        if isinstance(group, dict):
+                            yield group
+                            if isinstance(group.get("cost"), dict):
+                                yield group["cost"]
+            unknown = all("SQL engine" in json.dumps(group["commitments"]) for group in groups(engine) if "commitments" in group)
             for document in (native, engine):
-                for group in document[0]:
+                for group in list(groups(document)):
                     group.pop("source", None)
-            same = native == engine
+                    group.pop("commitments", None)
+            same = native == engine and unknown
             print(f"{'ok  ' if same else 'DIFF'} {path} by {' '.join(group_by)}: {len(native[0])} groups")
             failures += 0 if same else 1
     spark.stop()
