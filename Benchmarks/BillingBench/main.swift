@@ -44,7 +44,7 @@ final class PeerQueries: CostLineSink {
     @exclusivity(unchecked) private var q2ByMonth: [Totals] = []
 
     func consume(_ line: RawCostLine) {
-        let month = months.intern(UnsafeBufferPointer(rebasing: line.chargePeriodStart.prefix(7)))
+        let month = months.intern(line.chargePeriodStart.extracting(0..<min(7, line.chargePeriodStart.count)))
         let key = SIMD8<Int32>(month, interner.intern(line.subAccount), interner.intern(line.serviceCode), interner.intern(line.tagValues[0]), 0, 0, 0, 0)
         let (slot, isNew) = q1Index.slot(for: key)
         if isNew {
@@ -63,14 +63,14 @@ final class PeerQueries: CostLineSink {
 
     /// True when `text` contains `needle`: `memchr` jumps to each candidate first byte, so
     /// `memcmp` runs only there.
-    private static func contains(_ text: UnsafeBufferPointer<UInt8>, _ needle: StaticString) -> Bool {
-        let length = needle.utf8CodeUnitCount
-        guard let base = text.baseAddress, length > 0, text.count >= length else { return false }
+    private static func contains(_ text: ByteView, _ needle: StaticString) -> Bool {
+        let pattern = ByteView(needle)
+        let length = pattern.count
+        guard length > 0, text.count >= length else { return false }
         let last = text.count - length
         var start = 0
-        while start <= last, let found = memchr(base + start, Int32(needle.utf8Start[0]), last - start + 1) {
-            let offset = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
-            if memcmp(base + offset, needle.utf8Start, length) == 0 { return true }
+        while start <= last, let offset = text.firstIndex(of: pattern[0], from: start, to: last + 1) {
+            if text.compareBytes(at: offset, with: pattern, at: 0, count: length) == 0 { return true }
             start = offset + 1
         }
         return false

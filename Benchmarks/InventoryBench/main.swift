@@ -31,16 +31,7 @@ struct BenchArguments {
 /// Peak resident set size of this process in MiB, from /proc/self/status (0 where unavailable).
 func peakResidentMiB() -> Double {
     guard let file = try? InventoryInput.plain("/proc/self/status") else { return 0 }
-    var bytes: [UInt8] = []
-    var chunk = [UInt8](repeating: 0, count: 4096)
-    while true {
-        let got = (try? chunk.withUnsafeMutableBytes { raw -> Int in
-            guard let base = raw.baseAddress else { return 0 }
-            return try file.read(into: base, count: raw.count)
-        }) ?? 0
-        if got <= 0 { break }
-        bytes += chunk[0..<got]
-    }
+    let bytes = (try? file.readAll()) ?? []
     for line in String(decoding: bytes, as: UTF8.self).split(separator: "\n") where line.hasPrefix("VmHWM:") {
         return (Double(String(line.filter(\.isNumber))) ?? 0) / 1024
     }

@@ -62,10 +62,9 @@ enum FuzzTarget: String, CaseIterable {
             let file = Self.write(bytes, suffix: ".gz")
             for decoder in [GzipDecoder.isal, .zlib] {
                 guard let source = try? ByteSources.open(file, decoder: decoder) else { continue }
-                let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: 1 << 16, alignment: 16)
-                defer { buffer.deallocate() }
+                var buffer = [UInt8](repeating: 0, count: 1 << 16)
                 var total = 0
-                while let got = try? source.read(into: buffer), got > 0, total < 64 << 20 { total += got }
+                while let got = try? source.read(into: &buffer, at: 0), got > 0, total < 64 << 20 { total += got }
             }
         case .detect:
             // As a run reads an input: one open shared by detection, the reader and the digest.

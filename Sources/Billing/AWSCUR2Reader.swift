@@ -34,9 +34,9 @@ public struct AWSCUR2Reader: BillingFormatReader {
         scratch.startRow(maximumBytes: text.count + 64)
         let keys = tagKeys
         TagText.forEachMember(text, scratch: scratch) { key, value in
-            if key.count > 5, ByteText.equalsLowercase(FieldBytes(rebasing: key[0..<5]), "user_") {
-                line.setTag(key: FieldBytes(rebasing: key[5...]), value: value, request: keys)
-            } else if key.count > 4, ByteText.equalsLowercase(FieldBytes(rebasing: key[0..<4]), "aws_") {
+            if key.count > 5, ByteText.equalsLowercase(key.extracting(0..<5), "user_") {
+                line.setTag(key: key.extracting(5...), value: value, request: keys)
+            } else if key.count > 4, ByteText.equalsLowercase(key.extracting(0..<4), "aws_") {
                 let start = scratch.position
                 for byte in "aws:".utf8 { scratch.append(byte) }
                 for byte in key[4...] { scratch.append(byte) }

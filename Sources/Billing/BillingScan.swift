@@ -222,7 +222,7 @@ final class ScanWorker<Sink: CostLineSink> {
             // Ids, account and service names and tag keys come from these bytes: one that is not
             // UTF-8 is a bad row at its line and column, never a U+FFFD (eight bytes at a time
             // while the text is ASCII).
-            let recordBytes = UnsafeBufferPointer(rebasing: UnsafeBufferPointer(chunk.bytes)[record.recordStart..<record.recordEnd])
+            let recordBytes = chunk.bytes.extracting(record.recordStart..<record.recordEnd)
             if let failure = UTF8Validation.check(recordBytes) {
                 note(Problem(chunk: chunk.index, line: record.line + failure.line - 1, column: failure.column, message: failure.message,
                              sourceLine: record.firstLineText))

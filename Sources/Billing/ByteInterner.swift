@@ -1,8 +1,4 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
+public import PolicyEngine
 import TabularText
 
 /// Maps byte strings to small integer ids without building `String`s: one hash and one probe
@@ -24,10 +20,10 @@ public final class ByteInterner {
         var second: UInt64
     }
 
-    @exclusivity(unchecked) private var arena: UnsafeMutablePointer<UInt8>
+    @exclusivity(unchecked) private var arena: ManualBuffer<UInt8>
     @exclusivity(unchecked) private var arenaCapacity = 1 << 16
     @exclusivity(unchecked) private var arenaUsed = 0
-    @exclusivity(unchecked) private var entries: UnsafeMutablePointer<Entry>
+    @exclusivity(unchecked) private var entries: ManualBuffer<Entry>
     @exclusivity(unchecked) private var entryCapacity = 256
     @exclusivity(unchecked) private var table = SlotTable(capacity: 1024)
     /// Number of distinct values.
@@ -35,8 +31,8 @@ public final class ByteInterner {
 
     /// An empty interner.
     public init() {
-        arena = .allocate(capacity: arenaCapacity)
-        entries = .allocate(capacity: entryCapacity)
+        arena = ManualBuffer(capacity: arenaCapacity)
+        entries = ManualBuffer(capacity: entryCapacity)
     }
 
     deinit {
@@ -47,13 +43,13 @@ public final class ByteInterner {
 
     /// The id of `bytes`; -1 for the empty value (absent).
     @inline(__always) public func intern(_ bytes: FieldBytes) -> Int32 {
-        guard let base = bytes.baseAddress, bytes.count > 0 else { return -1 }
+        guard bytes.count > 0 else { return -1 }
         let length = bytes.count
         let entries = self.entries
         let first: UInt64, second: UInt64, hash: UInt64
         let found: (position: Int, slot: Int32)
         if length <= 16 {
-            (first, second) = Self.identifyingWords(base, length)
+            (first, second) = Self.identifyingWords(bytes, length)
             hash = Self.mix(first, second, length)
             found = table.find(hash: Int(truncatingIfNeeded: hash)) { slot in
                 let entry = entries[Int(slot)]
@@ -61,36 +57,33 @@ public final class ByteInterner {
             }
         } else {
             (first, second) = (0, 0)
-            hash = Self.longHash(base, length)
+            hash = Self.longHash(bytes, length)
             let arena = self.arena
             found = table.find(hash: Int(truncatingIfNeeded: hash)) { slot in
                 let entry = entries[Int(slot)]
-                return entry.hash == hash && entry.length == length && memcmp(arena + entry.offset, base, length) == 0
+                return entry.hash == hash && entry.length == length && arena.bytes(from: entry.offset, count: length).sameBytes(as: bytes)
             }
         }
         if found.slot >= 0 { return found.slot }
-        return insert(base, length, Entry(hash: hash, offset: arenaUsed, length: length, first: first, second: second), at: found.position)
+        return insert(bytes, length, Entry(hash: hash, offset: arenaUsed, length: length, first: first, second: second), at: found.position)
     }
 
     /// The text of an id.
     public func string(_ id: Int32) -> String {
         guard id >= 0 else { return "" }
         let entry = entries[Int(id)]
-        return String(decoding: UnsafeBufferPointer(start: arena + entry.offset, count: entry.length), as: UTF8.self)
+        return arena.bytes(from: entry.offset, count: entry.length).string
     }
 
-    private func insert(_ base: UnsafePointer<UInt8>, _ length: Int, _ entry: Entry, at position: Int) -> Int32 {
+    private func insert(_ bytes: FieldBytes, _ length: Int, _ entry: Entry, at position: Int) -> Int32 {
         ByteBufferGrowth.reserve(&arena, capacity: &arenaCapacity, used: arenaUsed, needed: arenaUsed + length)
-        (arena + arenaUsed).update(from: base, count: length)
+        arena.copy(bytes, to: arenaUsed)
         arenaUsed += length
         if count == entryCapacity {
-            let grown = UnsafeMutablePointer<Entry>.allocate(capacity: entryCapacity * 2)
-            grown.moveInitialize(from: entries, count: count)
-            entries.deallocate()
-            entries = grown
+            entries = entries.grown(to: entryCapacity * 2, moving: count)
             entryCapacity *= 2
         }
-        (entries + count).initialize(to: entry)
+        entries.initialize(at: count, to: entry)
         let id = Int32(count)
         count += 1
         let entries = self.entries
@@ -101,8 +94,8 @@ public final class ByteInterner {
     // MARK: - Hashing
 
     /// Two words that, with the length, determine a value of 1…16 bytes.
-    @inline(__always) private static func identifyingWords(_ base: UnsafePointer<UInt8>, _ length: Int) -> (UInt64, UInt64) {
-        let raw = UnsafeRawPointer(base)
+    @inline(__always) private static func identifyingWords(_ base: FieldBytes, _ length: Int) -> (UInt64, UInt64) {
+        let raw = base
         if length >= 8 {
             return (raw.loadUnaligned(as: UInt64.self), raw.loadUnaligned(fromByteOffset: length - 8, as: UInt64.self))
         }
@@ -122,8 +115,7 @@ public final class ByteInterner {
     }
 
     /// The hash of a value longer than 16 bytes: its 8-byte words, the last one overlapping.
-    private static func longHash(_ base: UnsafePointer<UInt8>, _ length: Int) -> UInt64 {
-        let raw = UnsafeRawPointer(base)
+    private static func longHash(_ raw: FieldBytes, _ length: Int) -> UInt64 {
         var state: UInt64 = 0x9E37_79B9_7F4A_7C15 ^ UInt64(length)
         var offset = 0
         while offset + 8 < length {

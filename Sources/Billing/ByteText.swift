@@ -1,16 +1,10 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
+import PolicyEngine
 
 /// Byte-level text helpers for field values: comparisons without building `String`s.
 enum ByteText {
     /// True when both views hold the same bytes.
-    @inline(__always) static func equal(_ lhs: UnsafeBufferPointer<UInt8>, _ rhs: UnsafeBufferPointer<UInt8>) -> Bool {
-        guard lhs.count == rhs.count else { return false }
-        guard let left = lhs.baseAddress, let right = rhs.baseAddress else { return lhs.count == 0 }
-        return memcmp(left, right, lhs.count) == 0
+    @inline(__always) static func equal(_ lhs: FieldBytes, _ rhs: FieldBytes) -> Bool {
+        lhs.sameBytes(as: rhs)
     }
 
     /// ASCII case-insensitive equality with a lowercase literal.
@@ -22,7 +16,7 @@ enum ByteText {
     static func containsLowercase(_ bytes: FieldBytes, _ needle: StaticString) -> Bool {
         let length = needle.utf8CodeUnitCount
         guard length > 0, bytes.count >= length else { return false }
-        let first = needle.utf8Start[0] | 0x20
+        let first = FieldBytes(needle)[0] | 0x20
         var start = 0
         while start + length <= bytes.count {
             if bytes[start] | 0x20 == first && hasLowercasePrefix(bytes, at: start, needle) { return true }
@@ -35,7 +29,7 @@ enum ByteText {
     static func hasLowercasePrefix(_ bytes: FieldBytes, at index: Int, _ prefix: StaticString) -> Bool {
         let length = prefix.utf8CodeUnitCount
         guard index + length <= bytes.count else { return false }
-        let pattern = prefix.utf8Start
+        let pattern = FieldBytes(prefix)
         for offset in 0..<length where bytes[index + offset] | 0x20 != pattern[offset] | 0x20 { return false }
         return true
     }
@@ -43,13 +37,13 @@ enum ByteText {
     /// True when `bytes` ends with `suffix` (case-sensitive).
     static func hasSuffix(_ bytes: FieldBytes, _ suffix: StaticString) -> Bool {
         let length = suffix.utf8CodeUnitCount
-        guard bytes.count >= length, let base = bytes.baseAddress else { return length == 0 }
-        return memcmp(base + bytes.count - length, suffix.utf8Start, length) == 0
+        guard bytes.count >= length else { return false }
+        return bytes.compareBytes(at: bytes.count - length, with: FieldBytes(suffix), at: 0, count: length) == 0
     }
 
     /// The bytes of a static string.
     @inline(__always) static func bytes(_ text: StaticString) -> FieldBytes {
-        FieldBytes(start: text.utf8Start, count: text.utf8CodeUnitCount)
+        FieldBytes(text)
     }
 
     /// True for the null spellings exports use in place of an empty field: `NULL`, `null`.
@@ -59,7 +53,7 @@ enum ByteText {
 
     /// The field with null literals turned into the empty view.
     @inline(__always) static func valueOrEmpty(_ bytes: FieldBytes) -> FieldBytes {
-        isNullLiteral(bytes) ? FieldBytes(start: nil, count: 0) : bytes
+        isNullLiteral(bytes) ? FieldBytes() : bytes
     }
 
     /// A string from bytes.
@@ -71,6 +65,6 @@ enum ByteText {
         var end = bytes.count
         while start < end && (bytes[start] == 0x20 || bytes[start] == 0x09) { start += 1 }
         while end > start && (bytes[end - 1] == 0x20 || bytes[end - 1] == 0x09) { end -= 1 }
-        return FieldBytes(rebasing: bytes[start..<end])
+        return bytes.extracting(start..<end)
     }
 }

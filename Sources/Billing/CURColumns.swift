@@ -163,7 +163,7 @@ struct CURColumns: Sendable {
         if !code.isEmpty { return code }
         let zone = record.field(availabilityZone)
         if zone.count > 1, let last = zone.last, last >= UInt8(ascii: "a"), last <= UInt8(ascii: "z") {
-            return FieldBytes(rebasing: zone[0..<(zone.count - 1)])
+            return zone.extracting(0..<(zone.count - 1))
         }
         return AWSUsageTypeRegions.region(ofUsageType: usageType)
     }
@@ -188,14 +188,14 @@ enum AWSUsageTypeRegions {
     /// The region of a usage type such as `USW2-DataTransfer-Out-Bytes`; a usage type with no
     /// prefix (`BoxUsage:m5.large`) is us-east-1; empty for an empty usage type.
     static func region(ofUsageType usageType: FieldBytes) -> FieldBytes {
-        guard !usageType.isEmpty else { return FieldBytes(start: nil, count: 0) }
+        guard !usageType.isEmpty else { return FieldBytes() }
         var dash = 0
         while dash < usageType.count && usageType[dash] != UInt8(ascii: "-") { dash += 1 }
         if dash < usageType.count {
-            let prefix = FieldBytes(rebasing: usageType[0..<dash])
+            let prefix = usageType.extracting(0..<dash)
             for entry in prefixes where ByteText.equal(prefix, ByteText.bytes(entry.prefix)) { return ByteText.bytes(entry.region) }
         }
-        if ByteText.containsLowercase(usageType, "tax") { return FieldBytes(start: nil, count: 0) }
+        if ByteText.containsLowercase(usageType, "tax") { return FieldBytes() }
         return ByteText.bytes("us-east-1")
     }
 }

@@ -127,8 +127,8 @@ public struct FOCUSReader: BillingFormatReader {
 
     /// `user:environment` → `environment`.
     static func withoutUserPrefix(_ key: FieldBytes) -> FieldBytes {
-        guard key.count > 5, ByteText.equalsLowercase(FieldBytes(rebasing: key[0..<5]), "user:") else { return key }
-        return FieldBytes(rebasing: key[5...])
+        guard key.count > 5, ByteText.equalsLowercase(key.extracting(0..<5), "user:") else { return key }
+        return key.extracting(5...)
     }
 
     /// Category from the service name when the export has no `ServiceCategory` column.

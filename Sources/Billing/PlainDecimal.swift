@@ -12,8 +12,9 @@ enum PlainDecimal {
     private static let powersOfTen: [UInt64] = (0...19).map { exponent in (0..<exponent).reduce(1) { power, _ in power * 10 } }
 
     /// The exact value of `bytes` when it has the plain shape; nil otherwise.
-    @inline(__always) static func parse(_ bytes: UnsafeBufferPointer<UInt8>) -> FixedDecimal? {
-        guard let base = bytes.baseAddress, bytes.count > 0 else { return nil }
+    @inline(__always) static func parse(_ bytes: FieldBytes) -> FixedDecimal? {
+        let base = bytes
+        guard bytes.count > 0 else { return nil }
         let count = bytes.count
         let negative = base[0] == UInt8(ascii: "-")
         var index = negative ? 1 : 0

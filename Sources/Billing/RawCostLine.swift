@@ -1,7 +1,7 @@
 public import PolicyEngine
 
 /// Bytes of one field, pointing into the chunk being scanned (or into static text).
-public typealias FieldBytes = UnsafeBufferPointer<UInt8>
+public typealias FieldBytes = ByteView
 
 /// Which tags a scan extracts: a few named keys (what cost groups need) and optionally all tags
 /// (for `CostLine.tags`). Extracting only named keys keeps the hot loop free of allocations.
@@ -28,28 +28,28 @@ public struct RawCostLine {
     /// Billing month.
     public var month = BillingMonth(index: 0)
     /// Raw charge period start text (parsed only on demand).
-    public var chargePeriodStart = FieldBytes(start: nil, count: 0)
+    public var chargePeriodStart = FieldBytes()
     /// Billing account.
-    public var billingAccount = FieldBytes(start: nil, count: 0)
+    public var billingAccount = FieldBytes()
     /// Sub-account.
-    public var subAccount = FieldBytes(start: nil, count: 0)
+    public var subAccount = FieldBytes()
     /// Service name.
-    public var service = FieldBytes(start: nil, count: 0)
+    public var service = FieldBytes()
     /// Provider service code.
-    public var serviceCode = FieldBytes(start: nil, count: 0)
+    public var serviceCode = FieldBytes()
     /// Service category as exported (FOCUS, Azure `ServiceFamily`); empty when it must be derived.
-    public var serviceCategory = FieldBytes(start: nil, count: 0)
+    public var serviceCategory = FieldBytes()
     /// What the service category is derived from when `serviceCategory` is empty (the AWS
     /// product code, the Azure meter category, the GCP service).
-    public var categoryKey = FieldBytes(start: nil, count: 0)
+    public var categoryKey = FieldBytes()
     /// Resource id as exported.
-    public var resourceId = FieldBytes(start: nil, count: 0)
+    public var resourceId = FieldBytes()
     /// Region as exported (normalized later, once per distinct value).
-    public var region = FieldBytes(start: nil, count: 0)
+    public var region = FieldBytes()
     /// Usage type.
-    public var usageType = FieldBytes(start: nil, count: 0)
+    public var usageType = FieldBytes()
     /// Currency code.
-    public var currency = FieldBytes(start: nil, count: 0)
+    public var currency = FieldBytes()
     /// Charge category.
     public var chargeCategory = ChargeCategory.usage
     /// Billed cost.
@@ -80,18 +80,18 @@ public struct RawCostLine {
 
     /// An empty line with room for `tagCount` requested tags.
     public init(tagCount: Int) {
-        tagValues = Array(repeating: FieldBytes(start: nil, count: 0), count: tagCount)
+        tagValues = Array(repeating: FieldBytes(), count: tagCount)
     }
 
     /// Clears the per-row parts before a reader decodes the next row.
     @inline(__always) mutating func reset() {
-        for index in tagValues.indices { tagValues[index] = FieldBytes(start: nil, count: 0) }
+        for index in tagValues.indices { tagValues[index] = FieldBytes() }
         tagPresence = 0
         hasAnyTag = false
         if !allTags.isEmpty { allTags.removeAll(keepingCapacity: true) }
         attachedCredit = .zero
         isEgress = false
-        let empty = FieldBytes(start: nil, count: 0)
+        let empty = FieldBytes()
         chargePeriodStart = empty
         billingAccount = empty
         subAccount = empty
@@ -134,7 +134,7 @@ struct RequestedTagKeys: Sendable {
     /// Position of `key` among the requested keys.
     @inline(__always) func position(of key: FieldBytes) -> Int? {
         for (position, wanted) in keys.enumerated() where wanted.count == key.count {
-            if wanted.withUnsafeBufferPointer({ ByteText.equal($0, key) }) { return position }
+            if wanted.withByteView({ ByteText.equal($0, key) }) { return position }
         }
         return nil
     }
@@ -145,7 +145,7 @@ struct RequestedTagKeys: Sendable {
 ///
 /// Sendable: `storage` is written in `init` only, read-only afterwards and freed in `deinit`.
 final class TagKeyBytes: @unchecked Sendable {
-    private let storage: UnsafeMutablePointer<UInt8>
+    private let storage: ManualBuffer<UInt8>
     private let ranges: [(start: Int, count: Int)]
 
     init(_ keys: [String]) {
@@ -155,15 +155,17 @@ final class TagKeyBytes: @unchecked Sendable {
             ranges.append((total, key.utf8.count))
             total += key.utf8.count
         }
-        storage = .allocate(capacity: max(total, 1))
+        let storage = ManualBuffer<UInt8>(capacity: max(total, 1))
         for (key, range) in zip(keys, ranges) {
-            _ = UnsafeMutableBufferPointer(start: storage + range.start, count: range.count).initialize(from: key.utf8)
+            var copy = key
+            copy.withByteView { storage.copy($0, to: range.start) }
         }
+        self.storage = storage
         self.ranges = ranges
     }
 
     deinit { storage.deallocate() }
 
     /// The bytes of key `position` (immutable once built, so safe to share between workers).
-    func key(_ position: Int) -> FieldBytes { FieldBytes(start: storage + ranges[position].start, count: ranges[position].count) }
+    func key(_ position: Int) -> FieldBytes { storage.bytes(from: ranges[position].start, count: ranges[position].count) }
 }

@@ -1,15 +1,16 @@
+import PolicyEngine
+
 /// The open-addressing part that `ByteInterner` and `GroupIndex` share: table positions holding
 /// dense slot numbers (-1 when empty), linear probing, kept at most half full. The owner keeps
 /// the entries and supplies their hashes and the equality test.
 struct SlotTable {
-    private var positions: UnsafeMutablePointer<Int32>
+    private var positions: ManualBuffer<Int32>
     private var mask: Int
 
     /// A table of `capacity` positions (a power of two).
     init(capacity: Int) {
         mask = capacity - 1
-        positions = .allocate(capacity: capacity)
-        positions.initialize(repeating: -1, count: capacity)
+        positions = ManualBuffer(repeating: -1, count: capacity)
     }
 
     /// Frees the table; the owner calls it from its `deinit`.
@@ -32,8 +33,7 @@ struct SlotTable {
         positions[position] = slot
         guard slotCount * 2 > mask else { return }
         let newMask = mask * 2 + 1
-        let grown = UnsafeMutablePointer<Int32>.allocate(capacity: newMask + 1)
-        grown.initialize(repeating: -1, count: newMask + 1)
+        let grown = ManualBuffer<Int32>(repeating: -1, count: newMask + 1)
         for existing in 0..<Int32(slotCount) {
             var target = hashOf(existing) & newMask
             while grown[target] >= 0 { target = (target &+ 1) & newMask }

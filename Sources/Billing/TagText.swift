@@ -3,14 +3,14 @@ import PolicyEngine
 /// Scratch space for decoded tag text (escaped JSON strings), reused row after row by one
 /// worker.
 public final class TagScratch {
-    @exclusivity(unchecked) private var storage: UnsafeMutablePointer<UInt8>
+    @exclusivity(unchecked) private var storage: ManualBuffer<UInt8>
     @exclusivity(unchecked) private var capacity: Int
     @exclusivity(unchecked) private var used = 0
 
     /// Empty scratch space.
     public init() {
         capacity = 4096
-        storage = .allocate(capacity: capacity)
+        storage = ManualBuffer(capacity: capacity)
     }
 
     deinit { storage.deallocate() }
@@ -22,7 +22,7 @@ public final class TagScratch {
         if bytes > capacity {
             storage.deallocate()
             capacity = bytes * 2
-            storage = .allocate(capacity: capacity)
+            storage = ManualBuffer(capacity: capacity)
         }
     }
 
@@ -37,7 +37,7 @@ public final class TagScratch {
     var position: Int { used }
 
     /// The bytes appended since `start`.
-    func view(from start: Int) -> FieldBytes { FieldBytes(start: storage + start, count: used - start) }
+    func view(from start: Int) -> FieldBytes { storage.bytes(from: start, count: used - start) }
 }
 
 /// A tolerant reader for the tag encodings of billing exports: JSON objects (FOCUS, CUR 2.0),
@@ -74,8 +74,8 @@ struct TagText {
             reader.skipSeparators()
             guard let byte = reader.peek, byte == UInt8(ascii: "{") else { return }
             reader.index += 1
-            var key = FieldBytes(start: nil, count: 0)
-            var value = FieldBytes(start: nil, count: 0)
+            var key = FieldBytes()
+            var value = FieldBytes()
             reader.members { member, text in
                 if ByteText.equalsLowercase(member, "key") { key = text } else if ByteText.equalsLowercase(member, "value") { value = text }
             }
@@ -141,7 +141,7 @@ struct TagText {
             } else {
                 let start = index
                 while let next = peek, next != UInt8(ascii: ","), next != UInt8(ascii: "}"), next != 0x20 { index += 1 }
-                let scalar = FieldBytes(rebasing: bytes[start..<index])
+                let scalar = bytes.extracting(start..<index)
                 if !(ByteText.isNullLiteral(scalar) || ByteText.equalsLowercase(scalar, "none")) { visit(key, scalar) }
             }
         }
@@ -156,7 +156,7 @@ struct TagText {
             if byte == UInt8(ascii: "\\") { return escapedString(from: start, quote: quote) }
             index += 1
         }
-        let text = FieldBytes(rebasing: bytes[start..<index])
+        let text = bytes.extracting(start..<index)
         if peek != nil { index += 1 }
         return text
     }

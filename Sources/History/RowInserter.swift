@@ -26,11 +26,7 @@ struct RowInserter {
             case .integer(let number): sqlite3_bind_int64(handle, index, number)
             case .real(let number): sqlite3_bind_double(handle, index, number)
             case .text(let text):
-                var copy = text
-                copy.withUTF8 { buffer in
-                    // SQLITE_TRANSIENT: SQLite copies the bytes, which live only inside this closure.
-                    _ = sqlite3_bind_text(handle, index, buffer.baseAddress, Int32(buffer.count), unsafeBitCast(-1, to: sqlite3_destructor_type.self))
-                }
+                _ = bindText(handle, index, text)
             }
         }
         let code = sqlite3_step(handle)

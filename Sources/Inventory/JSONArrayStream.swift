@@ -59,32 +59,30 @@ public struct JSONArrayStream {
         var nextIndex = 0
         var atEnd = false
         var first = true
-        let chunk = UnsafeMutableRawBufferPointer.allocate(byteCount: blockSize, alignment: 16)
-        defer { chunk.deallocate() }
-        guard let chunkBase = chunk.baseAddress else { return }
+        var chunk = [UInt8](repeating: 0, count: blockSize)
         while !atEnd {
-            let got = try file.read(into: chunkBase, count: blockSize)
+            let got = try chunk.withMutableByteView { (view) throws(InventoryError) in try file.readInput(into: view) }
             if got == 0 {
                 atEnd = true
             } else {
-                var fresh = UnsafeRawBufferPointer(rebasing: chunk[0..<got])
+                var from = 0
                 if first {
                     first = false
-                    if got >= 2, (fresh[0] == 0xFF && fresh[1] == 0xFE) || (fresh[0] == 0xFE && fresh[1] == 0xFF) {
+                    if got >= 2, (chunk[0] == 0xFF && chunk[1] == 0xFE) || (chunk[0] == 0xFE && chunk[1] == 0xFF) {
                         try streamTranscoded(body)
                         return
                     }
-                    if got >= 3, fresh[0] == 0xEF, fresh[1] == 0xBB, fresh[2] == 0xBF {
-                        fresh = UnsafeRawBufferPointer(rebasing: fresh[3...])
+                    if got >= 3, chunk[0] == 0xEF, chunk[1] == 0xBB, chunk[2] == 0xBF {
+                        from = 3
                         bufferOffset = 3
                     }
                 }
-                buffer.append(contentsOf: fresh)
+                buffer.append(contentsOf: chunk[from..<got])
             }
             // Scan what we have and collect complete elements.
             let ranges: [Range<Int>]
             do {
-                ranges = try buffer.withUnsafeBufferPointer { bytes in
+                ranges = try buffer.withByteView { bytes in
                     try scanner.scan(bytes, from: consumed, final: atEnd)
                 }
             } catch let failure as ScanFailure {
@@ -179,11 +177,10 @@ public struct JSONArrayStream {
         var line = 1
         var lineStart = 0
         var position = 0
-        let block = UnsafeMutableRawBufferPointer.allocate(byteCount: blockSize, alignment: 16)
-        defer { block.deallocate() }
-        guard let base = block.baseAddress else { return .malformedJSON(file: path, line: 0, column: 0, reason: reason, sourceLine: nil) }
+        var block = [UInt8](repeating: 0, count: blockSize)
         while position < offset {
-            let got = try file.read(into: base, count: min(blockSize, offset - position))
+            let wanted = min(blockSize, offset - position)
+            let got = try block.withMutableByteView { (view) throws(InventoryError) in try file.readInput(into: view.extracting(0..<wanted)) }
             if got == 0 { break }
             for index in 0..<got where block[index] == 0x0A {
                 line += 1
@@ -196,7 +193,7 @@ public struct JSONArrayStream {
 
     private func located(_ reason: String, at offset: Int) throws -> InventoryError {
         let bytes = try open(path).readAll()
-        return bytes.withUnsafeBufferPointer { buffer in
+        return bytes.withByteView { buffer in
             let (line, column) = JSONParser.lineAndColumn(of: offset, in: buffer)
             return .malformedJSON(file: path, line: line, column: column, reason: reason, sourceLine: InventoryInput.line(line, in: buffer))
         }
@@ -204,7 +201,7 @@ public struct JSONArrayStream {
 
     /// Turns a parser error on a whole in-memory document into a located inventory error.
     public static func diagnose(_ error: JSONSyntaxError, in bytes: [UInt8], file: String) -> InventoryError {
-        bytes.withUnsafeBufferPointer { buffer in
+        bytes.withByteView { buffer in
             .malformedJSON(file: file, line: error.line, column: error.column, reason: error.reason,
                            sourceLine: InventoryInput.line(error.line, in: buffer))
         }
@@ -279,7 +276,7 @@ private struct Scanner {
     /// The target array's elements from `start`: until the array closes or the bytes end.
     /// State lives in locals while scanning (the hot loop of a large file), and string content
     /// is skipped eight bytes at a time.
-    private mutating func scanArray(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int, into ranges: inout [Range<Int>]) throws -> Int {
+    private mutating func scanArray(_ bytes: ByteView, from start: Int, into ranges: inout [Range<Int>]) throws -> Int {
         var index = start
         let count = bytes.count
         var depth = self.depth
@@ -335,7 +332,7 @@ private struct Scanner {
     }
 
     // swiftlint:disable:next cyclomatic_complexity function_body_length
-    mutating func scan(_ bytes: UnsafeBufferPointer<UInt8>, from offset: Int, final: Bool) throws -> [Range<Int>] {
+    mutating func scan(_ bytes: ByteView, from offset: Int, final: Bool) throws -> [Range<Int>] {
         var ranges: [Range<Int>] = []
         var index = offset
         let count = bytes.count

@@ -27,17 +27,15 @@ public struct JSONLinesStream {
         var lineNumber = 1
         var done = 0
         var first = true
-        let chunk = UnsafeMutableRawBufferPointer.allocate(byteCount: blockSize, alignment: 16)
-        defer { chunk.deallocate() }
-        guard let base = chunk.baseAddress else { return }
+        var chunk = [UInt8](repeating: 0, count: blockSize)
         while true {
-            let got = try file.read(into: base, count: blockSize)
-            var fresh = UnsafeRawBufferPointer(rebasing: chunk[0..<got])
+            let got = try chunk.withMutableByteView { (view) throws(InventoryError) in try file.readInput(into: view) }
+            var from = 0
             if first {
                 first = false
-                if got >= 3, fresh[0] == 0xEF, fresh[1] == 0xBB, fresh[2] == 0xBF { fresh = UnsafeRawBufferPointer(rebasing: fresh[3...]) }
+                if got >= 3, chunk[0] == 0xEF, chunk[1] == 0xBB, chunk[2] == 0xBF { from = 3 }
             }
-            pending.append(contentsOf: fresh)
+            if from < got { pending.append(contentsOf: chunk[from..<got]) }
             done += got
             let final = got == 0
             // Complete lines: up to the last newline (or everything at the end of the file).

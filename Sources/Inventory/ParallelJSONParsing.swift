@@ -9,12 +9,11 @@ enum ParallelJSONParsing {
 
     /// One result per range, in order.
     static func parse(_ ranges: [Range<Int>], in buffer: [UInt8]) -> [Result<Value, JSONSyntaxError>] {
-        buffer.withUnsafeBufferPointer { bytes in
-            let shared = SharedBytes(bytes)
-            return ParallelMap.mapChunks(count: ranges.count, minimumChunk: 1) { chunk in
+        buffer.withByteView { bytes in
+            ParallelMap.mapChunks(count: ranges.count, minimumChunk: 1) { chunk in
                 caches.withCache { keyCache in
                     chunk.map { position -> Result<Value, JSONSyntaxError> in
-                        let slice = UnsafeBufferPointer(rebasing: shared.bytes[ranges[position]])
+                        let slice = bytes.extracting(ranges[position])
                         do throws(JSONSyntaxError) {
                             return .success(try JSONParser.parse(slice, keyCache: keyCache))
                         } catch {
@@ -38,13 +37,4 @@ final class KeyCachePool: Sendable {
         defer { idle.withLock { $0.append(cache) } }
         return body(cache)
     }
-}
-
-/// Lets parallel workers read one immutable buffer.
-///
-/// Sendable: the bytes are never written while shared, and the workers end inside the scope that
-/// owns the buffer.
-struct SharedBytes: @unchecked Sendable {
-    let bytes: UnsafeBufferPointer<UInt8>
-    init(_ bytes: UnsafeBufferPointer<UInt8>) { self.bytes = bytes }
 }

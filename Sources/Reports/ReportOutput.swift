@@ -1,4 +1,5 @@
 import Foundation
+public import PolicyEngine
 
 /// Where a renderer's bytes go, in order: an open file (see `ReportFile.write(to:_:)`), written
 /// in large blocks as they come, or memory. Reports that grow with the findings (JUnit of a
@@ -23,7 +24,7 @@ public final class ReportOutput {
 
     /// Appends bytes; false once writing has failed.
     @discardableResult
-    public func append(_ bytes: UnsafeRawBufferPointer) -> Bool {
+    public func append(_ bytes: ByteView) -> Bool {
         guard failure == nil else { return false }
         pending.append(contentsOf: bytes)
         if descriptor != nil && pending.count >= Self.blockSize { flush() }
@@ -32,7 +33,7 @@ public final class ReportOutput {
 
     /// Appends bytes; false once writing has failed.
     @discardableResult
-    public func append(_ bytes: [UInt8]) -> Bool { bytes.withUnsafeBytes { append($0) } }
+    public func append(_ bytes: [UInt8]) -> Bool { bytes.withByteView { append($0) } }
 
     /// The bytes written so far (memory outputs hold all of them).
     public var bytes: [UInt8] { pending }
@@ -40,11 +41,10 @@ public final class ReportOutput {
     /// Writes what is pending to the file (memory outputs keep it).
     func flush() {
         guard let descriptor, failure == nil, !pending.isEmpty else { return }
-        let error: String? = pending.withUnsafeBytes { raw -> String? in
-            guard let base = raw.baseAddress else { return nil }
+        let error: String? = pending.withByteView { bytes -> String? in
             var written = 0
-            while written < raw.count {
-                let result = Foundation.write(descriptor, base + written, raw.count - written)
+            while written < bytes.count {
+                let result = bytes.extracting(written...).write(to: descriptor)
                 if result < 0 {
                     if errno == EINTR { continue }
                     return String(cString: strerror(errno))

@@ -1,4 +1,5 @@
 import CLibXML2
+import PolicyEngine
 
 /// A thin wrapper over libxml2's `xmlTextWriter` writing into a `ReportOutput` (a file as it
 /// goes, or memory). All escaping is libxml2's; text is first stripped of the characters XML 1.0
@@ -11,12 +12,7 @@ final class XMLWriter {
     /// A writer into `output`.
     init(output: ReportOutput) throws(ReportError) {
         // libxml2 hands its output buffer over in blocks; the callback appends them.
-        let context = Unmanaged.passUnretained(output).toOpaque()
-        guard let buffer = xmlOutputBufferCreateIO({ context, bytes, length in
-            guard let context, let bytes, length >= 0 else { return -1 }
-            let output = Unmanaged<ReportOutput>.fromOpaque(context).takeUnretainedValue()
-            return output.append(UnsafeRawBufferPointer(start: bytes, count: Int(length))) ? length : -1
-        }, nil, context, nil) else {
+        guard let buffer = XMLOutputBuffer.make(appendingTo: output) else {
             throw .xmlWriter(reason: "xmlOutputBufferCreateIO failed")
         }
         // The text writer owns the output buffer from here and closes it when freed.
@@ -97,7 +93,7 @@ final class XMLWriter {
     /// U+FFFF, encoded EF BF BE / EF BF BF): every attribute and text goes through it.
     private static func mayContainForbidden(_ text: String) -> Bool {
         var text = text
-        return text.withUTF8 { bytes in
+        return text.withByteView { bytes in
             var index = 0
             while index < bytes.count {
                 let byte = bytes[index]

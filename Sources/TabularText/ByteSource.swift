@@ -3,7 +3,7 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
-import PolicyEngine
+public import PolicyEngine
 
 /// A forward-only stream of bytes: a plain file or a decompressed gzip file.
 ///
@@ -13,11 +13,19 @@ public protocol ByteSource: AnyObject {
     /// The path, as given, for messages.
     var path: String { get }
     /// Fills up to `buffer.count` bytes; returns 0 only at the end of the data.
-    func read(into buffer: UnsafeMutableRawBufferPointer) throws(TabularTextError) -> Int
+    func read(into buffer: MutableByteView) throws(TabularTextError) -> Int
     /// Bytes of the underlying file consumed so far (compressed bytes for gzip), for progress.
     var consumedFileBytes: Int { get }
     /// Size of the underlying file, when known.
     var fileSize: Int? { get }
+}
+
+extension ByteSource {
+    /// Fills `bytes[offset...]` (up to the array's end); returns how many bytes were read, 0
+    /// only at the end of the data.
+    public func read(into bytes: inout [UInt8], at offset: Int) throws(TabularTextError) -> Int {
+        try bytes.withMutableByteView { (view) throws(TabularTextError) -> Int in try read(into: view.extracting(offset...)) }
+    }
 }
 
 /// Which inflate implementation decodes `.gz` inputs.
@@ -35,9 +43,8 @@ public enum ByteSources {
     /// instead of the file again.
     public static func open(_ path: String, decoder: GzipDecoder = .isal) throws(TabularTextError) -> any ByteSource {
         let file = try FileByteSource(path: path)
-        let magic = UnsafeMutableRawBufferPointer.allocate(byteCount: 2, alignment: 1)
-        defer { magic.deallocate() }
-        let count = try file.peek(into: magic)
+        var magic: [UInt8] = [0, 0]
+        let count = try magic.withMutableByteView { (view) throws(TabularTextError) in try file.peek(into: view) }
         if count == 2 && magic[0] == 0x1F && magic[1] == 0x8B {
             switch decoder {
             case .isal: return GzipByteSource(file: file, engine: ISALInflateEngine())
@@ -76,14 +83,14 @@ public final class FileByteSource: ByteSource {
     }
 
     /// Reads the next bytes of the file.
-    public func read(into buffer: UnsafeMutableRawBufferPointer) throws(TabularTextError) -> Int {
+    public func read(into buffer: MutableByteView) throws(TabularTextError) -> Int {
         let count = try peek(into: buffer)
         consumedFileBytes += count
         return count
     }
 
     /// Copies the next bytes without consuming them.
-    func peek(into buffer: UnsafeMutableRawBufferPointer) throws(TabularTextError) -> Int {
+    func peek(into buffer: MutableByteView) throws(TabularTextError) -> Int {
         do {
             return try bytes.read(at: consumedFileBytes, into: buffer)
         } catch let error as TabularTextError {

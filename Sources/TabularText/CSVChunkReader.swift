@@ -1,4 +1,4 @@
-import CTextScan
+public import PolicyEngine
 
 /// A buffer of whole CSV records handed to a worker. Owned by one thread at a time: the reader
 /// fills it, one worker scans it, the pool takes it back.
@@ -9,16 +9,16 @@ public final class CSVChunk: @unchecked Sendable {
     /// Position of the chunk in the file (0, 1, 2, …), for merging results in file order.
     public internal(set) var index = 0
     /// The records; the last byte is always a line feed.
-    public var bytes: UnsafeMutableBufferPointer<UInt8> { UnsafeMutableBufferPointer(start: storage, count: count) }
+    public var bytes: ByteView { storage.bytes(from: 0, count: count) }
 
-    var storage: UnsafeMutablePointer<UInt8>
+    var storage: ManualBuffer<UInt8>
     var capacity: Int
     var count = 0
 
     /// An empty chunk buffer of `capacity` bytes (it grows for longer records).
     public init(capacity: Int) {
         self.capacity = max(capacity, 16)
-        storage = .allocate(capacity: self.capacity)
+        storage = ManualBuffer(capacity: self.capacity)
     }
 
     deinit { storage.deallocate() }
@@ -62,7 +62,7 @@ public final class CSVChunkReader {
         var boundary: Int?
         while boundary == nil {
             let filled = try fill(chunk, upTo: chunk.capacity - 1)
-            boundary = Self.firstRecordEnd(chunk.storage, chunk.count)
+            boundary = Self.firstRecordEnd(chunk.bytes)
             if boundary == nil {
                 if !filled {
                     boundary = chunk.count
@@ -75,12 +75,12 @@ public final class CSVChunkReader {
         var start = 0
         if chunk.count >= 3 && chunk.storage[0] == 0xEF && chunk.storage[1] == 0xBB && chunk.storage[2] == 0xBF { start = 3 }
         let end = boundary ?? chunk.count
-        carry = Array(UnsafeBufferPointer(start: chunk.storage + end, count: chunk.count - end))
+        carry = Array(chunk.bytes.extracting(end...))
         guard end > start else { return nil }
-        var header = Array(UnsafeBufferPointer(start: chunk.storage + start, count: end - start))
+        var header = Array(chunk.bytes.extracting(start..<end))
         if header.last != 0x0A { header.append(0x0A) }
         let lines = header.reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) }
-        return header.withUnsafeMutableBufferPointer { buffer -> (fields: [String], lines: Int)? in
+        return header.withByteView { buffer -> (fields: [String], lines: Int)? in
             var scanner = CSVChunkScanner(chunk: buffer)
             let record = CSVRecord()
             guard (try? scanner.next(into: record)) == true else { return ([], lines) }
@@ -89,9 +89,9 @@ public final class CSVChunkReader {
     }
 
     /// Offset just past the first line feed outside quotes, scanning from the start.
-    private static func firstRecordEnd(_ bytes: UnsafeMutablePointer<UInt8>, _ count: Int) -> Int? {
+    private static func firstRecordEnd(_ bytes: ByteView) -> Int? {
         var quoted = false
-        for offset in 0..<count {
+        for offset in 0..<bytes.count {
             let byte = bytes[offset]
             if byte == UInt8(ascii: "\"") { quoted.toggle() } else if byte == 0x0A && !quoted { return offset + 1 }
         }
@@ -104,9 +104,7 @@ public final class CSVChunkReader {
     public func next(into chunk: CSVChunk) throws(TabularTextError) -> Bool {
         chunk.count = 0
         chunk.reserve(max(chunkSize, carry.count) + 1)
-        carry.withUnsafeBufferPointer { pending in
-            if let base = pending.baseAddress { chunk.storage.update(from: base, count: pending.count) }
-        }
+        carry.withByteView { chunk.storage.copy($0, to: 0) }
         chunk.count = carry.count
         carry.removeAll(keepingCapacity: true)
         var target = chunkSize
@@ -121,8 +119,8 @@ public final class CSVChunkReader {
                 }
                 break
             }
-            if let cut = Self.lastRecordEnd(chunk.storage, chunk.count) {
-                carry.append(contentsOf: UnsafeBufferPointer(start: chunk.storage + cut, count: chunk.count - cut))
+            if let cut = Self.lastRecordEnd(chunk.bytes) {
+                carry.append(contentsOf: chunk.bytes.extracting(cut...))
                 chunk.count = cut
                 break
             }
@@ -130,11 +128,11 @@ public final class CSVChunkReader {
             guard chunk.count < maxRecordBytes else {
                 // Give up on quote parity (an unclosed quote); cut at the last line feed so the
                 // worker reports the broken record and the rest of the file still parses.
-                guard let lastLineFeed = Self.lastLineFeed(chunk.storage, before: chunk.count) else {
+                guard let lastLineFeed = Self.lastLineFeed(chunk.bytes, before: chunk.count) else {
                     throw .recordTooLong(path: source.path, limit: maxRecordBytes)
                 }
                 let cut = lastLineFeed + 1
-                carry.append(contentsOf: UnsafeBufferPointer(start: chunk.storage + cut, count: chunk.count - cut))
+                carry.append(contentsOf: chunk.bytes.extracting(cut...))
                 chunk.count = cut
                 break
             }
@@ -151,7 +149,7 @@ public final class CSVChunkReader {
     private func fill(_ chunk: CSVChunk, upTo target: Int) throws(TabularTextError) -> Bool {
         guard !ended else { return false }
         while chunk.count < target {
-            let read = try source.read(into: UnsafeMutableRawBufferPointer(start: chunk.storage + chunk.count, count: target - chunk.count))
+            let read = try source.read(into: chunk.storage.mutableBytes(from: chunk.count, count: target - chunk.count))
             if read == 0 {
                 ended = true
                 return false
@@ -163,8 +161,8 @@ public final class CSVChunkReader {
 
     /// Offset just past the last line feed that lies outside quotes (the chunk starts outside
     /// quotes, at a record boundary); nil when there is none.
-    static func lastRecordEnd(_ bytes: UnsafeMutablePointer<UInt8>, _ count: Int) -> Int? {
-        guard var lineFeed = lastLineFeed(bytes, before: count) else { return nil }
+    static func lastRecordEnd(_ bytes: ByteView) -> Int? {
+        guard var lineFeed = lastLineFeed(bytes, before: bytes.count) else { return nil }
         var quotesBefore = countQuotes(bytes, from: 0, to: lineFeed)
         while quotesBefore % 2 != 0 {
             guard let previous = lastLineFeed(bytes, before: lineFeed) else { return nil }
@@ -175,7 +173,7 @@ public final class CSVChunkReader {
     }
 
     /// The last line feed before `end` (a backward byte scan: records are short, so it is near).
-    private static func lastLineFeed(_ bytes: UnsafeMutablePointer<UInt8>, before end: Int) -> Int? {
+    private static func lastLineFeed(_ bytes: ByteView, before end: Int) -> Int? {
         var cursor = end - 1
         while cursor >= 0 {
             if bytes[cursor] == 0x0A { return cursor }
@@ -184,7 +182,7 @@ public final class CSVChunkReader {
         return nil
     }
 
-    private static func countQuotes(_ bytes: UnsafeMutablePointer<UInt8>, from start: Int, to end: Int) -> Int {
-        end > start ? text_scan_count_quotes(bytes + start, end - start) : 0
+    private static func countQuotes(_ bytes: ByteView, from start: Int, to end: Int) -> Int {
+        bytes.quoteCount(from: start, to: end)
     }
 }

@@ -1,4 +1,4 @@
-import CTextScan
+public import PolicyEngine
 
 /// Splits a chunk of complete CSV records (RFC 4180: `,` delimiter, `"` quoting with `""` as an
 /// escaped quote, LF or CRLF line ends, line breaks allowed inside quotes) into records.
@@ -12,7 +12,7 @@ import CTextScan
 /// chunk is only read: a field with doubled quotes is collapsed into the record's scratch buffer,
 /// so locations computed from the chunk stay exact.
 public struct CSVChunkScanner {
-    private let base: UnsafeMutablePointer<UInt8>
+    private let base: ByteView
     private let count: Int
     private var position = 0
     /// The structural-byte mask of the block last looked at; kept from record to record.
@@ -21,9 +21,9 @@ public struct CSVChunkScanner {
     public private(set) var line = 1
 
     /// A scanner over `chunk`, whose last byte should be `\n`.
-    public init(chunk: UnsafeMutableBufferPointer<UInt8>) {
-        base = chunk.baseAddress ?? UnsafeMutablePointer(bitPattern: 1)!
-        count = chunk.baseAddress == nil ? 0 : chunk.count
+    public init(chunk: ByteView) {
+        base = chunk
+        count = chunk.count
     }
 
     /// Line feeds in the whole chunk so far scanned (equals `line - 1`).
@@ -144,7 +144,7 @@ public struct CSVChunkScanner {
     private static let carriageReturn: UInt8 = 0x0D
 
     /// The length of the field `start..<end` that ends a line: a CR before the LF is not data.
-    @inline(__always) private static func withoutTrailingCarriageReturn(_ bytes: UnsafeMutablePointer<UInt8>, _ start: Int, _ end: Int) -> Int {
+    @inline(__always) private static func withoutTrailingCarriageReturn(_ bytes: ByteView, _ start: Int, _ end: Int) -> Int {
         end > start && bytes[end - 1] == carriageReturn ? end - start - 1 : end - start
     }
 }
@@ -165,7 +165,7 @@ struct StructuralBytes {
     /// case, fields scanned left to right, the answer is the lowest set bit: a trailing-zero
     /// count and clearing that bit. The chunk is passed in rather than stored, so the scanner's
     /// registers for it serve both.
-    @inline(__always) mutating func take(from start: Int, in base: UnsafeMutablePointer<UInt8>, count: Int) -> Int {
+    @inline(__always) mutating func take(from start: Int, in base: ByteView, count: Int) -> Int {
         while true {
             if bits != 0 {
                 let found = blockStart &+ bits.trailingZeroBitCount
@@ -181,15 +181,15 @@ struct StructuralBytes {
             let next = max(start, blockStart &+ 64)
             guard next < count else { return count }
             blockStart = next
-            bits = next &+ 64 <= count ? text_scan_structural64(base + next) : Self.tailBits(base + next, count &- next)
+            bits = next &+ 64 <= count ? base.structuralMask64(at: next) : Self.tailBits(base, from: next, count &- next)
         }
     }
 
     /// The mask of the last block, `length` (< 64) bytes.
-    private static func tailBits(_ bytes: UnsafeMutablePointer<UInt8>, _ length: Int) -> UInt64 {
+    private static func tailBits(_ bytes: ByteView, from start: Int, _ length: Int) -> UInt64 {
         var mask: UInt64 = 0
         for offset in 0..<length {
-            let byte = bytes[offset]
+            let byte = bytes[start &+ offset]
             if byte == UInt8(ascii: ",") || byte == UInt8(ascii: "\"") || byte == 0x0A { mask |= 1 &<< UInt64(offset) }
         }
         return mask

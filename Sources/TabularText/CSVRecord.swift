@@ -1,4 +1,4 @@
-import Glibc
+public import PolicyEngine
 
 /// The fields of one CSV record: offsets into the chunk that holds it, quotes removed.
 ///
@@ -20,25 +20,24 @@ public final class CSVRecord {
 
     // The storage `field(_:)` reads is usable from inlinable code, so readers in other modules
     // get the field lookup inlined instead of a call per field.
-    @exclusivity(unchecked) @usableFromInline var base: UnsafeMutablePointer<UInt8>
+    @exclusivity(unchecked) @usableFromInline var base = ByteView()
     /// Field `i`'s start offset at `2i` and its stored length (with flags) at `2i + 1`: one
     /// array, so the scanner keeps a single pointer in a register.
-    @exclusivity(unchecked) @usableFromInline var spans: UnsafeMutablePointer<Int>
+    @exclusivity(unchecked) @usableFromInline var spans: ManualBuffer<Int>
     @exclusivity(unchecked) private var capacity: Int
     /// Collapsed text of fields with doubled quotes, for the current record only.
-    @exclusivity(unchecked) @usableFromInline var scratch: UnsafeMutablePointer<UInt8>
+    @exclusivity(unchecked) @usableFromInline var scratch: ManualBuffer<UInt8>
     @exclusivity(unchecked) private var scratchCapacity = 256
     @exclusivity(unchecked) private var scratchUsed = 0
     /// Where each collapsed field starts in `scratch` (read only for fields flagged as collapsed).
-    @exclusivity(unchecked) @usableFromInline var scratchStarts: UnsafeMutablePointer<Int>
+    @exclusivity(unchecked) @usableFromInline var scratchStarts: ManualBuffer<Int>
 
     /// A record with room for `expectedFields` fields (it grows when needed).
     public init(expectedFields: Int = 64) {
         capacity = max(8, expectedFields)
-        spans = .allocate(capacity: 2 * capacity)
-        scratchStarts = .allocate(capacity: capacity)
-        scratch = .allocate(capacity: scratchCapacity)
-        base = UnsafeMutablePointer(bitPattern: 1)!  // replaced before any field is read
+        spans = ManualBuffer(capacity: 2 * capacity)
+        scratchStarts = ManualBuffer(capacity: capacity)
+        scratch = ManualBuffer(capacity: scratchCapacity)
     }
 
     deinit {
@@ -50,7 +49,7 @@ public final class CSVRecord {
     // MARK: - Filling (by the scanner)
 
     /// Starts a new record in `base` and hands out its field arrays.
-    @inline(__always) func beginFields(base: UnsafeMutablePointer<UInt8>) -> FieldSlots {
+    @inline(__always) func beginFields(base: ByteView) -> FieldSlots {
         self.base = base
         count = 0
         scratchUsed = 0
@@ -92,14 +91,13 @@ public final class CSVRecord {
         var write = scratchUsed
         while read < end {
             let remaining = end - read
-            guard let found = memchr(base + read, Int32(UInt8(ascii: "\"")), remaining) else {
-                (scratch + write).update(from: base + read, count: remaining)
+            guard let quote = base.firstIndex(of: UInt8(ascii: "\""), from: read, to: end) else {
+                scratch.copy(base.extracting(from: read, count: remaining), to: write)
                 write += remaining
                 break
             }
-            let quote = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
             let run = quote - read + 1  // the run and its quote
-            (scratch + write).update(from: base + read, count: run)
+            scratch.copy(base.extracting(from: read, count: run), to: write)
             write += run
             read = quote + 2
         }
@@ -114,31 +112,25 @@ public final class CSVRecord {
 
     private func grow() {
         let newCapacity = capacity * 2
-        let newSpans = UnsafeMutablePointer<Int>.allocate(capacity: 2 * newCapacity)
-        let newScratchStarts = UnsafeMutablePointer<Int>.allocate(capacity: newCapacity)
-        newSpans.update(from: spans, count: 2 * count)
-        newScratchStarts.update(from: scratchStarts, count: count)
-        spans.deallocate()
-        scratchStarts.deallocate()
-        spans = newSpans
-        scratchStarts = newScratchStarts
+        spans = spans.grown(to: 2 * newCapacity, moving: 2 * count)
+        scratchStarts = scratchStarts.grown(to: newCapacity, moving: count)
         capacity = newCapacity
     }
 
     // MARK: - Field access
 
     /// The bytes of field `index` (empty when the record has fewer fields).
-    @inlinable public func field(_ index: Int) -> UnsafeBufferPointer<UInt8> {
-        guard index >= 0 && index < count else { return UnsafeBufferPointer(start: nil, count: 0) }
+    @inlinable public func field(_ index: Int) -> ByteView {
+        guard index >= 0 && index < count else { return ByteView() }
         let length = spans[2 &* index &+ 1]
         if length & Self.collapsedFlag != 0 {
-            return UnsafeBufferPointer(start: scratch + scratchStarts[index], count: length & Self.lengthMask)
+            return scratch.bytes(from: scratchStarts[index], count: length & Self.lengthMask)
         }
-        return UnsafeBufferPointer(start: base + spans[2 &* index], count: length & Self.lengthMask)
+        return base.extracting(from: spans[2 &* index], count: length & Self.lengthMask)
     }
 
     /// Field `index` as a `String` (invalid UTF-8 repaired).
-    public func string(_ index: Int) -> String { String(decoding: field(index), as: UTF8.self) }
+    public func string(_ index: Int) -> String { field(index).string }
 
     /// Every field as a `String`.
     public var strings: [String] { (0..<count).map(string) }
@@ -170,18 +162,18 @@ public final class CSVRecord {
     public var firstLineText: String {
         var end = recordStart
         while end < recordEnd && base[end] != 0x0A && base[end] != 0x0D { end += 1 }
-        return String(decoding: UnsafeBufferPointer(start: base + recordStart, count: end - recordStart), as: UTF8.self)
+        return base.extracting(recordStart..<end).string
     }
 }
 
 /// The field arrays of the record being scanned, held in locals so the scanner's loop does not
 /// reload them from the record object after every store.
 struct FieldSlots {
-    let spans: UnsafeMutablePointer<Int>
+    let spans: ManualBuffer<Int>
     let capacity: Int
     var count = 0
 
-    init(spans: UnsafeMutablePointer<Int>, capacity: Int) {
+    init(spans: ManualBuffer<Int>, capacity: Int) {
         self.spans = spans
         self.capacity = capacity
     }

@@ -1,3 +1,5 @@
+import PolicyEngine
+
 /// A whole small CSV file as rows of strings (register files: applications, DR tests, access
 /// reviews, IAM credential reports), scanned by the same `CSVChunkScanner` that reads billing
 /// exports: RFC 4180 quoting with doubled quotes, line breaks inside quotes, LF or CRLF line
@@ -12,10 +14,10 @@ public struct CSVTable: Sendable {
 
     /// Scans `bytes`, a complete file.
     public init(bytes: [UInt8]) throws(CSVTableError) {
-        var storage = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? Array(bytes.dropFirst(3)) : bytes
+        let storage = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? Array(bytes.dropFirst(3)) : bytes
         var records: [(line: Int, cells: [String])] = []
         var failure: CSVSyntaxError?
-        storage.withUnsafeMutableBufferPointer { buffer in
+        storage.withByteView { buffer in
             var scanner = CSVChunkScanner(chunk: buffer)
             let record = CSVRecord(expectedFields: 16)
             do throws(CSVSyntaxError) {

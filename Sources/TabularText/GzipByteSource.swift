@@ -1,9 +1,11 @@
+import PolicyEngine
+
 /// One inflate implementation: consumes the input window it is given and writes plain bytes.
 protocol InflateEngine: AnyObject {
     /// The unread part of the current input window.
-    var input: (next: UnsafeMutablePointer<UInt8>?, count: Int) { get set }
+    var input: ByteView { get set }
     /// Inflates into `output`; reports bytes written and whether the gzip member ended.
-    func inflate(into output: UnsafeMutableRawBufferPointer) throws(InflateFailure) -> (produced: Int, memberEnded: Bool)
+    func inflate(into output: MutableByteView) throws(InflateFailure) -> (produced: Int, memberEnded: Bool)
     /// Prepares for the next gzip member, keeping the pending input.
     func startNextMember()
 }
@@ -26,7 +28,8 @@ enum InflateFailure: Error {
 final class GzipByteSource: ByteSource {
     private let file: FileByteSource
     private let engine: any InflateEngine
-    private let window: UnsafeMutableRawBufferPointer
+    private let window: ManualBuffer<UInt8>
+    private static let windowSize = 1 << 20
     private var inputEnded = false
     private var memberEnded = false
 
@@ -37,12 +40,12 @@ final class GzipByteSource: ByteSource {
     init(file: FileByteSource, engine: any InflateEngine) {
         self.file = file
         self.engine = engine
-        window = .allocate(byteCount: 1 << 20, alignment: 64)
+        window = ManualBuffer(capacity: Self.windowSize)
     }
 
     deinit { window.deallocate() }
 
-    func read(into buffer: UnsafeMutableRawBufferPointer) throws(TabularTextError) -> Int {
+    func read(into buffer: MutableByteView) throws(TabularTextError) -> Int {
         guard buffer.count > 0 else { return 0 }
         while true {
             try refillIfEmpty()
@@ -63,11 +66,11 @@ final class GzipByteSource: ByteSource {
 
     private func refillIfEmpty() throws(TabularTextError) {
         guard engine.input.count == 0 && !inputEnded else { return }
-        let count = try file.read(into: window)
+        let count = try file.read(into: window.mutableBytes(from: 0, count: Self.windowSize))
         if count == 0 {
             inputEnded = true
         } else {
-            engine.input = (window.baseAddress?.assumingMemoryBound(to: UInt8.self), count)
+            engine.input = window.bytes(from: 0, count: count)
         }
     }
 
@@ -75,15 +78,16 @@ final class GzipByteSource: ByteSource {
     private func skipToNextMember() throws(TabularTextError) -> Bool {
         while true {
             try refillIfEmpty()
-            guard engine.input.count > 0, let next = engine.input.next else { return false }
-            if next.pointee == 0 {
-                engine.input = (next + 1, engine.input.count - 1)
+            let next = engine.input
+            guard next.count > 0 else { return false }
+            if next[0] == 0 {
+                engine.input = next.extracting(1...)
                 continue
             }
             // Another member starts with the gzip magic; anything else after a complete member is
             // trailing garbage, told apart from a truncated member (gzip(1) warns about it too).
-            let magicSplit = engine.input.count == 1 && next.pointee == 0x1F
-            guard magicSplit || (next.pointee == 0x1F && (next + 1).pointee == 0x8B) else {
+            let magicSplit = next.count == 1 && next[0] == 0x1F
+            guard magicSplit || (next[0] == 0x1F && next[1] == 0x8B) else {
                 throw .trailingGarbage(path: file.path, offset: file.consumedFileBytes - engine.input.count)
             }
             engine.startNextMember()

@@ -73,15 +73,15 @@ public final class ReadOnceFile: InputBytes, @unchecked Sendable {
 
     /// Copies the bytes at `offset` into `buffer`: from the kept head when `offset` was read
     /// before, from the file when it is the next unread byte. Returns 0 at the end of the file.
-    public func read(at offset: Int, into buffer: UnsafeMutableRawBufferPointer) throws(TabularTextError) -> Int {
-        guard let base = buffer.baseAddress, buffer.count > 0 else { return 0 }
+    public func read(at offset: Int, into buffer: MutableByteView) throws(TabularTextError) -> Int {
+        guard buffer.count > 0 else { return 0 }
         if offset < bytesRead {
             guard keeping, offset >= 0 else {
                 throw .readFailed(path: path, reason: "internal error: the input was about to be read a second time past its first "
                     + "\(replayLimit >> 20) MiB (inputs are read once); please report this")
             }
             let count = min(buffer.count, bytesRead - offset)
-            kept.withUnsafeBytes { base.copyMemory(from: $0.baseAddress! + offset, byteCount: count) }
+            kept.withByteView { buffer.copy($0.extracting(offset..<offset + count), to: 0) }
             return count
         }
         guard offset == bytesRead else {
@@ -89,7 +89,7 @@ public final class ReadOnceFile: InputBytes, @unchecked Sendable {
         }
         if ended { return 0 }
         while true {
-            let got = systemRead(descriptor, base, buffer.count)
+            let got = buffer.read(from: descriptor)
             if got < 0 {
                 if errno == EINTR { continue }
                 throw .readFailed(path: path, reason: String(cString: strerror(errno)))
@@ -99,7 +99,7 @@ public final class ReadOnceFile: InputBytes, @unchecked Sendable {
                 ended = true
                 return 0
             }
-            let fresh = UnsafeRawBufferPointer(start: base, count: got)
+            let fresh = buffer.view.extracting(0..<got)
             hash?.update(fresh)
             bytesRead += got
             descriptorReads += 1
@@ -122,22 +122,12 @@ public final class ReadOnceFile: InputBytes, @unchecked Sendable {
             throw .readFailed(path: path, reason: "internal error: the digest of an input opened without hashing was asked for; please report this")
         }
         if !ended {
-            let block = UnsafeMutableRawBufferPointer.allocate(byteCount: 1 << 20, alignment: 16)
-            defer { block.deallocate() }
+            var block = [UInt8](repeating: 0, count: 1 << 20)
             keeping = false
             kept = []
-            while try read(at: bytesRead, into: block) > 0 {}
+            while try block.withMutableByteView({ (view) throws(TabularTextError) in try read(at: bytesRead, into: view) }) > 0 {}
             finished = hash ?? finished
         }
         return finished.hexDigest()
     }
-}
-
-/// `read(2)`, named apart from `ReadOnceFile.read`.
-private func systemRead(_ descriptor: Int32, _ buffer: UnsafeMutableRawPointer, _ count: Int) -> Int {
-    #if canImport(Glibc)
-    Glibc.read(descriptor, buffer, count)
-    #else
-    Darwin.read(descriptor, buffer, count)
-    #endif
 }

@@ -124,10 +124,11 @@ struct DuckDBCostEngine {
 
     private static func temporaryFolder() throws -> String {
         var template = Array((NSTemporaryDirectory() + "/assay-duckdb-XXXXXX").utf8CString)
-        guard let made = template.withUnsafeMutableBufferPointer({ buffer in buffer.baseAddress.flatMap { mkdtemp($0) } }) else {
+        // `mkdtemp` replaces the X's of the template in place (the array is passed as its pointer).
+        guard mkdtemp(&template) != nil else {
             throw CommandFailure.input("\(name): cannot create a temporary folder: \(String(cString: strerror(errno)))")
         }
-        return String(cString: made)
+        return String(decoding: template.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
     }
 }
 

@@ -1,4 +1,5 @@
 import Foundation
+import PolicyEngine
 
 #if canImport(Glibc)
 import Glibc
@@ -102,7 +103,7 @@ enum Terminal {
     /// Text on stdout, control characters from data escaped (see `printable`).
     static func output(_ text: String) {
         var copy = printable(text, on: .output)
-        copy.withUTF8 { buffer in _ = write(1, buffer.baseAddress, buffer.count) }
+        copy.withByteView { _ = $0.write(to: 1) }
     }
 
     /// A result line on stdout.
@@ -161,6 +162,6 @@ enum Terminal {
 
     private static func writeRaw(_ text: String) {
         var copy = text
-        copy.withUTF8 { buffer in _ = write(2, buffer.baseAddress, buffer.count) }
+        copy.withByteView { _ = $0.write(to: 2) }
     }
 }

@@ -3,7 +3,7 @@ import Testing
 import TestSupport
 @testable import PolicyEngine
 
-/// The rules of the engine's unsafe corner (Sources/PolicyEngine/Evaluation/InPlaceReading.swift).
+/// The rules of the engine's unsafe corner (Sources/PolicyEngine/InPlaceReading.swift).
 @Suite("In-place reading")
 struct InPlaceTests {
     @Test("a pointer into a document's array is its storage, stable while the document lives")
@@ -48,11 +48,11 @@ struct InPlaceTests {
         let folder = Fixtures.packageRoot.appendingPathComponent("Sources/PolicyEngine")
         let files = try #require(FileManager.default.enumerator(atPath: folder.path)).compactMap { $0 as? String }
             .filter { $0.hasSuffix(".swift") }
-        #expect(files.contains("Evaluation/InPlaceReading.swift"))
-        for file in files where file != "Evaluation/InPlaceReading.swift" {
+        #expect(files.contains("InPlaceReading.swift"))
+        for file in files where file != "InPlaceReading.swift" {
             let text = try String(contentsOf: folder.appendingPathComponent(file), encoding: .utf8)
             for token in Self.fencedTokens {
-                #expect(!text.contains(token), "\(file) uses \(token): in-place pointers belong in Evaluation/InPlaceReading.swift")
+                #expect(!text.contains(token), "\(file) uses \(token): in-place pointers belong in InPlaceReading.swift")
             }
             // The evaluator's files read documents through `InPlace` only.
             if ["Evaluation/EvaluationPlan.swift", "Evaluation/PlanChecks.swift", "Evaluation/PolicyRunner.swift"].contains(file) {

@@ -156,12 +156,11 @@ struct CostGroupRows {
         do throws(TabularTextError) {
             let source = try ByteSources.open(path)
             var data: [UInt8] = []
-            let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: 1 << 16, alignment: 1)
-            defer { buffer.deallocate() }
+            var buffer = [UInt8](repeating: 0, count: 1 << 16)
             while true {
-                let count = try source.read(into: buffer)
+                let count = try source.read(into: &buffer, at: 0)
                 if count == 0 { break }
-                data.append(contentsOf: UnsafeRawBufferPointer(rebasing: buffer[0..<count]))
+                data.append(contentsOf: buffer[0..<count])
             }
             bytes = data
         } catch {
@@ -183,7 +182,7 @@ struct CostGroupRows {
         var rows: [Row] = []
         var header: [String] = []
         var failure: BillingError?
-        data.withUnsafeMutableBufferPointer { buffer in
+        data.withByteView { buffer in
             var scanner = CSVChunkScanner(chunk: buffer)
             let record = CSVRecord()
             do {

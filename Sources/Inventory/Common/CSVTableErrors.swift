@@ -8,7 +8,7 @@ extension CSVTable {
     /// count differs from the header's.
     public init(bytes: [UInt8], file: String) throws(InventoryError) {
         func sourceLine(_ number: Int) -> String? {
-            bytes.withUnsafeBufferPointer { InventoryInput.line(number, in: $0) }
+            bytes.withByteView { InventoryInput.line(number, in: $0) }
         }
         if let failure = UTF8Validation.check(bytes) {
             throw .malformedCSV(file: file, line: failure.line, column: failure.column, reason: failure.message, sourceLine: sourceLine(failure.line))

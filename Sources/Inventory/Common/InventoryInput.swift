@@ -1,4 +1,4 @@
-import PolicyEngine
+public import PolicyEngine
 public import TabularText
 
 /// How the inventory readers open their inputs: through `TabularText`'s one byte layer
@@ -81,7 +81,7 @@ public enum InventoryInput {
     }
 
     /// The 1-based line `line` of `bytes` (for caret diagnostics), without its newline.
-    public static func line(_ line: Int, in bytes: UnsafeBufferPointer<UInt8>) -> String? {
+    public static func line(_ line: Int, in bytes: ByteView) -> String? {
         var current = 1
         var start = 0
         var index = 0
@@ -96,16 +96,16 @@ public enum InventoryInput {
         var end = start
         while end < bytes.count && bytes[end] != 0x0A { end += 1 }
         if end > start && bytes[end - 1] == 0x0D { end -= 1 }
-        return String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)
+        return bytes.extracting(start..<end).string
     }
 }
 
 extension ByteSource {
-    /// Reads up to `count` bytes into `buffer`; returns how many were read (0 at the end). A
-    /// failure (unreadable file, corrupt or truncated gzip) is an input error naming the file.
-    public func read(into buffer: UnsafeMutableRawPointer, count: Int) throws(InventoryError) -> Int {
-        do {
-            return try read(into: UnsafeMutableRawBufferPointer(start: buffer, count: count))
+    /// Fills the start of `buffer`; returns how many bytes were read (0 at the end). A failure
+    /// (unreadable file, corrupt or truncated gzip) is an input error naming the file.
+    public func readInput(into buffer: MutableByteView) throws(InventoryError) -> Int {
+        do throws(TabularTextError) {
+            return try read(into: buffer)
         } catch {
             throw .unreadable(file: path, reason: error.reason)
         }
@@ -148,21 +148,13 @@ extension ByteSource {
     /// Fills `bytes[start...]`, stopping early only at the end of the data; returns the count read.
     private func fill(_ bytes: inout [UInt8], from start: Int) throws(InventoryError) -> Int {
         var filled = start
-        var failure: InventoryError?
-        bytes.withUnsafeMutableBytes { raw in
-            guard let base = raw.baseAddress else { return }
+        try bytes.withMutableByteView { (raw) throws(InventoryError) in
             while filled < raw.count {
-                do throws(InventoryError) {
-                    let got = try read(into: base + filled, count: raw.count - filled)
-                    if got == 0 { return }
-                    filled += got
-                } catch {
-                    failure = error
-                    return
-                }
+                let got = try readInput(into: raw.extracting(filled...))
+                if got == 0 { return }
+                filled += got
             }
         }
-        if let failure { throw failure }
         return filled - start
     }
 }

@@ -12,10 +12,7 @@ enum JSONRootMembers {
         let blockSize = 8 << 20
         var block = [UInt8](repeating: 0, count: blockSize)
         while !tee.finished {
-            let got = try block.withUnsafeMutableBytes { raw -> Int in
-                guard let base = raw.baseAddress else { return 0 }
-                return try tee.read(into: base, count: blockSize)
-            }
+            let got = try block.withMutableByteView { (view) throws(InventoryError) -> Int in try tee.readInput(into: view) }
             if got == 0 { break }
         }
         return try tee.values()
@@ -41,10 +38,10 @@ enum JSONRootMembers {
         var fileSize: Int? { source.fileSize }
         var consumedFileBytes: Int { source.consumedFileBytes }
 
-        func read(into buffer: UnsafeMutableRawBufferPointer) throws(TabularTextError) -> Int {
+        func read(into buffer: MutableByteView) throws(TabularTextError) -> Int {
             let got = try source.read(into: buffer)
-            guard got > 0, !scanner.finished, let base = buffer.baseAddress else { return got }
-            let bytes = UnsafeBufferPointer(start: base.assumingMemoryBound(to: UInt8.self), count: got)
+            guard got > 0, !scanner.finished else { return got }
+            let bytes = buffer.view.extracting(0..<got)
             var start = 0
             if first {
                 first = false
@@ -84,8 +81,8 @@ private struct RootScanner {
 
     init(wanted: Set<String>) { self.wanted = wanted }
 
-    mutating func scan(_ whole: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int) {
-        let bytes = end == whole.count ? whole : UnsafeBufferPointer(rebasing: whole[..<end])
+    mutating func scan(_ whole: ByteView, from start: Int, to end: Int) {
+        let bytes = end == whole.count ? whole : whole.extracting(..<end)
         var captureStart = capturingKey == nil ? nil : Optional(start)
         var index = start
         while index < end {
@@ -145,12 +142,12 @@ private struct RootScanner {
             }
         }
         if capturingKey != nil, let from = captureStart, from < end {
-            capture.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[from..<end]))
+            capture.append(contentsOf: bytes.extracting(from..<end))
         }
     }
 
-    private mutating func finishCapture(_ key: String, _ bytes: UnsafeBufferPointer<UInt8>, from: Int, to: Int) {
-        if from < to { capture.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[from..<to])) }
+    private mutating func finishCapture(_ key: String, _ bytes: ByteView, from: Int, to: Int) {
+        if from < to { capture.append(contentsOf: bytes.extracting(from..<to)) }
         captured[key] = capture
         capture = []
         capturingKey = nil

@@ -1,3 +1,5 @@
+import PolicyEngine
+
 /// Follows JSON string boundaries one byte at a time, escapes included.
 struct JSONStringTracker {
     /// Where a byte stands relative to strings.
@@ -38,9 +40,9 @@ struct JSONStringTracker {
     /// Skips string content that is neither a quote nor a backslash (every such byte would
     /// step as `.inside`), eight bytes at a time; returns where per-byte stepping resumes.
     /// Most of a JSON text is string content, so this is where a structural scan spends its time.
-    @inline(__always) func skipInside(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
-        guard inString && !escaped, let base = bytes.baseAddress else { return start }
-        let raw = UnsafeRawPointer(base)
+    @inline(__always) func skipInside(_ bytes: ByteView, from start: Int) -> Int {
+        guard inString && !escaped else { return start }
+        let raw = bytes
         let count = bytes.count
         let ones: UInt64 = 0x0101_0101_0101_0101
         let highs: UInt64 = 0x8080_8080_8080_8080

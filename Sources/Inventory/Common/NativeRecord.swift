@@ -50,12 +50,12 @@ enum NativeRecord {
     /// FNV-1a over the UTF-8 bytes, eight at a time where it can.
     private static func bytesHash(_ text: String) -> UInt64 {
         var text = text
-        return text.withUTF8 { bytes in
+        return text.withByteView { bytes in
             var hash: UInt64 = 0xCBF2_9CE4_8422_2325 ^ UInt64(bytes.count)
             var index = 0
             let count = bytes.count
             while index + 8 <= count {
-                let word = UnsafeRawBufferPointer(rebasing: UnsafeRawBufferPointer(bytes)[index..<index + 8]).loadUnaligned(as: UInt64.self)
+                let word = bytes.loadUnaligned(fromByteOffset: index, as: UInt64.self)
                 hash = (hash ^ word) &* 0x100_0000_01B3
                 hash ^= hash >> 29
                 index += 8

@@ -93,11 +93,11 @@ enum CaptureInstant {
         // Read in place (every merged record has a capture time; a copy of its bytes would cost
         // an allocation each).
         var text = text
-        return text.withUTF8 { bytes in seconds(Double(date.daysSinceEpoch) * 86_400, timeOf: bytes) }
+        return text.withByteView { bytes in seconds(Double(date.daysSinceEpoch) * 86_400, timeOf: bytes) }
     }
 
     /// `seconds` (the date's) plus the time of day and offset that follow the date in `bytes`.
-    private static func seconds(_ day: Double, timeOf bytes: UnsafeBufferPointer<UInt8>) -> Double {
+    private static func seconds(_ day: Double, timeOf bytes: ByteView) -> Double {
         var seconds = day
         guard bytes.count >= 19, bytes[10] == UInt8(ascii: "T") || bytes[10] == UInt8(ascii: " ") else { return seconds }
         func number(_ range: Range<Int>) -> Int? {

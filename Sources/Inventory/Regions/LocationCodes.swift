@@ -1,3 +1,5 @@
+import PolicyEngine
+
 /// Region facts hidden inside identifiers: ARN fields, availability-zone names, GCP zone and
 /// region URLs, Azure display names.
 enum LocationCodes {
@@ -34,7 +36,7 @@ enum LocationCodes {
     /// `us-east-1-bos-1a` → `us-east-1`); nil for texts that are not zone names.
     static func awsRegion(ofZone zone: String) -> String? {
         var zone = zone
-        if let region = zone.withUTF8({ asciiAWSRegion(ofZone: $0) }) { return region.isEmpty ? nil : region }
+        if let region = zone.withByteView({ asciiAWSRegion(ofZone: $0) }) { return region.isEmpty ? nil : region }
         let parts = zone.split(separator: "-")
         guard parts.count >= 3, let last = parts[2].last, last.isLetter, parts[2].dropLast().allSatisfy(\.isNumber),
             !parts[2].dropLast().isEmpty
@@ -46,7 +48,7 @@ enum LocationCodes {
     /// plan resource): the region, `""` for not a zone, nil for non-ASCII text (left to the
     /// general path). Same rule: the first three non-empty `-` segments, the third digits and
     /// one letter.
-    private static func asciiAWSRegion(ofZone bytes: UnsafeBufferPointer<UInt8>) -> String? {
+    private static func asciiAWSRegion(ofZone bytes: ByteView) -> String? {
         var segments: [Range<Int>] = []
         segments.reserveCapacity(3)
         var start = 0

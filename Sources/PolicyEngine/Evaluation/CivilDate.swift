@@ -109,15 +109,15 @@ public struct CivilDate: Sendable, Hashable, Comparable, CustomStringConvertible
     /// `2026-05-01T23:30:00-04:00` (converted to the UTC date), `2026/05/01`. Returns nil otherwise.
     public init?(parsing text: some StringProtocol) {
         var copy = String(text)
-        guard let parsed = copy.withUTF8({ CivilDate(utf8: $0) }) else { return nil }
+        guard let parsed = copy.withByteView({ CivilDate(utf8: $0) }) else { return nil }
         self = parsed
     }
 
     /// Parses UTF-8 bytes without allocating (dates are parsed for every resource a date rule sees).
-    public init?(utf8 bytes: UnsafeBufferPointer<UInt8>) {
+    public init?(utf8 bytes: ByteView) {
         var end = bytes.count
         while end > 0 && bytes[end - 1] == 0x20 { end -= 1 }
-        let utf8 = UnsafeBufferPointer(rebasing: bytes[0..<end])
+        let utf8 = bytes.extracting(0..<end)
         guard utf8.count >= 10 else { return nil }
         func number(_ range: Range<Int>) -> Int? {
             var value = 0
@@ -189,7 +189,7 @@ public struct CivilDate: Sendable, Hashable, Comparable, CustomStringConvertible
         switch value {
         case .string(let text):
             // Straight from the string's UTF-8 (no copy of the string).
-            if let parsed = text.utf8.withContiguousStorageIfAvailable({ CivilDate(utf8: $0) }) {
+            if let parsed = text.withByteViewIfContiguous({ CivilDate(utf8: $0) }) {
                 guard let parsed else { return nil }
                 self = parsed
             } else {

@@ -121,7 +121,7 @@ public struct ConditionEvaluator: Sendable {
     }
 
     func check(_ expectation: Expectation, actual: Value?, in scope: Scope) -> Outcome {
-        expectation.checks.withUnsafeBufferPointer { checks in
+        expectation.checks.withElementView { checks in
             var worst = Outcome.pass
             for index in checks.indices {
                 let outcome = apply(checks[index], to: actual, in: scope)

@@ -163,7 +163,7 @@ final class QuantifierNode: PlanNode, @unchecked Sendable {
         case .unknown: return .unknown
         case .missing:
             guard let defaultValue else { return .fail }
-            found = UnsafePointer(defaultValue.pointer)
+            found = defaultValue.value
         }
         guard case .array(let items) = found.pointee else {
             if case .unknown = found.pointee { return .unknown }

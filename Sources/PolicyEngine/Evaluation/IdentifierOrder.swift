@@ -37,13 +37,12 @@ enum IdentifierOrder {
         bytes.append(contentsOf: repeatElement(0, count: 8))
         var order = Array(ids.indices)
         var keys = [UInt64](repeating: 0, count: ids.count)
-        bytes.withUnsafeBufferPointer { byteBuffer in
-            starts.withUnsafeBufferPointer { startBuffer in
-                lengths.withUnsafeBufferPointer { lengthBuffer in
-                    order.withUnsafeMutableBufferPointer { orderBuffer in
-                        keys.withUnsafeMutableBufferPointer { keyBuffer in
-                            guard let base = byteBuffer.baseAddress else { return }
-                            let sorter = WordQuicksort(bytes: UnsafeRawPointer(base), starts: startBuffer, lengths: lengthBuffer,
+        bytes.withByteView { byteBuffer in
+            starts.withElementView { startBuffer in
+                lengths.withElementView { lengthBuffer in
+                    order.withMutableElementView { orderBuffer in
+                        keys.withMutableElementView { keyBuffer in
+                            let sorter = WordQuicksort(bytes: byteBuffer, starts: startBuffer, lengths: lengthBuffer,
                                                        order: orderBuffer, keys: keyBuffer)
                             sorter.loadKeys(0..<ids.count, word: 0)
                             sorter.sort(0..<ids.count, word: 0)
@@ -57,7 +56,7 @@ enum IdentifierOrder {
 
     /// True when every byte is ASCII and none is NUL (checked eight bytes at a time).
     static func isPlainASCII(_ bytes: [UInt8]) -> Bool {
-        bytes.withUnsafeBytes { raw in
+        bytes.withByteView { raw in
             let words = raw.count / 8
             let high: UInt64 = 0x8080_8080_8080_8080
             let low: UInt64 = 0x0101_0101_0101_0101
@@ -79,11 +78,11 @@ enum IdentifierOrder {
 /// Sendable: `bytes`, `starts` and `lengths` are only read; parallel tasks sort disjoint ranges of
 /// `order` and `keys`; every task ends before the buffers' scope in `IdentifierOrder` does.
 private struct WordQuicksort: @unchecked Sendable {
-    let bytes: UnsafeRawPointer
-    let starts: UnsafeBufferPointer<Int>
-    let lengths: UnsafeBufferPointer<Int>
-    let order: UnsafeMutableBufferPointer<Int>
-    let keys: UnsafeMutableBufferPointer<UInt64>
+    let bytes: ByteView
+    let starts: ElementView<Int>
+    let lengths: ElementView<Int>
+    let order: MutableElementView<Int>
+    let keys: MutableElementView<UInt64>
 
     /// Below this many elements a range is insertion-sorted.
     static let smallRange = 12
@@ -153,8 +152,7 @@ private struct WordQuicksort: @unchecked Sendable {
         if pivot & 0xFF == 0 {
             // These strings end within this word: they are equal; position order breaks the tie.
             guard range.count > 1 else { return }
-            var slice = UnsafeMutableBufferPointer(rebasing: order[range])
-            slice.sort()
+            order.sort(range)
         } else {
             loadKeys(range, word: word + 1)
             sort(range, word: word + 1)

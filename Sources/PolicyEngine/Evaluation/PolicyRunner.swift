@@ -173,7 +173,7 @@ public enum PolicyRunner {
     /// The verdict of the explainer's policy on `resource` (read in place: a copy of a
     /// `Resource` costs ten reference counts), with the rendered text of an error or unknown;
     /// nil when the scope filter fails.
-    static func verdict(_ resource: UnsafePointer<Resource>, explainer: FindingExplainer) -> (Verdict, FindingText?)? {
+    static func verdict(_ resource: ResourcePointer, explainer: FindingExplainer) -> (Verdict, FindingText?)? {
         // The plan decides pass and fail, reading the document in place; an error or unknown is
         // evaluated again for its reason.
         let (filterStatus, requirementStatus) = InPlace.with(resource.pointee.document) { pointer -> (Verdict, Verdict) in
@@ -209,7 +209,7 @@ public enum PolicyRunner {
     /// The finding of a verdict on `resource`, the document at `position`: a failing one
     /// defers its text to the explainer, a passing one has none.
     static func finding(
-        _ resource: UnsafePointer<Resource>, at position: Int, status: Verdict, written: FindingText?, explainer: FindingExplainer
+        _ resource: ResourcePointer, at position: Int, status: Verdict, written: FindingText?, explainer: FindingExplainer
     ) -> Finding {
         let text = written ?? (status == .fail ? .deferred(explainer, position: position) : .written(message: "", evidence: []))
         var finding = Finding(

@@ -42,11 +42,11 @@ public struct VersionNumber: Sendable, Hashable, Comparable, CustomStringConvert
     /// prefix. Nil when the text holds no digits.
     public init?(parsing text: String) {
         var copy = text
-        guard let parsed = copy.withUTF8({ VersionNumber(utf8: $0) }) else { return nil }
+        guard let parsed = copy.withByteView({ VersionNumber(utf8: $0) }) else { return nil }
         self = parsed
     }
 
-    private init?(utf8: UnsafeBufferPointer<UInt8>) {
+    private init?(utf8: ByteView) {
         var current: Int32?
         var started = false
         for byte in utf8 {

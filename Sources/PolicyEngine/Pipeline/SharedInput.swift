@@ -10,7 +10,7 @@ public protocol InputBytes: AnyObject, Sendable {
     /// Copies the bytes at `offset` into `buffer`; returns how many (0 at the end). Callers read
     /// sequentially from offset 0 and may restart at 0 while the bytes are still held; a read
     /// that would need the file a second time is an error naming the file.
-    func read(at offset: Int, into buffer: UnsafeMutableRawBufferPointer) throws -> Int
+    func read(at offset: Int, into buffer: MutableByteView) throws -> Int
 }
 
 /// The input being read now, so that the readers' ordinary `open(path)` calls go through its
@@ -32,7 +32,7 @@ public enum SharedInput {
         result.reserveCapacity(bytes.size ?? 0)
         var block = [UInt8](repeating: 0, count: 1 << 20)
         while true {
-            let got = try block.withUnsafeMutableBytes { try bytes.read(at: result.count, into: $0) }
+            let got = try block.withMutableByteView { try bytes.read(at: result.count, into: $0) }
             if got == 0 { return result }
             result.append(contentsOf: block[0..<got])
         }

@@ -88,10 +88,10 @@ public struct Fields: Sendable, Hashable, Sequence {
 
     /// False when no two members share a key hash (then no key repeats). Duplicate keys are
     /// rare, so this runs on integers only: a 64-bit mask of hash bits settles most objects in
-    /// one pass, pairs of hashes the rest. (Through a buffer pointer: iterating the array
+    /// one pass, pairs of hashes the rest. (Through an element view: iterating the array
     /// would copy every member.)
     private static func mayHaveDuplicateKeys(_ members: [Member]) -> Bool {
-        members.withUnsafeBufferPointer { buffer in
+        members.withElementView { buffer in
             var seen: UInt64 = 0
             var collided = false
             for index in buffer.indices {
@@ -237,14 +237,14 @@ public enum KeyHash {
     @inlinable public static func of(_ key: String) -> UInt32 {
         // Over the contiguous UTF-8 (native and small strings): iterating `utf8` byte by byte
         // costs ten times more.
-        if let hash = key.utf8.withContiguousStorageIfAvailable({ of($0) }) { return hash }
+        if let hash = key.withByteViewIfContiguous({ of($0) }) { return hash }
         var hash: UInt32 = 2_166_136_261
         for byte in key.utf8 { hash = (hash ^ UInt32(byte)) &* 16_777_619 }
         return hash
     }
 
     /// The hash of raw bytes (equal to `of(String(decoding: bytes, as: UTF8.self))` for valid UTF-8).
-    @inlinable public static func of(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt32 {
+    @inlinable public static func of(_ bytes: ByteView) -> UInt32 {
         var hash: UInt32 = 2_166_136_261
         for byte in bytes { hash = (hash ^ UInt32(byte)) &* 16_777_619 }
         return hash

@@ -41,11 +41,11 @@ public struct FixedDecimal: Sendable, Hashable, Comparable, CustomStringConverti
     /// place are rounded half to even; `roundedAway` reports whether that happened.
     public static func parse(_ text: String) -> Result<(value: FixedDecimal, roundedAway: Bool), ParseError> {
         var copy = text
-        return copy.withUTF8 { parse(bytes: $0) }
+        return copy.withByteView { parse(bytes: $0) }
     }
 
     /// Parses ASCII bytes; see `parse(_:)`.
-    public static func parse(bytes: UnsafeBufferPointer<UInt8>) -> Result<(value: FixedDecimal, roundedAway: Bool), ParseError> {
+    public static func parse(bytes: ByteView) -> Result<(value: FixedDecimal, roundedAway: Bool), ParseError> {
         var index = 0
         let count = bytes.count
         // Trim ASCII blanks.

@@ -38,7 +38,7 @@ public struct JSONParser {
     /// Deepest nesting accepted.
     public static let maxDepth = 512
 
-    private let bytes: UnsafeBufferPointer<UInt8>
+    private let bytes: ByteView
     private var index: Int
     private var depth = 0
     private let keyCache: JSONKeyCache?
@@ -47,7 +47,7 @@ public struct JSONParser {
 
     /// Parses a complete JSON text (surrounding whitespace allowed, a UTF-8 BOM skipped).
     /// `keyCache` shares key storage across the many small documents one thread parses.
-    public static func parse(_ bytes: UnsafeBufferPointer<UInt8>, keyCache: JSONKeyCache? = nil) throws(JSONSyntaxError) -> Value {
+    public static func parse(_ bytes: ByteView, keyCache: JSONKeyCache? = nil) throws(JSONSyntaxError) -> Value {
         var parser = JSONParser(bytes: bytes, keyCache: keyCache)
         parser.skipBOM()
         let value = try parser.parseValue()
@@ -61,7 +61,7 @@ public struct JSONParser {
     /// Parses a complete JSON text held in an array.
     public static func parse(_ bytes: [UInt8]) throws(JSONSyntaxError) -> Value {
         var outcome: Result<Value, JSONSyntaxError> = .success(.null)
-        bytes.withUnsafeBufferPointer { buffer in
+        bytes.withByteView { buffer in
             do throws(JSONSyntaxError) {
                 outcome = .success(try parse(buffer))
             } catch {
@@ -77,7 +77,7 @@ public struct JSONParser {
     }
 
     /// A parser positioned at the start of `bytes`, for callers that parse several values in turn.
-    public init(bytes: UnsafeBufferPointer<UInt8>, startingAt offset: Int = 0, keyCache: JSONKeyCache? = nil) {
+    public init(bytes: ByteView, startingAt offset: Int = 0, keyCache: JSONKeyCache? = nil) {
         self.bytes = bytes
         self.index = offset
         self.keyCache = keyCache
@@ -122,7 +122,7 @@ public struct JSONParser {
             // value: keep one (inventories repeat `{"min_tls":null}`, `{"regions":[]}` and the
             // like a million times).
             guard let keyCache, index - start <= JSONKeyCache.compositeLimit else { return value }
-            let text = UnsafeBufferPointer(rebasing: bytes[start..<index])
+            let text = bytes.extracting(start..<index)
             let hash = KeyHash.of(text)
             if let shared = keyCache.composite(for: text, hash: hash) { return shared }
             keyCache.store(value, for: text, hash: hash)
@@ -237,7 +237,7 @@ public struct JSONParser {
             if byte == UInt8(ascii: "\"") {
                 if high >= 0x80 { try checkUTF8(from: start, to: cursor) }
                 index = cursor + 1
-                let slice = UnsafeBufferPointer(rebasing: bytes[start..<cursor])
+                let slice = bytes.extracting(start..<cursor)
                 return (keyCache?.string(for: slice, hash: hash) ?? String(decoding: slice, as: UTF8.self), hash)
             }
             if byte == UInt8(ascii: "\\") || byte < 0x20 { break }
@@ -260,7 +260,7 @@ public struct JSONParser {
             if byte == UInt8(ascii: "\"") {
                 if high >= 0x80 { try checkUTF8(from: start, to: cursor) }
                 index = cursor + 1
-                let slice = UnsafeBufferPointer(rebasing: bytes[start..<cursor])
+                let slice = bytes.extracting(start..<cursor)
                 // Repeated medium-length values (owners, tag values, names repeated as Name tags)
                 // share storage through the same cache as keys.
                 if let keyCache, slice.count <= 64 { return keyCache.string(for: slice, hash: KeyHash.of(slice)) }
@@ -449,7 +449,7 @@ public struct JSONParser {
             if fractionDigits > 0 { value /= Self.powersOfTen[fractionDigits] }
             return negative ? -value : value
         }
-        let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<cursor]), as: UTF8.self)
+        let text = bytes.extracting(start..<cursor).string
         guard let value = Double(text) else {
             index = start
             throw error("malformed number")
@@ -465,7 +465,7 @@ public struct JSONParser {
     private mutating func expectLiteral(_ literal: StaticString) throws(JSONSyntaxError) {
         let length = literal.utf8CodeUnitCount
         guard index + length <= bytes.count else { throw error("unexpected end of input, expected '\(literal)'") }
-        let expected = UnsafeBufferPointer(start: literal.utf8Start, count: length)
+        let expected = ByteView(literal)
         for offset in 0..<length where bytes[index + offset] != expected[offset] {
             throw error("invalid literal, expected '\(literal)'")
         }
@@ -477,7 +477,7 @@ public struct JSONParser {
     /// Throws at the first byte of `start..<end` that is not valid UTF-8 (JSON text is UTF-8,
     /// RFC 8259 §8.1; a replaced byte would silently change an id, a name or a tag key).
     private mutating func checkUTF8(from start: Int, to end: Int) throws(JSONSyntaxError) {
-        guard let bad = UTF8Validation.firstInvalidByte(in: UnsafeBufferPointer(rebasing: bytes[start..<end])) else { return }
+        guard let bad = UTF8Validation.firstInvalidByte(in: bytes.extracting(start..<end)) else { return }
         index = start + bad
         throw error("invalid UTF-8 (\(UTF8Validation.describe(bytes[start + bad]))) in a string; JSON text must be UTF-8")
     }
@@ -499,7 +499,7 @@ public struct JSONParser {
     }
 
     /// 1-based line and byte column of `offset` in `bytes`.
-    public static func lineAndColumn(of offset: Int, in bytes: UnsafeBufferPointer<UInt8>) -> (line: Int, column: Int) {
+    public static func lineAndColumn(of offset: Int, in bytes: ByteView) -> (line: Int, column: Int) {
         var line = 1
         var lineStart = 0
         var cursor = 0
@@ -541,57 +541,49 @@ public final class JSONKeyCache: @unchecked Sendable {
     }
 
     /// Empty slots hold an empty string or text, which no lookup matches.
-    private let slots: UnsafeMutableBufferPointer<Slot>
-    private let composites: UnsafeMutableBufferPointer<CompositeSlot>
+    private let slots: ManualBuffer<Slot>
+    private let composites: ManualBuffer<CompositeSlot>
     /// The parser's member stack (reused across objects and documents).
     let stack = MemberStack()
 
     /// An empty cache.
     public init() {
-        slots = .allocate(capacity: Self.slotCount)
-        slots.initialize(repeating: Slot(hash: 0, string: ""))
-        composites = .allocate(capacity: Self.slotCount)
-        composites.initialize(repeating: CompositeSlot(hash: 0, text: [], value: .null))
+        slots = ManualBuffer(repeating: Slot(hash: 0, string: ""), count: Self.slotCount)
+        composites = ManualBuffer(repeating: CompositeSlot(hash: 0, text: [], value: .null), count: Self.slotCount)
     }
 
     deinit {
-        slots.baseAddress?.deinitialize(count: slots.count)
+        slots.deinitialize(count: Self.slotCount)
         slots.deallocate()
-        composites.baseAddress?.deinitialize(count: composites.count)
+        composites.deinitialize(count: Self.slotCount)
         composites.deallocate()
     }
 
     /// A string for `bytes`: the cached one when the same bytes were seen (no UTF-8 validation,
     /// no allocation), else a new one that replaces whatever the slot held.
-    func string(for bytes: UnsafeBufferPointer<UInt8>, hash: UInt32) -> String {
+    func string(for bytes: ByteView, hash: UInt32) -> String {
         let length = bytes.count
-        if length > 96 || length == 0 { return String(decoding: bytes, as: UTF8.self) }
+        if length > 96 || length == 0 { return bytes.string }
         let slot = Int(hash & UInt32(Self.slotCount - 1))
         if slots[slot].hash == hash {
-            let same = slots[slot].string.utf8.withContiguousStorageIfAvailable { stored -> Bool in
-                guard stored.count == length, let left = stored.baseAddress, let right = bytes.baseAddress else { return false }
-                return memcmp(left, right, length) == 0
-            }
+            let same = slots[slot].string.withByteViewIfContiguous { $0.sameBytes(as: bytes) }
             if same == true { return slots[slot].string }
         }
-        let fresh = String(decoding: bytes, as: UTF8.self)
+        let fresh = bytes.string
         slots[slot] = Slot(hash: hash, string: fresh)
         return fresh
     }
 
     /// The value parsed earlier from exactly these bytes, if the slot still holds it.
-    func composite(for text: UnsafeBufferPointer<UInt8>, hash: UInt32) -> Value? {
+    func composite(for text: ByteView, hash: UInt32) -> Value? {
         let slot = Int(hash & UInt32(Self.slotCount - 1))
         guard composites[slot].hash == hash, composites[slot].text.count == text.count else { return nil }
-        let same = composites[slot].text.withUnsafeBufferPointer { stored in
-            guard let left = stored.baseAddress, let right = text.baseAddress else { return false }
-            return memcmp(left, right, text.count) == 0
-        }
+        let same = composites[slot].text.withByteView { $0.sameBytes(as: text) }
         return same ? composites[slot].value : nil
     }
 
     /// Remembers the value parsed from `text` (replacing whatever its slot held).
-    func store(_ value: Value, for text: UnsafeBufferPointer<UInt8>, hash: UInt32) {
+    func store(_ value: Value, for text: ByteView, hash: UInt32) {
         composites[Int(hash & UInt32(Self.slotCount - 1))] = CompositeSlot(hash: hash, text: Array(text), value: value)
     }
 }
@@ -601,12 +593,12 @@ public final class JSONKeyCache: @unchecked Sendable {
 /// can share that array's whole buffer (and its spare capacity) when the slice covers it all,
 /// which kept a 64-member buffer alive for every top-level document.
 final class MemberStack {
-    private var base: UnsafeMutablePointer<Fields.Member>
+    private var base: ManualBuffer<Fields.Member>
     private var capacity = 32
     /// Members on the stack.
     private(set) var count = 0
 
-    init() { base = .allocate(capacity: capacity) }
+    init() { base = ManualBuffer(capacity: capacity) }
 
     deinit {
         base.deinitialize(count: count)
@@ -616,13 +608,10 @@ final class MemberStack {
     /// Adds a member of the innermost object.
     func push(_ member: consuming Fields.Member) {
         if count == capacity {
-            let grown = UnsafeMutablePointer<Fields.Member>.allocate(capacity: capacity * 2)
-            grown.moveInitialize(from: base, count: count)
-            base.deallocate()
-            base = grown
+            base = base.grown(to: capacity * 2, moving: count)
             capacity *= 2
         }
-        (base + count).initialize(to: member)
+        base.initialize(at: count, to: member)
         count += 1
     }
 
@@ -641,7 +630,7 @@ final class MemberStack {
     func pop(from start: Int) -> [Fields.Member] {
         var members: [Fields.Member] = []
         members.reserveCapacity(count - start)
-        for index in start..<count { members.append((base + index).move()) }
+        for index in start..<count { members.append(base.move(at: index)) }
         count = start
         return members
     }

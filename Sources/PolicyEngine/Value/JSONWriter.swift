@@ -105,10 +105,10 @@ public enum JSONWriter {
     /// Appends the UTF-8 of `text` as a JSON string literal with the mandatory escapes.
     public static func writeString(_ text: String, into output: inout [UInt8]) {
         var copy = text
-        copy.withUTF8 { writeString(utf8: $0, into: &output) }
+        copy.withByteView { writeString(utf8: $0, into: &output) }
     }
 
-    private static func writeString(utf8 text: UnsafeBufferPointer<UInt8>, into output: inout [UInt8]) {
+    private static func writeString(utf8 text: ByteView, into output: inout [UInt8]) {
         output.append(UInt8(ascii: "\""))
         var needsEscape = false
         for byte in text where byte < 0x20 || byte == 0x22 || byte == 0x5C {

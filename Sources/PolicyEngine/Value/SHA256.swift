@@ -1,5 +1,3 @@
-import CSHA256
-
 /// SHA-256 (FIPS 180-4), incremental. Used for input digests, the policy-set digest, finding
 /// fingerprints and the history evidence chain. Implemented here so that the core needs no
 /// crypto package (Foundation on Linux has none); verified against the NIST test vectors. The
@@ -15,33 +13,33 @@ public struct SHA256: Sendable {
     public init() { buffer.reserveCapacity(64) }
 
     /// Feeds bytes.
-    public mutating func update(_ bytes: UnsafeRawBufferPointer) {
+    public mutating func update(_ bytes: ByteView) {
         totalLength &+= UInt64(bytes.count)
         var offset = 0
         if !buffer.isEmpty {
             let take = min(64 - buffer.count, bytes.count)
-            buffer.append(contentsOf: bytes[0..<take])
+            buffer.append(contentsOf: bytes.extracting(0..<take))
             offset = take
             if buffer.count == 64 {
-                buffer.withUnsafeBytes { compress($0) }
+                buffer.withByteView { compress($0) }
                 buffer.removeAll(keepingCapacity: true)
             }
         }
         let whole = (bytes.count - offset) / 64 * 64
         if whole > 0 {
-            compress(UnsafeRawBufferPointer(rebasing: bytes[offset..<(offset + whole)]))
+            compress(bytes.extracting(offset..<(offset + whole)))
             offset += whole
         }
-        if offset < bytes.count { buffer.append(contentsOf: bytes[offset...]) }
+        if offset < bytes.count { buffer.append(contentsOf: bytes.extracting(offset...)) }
     }
 
     /// Feeds bytes.
-    public mutating func update(_ bytes: [UInt8]) { bytes.withUnsafeBytes { update($0) } }
+    public mutating func update(_ bytes: [UInt8]) { bytes.withByteView { update($0) } }
 
     /// Feeds the UTF-8 of a string.
     public mutating func update(_ text: String) {
         var copy = text
-        copy.withUTF8 { update(UnsafeRawBufferPointer($0)) }
+        copy.withByteView { update($0) }
     }
 
     /// The 32-byte digest (the hash value itself is left unusable for further updates).
@@ -52,7 +50,7 @@ public struct SHA256: Sendable {
         padding.append(contentsOf: repeatElement(0, count: remainder <= 56 ? 56 - remainder : 120 - remainder))
         for shift in stride(from: 56, through: 0, by: -8) { padding.append(UInt8(truncatingIfNeeded: bitLength >> UInt64(shift))) }
         let savedLength = totalLength
-        padding.withUnsafeBytes { update($0) }
+        padding.withByteView { update($0) }
         totalLength = savedLength
         var digest: [UInt8] = []
         digest.reserveCapacity(32)
@@ -86,11 +84,8 @@ public struct SHA256: Sendable {
     }
 
     /// Runs the block function (C: the CPU's SHA extensions when present) over whole blocks.
-    private mutating func compress(_ blocks: UnsafeRawBufferPointer) {
-        guard let base = blocks.baseAddress, blocks.count >= 64 else { return }
-        withUnsafeMutableBytes(of: &state) { words in
-            guard let words = words.baseAddress?.assumingMemoryBound(to: UInt32.self) else { return }
-            csha256_compress(words, base.assumingMemoryBound(to: UInt8.self), blocks.count / 64)
-        }
+    private mutating func compress(_ blocks: ByteView) {
+        guard blocks.count >= 64 else { return }
+        SHA256Blocks.compress(&state, blocks)
     }
 }

@@ -4,13 +4,12 @@
 public enum UTF8Validation {
     /// The offset of the first byte that does not belong to a valid UTF-8 sequence (overlong
     /// forms, surrogates and code points past U+10FFFF are invalid); nil when all are valid.
-    public static func firstInvalidByte(in bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+    public static func firstInvalidByte(in bytes: ByteView) -> Int? {
         var index = 0
         let count = bytes.count
-        guard let base = bytes.baseAddress else { return nil }
         while index < count {
             // ASCII fast path: eight bytes at a time.
-            while index + 8 <= count, UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self) & 0x8080_8080_8080_8080 == 0 {
+            while index + 8 <= count, bytes.loadUnaligned(fromByteOffset: index, as: UInt64.self) & 0x8080_8080_8080_8080 == 0 {
                 index += 8
             }
             guard index < count else { break }
@@ -52,9 +51,9 @@ public enum UTF8Validation {
 
     /// The first invalid byte of text that starts a line (a file, a CSV record), with its line
     /// (1 for the first) and column; nil when valid.
-    public static func check(_ bytes: UnsafeBufferPointer<UInt8>) -> Failure? {
+    public static func check(_ bytes: ByteView) -> Failure? {
         guard let bad = firstInvalidByte(in: bytes) else { return nil }
-        let before = UnsafeBufferPointer(rebasing: bytes[..<bad])
+        let before = bytes.extracting(..<bad)
         let line = 1 + before.reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) }
         let column = bad - (before.lastIndex(of: 0x0A).map { $0 + 1 } ?? 0) + 1
         return Failure(line: line, column: column, message: "invalid UTF-8 (\(describe(bytes[bad]))); save the file as UTF-8 text")
@@ -62,7 +61,7 @@ public enum UTF8Validation {
 
     /// `check` over an array.
     public static func check(_ bytes: [UInt8]) -> Failure? {
-        bytes.withUnsafeBufferPointer { check($0) }
+        bytes.withByteView { check($0) }
     }
 
     /// `0xFF`-style hex of a byte, for messages.

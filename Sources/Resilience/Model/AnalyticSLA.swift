@@ -1,3 +1,4 @@
+import PolicyEngine
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -133,8 +134,8 @@ public enum AnalyticSLA {
         var g = [Double](repeating: 0, count: count)
         g[0] = exp(-rate * (1 - severity[0]))
         var cumulative = g[0]
-        weighted.withUnsafeBufferPointer { f in
-            g.withUnsafeMutableBufferPointer { g in
+        weighted.withElementView { f in
+            g.withMutableElementView { g in
                 for k in 1..<count {
                     // Four partial sums let the loop pipeline; the order is fixed, so results are deterministic.
                     var s0 = 0.0, s1 = 0.0, s2 = 0.0, s3 = 0.0

@@ -49,8 +49,8 @@ public enum MonteCarlo {
         let chunk = max(1, blocksPerChunk)
         let chunkCount = (blockCount + chunk - 1) / chunk
         let workerCount = max(1, min(workers, chunkCount))
-        losses.withUnsafeMutableBufferPointer { lossBuffer in
-            blockSums.withUnsafeMutableBufferPointer { sumBuffer in
+        losses.withMutableElementView { lossBuffer in
+            blockSums.withMutableElementView { sumBuffer in
                 let shared = SharedOutput(losses: lossBuffer, sums: sumBuffer)
                 ParallelMap.forEach(count: workerCount) { worker in
                     var scratch = TrialScratch(optionCount: optionCount)
@@ -115,7 +115,7 @@ private struct TrialPlan: Sendable {
     /// One simulated year: scenarios in list order on their own streams, five uniforms per event,
     /// losses accumulated in scenario then event order, SLA credits added last.
     @inline(__always)
-    func run(trial: Int, trials: Int, seed: UInt64, scratch: inout TrialScratch, sums: inout BlockSums, losses: UnsafeMutableBufferPointer<Double>) {
+    func run(trial: Int, trials: Int, seed: UInt64, scratch: inout TrialScratch, sums: inout BlockSums, losses: MutableElementView<Double>) {
         scratch.reset(withMonths: creditsApply)
         for (streamIndex, scenario) in scenarios.enumerated() {
             var stream = RandomStream(seed: seed, trial: trial, stream: streamIndex)
@@ -215,9 +215,10 @@ private struct BlockSums: Sendable {
 /// The output buffers shared by the workers. Each trial writes only its own loss slots and each
 /// block only its own sums slot, so there are no overlapping writes.
 ///
-/// Sendable: used only inside the buffers' scope in `simulate`, which `ParallelMap.forEach` does
-/// not leave before every worker is done; workers write disjoint slots and nothing reads them meanwhile.
-private struct SharedOutput: @unchecked Sendable {
-    let losses: UnsafeMutableBufferPointer<Double>
-    let sums: UnsafeMutableBufferPointer<BlockSums>
+/// Used only inside the views' scope in `simulate`, which `ParallelMap.forEach` does not leave
+/// before every worker is done; workers write disjoint slots and nothing reads them meanwhile
+/// (`MutableElementView`'s rule).
+private struct SharedOutput: Sendable {
+    let losses: MutableElementView<Double>
+    let sums: MutableElementView<BlockSums>
 }

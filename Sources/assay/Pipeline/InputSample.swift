@@ -18,9 +18,7 @@ enum InputSample {
         while filled < limit {
             let got: Int
             do {
-                got = try bytes.withUnsafeMutableBytes { raw throws(TabularTextError) in
-                    try source.read(into: UnsafeMutableRawBufferPointer(rebasing: raw[filled...]))
-                }
+                got = try source.read(into: &bytes, at: filled)
             } catch let error as TabularTextError {
                 throw InventoryError.unreadable(file: path, reason: error.message)
             }

@@ -69,7 +69,7 @@ struct InputSpool {
         defer { close(output) }
         var block = [UInt8](repeating: 0, count: 1 << 20)
         while true {
-            let got = block.withUnsafeMutableBytes { read(input, $0.baseAddress, $0.count) }
+            let got = block.withMutableByteView { $0.read(from: input) }
             if got < 0 {
                 if errno == EINTR { continue }
                 throw InputReadError(path: path, reason: String(cString: strerror(errno)))
@@ -77,7 +77,7 @@ struct InputSpool {
             if got == 0 { break }
             var written = 0
             while written < got {
-                let step = block.withUnsafeBytes { write(output, $0.baseAddress! + written, got - written) }
+                let step = block.withByteView { $0.extracting(written..<got).write(to: output) }
                 guard step > 0 else { throw InputReadError(path: path, reason: "cannot write a temporary copy: \(String(cString: strerror(errno)))") }
                 written += step
             }
