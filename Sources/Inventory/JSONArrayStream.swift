@@ -127,25 +127,24 @@ public struct JSONArrayStream {
         return all
     }
 
-    private func pointer(for index: Int) -> String {
+    private func pointer(for index: Int) -> String { Self.pointer(for: index, arrayKey: arrayKey) }
+
+    /// The JSON pointer of element `index` of the array under `arrayKey` (the root when nil).
+    private static func pointer(for index: Int, arrayKey: String?) -> String {
         guard let arrayKey else { return "/\(index)" }
         let escaped = arrayKey.replacingOccurrencesOfTildeAndSlash()
         return "/\(escaped)/\(index)"
     }
 
     private func parse(_ ranges: [Range<Int>], in buffer: [UInt8], firstIndex: Int, bufferOffset: Int) throws -> [StreamedElement] {
-        let results = ParallelJSONParsing.parse(ranges, in: buffer)
-        var elements: [StreamedElement] = []
-        elements.reserveCapacity(ranges.count)
-        for position in ranges.indices {
-            switch results[position] {
-            case .success(let value):
-                elements.append(StreamedElement(index: firstIndex + position, pointer: pointer(for: firstIndex + position), value: value))
-            case .failure(let error):
-                throw try located(error.reason, at: bufferOffset + ranges[position].lowerBound + error.offset)
+        let arrayKey = arrayKey
+        do {
+            return try ParallelJSONParsing.parse(ranges, in: buffer) { position, value in
+                StreamedElement(index: firstIndex + position, pointer: Self.pointer(for: firstIndex + position, arrayKey: arrayKey), value: value)
             }
+        } catch {
+            throw try located(error.error.reason, at: bufferOffset + ranges[error.position].lowerBound + error.error.offset)
         }
-        return elements
     }
 
     private func streamTranscoded(_ body: ([StreamedElement]) throws -> Void) throws {
