@@ -582,6 +582,25 @@ extension MutableByteView {
     /// Deinitializes the first `count` elements (needed only for elements that hold references).
     @inlinable public func deinitialize(count: Int) { base.deinitialize(count: count) }
 
+    /// Deinitializes `count` elements from `start`.
+    @inlinable public func deinitialize(from start: Int, count: Int) { (base + start).deinitialize(count: count) }
+
+    /// The same storage from element `offset` on (index 0 is element `offset`): for handing a
+    /// worker its range. Only the original buffer is ever deallocated.
+    @inlinable @inline(__always) public func advanced(by offset: Int) -> ManualBuffer<Element> { ManualBuffer(base: base + offset) }
+
+    @inlinable @inline(__always) init(base: UnsafeMutablePointer<Element>) { self.base = base }
+
+    /// The first `count` elements moved into a new array (one copy of their bytes, no retain);
+    /// the buffer is deallocated and must not be used after.
+    @inlinable public func movedToArray(count: Int) -> [Element] {
+        defer { base.deallocate() }
+        return Array(unsafeUninitializedCapacity: count) { buffer, initialized in
+            if let target = buffer.baseAddress { target.moveInitialize(from: base, count: count) }
+            initialized = count
+        }
+    }
+
     /// Frees the storage; the buffer must not be used after.
     @inlinable public func deallocate() { base.deallocate() }
 

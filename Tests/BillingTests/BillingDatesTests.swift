@@ -5,7 +5,7 @@ import Testing
 /// rejected without reading past the field.
 struct BillingDatesTests {
     private func month(_ text: String) -> BillingMonth? {
-        Array(text.utf8).withUnsafeBufferPointer { BillingDates.month(of: $0) }
+        Array(text.utf8).withByteView { BillingDates.month(of: $0) }
     }
 
     @Test func commonForms() {

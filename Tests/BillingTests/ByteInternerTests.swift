@@ -9,7 +9,7 @@ struct ByteInternerTests {
         let interner = ByteInterner()
         var reference: [[UInt8]: Int32] = [:]
         func check(_ value: [UInt8]) {
-            let id = value.withUnsafeBufferPointer { interner.intern($0) }
+            let id = value.withByteView { interner.intern($0) }
             if let known = reference[value] {
                 #expect(id == known)
             } else {
@@ -29,6 +29,6 @@ struct ByteInternerTests {
         }
         #expect(interner.count == reference.count)
         for (value, id) in reference { #expect(interner.string(id) == String(decoding: value, as: UTF8.self)) }
-        #expect([UInt8]().withUnsafeBufferPointer { interner.intern($0) } == -1)
+        #expect([UInt8]().withByteView { interner.intern($0) } == -1)
     }
 }

@@ -108,8 +108,7 @@ struct CSVScannerReferenceTests {
     }
 
     private static func scannerEvents(_ bytes: [UInt8]) -> [Event] {
-        var copy = bytes
-        return copy.withUnsafeMutableBufferPointer { buffer in
+        return bytes.withByteView { buffer in
             var scanner = CSVChunkScanner(chunk: buffer)
             let record = CSVRecord(expectedFields: 2)
             var events: [Event] = []

@@ -12,7 +12,7 @@ struct EgressTextTests {
 
     static func scanned(_ text: String) -> Bool {
         var copy = text
-        return copy.withUTF8 { EgressRules.text($0) }
+        return copy.withByteView { EgressRules.text($0) }
     }
 
     @Test("known meters and usage types", arguments: [

@@ -6,7 +6,7 @@ import PolicyEngine
 /// accepts the shapes exports write, and leaves everything else to the general parser.
 struct PlainDecimalTests {
     private func plain(_ text: String) -> FixedDecimal? {
-        Array(text.utf8).withUnsafeBufferPointer { PlainDecimal.parse($0) }
+        Array(text.utf8).withByteView { PlainDecimal.parse($0) }
     }
 
     @Test func knownValues() {

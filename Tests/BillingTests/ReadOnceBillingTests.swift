@@ -22,7 +22,7 @@ struct ReadOnceBillingTests {
         let report = try SharedInput.$current.withValue(file) { () throws -> BillingInputReport in
             // Detection reads the (decompressed) header …
             var sample = [UInt8](repeating: 0, count: 1 << 16)
-            _ = try sample.withUnsafeMutableBytes { try ByteSources.open(path).read(into: $0) }
+            _ = try sample.withMutableByteView { try ByteSources.open(path).read(into: $0) }
             // … then the file is replaced before the scan.
             try Data("not,a,billing,export\n1,2,3,4\n".utf8).write(to: URL(fileURLWithPath: path + ".new"))
             #expect(rename(path + ".new", path) == 0)

@@ -76,14 +76,14 @@ import TestSupport
         let file = try ReadOnceFile(path: path, replayLimit: 1 << 12)
         var block = [UInt8](repeating: 0, count: 1000)
         // A look at the head, then a restart from byte 0: replayed, not read again.
-        #expect(try block.withUnsafeMutableBytes { try file.read(at: 0, into: $0) } == 1000)
-        #expect(try block.withUnsafeMutableBytes { try file.read(at: 0, into: $0) } == 1000)
+        #expect(try block.withMutableByteView { try file.read(at: 0, into: $0) } == 1000)
+        #expect(try block.withMutableByteView { try file.read(at: 0, into: $0) } == 1000)
         #expect(block == Array(bytes[0..<1000]))
         #expect(file.bytesRead == 1000)
         // Reading on past the kept bytes drops them; starting over would need the file again.
         var offset = 1000
-        while offset < 10_000 { offset += try block.withUnsafeMutableBytes { try file.read(at: offset, into: $0) } }
-        #expect(throws: TabularTextError.self) { try block.withUnsafeMutableBytes { try file.read(at: 0, into: $0) } }
+        while offset < 10_000 { offset += try block.withMutableByteView { try file.read(at: offset, into: $0) } }
+        #expect(throws: TabularTextError.self) { try block.withMutableByteView { try file.read(at: 0, into: $0) } }
         // The digest covers the bytes left unread, read once now.
         #expect(try file.sha256() == digest(bytes))
         #expect(file.bytesRead == bytes.count)

@@ -23,7 +23,7 @@ struct UTF8ValidationTests {
         }
         for bytes in cases {
             let valid = String(validating: bytes, as: UTF8.self) != nil
-            let invalid = bytes.withUnsafeBufferPointer { UTF8Validation.firstInvalidByte(in: $0) }
+            let invalid = bytes.withByteView { UTF8Validation.firstInvalidByte(in: $0) }
             #expect((invalid == nil) == valid, "\(bytes)")
             if let invalid {
                 // Everything before the reported byte is valid.

@@ -18,10 +18,10 @@ struct SharedInputTests {
             bytes = Array(text.utf8)
         }
 
-        func read(at offset: Int, into buffer: UnsafeMutableRawBufferPointer) throws -> Int {
+        func read(at offset: Int, into buffer: MutableByteView) throws -> Int {
             reads += 1
             let count = min(buffer.count, bytes.count - offset)
-            bytes.withUnsafeBytes { buffer.baseAddress?.copyMemory(from: $0.baseAddress! + offset, byteCount: count) }
+            bytes.withByteView { buffer.copy($0.extracting(offset..<offset + count), to: 0) }
             return count
         }
     }

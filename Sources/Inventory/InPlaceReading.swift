@@ -1,0 +1,20 @@
+import CTextScan
+import PolicyEngine
+
+// MARK: - Inventory's part of the unsafe corner
+//
+// Where Inventory hands C code a pointer (see the lifetime rules in
+// Sources/PolicyEngine/InPlaceReading.swift): the SSE2 element scan of streamed JSON arrays.
+
+extension ByteView {
+    /// `json_array_scan` over this view from `index`, resuming from `state`: the ranges found
+    /// are written as (start, end) pairs into `pairs` (as many as it has room for), both used
+    /// during the call only.
+    func jsonArrayScan(from index: Int, state: inout json_array_scan_state, into pairs: inout [Int64]) -> json_array_scan_result {
+        let base = unsafeBaseAddress
+        let count = Int64(self.count)
+        return pairs.withUnsafeMutableBufferPointer { pairs in
+            json_array_scan(base, Int64(index), count, &state, pairs.baseAddress, Int64(pairs.count / 2))
+        }
+    }
+}
