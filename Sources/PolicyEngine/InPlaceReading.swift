@@ -9,17 +9,19 @@ import Synchronization
 // MARK: - The one unsafe corner
 //
 // Every pointer in Assay is made in this file, or, where a C library needs one (zlib and ISA-L,
-// libxml2, SQLite), in the one `InPlaceReading.swift` of the target that links that library.
-// Everything else reads and writes memory in place through the types below, which hold no
-// pointer a caller can see (`ArchitectureTests.unsafeCorner` fails on a pointer type,
-// `withUnsafe…`, `unsafeBitCast` or `Unmanaged` anywhere else). Two parts:
+// CTextScan, libxml2, SQLite), in the one `InPlaceReading.swift` of the target that links that
+// library, for those calls only. Everything else reads and writes memory in place through the
+// types below, which hold no pointer a caller can see (`ArchitectureTests.unsafeCornerIsTheOnlyPlace`
+// fails on a pointer type, `withUnsafe…`, `unsafeBitCast`, `Unmanaged`, `.baseAddress`, … anywhere
+// else). Two parts:
 //
-// - Documents (`ValuePointer`, `InPlace`, `PlanPath`, `PinnedValue`, `UnretainedList`,
-//   `SharedResources`, `SharedFindings`): how the evaluator reads `Value`s without reference
-//   counting. Lifetime rules 1-5.
+// - Documents (`ValuePointer`, `ResourcePointer`, `InPlace`, `PlanPath`, `PinnedValue`,
+//   `UnretainedList`, `SharedResources`, `SharedFindings`): how the evaluator reads `Value`s
+//   without reference counting. Lifetime rules 1-5.
 // - Bytes and storage (`ByteView`, `MutableByteView`, `ManualBuffer`, `ElementView`,
-//   `MutableElementView`, `reinterpretBits`, the SHA-256 block function): how scanners read and write bytes without copies or bounds checks in
-//   their inner loops. Lifetime rules 6-9, under "Bytes in place" below.
+//   `MutableElementView`, `Array(placing:)`, `reinterpretBits`, the SHA-256 block function): how
+//   scanners read and write bytes without copies, or bounds checks in their inner loops.
+//   Lifetime rules 6-9, under "Bytes in place" below.
 
 // MARK: - Documents in place
 //
@@ -611,6 +613,19 @@ extension MutableByteView {
         grown.base.moveInitialize(from: base, count: count)
         base.deallocate()
         return grown
+    }
+}
+
+extension Array {
+    /// An array of `count` elements that `body` initializes, in any order, each exactly once,
+    /// with `initialize(at:to:)` of the buffer it gets (valid only inside `body`; nothing else
+    /// is read or written through it).
+    @inlinable public init(placing count: Int, _ body: (ManualBuffer<Element>) -> Void) {
+        self.init(unsafeUninitializedCapacity: count) { buffer, initialized in
+            guard let base = buffer.baseAddress else { return }
+            body(ManualBuffer(base: base))
+            initialized = count
+        }
     }
 }
 

@@ -62,6 +62,51 @@ struct ArchitectureTests {
         }
     }
 
+    /// The unsafe corner: `PolicyEngine/InPlaceReading.swift`, and the one `InPlaceReading.swift`
+    /// of each target that links a C library needing pointers (why, beside each).
+    static let unsafeCorner: [String: String] = [
+        "PolicyEngine/InPlaceReading.swift": "the corner: document pointers, byte views, manual storage, libc and SHA-256 calls",
+        "TabularText/InPlaceReading.swift": "zlib and ISA-L inflate state and windows; CTextScan's SSE2 byte classification",
+        "Inventory/InPlaceReading.swift": "CTextScan's JSON array element scan",
+        "Reports/InPlaceReading.swift": "libxml2's output callback context; the path a signal handler unlinks",
+        "History/InPlaceReading.swift": "SQLite's text binding (SQLITE_TRANSIENT)",
+    ]
+
+    /// What makes or reaches a raw pointer: the count of docs/architecture.md ("One of each") is
+    /// of the first eleven tokens (comments included, as its `grep` counts them); the rest are the spellings that reach a pointer without naming
+    /// its type (a closure over `withUTF8`, `baseAddress`, `Array(unsafeUninitializedCapacity:)`)
+    /// and the fence's entry points for C interop.
+    static let pointerTokens = [
+        "UnsafePointer", "UnsafeMutablePointer", "UnsafeRawPointer", "UnsafeMutableRawPointer", "UnsafeBufferPointer",
+        "UnsafeMutableBufferPointer", "UnsafeRawBufferPointer", "UnsafeMutableRawBufferPointer", "withUnsafe", "unsafeBitCast", "Unmanaged",
+        ".baseAddress", "withUTF8Buffer", "withContiguousStorageIfAvailable", "assumingMemoryBound", "withMemoryRebound",
+        "unsafeUninitializedCapacity", "unsafeStart:", "unsafeBaseAddress",
+    ]
+
+    @Test("pointers are made only in the unsafe corner: no pointer token outside the InPlaceReading.swift files")
+    func unsafeCornerIsTheOnlyPlace() throws {
+        let files = try Self.files()
+        let fences = Set(files.map(\.path).filter { $0.hasSuffix("/InPlaceReading.swift") })
+        #expect(fences == Set(Self.unsafeCorner.keys), "a new InPlaceReading.swift needs a reason in ArchitectureTests.unsafeCorner")
+        var outside = 0
+        for (path, lines) in files where !fences.contains(path) {
+            for (number, line) in lines.enumerated() {
+                // The count's tokens anywhere (as its `grep` counts them); the others in code only.
+                let isComment = line.trimmingPrefix(while: \.isWhitespace).hasPrefix("//")
+                let tokens = Self.pointerTokens.enumerated().filter { (index, token) in line.contains(token) && (index < 11 || !isComment) }.map(\.element)
+                    + (!isComment && (line.contains("withUTF8 {") || line.contains("withUTF8(")) ? ["withUTF8"] : [])
+                for token in tokens {
+                    outside += 1
+                    Issue.record("\(path):\(number + 1) uses \(token): use the views of PolicyEngine/InPlaceReading.swift (ByteView, ManualBuffer, …)")
+                }
+            }
+        }
+        #expect(outside == 0)
+        // The fence does use them (a test that cannot fail would not count).
+        let corner = try #require(files.first { $0.path == "PolicyEngine/InPlaceReading.swift" })
+        #expect(corner.lines.contains { $0.contains("UnsafeBufferPointer") })
+    }
+
     @Test("every @unchecked Sendable says why it is safe in a '/// Sendable…' paragraph above it")
     func uncheckedSendable() throws {
         var found = 0

@@ -133,14 +133,14 @@ public enum PolicyRunner {
         // Built in input order, each into its place: the resources (and the strings a finding
         // retains) are then read front to back, not at random as the id order would read them.
         return InPlace.sharing(corpus.resources) { shared in
-            [Finding](unsafeUninitializedCapacity: verdicts.count) { buffer, initialized in
-                guard let base = shared?.base, let output = buffer.baseAddress else { return }
+            [Finding](placing: shared == nil ? 0 : verdicts.count) { output in
+                guard let base = shared?.base else { return }
                 for (index, verdict) in verdicts.enumerated() {
-                    (output + Int(destination[index])).initialize(
+                    output.initialize(
+                        at: Int(destination[index]),
                         to: finding(base + verdict.position, at: verdict.position, status: verdict.status, written: verdict.written,
                                     explainer: explainer))
                 }
-                initialized = verdicts.count
             }
         }
     }

@@ -137,7 +137,7 @@ enum FindingJSON {
             first = false
             FindingJSON.newline(&output, level: level + 1)
             output.append(UInt8(ascii: "\""))
-            key.withUTF8Buffer { output.append(contentsOf: $0) }
+            output.append(contentsOf: ByteView(key))
             FindingJSON.append("\": ", to: &output)
         }
 
@@ -173,6 +173,6 @@ enum FindingJSON {
     }
 
     private static func append(_ literal: StaticString, to output: inout [UInt8]) {
-        literal.withUTF8Buffer { output.append(contentsOf: $0) }
+        output.append(contentsOf: ByteView(literal))
     }
 }

@@ -1,9 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
-
 /// The members of an object value.
 ///
 /// Small objects (up to `linearLimit` members — nearly every resource object) keep insertion
@@ -175,12 +169,7 @@ public struct Fields: Sendable, Hashable, Sequence {
     /// (and equal bytes are equal strings).
     @inline(__always) static func sameKey(_ stored: String, _ key: String) -> Bool {
         if key.utf8.count > 15, stored.utf8.count == key.utf8.count {
-            let sameBytes = stored.utf8.withContiguousStorageIfAvailable { left in
-                key.utf8.withContiguousStorageIfAvailable { right in
-                    guard let leftBase = left.baseAddress, let rightBase = right.baseAddress else { return false }
-                    return memcmp(leftBase, rightBase, left.count) == 0
-                }
-            }
+            let sameBytes = stored.withByteViewIfContiguous { left in key.withByteViewIfContiguous { right in left.sameBytes(as: right) } }
             if sameBytes == true { return true }
         }
         return stored == key

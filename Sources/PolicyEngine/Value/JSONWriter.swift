@@ -83,7 +83,7 @@ public enum JSONWriter {
 
     /// Appends a literal's bytes (no per-character iteration).
     private static func append(_ literal: StaticString, to output: inout [UInt8]) {
-        literal.withUTF8Buffer { output.append(contentsOf: $0) }
+        output.append(contentsOf: ByteView(literal))
     }
 
     /// Shortest round-trip text of a number; integral values within ±2^53 print without a fraction.
