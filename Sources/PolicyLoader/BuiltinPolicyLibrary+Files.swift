@@ -3239,11 +3239,12 @@ tests:
               dev-sg: not_applicable, portal-sg-dr: waived }
 
   # AWS's own sample configuration item (awslabs/aws-config-rdk, rdk/template/example_ci/AWS_EC2_SecurityGroup.json):
-  # group launch-wizard-7 opens tcp 22 to 0.0.0.0/0. The item has no resourceName, so Assay reports no name.
+  # group launch-wizard-7 opens tcp 22 to 0.0.0.0/0. The item has no resourceName: the name is its groupName.
   - name: "public sample: AWS Config RDK example security group launch-wizard-7"
     policy: network.ingress.sensitive_ports
     documents:
       - id: "arn:aws:ec2:us-east-1:264683526309:security-group/sg-1d56fc66"
+        name: launch-wizard-7
         type: network.security_group
         provider: aws
         network: { rules: [ { direction: ingress, action: allow, protocol: tcp, ports: { from: 22, to: 22 }, sources: [0.0.0.0/0] },
