@@ -50,7 +50,7 @@ let package = Package(
             dependencies: ["PolicyEngine", .product(name: "Yams", package: "Yams")],
             swiftSettings: strict
         ),
-        .target(name: "Inventory", dependencies: ["PolicyEngine", "TabularText"], swiftSettings: strict),
+        .target(name: "Inventory", dependencies: ["PolicyEngine", "TabularText", "CTextScan"], swiftSettings: strict),
         .target(
             name: "Reports",
             dependencies: ["PolicyEngine", "CLibXML2", .product(name: "Mustache", package: "swift-mustache")],
@@ -143,7 +143,7 @@ let package = Package(
             swiftSettings: strict
         ),
         .testTarget(
-            name: "InventoryTests", dependencies: ["Inventory", "PolicyEngine", "TabularText", "TestSupport"], exclude: ["Fixtures"], swiftSettings: strict
+            name: "InventoryTests", dependencies: ["Inventory", "PolicyEngine", "TabularText", "CTextScan", "TestSupport"], exclude: ["Fixtures"], swiftSettings: strict
         ),
         .testTarget(
             name: "ReportsTests",
