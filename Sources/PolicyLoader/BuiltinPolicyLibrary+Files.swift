@@ -2713,12 +2713,14 @@ param_docs:
 # Test cases of the audit-logging policies (run with `assay test policies`). `!unknown` is a value
 # the export does not know yet (Terraform "known after apply", or a destination not among the inputs).
 #
-# Real-world case: `apjc-trail` is the trail of AWS's own sample configuration item
-# `AWS_Cloudtrail_Trail.json` (awslabs/aws-config-rdk, rdk/template/example_ci/, commit
-# bb24bcab6aa948cceebd96d7826f45176c152fa0, Apache-2.0; copied in shared/external-data/resources/aws-config/rdk-example-ci/),
-# with the facets Assay reads from it (isMultiRegionTrail, logFileValidationEnabled, s3BucketName);
-# its bucket is not in that sample, so immutability and the log regions are unknown.
-# `InventoryTests/OperationsFacetTests` reads the file itself.
+# Cases named `public sample: …` are built from public real-world exports, listed with source,
+# licence and transforms in policies/PUBLIC-SAMPLES.md; InventoryTests/PublicSampleCaseTests reads
+# each file through Assay's reader and checks the facets the documents below carry. The trail
+# `APJCCloudTrail` is AWS's own sample configuration item `AWS_Cloudtrail_Trail.json`
+# (awslabs/aws-config-rdk, rdk/template/example_ci/, commit bb24bcab6aa948cceebd96d7826f45176c152fa0,
+# Apache-2.0; in shared/external-data/resources/aws-config/rdk-example-ci/): multi-region, log-file
+# validation on, delivered to a bucket that is not in the sample — so immutability and the log
+# regions are unknown.
 version: 1
 as_of: 2026-11-27
 tests:
@@ -2762,22 +2764,18 @@ tests:
   - name: CloudTrail trails are multi-region
     policy: logging.audit.multi_region
     documents:
-      # awslabs/aws-config-rdk example item (see the header): isMultiRegionTrail true.
-      - { id: "arn:aws:cloudtrail:ap-southeast-1:123456789012:trail/APJCCloudTrail", name: APJCCloudTrail, type: logging.trail, provider: aws, region: ap-southeast-1,
-          audit: { all_regions: true, log_validation: true, organization: false, destination: mborch-apjc-cloudtrail-bucket, destination_immutable: !unknown, log_regions: !unknown } }
       - { id: eu-only, type: logging.trail, provider: aws, region: eu-west-1, audit: { all_regions: false } }
       - { id: aws_cloudtrail.planned, type: logging.trail, provider: aws, region: eu-west-1, audit: { all_regions: !unknown } }
       - { id: activity-log-export, type: logging.trail, provider: azure, region: global, audit: { all_regions: true } }
       - { id: legacy-eu-trail, type: logging.trail, provider: aws, region: eu-west-1, audit: { all_regions: false } }
     waivers:
       - { policy: logging.audit.multi_region, resources: [legacy-eu-trail], reason: Replaced by the organization trail in CHG-4502, owner: security@acme.example, expires: 2027-02-28 }
-    expect: { "arn:aws:cloudtrail:ap-southeast-1:123456789012:trail/APJCCloudTrail": pass, eu-only: fail, aws_cloudtrail.planned: unknown,
+    expect: { eu-only: fail, aws_cloudtrail.planned: unknown,
               activity-log-export: not_applicable, legacy-eu-trail: waived }
 
   - name: trails validate their log files
     policy: logging.audit.log_validation
     documents:
-      - { id: "arn:aws:cloudtrail:ap-southeast-1:123456789012:trail/APJCCloudTrail", name: APJCCloudTrail, type: logging.trail, provider: aws, audit: { log_validation: true } }
       - { id: unvalidated, type: logging.trail, provider: aws, audit: { log_validation: false } }
       - { id: not-reported, type: logging.trail, provider: aws }
       - { id: aws_cloudtrail.planned, type: logging.trail, provider: aws, audit: { log_validation: !unknown } }
@@ -2785,7 +2783,7 @@ tests:
       - { id: legacy-trail, type: logging.trail, provider: aws, audit: { log_validation: false } }
     waivers:
       - { policy: logging.audit.log_validation, resources: [legacy-trail], reason: Trail deleted with the legacy account in CHG-4502, owner: security@acme.example, expires: 2027-02-28 }
-    expect: { "arn:aws:cloudtrail:ap-southeast-1:123456789012:trail/APJCCloudTrail": pass, unvalidated: fail, not-reported: fail, aws_cloudtrail.planned: unknown,
+    expect: { unvalidated: fail, not-reported: fail, aws_cloudtrail.planned: unknown,
               activity-log-export: not_applicable, legacy-trail: waived }
 
   - name: audit logs land in immutable storage
@@ -2793,15 +2791,12 @@ tests:
     documents:
       - { id: locked-bucket-trail, type: logging.trail, provider: aws, audit: { destination: acme-audit-logs, destination_immutable: true } }
       - { id: plain-bucket-trail, type: logging.trail, provider: aws, audit: { destination: acme-legacy-trail-logs, destination_immutable: false } }
-      # The RDK sample's bucket is not among the inputs: unknown, never a pass.
-      - { id: "arn:aws:cloudtrail:ap-southeast-1:123456789012:trail/APJCCloudTrail", type: logging.trail, provider: aws,
-          audit: { destination: mborch-apjc-cloudtrail-bucket, destination_immutable: !unknown } }
       - { id: workspace-only, type: logging.trail, provider: azure, audit: { destination: /subscriptions/8f4e/resourceGroups/ops/providers/Microsoft.OperationalInsights/workspaces/ops, destination_immutable: false } }
       - { id: no-destination, type: logging.trail, provider: aws }
       - { id: siem-trail, type: logging.trail, provider: aws, audit: { destination: acme-siem-ingest, destination_immutable: false } }
     waivers:
       - { policy: logging.audit.immutable_storage, resources: [siem-trail], reason: Copy for the SIEM; the organization trail keeps the locked copy, owner: security@acme.example, expires: 2027-06-30 }
-    expect: { locked-bucket-trail: pass, plain-bucket-trail: fail, "arn:aws:cloudtrail:ap-southeast-1:123456789012:trail/APJCCloudTrail": unknown, workspace-only: fail,
+    expect: { locked-bucket-trail: pass, plain-bucket-trail: fail, workspace-only: fail,
               no-destination: fail, siem-trail: waived }
 
   - name: audit logs are kept in two regions
@@ -2829,6 +2824,71 @@ tests:
     waivers:
       - { policy: logging.audit.gcp_data_access, resources: [sandbox], reason: Sandbox holds no customer data, owner: platform@acme.example, expires: 2027-06-30 }
     expect: { all-types: pass, writes-only: fail, none-configured: fail, no-iam-export: fail, planned-project: unknown, sandbox: waived, azure-group: not_applicable }
+
+  - name: "public sample: AWS Config RDK example CloudTrail trail, multi-region"
+    policy: logging.audit.multi_region
+    documents:
+      - { id: "arn:aws:cloudtrail:ap-southeast-1:123456789012:trail/APJCCloudTrail", name: APJCCloudTrail, type: logging.trail, provider: aws, account: "212591712841", region: ap-southeast-1,
+          audit: { all_regions: true, log_validation: true, organization: false, destination: mborch-apjc-cloudtrail-bucket, destination_immutable: !unknown, log_regions: !unknown } }
+    expect: { "arn:aws:cloudtrail:ap-southeast-1:123456789012:trail/APJCCloudTrail": pass }
+
+  - name: "public sample: AWS Config RDK example CloudTrail trail with isMultiRegionTrail set to false"
+    policy: logging.audit.multi_region
+    documents:
+      - { id: "arn:aws:cloudtrail:ap-southeast-1:123456789012:trail/APJCCloudTrail", name: APJCCloudTrail, type: logging.trail, provider: aws, account: "212591712841", region: ap-southeast-1,
+          audit: { all_regions: false, log_validation: false, organization: false, destination: mborch-apjc-cloudtrail-bucket, destination_immutable: !unknown, log_regions: !unknown } }
+    expect: { "arn:aws:cloudtrail:ap-southeast-1:123456789012:trail/APJCCloudTrail": fail }
+
+  - name: "public sample: AWS Config RDK example CloudTrail trail, log-file validation on"
+    policy: logging.audit.log_validation
+    documents:
+      - { id: "arn:aws:cloudtrail:ap-southeast-1:123456789012:trail/APJCCloudTrail", name: APJCCloudTrail, type: logging.trail, provider: aws, account: "212591712841", region: ap-southeast-1,
+          audit: { all_regions: true, log_validation: true, organization: false, destination: mborch-apjc-cloudtrail-bucket, destination_immutable: !unknown, log_regions: !unknown } }
+    expect: { "arn:aws:cloudtrail:ap-southeast-1:123456789012:trail/APJCCloudTrail": pass }
+
+  - name: "public sample: AWS Config RDK example CloudTrail trail with logFileValidationEnabled set to false"
+    policy: logging.audit.log_validation
+    documents:
+      - { id: "arn:aws:cloudtrail:ap-southeast-1:123456789012:trail/APJCCloudTrail", name: APJCCloudTrail, type: logging.trail, provider: aws, account: "212591712841", region: ap-southeast-1,
+          audit: { all_regions: false, log_validation: false, organization: false, destination: mborch-apjc-cloudtrail-bucket, destination_immutable: !unknown, log_regions: !unknown } }
+    expect: { "arn:aws:cloudtrail:ap-southeast-1:123456789012:trail/APJCCloudTrail": fail }
+
+  - name: "public sample: AWS Config RDK example CloudTrail trail, log bucket not in the sample (immutability)"
+    policy: logging.audit.immutable_storage
+    documents:
+      - { id: "arn:aws:cloudtrail:ap-southeast-1:123456789012:trail/APJCCloudTrail", name: APJCCloudTrail, type: logging.trail, provider: aws, account: "212591712841", region: ap-southeast-1,
+          audit: { all_regions: true, log_validation: true, organization: false, destination: mborch-apjc-cloudtrail-bucket, destination_immutable: !unknown, log_regions: !unknown } }
+    expect: { "arn:aws:cloudtrail:ap-southeast-1:123456789012:trail/APJCCloudTrail": unknown }
+
+  - name: "public sample: AWS Config RDK example CloudTrail trail, log bucket not in the sample (log regions)"
+    policy: logging.audit.copied_to_second_region
+    documents:
+      - { id: "arn:aws:cloudtrail:ap-southeast-1:123456789012:trail/APJCCloudTrail", name: APJCCloudTrail, type: logging.trail, provider: aws, account: "212591712841", region: ap-southeast-1,
+          audit: { all_regions: true, log_validation: true, organization: false, destination: mborch-apjc-cloudtrail-bucket, destination_immutable: !unknown, log_regions: !unknown } }
+    expect: { "arn:aws:cloudtrail:ap-southeast-1:123456789012:trail/APJCCloudTrail": unknown }
+
+  # Two items of the RDK set: the trail (account 212591712841) and a security group of account
+  # 264683526309, which no trail of the sample records.
+  - name: "public sample: AWS Config RDK example trail and security group of two accounts, trail coverage"
+    policy: logging.audit.trail_coverage
+    documents:
+      - { id: "aws:212591712841:ap-southeast-1", name: 212591712841 ap-southeast-1, type: account.region, provider: aws, account: "212591712841", region: ap-southeast-1, applications: [] }
+      - { id: "aws:264683526309:us-east-1", name: 264683526309 us-east-1, type: account.region, provider: aws, account: "264683526309", region: us-east-1, applications: [] }
+      - { id: "arn:aws:cloudtrail:ap-southeast-1:123456789012:trail/APJCCloudTrail", name: APJCCloudTrail, type: logging.trail, provider: aws, account: "212591712841", region: ap-southeast-1,
+          audit: { all_regions: true, log_validation: true, organization: false, destination: mborch-apjc-cloudtrail-bucket, destination_immutable: !unknown, log_regions: !unknown } }
+    expect: { "aws:212591712841:ap-southeast-1": pass, "aws:264683526309:us-east-1": fail, "arn:aws:cloudtrail:ap-southeast-1:123456789012:trail/APJCCloudTrail": not_applicable }
+
+  # forseti-security's mock Cloud Asset Inventory: four projects; 1041 and 1042 have an allServices
+  # audit config with every log type, 1043 and 1044 an IAM policy without audit configs.
+  - name: "public sample: forseti CAI projects and IAM policies, Data Access logs"
+    policy: logging.audit.gcp_data_access
+    documents:
+      - { id: "//cloudresourcemanager.googleapis.com/projects/1041", name: Project 1, type: account.project, provider: gcp, account: "1041", audit: { data_access_logs: [ADMIN_READ, DATA_READ, DATA_WRITE] } }
+      - { id: "//cloudresourcemanager.googleapis.com/projects/1042", name: Project 2, type: account.project, provider: gcp, account: "1042", audit: { data_access_logs: [ADMIN_READ, DATA_READ, DATA_WRITE] } }
+      - { id: "//cloudresourcemanager.googleapis.com/projects/1043", name: Project 3, type: account.project, provider: gcp, account: "1043", audit: { data_access_logs: [] } }
+      - { id: "//cloudresourcemanager.googleapis.com/projects/1044", name: Project 4, type: account.project, provider: gcp, account: "1044", audit: { data_access_logs: [] } }
+    expect: { "//cloudresourcemanager.googleapis.com/projects/1041": pass, "//cloudresourcemanager.googleapis.com/projects/1042": pass,
+              "//cloudresourcemanager.googleapis.com/projects/1043": fail, "//cloudresourcemanager.googleapis.com/projects/1044": fail }
 
 """####),
         ("builtin/logging/trail-coverage.yaml", ####"""
@@ -3053,6 +3113,11 @@ param_docs:
         ("builtin/network/network.test.yaml", ####"""
 # Test cases of the network policies (run with `assay test policies`). `!unknown` is a value the
 # export does not know yet (Terraform "known after apply").
+#
+# Cases named `public sample: …` are built from public real-world exports, listed with source,
+# licence and transforms in policies/PUBLIC-SAMPLES.md; InventoryTests/PublicSampleCaseTests (and
+# NetworkRuleTests for the RDK group) read each file through Assay's reader and check the facets
+# the documents carry.
 version: 1
 as_of: 2026-11-27
 tests:
@@ -3114,13 +3179,6 @@ tests:
         type: network.security_group
         network: { rules: [ { direction: ingress, action: allow, protocol: tcp, ports: { from: 443, to: 443 }, sources: [0.0.0.0/0] },
                             { direction: egress, action: !unknown, protocol: !unknown, ports: !unknown, destinations: !unknown } ] }
-      # Built from a public AWS Config item: awslabs/aws-config-rdk, rdk/template/example_ci/AWS_EC2_SecurityGroup.json
-      # (commit bb24bcab, Apache-2.0): group launch-wizard-7 opens tcp 22 to 0.0.0.0/0.
-      - id: "arn:aws:ec2:us-east-1:264683526309:security-group/sg-1d56fc66"
-        type: network.security_group
-        name: launch-wizard-7
-        network: { rules: [ { direction: ingress, action: allow, protocol: tcp, ports: { from: 22, to: 22 }, sources: [0.0.0.0/0] },
-                            { direction: egress, action: allow, protocol: all, ports: { from: 0, to: 65535 }, destinations: [0.0.0.0/0] } ] }
       - id: lab-bastion
         type: network.security_group
         network: { rules: [ { direction: ingress, action: allow, protocol: tcp, ports: { from: 22, to: 22 }, sources: [0.0.0.0/0] } ] }
@@ -3131,7 +3189,7 @@ tests:
     expect: { web-https-only: pass, ssh-from-vpn: pass, ssh-from-anywhere: fail, postgres-from-ipv6-anywhere: fail, range-20-to-21: pass, range-20-to-22: fail,
               range-23-to-1432: pass, all-traffic-from-a-public-block: fail, udp-and-icmp-only: pass, rdp-denied-by-nsg-rule: pass, group-reference-only: pass,
               separate-rule-resource: fail, no-rules: pass, rules-not-reported: fail, sources-after-apply: unknown, rules-after-apply: unknown, egress-after-apply: pass,
-              "arn:aws:ec2:us-east-1:264683526309:security-group/sg-1d56fc66": fail, lab-bastion: waived, bucket: not_applicable }
+              lab-bastion: waived, bucket: not_applicable }
 
   - name: the checked ports are a parameter
     policy: network.ingress.sensitive_ports
@@ -3179,6 +3237,45 @@ tests:
       - { policy: network.rules.primary_dr_consistent, resources: [portal-sg-dr], reason: DR-only replication monitor on 9090, owner: web@acme.example, expires: 2027-03-31 }
     expect: { payments-sg-eu-west-1: fail, payments-sg-eu-central-1: pass, checkout-sg-dr: fail, one-region-sg: not_applicable, planned-sg: unknown,
               dev-sg: not_applicable, portal-sg-dr: waived }
+
+  # AWS's own sample configuration item (awslabs/aws-config-rdk, rdk/template/example_ci/AWS_EC2_SecurityGroup.json):
+  # group launch-wizard-7 opens tcp 22 to 0.0.0.0/0. The item has no resourceName: the name is its groupName.
+  - name: "public sample: AWS Config RDK example security group launch-wizard-7"
+    policy: network.ingress.sensitive_ports
+    documents:
+      - id: "arn:aws:ec2:us-east-1:264683526309:security-group/sg-1d56fc66"
+        name: launch-wizard-7
+        type: network.security_group
+        provider: aws
+        network: { rules: [ { direction: ingress, action: allow, protocol: tcp, ports: { from: 22, to: 22 }, sources: [0.0.0.0/0] },
+                            { direction: egress, action: allow, protocol: all, ports: { from: 0, to: 65535 }, destinations: [0.0.0.0/0] } ] }
+    expect: { "arn:aws:ec2:us-east-1:264683526309:security-group/sg-1d56fc66": fail }
+
+  # forseti-security's mock Cloud Asset Inventory: the default firewalls of two projects.
+  - name: "public sample: forseti CAI default firewalls of two projects"
+    policy: network.ingress.sensitive_ports
+    documents:
+      - { id: "//compute.googleapis.com/projects/project1/global/firewalls/default-allow-https-lb", name: default-allow-https-lb, type: network.security_group, provider: gcp,
+          network: { rules: [ { direction: ingress, action: allow, protocol: tcp, ports: { from: 80, to: 80 }, sources: [130.211.0.0/22, 35.191.0.0/16] }, { direction: ingress, action: allow, protocol: tcp, ports: { from: 443, to: 443 }, sources: [130.211.0.0/22, 35.191.0.0/16] } ] } }
+      - { id: "//compute.googleapis.com/projects/project1/global/firewalls/default-allow-ssh", name: default-allow-ssh, type: network.security_group, provider: gcp,
+          network: { rules: [ { direction: ingress, action: allow, protocol: tcp, ports: { from: 22, to: 22 }, sources: [0.0.0.0/0] } ] } }
+      - { id: "//compute.googleapis.com/projects/project1/global/firewalls/default-allow-internal", name: default-allow-internal, type: network.security_group, provider: gcp,
+          network: { rules: [ { direction: ingress, action: allow, protocol: tcp, ports: { from: 22, to: 22 }, sources: [10.0.0.0/8] }, { direction: ingress, action: allow, protocol: icmp, sources: [10.0.0.0/8] } ] } }
+      - { id: "//compute.googleapis.com/projects/project2/global/firewalls/default-allow-icmp", name: default-allow-icmp, type: network.security_group, provider: gcp,
+          network: { rules: [ { direction: ingress, action: allow, protocol: icmp, sources: [0.0.0.0/0] } ] } }
+      - { id: "//compute.googleapis.com/projects/project2/global/firewalls/default-allow-rdp", name: default-allow-rdp, type: network.security_group, provider: gcp,
+          network: { rules: [ { direction: ingress, action: allow, protocol: tcp, ports: { from: 3389, to: 3389 }, sources: [0.0.0.0/0] } ] } }
+      - { id: "//compute.googleapis.com/projects/project2/global/firewalls/default-allow-ssh", name: default-allow-ssh, type: network.security_group, provider: gcp,
+          network: { rules: [ { direction: ingress, action: allow, protocol: tcp, ports: { from: 22, to: 22 }, sources: [0.0.0.0/0] } ] } }
+      - { id: "//compute.googleapis.com/projects/project2/global/firewalls/default-allow-internal", name: default-allow-internal, type: network.security_group, provider: gcp,
+          network: { rules: [ { direction: ingress, action: allow, protocol: udp, ports: { from: 1, to: 65535 }, sources: [10.0.0.0/8] }, { direction: ingress, action: allow, protocol: tcp, ports: { from: 1, to: 65535 }, sources: [10.0.0.0/8] }, { direction: ingress, action: allow, protocol: icmp, sources: [10.0.0.0/8] } ] } }
+    expect: { "//compute.googleapis.com/projects/project1/global/firewalls/default-allow-https-lb": pass,
+              "//compute.googleapis.com/projects/project1/global/firewalls/default-allow-ssh": fail,
+              "//compute.googleapis.com/projects/project1/global/firewalls/default-allow-internal": pass,
+              "//compute.googleapis.com/projects/project2/global/firewalls/default-allow-icmp": pass,
+              "//compute.googleapis.com/projects/project2/global/firewalls/default-allow-rdp": fail,
+              "//compute.googleapis.com/projects/project2/global/firewalls/default-allow-ssh": fail,
+              "//compute.googleapis.com/projects/project2/global/firewalls/default-allow-internal": pass }
 
 """####),
         ("builtin/network/primary-dr-consistent.yaml", ####"""
@@ -4738,16 +4835,9 @@ tests:
               payments-pg-azure: not_applicable, reporting-db: not_applicable, payments-dev-db: not_applicable, payments-migration-db: waived,
               payments-api: not_applicable }
 
-  # Real-world case: `asg1` is the auto-scaling group of AWS's sample configuration item
-  # `AWS_AutoScaling_AutoScalingGroup.json` (awslabs/aws-config-rdk, rdk/template/example_ci/,
-  # commit bb24bcab6aa948cceebd96d7826f45176c152fa0, Apache-2.0; copied in
-  # shared/external-data/resources/aws-config/rdk-example-ci/): `availabilityZones: [us-east-2a]`,
-  # one zone. `InventoryTests/OperationsFacetTests` reads the file itself.
   - name: production scaling groups span two zones
     policy: resilience.scaling_group.multi_zone
     documents:
-      - { id: "arn:aws:autoscaling:us-east-2:123456789012:autoScalingGroup:test:autoScalingGroupName/asg1", name: asg1, type: compute.scaling_group, region: us-east-2,
-          tags: { environment: prod }, compute: { zones: [us-east-2a] } }
       - { id: checkout-web-asg, type: compute.scaling_group, tags: { environment: prod }, compute: { zones: [eu-west-1a, eu-west-1b, eu-west-1c] } }
       - { id: payments-asg, type: compute.scaling_group, tags: { environment: prod }, compute: { zones: [eu-west-1a, eu-west-1b] } }
       - { id: regional-vmss, type: compute.scaling_group, tags: { environment: prod }, compute: { zones: [] } }
@@ -4757,7 +4847,7 @@ tests:
       - { id: batch-asg, type: compute.scaling_group, tags: { environment: prod }, compute: { zones: [eu-west-1a] } }
     waivers:
       - { policy: resilience.scaling_group.multi_zone, resources: [batch-asg], reason: Nightly batch re-runs after a zone outage, owner: data@acme.example, expires: 2027-03-31 }
-    expect: { "arn:aws:autoscaling:us-east-2:123456789012:autoScalingGroup:test:autoScalingGroupName/asg1": fail, checkout-web-asg: pass, regional-vmss: fail,
+    expect: { checkout-web-asg: pass, regional-vmss: fail,
               zones-not-reported: fail, aws_autoscaling_group.next: unknown, dev-asg: not_applicable, batch-asg: waived, payments-asg: pass }
 
   - name: tier-0/1 scaling groups have a second region or a standby
@@ -4909,6 +4999,87 @@ tests:
       - { id: "arn:aws:rds:us-east-1:264683526309:db:myrdstest", type: database.instance, provider: aws, name: myrdstest,
           tags: { workload-type: production, environment: prod, application: rdk-sample-db }, backup: { enabled: true, retention_days: 7, pitr: true } }
     expect: { "arn:aws:rds:us-east-1:264683526309:db:myrdstest": fail, rdk-sample-db: not_applicable }
+
+  # Cases named `public sample: …` are built from public real-world exports, listed with source,
+  # licence and transforms in policies/PUBLIC-SAMPLES.md; InventoryTests/PublicSampleCaseTests reads
+  # each file through Assay's reader and checks the facets the documents carry. `sample-app` is an
+  # entry of our own register: the public items carry no application tag, so the test adds
+  # `environment: prod` and `application: sample-app` at read time where a policy joins the register.
+  - name: "public sample: AWS Config RDK example databases and forseti Cloud SQL instances, automated backups"
+    policy: resilience.backup.enabled
+    documents:
+      - { id: "arn:aws:rds:us-east-1:264683526309:db:myrdstest", name: myrdstest, type: database.instance, backup: { enabled: true, retention_days: 7 } }
+      - { id: "arn:aws:rds:us-east-2:123456789012:cluster:test", type: database.cluster, backup: { enabled: true, retention_days: 1 } }
+      - { id: "arn:aws:redshift:us-west-2:382822795712:cluster:cluster-with-kms", type: database.warehouse, backup: { enabled: true, retention_days: 1 } }
+      - { id: "//cloudsql.googleapis.com/projects/project1/instances/forseti", type: database.instance, backup: { enabled: true } }
+      - { id: "//cloudsql.googleapis.com/projects/project2/instances/forseti", type: database.instance, backup: { enabled: true } }
+    expect: { "arn:aws:rds:us-east-1:264683526309:db:myrdstest": pass, "arn:aws:rds:us-east-2:123456789012:cluster:test": pass, "arn:aws:redshift:us-west-2:382822795712:cluster:cluster-with-kms": pass, "//cloudsql.googleapis.com/projects/project1/instances/forseti": pass,
+              "//cloudsql.googleapis.com/projects/project2/instances/forseti": pass }
+
+  - name: "public sample: AWS Config RDK example RDS instance with backupRetentionPeriod set to 0"
+    policy: resilience.backup.enabled
+    documents:
+      - { id: "arn:aws:rds:us-east-1:264683526309:db:myrdstest", name: myrdstest, type: database.instance, backup: { enabled: false, retention_days: 0 } }
+    expect: { "arn:aws:rds:us-east-1:264683526309:db:myrdstest": fail }
+
+  - name: "public sample: Route 53 API example failover records"
+    policy: resilience.dns.failover_health_check
+    documents:
+      - { id: route53/example.com/A/Ohio region, type: dns.record, dns: { routing: failover, failover_role: PRIMARY, ttl: 60, alias: false, health_check: abcdef11-2222-3333-4444-555555fedcba } }
+      - { id: route53/example.com/A/Oregon region, type: dns.record, dns: { routing: failover, failover_role: SECONDARY, ttl: 60, alias: false, health_check: abcdef66-7777-8888-9999-000000fedcba } }
+    expect: { route53/example.com/A/Ohio region: pass, route53/example.com/A/Oregon region: not_applicable }
+
+  - name: "public sample: Route 53 API example failover records with the primary's HealthCheckId removed"
+    policy: resilience.dns.failover_health_check
+    documents:
+      - { id: route53/example.com/A/Ohio region, type: dns.record, dns: { routing: failover, failover_role: PRIMARY, ttl: 60, alias: false } }
+      - { id: route53/example.com/A/Oregon region, type: dns.record, dns: { routing: failover, failover_role: SECONDARY, ttl: 60, alias: false, health_check: abcdef66-7777-8888-9999-000000fedcba } }
+    expect: { route53/example.com/A/Ohio region: fail, route53/example.com/A/Oregon region: not_applicable }
+
+  - name: "public sample: AWS Config RDK example auto-scaling group asg1 in one zone"
+    policy: resilience.scaling_group.multi_zone
+    documents:
+      - { id: "arn:aws:autoscaling:us-east-2:123456789012:autoScalingGroup:test:autoScalingGroupName/asg1", name: asg1, type: compute.scaling_group, region: us-east-2, tags: { environment: prod, application: sample-app }, compute: { zones: [us-east-2a] } }
+    expect: { "arn:aws:autoscaling:us-east-2:123456789012:autoScalingGroup:test:autoScalingGroupName/asg1": fail }
+
+  # The tier-1 application of our register runs pilot light (no standby compute): the RDK group is
+  # its only scaling group, in us-east-2.
+  - name: "public sample: AWS Config RDK example auto-scaling group asg1 as a tier-1 application's only group"
+    policy: resilience.scaling_group.second_region
+    documents:
+      - { id: sample-app, type: application, name: sample-app, status: active, tier: tier1, dr: { strategy: pilot_light } }
+      - { id: "arn:aws:autoscaling:us-east-2:123456789012:autoScalingGroup:test:autoScalingGroupName/asg1", name: asg1, type: compute.scaling_group, region: us-east-2, tags: { environment: prod, application: sample-app }, compute: { zones: [us-east-2a] } }
+    expect: { "arn:aws:autoscaling:us-east-2:123456789012:autoScalingGroup:test:autoScalingGroupName/asg1": fail, sample-app: not_applicable }
+
+  - name: "public sample: Cloud Custodian's recorded SQS queues, no redrive policy"
+    policy: resilience.queue.dead_letter
+    documents:
+      - { id: "arn:aws:sqs:us-east-1:644160558196:test-kms-alias", type: messaging.queue, tags: { environment: prod } }
+      - { id: "arn:aws:sqs:us-east-1:644160558196:test-kms-id", type: messaging.queue, tags: { environment: prod } }
+      - { id: "arn:aws:sqs:us-east-1:644160558196:test-kms-no-alias", type: messaging.queue, tags: { environment: prod } }
+    expect: { "arn:aws:sqs:us-east-1:644160558196:test-kms-alias": fail, "arn:aws:sqs:us-east-1:644160558196:test-kms-id": fail, "arn:aws:sqs:us-east-1:644160558196:test-kms-no-alias": fail }
+
+  # The load balancer and the RDS instance are in account 264683526309, the cluster in 123456789012;
+  # the 2016 instance item predates the DeletionProtection field, so the export does not say.
+  - name: "public sample: AWS Config RDK example load balancer, RDS instance and Aurora cluster of a tier-0 application"
+    policy: resilience.deletion_protection.critical
+    documents:
+      - { id: sample-app, type: application, name: sample-app, status: active, tier: tier0 }
+      - { id: "arn:aws:elasticloadbalancing:us-east-1:264683526309:loadbalancer/app/MyALB/268aa84731d32825", name: MyALB, type: network.load_balancer, provider: aws, tags: { environment: prod, application: sample-app }, network: { deletion_protection: false } }
+      - { id: "arn:aws:rds:us-east-2:123456789012:cluster:test", type: database.cluster, provider: aws, tags: { environment: prod, application: sample-app }, database: { deletion_protection: false } }
+      - { id: "arn:aws:rds:us-east-1:264683526309:db:myrdstest", name: myrdstest, type: database.instance, provider: aws, tags: { environment: prod, application: sample-app, workload-type: production } }
+    expect: { "arn:aws:elasticloadbalancing:us-east-1:264683526309:loadbalancer/app/MyALB/268aa84731d32825": fail, "arn:aws:rds:us-east-2:123456789012:cluster:test": fail, "arn:aws:rds:us-east-1:264683526309:db:myrdstest": fail, sample-app: not_applicable }
+
+  # The RDK alarm qwd watches the RDK instance of account 681361479661 in us-east-1; the RDK security
+  # group is in account 264683526309, same region, where the sample has no alarm.
+  - name: "public sample: AWS Config RDK example alarm, instance and security group of two accounts, alarms per region"
+    policy: resilience.monitoring.alarms_per_region
+    documents:
+      - { id: "aws:264683526309:us-east-1", type: account.region, provider: aws, account: "264683526309", region: us-east-1, applications: [sample-app] }
+      - { id: "aws:681361479661:us-east-1", type: account.region, provider: aws, account: "681361479661", region: us-east-1, applications: [sample-app] }
+      - { id: "arn:aws:cloudwatch:us-east-1:681361479661:alarm:qwd", name: qwd, type: monitoring.alarm, provider: aws, account: "681361479661", region: us-east-1,
+          monitoring: { actions_enabled: true } }
+    expect: { "aws:264683526309:us-east-1": fail, "aws:681361479661:us-east-1": pass, "arn:aws:cloudwatch:us-east-1:681361479661:alarm:qwd": not_applicable }
 
 """####),
         ("builtin/resilience/scaling-group-multi-zone.yaml", ####"""
