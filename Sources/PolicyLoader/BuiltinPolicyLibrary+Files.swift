@@ -3467,6 +3467,41 @@ tests:
     expect: { tier0-exercised: pass, tier0-stale: fail, tier1-at-limit: pass, tier1-one-day-over: fail, tier3-two-years: pass, never-tested: fail,
               no-tier: unknown, retired-app: not_applicable, pagerduty-incident-response: pass, exercise-booked: waived }
 
+  # Public sample (policies/PUBLIC-SAMPLES.md): the GOV.UK developer docs' runbook for the
+  # email-alert-api health-check alert, alphagov/govuk-developer-docs
+  # source/manual/alerts/email-alert-api-app-healthcheck-not-ok.html.md (MIT, commit 08a1bb25), kept in
+  # Tests/ResilienceTests/Fixtures/public-samples. Its front matter is the record (owner_slack → owner,
+  # last_reviewed_on → last_review_date; the application is the first word of the title); it records no
+  # exercise. The application's register entry (active, tier 1) is ours.
+  # Tests/ResilienceTests/PublicSampleOperationsTests.swift maps the page and checks these fields.
+  - name: "public sample: GOV.UK email-alert-api runbook, last reviewed 2018-08-31"
+    policy: operations.documents.review_age
+    documents:
+      - { id: source/manual/alerts/email-alert-api-app-healthcheck-not-ok, type: ops.runbook, application: email-alert-api, owner: "#govuk-2ndline",
+          title: email-alert-api app healthcheck not ok, last_review_date: "2018-08-31", application_tier: tier1, application_status: active }
+    expect: { source/manual/alerts/email-alert-api-app-healthcheck-not-ok: fail }
+  # The same page as of three months after its review (its own `review_in` is 6 months): current then.
+  - name: "public sample: GOV.UK email-alert-api runbook, as of 2018-12-01"
+    policy: operations.documents.review_age
+    as_of: 2018-12-01
+    documents:
+      - { id: source/manual/alerts/email-alert-api-app-healthcheck-not-ok, type: ops.runbook, application: email-alert-api, owner: "#govuk-2ndline",
+          title: email-alert-api app healthcheck not ok, last_review_date: "2018-08-31", application_tier: tier1, application_status: active }
+    expect: { source/manual/alerts/email-alert-api-app-healthcheck-not-ok: pass }
+  - name: "public sample: GOV.UK email-alert-api runbook, no exercise recorded"
+    policy: operations.documents.test_age
+    documents:
+      - { id: source/manual/alerts/email-alert-api-app-healthcheck-not-ok, type: ops.runbook, application: email-alert-api, owner: "#govuk-2ndline",
+          title: email-alert-api app healthcheck not ok, last_review_date: "2018-08-31", application_tier: tier1, application_status: active }
+    expect: { source/manual/alerts/email-alert-api-app-healthcheck-not-ok: fail }
+  - name: "public sample: GOV.UK email-alert-api runbook present"
+    policy: operations.runbook.present
+    documents:
+      - { id: email-alert-api, type: application, name: email-alert-api, status: active, tier: tier1 }
+      - { id: source/manual/alerts/email-alert-api-app-healthcheck-not-ok, type: ops.runbook, application: email-alert-api, owner: "#govuk-2ndline",
+          title: email-alert-api app healthcheck not ok, last_review_date: "2018-08-31", application_tier: tier1, application_status: active }
+    expect: { email-alert-api: pass, source/manual/alerts/email-alert-api-app-healthcheck-not-ok: not_applicable }
+
 """####),
         ("builtin/operations/runbook-present.yaml", ####"""
 version: 1
@@ -4335,14 +4370,17 @@ unknown_message: "the tier inversion of {{ name }} cannot be judged: {{ dependen
 # `depends_on` and the downtime model (docs/downtime-model.md, "Dependencies and availability");
 # tests give them. `!unknown` is a figure that cannot be known (a placeholder, an id outside the register).
 #
-# Public case: the service graph of Google's Online Boutique, GoogleCloudPlatform/microservices-demo,
-# release/kubernetes-manifests.yaml (Apache-2.0): each Deployment's *_SERVICE_ADDR variables name the
-# services it calls — frontend → productcatalog, currency, cart, recommendation, shipping, checkout,
-# ad; checkoutservice → productcatalog, shipping, payment, email, currency, cart; recommendation →
-# productcatalog. Tiers are ours (payment, checkout, frontend tier 0; cart, catalogue, currency,
-# shipping tier 1; email, recommendation tier 2; ad tier 3), as are the kinds (the frontend serves
-# without ads and recommendations: soft). Tests/ResilienceTests/DependencyGraphTests.swift derives
-# these fields from the same register.
+# Public samples ("public sample: Online Boutique …", policies/PUBLIC-SAMPLES.md): the service graph
+# of Google's Online Boutique, GoogleCloudPlatform/microservices-demo, release/kubernetes-manifests.yaml
+# (Apache-2.0, kept in Tests/ResilienceTests/Fixtures/public-samples): each Deployment is an
+# application and each container variable `*_ADDR` naming another Deployment (`host:port`) a
+# dependency — frontend → productcatalog, currency, cart, recommendation, shipping, checkout, ad;
+# checkoutservice → productcatalog, shipping, payment, email, currency, cart; recommendation →
+# productcatalog; cartservice → redis-cart; loadgenerator → frontend. Tiers are ours (payment,
+# checkout, frontend tier 0; cart, redis-cart, catalogue, currency, shipping tier 1; email,
+# recommendation tier 2; ad, loadgenerator tier 3), as are the kinds (the frontend serves without
+# ads and recommendations: soft) and the recovery figures. Tests/ResilienceTests/
+# PublicSampleDependencyTests.swift reads the manifest and derives these fields.
 version: 1
 as_of: 2026-11-27
 tests:
@@ -4356,17 +4394,23 @@ tests:
           dependencies: { hard: [reports], tier_inversions: !unknown, tier_unknown_reason: "its hard dependency 'reports' has no tier in the register" } }
       - { id: retired, type: application, name: retired, status: retired, tier: tier0, dependencies: { tier_inversions: ["'x' (tier3)"] } }
       - { id: migrating, type: application, name: migrating, status: active, tier: tier0, dependencies: { hard: [legacy-auth], tier_inversions: ["'legacy-auth' (tier2)"] } }
-      # Online Boutique (public, see above).
+    waivers:
+      - { policy: resilience.dependencies.tier_inversion, resources: [migrating], reason: Moves to the tier-0 identity platform in Q1 (PRJ-88), owner: platform@acme.example, expires: 2027-03-31 }
+    expect: { same-tier: pass, more-critical: pass, inverted: fail, tier-missing: unknown, retired: not_applicable, migrating: waived }
+
+  - name: "public sample: Online Boutique, tier inversions"
+    policy: resilience.dependencies.tier_inversion
+    documents:
       - { id: checkoutservice, type: application, name: checkoutservice, status: active, tier: tier0,
           dependencies: { hard: [productcatalogservice, shippingservice, paymentservice, emailservice, currencyservice, cartservice],
                           tier_inversions: ["'productcatalogservice' (tier1)", "'shippingservice' (tier1)", "'emailservice' (tier2)", "'currencyservice' (tier1)", "'cartservice' (tier1)"] } }
-      - { id: paymentservice, type: application, name: paymentservice, status: active, tier: tier0, dependencies: { hard: [], tier_inversions: [] } }
+      - { id: frontend, type: application, name: frontend, status: active, tier: tier0,
+          dependencies: { hard: [productcatalogservice, currencyservice, cartservice, shippingservice, checkoutservice], soft: [recommendationservice, adservice],
+                          tier_inversions: ["'productcatalogservice' (tier1)", "'currencyservice' (tier1)", "'cartservice' (tier1)", "'shippingservice' (tier1)"] } }
+      - { id: cartservice, type: application, name: cartservice, status: active, tier: tier1, dependencies: { hard: [redis-cart], tier_inversions: [] } }
       - { id: recommendationservice, type: application, name: recommendationservice, status: active, tier: tier2,
           dependencies: { hard: [productcatalogservice], tier_inversions: [] } }
-    waivers:
-      - { policy: resilience.dependencies.tier_inversion, resources: [migrating], reason: Moves to the tier-0 identity platform in Q1 (PRJ-88), owner: platform@acme.example, expires: 2027-03-31 }
-    expect: { same-tier: pass, more-critical: pass, inverted: fail, tier-missing: unknown, retired: not_applicable, migrating: waived,
-              checkoutservice: fail, paymentservice: pass, recommendationservice: pass }
+    expect: { checkoutservice: fail, frontend: fail, cartservice: pass, recommendationservice: pass }
 
   - name: no cycle of hard dependencies
     policy: resilience.dependencies.cycle
@@ -4378,14 +4422,21 @@ tests:
       - { id: through-typo, type: application, name: through-typo, status: active,
           dependencies: { hard: [identity-svc], cycle: !unknown, cycle_unknown_reason: "'through-typo' hard-depends on 'identity-svc', which is not in the register" } }
       - { id: retired, type: application, name: retired, status: retired, dependencies: { cycle: "retired → x → retired" } }
-      # Online Boutique (public): the call graph is acyclic.
-      - { id: frontend, type: application, name: frontend, status: active,
-          dependencies: { hard: [productcatalogservice, currencyservice, cartservice, shippingservice, checkoutservice], soft: [recommendationservice, adservice] } }
       - { id: shared-ledger, type: application, name: shared-ledger, status: active, dependencies: { hard: [billing], cycle: "shared-ledger → billing → shared-ledger" } }
     waivers:
       - { policy: resilience.dependencies.cycle, resources: [shared-ledger], reason: Ledger split into its own recovery unit in PRJ-91, owner: finance-it@acme.example, expires: 2027-02-28 }
-    expect: { chain: pass, no-dependencies: pass, two-way: fail, self: fail, through-typo: unknown, retired: not_applicable, frontend: pass,
-              shared-ledger: waived }
+    expect: { chain: pass, no-dependencies: pass, two-way: fail, self: fail, through-typo: unknown, retired: not_applicable, shared-ledger: waived }
+
+  - name: "public sample: Online Boutique, cycles"
+    policy: resilience.dependencies.cycle
+    documents:
+      # The call graph is acyclic: no application carries a cycle.
+      - { id: frontend, type: application, name: frontend, status: active,
+          dependencies: { hard: [productcatalogservice, currencyservice, cartservice, shippingservice, checkoutservice], soft: [recommendationservice, adservice],
+                          closure: [productcatalogservice, currencyservice, cartservice, shippingservice, checkoutservice, redis-cart, paymentservice, emailservice] } }
+      - { id: loadgenerator, type: application, name: loadgenerator, status: active, dependencies: { hard: [frontend] } }
+      - { id: cartservice, type: application, name: cartservice, status: active, dependencies: { hard: [redis-cart] } }
+    expect: { frontend: pass, loadgenerator: pass, cartservice: pass }
 
   - name: dependencies name active applications of the register
     policy: resilience.dependencies.known
@@ -4397,12 +4448,21 @@ tests:
       - { id: not-read, type: application, name: not-read, status: active, dependencies: { unresolved: !unknown } }
       - { id: retired, type: application, name: retired, status: retired, dependencies: { unresolved: ["'x' (not in the register)"] } }
       - { id: vendor-api, type: application, name: vendor-api, status: active, dependencies: { hard: [stripe], unresolved: ["'stripe' (not in the register)"] } }
-      # Online Boutique (public): every call names a service of the manifest.
-      - { id: checkoutservice, type: application, name: checkoutservice, status: active,
-          dependencies: { hard: [productcatalogservice, shippingservice, paymentservice, emailservice, currencyservice, cartservice], unresolved: [] } }
     waivers:
       - { policy: resilience.dependencies.known, resources: [vendor-api], reason: Third-party API outside the register; its SLA is tracked in the vendor register, owner: payments@acme.example, expires: 2027-06-30 }
-    expect: { resolved: pass, typo: fail, on-retired: fail, not-read: unknown, retired: not_applicable, vendor-api: waived, checkoutservice: pass }
+    expect: { resolved: pass, typo: fail, on-retired: fail, not-read: unknown, retired: not_applicable, vendor-api: waived }
+
+  - name: "public sample: Online Boutique, known ids"
+    policy: resilience.dependencies.known
+    documents:
+      # Every call names a Deployment of the manifest.
+      - { id: checkoutservice, type: application, name: checkoutservice, status: active,
+          dependencies: { hard: [productcatalogservice, shippingservice, paymentservice, emailservice, currencyservice, cartservice], unresolved: [] } }
+      - { id: frontend, type: application, name: frontend, status: active,
+          dependencies: { hard: [productcatalogservice, currencyservice, cartservice, shippingservice, checkoutservice], soft: [recommendationservice, adservice],
+                          unresolved: [] } }
+      - { id: cartservice, type: application, name: cartservice, status: active, dependencies: { hard: [redis-cart], unresolved: [] } }
+    expect: { checkoutservice: pass, frontend: pass, cartservice: pass }
 
   - name: the effective RTO through hard dependencies is within the target
     policy: resilience.dependencies.effective_rto
@@ -4420,16 +4480,25 @@ tests:
       - { id: no-target, type: application, name: no-target, status: active, dependencies: { hard: [db], effective_rto_hours: 2, rto_target_hours: !unknown } }
       - { id: no-hard-dependencies, type: application, name: no-hard-dependencies, status: active, dependencies: { hard: [], effective_rto_hours: 9, rto_target_hours: 1 } }
       - { id: retired, type: application, name: retired, status: retired, dependencies: { hard: [db], effective_rto_hours: 9, rto_target_hours: 1 } }
-      # Online Boutique (public topology; the figures are ours): checkout is back when the slowest of its six hard dependencies is.
-      - { id: checkoutservice, type: application, name: checkoutservice, status: active,
-          dependencies: { hard: [productcatalogservice, shippingservice, paymentservice, emailservice, currencyservice, cartservice],
-                          effective_rto_hours: 0.75, rto_bottleneck: emailservice, rto_target_hours: 0.25 } }
       - { id: replatforming, type: application, name: replatforming, status: active,
           dependencies: { hard: [old-db], effective_rto_hours: 6, rto_bottleneck: old-db, rto_target_hours: 1 } }
     waivers:
       - { policy: resilience.dependencies.effective_rto, resources: [replatforming], reason: Database moves to Aurora Global in January (CHG-3312), owner: hr-it@acme.example, expires: 2027-01-31 }
     expect: { fast-enough: pass, at-limit: pass, one-step-beyond: fail, slow-dependency: fail, default-only: unknown, no-target: unknown,
-              no-hard-dependencies: not_applicable, retired: not_applicable, checkoutservice: fail, replatforming: waived }
+              no-hard-dependencies: not_applicable, retired: not_applicable, replatforming: waived }
+
+  - name: "public sample: Online Boutique, effective RTO"
+    policy: resilience.dependencies.effective_rto
+    documents:
+      # The closures are the manifest's; the recovery hours and targets are ours. Checkout is back
+      # when the slowest of its hard closure (six calls and the cart's Redis) is.
+      - { id: checkoutservice, type: application, name: checkoutservice, status: active,
+          dependencies: { hard: [productcatalogservice, shippingservice, paymentservice, emailservice, currencyservice, cartservice],
+                          closure: [productcatalogservice, shippingservice, paymentservice, emailservice, currencyservice, cartservice, redis-cart],
+                          effective_rto_hours: 0.75, rto_bottleneck: emailservice, rto_target_hours: 0.25 } }
+      - { id: cartservice, type: application, name: cartservice, status: active,
+          dependencies: { hard: [redis-cart], closure: [redis-cart], effective_rto_hours: 0.5, rto_target_hours: 1 } }
+    expect: { checkoutservice: fail, cartservice: pass }
 
   - name: the model's availability of the current strategy meets the SLO
     policy: resilience.slo.model_availability
@@ -4458,6 +4527,21 @@ tests:
       - { policy: resilience.slo.model_availability, resources: [renegotiating], reason: SLO lowered to 99.9 % in the 2027 contract (signed Jan 2027), owner: portal@acme.example, expires: 2027-01-31 }
     expect: { meets: pass, at-limit: pass, tier0-short: fail, placeholders: unknown, no-slo: not_applicable, retired: not_applicable,
               web-on-sql-slo-9995: fail, web-on-sql-slo-999: pass, renegotiating: waived }
+
+  # Public sample (policies/PUBLIC-SAMPLES.md): the example SLO of the OpenSLO specification,
+  # OpenSLO/OpenSLO examples/budgeting-method/timeslices-slo.yaml (Apache-2.0, commit 0c3036a4), kept in
+  # Tests/ResilienceTests/Fixtures/public-samples: service `web-availability`, objectives 0.995
+  # ("Internal objective") and 0.99 ("SLA"). The strictest, as the percentage the register takes, is
+  # `slo_availability: 99.5`. The tier, DR strategy (warm standby, 0.2 h) and incident scenarios
+  # behind the model's 99.98 % are ours; Tests/ResilienceTests/PublicSampleSLOTests.swift maps the
+  # file, runs the model (2,000 trials) and checks these fields.
+  - name: "public sample: OpenSLO timeslices SLO, 99.5 % objective"
+    policy: resilience.slo.model_availability
+    documents:
+      - { id: web-availability, type: application, name: web-availability, status: active, tier: tier1, slo_availability: 99.5,
+          availability: { composite: 0.9998666932089652, composite_text: "99.98 %", implied: 0.9998666932089652, implied_text: "99.98 %",
+                          slo: 0.995, slo_text: "99.50 %" } }
+    expect: { web-availability: pass }
 
 """####),
         ("builtin/resilience/dns-failover-health-check.yaml", ####"""
@@ -4851,6 +4935,24 @@ tests:
     expect: { ledger: pass, payments-db: fail, payments-volume: fail, aws_dynamodb_table.sessions: unknown, payments-sql: not_applicable, reporting-db: not_applicable,
               payments-scratch: waived, payments-api: not_applicable, reporting: not_applicable }
 
+  # Public sample (policies/PUBLIC-SAMPLES.md): AWS's sample configuration item of an RDS instance
+  # (awslabs/aws-config-rdk, rdk/template/example_ci/AWS_RDS_DBInstance.json, Apache-2.0) and Cloud
+  # Custodian's recorded GetBackupPlan answer (plan "test", tests/data/placebo/test_backup_augment,
+  # Apache-2.0), read and linked by Tests/InventoryTests/BackupPublicSampleTests.swift. Transform: the
+  # item's `workload-type: production` tag kept, `environment: prod` and `application: rdk-sample-db`
+  # added for the join; the application and its tier are ours. No Backup selection is in either
+  # export, so no plan covers the instance.
+  - name: "public sample: AWS Config RDK RDS instance in no backup plan"
+    policy: resilience.backup.plan_coverage
+    documents:
+      - { id: rdk-sample-db, type: application, name: rdk-sample-db, status: active, tier: tier0 }
+      - { id: "arn:aws:rds:us-east-1:264683526309:db:myrdstest", type: database.instance, provider: aws, name: myrdstest,
+          tags: { workload-type: production, environment: prod, application: rdk-sample-db }, backup: { enabled: true, retention_days: 7, pitr: true } }
+      - { id: "arn:aws:backup:us-east-1:644160558196:backup-plan:14c4daac-b199-45ce-8644-c541734ebd14", type: backup.plan, provider: aws, name: test,
+          backup: { retention_days: 180 } }
+    expect: { "arn:aws:rds:us-east-1:264683526309:db:myrdstest": fail, rdk-sample-db: not_applicable,
+              "arn:aws:backup:us-east-1:644160558196:backup-plan:14c4daac-b199-45ce-8644-c541734ebd14": not_applicable }
+
   # Real-world case: `example_backup_vault` is locked by the example of the
   # aws_backup_vault_lock_configuration documentation (hashicorp/terraform-provider-aws,
   # website/docs/r/backup_vault_lock_configuration.html.markdown, commit
@@ -4887,6 +4989,16 @@ tests:
       - { policy: resilience.backup.retention_per_tier, resources: [checkout-cache], reason: Cache rebuilt from checkout-db, owner: checkout@acme.example, expires: 2027-06-30 }
     expect: { gcs-archive: not_applicable, checkout-cache: waived, ledger: pass, payments-db: pass, checkout-db: fail, checkout-volume: fail, aws_db_instance.checkout_next: unknown, reporting-db: not_applicable,
               payments-api: not_applicable, checkout-web: not_applicable, reporting: not_applicable }
+
+  # Public sample: the same RDS instance (see "public sample: AWS Config RDK RDS instance in no
+  # backup plan" above): 7 days of automated backups and no plan, short of tier 0's 35 days.
+  - name: "public sample: AWS Config RDK RDS instance, 7 days of automated backups"
+    policy: resilience.backup.retention_per_tier
+    documents:
+      - { id: rdk-sample-db, type: application, name: rdk-sample-db, status: active, tier: tier0 }
+      - { id: "arn:aws:rds:us-east-1:264683526309:db:myrdstest", type: database.instance, provider: aws, name: myrdstest,
+          tags: { workload-type: production, environment: prod, application: rdk-sample-db }, backup: { enabled: true, retention_days: 7, pitr: true } }
+    expect: { "arn:aws:rds:us-east-1:264683526309:db:myrdstest": fail, rdk-sample-db: not_applicable }
 
   # Cases named `public sample: …` are built from public real-world exports, listed with source,
   # licence and transforms in policies/PUBLIC-SAMPLES.md; InventoryTests/PublicSampleCaseTests reads
