@@ -153,7 +153,9 @@ let package = Package(
         ),
         .testTarget(
             name: "ResilienceTests",
-            dependencies: ["Resilience", "PolicyEngine", "TestSupport"],
+            // Yams reads the public Kubernetes manifest behind the dependency policies' public-sample cases.
+            dependencies: ["Resilience", "PolicyEngine", "TestSupport", .product(name: "Yams", package: "Yams")],
+            exclude: ["Fixtures"],
             swiftSettings: strict
         ),
         .testTarget(name: "CLITests", dependencies: ["TestSupport", "PolicyEngine"], exclude: ["Fixtures"], swiftSettings: strict),
