@@ -82,7 +82,11 @@ struct CostStage {
             if resourceUsage { output.resourceUsage = BillingResourceUsage(groups: nil, asOf: asOf, months: settings.reviewMonths) }
             return output
         }
-        let allScopes = Array(Set(scopes + [drScope]))
+        // In a fixed order: the SQL engines' query lists the groupings in this order, and its
+        // SHA-256 is in the results (a `Set`'s order changes from process to process).
+        let allScopes = Set(scopes + [drScope]).sorted { lhs, rhs in
+            lhs.groupBy == rhs.groupBy ? lhs.lastMonths < rhs.lastMonths : lhs.groupBy.lexicographicallyPrecedes(rhs.groupBy)
+        }
         // Every engine computes the same groupings: the SQL engines are asked for exactly the
         // scopes the aggregator expects back (the usage grouping included).
         let readScopes = allScopes + (resourceUsage ? [usageScope] : [])
