@@ -49,7 +49,8 @@ struct CostStage {
     /// What the stage produced.
     struct Output {
         var documents: [CostScope: [Resource]] = [:]
-        var section: Value?
+        /// The cost review (nil without billing exports).
+        var section: CostReviewSection?
         var inputs: [InputRecord] = []
         /// Billed DR spend per application, annualised and in the model's currency.
         var drSpend = DRSpend()
