@@ -50,7 +50,7 @@ let package = Package(
             dependencies: ["PolicyEngine", .product(name: "Yams", package: "Yams")],
             swiftSettings: strict
         ),
-        .target(name: "Inventory", dependencies: ["PolicyEngine", "TabularText"], swiftSettings: strict),
+        .target(name: "Inventory", dependencies: ["PolicyEngine", "TabularText", "CTextScan"], swiftSettings: strict),
         .target(
             name: "Reports",
             dependencies: ["PolicyEngine", "CLibXML2", .product(name: "Mustache", package: "swift-mustache")],
@@ -143,7 +143,7 @@ let package = Package(
             swiftSettings: strict
         ),
         .testTarget(
-            name: "InventoryTests", dependencies: ["Inventory", "PolicyEngine", "TabularText", "TestSupport"], exclude: ["Fixtures"], swiftSettings: strict
+            name: "InventoryTests", dependencies: ["Inventory", "PolicyEngine", "TabularText", "CTextScan", "TestSupport"], exclude: ["Fixtures"], swiftSettings: strict
         ),
         .testTarget(
             name: "ReportsTests",
@@ -153,7 +153,9 @@ let package = Package(
         ),
         .testTarget(
             name: "ResilienceTests",
-            dependencies: ["Resilience", "PolicyEngine", "TestSupport"],
+            // Yams reads the public Kubernetes manifest behind the dependency policies' public-sample cases.
+            dependencies: ["Resilience", "PolicyEngine", "TestSupport", .product(name: "Yams", package: "Yams")],
+            exclude: ["Fixtures"],
             swiftSettings: strict
         ),
         .testTarget(name: "CLITests", dependencies: ["TestSupport", "PolicyEngine"], exclude: ["Fixtures"], swiftSettings: strict),

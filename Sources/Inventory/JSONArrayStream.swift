@@ -1,3 +1,4 @@
+import CTextScan
 import Foundation
 public import PolicyEngine
 public import TabularText
@@ -126,25 +127,24 @@ public struct JSONArrayStream {
         return all
     }
 
-    private func pointer(for index: Int) -> String {
+    private func pointer(for index: Int) -> String { Self.pointer(for: index, arrayKey: arrayKey) }
+
+    /// The JSON pointer of element `index` of the array under `arrayKey` (the root when nil).
+    private static func pointer(for index: Int, arrayKey: String?) -> String {
         guard let arrayKey else { return "/\(index)" }
         let escaped = arrayKey.replacingOccurrencesOfTildeAndSlash()
         return "/\(escaped)/\(index)"
     }
 
     private func parse(_ ranges: [Range<Int>], in buffer: [UInt8], firstIndex: Int, bufferOffset: Int) throws -> [StreamedElement] {
-        let results = ParallelJSONParsing.parse(ranges, in: buffer)
-        var elements: [StreamedElement] = []
-        elements.reserveCapacity(ranges.count)
-        for position in ranges.indices {
-            switch results[position] {
-            case .success(let value):
-                elements.append(StreamedElement(index: firstIndex + position, pointer: pointer(for: firstIndex + position), value: value))
-            case .failure(let error):
-                throw try located(error.reason, at: bufferOffset + ranges[position].lowerBound + error.offset)
+        let arrayKey = arrayKey
+        do {
+            return try ParallelJSONParsing.parse(ranges, in: buffer) { position, value in
+                StreamedElement(index: firstIndex + position, pointer: Self.pointer(for: firstIndex + position, arrayKey: arrayKey), value: value)
             }
+        } catch {
+            throw try located(error.error.reason, at: bufferOffset + ranges[error.position].lowerBound + error.error.offset)
         }
-        return elements
     }
 
     private func streamTranscoded(_ body: ([StreamedElement]) throws -> Void) throws {
@@ -259,6 +259,8 @@ private struct Scanner {
     var elementStart: Int?
     var depth = 0
     var strings = JSONStringTracker()
+    /// Inside the array: in a string, and after a backslash there (`json_array_scan_state`).
+    var arrayStrings: (inString: UInt8, escaped: UInt8) = (0, 0)
     // Root-object key tracking.
     var keyStart: Int?
     var currentKey: [UInt8]?
@@ -276,63 +278,40 @@ private struct Scanner {
         if let start = keyStart { keyStart = start - count }
     }
 
-    /// The target array's elements from `start`: until the array closes or the bytes end.
-    /// State lives in locals while scanning (the hot loop of a large file), and string content
-    /// is skipped eight bytes at a time.
+    /// The target array's elements from `start`: until the array closes or the bytes end
+    /// (`json_array_scan`, 64 bytes per step; the strings of the array's elements are tracked
+    /// there, apart from `strings`, which serves the root object around it).
     private mutating func scanArray(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int, into ranges: inout [Range<Int>]) throws -> Int {
-        var index = start
-        let count = bytes.count
-        var depth = self.depth
-        var elementStart = self.elementStart
-        var strings = self.strings
+        guard let base = bytes.baseAddress else { return start }
+        var state = json_array_scan_state(depth: Int64(depth), element_start: Int64(elementStart ?? -1),
+                                          in_string: arrayStrings.inString, escaped: arrayStrings.escaped)
         defer {
-            self.depth = depth
-            self.elementStart = elementStart
-            self.strings = strings
+            depth = Int(state.depth)
+            elementStart = state.element_start < 0 ? nil : Int(state.element_start)
+            arrayStrings = (state.in_string, state.escaped)
         }
-        while index < count {
-            index = strings.skipInside(bytes, from: index)
-            guard index < count else { break }
-            let byte = bytes[index]
-            index += 1
-            switch strings.step(byte) {
-            case .inside, .closed:
-                continue
-            case .opened:
-                if elementStart == nil { elementStart = index - 1 }
-                continue
-            case .outside:
-                break
+        var index = start
+        while true {
+            let found = rangeBuffer.withUnsafeMutableBufferPointer { pairs in
+                json_array_scan(base, Int64(index), Int64(bytes.count), &state, pairs.baseAddress, Int64(pairs.count / 2))
             }
-            switch byte {
-            case 0x20, 0x0A, 0x0D, 0x09:
-                break
-            case UInt8(ascii: "["), UInt8(ascii: "{"):
-                if elementStart == nil { elementStart = index - 1 }
-                depth += 1
-            case UInt8(ascii: "]"), UInt8(ascii: "}"):
-                if depth == 0 {
-                    guard byte == UInt8(ascii: "]") else { throw ScanFailure(offset: index - 1, reason: "unexpected '}' in an array") }
-                    if let start = elementStart {
-                        ranges.append(start..<(index - 1))
-                        elementStart = nil
-                    }
-                    phase = .done
-                    return index
-                }
-                depth -= 1
-            case UInt8(ascii: ","):
-                if depth == 0 {
-                    guard let start = elementStart else { throw ScanFailure(offset: index - 1, reason: "expected a value before ','") }
-                    ranges.append(start..<(index - 1))
-                    elementStart = nil
-                }
-            default:
-                if elementStart == nil { elementStart = index - 1 }
+            rangeBuffer.withUnsafeBufferPointer { pairs in
+                for pair in 0..<Int(found.ranges) { ranges.append(Int(pairs[2 * pair])..<Int(pairs[2 * pair + 1])) }
             }
+            index = Int(found.position)
+            switch json_array_scan_status(rawValue: UInt32(found.status)) {
+            case JSON_ARRAY_SCAN_FULL: continue
+            case JSON_ARRAY_SCAN_END: phase = .done
+            case JSON_ARRAY_SCAN_UNEXPECTED_BRACE: throw ScanFailure(offset: index, reason: "unexpected '}' in an array")
+            case JSON_ARRAY_SCAN_MISSING_VALUE: throw ScanFailure(offset: index, reason: "expected a value before ','")
+            default: break
+            }
+            return index
         }
-        return index
     }
+
+    /// Where `json_array_scan` writes ranges before they are appended (pairs of offsets).
+    private var rangeBuffer = [Int64](repeating: 0, count: 2 * 4_096)
 
     // swiftlint:disable:next cyclomatic_complexity function_body_length
     mutating func scan(_ bytes: UnsafeBufferPointer<UInt8>, from offset: Int, final: Bool) throws -> [Range<Int>] {

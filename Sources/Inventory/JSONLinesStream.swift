@@ -78,21 +78,17 @@ public struct JSONLinesStream {
     }
 
     private func parse(_ lines: [(number: Int, range: Range<Int>)], in buffer: [UInt8]) throws -> [ParsedLine] {
-        let results = ParallelJSONParsing.parse(lines.map(\.range), in: buffer)
-        var parsed: [ParsedLine] = []
-        parsed.reserveCapacity(lines.count)
-        for (position, line) in lines.enumerated() {
-            switch results[position] {
-            case .success(let value):
-                parsed.append(ParsedLine(line: line.number, value: value))
-            case .failure(let error):
-                let text = String(decoding: buffer[line.range], as: UTF8.self)
-                let leading = line.range.lowerBound - (buffer[..<line.range.lowerBound].lastIndex(of: 0x0A).map { $0 + 1 } ?? 0)
-                throw InventoryError.malformedJSON(file: path, line: line.number, column: leading + error.column, reason: error.reason,
-                                                   sourceLine: String(repeating: " ", count: leading) + text)
+        let numbers = lines.map(\.number)
+        do {
+            return try ParallelJSONParsing.parse(lines.map(\.range), in: buffer) { position, value in
+                ParsedLine(line: numbers[position], value: value)
             }
+        } catch {
+            let line = lines[error.position]
+            let text = String(decoding: buffer[line.range], as: UTF8.self)
+            let leading = line.range.lowerBound - (buffer[..<line.range.lowerBound].lastIndex(of: 0x0A).map { $0 + 1 } ?? 0)
+            throw InventoryError.malformedJSON(file: path, line: line.number, column: leading + error.error.column, reason: error.error.reason,
+                                               sourceLine: String(repeating: " ", count: leading) + text)
         }
-        return parsed
     }
 }
-

@@ -7,18 +7,30 @@ enum ParallelJSONParsing {
     /// for every batch shares little and costs its setup each time).
     static let caches = KeyCachePool()
 
-    /// One result per range, in order.
-    static func parse(_ ranges: [Range<Int>], in buffer: [UInt8]) -> [Result<Value, JSONSyntaxError>] {
-        buffer.withUnsafeBufferPointer { bytes in
+    /// The JSON text at `position` (an index into the ranges) failed to parse.
+    struct Failure: Error {
+        /// Which range.
+        var position: Int
+        /// Why, and where in that text.
+        var error: JSONSyntaxError
+    }
+
+    /// `element(position, value)` for the value parsed from each range, in order, made on the
+    /// workers (so that the reading thread neither copies nor frees them); the first range that
+    /// fails to parse, by position, throws.
+    static func parse<Element: Sendable>(
+        _ ranges: [Range<Int>], in buffer: [UInt8], element: @escaping @Sendable (Int, Value) -> Element
+    ) throws(Failure) -> [Element] {
+        try buffer.withUnsafeBufferPointer { (bytes) throws(Failure) -> [Element] in
             let shared = SharedBytes(bytes)
-            return ParallelMap.mapChunks(count: ranges.count, minimumChunk: 1) { chunk in
-                caches.withCache { keyCache in
-                    chunk.map { position -> Result<Value, JSONSyntaxError> in
+            return try ParallelMap.fill(count: ranges.count, minimumChunk: 1) { (chunk, output) throws(Failure) in
+                try caches.withCache { (keyCache) throws(Failure) in
+                    for position in chunk {
                         let slice = UnsafeBufferPointer(rebasing: shared.bytes[ranges[position]])
                         do throws(JSONSyntaxError) {
-                            return .success(try JSONParser.parse(slice, keyCache: keyCache))
+                            output.append(element(position, try JSONParser.parse(slice, keyCache: keyCache)))
                         } catch {
-                            return .failure(error)
+                            throw Failure(position: position, error: error)
                         }
                     }
                 }
@@ -33,10 +45,10 @@ final class KeyCachePool: Sendable {
     private let idle = Mutex<[JSONKeyCache]>([])
 
     /// Runs `body` with a cache no other worker is using.
-    func withCache<Result>(_ body: (JSONKeyCache) -> Result) -> Result {
+    func withCache<Result, Failure: Error>(_ body: (JSONKeyCache) throws(Failure) -> Result) throws(Failure) -> Result {
         let cache = idle.withLock { $0.popLast() } ?? JSONKeyCache()
         defer { idle.withLock { $0.append(cache) } }
-        return body(cache)
+        return try body(cache)
     }
 }
 

@@ -2713,12 +2713,14 @@ param_docs:
 # Test cases of the audit-logging policies (run with `assay test policies`). `!unknown` is a value
 # the export does not know yet (Terraform "known after apply", or a destination not among the inputs).
 #
-# Real-world case: `apjc-trail` is the trail of AWS's own sample configuration item
-# `AWS_Cloudtrail_Trail.json` (awslabs/aws-config-rdk, rdk/template/example_ci/, commit
-# bb24bcab6aa948cceebd96d7826f45176c152fa0, Apache-2.0; copied in shared/external-data/resources/aws-config/rdk-example-ci/),
-# with the facets Assay reads from it (isMultiRegionTrail, logFileValidationEnabled, s3BucketName);
-# its bucket is not in that sample, so immutability and the log regions are unknown.
-# `InventoryTests/OperationsFacetTests` reads the file itself.
+# Cases named `public sample: …` are built from public real-world exports, listed with source,
+# licence and transforms in policies/PUBLIC-SAMPLES.md; InventoryTests/PublicSampleCaseTests reads
+# each file through Assay's reader and checks the facets the documents below carry. The trail
+# `APJCCloudTrail` is AWS's own sample configuration item `AWS_Cloudtrail_Trail.json`
+# (awslabs/aws-config-rdk, rdk/template/example_ci/, commit bb24bcab6aa948cceebd96d7826f45176c152fa0,
+# Apache-2.0; in shared/external-data/resources/aws-config/rdk-example-ci/): multi-region, log-file
+# validation on, delivered to a bucket that is not in the sample — so immutability and the log
+# regions are unknown.
 version: 1
 as_of: 2026-11-27
 tests:
@@ -2762,22 +2764,18 @@ tests:
   - name: CloudTrail trails are multi-region
     policy: logging.audit.multi_region
     documents:
-      # awslabs/aws-config-rdk example item (see the header): isMultiRegionTrail true.
-      - { id: "arn:aws:cloudtrail:ap-southeast-1:123456789012:trail/APJCCloudTrail", name: APJCCloudTrail, type: logging.trail, provider: aws, region: ap-southeast-1,
-          audit: { all_regions: true, log_validation: true, organization: false, destination: mborch-apjc-cloudtrail-bucket, destination_immutable: !unknown, log_regions: !unknown } }
       - { id: eu-only, type: logging.trail, provider: aws, region: eu-west-1, audit: { all_regions: false } }
       - { id: aws_cloudtrail.planned, type: logging.trail, provider: aws, region: eu-west-1, audit: { all_regions: !unknown } }
       - { id: activity-log-export, type: logging.trail, provider: azure, region: global, audit: { all_regions: true } }
       - { id: legacy-eu-trail, type: logging.trail, provider: aws, region: eu-west-1, audit: { all_regions: false } }
     waivers:
       - { policy: logging.audit.multi_region, resources: [legacy-eu-trail], reason: Replaced by the organization trail in CHG-4502, owner: security@acme.example, expires: 2027-02-28 }
-    expect: { "arn:aws:cloudtrail:ap-southeast-1:123456789012:trail/APJCCloudTrail": pass, eu-only: fail, aws_cloudtrail.planned: unknown,
+    expect: { eu-only: fail, aws_cloudtrail.planned: unknown,
               activity-log-export: not_applicable, legacy-eu-trail: waived }
 
   - name: trails validate their log files
     policy: logging.audit.log_validation
     documents:
-      - { id: "arn:aws:cloudtrail:ap-southeast-1:123456789012:trail/APJCCloudTrail", name: APJCCloudTrail, type: logging.trail, provider: aws, audit: { log_validation: true } }
       - { id: unvalidated, type: logging.trail, provider: aws, audit: { log_validation: false } }
       - { id: not-reported, type: logging.trail, provider: aws }
       - { id: aws_cloudtrail.planned, type: logging.trail, provider: aws, audit: { log_validation: !unknown } }
@@ -2785,7 +2783,7 @@ tests:
       - { id: legacy-trail, type: logging.trail, provider: aws, audit: { log_validation: false } }
     waivers:
       - { policy: logging.audit.log_validation, resources: [legacy-trail], reason: Trail deleted with the legacy account in CHG-4502, owner: security@acme.example, expires: 2027-02-28 }
-    expect: { "arn:aws:cloudtrail:ap-southeast-1:123456789012:trail/APJCCloudTrail": pass, unvalidated: fail, not-reported: fail, aws_cloudtrail.planned: unknown,
+    expect: { unvalidated: fail, not-reported: fail, aws_cloudtrail.planned: unknown,
               activity-log-export: not_applicable, legacy-trail: waived }
 
   - name: audit logs land in immutable storage
@@ -2793,15 +2791,12 @@ tests:
     documents:
       - { id: locked-bucket-trail, type: logging.trail, provider: aws, audit: { destination: acme-audit-logs, destination_immutable: true } }
       - { id: plain-bucket-trail, type: logging.trail, provider: aws, audit: { destination: acme-legacy-trail-logs, destination_immutable: false } }
-      # The RDK sample's bucket is not among the inputs: unknown, never a pass.
-      - { id: "arn:aws:cloudtrail:ap-southeast-1:123456789012:trail/APJCCloudTrail", type: logging.trail, provider: aws,
-          audit: { destination: mborch-apjc-cloudtrail-bucket, destination_immutable: !unknown } }
       - { id: workspace-only, type: logging.trail, provider: azure, audit: { destination: /subscriptions/8f4e/resourceGroups/ops/providers/Microsoft.OperationalInsights/workspaces/ops, destination_immutable: false } }
       - { id: no-destination, type: logging.trail, provider: aws }
       - { id: siem-trail, type: logging.trail, provider: aws, audit: { destination: acme-siem-ingest, destination_immutable: false } }
     waivers:
       - { policy: logging.audit.immutable_storage, resources: [siem-trail], reason: Copy for the SIEM; the organization trail keeps the locked copy, owner: security@acme.example, expires: 2027-06-30 }
-    expect: { locked-bucket-trail: pass, plain-bucket-trail: fail, "arn:aws:cloudtrail:ap-southeast-1:123456789012:trail/APJCCloudTrail": unknown, workspace-only: fail,
+    expect: { locked-bucket-trail: pass, plain-bucket-trail: fail, workspace-only: fail,
               no-destination: fail, siem-trail: waived }
 
   - name: audit logs are kept in two regions
@@ -2829,6 +2824,71 @@ tests:
     waivers:
       - { policy: logging.audit.gcp_data_access, resources: [sandbox], reason: Sandbox holds no customer data, owner: platform@acme.example, expires: 2027-06-30 }
     expect: { all-types: pass, writes-only: fail, none-configured: fail, no-iam-export: fail, planned-project: unknown, sandbox: waived, azure-group: not_applicable }
+
+  - name: "public sample: AWS Config RDK example CloudTrail trail, multi-region"
+    policy: logging.audit.multi_region
+    documents:
+      - { id: "arn:aws:cloudtrail:ap-southeast-1:123456789012:trail/APJCCloudTrail", name: APJCCloudTrail, type: logging.trail, provider: aws, account: "212591712841", region: ap-southeast-1,
+          audit: { all_regions: true, log_validation: true, organization: false, destination: mborch-apjc-cloudtrail-bucket, destination_immutable: !unknown, log_regions: !unknown } }
+    expect: { "arn:aws:cloudtrail:ap-southeast-1:123456789012:trail/APJCCloudTrail": pass }
+
+  - name: "public sample: AWS Config RDK example CloudTrail trail with isMultiRegionTrail set to false"
+    policy: logging.audit.multi_region
+    documents:
+      - { id: "arn:aws:cloudtrail:ap-southeast-1:123456789012:trail/APJCCloudTrail", name: APJCCloudTrail, type: logging.trail, provider: aws, account: "212591712841", region: ap-southeast-1,
+          audit: { all_regions: false, log_validation: false, organization: false, destination: mborch-apjc-cloudtrail-bucket, destination_immutable: !unknown, log_regions: !unknown } }
+    expect: { "arn:aws:cloudtrail:ap-southeast-1:123456789012:trail/APJCCloudTrail": fail }
+
+  - name: "public sample: AWS Config RDK example CloudTrail trail, log-file validation on"
+    policy: logging.audit.log_validation
+    documents:
+      - { id: "arn:aws:cloudtrail:ap-southeast-1:123456789012:trail/APJCCloudTrail", name: APJCCloudTrail, type: logging.trail, provider: aws, account: "212591712841", region: ap-southeast-1,
+          audit: { all_regions: true, log_validation: true, organization: false, destination: mborch-apjc-cloudtrail-bucket, destination_immutable: !unknown, log_regions: !unknown } }
+    expect: { "arn:aws:cloudtrail:ap-southeast-1:123456789012:trail/APJCCloudTrail": pass }
+
+  - name: "public sample: AWS Config RDK example CloudTrail trail with logFileValidationEnabled set to false"
+    policy: logging.audit.log_validation
+    documents:
+      - { id: "arn:aws:cloudtrail:ap-southeast-1:123456789012:trail/APJCCloudTrail", name: APJCCloudTrail, type: logging.trail, provider: aws, account: "212591712841", region: ap-southeast-1,
+          audit: { all_regions: false, log_validation: false, organization: false, destination: mborch-apjc-cloudtrail-bucket, destination_immutable: !unknown, log_regions: !unknown } }
+    expect: { "arn:aws:cloudtrail:ap-southeast-1:123456789012:trail/APJCCloudTrail": fail }
+
+  - name: "public sample: AWS Config RDK example CloudTrail trail, log bucket not in the sample (immutability)"
+    policy: logging.audit.immutable_storage
+    documents:
+      - { id: "arn:aws:cloudtrail:ap-southeast-1:123456789012:trail/APJCCloudTrail", name: APJCCloudTrail, type: logging.trail, provider: aws, account: "212591712841", region: ap-southeast-1,
+          audit: { all_regions: true, log_validation: true, organization: false, destination: mborch-apjc-cloudtrail-bucket, destination_immutable: !unknown, log_regions: !unknown } }
+    expect: { "arn:aws:cloudtrail:ap-southeast-1:123456789012:trail/APJCCloudTrail": unknown }
+
+  - name: "public sample: AWS Config RDK example CloudTrail trail, log bucket not in the sample (log regions)"
+    policy: logging.audit.copied_to_second_region
+    documents:
+      - { id: "arn:aws:cloudtrail:ap-southeast-1:123456789012:trail/APJCCloudTrail", name: APJCCloudTrail, type: logging.trail, provider: aws, account: "212591712841", region: ap-southeast-1,
+          audit: { all_regions: true, log_validation: true, organization: false, destination: mborch-apjc-cloudtrail-bucket, destination_immutable: !unknown, log_regions: !unknown } }
+    expect: { "arn:aws:cloudtrail:ap-southeast-1:123456789012:trail/APJCCloudTrail": unknown }
+
+  # Two items of the RDK set: the trail (account 212591712841) and a security group of account
+  # 264683526309, which no trail of the sample records.
+  - name: "public sample: AWS Config RDK example trail and security group of two accounts, trail coverage"
+    policy: logging.audit.trail_coverage
+    documents:
+      - { id: "aws:212591712841:ap-southeast-1", name: 212591712841 ap-southeast-1, type: account.region, provider: aws, account: "212591712841", region: ap-southeast-1, applications: [] }
+      - { id: "aws:264683526309:us-east-1", name: 264683526309 us-east-1, type: account.region, provider: aws, account: "264683526309", region: us-east-1, applications: [] }
+      - { id: "arn:aws:cloudtrail:ap-southeast-1:123456789012:trail/APJCCloudTrail", name: APJCCloudTrail, type: logging.trail, provider: aws, account: "212591712841", region: ap-southeast-1,
+          audit: { all_regions: true, log_validation: true, organization: false, destination: mborch-apjc-cloudtrail-bucket, destination_immutable: !unknown, log_regions: !unknown } }
+    expect: { "aws:212591712841:ap-southeast-1": pass, "aws:264683526309:us-east-1": fail, "arn:aws:cloudtrail:ap-southeast-1:123456789012:trail/APJCCloudTrail": not_applicable }
+
+  # forseti-security's mock Cloud Asset Inventory: four projects; 1041 and 1042 have an allServices
+  # audit config with every log type, 1043 and 1044 an IAM policy without audit configs.
+  - name: "public sample: forseti CAI projects and IAM policies, Data Access logs"
+    policy: logging.audit.gcp_data_access
+    documents:
+      - { id: "//cloudresourcemanager.googleapis.com/projects/1041", name: Project 1, type: account.project, provider: gcp, account: "1041", audit: { data_access_logs: [ADMIN_READ, DATA_READ, DATA_WRITE] } }
+      - { id: "//cloudresourcemanager.googleapis.com/projects/1042", name: Project 2, type: account.project, provider: gcp, account: "1042", audit: { data_access_logs: [ADMIN_READ, DATA_READ, DATA_WRITE] } }
+      - { id: "//cloudresourcemanager.googleapis.com/projects/1043", name: Project 3, type: account.project, provider: gcp, account: "1043", audit: { data_access_logs: [] } }
+      - { id: "//cloudresourcemanager.googleapis.com/projects/1044", name: Project 4, type: account.project, provider: gcp, account: "1044", audit: { data_access_logs: [] } }
+    expect: { "//cloudresourcemanager.googleapis.com/projects/1041": pass, "//cloudresourcemanager.googleapis.com/projects/1042": pass,
+              "//cloudresourcemanager.googleapis.com/projects/1043": fail, "//cloudresourcemanager.googleapis.com/projects/1044": fail }
 
 """####),
         ("builtin/logging/trail-coverage.yaml", ####"""
@@ -3053,6 +3113,11 @@ param_docs:
         ("builtin/network/network.test.yaml", ####"""
 # Test cases of the network policies (run with `assay test policies`). `!unknown` is a value the
 # export does not know yet (Terraform "known after apply").
+#
+# Cases named `public sample: …` are built from public real-world exports, listed with source,
+# licence and transforms in policies/PUBLIC-SAMPLES.md; InventoryTests/PublicSampleCaseTests (and
+# NetworkRuleTests for the RDK group) read each file through Assay's reader and check the facets
+# the documents carry.
 version: 1
 as_of: 2026-11-27
 tests:
@@ -3114,13 +3179,6 @@ tests:
         type: network.security_group
         network: { rules: [ { direction: ingress, action: allow, protocol: tcp, ports: { from: 443, to: 443 }, sources: [0.0.0.0/0] },
                             { direction: egress, action: !unknown, protocol: !unknown, ports: !unknown, destinations: !unknown } ] }
-      # Built from a public AWS Config item: awslabs/aws-config-rdk, rdk/template/example_ci/AWS_EC2_SecurityGroup.json
-      # (commit bb24bcab, Apache-2.0): group launch-wizard-7 opens tcp 22 to 0.0.0.0/0.
-      - id: "arn:aws:ec2:us-east-1:264683526309:security-group/sg-1d56fc66"
-        type: network.security_group
-        name: launch-wizard-7
-        network: { rules: [ { direction: ingress, action: allow, protocol: tcp, ports: { from: 22, to: 22 }, sources: [0.0.0.0/0] },
-                            { direction: egress, action: allow, protocol: all, ports: { from: 0, to: 65535 }, destinations: [0.0.0.0/0] } ] }
       - id: lab-bastion
         type: network.security_group
         network: { rules: [ { direction: ingress, action: allow, protocol: tcp, ports: { from: 22, to: 22 }, sources: [0.0.0.0/0] } ] }
@@ -3131,7 +3189,7 @@ tests:
     expect: { web-https-only: pass, ssh-from-vpn: pass, ssh-from-anywhere: fail, postgres-from-ipv6-anywhere: fail, range-20-to-21: pass, range-20-to-22: fail,
               range-23-to-1432: pass, all-traffic-from-a-public-block: fail, udp-and-icmp-only: pass, rdp-denied-by-nsg-rule: pass, group-reference-only: pass,
               separate-rule-resource: fail, no-rules: pass, rules-not-reported: fail, sources-after-apply: unknown, rules-after-apply: unknown, egress-after-apply: pass,
-              "arn:aws:ec2:us-east-1:264683526309:security-group/sg-1d56fc66": fail, lab-bastion: waived, bucket: not_applicable }
+              lab-bastion: waived, bucket: not_applicable }
 
   - name: the checked ports are a parameter
     policy: network.ingress.sensitive_ports
@@ -3179,6 +3237,45 @@ tests:
       - { policy: network.rules.primary_dr_consistent, resources: [portal-sg-dr], reason: DR-only replication monitor on 9090, owner: web@acme.example, expires: 2027-03-31 }
     expect: { payments-sg-eu-west-1: fail, payments-sg-eu-central-1: pass, checkout-sg-dr: fail, one-region-sg: not_applicable, planned-sg: unknown,
               dev-sg: not_applicable, portal-sg-dr: waived }
+
+  # AWS's own sample configuration item (awslabs/aws-config-rdk, rdk/template/example_ci/AWS_EC2_SecurityGroup.json):
+  # group launch-wizard-7 opens tcp 22 to 0.0.0.0/0. The item has no resourceName: the name is its groupName.
+  - name: "public sample: AWS Config RDK example security group launch-wizard-7"
+    policy: network.ingress.sensitive_ports
+    documents:
+      - id: "arn:aws:ec2:us-east-1:264683526309:security-group/sg-1d56fc66"
+        name: launch-wizard-7
+        type: network.security_group
+        provider: aws
+        network: { rules: [ { direction: ingress, action: allow, protocol: tcp, ports: { from: 22, to: 22 }, sources: [0.0.0.0/0] },
+                            { direction: egress, action: allow, protocol: all, ports: { from: 0, to: 65535 }, destinations: [0.0.0.0/0] } ] }
+    expect: { "arn:aws:ec2:us-east-1:264683526309:security-group/sg-1d56fc66": fail }
+
+  # forseti-security's mock Cloud Asset Inventory: the default firewalls of two projects.
+  - name: "public sample: forseti CAI default firewalls of two projects"
+    policy: network.ingress.sensitive_ports
+    documents:
+      - { id: "//compute.googleapis.com/projects/project1/global/firewalls/default-allow-https-lb", name: default-allow-https-lb, type: network.security_group, provider: gcp,
+          network: { rules: [ { direction: ingress, action: allow, protocol: tcp, ports: { from: 80, to: 80 }, sources: [130.211.0.0/22, 35.191.0.0/16] }, { direction: ingress, action: allow, protocol: tcp, ports: { from: 443, to: 443 }, sources: [130.211.0.0/22, 35.191.0.0/16] } ] } }
+      - { id: "//compute.googleapis.com/projects/project1/global/firewalls/default-allow-ssh", name: default-allow-ssh, type: network.security_group, provider: gcp,
+          network: { rules: [ { direction: ingress, action: allow, protocol: tcp, ports: { from: 22, to: 22 }, sources: [0.0.0.0/0] } ] } }
+      - { id: "//compute.googleapis.com/projects/project1/global/firewalls/default-allow-internal", name: default-allow-internal, type: network.security_group, provider: gcp,
+          network: { rules: [ { direction: ingress, action: allow, protocol: tcp, ports: { from: 22, to: 22 }, sources: [10.0.0.0/8] }, { direction: ingress, action: allow, protocol: icmp, sources: [10.0.0.0/8] } ] } }
+      - { id: "//compute.googleapis.com/projects/project2/global/firewalls/default-allow-icmp", name: default-allow-icmp, type: network.security_group, provider: gcp,
+          network: { rules: [ { direction: ingress, action: allow, protocol: icmp, sources: [0.0.0.0/0] } ] } }
+      - { id: "//compute.googleapis.com/projects/project2/global/firewalls/default-allow-rdp", name: default-allow-rdp, type: network.security_group, provider: gcp,
+          network: { rules: [ { direction: ingress, action: allow, protocol: tcp, ports: { from: 3389, to: 3389 }, sources: [0.0.0.0/0] } ] } }
+      - { id: "//compute.googleapis.com/projects/project2/global/firewalls/default-allow-ssh", name: default-allow-ssh, type: network.security_group, provider: gcp,
+          network: { rules: [ { direction: ingress, action: allow, protocol: tcp, ports: { from: 22, to: 22 }, sources: [0.0.0.0/0] } ] } }
+      - { id: "//compute.googleapis.com/projects/project2/global/firewalls/default-allow-internal", name: default-allow-internal, type: network.security_group, provider: gcp,
+          network: { rules: [ { direction: ingress, action: allow, protocol: udp, ports: { from: 1, to: 65535 }, sources: [10.0.0.0/8] }, { direction: ingress, action: allow, protocol: tcp, ports: { from: 1, to: 65535 }, sources: [10.0.0.0/8] }, { direction: ingress, action: allow, protocol: icmp, sources: [10.0.0.0/8] } ] } }
+    expect: { "//compute.googleapis.com/projects/project1/global/firewalls/default-allow-https-lb": pass,
+              "//compute.googleapis.com/projects/project1/global/firewalls/default-allow-ssh": fail,
+              "//compute.googleapis.com/projects/project1/global/firewalls/default-allow-internal": pass,
+              "//compute.googleapis.com/projects/project2/global/firewalls/default-allow-icmp": pass,
+              "//compute.googleapis.com/projects/project2/global/firewalls/default-allow-rdp": fail,
+              "//compute.googleapis.com/projects/project2/global/firewalls/default-allow-ssh": fail,
+              "//compute.googleapis.com/projects/project2/global/firewalls/default-allow-internal": pass }
 
 """####),
         ("builtin/network/primary-dr-consistent.yaml", ####"""
@@ -3369,6 +3466,41 @@ tests:
       - { policy: operations.documents.test_age, resources: [exercise-booked], reason: Continuity exercise booked for 2026-12-08, owner: commerce-ops@acme.example, expires: 2026-12-20 }
     expect: { tier0-exercised: pass, tier0-stale: fail, tier1-at-limit: pass, tier1-one-day-over: fail, tier3-two-years: pass, never-tested: fail,
               no-tier: unknown, retired-app: not_applicable, pagerduty-incident-response: pass, exercise-booked: waived }
+
+  # Public sample (policies/PUBLIC-SAMPLES.md): the GOV.UK developer docs' runbook for the
+  # email-alert-api health-check alert, alphagov/govuk-developer-docs
+  # source/manual/alerts/email-alert-api-app-healthcheck-not-ok.html.md (MIT, commit 08a1bb25), kept in
+  # Tests/ResilienceTests/Fixtures/public-samples. Its front matter is the record (owner_slack → owner,
+  # last_reviewed_on → last_review_date; the application is the first word of the title); it records no
+  # exercise. The application's register entry (active, tier 1) is ours.
+  # Tests/ResilienceTests/PublicSampleOperationsTests.swift maps the page and checks these fields.
+  - name: "public sample: GOV.UK email-alert-api runbook, last reviewed 2018-08-31"
+    policy: operations.documents.review_age
+    documents:
+      - { id: source/manual/alerts/email-alert-api-app-healthcheck-not-ok, type: ops.runbook, application: email-alert-api, owner: "#govuk-2ndline",
+          title: email-alert-api app healthcheck not ok, last_review_date: "2018-08-31", application_tier: tier1, application_status: active }
+    expect: { source/manual/alerts/email-alert-api-app-healthcheck-not-ok: fail }
+  # The same page as of three months after its review (its own `review_in` is 6 months): current then.
+  - name: "public sample: GOV.UK email-alert-api runbook, as of 2018-12-01"
+    policy: operations.documents.review_age
+    as_of: 2018-12-01
+    documents:
+      - { id: source/manual/alerts/email-alert-api-app-healthcheck-not-ok, type: ops.runbook, application: email-alert-api, owner: "#govuk-2ndline",
+          title: email-alert-api app healthcheck not ok, last_review_date: "2018-08-31", application_tier: tier1, application_status: active }
+    expect: { source/manual/alerts/email-alert-api-app-healthcheck-not-ok: pass }
+  - name: "public sample: GOV.UK email-alert-api runbook, no exercise recorded"
+    policy: operations.documents.test_age
+    documents:
+      - { id: source/manual/alerts/email-alert-api-app-healthcheck-not-ok, type: ops.runbook, application: email-alert-api, owner: "#govuk-2ndline",
+          title: email-alert-api app healthcheck not ok, last_review_date: "2018-08-31", application_tier: tier1, application_status: active }
+    expect: { source/manual/alerts/email-alert-api-app-healthcheck-not-ok: fail }
+  - name: "public sample: GOV.UK email-alert-api runbook present"
+    policy: operations.runbook.present
+    documents:
+      - { id: email-alert-api, type: application, name: email-alert-api, status: active, tier: tier1 }
+      - { id: source/manual/alerts/email-alert-api-app-healthcheck-not-ok, type: ops.runbook, application: email-alert-api, owner: "#govuk-2ndline",
+          title: email-alert-api app healthcheck not ok, last_review_date: "2018-08-31", application_tier: tier1, application_status: active }
+    expect: { email-alert-api: pass, source/manual/alerts/email-alert-api-app-healthcheck-not-ok: not_applicable }
 
 """####),
         ("builtin/operations/runbook-present.yaml", ####"""
@@ -4238,14 +4370,17 @@ unknown_message: "the tier inversion of {{ name }} cannot be judged: {{ dependen
 # `depends_on` and the downtime model (docs/downtime-model.md, "Dependencies and availability");
 # tests give them. `!unknown` is a figure that cannot be known (a placeholder, an id outside the register).
 #
-# Public case: the service graph of Google's Online Boutique, GoogleCloudPlatform/microservices-demo,
-# release/kubernetes-manifests.yaml (Apache-2.0): each Deployment's *_SERVICE_ADDR variables name the
-# services it calls — frontend → productcatalog, currency, cart, recommendation, shipping, checkout,
-# ad; checkoutservice → productcatalog, shipping, payment, email, currency, cart; recommendation →
-# productcatalog. Tiers are ours (payment, checkout, frontend tier 0; cart, catalogue, currency,
-# shipping tier 1; email, recommendation tier 2; ad tier 3), as are the kinds (the frontend serves
-# without ads and recommendations: soft). Tests/ResilienceTests/DependencyGraphTests.swift derives
-# these fields from the same register.
+# Public samples ("public sample: Online Boutique …", policies/PUBLIC-SAMPLES.md): the service graph
+# of Google's Online Boutique, GoogleCloudPlatform/microservices-demo, release/kubernetes-manifests.yaml
+# (Apache-2.0, kept in Tests/ResilienceTests/Fixtures/public-samples): each Deployment is an
+# application and each container variable `*_ADDR` naming another Deployment (`host:port`) a
+# dependency — frontend → productcatalog, currency, cart, recommendation, shipping, checkout, ad;
+# checkoutservice → productcatalog, shipping, payment, email, currency, cart; recommendation →
+# productcatalog; cartservice → redis-cart; loadgenerator → frontend. Tiers are ours (payment,
+# checkout, frontend tier 0; cart, redis-cart, catalogue, currency, shipping tier 1; email,
+# recommendation tier 2; ad, loadgenerator tier 3), as are the kinds (the frontend serves without
+# ads and recommendations: soft) and the recovery figures. Tests/ResilienceTests/
+# PublicSampleDependencyTests.swift reads the manifest and derives these fields.
 version: 1
 as_of: 2026-11-27
 tests:
@@ -4259,17 +4394,23 @@ tests:
           dependencies: { hard: [reports], tier_inversions: !unknown, tier_unknown_reason: "its hard dependency 'reports' has no tier in the register" } }
       - { id: retired, type: application, name: retired, status: retired, tier: tier0, dependencies: { tier_inversions: ["'x' (tier3)"] } }
       - { id: migrating, type: application, name: migrating, status: active, tier: tier0, dependencies: { hard: [legacy-auth], tier_inversions: ["'legacy-auth' (tier2)"] } }
-      # Online Boutique (public, see above).
+    waivers:
+      - { policy: resilience.dependencies.tier_inversion, resources: [migrating], reason: Moves to the tier-0 identity platform in Q1 (PRJ-88), owner: platform@acme.example, expires: 2027-03-31 }
+    expect: { same-tier: pass, more-critical: pass, inverted: fail, tier-missing: unknown, retired: not_applicable, migrating: waived }
+
+  - name: "public sample: Online Boutique, tier inversions"
+    policy: resilience.dependencies.tier_inversion
+    documents:
       - { id: checkoutservice, type: application, name: checkoutservice, status: active, tier: tier0,
           dependencies: { hard: [productcatalogservice, shippingservice, paymentservice, emailservice, currencyservice, cartservice],
                           tier_inversions: ["'productcatalogservice' (tier1)", "'shippingservice' (tier1)", "'emailservice' (tier2)", "'currencyservice' (tier1)", "'cartservice' (tier1)"] } }
-      - { id: paymentservice, type: application, name: paymentservice, status: active, tier: tier0, dependencies: { hard: [], tier_inversions: [] } }
+      - { id: frontend, type: application, name: frontend, status: active, tier: tier0,
+          dependencies: { hard: [productcatalogservice, currencyservice, cartservice, shippingservice, checkoutservice], soft: [recommendationservice, adservice],
+                          tier_inversions: ["'productcatalogservice' (tier1)", "'currencyservice' (tier1)", "'cartservice' (tier1)", "'shippingservice' (tier1)"] } }
+      - { id: cartservice, type: application, name: cartservice, status: active, tier: tier1, dependencies: { hard: [redis-cart], tier_inversions: [] } }
       - { id: recommendationservice, type: application, name: recommendationservice, status: active, tier: tier2,
           dependencies: { hard: [productcatalogservice], tier_inversions: [] } }
-    waivers:
-      - { policy: resilience.dependencies.tier_inversion, resources: [migrating], reason: Moves to the tier-0 identity platform in Q1 (PRJ-88), owner: platform@acme.example, expires: 2027-03-31 }
-    expect: { same-tier: pass, more-critical: pass, inverted: fail, tier-missing: unknown, retired: not_applicable, migrating: waived,
-              checkoutservice: fail, paymentservice: pass, recommendationservice: pass }
+    expect: { checkoutservice: fail, frontend: fail, cartservice: pass, recommendationservice: pass }
 
   - name: no cycle of hard dependencies
     policy: resilience.dependencies.cycle
@@ -4281,14 +4422,21 @@ tests:
       - { id: through-typo, type: application, name: through-typo, status: active,
           dependencies: { hard: [identity-svc], cycle: !unknown, cycle_unknown_reason: "'through-typo' hard-depends on 'identity-svc', which is not in the register" } }
       - { id: retired, type: application, name: retired, status: retired, dependencies: { cycle: "retired → x → retired" } }
-      # Online Boutique (public): the call graph is acyclic.
-      - { id: frontend, type: application, name: frontend, status: active,
-          dependencies: { hard: [productcatalogservice, currencyservice, cartservice, shippingservice, checkoutservice], soft: [recommendationservice, adservice] } }
       - { id: shared-ledger, type: application, name: shared-ledger, status: active, dependencies: { hard: [billing], cycle: "shared-ledger → billing → shared-ledger" } }
     waivers:
       - { policy: resilience.dependencies.cycle, resources: [shared-ledger], reason: Ledger split into its own recovery unit in PRJ-91, owner: finance-it@acme.example, expires: 2027-02-28 }
-    expect: { chain: pass, no-dependencies: pass, two-way: fail, self: fail, through-typo: unknown, retired: not_applicable, frontend: pass,
-              shared-ledger: waived }
+    expect: { chain: pass, no-dependencies: pass, two-way: fail, self: fail, through-typo: unknown, retired: not_applicable, shared-ledger: waived }
+
+  - name: "public sample: Online Boutique, cycles"
+    policy: resilience.dependencies.cycle
+    documents:
+      # The call graph is acyclic: no application carries a cycle.
+      - { id: frontend, type: application, name: frontend, status: active,
+          dependencies: { hard: [productcatalogservice, currencyservice, cartservice, shippingservice, checkoutservice], soft: [recommendationservice, adservice],
+                          closure: [productcatalogservice, currencyservice, cartservice, shippingservice, checkoutservice, redis-cart, paymentservice, emailservice] } }
+      - { id: loadgenerator, type: application, name: loadgenerator, status: active, dependencies: { hard: [frontend] } }
+      - { id: cartservice, type: application, name: cartservice, status: active, dependencies: { hard: [redis-cart] } }
+    expect: { frontend: pass, loadgenerator: pass, cartservice: pass }
 
   - name: dependencies name active applications of the register
     policy: resilience.dependencies.known
@@ -4300,12 +4448,21 @@ tests:
       - { id: not-read, type: application, name: not-read, status: active, dependencies: { unresolved: !unknown } }
       - { id: retired, type: application, name: retired, status: retired, dependencies: { unresolved: ["'x' (not in the register)"] } }
       - { id: vendor-api, type: application, name: vendor-api, status: active, dependencies: { hard: [stripe], unresolved: ["'stripe' (not in the register)"] } }
-      # Online Boutique (public): every call names a service of the manifest.
-      - { id: checkoutservice, type: application, name: checkoutservice, status: active,
-          dependencies: { hard: [productcatalogservice, shippingservice, paymentservice, emailservice, currencyservice, cartservice], unresolved: [] } }
     waivers:
       - { policy: resilience.dependencies.known, resources: [vendor-api], reason: Third-party API outside the register; its SLA is tracked in the vendor register, owner: payments@acme.example, expires: 2027-06-30 }
-    expect: { resolved: pass, typo: fail, on-retired: fail, not-read: unknown, retired: not_applicable, vendor-api: waived, checkoutservice: pass }
+    expect: { resolved: pass, typo: fail, on-retired: fail, not-read: unknown, retired: not_applicable, vendor-api: waived }
+
+  - name: "public sample: Online Boutique, known ids"
+    policy: resilience.dependencies.known
+    documents:
+      # Every call names a Deployment of the manifest.
+      - { id: checkoutservice, type: application, name: checkoutservice, status: active,
+          dependencies: { hard: [productcatalogservice, shippingservice, paymentservice, emailservice, currencyservice, cartservice], unresolved: [] } }
+      - { id: frontend, type: application, name: frontend, status: active,
+          dependencies: { hard: [productcatalogservice, currencyservice, cartservice, shippingservice, checkoutservice], soft: [recommendationservice, adservice],
+                          unresolved: [] } }
+      - { id: cartservice, type: application, name: cartservice, status: active, dependencies: { hard: [redis-cart], unresolved: [] } }
+    expect: { checkoutservice: pass, frontend: pass, cartservice: pass }
 
   - name: the effective RTO through hard dependencies is within the target
     policy: resilience.dependencies.effective_rto
@@ -4323,16 +4480,25 @@ tests:
       - { id: no-target, type: application, name: no-target, status: active, dependencies: { hard: [db], effective_rto_hours: 2, rto_target_hours: !unknown } }
       - { id: no-hard-dependencies, type: application, name: no-hard-dependencies, status: active, dependencies: { hard: [], effective_rto_hours: 9, rto_target_hours: 1 } }
       - { id: retired, type: application, name: retired, status: retired, dependencies: { hard: [db], effective_rto_hours: 9, rto_target_hours: 1 } }
-      # Online Boutique (public topology; the figures are ours): checkout is back when the slowest of its six hard dependencies is.
-      - { id: checkoutservice, type: application, name: checkoutservice, status: active,
-          dependencies: { hard: [productcatalogservice, shippingservice, paymentservice, emailservice, currencyservice, cartservice],
-                          effective_rto_hours: 0.75, rto_bottleneck: emailservice, rto_target_hours: 0.25 } }
       - { id: replatforming, type: application, name: replatforming, status: active,
           dependencies: { hard: [old-db], effective_rto_hours: 6, rto_bottleneck: old-db, rto_target_hours: 1 } }
     waivers:
       - { policy: resilience.dependencies.effective_rto, resources: [replatforming], reason: Database moves to Aurora Global in January (CHG-3312), owner: hr-it@acme.example, expires: 2027-01-31 }
     expect: { fast-enough: pass, at-limit: pass, one-step-beyond: fail, slow-dependency: fail, default-only: unknown, no-target: unknown,
-              no-hard-dependencies: not_applicable, retired: not_applicable, checkoutservice: fail, replatforming: waived }
+              no-hard-dependencies: not_applicable, retired: not_applicable, replatforming: waived }
+
+  - name: "public sample: Online Boutique, effective RTO"
+    policy: resilience.dependencies.effective_rto
+    documents:
+      # The closures are the manifest's; the recovery hours and targets are ours. Checkout is back
+      # when the slowest of its hard closure (six calls and the cart's Redis) is.
+      - { id: checkoutservice, type: application, name: checkoutservice, status: active,
+          dependencies: { hard: [productcatalogservice, shippingservice, paymentservice, emailservice, currencyservice, cartservice],
+                          closure: [productcatalogservice, shippingservice, paymentservice, emailservice, currencyservice, cartservice, redis-cart],
+                          effective_rto_hours: 0.75, rto_bottleneck: emailservice, rto_target_hours: 0.25 } }
+      - { id: cartservice, type: application, name: cartservice, status: active,
+          dependencies: { hard: [redis-cart], closure: [redis-cart], effective_rto_hours: 0.5, rto_target_hours: 1 } }
+    expect: { checkoutservice: fail, cartservice: pass }
 
   - name: the model's availability of the current strategy meets the SLO
     policy: resilience.slo.model_availability
@@ -4361,6 +4527,21 @@ tests:
       - { policy: resilience.slo.model_availability, resources: [renegotiating], reason: SLO lowered to 99.9 % in the 2027 contract (signed Jan 2027), owner: portal@acme.example, expires: 2027-01-31 }
     expect: { meets: pass, at-limit: pass, tier0-short: fail, placeholders: unknown, no-slo: not_applicable, retired: not_applicable,
               web-on-sql-slo-9995: fail, web-on-sql-slo-999: pass, renegotiating: waived }
+
+  # Public sample (policies/PUBLIC-SAMPLES.md): the example SLO of the OpenSLO specification,
+  # OpenSLO/OpenSLO examples/budgeting-method/timeslices-slo.yaml (Apache-2.0, commit 0c3036a4), kept in
+  # Tests/ResilienceTests/Fixtures/public-samples: service `web-availability`, objectives 0.995
+  # ("Internal objective") and 0.99 ("SLA"). The strictest, as the percentage the register takes, is
+  # `slo_availability: 99.5`. The tier, DR strategy (warm standby, 0.2 h) and incident scenarios
+  # behind the model's 99.98 % are ours; Tests/ResilienceTests/PublicSampleSLOTests.swift maps the
+  # file, runs the model (2,000 trials) and checks these fields.
+  - name: "public sample: OpenSLO timeslices SLO, 99.5 % objective"
+    policy: resilience.slo.model_availability
+    documents:
+      - { id: web-availability, type: application, name: web-availability, status: active, tier: tier1, slo_availability: 99.5,
+          availability: { composite: 0.9998666932089652, composite_text: "99.98 %", implied: 0.9998666932089652, implied_text: "99.98 %",
+                          slo: 0.995, slo_text: "99.50 %" } }
+    expect: { web-availability: pass }
 
 """####),
         ("builtin/resilience/dns-failover-health-check.yaml", ####"""
@@ -4654,16 +4835,9 @@ tests:
               payments-pg-azure: not_applicable, reporting-db: not_applicable, payments-dev-db: not_applicable, payments-migration-db: waived,
               payments-api: not_applicable }
 
-  # Real-world case: `asg1` is the auto-scaling group of AWS's sample configuration item
-  # `AWS_AutoScaling_AutoScalingGroup.json` (awslabs/aws-config-rdk, rdk/template/example_ci/,
-  # commit bb24bcab6aa948cceebd96d7826f45176c152fa0, Apache-2.0; copied in
-  # shared/external-data/resources/aws-config/rdk-example-ci/): `availabilityZones: [us-east-2a]`,
-  # one zone. `InventoryTests/OperationsFacetTests` reads the file itself.
   - name: production scaling groups span two zones
     policy: resilience.scaling_group.multi_zone
     documents:
-      - { id: "arn:aws:autoscaling:us-east-2:123456789012:autoScalingGroup:test:autoScalingGroupName/asg1", name: asg1, type: compute.scaling_group, region: us-east-2,
-          tags: { environment: prod }, compute: { zones: [us-east-2a] } }
       - { id: checkout-web-asg, type: compute.scaling_group, tags: { environment: prod }, compute: { zones: [eu-west-1a, eu-west-1b, eu-west-1c] } }
       - { id: payments-asg, type: compute.scaling_group, tags: { environment: prod }, compute: { zones: [eu-west-1a, eu-west-1b] } }
       - { id: regional-vmss, type: compute.scaling_group, tags: { environment: prod }, compute: { zones: [] } }
@@ -4673,7 +4847,7 @@ tests:
       - { id: batch-asg, type: compute.scaling_group, tags: { environment: prod }, compute: { zones: [eu-west-1a] } }
     waivers:
       - { policy: resilience.scaling_group.multi_zone, resources: [batch-asg], reason: Nightly batch re-runs after a zone outage, owner: data@acme.example, expires: 2027-03-31 }
-    expect: { "arn:aws:autoscaling:us-east-2:123456789012:autoScalingGroup:test:autoScalingGroupName/asg1": fail, checkout-web-asg: pass, regional-vmss: fail,
+    expect: { checkout-web-asg: pass, regional-vmss: fail,
               zones-not-reported: fail, aws_autoscaling_group.next: unknown, dev-asg: not_applicable, batch-asg: waived, payments-asg: pass }
 
   - name: tier-0/1 scaling groups have a second region or a standby
@@ -4761,6 +4935,24 @@ tests:
     expect: { ledger: pass, payments-db: fail, payments-volume: fail, aws_dynamodb_table.sessions: unknown, payments-sql: not_applicable, reporting-db: not_applicable,
               payments-scratch: waived, payments-api: not_applicable, reporting: not_applicable }
 
+  # Public sample (policies/PUBLIC-SAMPLES.md): AWS's sample configuration item of an RDS instance
+  # (awslabs/aws-config-rdk, rdk/template/example_ci/AWS_RDS_DBInstance.json, Apache-2.0) and Cloud
+  # Custodian's recorded GetBackupPlan answer (plan "test", tests/data/placebo/test_backup_augment,
+  # Apache-2.0), read and linked by Tests/InventoryTests/BackupPublicSampleTests.swift. Transform: the
+  # item's `workload-type: production` tag kept, `environment: prod` and `application: rdk-sample-db`
+  # added for the join; the application and its tier are ours. No Backup selection is in either
+  # export, so no plan covers the instance.
+  - name: "public sample: AWS Config RDK RDS instance in no backup plan"
+    policy: resilience.backup.plan_coverage
+    documents:
+      - { id: rdk-sample-db, type: application, name: rdk-sample-db, status: active, tier: tier0 }
+      - { id: "arn:aws:rds:us-east-1:264683526309:db:myrdstest", type: database.instance, provider: aws, name: myrdstest,
+          tags: { workload-type: production, environment: prod, application: rdk-sample-db }, backup: { enabled: true, retention_days: 7, pitr: true } }
+      - { id: "arn:aws:backup:us-east-1:644160558196:backup-plan:14c4daac-b199-45ce-8644-c541734ebd14", type: backup.plan, provider: aws, name: test,
+          backup: { retention_days: 180 } }
+    expect: { "arn:aws:rds:us-east-1:264683526309:db:myrdstest": fail, rdk-sample-db: not_applicable,
+              "arn:aws:backup:us-east-1:644160558196:backup-plan:14c4daac-b199-45ce-8644-c541734ebd14": not_applicable }
+
   # Real-world case: `example_backup_vault` is locked by the example of the
   # aws_backup_vault_lock_configuration documentation (hashicorp/terraform-provider-aws,
   # website/docs/r/backup_vault_lock_configuration.html.markdown, commit
@@ -4797,6 +4989,97 @@ tests:
       - { policy: resilience.backup.retention_per_tier, resources: [checkout-cache], reason: Cache rebuilt from checkout-db, owner: checkout@acme.example, expires: 2027-06-30 }
     expect: { gcs-archive: not_applicable, checkout-cache: waived, ledger: pass, payments-db: pass, checkout-db: fail, checkout-volume: fail, aws_db_instance.checkout_next: unknown, reporting-db: not_applicable,
               payments-api: not_applicable, checkout-web: not_applicable, reporting: not_applicable }
+
+  # Public sample: the same RDS instance (see "public sample: AWS Config RDK RDS instance in no
+  # backup plan" above): 7 days of automated backups and no plan, short of tier 0's 35 days.
+  - name: "public sample: AWS Config RDK RDS instance, 7 days of automated backups"
+    policy: resilience.backup.retention_per_tier
+    documents:
+      - { id: rdk-sample-db, type: application, name: rdk-sample-db, status: active, tier: tier0 }
+      - { id: "arn:aws:rds:us-east-1:264683526309:db:myrdstest", type: database.instance, provider: aws, name: myrdstest,
+          tags: { workload-type: production, environment: prod, application: rdk-sample-db }, backup: { enabled: true, retention_days: 7, pitr: true } }
+    expect: { "arn:aws:rds:us-east-1:264683526309:db:myrdstest": fail, rdk-sample-db: not_applicable }
+
+  # Cases named `public sample: …` are built from public real-world exports, listed with source,
+  # licence and transforms in policies/PUBLIC-SAMPLES.md; InventoryTests/PublicSampleCaseTests reads
+  # each file through Assay's reader and checks the facets the documents carry. `sample-app` is an
+  # entry of our own register: the public items carry no application tag, so the test adds
+  # `environment: prod` and `application: sample-app` at read time where a policy joins the register.
+  - name: "public sample: AWS Config RDK example databases and forseti Cloud SQL instances, automated backups"
+    policy: resilience.backup.enabled
+    documents:
+      - { id: "arn:aws:rds:us-east-1:264683526309:db:myrdstest", name: myrdstest, type: database.instance, backup: { enabled: true, retention_days: 7 } }
+      - { id: "arn:aws:rds:us-east-2:123456789012:cluster:test", type: database.cluster, backup: { enabled: true, retention_days: 1 } }
+      - { id: "arn:aws:redshift:us-west-2:382822795712:cluster:cluster-with-kms", type: database.warehouse, backup: { enabled: true, retention_days: 1 } }
+      - { id: "//cloudsql.googleapis.com/projects/project1/instances/forseti", type: database.instance, backup: { enabled: true } }
+      - { id: "//cloudsql.googleapis.com/projects/project2/instances/forseti", type: database.instance, backup: { enabled: true } }
+    expect: { "arn:aws:rds:us-east-1:264683526309:db:myrdstest": pass, "arn:aws:rds:us-east-2:123456789012:cluster:test": pass, "arn:aws:redshift:us-west-2:382822795712:cluster:cluster-with-kms": pass, "//cloudsql.googleapis.com/projects/project1/instances/forseti": pass,
+              "//cloudsql.googleapis.com/projects/project2/instances/forseti": pass }
+
+  - name: "public sample: AWS Config RDK example RDS instance with backupRetentionPeriod set to 0"
+    policy: resilience.backup.enabled
+    documents:
+      - { id: "arn:aws:rds:us-east-1:264683526309:db:myrdstest", name: myrdstest, type: database.instance, backup: { enabled: false, retention_days: 0 } }
+    expect: { "arn:aws:rds:us-east-1:264683526309:db:myrdstest": fail }
+
+  - name: "public sample: Route 53 API example failover records"
+    policy: resilience.dns.failover_health_check
+    documents:
+      - { id: route53/example.com/A/Ohio region, type: dns.record, dns: { routing: failover, failover_role: PRIMARY, ttl: 60, alias: false, health_check: abcdef11-2222-3333-4444-555555fedcba } }
+      - { id: route53/example.com/A/Oregon region, type: dns.record, dns: { routing: failover, failover_role: SECONDARY, ttl: 60, alias: false, health_check: abcdef66-7777-8888-9999-000000fedcba } }
+    expect: { route53/example.com/A/Ohio region: pass, route53/example.com/A/Oregon region: not_applicable }
+
+  - name: "public sample: Route 53 API example failover records with the primary's HealthCheckId removed"
+    policy: resilience.dns.failover_health_check
+    documents:
+      - { id: route53/example.com/A/Ohio region, type: dns.record, dns: { routing: failover, failover_role: PRIMARY, ttl: 60, alias: false } }
+      - { id: route53/example.com/A/Oregon region, type: dns.record, dns: { routing: failover, failover_role: SECONDARY, ttl: 60, alias: false, health_check: abcdef66-7777-8888-9999-000000fedcba } }
+    expect: { route53/example.com/A/Ohio region: fail, route53/example.com/A/Oregon region: not_applicable }
+
+  - name: "public sample: AWS Config RDK example auto-scaling group asg1 in one zone"
+    policy: resilience.scaling_group.multi_zone
+    documents:
+      - { id: "arn:aws:autoscaling:us-east-2:123456789012:autoScalingGroup:test:autoScalingGroupName/asg1", name: asg1, type: compute.scaling_group, region: us-east-2, tags: { environment: prod, application: sample-app }, compute: { zones: [us-east-2a] } }
+    expect: { "arn:aws:autoscaling:us-east-2:123456789012:autoScalingGroup:test:autoScalingGroupName/asg1": fail }
+
+  # The tier-1 application of our register runs pilot light (no standby compute): the RDK group is
+  # its only scaling group, in us-east-2.
+  - name: "public sample: AWS Config RDK example auto-scaling group asg1 as a tier-1 application's only group"
+    policy: resilience.scaling_group.second_region
+    documents:
+      - { id: sample-app, type: application, name: sample-app, status: active, tier: tier1, dr: { strategy: pilot_light } }
+      - { id: "arn:aws:autoscaling:us-east-2:123456789012:autoScalingGroup:test:autoScalingGroupName/asg1", name: asg1, type: compute.scaling_group, region: us-east-2, tags: { environment: prod, application: sample-app }, compute: { zones: [us-east-2a] } }
+    expect: { "arn:aws:autoscaling:us-east-2:123456789012:autoScalingGroup:test:autoScalingGroupName/asg1": fail, sample-app: not_applicable }
+
+  - name: "public sample: Cloud Custodian's recorded SQS queues, no redrive policy"
+    policy: resilience.queue.dead_letter
+    documents:
+      - { id: "arn:aws:sqs:us-east-1:644160558196:test-kms-alias", type: messaging.queue, tags: { environment: prod } }
+      - { id: "arn:aws:sqs:us-east-1:644160558196:test-kms-id", type: messaging.queue, tags: { environment: prod } }
+      - { id: "arn:aws:sqs:us-east-1:644160558196:test-kms-no-alias", type: messaging.queue, tags: { environment: prod } }
+    expect: { "arn:aws:sqs:us-east-1:644160558196:test-kms-alias": fail, "arn:aws:sqs:us-east-1:644160558196:test-kms-id": fail, "arn:aws:sqs:us-east-1:644160558196:test-kms-no-alias": fail }
+
+  # The load balancer and the RDS instance are in account 264683526309, the cluster in 123456789012;
+  # the 2016 instance item predates the DeletionProtection field, so the export does not say.
+  - name: "public sample: AWS Config RDK example load balancer, RDS instance and Aurora cluster of a tier-0 application"
+    policy: resilience.deletion_protection.critical
+    documents:
+      - { id: sample-app, type: application, name: sample-app, status: active, tier: tier0 }
+      - { id: "arn:aws:elasticloadbalancing:us-east-1:264683526309:loadbalancer/app/MyALB/268aa84731d32825", name: MyALB, type: network.load_balancer, provider: aws, tags: { environment: prod, application: sample-app }, network: { deletion_protection: false } }
+      - { id: "arn:aws:rds:us-east-2:123456789012:cluster:test", type: database.cluster, provider: aws, tags: { environment: prod, application: sample-app }, database: { deletion_protection: false } }
+      - { id: "arn:aws:rds:us-east-1:264683526309:db:myrdstest", name: myrdstest, type: database.instance, provider: aws, tags: { environment: prod, application: sample-app, workload-type: production } }
+    expect: { "arn:aws:elasticloadbalancing:us-east-1:264683526309:loadbalancer/app/MyALB/268aa84731d32825": fail, "arn:aws:rds:us-east-2:123456789012:cluster:test": fail, "arn:aws:rds:us-east-1:264683526309:db:myrdstest": fail, sample-app: not_applicable }
+
+  # The RDK alarm qwd watches the RDK instance of account 681361479661 in us-east-1; the RDK security
+  # group is in account 264683526309, same region, where the sample has no alarm.
+  - name: "public sample: AWS Config RDK example alarm, instance and security group of two accounts, alarms per region"
+    policy: resilience.monitoring.alarms_per_region
+    documents:
+      - { id: "aws:264683526309:us-east-1", type: account.region, provider: aws, account: "264683526309", region: us-east-1, applications: [sample-app] }
+      - { id: "aws:681361479661:us-east-1", type: account.region, provider: aws, account: "681361479661", region: us-east-1, applications: [sample-app] }
+      - { id: "arn:aws:cloudwatch:us-east-1:681361479661:alarm:qwd", name: qwd, type: monitoring.alarm, provider: aws, account: "681361479661", region: us-east-1,
+          monitoring: { actions_enabled: true } }
+    expect: { "aws:264683526309:us-east-1": fail, "aws:681361479661:us-east-1": pass, "arn:aws:cloudwatch:us-east-1:681361479661:alarm:qwd": not_applicable }
 
 """####),
         ("builtin/resilience/scaling-group-multi-zone.yaml", ####"""

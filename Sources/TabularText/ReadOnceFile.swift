@@ -5,8 +5,8 @@ import Darwin
 #endif
 public import PolicyEngine
 
-/// A file whose bytes are read from its descriptor exactly once, in order, and hashed (SHA-256)
-/// as they are read: the digest recorded for an input is the digest of the very bytes that were
+/// A file whose bytes are read from its descriptor exactly once, in order, and hashed (SHA-256,
+/// on another thread: `BackgroundDigest`) as they are read: the digest recorded for an input is the digest of the very bytes that were
 /// detected and parsed, even if the file changes or is replaced while Assay runs. A file opened
 /// for a reader alone, whose digest nobody records, is not hashed (SHA-256 is a fifth of the CPU
 /// of reading a billing export).
@@ -37,14 +37,14 @@ public final class ReadOnceFile: InputBytes, @unchecked Sendable {
     private var keeping = true
     private var ended = false
     /// Nil when the file is not hashed.
-    private var hash: SHA256?
+    private let digest: BackgroundDigest?
 
     /// Opens `path` for reading (a folder is an error); `hashing: false` when no digest will be
     /// asked for.
     public init(path: String, replayLimit: Int = 16 << 20, hashing: Bool = true) throws(TabularTextError) {
         self.path = path
         self.replayLimit = replayLimit
-        self.hash = hashing ? SHA256() : nil
+        self.digest = hashing ? BackgroundDigest() : nil
         let opened = open(path, O_RDONLY | O_CLOEXEC)
         guard opened >= 0 else { throw .cannotOpen(path: path, reason: String(cString: strerror(errno))) }
         var status = stat()
@@ -100,7 +100,7 @@ public final class ReadOnceFile: InputBytes, @unchecked Sendable {
                 return 0
             }
             let fresh = UnsafeRawBufferPointer(start: base, count: got)
-            hash?.update(fresh)
+            digest?.update(fresh)
             bytesRead += got
             descriptorReads += 1
             if keeping {
@@ -118,7 +118,7 @@ public final class ReadOnceFile: InputBytes, @unchecked Sendable {
     /// The SHA-256 (lower-case hex) of the file's bytes: those the readers read, and any they
     /// left unread before the end (read now, once).
     public func sha256() throws(TabularTextError) -> String {
-        guard var finished = hash else {
+        guard let digest else {
             throw .readFailed(path: path, reason: "internal error: the digest of an input opened without hashing was asked for; please report this")
         }
         if !ended {
@@ -127,8 +127,8 @@ public final class ReadOnceFile: InputBytes, @unchecked Sendable {
             keeping = false
             kept = []
             while try read(at: bytesRead, into: block) > 0 {}
-            finished = hash ?? finished
         }
+        var finished = digest.current()
         return finished.hexDigest()
     }
 }

@@ -22,6 +22,9 @@ struct NetworkRuleTests {
         let resources = try read(AWSConfigReader(), Samples.resource("aws-config/rdk-example-ci/AWS_EC2_SecurityGroup.json"))
         let group = try resource("arn:aws:ec2:us-east-1:264683526309:security-group/sg-1d56fc66", in: resources)
         #expect(group.path("type") == .string("network.security_group"))
+        #expect(group.path("provider") == .string("aws"))
+        // The item has no resourceName: the name is the configuration's groupName.
+        #expect(group.path("name") == .string("launch-wizard-7"))
         #expect(group.path("network.rules") == .array([
             Self.rule("ingress", "tcp", (22, 22), ["0.0.0.0/0"]),
             Self.rule("egress", "all", (0, 65_535), ["0.0.0.0/0"]),

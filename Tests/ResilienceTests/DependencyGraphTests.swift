@@ -157,38 +157,6 @@ import Testing
         #expect(batch.recoveryBottleneck == nil)
     }
 
-    // MARK: - Online Boutique (public)
-
-    /// GoogleCloudPlatform/microservices-demo, release/kubernetes-manifests.yaml (Apache-2.0): the
-    /// *_SERVICE_ADDR variables of each Deployment; tiers and kinds are ours, as in
-    /// policies/resilience/dependencies.test.yaml, whose derived fields this test reproduces.
-    static let boutique: [Resource] = [
-        app("frontend", tier: "tier0", dependsOn: ["productcatalogservice", "currencyservice", "cartservice", "recommendationservice:soft",
-                                                  "shippingservice", "checkoutservice", "adservice:soft"]),
-        app("checkoutservice", tier: "tier0", dependsOn: ["productcatalogservice", "shippingservice", "paymentservice", "emailservice",
-                                                         "currencyservice", "cartservice"]),
-        app("recommendationservice", tier: "tier2", dependsOn: ["productcatalogservice"]),
-        app("paymentservice", tier: "tier0"), app("cartservice", tier: "tier1"), app("productcatalogservice", tier: "tier1"),
-        app("currencyservice", tier: "tier1"), app("shippingservice", tier: "tier1"), app("emailservice", tier: "tier2"),
-        app("adservice", tier: "tier3"),
-    ]
-
-    @Test func onlineBoutiqueGraph() throws {
-        let graph = try DependencyGraph(applications: Self.boutique)
-        let checkout = try #require(graph.assess("checkoutservice", figures: [:], unmodelledReason: "x"))
-        #expect(checkout.tierInversions == [
-            "'productcatalogservice' (tier1)", "'shippingservice' (tier1)", "'emailservice' (tier2)", "'currencyservice' (tier1)", "'cartservice' (tier1)",
-        ])
-        #expect(checkout.unresolved.isEmpty && checkout.cycle == nil)
-        let frontend = try #require(graph.assess("frontend", figures: [:], unmodelledReason: "x"))
-        #expect(frontend.soft == ["recommendationservice", "adservice"])
-        #expect(frontend.closure == ["productcatalogservice", "currencyservice", "cartservice", "shippingservice", "checkoutservice",
-                                     "paymentservice", "emailservice"])
-        #expect(frontend.cycle == nil)
-        let recommendation = try #require(graph.assess("recommendationservice", figures: [:], unmodelledReason: "x"))
-        #expect(recommendation.tierInversions == [])
-    }
-
     // MARK: - Availability text
 
     @Test(arguments: [

@@ -80,5 +80,49 @@ static inline size_t text_scan_count_quotes(const uint8_t *bytes, size_t count) 
 #endif
 }
 
+/// The scan of one JSON array's elements (`JSONArrayStream`), kept between calls: the nesting
+/// inside the current element (0 between elements), where the current element starts (-1 before
+/// its first byte), and whether the scan stands inside a string and after a backslash there.
+typedef struct {
+    int64_t depth;
+    int64_t element_start;
+    uint8_t in_string;
+    uint8_t escaped;
+} json_array_scan_state;
+
+/// Why `json_array_scan` returned.
+typedef enum {
+    /// Every byte up to `count` was scanned; the array goes on.
+    JSON_ARRAY_SCAN_MORE = 0,
+    /// `capacity` ranges were written; call again from `position`.
+    JSON_ARRAY_SCAN_FULL = 1,
+    /// The array closed; `position` is just after its `]`.
+    JSON_ARRAY_SCAN_END = 2,
+    /// A `}` closes the array (`position` is its offset).
+    JSON_ARRAY_SCAN_UNEXPECTED_BRACE = 3,
+    /// A `,` with no value before it (`position` is its offset).
+    JSON_ARRAY_SCAN_MISSING_VALUE = 4,
+} json_array_scan_status;
+
+/// What `json_array_scan` found.
+typedef struct {
+    int64_t position;
+    int64_t ranges;
+    int32_t status;
+} json_array_scan_result;
+
+/// Finds the elements of a JSON array in `bytes[from ..< count]`, from just inside its `[`: each
+/// element's range (start offset, offset of the `,` or `]` that ends it) is written as a pair into
+/// `ranges` (room for `capacity` pairs). Strings and their escapes are tracked; nothing is
+/// validated (the parser of each element does that). Any byte that is neither whitespace nor
+/// structural starts an element. SSE2 classifies 64 bytes per step (with the escape and string
+/// masks of simdjson's stage 1); a block holding a backslash outside a string, and the tail, go
+/// byte by byte, which gives the same ranges (a test compares both on the same texts).
+json_array_scan_result json_array_scan(const uint8_t *bytes, int64_t from, int64_t count, json_array_scan_state *state,
+                                       int64_t *ranges, int64_t capacity);
+
+/// As `json_array_scan`, byte by byte only (the tests' reference).
+json_array_scan_result json_array_scan_portable(const uint8_t *bytes, int64_t from, int64_t count, json_array_scan_state *state,
+                                                int64_t *ranges, int64_t capacity);
 
 #endif

@@ -32,6 +32,8 @@ enum AWSConfigFacets {
             let protection = attributes.first { $0.ci("key")?.text == "deletion_protection.enabled" }
             resource.set(.loadBalancerDeletionProtection, protection?.ci("value")?.boolFacet)
         case "AWS::EC2::SecurityGroup":
+            // Items of Config's first versions carry no `resourceName` (AWS's RDK sample): the group's name is `groupName`.
+            if resource.name == nil { resource.name = configuration.at("groupName")?.text }
             AWSFacetRules.securityGroupRules(ingress: configuration.at("ipPermissions"), egress: configuration.at("ipPermissionsEgress"),
                                              read: permission, into: &resource)
         case "AWS::Kinesis::Stream":

@@ -58,15 +58,15 @@ public struct JSONRecordReader: ExportReader {
             }
         }
         let key = try spec.mapping.listField ?? streamedListKey(spec.path)
-        var resources: [Resource] = []
+        var resources = ArrayBuilder<Resource>()
         try JSONArrayStream(path: spec.path, arrayKey: key).forEachBatch(progress: progress) { batch in
-            // Mapped on all cores (records are independent); the first failing record, by
-            // position, is the one reported.
-            resources.append(contentsOf: try ParallelMap.map(batch, minimumChunk: 1_024) { (element) throws(InventoryError) in
-                try mapper.resource(from: element.value, pointer: element.pointer, line: nil)
-            })
+            // Mapped on all cores straight into place (records are independent); the first
+            // failing record, by position, is the one reported.
+            try resources.append(count: batch.count, minimumChunk: 1_024) { (range, output) throws(InventoryError) in
+                for index in range { output.append(try mapper.resource(from: batch[index].value, pointer: batch[index].pointer, line: nil)) }
+            }
         }
-        return resources
+        return resources.build()
     }
 
     /// The list of records in a parsed document and the key it was found under.

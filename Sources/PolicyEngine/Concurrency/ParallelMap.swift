@@ -59,23 +59,21 @@ public enum ParallelMap {
     public static func map<Item: Sendable, Output: Sendable, Failure: Error>(
         _ items: [Item], minimumChunk: Int, _ transform: @Sendable (Item) throws(Failure) -> Output
     ) throws(Failure) -> [Output] {
-        try mapChunks(count: items.count, minimumChunk: minimumChunk) { (range) throws(Failure) -> [Output] in
-            try items[range].map(transform)
+        try fill(count: items.count, minimumChunk: minimumChunk) { (range, output) throws(Failure) in
+            for index in range { output.append(try transform(items[index])) }
         }
     }
 
     /// The outputs `body` makes for contiguous ranges of `0..<count`, concatenated in order:
     /// for work with a per-chunk setup (a parser's key cache). `body` returns one output per
-    /// position of its range; the first failing range (by position) throws.
+    /// position of its range; the first failing range (by position) throws. (`fill` writes the
+    /// outputs in place instead of returning an array per range.)
     public static func mapChunks<Output: Sendable, Failure: Error>(
         count: Int, minimumChunk: Int, _ body: @Sendable (Range<Int>) throws(Failure) -> [Output]
     ) throws(Failure) -> [Output] {
-        let parts = try chunks(count: count, minimumChunk: minimumChunk, body)
-        guard parts.count > 1 else { return parts.first ?? [] }
-        var outputs: [Output] = []
-        outputs.reserveCapacity(count)
-        for part in parts { outputs.append(contentsOf: part) }
-        return outputs
+        try fill(count: count, minimumChunk: minimumChunk) { (range, output) throws(Failure) in
+            for item in try body(range) { output.append(item) }
+        }
     }
 
     /// As `mapChunks`, but the outputs of each range stay in their own array (in range order):

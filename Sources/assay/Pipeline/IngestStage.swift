@@ -96,8 +96,11 @@ struct IngestStage {
                 progress.begin("reading \(label) (\(format.rawValue))")
                 let resources = try reader.read(forced) { done, total in progress.update(label: label, done: done, total: total) }
                 progress.finish(label: label)
-                output.resources.append(contentsOf: resources)
-                output.inputs.append(InputRecord(path: label, format: format.rawValue, sha256: try Self.digest(file), documents: resources.count))
+                let documents = resources.count
+                // The first input's resources are moved, not copied (a copy retains every field of
+                // a million resources on this thread, and the original is released after).
+                if output.resources.isEmpty { output.resources = consume resources } else { output.resources.append(contentsOf: consume resources) }
+                output.inputs.append(InputRecord(path: label, format: format.rawValue, sha256: try Self.digest(file), documents: documents))
             }
         }
     }

@@ -1,0 +1,138 @@
+/// Where one worker of `ParallelMap.fill` puts the outputs of its range, in order: straight into
+/// their place in the array being built, so that nothing is copied (and retained and released)
+/// a second time on the calling thread to join the chunks.
+///
+/// Lifetime: a `ChunkOutput` lives inside one worker's call and points into storage the builder
+/// owns for the whole call; it is `~Copyable`, so it cannot leave that call.
+public struct ChunkOutput<Output>: ~Copyable {
+    private let base: UnsafeMutablePointer<Output>
+    private let capacity: Int
+    /// Outputs written so far.
+    public private(set) var count = 0
+
+    fileprivate init(base: UnsafeMutablePointer<Output>, capacity: Int) {
+        self.base = base
+        self.capacity = capacity
+    }
+
+    /// Writes the next output of the range.
+    public mutating func append(_ output: consuming Output) {
+        precondition(count < capacity, "a chunk gave more outputs than its range has positions")
+        (base + count).initialize(to: output)
+        count += 1
+    }
+}
+
+/// An array built batch by batch, each batch made on all cores directly in its place (`append`),
+/// and handed over by a move (`build`): its elements are never copied, so a million resources
+/// cost no retain and release on the reading thread to be joined.
+///
+/// Lifetime: the storage is owned by the builder and freed by `build` or its deinit; the
+/// workers' `ChunkOutput`s point into it only during one `append`.
+public struct ArrayBuilder<Element: Sendable>: ~Copyable {
+    private var storage: UnsafeMutablePointer<Element>
+    private var capacity: Int
+    /// Elements built so far.
+    public private(set) var count = 0
+
+    /// An empty builder with room for `capacity` elements (it grows when needed).
+    public init(capacity: Int = 0) {
+        self.capacity = max(capacity, 16)
+        storage = .allocate(capacity: self.capacity)
+    }
+
+    deinit {
+        storage.deinitialize(count: count)
+        storage.deallocate()
+    }
+
+    /// Appends `count` elements, made for contiguous ranges of `0..<count` on all cores by `body`
+    /// (one output per position of its range, in order; at least `minimumChunk` positions per
+    /// range, so that small batches stay on the calling thread). When ranges fail, the error of
+    /// the first failing range (by position) is thrown and nothing is appended.
+    public mutating func append<Failure: Error>(
+        count added: Int, minimumChunk: Int, _ body: @Sendable (Range<Int>, inout ChunkOutput<Element>) throws(Failure) -> Void
+    ) throws(Failure) {
+        if count + added > capacity { grow(to: max(capacity * 2, count + added)) }
+        try ParallelMap.fill(storage + count, count: added, minimumChunk: minimumChunk, body)
+        count += added
+    }
+
+    /// The elements, moved into an array (one copy of their bytes, no retain).
+    public consuming func build() -> [Element] {
+        let (storage, count) = (self.storage, self.count)
+        discard self
+        defer { storage.deallocate() }
+        return Array(unsafeUninitializedCapacity: count) { buffer, initialized in
+            if let base = buffer.baseAddress { base.moveInitialize(from: storage, count: count) }
+            initialized = count
+        }
+    }
+
+    private mutating func grow(to newCapacity: Int) {
+        let larger = UnsafeMutablePointer<Element>.allocate(capacity: newCapacity)
+        larger.moveInitialize(from: storage, count: count)
+        storage.deallocate()
+        storage = larger
+        capacity = newCapacity
+    }
+}
+
+/// An uninitialized destination the workers of one `fill` write to, each in its own range.
+///
+/// Sendable: every worker initializes only the positions of its range, and the caller reads
+/// nothing before all workers have finished.
+private struct FillDestination<Output>: @unchecked Sendable {
+    let base: UnsafeMutablePointer<Output>
+}
+
+extension ParallelMap {
+    /// `count` outputs made on all cores, in order: `body` gets contiguous ranges of `0..<count`
+    /// (at least `minimumChunk` positions each; fewer than two chunks' worth run on the calling
+    /// thread) and writes one output per position into its `ChunkOutput`, for work with a
+    /// per-chunk setup (a parser's key cache). The first failing range (by position) throws.
+    public static func fill<Output: Sendable, Failure: Error>(
+        count: Int, minimumChunk: Int, _ body: @Sendable (Range<Int>, inout ChunkOutput<Output>) throws(Failure) -> Void
+    ) throws(Failure) -> [Output] {
+        var builder = ArrayBuilder<Output>(capacity: count)
+        try builder.append(count: count, minimumChunk: minimumChunk, body)
+        return builder.build()
+    }
+
+    /// Initializes `destination[0..<count]` as `fill` describes; on failure nothing is left
+    /// initialized.
+    fileprivate static func fill<Output: Sendable, Failure: Error>(
+        _ destination: UnsafeMutablePointer<Output>, count: Int, minimumChunk: Int,
+        _ body: @Sendable (Range<Int>, inout ChunkOutput<Output>) throws(Failure) -> Void
+    ) throws(Failure) {
+        guard count > 0 else { return }
+        let chunkFloor = max(1, minimumChunk)
+        let chunks = count >= chunkFloor * 2 ? min(count / chunkFloor, maximumChunks) : 1
+        let stride = (count + chunks - 1) / chunks
+        let target = FillDestination(base: destination)
+        let written = ResultSlots<Int>(count: chunks)
+        let failures = ResultSlots<Failure>(count: chunks)
+        @Sendable func run(_ chunk: Int) {
+            let range = min(chunk * stride, count)..<min((chunk + 1) * stride, count)
+            var output = ChunkOutput(base: target.base + range.lowerBound, capacity: range.count)
+            do throws(Failure) {
+                try body(range, &output)
+                precondition(output.count == range.count, "a chunk gave fewer outputs than its range has positions")
+            } catch {
+                failures.store(error, at: chunk)
+            }
+            written.store(output.count, at: chunk)
+        }
+        if chunks == 1 { run(0) } else { forEach(count: chunks, run) }
+        var firstFailure: Failure?
+        for chunk in 0..<chunks {
+            if let failure = failures.take(at: chunk), firstFailure == nil { firstFailure = failure }
+        }
+        guard let firstFailure else { return }
+        for chunk in 0..<chunks {
+            let start = min(chunk * stride, count)
+            (destination + start).deinitialize(count: written.take(at: chunk) ?? 0)
+        }
+        throw firstFailure
+    }
+}

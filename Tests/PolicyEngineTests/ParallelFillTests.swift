@@ -1,0 +1,74 @@
+import PolicyEngine
+import Synchronization
+import Testing
+
+/// `ParallelMap.fill` and `ArrayBuilder` write outputs in place: the order, the error and the
+/// lifetime of every output must be what a plain sequential map gives.
+@Suite("Parallel fill in place", .serialized)
+struct ParallelFillTests {
+    /// Counts live instances, so a test sees an output destroyed twice or never.
+    final class Tracked: Sendable {
+        static let live = Atomic<Int>(0)
+        let value: Int
+        init(_ value: Int) {
+            self.value = value
+            Self.live.add(1, ordering: .relaxed)
+        }
+        deinit { Self.live.subtract(1, ordering: .relaxed) }
+    }
+
+    struct Failure: Error, Equatable { var position: Int }
+
+    @Test("outputs come out in order whatever the chunk size", arguments: [1, 3, 64, 1_000, 100_000])
+    func order(minimumChunk: Int) {
+        let items = Array(0..<10_007)
+        let outputs = ParallelMap.map(items, minimumChunk: minimumChunk) { $0 * 3 }
+        #expect(outputs == items.map { $0 * 3 })
+        let chunked = ParallelMap.mapChunks(count: items.count, minimumChunk: minimumChunk) { range in range.map { $0 + 1 } }
+        #expect(chunked == items.map { $0 + 1 })
+    }
+
+    @Test("the first failing position throws, and every output already made is destroyed once")
+    func failureDestroysOutputs() {
+        let before = Tracked.live.load(ordering: .relaxed)
+        for failing in [0, 17, 5_000, 9_999] {
+            #expect(throws: Failure(position: min(failing, 5_000))) {
+                _ = try ParallelMap.map(Array(0..<10_000), minimumChunk: 16) { (item) throws(Failure) -> Tracked in
+                    if item == failing || item == 5_000 { throw Failure(position: item) }
+                    return Tracked(item)
+                }
+            }
+            #expect(Tracked.live.load(ordering: .relaxed) == before, "failing at \(failing)")
+        }
+    }
+
+    @Test("a builder keeps its batches in order across growth and moves them out without copies")
+    func builderAcrossBatches() throws {
+        let before = Tracked.live.load(ordering: .relaxed)
+        do {
+            var builder = ArrayBuilder<Tracked>()
+            var expected: [Int] = []
+            for batch in [1, 0, 40, 3_000, 17, 70_000] {
+                let start = expected.count
+                builder.append(count: batch, minimumChunk: 64) { range, output in
+                    for position in range { output.append(Tracked(start + position)) }
+                }
+                expected += (start..<(start + batch))
+            }
+            // A failing batch appends nothing.
+            #expect(throws: Failure(position: 3)) {
+                try builder.append(count: 500, minimumChunk: 8) { (range, output) throws(Failure) in
+                    for position in range {
+                        if position == 3 || position == 400 { throw Failure(position: position) }
+                        output.append(Tracked(-1))
+                    }
+                }
+            }
+            #expect(builder.count == expected.count)
+            let built = builder.build()
+            #expect(built.map(\.value) == expected)
+            #expect(Tracked.live.load(ordering: .relaxed) == before + expected.count)
+        }
+        #expect(Tracked.live.load(ordering: .relaxed) == before)
+    }
+}
