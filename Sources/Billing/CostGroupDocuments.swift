@@ -14,15 +14,20 @@ extension CostAggregator {
     /// complete months before `asOf`, sorted by month, currency and group values. Empty when the
     /// aggregator was not constructed with this scope.
     public func documents(for scope: CostScope, asOf: CivilDate) -> [Resource] {
-        guard let dimensions = Self.dimensions(scope.groupBy), let selected = groups(groupBy: scope.groupBy),
-            let totals = groups(groupBy: [])
-        else { return [] }
+        guard let dimensions = Self.dimensions(scope.groupBy), let groups = groupFigures(for: scope, asOf: asOf) else { return [] }
+        return groups.map { document(key: $0.key, dimensions: dimensions, bucket: $0.bucket, figures: $0.figures) }
+    }
+
+    /// The groups of `scope` in its window with their figures, sorted by month, currency and group
+    /// values; nil when the aggregator was not constructed with this scope.
+    func groupFigures(for scope: CostScope, asOf: CivilDate) -> [(key: CostGroupKey, bucket: CostBucket, figures: CostFigures)]? {
+        guard let selected = groups(groupBy: scope.groupBy), let totals = groups(groupBy: []) else { return nil }
         let months = Set(Self.window(asOf: asOf, months: scope.lastMonths))
-        return selected.keys.filter { months.contains($0.month) }.sorted().compactMap { key -> Resource? in
+        return selected.keys.filter { months.contains($0.month) }.sorted().compactMap { key in
             guard let bucket = selected[key] else { return nil }
             let previous = selected[key.moved(to: key.month.adding(-1))]
             let total = totals[CostGroupKey(month: key.month, currency: key.currency, values: [])]
-            return document(key: key, dimensions: dimensions, bucket: bucket, previous: previous, monthTotal: total)
+            return (key, bucket, Self.costFigures(bucket, previous: previous, monthTotal: total))
         }
     }
 
@@ -33,7 +38,7 @@ extension CostAggregator {
     }
 
     /// The document of one group.
-    func document(key: CostGroupKey, dimensions: [CostDimension], bucket: CostBucket, previous: CostBucket?, monthTotal: CostBucket?) -> Resource {
+    func document(key: CostGroupKey, dimensions: [CostDimension], bucket: CostBucket, figures: CostFigures) -> Resource {
         var fields = Fields()
         fields["period"] = .string(key.month.description)
         fields["currency"] = .string(key.currency)
@@ -53,34 +58,24 @@ extension CostAggregator {
             }
         }
         if !tags.isEmpty { fields["tags"] = .object(tags) }
-        fields["cost"] = .object(Self.costFields(bucket, previous: previous, monthTotal: monthTotal))
+        fields["cost"] = .object(figures.fields)
         let id = "cost:" + key.month.description + ":" + (idParts.isEmpty ? "all" : idParts.joined(separator: ",")) + ":" + key.currency
         let source = SourceReference(file: sourceNames(bucket.inputs).joined(separator: ", "))
         return Resource(id: id, type: "cost.group", document: .object(fields), source: source)
     }
 
     /// The `cost` object of a group document (and of the review totals).
-    static func costFields(_ bucket: CostBucket, previous: CostBucket?, monthTotal: CostBucket?) -> Fields {
-        var cost = Fields()
-        cost["amount"] = .decimal(bucket.amount)
-        cost["effective"] = .decimal(bucket.effective)
-        cost["list"] = .decimal(bucket.list)
-        cost["credits"] = .decimal(bucket.credits)
-        cost["refunds"] = .decimal(bucket.refunds)
-        cost["net"] = .decimal(bucket.net)
+    static func costFigures(_ bucket: CostBucket, previous: CostBucket?, monthTotal: CostBucket?) -> CostFigures {
         let previousAmount = previous?.amount ?? .zero
-        cost["previous_amount"] = .decimal(previousAmount)
-        cost["change_pct"] = ratio(bucket.amount - previousAmount, previousAmount).map { .number($0 * 100) } ?? .null
-        cost["share_of_total"] = ratio(bucket.amount, monthTotal?.amount ?? .zero).map(Value.number) ?? .null
-        cost["untagged_amount"] = .decimal(bucket.untaggedUsage)
-        // The denominator of untagged_share: usage spend (charges a tag can allocate), not the total.
-        cost["usage_amount"] = .decimal(bucket.usage)
-        cost["untagged_share"] = ratio(bucket.untaggedUsage, bucket.usage).map(Value.number) ?? .null
-        cost["egress_amount"] = .decimal(bucket.egress)
-        cost["egress_share"] = ratio(bucket.egress, bucket.amount).map(Value.number) ?? .null
-        cost["lines"] = .number(Double(bucket.lines))
-        cost["commitments"] = .object(commitmentFields(bucket))
-        return cost
+        return CostFigures(
+            amount: bucket.amount, effective: bucket.effective, list: bucket.list, credits: bucket.credits, refunds: bucket.refunds,
+            net: bucket.net, previousAmount: previousAmount,
+            changePercent: ratio(bucket.amount - previousAmount, previousAmount).map { $0 * 100 },
+            shareOfTotal: ratio(bucket.amount, monthTotal?.amount ?? .zero),
+            // The denominator of untagged_share: usage spend (charges a tag can allocate), not the total.
+            untaggedAmount: bucket.untaggedUsage, usageAmount: bucket.usage, untaggedShare: ratio(bucket.untaggedUsage, bucket.usage),
+            egressAmount: bucket.egress, egressShare: ratio(bucket.egress, bucket.amount), lines: bucket.lines,
+            commitments: commitments(bucket))
     }
 
     /// `cost.commitments` (docs/billing.md, "Commitments"): coverage = covered usage / all usage,
@@ -88,34 +83,23 @@ extension CostAggregator {
     /// commitment. Unknown, with the reason, when a line of the group came from an export that
     /// cannot show commitments; utilisation is null (not applicable) in a month without
     /// commitments, and coverage null in a month without usage.
-    static func commitmentFields(_ bucket: CostBucket) -> Fields {
-        var fields = Fields()
-        guard bucket.commitmentBlindness.isEmpty else {
-            fields["status"] = .string("unknown")
-            fields["coverage"] = .unknown
-            fields["utilisation"] = .unknown
-            fields["unknown_reason"] = .string(bucket.commitmentBlindness.reason)
-            return fields
-        }
+    static func commitments(_ bucket: CostBucket) -> Commitments {
+        guard bucket.commitmentBlindness.isEmpty else { return .unknown(reason: bucket.commitmentBlindness.reason) }
         let total = bucket.commitmentUsed + bucket.commitmentUnused
-        fields["status"] = .string(total.isZero && bucket.coveredList.isZero ? "none" : "active")
-        fields["covered_list"] = .decimal(bucket.coveredList)
-        fields["eligible_list"] = .decimal(bucket.eligibleList)
-        fields["coverage"] = ratio(bucket.coveredList, bucket.eligibleList).map(Value.number) ?? .null
-        fields["used"] = .decimal(bucket.commitmentUsed)
-        fields["unused"] = .decimal(bucket.commitmentUnused)
-        fields["total"] = .decimal(total)
-        if let utilisation = ratio(bucket.commitmentUsed, total) {
-            fields["utilisation"] = .number(utilisation)
+        let utilisation: MeasuredCommitments.Utilisation
+        if let ratio = ratio(bucket.commitmentUsed, total) {
+            utilisation = .ratio(ratio)
         } else if !bucket.coveredList.isZero {
             // Covered usage without any commitment fee in the group: the fee lines are in an
             // export Assay did not read (another payer's, or another month's file).
-            fields["utilisation"] = .unknown
-            fields["unknown_reason"] = .string("commitment-covered usage without a commitment fee line (RIFee, SavingsPlanRecurringFee or an Unused row) in the inputs for this month")
+            utilisation = .unknown(reason: "commitment-covered usage without a commitment fee line (RIFee, SavingsPlanRecurringFee or an Unused row) in the inputs for this month")
         } else {
-            fields["utilisation"] = .null
+            utilisation = .notApplicable
         }
-        return fields
+        return .measured(MeasuredCommitments(
+            isActive: !(total.isZero && bucket.coveredList.isZero), coveredList: bucket.coveredList, eligibleList: bucket.eligibleList,
+            coverage: ratio(bucket.coveredList, bucket.eligibleList), used: bucket.commitmentUsed, unused: bucket.commitmentUnused,
+            total: total, utilisation: utilisation))
     }
 
     /// `numerator / denominator` as a Double, nil when the denominator is zero.

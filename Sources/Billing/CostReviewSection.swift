@@ -62,47 +62,22 @@ extension CostAggregator {
     }
 
     /// The `cost` section of a run result (`RunResult.sections["cost"]`); its schema is in
-    /// docs/billing.md.
-    public func costSection(asOf: CivilDate, months: Int = 3) -> Value {
-        var section = Fields()
-        section["as_of"] = .string(asOf.description)
-        section["months"] = .array(Self.window(asOf: asOf, months: months).map { .string($0.description) })
-        section["required_tags"] = .array(requiredTags.map(Value.string))
-        section["inputs"] = .array(inputs.map { input in
-            var fields = Fields()
-            fields["path"] = .string(input.path)
-            fields["format"] = .string(input.format.rawValue)
-            fields["rows"] = .number(Double(input.rows))
-            fields["lines"] = .number(Double(input.lines))
-            fields["bad_rows_skipped"] = .number(Double(input.badRows))
-            fields["first_bad_rows"] = .array(input.firstBadRows.map { .string($0.description) })
-            if let provenance = input.provenance {
-                fields["engine"] = .string(provenance.engine)
-                fields["query_sha256"] = .string(provenance.querySHA256)
-            }
-            return .object(fields)
-        })
-        section["totals"] = .array(monthTotals(asOf: asOf, months: months).map { total in
-            var fields = Fields()
-            fields["period"] = total.document["period"] ?? .null
-            fields["currency"] = total.document["currency"] ?? .null
-            if let cost = total.document["cost"]?.objectValue {
-                for member in cost { fields[member.key] = member.value }
-            }
-            return .object(fields)
-        })
-        section["top_movers"] = .array(topMovers(asOf: asOf, months: months).map { mover in
-            var fields = Fields()
-            fields["period"] = .string(mover.month.description)
-            fields["currency"] = .string(mover.currency)
-            fields["account"] = mover.account.map(Value.string) ?? .null
-            fields["service"] = mover.service.map(Value.string) ?? .null
-            fields["amount"] = .decimal(mover.amount)
-            fields["previous_amount"] = .decimal(mover.previousAmount)
-            fields["change"] = .decimal(mover.change)
-            fields["change_pct"] = mover.changePercent.map(Value.number) ?? .null
-            return .object(fields)
-        })
-        return .object(section)
+    /// docs/billing.md and `CostReviewSection`.
+    public func costSection(asOf: CivilDate, months: Int = 3) -> CostReviewSection {
+        let totals = groupFigures(for: CostScope(groupBy: [], lastMonths: months), asOf: asOf) ?? []
+        return CostReviewSection(
+            asOf: asOf.description, months: Self.window(asOf: asOf, months: months).map(\.description), requiredTags: requiredTags,
+            inputs: inputs.map { input in
+                CostReviewSection.Input(
+                    path: input.path, format: input.format.rawValue, rows: input.rows, lines: input.lines, badRowsSkipped: input.badRows,
+                    firstBadRows: input.firstBadRows.map(\.description), engine: input.provenance?.engine,
+                    querySHA256: input.provenance?.querySHA256)
+            },
+            totals: totals.map { CostReviewSection.Total(period: $0.key.month.description, currency: $0.key.currency, figures: $0.figures) },
+            topMovers: topMovers(asOf: asOf, months: months).map { mover in
+                CostReviewSection.Mover(
+                    period: mover.month.description, currency: mover.currency, account: mover.account, service: mover.service,
+                    amount: mover.amount, previousAmount: mover.previousAmount, change: mover.change, changePercent: mover.changePercent)
+            })
     }
 }

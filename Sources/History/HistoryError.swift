@@ -17,6 +17,8 @@ public enum HistoryError: Error, Sendable, Hashable, DiagnosticError {
     case unknownRun(database: String, reference: String, latest: String?)
     /// A run reference is not `N`, `latest` or `latest~N`.
     case invalidReference(database: String, reference: String)
+    /// A section of the result to record does not have its schema (nothing is recorded).
+    case malformedSection(database: String, error: SectionError)
 
     /// The message and the file it is about.
     public var diagnostic: Diagnostic {
@@ -38,6 +40,8 @@ public enum HistoryError: Error, Sendable, Hashable, DiagnosticError {
             return Diagnostic(file: database, message: "no recorded run '\(reference)' (\(known))")
         case .invalidReference(let database, let reference):
             return Diagnostic(file: database, message: "'\(reference)' is not a run reference: use a run id (12), latest or latest~N")
+        case .malformedSection(let database, let error):
+            return Diagnostic(file: database, message: "the run was not recorded: its results have a malformed section: \(error)")
         }
     }
 }

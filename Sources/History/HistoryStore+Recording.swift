@@ -13,7 +13,12 @@ extension HistoryStore {
         // Everything that does not depend on earlier runs is prepared before taking the lock.
         let findingTexts = ResultsDocument.findingTexts(result.findings)
         let items = findingTexts.map(\.item)
-        let rows = RunRows(result, findingTexts: findingTexts)
+        let rows: RunRows
+        do throws(SectionError) {
+            rows = try RunRows(result, findingTexts: findingTexts)
+        } catch {
+            throw .malformedSection(database: path, error: error)
+        }
         var digests: [HistorySchema.Table: String] = [:]
         for table in HistorySchema.Table.allCases { digests[table] = RecordDigest.table(table, rows: rows.tables[table] ?? []) }
         let monthlyCost = JSONWriter.compact(.object(Fields(rows.monthlyCost.map { ($0.key, Value.string($0.value.description)) })))

@@ -8,8 +8,9 @@ struct RunRows {
     /// Currency → total of the last complete month (from the `cost` section).
     var monthlyCost: [String: FixedDecimal]
 
-    /// The rows of `result`, whose findings' texts and fingerprints are `findingTexts` (same order).
-    init(_ result: RunResult, findingTexts: [ResultsDocument.FindingText]) {
+    /// The rows of `result`, whose findings' texts and fingerprints are `findingTexts` (same order);
+    /// its `cost` and `downtime` sections are decoded strictly (a malformed one is the error).
+    init(_ result: RunResult, findingTexts: [ResultsDocument.FindingText]) throws(SectionError) {
         var tables: [HistorySchema.Table: [[Cell]]] = [:]
         tables[.input] = result.inputs.sorted { $0.path < $1.path }.map { input in
             [.text(input.path), .text(input.format), .text(input.sha256), .count(input.documents)]
@@ -30,7 +31,7 @@ struct RunRows {
                     .text(waiver.reason), .text(waiver.owner), .optional(waiver.ticket), .text(waiver.expires.description),
                     .text(status.state.rawValue), .count(status.matched)]
         }
-        let cost = result.sections[section: .cost]
+        let cost = try result.sections[section: .cost].map { value throws(SectionError) in try CostReviewSection(decoding: value) }
         tables[.cost] = Self.costRows(cost)
         tables[.downtime] = Self.downtimeRows(result.sections[section: .downtime])
         self.tables = tables
@@ -39,39 +40,34 @@ struct RunRows {
 
     // MARK: - Cost
 
-    /// Month totals (`total`, key `all`), the account × service movers (`mover`) and, when a
-    /// later stage adds them, the cost-group documents (`group`, key = the document id).
-    static func costRows(_ section: Value?) -> [[Cell]] {
+    /// Month totals (`total`, key `all`) and the account × service movers (`mover`), each row
+    /// keeping its entry's JSON.
+    static func costRows(_ section: CostReviewSection?) -> [[Cell]] {
         guard let section else { return [] }
         var rows: [[Cell]] = []
-        for total in section["totals"]?.arrayValue ?? [] {
-            rows.append(costRow(kind: "total", key: "all", entry: total, amount: total["amount"], previous: total["previous_amount"]))
+        for total in section.totals {
+            rows.append(costRow(kind: "total", key: "all", period: total.period, currency: total.currency, amount: total.figures.amount,
+                                previous: total.figures.previousAmount, entry: total.value))
         }
-        for mover in section["top_movers"]?.arrayValue ?? [] {
-            let key = "account=\(mover["account"]?.keyText ?? "(absent)"),service=\(mover["service"]?.keyText ?? "(absent)")"
-            rows.append(costRow(kind: "mover", key: key, entry: mover, amount: mover["amount"], previous: mover["previous_amount"]))
-        }
-        for group in section["groups"]?.arrayValue ?? [] {
-            let cost = group["cost"]
-            rows.append(costRow(kind: "group", key: group["id"]?.keyText ?? "", entry: group, amount: cost?["amount"],
-                                previous: cost?["previous_amount"]))
+        for mover in section.topMovers {
+            let key = "account=\(mover.account ?? "(absent)"),service=\(mover.service ?? "(absent)")"
+            rows.append(costRow(kind: "mover", key: key, period: mover.period, currency: mover.currency, amount: mover.amount,
+                                previous: mover.previousAmount, entry: mover.value))
         }
         return rows
     }
 
-    private static func costRow(kind: String, key: String, entry: Value, amount: Value?, previous: Value?) -> [Cell] {
-        [.text(kind), .text(key), .text(entry["period"]?.keyText ?? ""), .text(entry["currency"]?.keyText ?? ""),
-         .text(SectionMoney.text(amount) ?? "0"), .optional(SectionMoney.text(previous)), .text(JSONWriter.compact(entry))]
+    private static func costRow(kind: String, key: String, period: String, currency: String, amount: FixedDecimal, previous: FixedDecimal,
+                                entry: Value) -> [Cell] {
+        [.text(kind), .text(key), .text(period), .text(currency), .text(amount.description), .optional(previous.description),
+         .text(JSONWriter.compact(entry))]
     }
 
     /// Currency → `amount` of the last complete month of the section (the last of its `months`).
-    static func monthlyCost(_ section: Value?) -> [String: FixedDecimal] {
-        guard let section, let month = section["months"]?.arrayValue?.last?.stringValue else { return [:] }
+    static func monthlyCost(_ section: CostReviewSection?) -> [String: FixedDecimal] {
+        guard let section, let month = section.months.last else { return [:] }
         var totals: [String: FixedDecimal] = [:]
-        for total in section["totals"]?.arrayValue ?? [] where total["period"]?.stringValue == month {
-            guard let currency = total["currency"]?.stringValue, let amount = SectionMoney.decimal(total["amount"]) else { continue }
-            totals[currency, default: .zero] += amount
-        }
+        for total in section.totals where total.period == month { totals[total.currency, default: .zero] += total.figures.amount }
         return totals
     }
 

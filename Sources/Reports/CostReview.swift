@@ -73,30 +73,23 @@ struct CostReview {
         skippedRows = decoded.skippedRows
     }
 
-    /// Decodes the `cost` section strictly (schema in docs/billing.md): a member of the wrong type
-    /// is an error naming its path.
+    /// Decodes the `cost` section strictly (`CostReviewSection`): a member of the wrong type, or
+    /// one the schema does not name, is an error naming its path.
     static func decode(_ value: Value) throws(SectionError) -> (currencies: [CurrencyTotals], skippedRows: [SkippedRows]) {
-        let section = try SectionReader(value, path: "sections.\(SectionKey.cost.rawValue)")
+        let section = try CostReviewSection(decoding: value)
         var months: [String: [MonthTotal]] = [:]
-        for total in try section.array("totals") {
-            let currency = try total.requiredText("currency")
-            months[currency, default: []].append(MonthTotal(
-                period: try total.requiredText("period"), amount: try total.requiredMoney("amount"), net: try total.money("net"),
-                changePercent: try total.number("change_pct"), untaggedAmount: try total.money("untagged_amount"),
-                untaggedShare: try total.number("untagged_share"), egressAmount: try total.money("egress_amount"),
-                egressShare: try total.number("egress_share")
-            ))
+        for total in section.totals {
+            let figures = total.figures
+            months[total.currency, default: []].append(MonthTotal(
+                period: total.period, amount: figures.amount, net: figures.net, changePercent: figures.changePercent,
+                untaggedAmount: figures.untaggedAmount, untaggedShare: figures.untaggedShare, egressAmount: figures.egressAmount,
+                egressShare: figures.egressShare))
         }
         var movers: [String: [Mover]] = [:]
-        for mover in try section.array("top_movers") {
-            let currency = try mover.requiredText("currency")
-            let amount = try mover.requiredMoney("amount")
-            let previous = try mover.money("previous_amount") ?? .zero
-            movers[currency, default: []].append(Mover(
-                period: try mover.requiredText("period"), account: try mover.text("account") ?? "—", service: try mover.text("service") ?? "—",
-                amount: amount, previousAmount: previous, change: try mover.money("change") ?? amount - previous,
-                changePercent: try mover.number("change_pct")
-            ))
+        for mover in section.topMovers {
+            movers[mover.currency, default: []].append(Mover(
+                period: mover.period, account: mover.account ?? "—", service: mover.service ?? "—", amount: mover.amount,
+                previousAmount: mover.previousAmount, change: mover.change, changePercent: mover.changePercent))
         }
         let currencies = Set(months.keys).union(movers.keys).sorted().map { currency in
             let ordered = (months[currency] ?? []).sorted { $0.period < $1.period }
@@ -109,10 +102,8 @@ struct CostReview {
             }
             return CurrencyTotals(currency: currency, months: ordered, movers: latestMovers)
         }
-        var skippedRows: [SkippedRows] = []
-        for input in try section.array("inputs") {
-            guard let count = try input.wholeNumber("bad_rows_skipped"), count > 0 else { continue }
-            skippedRows.append(SkippedRows(path: try input.text("path") ?? "?", count: count, firstLocations: try input.texts("first_bad_rows")))
+        let skippedRows = section.inputs.filter { $0.badRowsSkipped > 0 }.map { input in
+            SkippedRows(path: input.path, count: input.badRowsSkipped, firstLocations: input.firstBadRows)
         }
         return (currencies, skippedRows)
     }

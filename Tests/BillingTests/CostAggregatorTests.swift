@@ -68,13 +68,14 @@ struct CostAggregatorTests {
 
     @Test func costSectionHasTotalsMoversAndInputs() throws {
         let section = try aggregator([]).costSection(asOf: asOf, months: 2)
-        #expect(section["months"] == ["2026-09", "2026-10"])
-        let totals = section["totals"]?.arrayValue ?? []
-        let october = totals.first { $0["period"] == "2026-10" && $0["currency"] == "USD" }
-        #expect(october?["amount"] == .decimal(decimal("260")))
-        #expect(october?["net"] == .decimal(decimal("240")))
-        let movers = section["top_movers"]?.arrayValue ?? []
-        #expect(movers.first { $0["period"] == "2026-10" && $0["currency"] == "USD" }?["change"] == .decimal(decimal("160")))
+        #expect(section.months == ["2026-09", "2026-10"])
+        let october = section.totals.first { $0.period == "2026-10" && $0.currency == "USD" }
+        #expect(october?.figures.amount == decimal("260"))
+        #expect(october?.figures.net == decimal("240"))
+        #expect(section.topMovers.first { $0.period == "2026-10" && $0.currency == "USD" }?.change == decimal("160"))
+        // The encoded section is what Reports decodes, member for member, also through JSON.
+        #expect(try CostReviewSection(decoding: section.value) == section)
+        #expect(try CostReviewSection(decoding: JSONParser.parse(Array(JSONWriter.compact(section.value).utf8))) == section)
     }
 
     @Test func unknownDimensionIsAnError() {

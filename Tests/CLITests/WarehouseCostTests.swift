@@ -1,4 +1,5 @@
 import Foundation
+import PolicyEngine
 import Testing
 import TestSupport
 
@@ -287,7 +288,16 @@ struct WarehouseCostTests {
             let output = try AssayProcess.run(["evaluate", "--config", path])
             #expect(output.status == 1, "\(output.stderr)")
             let json = try String(contentsOfFile: folder.appendingPathComponent("results.json").path, encoding: .utf8)
+            // Both engines' cost sections decode with the one type, which writes them back byte for byte.
+            let written = try #require(try JSONParser.parse(json)["sections"]?["cost"])
+            let section = try CostReviewSection(decoding: written)
+            #expect(JSONWriter.compact(section.value) == JSONWriter.compact(written))
+            #expect(section.inputs.allSatisfy { ($0.engine == nil) == (engine == "native") && ($0.querySHA256 == nil) == (engine == "native") })
             if engine == "duckdb" {
+                #expect(section.totals.allSatisfy {
+                    if case .unknown(let reason)? = $0.figures.commitments { return reason.contains("aggregated by an SQL engine") }
+                    return false
+                })
                 #expect(json.contains("aws-cur via duckdb, query SHA-256 "))
                 let html = try String(contentsOfFile: folder.appendingPathComponent("report.html").path, encoding: .utf8)
                 #expect(html.contains("focus via duckdb, query SHA-256 "))

@@ -48,22 +48,24 @@ enum SampleRuns {
                          sections: sections)
     }
 
-    /// A `cost` section (docs/billing.md) with month totals for `months` and one mover in the last month.
+    /// A `cost` section (`CostReviewSection`) with month totals for `months` and one mover in the last month.
     static func cost(months: [String], totals: [(period: String, currency: String, amount: String)],
                      mover: (account: String, service: String, amount: String, previous: String)? = nil) -> Value {
-        var section = Fields()
-        section["months"] = .array(months.map(Value.string))
-        section["totals"] = .array(totals.map { total in
-            ["period": .string(total.period), "currency": .string(total.currency), "amount": .decimal(money(total.amount)),
-             "net": .decimal(money(total.amount))]
-        })
-        if let mover, let month = months.last {
-            section["top_movers"] = [[
-                "period": .string(month), "currency": "USD", "account": .string(mover.account), "service": .string(mover.service),
-                "amount": .decimal(money(mover.amount)), "previous_amount": .decimal(money(mover.previous)),
-            ]]
+        let totals = totals.map { total in
+            let amount = money(total.amount)
+            return CostReviewSection.Total(period: total.period, currency: total.currency, figures: CostFigures(
+                amount: amount, effective: amount, list: amount, credits: .zero, refunds: .zero, net: amount, previousAmount: .zero,
+                changePercent: nil, shareOfTotal: 1, untaggedAmount: .zero, usageAmount: amount, untaggedShare: 0, egressAmount: .zero,
+                egressShare: 0, lines: 1, commitments: nil))
         }
-        return .object(section)
+        let movers = [mover].compactMap { $0 }.compactMap { mover in
+            months.last.map { month in
+                CostReviewSection.Mover(period: month, currency: "USD", account: mover.account, service: mover.service,
+                                        amount: money(mover.amount), previousAmount: money(mover.previous),
+                                        change: money(mover.amount) - money(mover.previous), changePercent: nil)
+            }
+        }
+        return CostReviewSection(asOf: "2026-11-27", months: months, requiredTags: [], inputs: [], totals: totals, topMovers: movers).value
     }
 
     /// A `downtime` section (docs/downtime-model.md) with one application.

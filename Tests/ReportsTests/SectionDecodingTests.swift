@@ -52,6 +52,59 @@ struct SectionDecodingTests {
         #expect(review.skippedRows.map(\.count) == [2])
     }
 
+    /// Month figures with `commitments` as given.
+    static func figures(_ amount: String, commitments: Commitments?) -> CostFigures {
+        let amount = FixedDecimal(exactly: Double(amount) ?? 0) ?? .zero
+        return CostFigures(amount: amount, effective: amount, list: amount + FixedDecimal(7), credits: -FixedDecimal(2), refunds: .zero,
+                           net: amount - FixedDecimal(2), previousAmount: FixedDecimal(100), changePercent: 12.5, shareOfTotal: 1,
+                           untaggedAmount: FixedDecimal(3), usageAmount: amount, untaggedShare: 0.03, egressAmount: .zero, egressShare: nil,
+                           lines: 4, commitments: commitments)
+    }
+
+    /// A cost section with every variant of its optional parts: an SQL engine's input and a
+    /// native one, commitments unknown, measured (each kind of utilisation) and absent.
+    static let cost = CostReviewSection(
+        asOf: "2026-11-27", months: ["2026-09", "2026-10"], requiredTags: ["owner"],
+        inputs: [
+            .init(path: "cur.csv.gz", format: "aws-cur", rows: 10, lines: 9, badRowsSkipped: 1, firstBadRows: ["cur.csv.gz:4:2"]),
+            .init(path: "exports/*.parquet", format: "focus", rows: 3, lines: 3, badRowsSkipped: 0, firstBadRows: [], engine: "duckdb",
+                  querySHA256: String(repeating: "ab", count: 32)),
+        ],
+        totals: [
+            .init(period: "2026-09", currency: "EUR", figures: figures("10.5", commitments: .unknown(reason: "an SQL engine"))),
+            .init(period: "2026-09", currency: "USD", figures: figures("110", commitments: .measured(MeasuredCommitments(
+                isActive: true, coveredList: FixedDecimal(40), eligibleList: FixedDecimal(80), coverage: 0.5, used: FixedDecimal(30),
+                unused: FixedDecimal(10), total: FixedDecimal(40), utilisation: .ratio(0.75))))),
+            .init(period: "2026-10", currency: "USD", figures: figures("120.25", commitments: .measured(MeasuredCommitments(
+                isActive: true, coveredList: FixedDecimal(5), eligibleList: FixedDecimal(80), coverage: 0.0625, used: .zero, unused: .zero,
+                total: .zero, utilisation: .unknown(reason: "no fee line"))))),
+            .init(period: "2026-10", currency: "EUR", figures: figures("11", commitments: .measured(MeasuredCommitments(
+                isActive: false, coveredList: .zero, eligibleList: .zero, coverage: nil, used: .zero, unused: .zero, total: .zero,
+                utilisation: .notApplicable)))),
+            .init(period: "2026-10", currency: "GBP", figures: figures("1", commitments: nil)),
+        ],
+        topMovers: [
+            .init(period: "2026-10", currency: "USD", account: "111", service: nil, amount: FixedDecimal(50), previousAmount: FixedDecimal(20),
+                  change: FixedDecimal(30), changePercent: 150),
+            .init(period: "2026-10", currency: "USD", account: nil, service: "S3", amount: FixedDecimal(5), previousAmount: .zero,
+                  change: FixedDecimal(5), changePercent: nil),
+        ])
+
+    @Test("the cost section reads back what Billing writes, also through JSON, where money is a string and unknown a text")
+    func costRoundTrip() throws {
+        #expect(try CostReviewSection(decoding: Self.cost.value) == Self.cost)
+        let text = JSONWriter.compact(Self.cost.value)
+        let reparsed = try JSONParser.parse(Array(text.utf8))
+        #expect(try CostReviewSection(decoding: reparsed) == Self.cost)
+        // Written back, the decoded section is the same bytes.
+        #expect(JSONWriter.compact(try CostReviewSection(decoding: reparsed).value) == text)
+        // The rich fixture (written before usage_amount and commitments existed) decodes too.
+        let rich = try #require(try ReportFixtures.rich().sections[section: .cost])
+        let decoded = try CostReviewSection(decoding: rich)
+        #expect(decoded.totals.allSatisfy { $0.figures.commitments == nil && $0.figures.usageAmount == nil })
+        #expect(decoded.inputs.map(\.badRowsSkipped) == [2, 0])
+    }
+
     @Test("the history trend reads back what History writes")
     func trendRoundTrip() throws {
         let section = HistoryTrendSection(runs: [
@@ -96,10 +149,24 @@ struct SectionDecodingTests {
         (["cost", "totals", "0", "amount"], Value.bool(true), "sections.cost.totals[0].amount"),
         (["cost", "top_movers", "1", "change_pct"], Value.string("a lot"), "sections.cost.top_movers[1].change_pct"),
         (["cost", "inputs", "0", "first_bad_rows"], Value.string("17:3"), "sections.cost.inputs[0].first_bad_rows"),
+        (["cost", "inputs", "1", "rows"], Value.string("many"), "sections.cost.inputs[1].rows"),
+        (["cost", "totals", "0", "untaged_share"], Value.number(0.1), "sections.cost.totals[0].untaged_share"),
+        (["cost", "totals", "1", "net"], Value.null, "sections.cost.totals[1].net"),
+        (["cost", "totals", "0", "commitments"], ["status": "sometimes"], "sections.cost.totals[0].commitments.status"),
+        (["cost", "totals", "0", "commitments"], ["status": "unknown", "coverage": 0.5, "utilisation": .unknown, "unknown_reason": "x"],
+         "sections.cost.totals[0].commitments.coverage"),
+        (["cost", "totals", "0", "commitments"], ["status": "none", "covered_list": "0", "eligible_list": "0", "used": "0", "unused": true],
+         "sections.cost.totals[0].commitments.unused"),
+        (["cost", "top_movers", "0", "previous_amount"], Value.null, "sections.cost.top_movers[0].previous_amount"),
+        (["cost", "groups"], Value.array([]), "sections.cost.groups"),
+        (["cost", "as_of"], Value.number(2026), "sections.cost.as_of"),
         (["downtime", "applications", "0", "id"], Value.null, "sections.downtime.applications[0].id"),
         (["downtime", "applications", "0", "strategies", "1", "comparison", "break_even_revenue_per_hour"], Value.string("soon"),
          "sections.downtime.applications[0].strategies[1].comparison.break_even_revenue_per_hour"),
         (["downtime", "settings"], Value.array([]), "sections.downtime.settings"),
+        (["downtime", "applications", "0", "strategies", "0", "compliance", "meets_rto"], Value.string("yes"),
+         "sections.downtime.applications[0].strategies[0].compliance.meets_rto"),
+        (["downtime", "portfolio", "expected_annual_loss_current"], Value.bool(true), "sections.downtime.portfolio.expected_annual_loss_current"),
         (["history", "runs", "0", "failing"], Value.string("many"), "sections.history.runs[0].failing"),
         (["history", "runs", "1", "cost", "USD"], Value.bool(false), "sections.history.runs[1].cost.USD"),
         (["frameworks"], Value.array([]), "sections.frameworks"),

@@ -1,6 +1,6 @@
 /// A section member that does not have the type its schema gives it, with its path in the
 /// results document (`sections.cost.totals[2].amount`).
-public struct SectionError: Error, Sendable, Equatable, CustomStringConvertible {
+public struct SectionError: Error, Sendable, Hashable, CustomStringConvertible {
     /// Where in the results document (a JSON path from the root).
     public var path: String
     /// What the schema expects there.
@@ -48,6 +48,15 @@ public struct SectionReader: Sendable {
 
     private func mismatch(_ key: String, _ expected: String) -> SectionError {
         SectionError(path: path + "." + key, expected: expected, found: fields[key].map(Self.shown) ?? "nothing (the member is absent)")
+    }
+
+    /// Fails on the first member (in key order) that `known` does not name: a section whose schema
+    /// is closed has no member a reader would silently skip (a misspelt `untaged_share`).
+    public func requireKnownMembers(_ known: Set<String>) throws(SectionError) {
+        for key in fields.keys where !known.contains(key) {
+            throw SectionError(path: path + "." + key, expected: "no such member (known: \(known.sorted().joined(separator: ", ")))",
+                               found: Self.shown(fields[key] ?? .null))
+        }
     }
 
     // MARK: - Structure

@@ -121,7 +121,7 @@ struct CostCommand: ParsableCommand {
         let totals = aggregator.monthTotals(asOf: date, months: months)
         Terminal.output(CostReviewTable.render(aggregator: aggregator, asOf: date, months: months, groupBy: groupBy, groupCount: groups.count))
         if let json {
-            var document = aggregator.costSection(asOf: date, months: months).objectValue ?? Fields()
+            var document = aggregator.costSection(asOf: date, months: months).value.objectValue ?? Fields()
             document["group_by"] = .array(groupBy.map(Value.string))
             document["groups"] = .array(groups.map(\.document))
             try ReportFile.write(Array(JSONWriter.pretty(.object(document)).utf8), to: json)

@@ -49,7 +49,8 @@ struct CostStage {
     /// What the stage produced.
     struct Output {
         var documents: [CostScope: [Resource]] = [:]
-        var section: Value?
+        /// The cost review (nil without billing exports).
+        var section: CostReviewSection?
         var inputs: [InputRecord] = []
         /// Billed DR spend per application, annualised and in the model's currency.
         var drSpend = DRSpend()
@@ -82,7 +83,11 @@ struct CostStage {
             if resourceUsage { output.resourceUsage = BillingResourceUsage(groups: nil, asOf: asOf, months: settings.reviewMonths) }
             return output
         }
-        let allScopes = Array(Set(scopes + [drScope]))
+        // In a fixed order: the SQL engines' query lists the groupings in this order, and its
+        // SHA-256 is in the results (a `Set`'s order changes from process to process).
+        let allScopes = Set(scopes + [drScope]).sorted { lhs, rhs in
+            lhs.groupBy == rhs.groupBy ? lhs.lastMonths < rhs.lastMonths : lhs.groupBy.lexicographicallyPrecedes(rhs.groupBy)
+        }
         // Every engine computes the same groupings: the SQL engines are asked for exactly the
         // scopes the aggregator expects back (the usage grouping included).
         let readScopes = allScopes + (resourceUsage ? [usageScope] : [])

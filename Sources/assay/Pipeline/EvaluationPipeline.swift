@@ -61,7 +61,7 @@ struct EvaluationPipeline {
         let (evaluations, waiverStatuses) = evaluation.run(compiled, resources: modelled.resources, costDocuments: costs.documents,
                                                            waivers: waivers, keepPasses: passing == .list)
         var sections: [String: Value] = [:]
-        sections[section: .cost] = costs.section
+        sections[section: .cost] = costs.section?.value
         sections[section: .downtime] = modelled.section
         let policyReports = evaluations.map(PolicyReport.init)
         if !catalogs.catalogs.isEmpty { sections[section: .frameworks] = catalogs.sectionValue(policies: policyReports) }

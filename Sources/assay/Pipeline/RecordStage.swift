@@ -108,7 +108,7 @@ final class RecordStage {
         switch error {
         case .missing: return true
         case .unknownRun(_, _, let latest): return latest == nil
-        case .database, .newerSchema, .olderSchema, .notHistory, .invalidReference: return false
+        case .database, .newerSchema, .olderSchema, .notHistory, .invalidReference, .malformedSection: return false
         }
     }
 
