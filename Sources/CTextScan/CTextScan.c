@@ -2,6 +2,23 @@
 // and lives here.
 #include "CTextScan.h"
 
+/// Writes the range of one element (its start, and the offset of the `,` or `]` that ends it).
+static inline void emit_range(int64_t *ranges, int64_t *written, int64_t start, int64_t end) {
+    ranges[2 * *written] = start;
+    ranges[2 * *written + 1] = end;
+    *written += 1;
+}
+
+/// Stores the state where the vector scan stopped, outside any string, and says why.
+static inline json_array_scan_result stop_outside_string(json_array_scan_state *state, int64_t depth, int64_t start,
+                                                         int64_t position, int64_t written, json_array_scan_status status) {
+    state->depth = depth;
+    state->element_start = start;
+    state->in_string = 0;
+    state->escaped = 0;
+    return (json_array_scan_result){ position, written, status };
+}
+
 /// Scans `bytes[from ..< to]` one byte at a time. Returns MORE when `to` was reached.
 static json_array_scan_result scan_bytes(const uint8_t *bytes, int64_t from, int64_t to, json_array_scan_state *state,
                                          int64_t *ranges, int64_t capacity, int64_t written) {
@@ -40,9 +57,7 @@ static json_array_scan_result scan_bytes(const uint8_t *bytes, int64_t from, int
                     goto done;
                 }
                 if (start >= 0) {
-                    ranges[2 * written] = start;
-                    ranges[2 * written + 1] = index;
-                    written += 1;
+                    emit_range(ranges, &written, start, index);
                     start = -1;
                 }
                 result = (json_array_scan_result){ index + 1, written, JSON_ARRAY_SCAN_END };
@@ -56,9 +71,7 @@ static json_array_scan_result scan_bytes(const uint8_t *bytes, int64_t from, int
                     result = (json_array_scan_result){ index, written, JSON_ARRAY_SCAN_MISSING_VALUE };
                     goto done;
                 }
-                ranges[2 * written] = start;
-                ranges[2 * written + 1] = index;
-                written += 1;
+                emit_range(ranges, &written, start, index);
                 start = -1;
                 if (written == capacity) {
                     result = (json_array_scan_result){ index + 1, written, JSON_ARRAY_SCAN_FULL };
@@ -178,42 +191,19 @@ json_array_scan_result json_array_scan(const uint8_t *bytes, int64_t from, int64
                 depth += 1;
             } else if (byte == ',') {
                 // Only seen at depth 0.
-                if (start < 0) {
-                    state->depth = depth;
-                    state->element_start = start;
-                    state->in_string = 0;
-                    state->escaped = 0;
-                    return (json_array_scan_result){ index, written, JSON_ARRAY_SCAN_MISSING_VALUE };
-                }
-                ranges[2 * written] = start;
-                ranges[2 * written + 1] = index;
-                written += 1;
+                if (start < 0) return stop_outside_string(state, depth, start, index, written, JSON_ARRAY_SCAN_MISSING_VALUE);
+                emit_range(ranges, &written, start, index);
                 start = -1;
-                if (written == capacity) {
-                    state->depth = depth;
-                    state->element_start = start;
-                    state->in_string = 0;
-                    state->escaped = 0;
-                    return (json_array_scan_result){ index + 1, written, JSON_ARRAY_SCAN_FULL };
-                }
+                if (written == capacity) return stop_outside_string(state, depth, start, index + 1, written, JSON_ARRAY_SCAN_FULL);
             } else if (depth > 0) {
                 depth -= 1;
             } else {
-                state->depth = depth;
-                state->in_string = 0;
-                state->escaped = 0;
-                if (byte == '}') {
-                    state->element_start = start;
-                    return (json_array_scan_result){ index, written, JSON_ARRAY_SCAN_UNEXPECTED_BRACE };
-                }
+                if (byte == '}') return stop_outside_string(state, depth, start, index, written, JSON_ARRAY_SCAN_UNEXPECTED_BRACE);
                 if (start >= 0) {
-                    ranges[2 * written] = start;
-                    ranges[2 * written + 1] = index;
-                    written += 1;
+                    emit_range(ranges, &written, start, index);
                     start = -1;
                 }
-                state->element_start = start;
-                return (json_array_scan_result){ index + 1, written, JSON_ARRAY_SCAN_END };
+                return stop_outside_string(state, depth, start, index + 1, written, JSON_ARRAY_SCAN_END);
             }
         }
         state->depth = depth;

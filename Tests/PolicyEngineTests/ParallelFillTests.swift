@@ -24,8 +24,12 @@ struct ParallelFillTests {
         let items = Array(0..<10_007)
         let outputs = ParallelMap.map(items, minimumChunk: minimumChunk) { $0 * 3 }
         #expect(outputs == items.map { $0 * 3 })
-        let chunked = ParallelMap.mapChunks(count: items.count, minimumChunk: minimumChunk) { range in range.map { $0 + 1 } }
-        #expect(chunked == items.map { $0 + 1 })
+        let filled = ParallelMap.fill(count: items.count, minimumChunk: minimumChunk) { range, output in
+            for position in range { output.append(position + 1) }
+        }
+        #expect(filled == items.map { $0 + 1 })
+        let parts = ParallelMap.chunks(count: items.count, minimumChunk: minimumChunk) { range in range.map { $0 + 1 } }
+        #expect(parts.flatMap { $0 } == items.map { $0 + 1 })
     }
 
     @Test("the first failing position throws, and every output already made is destroyed once")

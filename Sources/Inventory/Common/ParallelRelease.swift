@@ -12,15 +12,11 @@ enum ParallelRelease {
     /// Releases `items`, the last references to their values freed on all cores.
     static func release<Item: Sendable>(_ items: consuming [Item]) {
         guard items.count >= minimumChunk * 4 else { return }
-        let chunks = min(items.count / minimumChunk, ParallelMap.maximumChunks)
-        let stride = (items.count + chunks - 1) / chunks
-        let slots = ResultSlots<[Item]>(count: chunks)
-        for chunk in 0..<chunks {
-            let start = chunk * stride
-            slots.store(Array(items[start..<min(start + stride, items.count)]), at: chunk)
-        }
+        let plan = ChunkPlan(count: items.count, minimumChunk: minimumChunk)
+        let slots = ResultSlots<[Item]>(count: plan.chunks)
+        for chunk in 0..<plan.chunks { slots.store(Array(items[plan.range(of: chunk)]), at: chunk) }
         _ = consume items
         // Each worker takes its chunk out of the slots and drops it: the last reference dies there.
-        ParallelMap.forEach(count: chunks) { chunk in _ = slots.take(at: chunk) }
+        ParallelMap.forEach(count: plan.chunks) { chunk in _ = slots.take(at: chunk) }
     }
 }

@@ -99,14 +99,12 @@ extension ParallelMap {
         _ body: @Sendable (Range<Int>, inout ChunkOutput<Output>) throws(Failure) -> Void
     ) throws(Failure) {
         guard count > 0 else { return }
-        let chunkFloor = max(1, minimumChunk)
-        let chunks = count >= chunkFloor * 2 ? min(count / chunkFloor, maximumChunks) : 1
-        let stride = (count + chunks - 1) / chunks
+        let plan = ChunkPlan(count: count, minimumChunk: minimumChunk)
         let target = FillDestination(base: destination)
-        let written = ResultSlots<Int>(count: chunks)
-        let failures = ResultSlots<Failure>(count: chunks)
+        let written = ResultSlots<Int>(count: plan.chunks)
+        let failures = ResultSlots<Failure>(count: plan.chunks)
         @Sendable func run(_ chunk: Int) {
-            let range = min(chunk * stride, count)..<min((chunk + 1) * stride, count)
+            let range = plan.range(of: chunk)
             var output = ChunkOutput(base: target.base.advanced(by: range.lowerBound), capacity: range.count)
             do throws(Failure) {
                 try body(range, &output)
@@ -116,15 +114,14 @@ extension ParallelMap {
             }
             written.store(output.count, at: chunk)
         }
-        if chunks == 1 { run(0) } else { forEach(count: chunks, run) }
+        if plan.chunks == 1 { run(0) } else { forEach(count: plan.chunks, run) }
         var firstFailure: Failure?
-        for chunk in 0..<chunks {
+        for chunk in 0..<plan.chunks {
             if let failure = failures.take(at: chunk), firstFailure == nil { firstFailure = failure }
         }
         guard let firstFailure else { return }
-        for chunk in 0..<chunks {
-            let start = min(chunk * stride, count)
-            destination.deinitialize(from: start, count: written.take(at: chunk) ?? 0)
+        for chunk in 0..<plan.chunks {
+            destination.deinitialize(from: plan.range(of: chunk).lowerBound, count: written.take(at: chunk) ?? 0)
         }
         throw firstFailure
     }

@@ -64,38 +64,50 @@ public enum ParallelMap {
         }
     }
 
-    /// The outputs `body` makes for contiguous ranges of `0..<count`, concatenated in order:
-    /// for work with a per-chunk setup (a parser's key cache). `body` returns one output per
-    /// position of its range; the first failing range (by position) throws. (`fill` writes the
-    /// outputs in place instead of returning an array per range.)
-    public static func mapChunks<Output: Sendable, Failure: Error>(
-        count: Int, minimumChunk: Int, _ body: @Sendable (Range<Int>) throws(Failure) -> [Output]
-    ) throws(Failure) -> [Output] {
-        try fill(count: count, minimumChunk: minimumChunk) { (range, output) throws(Failure) in
-            for item in try body(range) { output.append(item) }
-        }
-    }
-
-    /// As `mapChunks`, but the outputs of each range stay in their own array (in range order):
-    /// for a caller that moves every output on once, so that nothing is copied into one array.
+    /// The outputs `body` makes for contiguous ranges of `0..<count`, each range's in its own
+    /// array (in range order): for a caller that moves every output on once, so that nothing is
+    /// copied into one array. The first failing range (by position) throws.
     public static func chunks<Output: Sendable, Failure: Error>(
         count: Int, minimumChunk: Int, _ body: @Sendable (Range<Int>) throws(Failure) -> [Output]
     ) throws(Failure) -> [[Output]] {
-        let chunkFloor = max(1, minimumChunk)
-        guard count >= chunkFloor * 2 else { return [try body(0..<count)] }
-        let chunks = min(count / chunkFloor, maximumChunks)
-        let stride = (count + chunks - 1) / chunks
-        let slots = ResultSlots<Result<[Output], Failure>>(count: chunks)
-        forEach(count: chunks) { chunk in
-            let range = min(chunk * stride, count)..<min((chunk + 1) * stride, count)
-            slots.store(Result { () throws(Failure) -> [Output] in try body(range) }, at: chunk)
+        let plan = ChunkPlan(count: count, minimumChunk: minimumChunk)
+        guard plan.chunks > 1 else { return [try body(0..<count)] }
+        let slots = ResultSlots<Result<[Output], Failure>>(count: plan.chunks)
+        forEach(count: plan.chunks) { chunk in
+            slots.store(Result { () throws(Failure) -> [Output] in try body(plan.range(of: chunk)) }, at: chunk)
         }
         var parts: [[Output]] = []
-        parts.reserveCapacity(chunks)
-        for chunk in 0..<chunks {
+        parts.reserveCapacity(plan.chunks)
+        for chunk in 0..<plan.chunks {
             guard let result = slots.take(at: chunk) else { continue }
             parts.append(try result.get())
         }
         return parts
+    }
+}
+
+/// How `ParallelMap` splits `0..<count` into contiguous chunks: at least `minimumChunk`
+/// positions each (one chunk for fewer than two chunks' worth), at most
+/// `ParallelMap.maximumChunks`; one rule for every parallel loop, so that a result never
+/// depends on which loop split it.
+public struct ChunkPlan: Sendable {
+    /// The positions split.
+    public let count: Int
+    /// The number of chunks.
+    public let chunks: Int
+    /// Positions per chunk (the last may have fewer).
+    public let stride: Int
+
+    /// The plan for `count` positions.
+    public init(count: Int, minimumChunk: Int) {
+        let floor = max(1, minimumChunk)
+        self.count = count
+        chunks = count >= floor * 2 ? min(count / floor, ParallelMap.maximumChunks) : 1
+        stride = max(1, (count + chunks - 1) / chunks)
+    }
+
+    /// The positions of chunk `chunk`.
+    public func range(of chunk: Int) -> Range<Int> {
+        min(chunk * stride, count)..<min((chunk + 1) * stride, count)
     }
 }
