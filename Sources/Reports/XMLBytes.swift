@@ -42,36 +42,56 @@ struct XMLBytes: JUnitTextSink {
             var index = 0
             let count = view.count
             while index < count {
-                let byte = view[index]
-                let replacement: StaticString
-                var width = 1
-                switch byte {
-                case UInt8(ascii: "&"): replacement = "&amp;"
-                case UInt8(ascii: "<"): replacement = "&lt;"
-                case UInt8(ascii: ">"): replacement = "&gt;"
-                case UInt8(ascii: "\""): replacement = "&quot;"
-                case 0x0D: replacement = "&#13;"
-                case 0x0A:
-                    guard inAttribute else { index += 1; continue }
-                    replacement = "&#10;"
-                case 0x09:
-                    guard inAttribute else { index += 1; continue }
-                    replacement = "&#9;"
-                case 0x00..<0x20: replacement = "\u{FFFD}"
-                case 0xEF where index + 2 < count && view[index + 1] == 0xBF && view[index + 2] >= 0xBE:
-                    replacement = "\u{FFFD}"
-                    width = 3
-                default:
-                    index += 1
+                // Eight bytes at a time past text that needs nothing (most of it).
+                if index + 8 <= count && !Self.mayNeedWork(view.loadUnaligned(fromByteOffset: index, as: UInt64.self)) {
+                    index += 8
                     continue
                 }
-                if start < index { bytes.append(contentsOf: view.extracting(start..<index)) }
-                bytes.append(contentsOf: ByteView(replacement))
-                index += width
-                start = index
+                let end = min(index + 8, count)
+                while index < end {
+                    let byte = view[index]
+                    let replacement: StaticString
+                    var width = 1
+                    switch byte {
+                    case UInt8(ascii: "&"): replacement = "&amp;"
+                    case UInt8(ascii: "<"): replacement = "&lt;"
+                    case UInt8(ascii: ">"): replacement = "&gt;"
+                    case UInt8(ascii: "\""): replacement = "&quot;"
+                    case 0x0D: replacement = "&#13;"
+                    case 0x0A:
+                        guard inAttribute else { index += 1; continue }
+                        replacement = "&#10;"
+                    case 0x09:
+                        guard inAttribute else { index += 1; continue }
+                        replacement = "&#9;"
+                    case 0x00..<0x20: replacement = "\u{FFFD}"
+                    case 0xEF where index + 2 < count && view[index + 1] == 0xBF && view[index + 2] >= 0xBE:
+                        replacement = "\u{FFFD}"
+                        width = 3
+                    default:
+                        index += 1
+                        continue
+                    }
+                    if start < index { bytes.append(contentsOf: view.extracting(start..<index)) }
+                    bytes.append(contentsOf: ByteView(replacement))
+                    index += width
+                    start = index
+                }
             }
             if start < count { bytes.append(contentsOf: view.extracting(start..<count)) }
         }
+    }
+
+    /// True when one of the eight bytes of `word` is a control character or one of `&<>"` or
+    /// 0xEF (the lead byte of U+FFFE and U+FFFF): the bit tricks of "Bit Twiddling Hacks"
+    /// (`hasless`, `haszero`), exact as to whether any byte matches.
+    @inline(__always) private static func mayNeedWork(_ word: UInt64) -> Bool {
+        let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
+        @inline(__always) func hasZeroByte(_ value: UInt64) -> UInt64 { (value &- ones) & ~value & highs }
+        let control = (word &- ones &* 0x20) & ~word & highs
+        let quote = hasZeroByte(word ^ (ones &* 0x22)), ampersand = hasZeroByte(word ^ (ones &* 0x26))
+        let less = hasZeroByte(word ^ (ones &* 0x3C)), greater = hasZeroByte(word ^ (ones &* 0x3E)), lead = hasZeroByte(word ^ (ones &* 0xEF))
+        return control | quote | ampersand | less | greater | lead != 0
     }
 }
 

@@ -53,6 +53,23 @@ struct XMLBytesTests {
         }
     }
 
+    @Test("a character to escape is found at every offset of the eight-byte steps")
+    func everyOffset() throws {
+        for special in ["&", "<", ">", "\"", "\t", "\n", "\r", "\u{01}", "\u{FFFE}", "\u{FFFF}", "é"] {
+            for offset in 0..<24 {
+                let text = String(repeating: "a", count: offset) + special + String(repeating: "b", count: 24 - offset)
+                var bytes = XMLBytes()
+                bytes.raw("<e a=\"")
+                bytes.attribute(text)
+                bytes.raw("\">")
+                bytes.text(text)
+                bytes.raw("</e>\n")
+                let expected = try Self.libxml2(attribute: text, text: text)
+                #expect(String(decoding: bytes.bytes, as: UTF8.self) == String(decoding: expected, as: UTF8.self), "\(special.debugDescription) at \(offset)")
+            }
+        }
+    }
+
     /// A result whose findings carry every outcome, generated text in every field a case shows,
     /// several sources, waivers with and without owner, and one resource found twice.
     static func adversarialResult(passing: PassingMode) -> RunResult {
