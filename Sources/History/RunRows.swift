@@ -33,7 +33,8 @@ struct RunRows {
         }
         let cost = try result.sections[section: .cost].map { value throws(SectionError) in try CostReviewSection(decoding: value) }
         tables[.cost] = Self.costRows(cost)
-        tables[.downtime] = Self.downtimeRows(result.sections[section: .downtime])
+        let downtime = try result.sections[section: .downtime].map { value throws(SectionError) in try DowntimeModelSection(decoding: value) }
+        tables[.downtime] = Self.downtimeRows(downtime)
         self.tables = tables
         monthlyCost = Self.monthlyCost(cost)
     }
@@ -74,15 +75,13 @@ struct RunRows {
     // MARK: - Downtime
 
     /// One row per application of the `downtime` section (the whole entry kept in `details`).
-    static func downtimeRows(_ section: Value?) -> [[Cell]] {
-        (section?["applications"]?.arrayValue ?? []).map { application in
-            let recommendation = application["recommendation"]
-            return [.text(application["id"]?.keyText ?? ""), .text(application["tier"]?.keyText ?? ""),
-                    .text(application["current_strategy"]?.keyText ?? ""),
-                    .text(SectionMoney.text(application["expected_annual_loss"]) ?? ""),
-                    .text(SectionMoney.text(application["p95"]) ?? ""), .text(SectionMoney.text(application["p99"]) ?? ""),
-                    .optional(recommendation?["strategy"]?.stringValue), .optional(recommendation?["verdict"]?.stringValue),
-                    .optional(SectionMoney.text(recommendation?["net_annual_benefit"])), .text(JSONWriter.compact(application))]
+    static func downtimeRows(_ section: DowntimeModelSection?) -> [[Cell]] {
+        (section?.applications ?? []).map { application in
+            let recommendation = application.recommendation
+            return [.text(application.id), .text(application.tier ?? ""), .text(application.currentStrategy ?? ""),
+                    .text(application.expectedAnnualLoss?.description ?? ""), .text(application.p95?.description ?? ""),
+                    .text(application.p99?.description ?? ""), .optional(recommendation?.strategy), .optional(recommendation?.verdict),
+                    .optional(recommendation?.netAnnualBenefit?.description), .text(JSONWriter.compact(application.value))]
         }
     }
 }
@@ -92,7 +91,4 @@ struct RunRows {
 enum SectionMoney {
     /// The amount, when the value is one.
     static func decimal(_ value: Value?) -> FixedDecimal? { value.flatMap(SectionReader.money) }
-
-    /// The canonical decimal text of an amount (nil when absent or not money).
-    static func text(_ value: Value?) -> String? { decimal(value)?.description }
 }
