@@ -34,7 +34,7 @@ final class FindingExplainer: Sendable {
 
     /// Evidence of the failing requirement on the document at `position`.
     func evidence(at position: Int) -> [Evidence] {
-        evaluator.explain(compiled.requirement, on: documents[position].document, limit: PolicyRunner.evidenceLimit)
+        evaluator.explain(requirement, on: documents[position].document, limit: PolicyRunner.evidenceLimit)
     }
 
     /// The message of the failing finding on the document at `position`.
