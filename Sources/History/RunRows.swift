@@ -7,9 +7,11 @@ struct RunRows {
     var tables: [HistorySchema.Table: [[Cell]]]
     /// Currency → total of the last complete month (from the `cost` section).
     var monthlyCost: [String: FixedDecimal]
+    /// The baseline the run was compared with.
+    var baseline: BaselineSection?
 
     /// The rows of `result`, whose findings' texts and fingerprints are `findingTexts` (same order);
-    /// its `cost` and `downtime` sections are decoded strictly (a malformed one is the error).
+    /// its `cost`, `downtime` and `baseline` sections are decoded strictly (a malformed one is the error).
     init(_ result: RunResult, findingTexts: [ResultsDocument.FindingText]) throws(SectionError) {
         var tables: [HistorySchema.Table: [[Cell]]] = [:]
         tables[.input] = result.inputs.sorted { $0.path < $1.path }.map { input in
@@ -37,6 +39,7 @@ struct RunRows {
         tables[.downtime] = Self.downtimeRows(downtime)
         self.tables = tables
         monthlyCost = Self.monthlyCost(cost)
+        baseline = try result.sections[section: .baseline].map { value throws(SectionError) in try BaselineSection(decoding: value) }
     }
 
     // MARK: - Cost
