@@ -1014,28 +1014,27 @@ extension DowntimeModelSection {
         }
     }
 
-    /// When a move pays back: `payback_years` is a number of years (null when not finite) or `"never"`.
+    /// When a move pays back: `payback_years` is a number of years or `"never"`; a number of
+    /// years that is not finite is no payback figure (nil, written `null`).
     public enum Payback: Sendable, Equatable {
-        case years(Double?)
+        case years(Double)
         case never
 
         var value: Value {
             switch self {
-            case .years(let years): return .figure(years)
+            case .years(let years): return .number(years)
             case .never: return "never"
             }
         }
 
-        /// `payback_years` of `comparison`; nil when absent.
+        /// `payback_years` of `comparison`; nil when absent or null.
         init?(_ comparison: SectionReader) throws(SectionError) {
-            guard let value = comparison.fields["payback_years"] else { return nil }
-            switch value {
-            case .null: self = .years(nil)
-            case .string("never"): self = .never
-            default:
-                guard let years = try comparison.number("payback_years") else { return nil }
-                self = .years(years)
+            if comparison.member("payback_years") == .string("never") {
+                self = .never
+                return
             }
+            guard let years = try comparison.number("payback_years") else { return nil }
+            self = .years(years)
         }
     }
 

@@ -185,10 +185,12 @@ extension DowntimeModelSection.FreshnessBasis {
 }
 
 extension DowntimeModelSection.Payback {
-    /// Years to pay back (nil when not finite), or never.
-    init(_ payback: Payback) {
+    /// Years to pay back, or never; nil when the years are not finite.
+    init?(_ payback: Payback) {
         switch payback {
-        case .years(let years): self = .years(DowntimeValues.finite(years))
+        case .years(let years):
+            guard let years = DowntimeValues.finite(years) else { return nil }
+            self = .years(years)
         case .never: self = .never
         }
     }
