@@ -57,7 +57,7 @@ let start = DispatchTime.now()
 do {
     let assessments = try DowntimeModel.run(inputs, settings: settings)
     let modelled = seconds(since: start)
-    let section = DowntimeSection.value(assessments, settings: settings, asOf: CivilDate(daysSinceEpoch: 20_000))
+    let section = DowntimeModelSection(assessments, settings: settings, asOf: CivilDate(daysSinceEpoch: 20_000)).value
     let bytes = JSONWriter.compact(section).utf8.count
     let total = seconds(since: start)
     let options = assessments.map(\.strategies.count).reduce(0, +)

@@ -24,7 +24,7 @@ extension HistoryStore {
         let monthlyCost = JSONWriter.compact(.object(Fields(rows.monthlyCost.map { ($0.key, Value.string($0.value.description)) })))
         let columns = RunColumns(result: result, context: context, counts: result.totals,
                                  blocking: result.findings.reduce(0) { $0 + (result.isBlocking($1) ? 1 : 0) },
-                                 monthlyCost: monthlyCost, digests: digests)
+                                 monthlyCost: monthlyCost, baseline: rows.baseline.map { JSONWriter.compact($0.identity.value) }, digests: digests)
         return try perform {
             try queue.writeWithoutTransaction { db in
                 // FULL: a recorded run survives a power cut too, not only a killed process.
@@ -103,13 +103,6 @@ extension HistoryStore {
             ResultsDocument.prettyItem($0.first?.text ?? "")
         }
         return ResultsDocument(head: head, items: items, tail: tail)
-    }
-
-    /// The stored form of a baseline section: its identity without the fingerprint list.
-    static func baselineIdentity(_ section: Value) -> String {
-        var fields = section.objectValue ?? Fields()
-        fields["persisting_fingerprints"] = nil
-        return JSONWriter.compact(.object(fields))
     }
 
     static func labelsText(_ labels: [String: String]) -> String {

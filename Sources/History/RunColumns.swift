@@ -14,6 +14,8 @@ struct RunColumns: Sendable {
     let blocking: Int
     /// The last complete month's billed amount per currency, as compact JSON.
     let monthlyCost: String
+    /// The baseline's identity (`BaselineSection.identity`), as compact JSON; nil without one.
+    let baseline: String?
     /// Each child table's digest.
     let digests: [HistorySchema.Table: String]
     /// SHA-256 of the results document (known inside the recording transaction).
@@ -46,7 +48,7 @@ struct RunColumns: Sendable {
         ("blocking", { .count($0.blocking) }),
         ("compliance_score", { .real(HistoryStore.roundedScore($0.result.complianceScore)) }),
         ("monthly_cost", { .text($0.monthlyCost) }),
-        ("baseline", { .optional($0.result.sections[Baseline.sectionKey].map(HistoryStore.baselineIdentity)) }),
+        ("baseline", { .optional($0.baseline) }),
     ]
 
     private static let digestColumns: [Column] = HistorySchema.Table.allCases.map { table -> Column in

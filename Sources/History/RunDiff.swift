@@ -61,7 +61,8 @@ public struct CostMovement: Sendable, Hashable {
         return change.doubleValue / fromAmount.doubleValue * 100
     }
 
-    private static let kindOrder = ["total": 0, "group": 1, "mover": 2]
+    /// The kinds of cost rows the history records (`RunRows.costRows`), in the order a diff lists them.
+    private static let kindOrder = ["total": 0, "mover": 1]
 
     /// The figures of each run's latest month, paired by kind, key and currency; unchanged ones left out.
     static func between(_ from: [StoredCost], _ to: [StoredCost]) -> [CostMovement] {
@@ -79,8 +80,8 @@ public struct CostMovement: Sendable, Hashable {
                          toPeriod: after[key]?.period, toAmount: after[key]?.amount)
         }
         return movements.filter { $0.change.map { !$0.isZero } ?? true }.sorted { lhs, rhs in
-            let left = kindOrder[lhs.kind] ?? 3
-            let right = kindOrder[rhs.kind] ?? 3
+            let left = kindOrder[lhs.kind] ?? kindOrder.count
+            let right = kindOrder[rhs.kind] ?? kindOrder.count
             if left != right { return left < right }
             switch (lhs.change.map(Self.magnitude), rhs.change.map(Self.magnitude)) {
             case (let a?, let b?) where a != b: return b < a

@@ -7,9 +7,11 @@ struct RunRows {
     var tables: [HistorySchema.Table: [[Cell]]]
     /// Currency → total of the last complete month (from the `cost` section).
     var monthlyCost: [String: FixedDecimal]
+    /// The baseline the run was compared with.
+    var baseline: BaselineSection?
 
     /// The rows of `result`, whose findings' texts and fingerprints are `findingTexts` (same order);
-    /// its `cost` and `downtime` sections are decoded strictly (a malformed one is the error).
+    /// its `cost`, `downtime` and `baseline` sections are decoded strictly (a malformed one is the error).
     init(_ result: RunResult, findingTexts: [ResultsDocument.FindingText]) throws(SectionError) {
         var tables: [HistorySchema.Table: [[Cell]]] = [:]
         tables[.input] = result.inputs.sorted { $0.path < $1.path }.map { input in
@@ -33,9 +35,11 @@ struct RunRows {
         }
         let cost = try result.sections[section: .cost].map { value throws(SectionError) in try CostReviewSection(decoding: value) }
         tables[.cost] = Self.costRows(cost)
-        tables[.downtime] = Self.downtimeRows(result.sections[section: .downtime])
+        let downtime = try result.sections[section: .downtime].map { value throws(SectionError) in try DowntimeModelSection(decoding: value) }
+        tables[.downtime] = Self.downtimeRows(downtime)
         self.tables = tables
         monthlyCost = Self.monthlyCost(cost)
+        baseline = try result.sections[section: .baseline].map { value throws(SectionError) in try BaselineSection(decoding: value) }
     }
 
     // MARK: - Cost
@@ -74,15 +78,13 @@ struct RunRows {
     // MARK: - Downtime
 
     /// One row per application of the `downtime` section (the whole entry kept in `details`).
-    static func downtimeRows(_ section: Value?) -> [[Cell]] {
-        (section?["applications"]?.arrayValue ?? []).map { application in
-            let recommendation = application["recommendation"]
-            return [.text(application["id"]?.keyText ?? ""), .text(application["tier"]?.keyText ?? ""),
-                    .text(application["current_strategy"]?.keyText ?? ""),
-                    .text(SectionMoney.text(application["expected_annual_loss"]) ?? ""),
-                    .text(SectionMoney.text(application["p95"]) ?? ""), .text(SectionMoney.text(application["p99"]) ?? ""),
-                    .optional(recommendation?["strategy"]?.stringValue), .optional(recommendation?["verdict"]?.stringValue),
-                    .optional(SectionMoney.text(recommendation?["net_annual_benefit"])), .text(JSONWriter.compact(application))]
+    static func downtimeRows(_ section: DowntimeModelSection?) -> [[Cell]] {
+        (section?.applications ?? []).map { application in
+            let recommendation = application.recommendation
+            return [.text(application.id), .text(application.tier ?? ""), .text(application.currentStrategy ?? ""),
+                    .text(application.expectedAnnualLoss?.description ?? ""), .text(application.p95?.description ?? ""),
+                    .text(application.p99?.description ?? ""), .optional(recommendation?.strategy), .optional(recommendation?.verdict),
+                    .optional(recommendation?.netAnnualBenefit?.description), .text(JSONWriter.compact(application.value))]
         }
     }
 }
@@ -92,7 +94,4 @@ struct RunRows {
 enum SectionMoney {
     /// The amount, when the value is one.
     static func decimal(_ value: Value?) -> FixedDecimal? { value.flatMap(SectionReader.money) }
-
-    /// The canonical decimal text of an amount (nil when absent or not money).
-    static func text(_ value: Value?) -> String? { decimal(value)?.description }
 }

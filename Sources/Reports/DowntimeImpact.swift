@@ -1,9 +1,10 @@
 import PolicyEngine
 
-/// The downtime financial-impact model's output decoded strictly from `sections["downtime"]` (schema in
-/// docs/downtime-model.md): per application the expected annual loss and tail of the current
-/// strategy, every strategy option compared, and the recommendation. Amounts are in the section's
-/// `currency` (config `downtime.currency`); `money(_:)` writes them with it.
+/// What the reports show of the downtime financial-impact model's output (`DowntimeModelSection`,
+/// decoded strictly from `sections["downtime"]`; schema in docs/downtime-model.md): per application
+/// the expected annual loss and tail of the current strategy, every strategy option compared, and
+/// the recommendation. Amounts are in the section's `currency` (config `downtime.currency`);
+/// `money(_:)` writes them with it.
 struct DowntimeImpact {
     /// One strategy option of an application.
     struct Option {
@@ -46,19 +47,14 @@ struct DowntimeImpact {
         case any
         case never
 
-        /// `break_even_revenue_per_hour` (money, `any` or `never`) read with `break_even_reading`.
-        init?(_ object: SectionReader?) throws(SectionError) {
-            guard let object, let value = object.member("break_even_revenue_per_hour") else { return nil }
-            let reading = try object.text("break_even_reading")
-            switch value {
-            case .string("any"): self = .any
-            case .string("never"): self = .never
-            default:
-                guard let amount = SectionReader.money(value) else {
-                    throw SectionError(path: object.path + ".break_even_revenue_per_hour", expected: "money, \"any\" or \"never\"",
-                                       found: JSONWriter.compact(value))
-                }
-                self = reading == "below" ? .below(amount) : .above(amount)
+        /// The section's break-even; nil when it states none or its revenue is not finite.
+        init?(_ breakEven: DowntimeModelSection.BreakEven?) {
+            switch breakEven {
+            case .above(let amount?)?: self = .above(amount)
+            case .below(let amount?)?: self = .below(amount)
+            case .any?: self = .any
+            case .never?: self = .never
+            case .above(nil)?, .below(nil)?, nil: return nil
             }
         }
     }
@@ -150,35 +146,29 @@ struct DowntimeImpact {
     /// The model's output in `result`; a malformed section is an error naming the member.
     init(_ result: RunResult) throws(ReportError) {
         guard let value = result.sections[section: .downtime], value != .null else {
-            ran = false
-            applications = []
-            portfolioCurrent = nil
-            portfolioRecommended = nil
-            riskCurrent = nil
-            riskRecommended = nil
-            currency = nil
-            trials = nil
-            seed = nil
-            riskAppetiteP95 = nil
+            self.init(nil)
             return
         }
-        ran = true
         do throws(SectionError) {
-            let section = try SectionReader(value, path: "sections.\(SectionKey.downtime.rawValue)")
-            let portfolio = try section.object("portfolio")
-            portfolioCurrent = try portfolio?.money("expected_annual_loss_current")
-            portfolioRecommended = try portfolio?.money("expected_annual_loss_recommended")
-            riskCurrent = try portfolio?.money("total_cost_of_risk_current")
-            riskRecommended = try portfolio?.money("total_cost_of_risk_recommended")
-            currency = try section.text("currency")
-            let settings = try section.object("settings")
-            trials = try settings?.wholeNumber("trials")
-            seed = try settings?.text("seed")
-            riskAppetiteP95 = try settings?.money("risk_appetite_p95")
-            applications = try section.array("applications").map(Self.application)
+            self.init(try DowntimeModelSection(decoding: value))
         } catch {
             throw .malformedSection(error)
         }
+    }
+
+    /// What the reports show of `section` (nil: the model did not run).
+    init(_ section: DowntimeModelSection?) {
+        ran = section != nil
+        applications = section?.applications.map(Self.application) ?? []
+        let portfolio = section?.portfolio
+        portfolioCurrent = portfolio?.expectedAnnualLossCurrent
+        portfolioRecommended = portfolio?.expectedAnnualLossRecommended
+        riskCurrent = portfolio?.totalCostOfRiskCurrent
+        riskRecommended = portfolio?.totalCostOfRiskRecommended
+        currency = section?.currency
+        trials = section?.settings?.trials
+        seed = section?.settings?.seed
+        riskAppetiteP95 = section?.settings?.riskAppetiteP95
     }
 
     /// A model amount in whole units with its currency (`USD 1,689,122`); "—" when absent. Without a
@@ -219,99 +209,64 @@ struct DowntimeImpact {
         }
     }
 
-    private static func application(_ value: SectionReader) throws(SectionError) -> Application {
-        let recommendation = try value.object("recommendation")
-        let verdict = try recommendation?.text("verdict")
-        var warnings: [(code: String, message: String)] = []
-        for warning in try value.array("warnings") {
-            warnings.append((try warning.requiredText("code"), try warning.text("message") ?? ""))
-        }
-        let options = try value.array("strategies").map(option)
-        var currentDRValue: CurrentDRValue?
-        for strategy in try value.array("strategies") {
-            if let worth = try strategy.object("comparison")?.object("current_dr_value") {
-                currentDRValue = try Self.currentDRValue(worth)
-                break
-            }
-        }
-        var dependencies: Dependencies?
-        if let graph = try value.object("dependencies") { dependencies = try Self.dependencies(graph, availability: try value.object("availability")) }
+    private static func application(_ entry: DowntimeModelSection.Application) -> Application {
+        let recommendation = entry.recommendation
+        let verdict = recommendation?.verdict
+        let worth = entry.strategies.lazy.compactMap { $0.comparison?.currentDRValue }.first
         return Application(
-            id: try value.requiredText("id"), tier: try value.text("tier") ?? "—", currentStrategy: try value.text("current_strategy") ?? "none",
-            rtoTargetHours: try value.number("rto_target_hours"), rpoTargetHours: try value.number("rpo_target_hours"),
-            expectedAnnualLoss: try value.money("expected_annual_loss"), p95: try value.money("p95"), p99: try value.money("p99"),
-            options: options,
-            recommendedStrategy: try recommendation?.text("strategy"), recommendationVerdict: verdict,
-            recommendationReason: try recommendation?.text("reason").map { $0 + Self.verdictExplanation(verdict) },
-            recommendationBenefit: try recommendation?.money("net_annual_benefit"),
-            warnings: warnings,
-            placeholdersUsed: try value.bool("placeholders_used") ?? false,
-            currentDRValue: currentDRValue,
-            dependencies: dependencies
+            id: entry.id, tier: entry.tier ?? "—", currentStrategy: entry.currentStrategy ?? "none",
+            rtoTargetHours: entry.rtoTargetHours, rpoTargetHours: entry.rpoTargetHours,
+            expectedAnnualLoss: entry.expectedAnnualLoss, p95: entry.p95, p99: entry.p99,
+            options: entry.strategies.map(option),
+            recommendedStrategy: recommendation?.strategy, recommendationVerdict: verdict,
+            recommendationReason: recommendation?.reason.map { $0 + Self.verdictExplanation(verdict) },
+            recommendationBenefit: recommendation?.netAnnualBenefit,
+            warnings: entry.warnings.map { (code: $0.code, message: $0.message ?? "") },
+            placeholdersUsed: entry.placeholdersUsed ?? false,
+            currentDRValue: worth.map { worth in
+                CurrentDRValue(riskReduction: worth.riskReduction, annualCost: worth.annualCost, netAnnualBenefit: worth.netAnnualBenefit,
+                               roi: worth.roi, npv: worth.npv, breakEven: BreakEven(worth.breakEven))
+            },
+            dependencies: entry.dependencies.map { Self.dependencies($0, availability: entry.availability) }
         )
     }
 
-    private static func dependencies(_ value: SectionReader, availability: SectionReader?) throws(SectionError) -> Dependencies {
-        var edges: [DependencyEdge] = []
-        for edge in try value.array("edges") {
-            guard let target = try edge.text("target") else { continue }
-            edges.append(DependencyEdge(target: target, isHard: try edge.text("kind") != "soft", resolved: try edge.bool("resolved") ?? false,
-                                        inversion: try edge.bool("inversion") ?? false, onCycle: try edge.bool("cycle") ?? false))
+    private static func dependencies(_ graph: DowntimeModelSection.Dependencies, availability: DowntimeModelSection.Availability?) -> Dependencies {
+        func known(_ figure: DowntimeModelSection.ComposedFigure?) -> (value: Double, text: String)? {
+            if case .known(let value, let text)? = figure { return (value, text) }
+            return nil
+        }
+        func unknownReason(_ figure: DowntimeModelSection.ComposedFigure?) -> String? {
+            if case .unknown(let reason)? = figure { return reason }
+            return nil
         }
         return Dependencies(
-            edges: edges, unresolved: try value.texts("unresolved"), cycle: try value.text("cycle"),
-            effectiveRTOHours: try value.number("effective_rto_hours"), effectiveRTOUnknownReason: try value.text("effective_rto_unknown_reason"),
-            rtoBottleneck: try value.text("rto_bottleneck"), compositeAvailabilityText: try availability?.text("composite_text"),
-            compositeUnknownReason: try availability?.text("composite_unknown_reason"),
-            impliedAvailabilityText: try availability?.text("implied_text"), sloText: try availability?.text("slo_text"),
-            compositeAvailability: try availability?.number("composite"), slo: try availability?.number("slo"))
+            edges: graph.edges.map { edge in
+                DependencyEdge(target: edge.target, isHard: edge.kind != "soft", resolved: edge.resolved, inversion: edge.inversion,
+                               onCycle: edge.cycle)
+            },
+            unresolved: graph.unresolved, cycle: graph.cycle, effectiveRTOHours: graph.effectiveRTOHours,
+            effectiveRTOUnknownReason: graph.effectiveRTOUnknownReason, rtoBottleneck: graph.rtoBottleneck,
+            compositeAvailabilityText: known(availability?.composite)?.text, compositeUnknownReason: unknownReason(availability?.composite),
+            impliedAvailabilityText: known(availability?.implied)?.text, sloText: availability?.sloText,
+            compositeAvailability: known(availability?.composite)?.value, slo: availability?.slo)
     }
 
-    private static func currentDRValue(_ value: SectionReader) throws(SectionError) -> CurrentDRValue {
-        CurrentDRValue(
-            riskReduction: try value.money("risk_reduction"), annualCost: try value.money("annual_cost"),
-            netAnnualBenefit: try value.money("net_annual_benefit"), roi: try value.number("roi"), npv: try value.money("npv"),
-            breakEven: try BreakEven(value))
-    }
-
-    private static func bracket(_ value: SectionReader, _ key: String) throws(SectionError) -> (lower: FixedDecimal, upper: FixedDecimal)? {
-        let items = try value.items(key)
-        guard items.count == 2 else { return nil }
-        guard let lower = SectionReader.money(items[0]), let upper = SectionReader.money(items[1]) else {
-            // A bound is null when the model's figure was not finite: no bracket to show.
-            if items.allSatisfy({ $0 == .null || SectionReader.money($0) != nil }) { return nil }
-            throw SectionError(path: "\(value.path).\(key)", expected: "two amounts of money", found: JSONWriter.compact(.array(items)))
-        }
-        return (lower, upper)
-    }
-
-    private static func option(_ value: SectionReader) throws(SectionError) -> Option {
-        let key = try value.requiredText("key")
-        let freshness = try value.object("freshness")
-        let basis = try freshness?.object("basis")
-        let compliance = try value.object("compliance")
-        let comparison = try value.object("comparison")
-        let parameters = try value.object("parameters")
-        let analytic = try value.object("analytic")
-        var analyticBracket: (lower: FixedDecimal, upper: FixedDecimal)?
-        if let analytic { analyticBracket = try bracket(analytic, "expected_annual_loss_bracket") }
+    private static func option(_ strategy: DowntimeModelSection.Strategy) -> Option {
+        let compliance = strategy.compliance
+        let comparison = strategy.comparison
+        let bracket = strategy.analytic?.expectedAnnualLossBracket
         return Option(
-            key: key, strategy: try value.text("strategy") ?? key, isCurrent: try value.bool("current") ?? (key == "current"),
-            annualCost: try value.money("annual_cost"), expectedAnnualLoss: try value.money("expected_annual_loss"),
-            p95: try value.money("p95"), totalCostOfRisk: try value.money("annualised_total_cost_of_risk"),
-            compliant: try compliance?.bool("compliant"), verdict: try comparison?.text("verdict"),
-            netAnnualBenefit: try comparison?.money("net_annual_benefit"),
-            freshnessBasis: try basis?.text("kind"),
-            testAgeDays: try basis?.wholeNumber("age_days"),
-            rtoHours: try parameters?.number("rto_hours"), rpoHours: try parameters?.number("rpo_hours"),
-            effectiveRTOHours: try freshness?.number("effective_rto_hours"),
-            meetsRTO: try compliance?.bool("meets_rto"), meetsRPO: try compliance?.bool("meets_rpo"),
-            meetsTestRule: try compliance?.bool("meets_test_rule"),
-            analyticExpectedAnnualLoss: try analytic?.money("expected_annual_loss"),
-            analyticBracket: analyticBracket,
-            npv: try comparison?.money("npv"),
-            breakEven: try BreakEven(comparison),
-            withinRiskAppetite: try value.bool("within_risk_appetite")
+            key: strategy.key, strategy: strategy.strategy ?? strategy.key, isCurrent: strategy.current ?? (strategy.key == "current"),
+            annualCost: strategy.annualCost, expectedAnnualLoss: strategy.expectedAnnualLoss, p95: strategy.p95,
+            totalCostOfRisk: strategy.annualisedTotalCostOfRisk, compliant: compliance?.compliant, verdict: comparison?.verdict,
+            netAnnualBenefit: comparison?.netAnnualBenefit, freshnessBasis: strategy.freshness?.basis?.kind,
+            testAgeDays: strategy.freshness?.basis?.ageDays, rtoHours: strategy.parameters?.rtoHours, rpoHours: strategy.parameters?.rpoHours,
+            effectiveRTOHours: strategy.freshness?.effectiveRTOHours, meetsRTO: compliance?.meetsRTO, meetsRPO: compliance?.meetsRPO,
+            meetsTestRule: compliance?.meetsTestRule, analyticExpectedAnnualLoss: strategy.analytic?.expectedAnnualLoss,
+            // A bound is null when the model's figure was not finite: no bracket to show.
+            analyticBracket: bracket.flatMap { bracket in bracket.lower.flatMap { lower in bracket.upper.map { (lower, $0) } } },
+            npv: comparison?.npv, breakEven: BreakEven(comparison?.breakEven), withinRiskAppetite: strategy.withinRiskAppetite
         )
     }
 }

@@ -70,7 +70,7 @@ public struct JUnitReport: ReportRenderer {
         // By index: iterating the findings would copy each one (a dozen reference counts).
         for index in result.findings.indices { findingsByPolicy[result.findings[index].policy, default: []].append(index) }
         let policies = result.policies.sorted { $0.id < $1.id }
-        let baseline = Self.baselineText(result)
+        let baseline = try Self.baselineText(result)
         let writer = try XMLWriter(output: output)
         try writer.startDocument()
         // A bare <testsuites>: the Ant schema allows no attributes on it and junit-10 no `skipped`;
@@ -366,11 +366,18 @@ public struct JUnitReport: ReportRenderer {
     }
 
     /// "run 3 of .assay/history.sqlite, as of 2026-10-27" or "results.json, as of …" when a baseline applies.
-    static func baselineText(_ result: RunResult) -> String? {
-        guard result.baselineFingerprints != nil, let section = result.sections[section: .baseline] else { return nil }
-        let asOf = section["as_of"]?.stringValue.map { ", as of \($0)" } ?? ""
-        if let run = section["run"]?.keyText { return "run \(run)" + (section["database"]?.stringValue.map { " of \($0)" } ?? "") + asOf }
-        return (section["file"]?.stringValue ?? "baseline") + asOf
+    static func baselineText(_ result: RunResult) throws(ReportError) -> String? {
+        guard result.baselineFingerprints != nil, let value = result.sections[section: .baseline] else { return nil }
+        let section: BaselineSection
+        do throws(SectionError) {
+            section = try BaselineSection(decoding: value)
+        } catch {
+            throw .malformedSection(error)
+        }
+        switch section.kind {
+        case .run: return "run \(section.run ?? "?")" + (section.database.map { " of \($0)" } ?? "") + ", as of \(section.asOf)"
+        case .file: return (section.file ?? "baseline") + ", as of \(section.asOf)"
+        }
     }
 
     /// The lines that close every failure body of `policy` (remediation, controls): the same for

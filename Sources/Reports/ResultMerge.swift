@@ -99,9 +99,16 @@ public enum ResultMerge {
         let (findings, duplicates, dropped) = deduplicate(sources)
         let policies = mergedPolicies(sources, dropped: dropped, notes: &notes)
 
-        var sections = mergedSections(sources, notes: &notes)
-        // Framework coverage follows the merged counts, not those of the first result.
-        if let frameworks = sections[section: .frameworks] { sections[section: .frameworks] = FrameworkCatalogs.recomputingCoverage(frameworks, policies: policies) }
+        var sections: [String: Value]
+        do throws(SectionError) {
+            sections = try mergedSections(sources, notes: &notes)
+            // Framework coverage follows the merged counts, not those of the first result.
+            if let frameworks = sections[section: .frameworks] {
+                sections[section: .frameworks] = try FrameworksSection(decoding: frameworks).recomputingCoverage(policies: policies).value
+            }
+        } catch {
+            throw .malformedSection(error)
+        }
         sections[section: .merge] = provenance(sources, duplicates: duplicates, notes: notes)
 
         let result = RunResult(
@@ -230,13 +237,13 @@ public enum ResultMerge {
         return order.compactMap { byKey[$0] }.map { WaiverApplication.status(of: $0.waiver, matched: $0.matched, asOf: asOf) }
     }
 
-    private static func mergedSections(_ sources: [Source], notes: inout [String]) -> [String: Value] {
+    private static func mergedSections(_ sources: [Source], notes: inout [String]) throws(SectionError) -> [String: Value] {
         var sections: [String: Value] = [:]
         var differing: Set<String> = []
         for source in sources {
             for (key, value) in source.result.sections where key != SectionKey.merge.rawValue {
                 if let existing = sections[key] {
-                    if catalogPart(existing, section: key) != catalogPart(value, section: key) { differing.insert(key) }
+                    if try catalogPart(existing, section: key) != catalogPart(value, section: key) { differing.insert(key) }
                 } else {
                     sections[key] = value
                 }
@@ -251,17 +258,9 @@ public enum ResultMerge {
 
     /// A section without the members that differ between runs of one catalog (the frameworks'
     /// coverage, recomputed after merging): what must agree between the results.
-    private static func catalogPart(_ value: Value, section: String) -> Value {
-        guard section == SectionKey.frameworks.rawValue, case .object(let frameworks) = value else { return value }
-        var part = Fields()
-        for member in frameworks {
-            if case .object(let entry) = member.value {
-                part[member.key] = .object(Fields(entry.filter { !FrameworkCatalogs.runMembers.contains($0.key) }.map { ($0.key, $0.value) }))
-            } else {
-                part[member.key] = member.value
-            }
-        }
-        return .object(part)
+    private static func catalogPart(_ value: Value, section: String) throws(SectionError) -> Value {
+        guard section == SectionKey.frameworks.rawValue, value != .null else { return value }
+        return try FrameworksSection(decoding: value).catalogPart.value
     }
 
     /// `sections["merge"]`: the sources, the duplicates and the notes.

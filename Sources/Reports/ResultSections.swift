@@ -1,10 +1,10 @@
 public import PolicyEngine
 
-/// The sections of a result that have a schema, decoded strictly up front: `assay report` checks
-/// each results file with `check`, so a malformed section is an error naming the file and the
-/// member instead of a report that silently leaves it out. The renderers read the `frameworks`,
-/// `merge` and `run` sections through it (the cost, downtime and history sections through
-/// `CostReview`, `DowntimeImpact` and `RunTrend`).
+/// The sections of a result, decoded strictly up front: `assay report` checks each results file
+/// with `check`, so a malformed section is an error naming the file and the member instead of a
+/// report that silently leaves it out. The renderers read the `frameworks`, `merge` and `run`
+/// sections through it (the cost, downtime and history sections through `CostReview`,
+/// `DowntimeImpact` and `RunTrend`, the baseline through `BaselineSection`).
 public struct ResultSections {
     /// The framework catalogs (`frameworks`), when the result has them.
     let frameworks: FrameworksSection?
@@ -35,6 +35,13 @@ public struct ResultSections {
         if let cost = result.sections[section: .cost], cost != .null {
             do throws(SectionError) {
                 _ = try CostReview.decode(cost)
+            } catch {
+                throw .malformedSection(error)
+            }
+        }
+        if let baseline = result.sections[section: .baseline], baseline != .null {
+            do throws(SectionError) {
+                _ = try BaselineSection(decoding: baseline)
             } catch {
                 throw .malformedSection(error)
             }

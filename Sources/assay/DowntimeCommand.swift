@@ -105,7 +105,7 @@ struct DowntimeCommand: ParsableCommand {
                 "placeholder defaults used for \(withPlaceholders.joined(separator: ", ")) (listed under placeholders in the JSON output)")
         }
         if let json, let section = modelled.section {
-            try ReportFile.write(Array(JSONWriter.pretty(["downtime": section]).utf8), to: json)
+            try ReportFile.write(Array(JSONWriter.pretty(["downtime": section.value]).utf8), to: json)
         }
     }
 }

@@ -86,8 +86,19 @@ struct ReportCommandTests {
         #expect(!FileManager.default.fileExists(atPath: html))
     }
 
-    @Test("a malformed frameworks, merge or run section is an error naming the file and the member; nothing is written", arguments: [
+    @Test("a malformed frameworks, merge, run, downtime or baseline section is an error naming the file and the member; nothing is written",
+          arguments: [
         ("frameworks", #"{"soc2": {"title": "SOC 2", "controls": ["CC6.1"]}}"#, "sections.frameworks.soc2.controls: expected an object"),
+        ("frameworks", #"{"soc2": {"title": "SOC 2", "controls": {}, "covrage": {}}}"#, "sections.frameworks.soc2.covrage: expected no such member"),
+        ("frameworks", #"{"soc2": {"title": "SOC 2", "controls": {"CC6.1": "x"}, "control_status": {"CC6.1": "green"}}}"#,
+         "sections.frameworks.soc2.control_status.CC6.1: expected pass, fail, partial"),
+        ("downtime", #"{"schema_version": 1, "as_of": "2026-11-27", "applications": [{"id": "a", "strategies": [{"key": "current", "compliance": {"meets_rto": "yes"}}]}]}"#,
+         "sections.downtime.applications[0].strategies[0].compliance.meets_rto: expected true or false"),
+        ("downtime", #"{"schema_version": 1, "as_of": "2026-11-27", "applications": [{"id": "a", "expected_anual_loss": "12.50"}]}"#,
+         "sections.downtime.applications[0].expected_anual_loss: expected no such member"),
+        ("downtime", #"{"schema_version": 2, "as_of": "2026-11-27", "applications": []}"#, "sections.downtime.schema_version: expected 1"),
+        ("baseline", #"{"kind": "file", "run": null, "file": "old.json", "database": null, "results_sha256": "ab", "record_sha256": null, "as_of": "2026-11-01", "open": 3, "new": "two", "new_blocking": 0, "persisting": 1, "fixed": 0, "persisting_fingerprints": []}"#,
+         "sections.baseline.new: expected a number"),
         ("merge", #"{"sources": [{"name": "a.json", "as_of": "2026-11-27", "policy_set_digest": "x", "findings": "many"}]}"#,
          "sections.merge.sources[0].findings: expected a number"),
         ("run", #"{"duration_seconds": "long"}"#, "sections.run.duration_seconds: expected a number"),

@@ -70,7 +70,7 @@ enum SampleRuns {
 
     /// A `downtime` section (docs/downtime-model.md) with one application.
     static let downtime: Value = [
-        "schema_version": 1,
+        "schema_version": 1, "as_of": "2026-11-27",
         "applications": [[
             "id": "checkout-web", "tier": "tier0", "current_strategy": "backup_restore", "expected_annual_loss": .decimal(money("125000.50")),
             "p95": .decimal(money("400000")), "p99": .decimal(money("900000.25")),

@@ -159,6 +159,39 @@ struct BaselineTests {
         #expect(Self.result([Self.finding("a")]).baselineFingerprints == nil)
     }
 
+    @Test("the baseline section is one type: what apply writes decodes back equal and re-encodes byte for byte; a bad member is an error")
+    func baselineSectionRoundTrips() throws {
+        var current = Self.result([Self.finding("a"), Self.finding("b")])
+        current.apply(Baseline(kind: .run, reference: "3", database: "h.sqlite", resultsSHA256: "r", recordSHA256: "h", asOf: Self.asOf,
+                               occurrences: [Self.finding("a").fingerprint: 1, "unrelated": 1]))
+        let value = try #require(current.sections["baseline"])
+        let section = try BaselineSection(decoding: value)
+        #expect(section.value == value)
+        #expect(section.kind == .run && section.run == "3" && section.file == nil && section.new == 1 && section.fixed == 1)
+        let text = JSONWriter.pretty(value)
+        #expect(JSONWriter.pretty(try BaselineSection(decoding: JSONParser.parse(text)).value) == text)
+        // The history keeps the identity without the list; it decodes too.
+        #expect(section.identity.value["persisting_fingerprints"] == nil)
+        #expect(try BaselineSection(decoding: section.identity.value).persistingFingerprints == nil)
+        #expect(section.summary == "run 3 of h.sqlite (as of 2026-11-27, results sha256 r) — 1 new (1 blocking), 1 persisting (not blocking), 1 fixed")
+        for (member, replacement, path) in [("new", Value.string("two"), "sections.baseline.new"), ("kind", "plan", "sections.baseline.kind"),
+                                            ("fixd", Value.number(1), "sections.baseline.fixd"), ("run", Value.null, "sections.baseline.run")] {
+            var broken = value.objectValue ?? Fields()
+            broken[member] = replacement
+            #expect(throws: SectionError.self) { try BaselineSection(decoding: .object(broken)) }
+            do {
+                _ = try BaselineSection(decoding: .object(broken))
+            } catch {
+                #expect(error.path == path, "\(member)")
+            }
+            var document = RunResultCodec.encode(current).objectValue ?? Fields()
+            var sections = document["sections"]?.objectValue ?? Fields()
+            sections["baseline"] = .object(broken)
+            document["sections"] = .object(sections)
+            #expect(throws: RunResultCodec.DecodingError.self) { try RunResultCodec.decode(.object(document)) }
+        }
+    }
+
     // MARK: - Aliases (a resource read under another name)
 
     static let address = "module.data.aws_ebs_volume.reports"

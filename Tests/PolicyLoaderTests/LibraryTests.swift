@@ -280,7 +280,7 @@ struct FrameworkCatalogLoaderTests {
         ])
         #expect(catalogs.catalogs.map(\.key) == ["soc2"])
         #expect(catalogs.title(framework: "soc2", control: "CC6.1") == "Logical access")
-        #expect(catalogs.sectionValue() == .object(Fields([
+        #expect(catalogs.section().value == .object(Fields([
             ("soc2", .object(Fields([("title", .string("SOC 2")), ("controls", .object(Fields([("CC6.1", .string("Logical access"))])))]))),
         ])))
     }

@@ -108,11 +108,22 @@ struct JUnitBaselineTests {
         var result = SampleResult.make()
         let known = try #require(result.findings.first { $0.resource == "arn:b" })
         result.baselineFingerprints = [known.fingerprint]
-        result.sections["baseline"] = ["kind": "run", "run": "3", "database": ".assay/history.sqlite", "as_of": "2026-10-27"]
+        result.sections["baseline"] = BaselineSection(
+            kind: .run, run: "3", file: nil, database: ".assay/history.sqlite", resultsSHA256: "r", recordSHA256: nil, asOf: "2026-10-27",
+            open: 1, new: 4, newBlocking: 2, persisting: 1, fixed: 0, persistingFingerprints: [known.fingerprint]).value
         let text = String(decoding: try JUnitReport().render(result), as: UTF8.self)
         #expect(text.contains("<skipped>persisting: present in the baseline (run 3 of .assay/history.sqlite, as of 2026-10-27), not blocking"))
         #expect(text.contains(#"tests="5" failures="0" errors="2" skipped="2""#))
         let schema = Fixtures.shared?.appendingPathComponent("external-data/junit/windyroad-ant-junit.xsd").path
         if let schema { #expect(schemaErrors(try JUnitReport().render(result), schema: schema) == []) }
+    }
+    @Test("a malformed baseline section is an error at its member, not a report that names no baseline")
+    func malformedBaseline() throws {
+        var result = SampleResult.make()
+        result.baselineFingerprints = []
+        result.sections["baseline"] = ["kind": "run", "run": 3, "as_of": "2026-10-27"]
+        #expect(throws: ReportError.malformedSection(SectionError(path: "sections.baseline.run", expected: "a string", found: "3"))) {
+            try JUnitReport().render(result)
+        }
     }
 }

@@ -46,8 +46,8 @@ struct ResultMergeTests {
         let catalogs = FrameworkCatalogs([FrameworkCatalog(key: "soc2", title: "SOC 2", controls: [
             FrameworkControl(id: "CC6.1", title: "Logical access"), FrameworkControl(id: "CC7.2", title: "Monitoring"),
         ], location: SourceLocation(file: "soc2.yaml", line: 1, column: 1))])
-        eu.sections["frameworks"] = catalogs.sectionValue(policies: eu.policies)
-        us.sections["frameworks"] = catalogs.sectionValue(policies: us.policies)
+        eu.sections["frameworks"] = catalogs.section(policies: eu.policies).value
+        us.sections["frameworks"] = catalogs.section(policies: us.policies).value
         #expect(us.sections["frameworks"]?["soc2"]?["control_status"]?["CC6.1"] == "pass")
         let merged = try ResultMerge.merge([.init(name: "us.json", result: us), .init(name: "eu.json", result: eu)])
         let soc2 = merged.result.sections["frameworks"]?["soc2"]

@@ -145,6 +145,30 @@ struct SectionDecodingTests {
         #expect(sections.frameworks?.catalogs["soc2"]?.title == "SOC 2 (2017 Trust Services Criteria)")
     }
 
+    @Test("the downtime and frameworks sections are one type each: decoded, they encode to what was read")
+    func downtimeAndFrameworksRoundTrip() throws {
+        let rich = try ReportFixtures.rich()
+        // A model-written section (every member present): the one in the rich result, completed by writing it once.
+        let downtime = try DowntimeModelSection(decoding: try #require(rich.sections["downtime"]))
+        #expect(downtime.applications.map(\.id) == ["payments-api", "checkout-web", "catalog-search"])
+        let written = JSONWriter.pretty(downtime.value)
+        let reread = try DowntimeModelSection(decoding: JSONParser.parse(written))
+        #expect(reread == downtime)
+        #expect(JSONWriter.pretty(reread.value) == written)
+        let catalogs = FrameworkCatalogs([FrameworkCatalog(key: "soc2", title: "SOC 2", scope: "CC only",
+                                                           controls: [FrameworkControl(id: "CC6.1", title: "Logical access"),
+                                                                      FrameworkControl(id: "CC7.2", title: "Monitoring")],
+                                                           location: SourceLocation(file: "soc2.yaml"))])
+        for section in [catalogs.section(), catalogs.section(policies: rich.policies)] {
+            let text = JSONWriter.pretty(section.value)
+            let decoded = try FrameworksSection(decoding: JSONParser.parse(text))
+            #expect(decoded == section)
+            #expect(JSONWriter.pretty(decoded.value) == text)
+        }
+        #expect(catalogs.section(policies: rich.policies).catalogs["soc2"]?.coverage?.controls == 2)
+        #expect(catalogs.section().catalogs["soc2"]?.coverage == nil)
+    }
+
     @Test("a mistyped member is an error at its path", arguments: [
         (["cost", "totals", "0", "amount"], Value.bool(true), "sections.cost.totals[0].amount"),
         (["cost", "top_movers", "1", "change_pct"], Value.string("a lot"), "sections.cost.top_movers[1].change_pct"),
@@ -167,12 +191,31 @@ struct SectionDecodingTests {
         (["downtime", "applications", "0", "strategies", "0", "compliance", "meets_rto"], Value.string("yes"),
          "sections.downtime.applications[0].strategies[0].compliance.meets_rto"),
         (["downtime", "portfolio", "expected_annual_loss_current"], Value.bool(true), "sections.downtime.portfolio.expected_annual_loss_current"),
+        (["downtime", "applications", "0", "expected_anual_loss"], Value.string("1"), "sections.downtime.applications[0].expected_anual_loss"),
+        (["downtime", "applications", "0", "strategies", "0", "freshness", "phi"], Value.string("high"),
+         "sections.downtime.applications[0].strategies[0].freshness.phi"),
+        (["downtime", "applications", "0", "strategies", "1", "comparison", "break_even_reading"], Value.string("sideways"),
+         "sections.downtime.applications[0].strategies[1].comparison.break_even_reading"),
+        (["downtime", "applications", "0", "dependencies", "edges"], Value.array([["target": "db", "kind": "sideways"]]),
+         "sections.downtime.applications[0].dependencies.edges[0].kind"),
+        (["downtime", "applications", "0", "availability", "composite"], Value.string("high"),
+         "sections.downtime.applications[0].availability.composite"),
+        (["downtime", "applications", "0", "strategies", "0", "analytic", "expected_annual_loss_bracket"], Value.array(["1"]),
+         "sections.downtime.applications[0].strategies[0].analytic.expected_annual_loss_bracket"),
+        (["downtime", "schema_version"], Value.number(2), "sections.downtime.schema_version"),
+        (["downtime", "as_of"], Value.null, "sections.downtime.as_of"),
         (["history", "runs", "0", "failing"], Value.string("many"), "sections.history.runs[0].failing"),
         (["history", "runs", "1", "cost", "USD"], Value.bool(false), "sections.history.runs[1].cost.USD"),
         (["frameworks"], Value.array([]), "sections.frameworks"),
         (["frameworks", "soc2", "title"], Value.bool(true), "sections.frameworks.soc2.title"),
         (["frameworks", "soc2", "controls", "CC6.1"], Value.number(3), "sections.frameworks.soc2.controls.CC6.1"),
         (["frameworks", "soc2", "controls"], Value.array([]), "sections.frameworks.soc2.controls"),
+        (["frameworks", "soc2", "titel"], Value.string("SOC 2"), "sections.frameworks.soc2.titel"),
+        (["frameworks", "soc2", "control_status"], ["CC6.1": "green"], "sections.frameworks.soc2.control_status.CC6.1"),
+        (["frameworks", "soc2", "coverage"], ["controls": 1], "sections.frameworks.soc2.coverage.pass"),
+        (["frameworks", "soc2", "coverage"], ["controls": 9, "mapped": 1, "assessed": 1, "share": 1, "pass": 1, "fail": 0, "partial": 0,
+                                              "not_assessed": 0, "not_assessed_by_assay": 0], "sections.frameworks.soc2.coverage.controls"),
+        (["frameworks", "soc2", "title"], Value.null, "sections.frameworks.soc2.title"),
         (["run", "duration_seconds"], Value.string("long"), "sections.run.duration_seconds"),
         (["run"], Value.number(12.5), "sections.run"),
         (["merge", "sources", "0", "findings"], Value.string("many"), "sections.merge.sources[0].findings"),

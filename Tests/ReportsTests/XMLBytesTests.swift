@@ -108,7 +108,9 @@ struct XMLBytesTests {
         }
         // With a baseline, persisting findings become skipped cases naming it.
         result.baselineFingerprints = Set(result.findings.enumerated().filter { $0.offset % 2 == 0 }.map(\.element.fingerprint))
-        result.sections["baseline"] = ["kind": "file", "file": "old <results>.json", "as_of": "2026-10-27"]
+        result.sections["baseline"] = BaselineSection(
+            kind: .file, run: nil, file: "old <results>.json", database: nil, resultsSHA256: "r", recordSHA256: nil, asOf: "2026-10-27",
+            open: 0, new: 0, newBlocking: 0, persisting: 0, fixed: 0, persistingFingerprints: []).value
         var reference = JUnitReport()
         reference.caseWriter = .libxml2
         #expect(try JUnitReport().render(result) == reference.render(result))

@@ -50,9 +50,10 @@ import Testing
         #expect(web["dependencies"]?["rto_target_hours"] == 0.25)
         #expect(web["dependencies"]?["hard"] == ["db"])
         // The section carries the same figures and the edges to draw.
-        let section = try #require(output.sectionFields["web"])
-        #expect(section["dependencies"]?["edges"] == [["target": "db", "kind": "hard", "resolved": true, "inversion": false, "cycle": false]])
-        #expect(section["availability"]?["composite"]?.doubleValue == composite)
+        let section = try #require(output.sectionFigures["web"])
+        #expect(section.dependencies.value(unknown: .null, edges: true)["edges"]
+            == [["target": "db", "kind": "hard", "resolved": true, "inversion": false, "cycle": false]])
+        #expect(section.availability.value(unknown: .null)["composite"]?.doubleValue == composite)
     }
 
     @Test func placeholdersAndOutsideIDsAreUnknownWithTheReasonAndNullInTheSection() throws {
@@ -70,7 +71,7 @@ import Testing
         let reason = web["dependencies"]?["effective_rto_unknown_reason"]?.stringValue ?? ""
         // web's own RTO is only the warm-standby default, and that is the first reason met.
         #expect(reason == "its RTO is only the strategy's default (never tested, none declared)", "\(reason)")
-        #expect(output.sectionFields["web"]?["availability"]?["composite"] == .null)
+        #expect(output.sectionFigures["web"]?.availability.value(unknown: .null)["composite"] == .null)
         let portal = try #require(output.applications.first { $0.id == "portal" }?.document)
         #expect(portal["dependencies"]?["cycle"] == .unknown)
         #expect(portal["dependencies"]?["unresolved"] == ["'identity-svc' (not in the register)"])

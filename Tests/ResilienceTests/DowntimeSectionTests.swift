@@ -19,14 +19,33 @@ import Testing
     @Test func sectionIsDeterministic() throws {
         let first = try Self.run()
         let second = try Self.run()
-        let one = JSONWriter.pretty(DowntimeSection.value(first.assessments, settings: first.settings, asOf: Self.asOf))
-        let two = JSONWriter.pretty(DowntimeSection.value(second.assessments, settings: second.settings, asOf: Self.asOf))
+        let one = JSONWriter.pretty(DowntimeModelSection(first.assessments, settings: first.settings, asOf: Self.asOf).value)
+        let two = JSONWriter.pretty(DowntimeModelSection(second.assessments, settings: second.settings, asOf: Self.asOf).value)
         #expect(one == two)
+    }
+
+    /// The section is one type: decoding what it encodes gives it back, and writing that again
+    /// gives the same bytes — with figures that are not finite too (`none` has an ∞ RTO, written null).
+    @Test func sectionRoundTripsThroughJSON() throws {
+        let (settings, assessments) = try Self.run()
+        var section = DowntimeModelSection(assessments, settings: settings, asOf: Self.asOf)
+        section.applications[0].drRegion = "eu-west-2"
+        section.applications[0].costBasis = "billing, 3 months annualised"
+        let text = JSONWriter.pretty(section.value)
+        #expect(try DowntimeModelSection(decoding: section.value) == section)
+        let decoded = try DowntimeModelSection(decoding: JSONParser.parse(text))
+        #expect(decoded == section)
+        #expect(JSONWriter.pretty(decoded.value) == text)
+        let none = try #require(section.applications[0].strategies.first { $0.key == "none" })
+        #expect(none.parameters?.rtoHours == nil && none.comparison != nil)
+        #expect(section.applications[1].dependencies == nil && !text.contains("\"dr_region\": null"))
     }
 
     @Test func sectionCarriesResultsCostSourceAndPlaceholders() throws {
         let (settings, assessments) = try Self.run()
-        let section = DowntimeSection.value(assessments, settings: settings, asOf: Self.asOf, extras: ["orders-api": Fields([("dr_region", Value.string("eu-west-2"))])])
+        var typed = DowntimeModelSection(assessments, settings: settings, asOf: Self.asOf)
+        typed.applications[0].drRegion = "eu-west-2"
+        let section = typed.value
         #expect(section["schema_version"] == 1)
         #expect(section["as_of"] == "2026-11-20")
         let applications = try #require(section["applications"]?.arrayValue)
@@ -62,14 +81,14 @@ import Testing
         input.recovery.annualCostFromBilling = FixedDecimal(18_000)
         input.slaMonthlyRevenue = 50_000
         let assessments = try DowntimeModel.run([input], settings: settings)
-        let section = DowntimeSection.value(assessments, settings: settings, asOf: Self.asOf)
+        let section = DowntimeModelSection(assessments, settings: settings, asOf: Self.asOf).value
         // One place for the currency: the section's own `currency`; settings only say whether it was assumed.
         #expect(section["currency"] == "EUR" && section["settings"]?["currency_assumed"] == false)
         #expect(section["settings"]?["currency"] == nil)
         var assumed = settings
         assumed.currency = ModelSettings.defaultCurrency
         assumed.currencyAssumed = true
-        #expect(DowntimeSection.value(assessments, settings: assumed, asOf: Self.asOf)["currency"] == .null)
+        #expect(DowntimeModelSection(assessments, settings: assumed, asOf: Self.asOf).value["currency"] == .null)
         #expect(section["settings"]?["analytic_sla_grid_steps"] == 1_024)
         let strategies = try #require(section["applications"]?.arrayValue?.first?["strategies"]?.arrayValue)
         let current = assessments[0].current

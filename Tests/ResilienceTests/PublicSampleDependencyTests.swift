@@ -68,7 +68,7 @@ struct PublicSampleDependencyTests {
         let graph = try DependencyGraph(applications: try register())
         let figures = recoveryHours.mapValues { ApplicationFigures(availability: .known(0.999), recoveryHours: .known($0)) }
         let assessment = try #require(graph.assess(id, figures: figures, unmodelledReason: "is not modelled"))
-        return DependencyAnnotation.dependencyFields(assessment, rtoTarget: rtoTarget)
+        return DependencyAnnotation.dependencies(assessment, rtoTarget: rtoTarget).value(unknown: .unknown, edges: false).objectValue ?? Fields()
     }
 
     @Test func theManifestsCallGraph() throws {

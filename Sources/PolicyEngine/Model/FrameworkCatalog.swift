@@ -101,53 +101,16 @@ public struct FrameworkCatalogs: Sendable {
         return unknown
     }
 
-    /// The `frameworks` section of a run result:
-    /// `{ "<key>": { "title": "…", "scope": "…", "controls": { "<id>": "<title>" } } }`, and with
-    /// the run's policies, per framework its `coverage` (`ControlCoverage.sectionValue`) and each
-    /// control's verdict under `control_status`.
-    public func sectionValue(policies: [PolicyReport]? = nil) -> Value {
-        var frameworks = Fields()
+    /// The `frameworks` section of a run result: each catalog's title, scope and controls, and
+    /// with the run's policies, per framework each control's verdict and the coverage.
+    public func section(policies: [PolicyReport]? = nil) -> FrameworksSection {
+        var section = FrameworksSection(catalogs: [:])
         for catalog in catalogs {
-            var controls = Fields()
-            for control in catalog.controls { controls[control.id] = .string(control.title) }
-            var entry = Fields()
-            entry["title"] = .string(catalog.title)
-            if let scope = catalog.scope { entry["scope"] = .string(scope) }
-            entry["controls"] = .object(controls)
-            if let policies { Self.addCoverage(to: &entry, controls: catalog.controls.map(\.id), framework: catalog.key, policies: policies) }
-            frameworks[catalog.key] = .object(entry)
+            let entry = FrameworksSection.Catalog(title: catalog.title, scope: catalog.scope,
+                                                  controls: Dictionary(catalog.controls.map { ($0.id, $0.title) }, uniquingKeysWith: { first, _ in first }))
+            section.catalogs[catalog.key] = policies.map { entry.covered(framework: catalog.key, policies: $0) } ?? entry
         }
-        return .object(frameworks)
-    }
-
-    /// The members of a `frameworks` section entry that depend on the run, not on the catalog.
-    public static let runMembers: Set<String> = ["control_status", "coverage"]
-
-    /// A `frameworks` section (as `sectionValue` wrote it) with each framework's `control_status`
-    /// and `coverage` computed again from `policies` — for merged results, whose counts are not
-    /// those of any one run.
-    public static func recomputingCoverage(_ section: Value, policies: [PolicyReport]) -> Value {
-        guard case .object(let frameworks) = section else { return section }
-        var recomputed = Fields()
-        for member in frameworks {
-            guard case .object(var entry) = member.value else {
-                recomputed[member.key] = member.value
-                continue
-            }
-            let controls = entry["controls"]?.objectValue.map { $0.map(\.key) } ?? []
-            addCoverage(to: &entry, controls: controls, framework: member.key, policies: policies)
-            recomputed[member.key] = .object(entry)
-        }
-        return .object(recomputed)
-    }
-
-    /// Sets `control_status` and `coverage` of one framework entry.
-    private static func addCoverage(to entry: inout Fields, controls: [String], framework: String, policies: [PolicyReport]) {
-        let verdicts = ControlVerdict.verdicts(of: controls, framework: framework, policies: policies)
-        var status = Fields()
-        for (id, verdict) in verdicts { status[id] = .string(verdict.rawValue) }
-        entry["control_status"] = .object(status)
-        entry["coverage"] = ControlCoverage(verdicts.map(\.verdict)).sectionValue
+        return section
     }
 }
 

@@ -73,16 +73,6 @@ public struct Baseline: Sendable, Hashable {
         for fingerprint in fingerprints { counts[fingerprint, default: 0] += 1 }
         return counts
     }
-
-    /// The key of the section in `RunResult.sections`.
-    public static let sectionKey = SectionKey.baseline.rawValue
-
-    /// The fingerprints the `baseline` section lists as persisting (what decoding restores into
-    /// `RunResult.baselineFingerprints`); nil when there is no such section.
-    public static func persistingFingerprints(in sections: [String: Value]) -> Set<String>? {
-        guard let list = sections[sectionKey]?["persisting_fingerprints"]?.arrayValue else { return nil }
-        return Set(list.compactMap(\.stringValue))
-    }
 }
 
 /// How the open findings of a run compare with a baseline.
@@ -175,27 +165,13 @@ extension RunResult {
     }
 
     /// Applies `baseline`: from now on only findings absent from it block (`isBlocking`), and
-    /// `sections["baseline"]` states its identity and the comparison (schema in docs/history.md).
+    /// `sections["baseline"]` states its identity and the comparison (`BaselineSection`).
     /// `aliases` as in `comparison(with:aliases:)`.
     public mutating func apply(_ baseline: Baseline, aliases: (Set<String>) -> [String: [String]] = { _ in [:] }) {
         let comparison = comparison(with: baseline, aliases: aliases)
         // The persisting fingerprints decide blocking for this run's findings exactly as the
         // baseline does, and are what decoding the results restores.
         baselineFingerprints = Set(comparison.persistingFingerprints)
-        var section = Fields()
-        section["kind"] = .string(baseline.kind.rawValue)
-        section["run"] = baseline.kind == .run ? .string(baseline.reference) : .null
-        section["file"] = baseline.kind == .file ? .string(baseline.reference) : .null
-        section["database"] = baseline.database.map(Value.string) ?? .null
-        section["results_sha256"] = .string(baseline.resultsSHA256)
-        section["record_sha256"] = baseline.recordSHA256.map(Value.string) ?? .null
-        section["as_of"] = .string(baseline.asOf.description)
-        section["open"] = .number(Double(baseline.occurrences.values.reduce(0, +)))
-        section["new"] = .number(Double(comparison.new))
-        section["new_blocking"] = .number(Double(comparison.newBlocking))
-        section["persisting"] = .number(Double(comparison.persisting))
-        section["fixed"] = .number(Double(comparison.fixed))
-        section["persisting_fingerprints"] = .array(comparison.persistingFingerprints.map(Value.string))
-        sections[Baseline.sectionKey] = .object(section)
+        sections[section: .baseline] = BaselineSection(baseline, comparison: comparison).value
     }
 }

@@ -269,7 +269,13 @@ public enum RunResultCodec {
             passing: try root.enumeration("passing"), policySetDigest: try root.string("policy_set_digest"), inputs: inputs,
             policies: policies, findings: findings, waivers: waivers, sections: sections
         )
-        result.baselineFingerprints = Baseline.persistingFingerprints(in: sections)
+        if let baseline = sections[section: .baseline], baseline != .null {
+            do throws(SectionError) {
+                result.baselineFingerprints = try BaselineSection(decoding: baseline).persistingFingerprints.map(Set.init)
+            } catch {
+                throw DecodingError(path: error.path, reason: "expected \(error.expected), found \(error.found)")
+            }
+        }
         return result
     }
 

@@ -91,6 +91,16 @@ public struct SectionReader: Sendable {
         }
     }
 
+    /// The numbers of an array of numbers (empty when absent or `null`).
+    public func numbers(_ key: String) throws(SectionError) -> [Double] {
+        try items(key).enumerated().map { index, item throws(SectionError) -> Double in
+            guard case .number(let number) = item else {
+                throw SectionError(path: "\(path).\(key)[\(index)]", expected: "a number", found: Self.shown(item))
+            }
+            return number
+        }
+    }
+
     // MARK: - Scalars
 
     /// A string; nil when absent or `null`.

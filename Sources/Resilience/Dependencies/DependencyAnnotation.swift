@@ -12,12 +12,12 @@ import Darwin
 /// same figures, with the edges to draw, for the downtime section (docs/downtime-model.md,
 /// "Dependencies and availability").
 public enum DependencyAnnotation {
-    /// The annotated records and each active application's section fields, by application id.
+    /// The annotated records and each active application's section figures, by application id.
     public struct Output: Sendable {
         /// The application records, with `dependencies` and `availability` on every active one.
         public var applications: [Resource]
-        /// Section fields (`dependencies`, `availability`) by application id.
-        public var sectionFields: [String: Fields]
+        /// The section's `dependencies` and `availability` of each active application, by id.
+        public var sectionFigures: [String: (dependencies: DowntimeModelSection.Dependencies, availability: DowntimeModelSection.Availability)]
     }
 
     /// Why an application has no composable figures when the model did not assess it.
@@ -36,7 +36,7 @@ public enum DependencyAnnotation {
             rtoTargets[assessment.model.id] = assessment.model.rtoTargetHours
         }
         let unmodelled = modelRan ? "is not modelled by the downtime model" : modelOffReason
-        var output = Output(applications: [], sectionFields: [:])
+        var output = Output(applications: [], sectionFigures: [:])
         for resource in applications {
             guard resource.type == ApplicationRegister.resourceType else {
                 output.applications.append(resource)
@@ -54,20 +54,15 @@ public enum DependencyAnnotation {
             // The model's target (the register's, else the tier's default); the register's alone when the model is off.
             var rtoTarget = rtoTargets[id]
             if rtoTarget == nil { rtoTarget = try fields.number("rto_target_hours") }
-            document["dependencies"] = .object(dependencyFields(assessment, rtoTarget: rtoTarget))
-            document["availability"] = .object(availabilityFields(own: own, composite: assessment.compositeAvailability, slo: slo))
+            let dependencies = Self.dependencies(assessment, rtoTarget: rtoTarget)
+            let availability = Self.availability(own: own, composite: assessment.compositeAvailability, slo: slo)
+            // Records carry an unknown figure as `unknown` (for policies), the section as null.
+            document["dependencies"] = dependencies.value(unknown: .unknown, edges: false)
+            document["availability"] = availability.value(unknown: .unknown)
             var annotated = resource
             annotated.document = .object(document)
             output.applications.append(annotated)
-            var section = Fields()
-            var dependencies = dependencyFields(assessment, rtoTarget: rtoTarget)
-            dependencies["edges"] = .array(assessment.edges.map { edge in
-                ["target": .string(edge.target), "kind": .string(edge.kind.rawValue), "resolved": .bool(edge.resolved),
-                 "inversion": .bool(edge.inversion), "cycle": .bool(edge.onCycle)]
-            })
-            section["dependencies"] = .object(forSection(dependencies))
-            section["availability"] = .object(forSection(availabilityFields(own: own, composite: assessment.compositeAvailability, slo: slo)))
-            output.sectionFields[id] = section
+            output.sectionFigures[id] = (dependencies, availability)
         }
         return output
     }
@@ -101,62 +96,38 @@ public enum DependencyAnnotation {
         return percent / 100
     }
 
-    static func dependencyFields(_ assessment: DependencyGraph.Assessment, rtoTarget: Double?) -> Fields {
-        var fields = Fields()
-        fields["hard"] = .array(assessment.hard.map(Value.string))
-        fields["soft"] = .array(assessment.soft.map(Value.string))
-        fields["closure"] = .array(assessment.closure.map(Value.string))
-        fields["unresolved"] = .array(assessment.unresolved.map(Value.string))
-        if let inversions = assessment.tierInversions {
-            fields["tier_inversions"] = .array(inversions.map(Value.string))
-        } else {
-            fields["tier_inversions"] = .unknown
-            fields["tier_unknown_reason"] = assessment.tierUnknownReason.map(Value.string)
-        }
-        if let cycle = assessment.cycle {
-            fields["cycle"] = .string(cycle.joined(separator: " → "))
-        } else if let reason = assessment.closureUnknownReason {
-            fields["cycle"] = .unknown
-            fields["cycle_unknown_reason"] = .string(reason)
-        }
+    static func dependencies(_ assessment: DependencyGraph.Assessment, rtoTarget: Double?) -> DowntimeModelSection.Dependencies {
+        var effective: Double?
+        var bottleneck: String?
+        var unknownReason: String?
         switch assessment.effectiveRecoveryHours {
         case .known(let hours):
-            fields["effective_rto_hours"] = .number((hours * 100).rounded() / 100)
-            fields["rto_bottleneck"] = assessment.recoveryBottleneck.map(Value.string)
+            effective = (hours * 100).rounded() / 100
+            bottleneck = assessment.recoveryBottleneck
         case .unknown(let reason):
-            fields["effective_rto_hours"] = .unknown
-            fields["effective_rto_unknown_reason"] = .string(reason)
+            unknownReason = reason
         }
-        // Unknown when neither the model nor the register gives a target (the model off, no register value).
-        fields["rto_target_hours"] = rtoTarget.map(Value.number) ?? .unknown
-        return fields
+        return DowntimeModelSection.Dependencies(
+            hard: assessment.hard, soft: assessment.soft, closure: assessment.closure, unresolved: assessment.unresolved,
+            tierInversions: assessment.tierInversions, tierUnknownReason: assessment.tierInversions == nil ? assessment.tierUnknownReason : nil,
+            cycle: assessment.cycle?.joined(separator: " → "), cycleUnknownReason: assessment.cycle == nil ? assessment.closureUnknownReason : nil,
+            effectiveRTOHours: effective, rtoBottleneck: bottleneck, effectiveRTOUnknownReason: unknownReason,
+            // Unknown when neither the model nor the register gives a target (the model off, no register value).
+            rtoTargetHours: rtoTarget,
+            edges: assessment.edges.map { edge in
+                DowntimeModelSection.Dependencies.Edge(target: edge.target, kind: edge.kind.rawValue, resolved: edge.resolved,
+                                                       inversion: edge.inversion, cycle: edge.onCycle)
+            })
     }
 
-    static func availabilityFields(own: ComposableFigure, composite: ComposableFigure, slo: Double?) -> Fields {
-        var fields = Fields()
-        for (key, figure) in [("implied", own), ("composite", composite)] {
+    static func availability(own: ComposableFigure, composite: ComposableFigure, slo: Double?) -> DowntimeModelSection.Availability {
+        func figure(_ figure: ComposableFigure) -> DowntimeModelSection.ComposedFigure {
             switch figure {
-            case .known(let value):
-                fields[key] = .number(value)
-                fields[key + "_text"] = .string(text(value))
-            case .unknown(let reason):
-                fields[key] = .unknown
-                fields[key + "_unknown_reason"] = .string(reason)
+            case .known(let value): return .known(value, text: text(value))
+            case .unknown(let reason): return .unknown(reason: reason)
             }
         }
-        if let slo {
-            fields["slo"] = .number(slo)
-            fields["slo_text"] = .string(text(slo))
-        }
-        return fields
-    }
-
-    /// The fields as the JSON section writes them: an unknown figure is null there (its
-    /// `…_unknown_reason` beside it says why); `unknown` is for policies only.
-    static func forSection(_ fields: Fields) -> Fields {
-        var copy = fields
-        for member in fields where member.value.isUnknown { copy[member.key] = .null }
-        return copy
+        return DowntimeModelSection.Availability(implied: figure(own), composite: figure(composite), slo: slo, sloText: slo.map(text))
     }
 
     /// An availability for people: a percentage with as many decimals as it takes to show the

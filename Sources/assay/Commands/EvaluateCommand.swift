@@ -81,7 +81,7 @@ struct EvaluateCommand: ParsableCommand {
         let result = try pipeline.run()
         let quiet = Terminal.verbosity == .quiet
         RunSummary(result: result, asOfFromClock: request.asOfFromClock, quiet: quiet).print()
-        record.printSummary(result, quiet: quiet)
+        try record.printSummary(result, quiet: quiet)
         for path in targets.paths {
             Terminal.line(Terminal.styled("wrote ", .dim, on: .diagnostics) + path)
         }

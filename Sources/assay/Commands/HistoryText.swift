@@ -38,8 +38,12 @@ enum HistoryText {
 
     /// The stored baseline identity as the evaluate summary words it.
     static func baseline(_ stored: String?) -> String {
-        guard let stored, let section = try? JSONParser.parse(stored) else { return "-" }
-        return RecordStage.baselineDescription(section)
+        guard let stored else { return "-" }
+        do {
+            return try BaselineSection(decoding: JSONParser.parse(stored)).summary
+        } catch {
+            return "(unreadable: \(error))"
+        }
     }
 
     // MARK: - show

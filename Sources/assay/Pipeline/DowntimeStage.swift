@@ -13,7 +13,7 @@ struct DowntimeStage {
 
     struct Output {
         var resources: [Resource]
-        var section: Value?
+        var section: DowntimeModelSection?
         var assessments: [ApplicationAssessment] = []
         var warnings: [String] = []
     }
@@ -34,7 +34,9 @@ struct DowntimeStage {
         let enriched = enrichment?.applications ?? []
         var output = Output(resources: [], warnings: enrichment?.warnings ?? [])
         var replaced = enriched
-        var extras: [String: Fields] = [:]
+        // What the register and the billing add to each application's entry of the section.
+        var drRegions: [String: String] = [:]
+        var costBases: [String: String] = [:]
         var model = settings.model
         if settings.enabled && !applications.isEmpty {
             let inputs = try ApplicationRegister.inputs(from: enriched, drCosts: drSpend.annual, drCostRefusals: drSpend.refused,
@@ -44,12 +46,10 @@ struct DowntimeStage {
             let assessments = try DowntimeModel.run(inputs, settings: model)
             for resource in enriched {
                 let id = ApplicationRegister.applicationID(of: resource)
-                if let region = resource.document["dr_region"]?.keyText {
-                    extras[id, default: Fields()]["dr_region"] = .string(region)
-                }
+                if let region = resource.document["dr_region"]?.keyText { drRegions[id] = region }
                 // How the current strategy's run cost was obtained, in words.
-                if let basis = drSpend.basis[id] { extras[id, default: Fields()]["cost_basis"] = .string(basis) }
-                if let refusal = drSpend.refused[id] { extras[id, default: Fields()]["cost_basis"] = .string("unknown: " + refusal) }
+                if let basis = drSpend.basis[id] { costBases[id] = basis }
+                if let refusal = drSpend.refused[id] { costBases[id] = "unknown: " + refusal }
             }
             if model.currencyAssumed {
                 output.warnings.append("the downtime model's amounts have no currency: set downtime.currency in the config (e.g. USD) "
@@ -66,11 +66,16 @@ struct DowntimeStage {
         // Dependencies compose the model's figures (unknown, with the reason, when it did not run).
         let composed = try DependencyAnnotation.annotate(replaced, assessments: output.assessments, modelRan: settings.enabled)
         replaced = composed.applications
-        for (id, fields) in composed.sectionFields {
-            for member in fields { extras[id, default: Fields()][member.key] = member.value }
-        }
         if settings.enabled && !applications.isEmpty {
-            output.section = DowntimeSection.value(output.assessments, settings: model, asOf: asOf, extras: extras)
+            var section = DowntimeModelSection(output.assessments, settings: model, asOf: asOf)
+            for index in section.applications.indices {
+                let id = section.applications[index].id
+                section.applications[index].drRegion = drRegions[id]
+                section.applications[index].costBasis = costBases[id]
+                section.applications[index].dependencies = composed.sectionFigures[id]?.dependencies
+                section.applications[index].availability = composed.sectionFigures[id]?.availability
+            }
+            output.section = section
         }
         let documents = try OperationalDocuments.enrich(operational, applications: enriched)
         output.warnings += documents.warnings

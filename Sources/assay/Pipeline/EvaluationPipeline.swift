@@ -67,9 +67,9 @@ struct EvaluationPipeline {
                                                            waivers: waivers, keepPasses: passing == .list)
         var sections: [String: Value] = [:]
         sections[section: .cost] = costs.section?.value
-        sections[section: .downtime] = modelled.section
+        sections[section: .downtime] = modelled.section?.value
         let policyReports = evaluations.map(PolicyReport.init)
-        if !catalogs.catalogs.isEmpty { sections[section: .frameworks] = catalogs.sectionValue(policies: policyReports) }
+        if !catalogs.catalogs.isEmpty { sections[section: .frameworks] = catalogs.section(policies: policyReports).value }
 
         // Assemble.
         let result = RunResult(

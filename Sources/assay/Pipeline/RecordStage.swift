@@ -39,27 +39,14 @@ final class RecordStage {
 
     /// The baseline and history lines of the stderr summary. The baseline's identity is printed
     /// even with `--quiet`: a CI log must say what "new" was measured against.
-    func printSummary(_ result: RunResult, quiet: Bool) {
-        if let section = result.sections[Baseline.sectionKey] {
-            Terminal.out("Baseline: " + Self.baselineDescription(section))
+    func printSummary(_ result: RunResult, quiet: Bool) throws {
+        if let section = result.sections[section: .baseline] {
+            Terminal.out("Baseline: " + (try BaselineSection(decoding: section)).summary)
         }
         if let recorded, let database {
             Terminal.line(Terminal.styled("recorded ", .dim, on: .diagnostics) + "run \(recorded.run.id) in \(database) "
                 + "(record sha256 \(recorded.run.recordSHA256), results sha256 \(recorded.run.resultsSHA256))")
         }
-    }
-
-    /// `run 3 of .assay/history.sqlite (as of …, results sha256 …) — 2 new (1 blocking), 5 persisting (not blocking), 1 fixed`.
-    static func baselineDescription(_ section: Value) -> String {
-        func text(_ key: String) -> String { section[key]?.keyText ?? "?" }
-        let identity: String
-        if section["kind"]?.stringValue == "run" {
-            identity = "run \(text("run")) of \(text("database")) (as of \(text("as_of")), results sha256 \(text("results_sha256")))"
-        } else {
-            identity = "\(text("file")) (as of \(text("as_of")), sha256 \(text("results_sha256")))"
-        }
-        return "\(identity) — \(text("new")) new (\(text("new_blocking")) blocking), "
-            + "\(text("persisting")) persisting (not blocking), \(text("fixed")) fixed"
     }
 
     // MARK: - Building
