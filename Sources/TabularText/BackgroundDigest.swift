@@ -1,5 +1,5 @@
 import Dispatch
-public import PolicyEngine
+import PolicyEngine
 import Synchronization
 
 /// SHA-256 of a stream of bytes, computed on another thread in the order the bytes came: the
