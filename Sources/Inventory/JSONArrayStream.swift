@@ -61,7 +61,7 @@ public struct JSONArrayStream {
     /// it while the parsed tree is fresh in that core's cache, and the tree is freed there, in
     /// one pass over the batch instead of a parse, a map and a release one after another.
     public func forEachBatch<Element: Sendable>(
-        transforming transform: @escaping @Sendable (_ index: Int, _ pointer: String, _ value: Value) -> Element,
+        transforming transform: @escaping @Sendable (_ index: Int, _ pointer: String, _ value: consuming Value) -> Element,
         progress: (_ done: Int, _ total: Int) -> Void = { _, _ in },
         _ body: ([Element]) throws -> Void
     ) throws {
@@ -70,7 +70,7 @@ public struct JSONArrayStream {
     }
 
     private func forEachParsedBatch<Element: Sendable>(
-        _ transform: @escaping @Sendable (Int, String, Value) -> Element, releasingOnAllCores: Bool,
+        _ transform: @escaping @Sendable (Int, String, consuming Value) -> Element, releasingOnAllCores: Bool,
         progress: (_ done: Int, _ total: Int) -> Void, _ body: ([Element]) throws -> Void
     ) throws {
         let file = try open(path)
@@ -162,7 +162,7 @@ public struct JSONArrayStream {
 
     private func parse<Element: Sendable>(
         _ ranges: [Range<Int>], in buffer: [UInt8], firstIndex: Int, bufferOffset: Int,
-        _ transform: @escaping @Sendable (Int, String, Value) -> Element
+        _ transform: @escaping @Sendable (Int, String, consuming Value) -> Element
     ) throws -> [Element] {
         let prefix = Self.pointerPrefix(arrayKey: arrayKey)
         do {
@@ -175,7 +175,7 @@ public struct JSONArrayStream {
     }
 
     private func streamTranscoded<Element: Sendable>(
-        _ transform: @Sendable (Int, String, Value) -> Element, _ body: ([Element]) throws -> Void
+        _ transform: @Sendable (Int, String, consuming Value) -> Element, _ body: ([Element]) throws -> Void
     ) throws {
         let text = InventoryInput.normalizeEncoding(try open(path).readAll())
         let document: Value

@@ -89,7 +89,7 @@ public struct AWSConfigReader: StreamingExportReader {
             let retention = spec.nativeRecord
             // Each item is mapped to its final resource by the worker that parsed it, and its
             // tree freed there; an item that fails to map fails the batch, the first by position.
-            try stream.forEachBatch(transforming: { (_, pointer, value) -> StreamedEntry in
+            try stream.forEachBatch(transforming: { (_, pointer, value: consuming Value) -> StreamedEntry in
                 do throws(InventoryError) {
                     return .mapped(Self.entry(try ConfigurationItem(value, file: path, pointer: pointer), file: path, pointer: pointer,
                                               retention: retention))
