@@ -19,7 +19,7 @@ enum ParallelJSONParsing {
     /// workers (so that the reading thread neither copies nor frees them); the first range that
     /// fails to parse, by position, throws.
     static func parse<Element: Sendable>(
-        _ ranges: [Range<Int>], in buffer: [UInt8], element: @escaping @Sendable (Int, Value) -> Element
+        _ ranges: [Range<Int>], in buffer: [UInt8], element: @escaping @Sendable (Int, consuming Value) -> Element
     ) throws(Failure) -> [Element] {
         try buffer.withByteView { (bytes) throws(Failure) -> [Element] in
             try ParallelMap.fill(count: ranges.count, minimumChunk: 1) { (chunk, output) throws(Failure) in

@@ -86,13 +86,30 @@ public struct AWSConfigReader: StreamingExportReader {
         if compressed || size > wholeFileLimit, let key = streamedArrayKey(sample) {
             var stream = JSONArrayStream(path: path, arrayKey: key.isEmpty ? nil : key)
             stream.open = open
-            try stream.forEachBatch(progress: progress) { batch in
-                // Each worker also builds the final resource: that step was serial after the map.
-                let mapped = try ParallelMap.map(batch, minimumChunk: ParallelRelease.minimumChunk) { element in
-                    Self.entry(try ConfigurationItem(element.value, file: path, pointer: element.pointer), file: path, pointer: element.pointer,
-                               retention: spec.nativeRecord)
+            let retention = spec.nativeRecord
+            // Each item is mapped to its final resource by the worker that parsed it, and its
+            // tree freed there; an item that fails to map fails the batch, the first by position.
+            try stream.forEachBatch(transforming: { (_, pointer, value: consuming Value) -> StreamedEntry in
+                do throws(InventoryError) {
+                    return .mapped(Self.entry(try ConfigurationItem(value, file: path, pointer: pointer), file: path, pointer: pointer,
+                                              retention: retention))
+                } catch {
+                    return .failed(error)
                 }
-                try body(mapped.compactMap(\.resource), mapped.compactMap(\.deletion))
+            }, progress: progress) { batch in
+                var resources: [Resource] = []
+                resources.reserveCapacity(batch.count)
+                var deletions: [AWSConfigDeletion] = []
+                for element in batch {
+                    switch element {
+                    case .mapped(let entry):
+                        if let resource = entry.resource { resources.append(resource) }
+                        if let deletion = entry.deletion { deletions.append(deletion) }
+                    case .failed(let error):
+                        throw error
+                    }
+                }
+                try body(resources, deletions)
             }
             return
         }
@@ -107,6 +124,12 @@ public struct AWSConfigReader: StreamingExportReader {
         }
         progress(size, size)
         try body(mapped.compactMap(\.resource), mapped.compactMap(\.deletion))
+    }
+
+    /// A streamed item mapped on its worker, or why it could not be.
+    private enum StreamedEntry: Sendable {
+        case mapped((resource: Resource?, deletion: AWSConfigDeletion?))
+        case failed(InventoryError)
     }
 
     /// One item as a resource (keeping of the item what `retention` says), or as the deletion it records.

@@ -40,8 +40,11 @@ struct ConfigurationItem: Sendable {
 
     /// Decodes one item; `file` and `pointer` locate it for the error when its `configuration`
     /// string is not the JSON it must be.
-    init(_ value: Value, file: String, pointer: String) throws(InventoryError) {
+    init(_ value: consuming Value, file: String, pointer: String) throws(InventoryError) {
+        // Taken out of the parsed item, so that the decoded members replace the strings in place
+        // instead of in a copy of the item's members.
         var fields = value.objectValue ?? Fields()
+        value = .null
         let configuration = try Self.decodedConfiguration(fields["configuration"], file: file, pointer: pointer)
         let supplementary = fields["supplementaryConfiguration"].map(Self.decodedSupplementary)
         fields["configuration"] = configuration

@@ -78,6 +78,9 @@ private struct RootScanner {
     var capturingKey: String?
     var capture: [UInt8] = []
     var finished = false
+    /// Passing over the value of a root member (wanted or not: a wanted one's bytes are kept
+    /// from where it starts to where it ends, whatever is inside).
+    var skipper: JSONValueSkipper?
 
     init(wanted: Set<String>) { self.wanted = wanted }
 
@@ -86,6 +89,8 @@ private struct RootScanner {
         var captureStart = capturingKey == nil ? nil : Optional(start)
         var index = start
         while index < end {
+            guard skipper.pass(bytes, at: &index, depth: &depth) else { break }
+            if index >= end { break }
             let byte = bytes[index]
             index += 1
             switch strings.step(byte) {
@@ -122,6 +127,7 @@ private struct RootScanner {
             case UInt8(ascii: "{"), UInt8(ascii: "["):
                 depth += 1
                 if depth == 1 { expectingKey = true }
+                if depth == 2 { skipper = JSONValueSkipper() }
             case UInt8(ascii: "}"), UInt8(ascii: "]"), UInt8(ascii: ","):
                 if depth == 1, let key = capturingKey, let from = captureStart {
                     finishCapture(key, bytes, from: from, to: index - 1)

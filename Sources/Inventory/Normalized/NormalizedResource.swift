@@ -72,9 +72,12 @@ public struct NormalizedResource: Sendable {
     }
 
     /// The engine resource: the normalized document with jurisdictions looked up in `regions`.
-    public func resource(regions: RegionCatalog = RegionCatalogData.standard) -> Resource {
+    /// Consuming: the facet groups are moved into the document, not copied (and their members
+    /// retained, then released with the normalized resource) for every resource a reader builds.
+    public consuming func resource(regions: RegionCatalog = RegionCatalogData.standard) -> Resource {
         var fields = facetTree.objectValue ?? Fields()
-        // One copy of the facet groups, with room for the members added below.
+        facetTree = .null
+        // The facet groups, with room for the members added below.
         fields.reserveCapacity(fields.count + extras.count + 17)
         for member in extras { fields[member.key] = member.value }
         fields["id"] = .string(id)

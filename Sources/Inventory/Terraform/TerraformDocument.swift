@@ -185,21 +185,17 @@ enum TerraformDocument {
     }
 
     /// A plan change mapped while the plan streams, before its `configuration` (at the end of the
-    /// file) is known: most resources need it only for the Terraform block's references, so they
-    /// are mapped with their batch and their native record is dropped then (a 1M-resource plan
-    /// held every record's values until the end). A class, because a change moves through three
-    /// arrays and copying a resource's fields one by one cost more than mapping it.
-    final class StreamedChange: Sendable {
-        /// Mapped but for the references; nil for a resource whose region comes from its
-        /// provider configuration, mapped at the end.
-        let resource: NormalizedResource?
-        /// The record; without its values when the resource is mapped.
-        let record: TerraformResourceRecord
-
-        init(resource: NormalizedResource?, record: TerraformResourceRecord) {
-            self.resource = resource
-            self.record = record
-        }
+    /// file) is known. Most resources need it only for the Terraform block's references, so
+    /// they are built as engine resources with their batch and their native record is dropped
+    /// then; `finish` only adds the references. (The mapped changes used to wait for the end as
+    /// normalized resources and were built there, so that a million of them and the million
+    /// finished resources existed at once: the peak of a 1M-resource plan.)
+    struct StreamedChange: Sendable {
+        /// The engine resource, its `terraform` block without references; nil for a resource
+        /// whose region comes from its provider configuration, mapped at the end.
+        var resource: Resource?
+        /// The record; without its values when the resource is built.
+        var record: TerraformResourceRecord
     }
 
     /// One streamed `resource_changes` entry, mapped as far as it can be without the
@@ -214,26 +210,54 @@ enum TerraformDocument {
         resource.attributes = NativeRecord.retained(record.values, keeping: TerraformMapping.linkedAttributes, as: retention)
         var light = record
         light.values = .null
-        return StreamedChange(resource: resource, record: light)
+        return StreamedChange(resource: resource.resource(), record: light)
     }
 
-    /// The streamed changes as engine resources on all cores, in order, once the configuration
-    /// is known: references added, deferred records mapped.
+    /// The streamed changes, batch by batch, as engine resources once the configuration is
+    /// known: references added, deferred records mapped. The batches are finished on all cores,
+    /// each owned by the worker that finishes it (so a resource's document changes in place),
+    /// and handed to `body` in order.
     static func finish(
-        _ changes: consuming [StreamedChange], context: TerraformContext, format: InputFormat, file: String,
-        retention: NativeRecordRetention
-    ) -> [Resource] {
-        let mapped = ParallelMap.map(changes, minimumChunk: ParallelRelease.minimumChunk) { change -> Resource? in
-            if var resource = change.resource {
-                resource.terraform = TerraformMapping.terraformBlock(change.record, context: context)
-                return resource.resource()
+        _ batches: consuming [[StreamedChange?]], context: TerraformContext, format: InputFormat, file: String,
+        retention: NativeRecordRetention, _ body: ([Resource]) throws -> Void
+    ) rethrows {
+        let count = batches.count
+        let pending = ResultSlots<[StreamedChange?]>(count: count)
+        for (index, batch) in batches.enumerated() { pending.store(batch, at: index) }
+        _ = consume batches
+        let finished = ResultSlots<[Resource]>(count: count)
+        ParallelMap.forEach(count: count) { index in
+            var batch = pending.take(at: index) ?? []
+            var resources: [Resource] = []
+            resources.reserveCapacity(batch.count)
+            for position in batch.indices {
+                guard let change = batch[position].take() else { continue }
+                if let resource = completed(change, context: context, format: format, file: file, retention: retention) {
+                    resources.append(resource)
+                }
             }
-            guard var resource = TerraformMapping.resource(change.record, context: context, format: format, file: file) else { return nil }
-            resource.attributes = NativeRecord.retained(change.record.values, keeping: TerraformMapping.linkedAttributes, as: retention)
-            return resource.resource()
+            finished.store(resources, at: index)
         }
-        ParallelRelease.release(consume changes)
-        return mapped.compactMap { $0 }
+        for index in 0..<count { try body(finished.take(at: index) ?? []) }
+    }
+
+    /// One change as an engine resource: the Terraform block's references added to a resource
+    /// built with its batch (its block is complete when the configuration gives none), or the
+    /// deferred record mapped now.
+    private static func completed(
+        _ change: consuming StreamedChange, context: TerraformContext, format: InputFormat, file: String,
+        retention: NativeRecordRetention
+    ) -> Resource? {
+        var change = change
+        if var resource = change.resource.take() {
+            if !context.references(address: change.record.address, moduleAddress: change.record.moduleAddress).isEmpty {
+                resource.document.set(TerraformMapping.terraformBlock(change.record, context: context), at: ["terraform"])
+            }
+            return resource
+        }
+        guard var resource = TerraformMapping.resource(change.record, context: context, format: format, file: file) else { return nil }
+        resource.attributes = NativeRecord.retained(change.record.values, keeping: TerraformMapping.linkedAttributes, as: retention)
+        return resource.resource()
     }
 
     /// Throws unless `format_version` is 0.x or 1.x.

@@ -83,22 +83,19 @@ public struct TerraformPlanReader: StreamingExportReader {
             tee = opened
             return opened
         }
-        // Each batch is mapped on all cores as it arrives, as far as it can be without the
-        // configuration; its native records are dropped with the batch.
-        var changes: [TerraformDocument.StreamedChange] = []
-        try stream.forEachBatch(progress: progress) { batch in
-            changes += ParallelMap.map(batch, minimumChunk: ParallelRelease.minimumChunk) { element in
-                TerraformDocument.streamedChange(element.value, pointer: element.pointer, format: .terraformPlan, file: path, retention: retention)
-            }
-            .compactMap { $0 }
-        }
+        // Each change is mapped by the worker that parsed it, as far as it can be without the
+        // configuration; its native record is dropped there.
+        var batches: [[TerraformDocument.StreamedChange?]] = []
+        try stream.forEachBatch(transforming: { _, pointer, change in
+            TerraformDocument.streamedChange(change, pointer: pointer, format: .terraformPlan, file: path, retention: retention)
+        }, progress: progress) { batches.append($0) }
         let members = try tee?.values() ?? [:]
         try TerraformDocument.checkVersion(members["format_version"], file: path)
         let context = TerraformContext(configuration: members["configuration"], variables: members["variables"])
         // Taken out of the variable the batches filled, so that the last step holds the only reference.
-        var collected: [TerraformDocument.StreamedChange] = []
-        swap(&collected, &changes)
-        try body(TerraformDocument.finish(consume collected, context: context, format: .terraformPlan, file: path, retention: retention))
+        var collected: [[TerraformDocument.StreamedChange?]] = []
+        swap(&collected, &batches)
+        try TerraformDocument.finish(consume collected, context: context, format: .terraformPlan, file: path, retention: retention, body)
     }
 
     /// The largest plan whose bytes a run still holds after streaming it (`ReadOnceFile`'s
