@@ -103,7 +103,7 @@ struct RawTagTextTests {
             let last = record.field(4)
             #expect(second.string == #"a "b" c"#)
             #expect(third.string == #"{"k":"v"}"#)
-            #expect(last.string == "\"")
+            #expect(last.string == "\"\"")
             // Once collapsed, the raw form is the collapsed text.
             #expect(record.rawField(2).doubledQuotes == false)
             #expect(record.rawField(2).bytes.string == #"{"k":"v"}"#)
