@@ -68,7 +68,13 @@ public struct BillingResourceUsage: Sendable {
 
     /// True for an inventory resource tagged as DR.
     public static func isDR(_ resource: Resource, environmentTag: String, drEnvironment: String) -> Bool {
-        resource.document["provider"] != nil && resource.document["tags"]?[environmentTag]?.stringValue == drEnvironment
+        isDR(document: resource.document, environmentTag: environmentTag, drEnvironment: drEnvironment)
+    }
+
+    /// True for the document of an inventory resource tagged as DR (for callers that read the
+    /// resources in place: a `Resource` handed over is a copy, a reference count per member).
+    public static func isDR(document: Value, environmentTag: String, drEnvironment: String) -> Bool {
+        document["provider"] != nil && document["tags"]?[environmentTag]?.stringValue == drEnvironment
     }
 
     /// The `billing` object of one resource.

@@ -332,12 +332,15 @@ public struct JUnitReport: ReportRenderer {
             let name = occurrence == 1 ? resource : "\(resource) #\(occurrence)"
             // Only GitLab's flavour shows the file; finding it costs a path split per finding.
             let file = flavour == .gitlab ? FindingLocation(result.findings[index])?.file : nil
-            return Case(name: name, file: file, outcome: outcome(of: result.findings[index], at: index, kind: kind(at: index) ?? .pass))
+            let kind = kind(at: index) ?? .pass
+            // In place: `result.findings[index]` handed over would be a copy (a dozen reference counts).
+            let caseOutcome: Case.Outcome = result.findings.withElementView { findings in outcome(of: findings[index], at: index, kind: kind) }
+            return Case(name: name, file: file, outcome: caseOutcome)
         }
 
         /// The text of the failure or error of `result.findings[index]`, into `sink`.
         func body(of index: Int, into sink: inout some JUnitTextSink) {
-            JUnitReport.body(result.findings[index], trailer: trailer, into: &sink)
+            result.findings.withElementView { findings in JUnitReport.body(findings[index], trailer: trailer, into: &sink) }
         }
 
         private func outcome(of finding: borrowing Finding, at index: Int, kind: Case.Kind) -> Case.Outcome {

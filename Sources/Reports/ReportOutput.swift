@@ -94,7 +94,7 @@ private final class FileSink: @unchecked Sendable {
     private let lock = NSLock()
     private var firstFailure: String?
     private var unflushed = 0
-    private static let blocksInFlight = 16
+    private static let blocksInFlight = 8
     private static let writebackInterval = 32 << 20
 
     init(descriptor: Int32, writeback: Bool) {

@@ -31,7 +31,7 @@ struct EvaluationPipeline {
         var ingest = IngestStage(progress: progress, config: request.config, settings: settings)
         // The policies are known before anything is read: native records no policy reads are not kept.
         ingest.nativeRecord = .needed(by: policySet.policies)
-        let ingested = try ingest.run(request.config.inputs)
+        var ingested = try ingest.run(request.config.inputs)
         // The application register may declare its money's currency once (docs/registers.md).
         try settings.adoptRegisterCurrency(from: ingested.resources, configFile: request.config.file)
 
@@ -41,14 +41,19 @@ struct EvaluationPipeline {
         // DR-tagged inventory resources are checked for usage charges (idle DR): only then is
         // usage grouped by resource.
         let environmentTag = settings.cost.environmentTag, drEnvironment = settings.cost.drEnvironment
-        let hasDRResources = ingested.resources.contains { BillingResourceUsage.isDR($0, environmentTag: environmentTag, drEnvironment: drEnvironment) }
+        let hasDRResources = ingested.resources.indices.contains { index in
+            BillingResourceUsage.isDR(document: ingested.resources[index].document, environmentTag: environmentTag, drEnvironment: drEnvironment)
+        }
         do {
             costs = try CostStage(settings: settings.cost, asOf: request.asOf, progress: progress)
                 .run(ingested.billing, files: ingested.billingFiles, scopes: costScopes, resourceUsage: hasDRResources)
         } catch {
             throw ingested.spool.renaming(error)
         }
+        // Taken out of the ingest output, so that annotating DR resources changes the one array
+        // in place instead of copying a million resources first.
         var resources = ingested.resources
+        ingested.resources = []
         costs.resourceUsage?.annotate(&resources, environmentTag: environmentTag, drEnvironment: drEnvironment)
 
         // Model: DR test evidence and the downtime model enrich the applications.

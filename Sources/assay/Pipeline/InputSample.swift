@@ -19,7 +19,7 @@ enum InputSample {
             let got: Int
             do {
                 got = try source.read(into: &bytes, at: filled)
-            } catch let error as TabularTextError {
+            } catch {
                 throw InventoryError.unreadable(file: path, reason: error.message)
             }
             if got == 0 { break }
