@@ -29,11 +29,12 @@ public struct AWSCUR2Reader: BillingFormatReader {
     /// Decodes one row.
     public func decode(_ record: CSVRecord, into line: inout RawCostLine, scratch: TagScratch) throws(FieldFailure) {
         try columns.decode(record, into: &line)
-        let text = ByteText.valueOrEmpty(record.field(tags))
+        let field = record.rawField(tags)  // doubled quotes decoded by the tag reader
+        let text = ByteText.valueOrEmpty(field.bytes)
         guard !text.isEmpty else { return }
         scratch.startRow(maximumBytes: text.count + 64)
-        let keys = tagKeys
-        TagText.forEachMember(text, scratch: scratch) { key, value in
+        let keys = tagKeys.lookup
+        TagText.forEachMember(text, doubledQuotes: field.doubledQuotes, scratch: scratch) { key, value in
             if key.count > 5, ByteText.equalsLowercase(key.extracting(0..<5), "user_") {
                 line.setTag(key: key.extracting(5...), value: value, request: keys)
             } else if key.count > 4, ByteText.equalsLowercase(key.extracting(0..<4), "aws_") {

@@ -56,8 +56,8 @@ public struct AzureCostReader: BillingFormatReader {
         let period = record.field(billingPeriodStart)
         line.chargePeriodStart = day
         line.month = period.isEmpty
-            ? try FieldValues.month(day, column: date, header: header)
-            : try FieldValues.month(period, column: billingPeriodStart, header: header)
+            ? try FieldValues.month(day, column: date, header: header, memo: &line.monthMemo)
+            : try FieldValues.month(period, column: billingPeriodStart, header: header, memo: &line.monthMemo)
         line.billingAccount = record.field(billingAccount)
         line.subAccount = record.field(subscription)
         let category = record.field(meterCategory)
@@ -93,11 +93,14 @@ public struct AzureCostReader: BillingFormatReader {
         }
         line.isEgress = line.chargeCategory == .usage && (ByteText.equalsLowercase(category, "bandwidth") || ByteText.containsLowercase(meter, "egress"))
             && EgressRules.text(meter)
-        let tagText = ByteText.valueOrEmpty(record.field(tags))
+        let tagField = record.rawField(tags)  // doubled quotes decoded by the tag reader
+        let tagText = ByteText.valueOrEmpty(tagField.bytes)
         if !tagText.isEmpty {
             scratch.startRow(maximumBytes: tagText.count)
-            let keys = tagKeys
-            TagText.forEachMember(tagText, scratch: scratch) { key, value in line.setTag(key: key, value: value, request: keys) }
+            let keys = tagKeys.lookup
+            TagText.forEachMember(tagText, doubledQuotes: tagField.doubledQuotes, scratch: scratch) { key, value in
+                line.setTag(key: key, value: value, request: keys)
+            }
         }
     }
 

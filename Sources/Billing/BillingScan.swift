@@ -220,10 +220,9 @@ final class ScanWorker<Sink: CostLineSink> {
             guard more else { return true }
             rows += 1
             // Ids, account and service names and tag keys come from these bytes: one that is not
-            // UTF-8 is a bad row at its line and column, never a U+FFFD (eight bytes at a time
-            // while the text is ASCII).
-            let recordBytes = chunk.bytes.extracting(record.recordStart..<record.recordEnd)
-            if let failure = UTF8Validation.check(recordBytes) {
+            // UTF-8 is a bad row at its line and column, never a U+FFFD (an ASCII record, the
+            // usual case, is recognised 64 bytes at a time).
+            if !record.isASCII, let failure = UTF8Validation.check(chunk.bytes.extracting(record.recordStart..<record.recordEnd)) {
                 note(Problem(chunk: chunk.index, line: record.line + failure.line - 1, column: failure.column, message: failure.message,
                              sourceLine: record.firstLineText))
                 if !skipBadRows { return false }

@@ -94,7 +94,7 @@ public final class ByteInterner {
     // MARK: - Hashing
 
     /// Two words that, with the length, determine a value of 1…16 bytes.
-    @inline(__always) private static func identifyingWords(_ base: FieldBytes, _ length: Int) -> (UInt64, UInt64) {
+    @inline(__always) static func identifyingWords(_ base: FieldBytes, _ length: Int) -> (UInt64, UInt64) {
         let raw = base
         if length >= 8 {
             return (raw.loadUnaligned(as: UInt64.self), raw.loadUnaligned(fromByteOffset: length - 8, as: UInt64.self))

@@ -25,6 +25,34 @@ enum ByteText {
         return false
     }
 
+    /// The offset of the first byte at or after `start` that equals `first`, `second` or `third`
+    /// (after OR-ing each byte with `fold`: 0x20 folds ASCII letters to lower case, 0 compares
+    /// as is); `bytes.count` when there is none. Eight bytes at a time: a field's short text is
+    /// searched in a few steps instead of a compare and a branch per byte.
+    @inline(__always) static func firstIndex(of first: UInt8, _ second: UInt8, _ third: UInt8, in bytes: FieldBytes, from start: Int, fold: UInt8 = 0) -> Int {
+        let count = bytes.count
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let highs: UInt64 = 0x8080_8080_8080_8080
+        let folding = ones &* UInt64(fold)
+        let a = ones &* UInt64(first), b = ones &* UInt64(second), c = ones &* UInt64(third)
+        var offset = start
+        while offset &+ 8 <= count {
+            let word = UInt64(littleEndian: bytes.loadUnaligned(fromByteOffset: offset, as: UInt64.self)) | folding
+            let x = word ^ a, y = word ^ b, z = word ^ c
+            // The lowest marked byte is the first zero byte of x, y or z (a borrow can only mark
+            // bytes above a zero byte, never below it).
+            let found = ((x &- ones) & ~x | (y &- ones) & ~y | (z &- ones) & ~z) & highs
+            if found != 0 { return offset &+ found.trailingZeroBitCount &>> 3 }
+            offset &+= 8
+        }
+        while offset < count {
+            let byte = bytes[offset] | fold
+            if byte == first || byte == second || byte == third { return offset }
+            offset &+= 1
+        }
+        return count
+    }
+
     /// True when `bytes[index...]` starts with `prefix`, ignoring ASCII case (`prefix` is lower case).
     static func hasLowercasePrefix(_ bytes: FieldBytes, at index: Int, _ prefix: StaticString) -> Bool {
         let length = prefix.utf8CodeUnitCount

@@ -58,8 +58,8 @@ struct CURColumns: Sendable {
         let periodText = record.field(billingPeriodStart)
         line.chargePeriodStart = usageStartText
         line.month = periodText.isEmpty
-            ? try FieldValues.month(usageStartText, column: usageStart, header: header)
-            : try FieldValues.month(periodText, column: billingPeriodStart, header: header)
+            ? try FieldValues.month(usageStartText, column: usageStart, header: header, memo: &line.monthMemo)
+            : try FieldValues.month(periodText, column: billingPeriodStart, header: header, memo: &line.monthMemo)
         line.billingAccount = record.field(payer)
         line.subAccount = record.field(usageAccount)
         let code = record.field(productCode)

@@ -14,28 +14,29 @@ enum EgressRules {
     }
 
     /// Free text (FOCUS usage type or description, Azure meter name, GCP SKU): mentions data
-    /// transfer out or egress, and not ingress. Case-insensitive, in one pass over the text (it is
-    /// read for every usage row; six searches, one per phrase, cost a tenth of a FOCUS read).
+    /// transfer out or egress, and not ingress. Case-insensitive. It is read for every usage row,
+    /// so the text is searched eight bytes at a time for the one letter each phrase has once
+    /// (`g` of ingress and egress, `y` of the byte counts, `f` of transfer), and the phrases are
+    /// compared only there (six searches, one per phrase, cost a tenth of a FOCUS read; a
+    /// byte-by-byte pass with a switch still 7 %).
     static func text(_ text: FieldBytes) -> Bool {
         var egress = false
-        var index = 0
-        while index < text.count {
-            switch text[index] | 0x20 {
-            case UInt8(ascii: "i"):
-                if ByteText.hasLowercasePrefix(text, at: index, "ingress") { return false }
-            case UInt8(ascii: "-"):
-                if ByteText.hasLowercasePrefix(text, at: index, "-in-bytes") { return false }
-                if !egress && ByteText.hasLowercasePrefix(text, at: index, "-out-bytes") { egress = true }
-            case UInt8(ascii: "d"):
-                if !egress && (ByteText.hasLowercasePrefix(text, at: index, "data transfer out")
-                    || ByteText.hasLowercasePrefix(text, at: index, "datatransfer-out")) { egress = true }
-            case UInt8(ascii: "e"):
-                if !egress && ByteText.hasLowercasePrefix(text, at: index, "egress") { egress = true }
+        var position = 0
+        while true {
+            let anchor = ByteText.firstIndex(of: UInt8(ascii: "g"), UInt8(ascii: "y"), UInt8(ascii: "f"), in: text, from: position, fold: 0x20)
+            guard anchor < text.count else { return egress }
+            switch text[anchor] | 0x20 {
+            case UInt8(ascii: "g"):
+                if anchor >= 2 && ByteText.hasLowercasePrefix(text, at: anchor - 2, "ingress") { return false }
+                if !egress && anchor >= 1 && ByteText.hasLowercasePrefix(text, at: anchor - 1, "egress") { egress = true }
+            case UInt8(ascii: "y"):
+                if anchor >= 5 && ByteText.hasLowercasePrefix(text, at: anchor - 5, "-in-bytes") { return false }
+                if !egress && anchor >= 6 && ByteText.hasLowercasePrefix(text, at: anchor - 6, "-out-bytes") { egress = true }
             default:
-                break
+                if !egress && ((anchor >= 10 && ByteText.hasLowercasePrefix(text, at: anchor - 10, "data transfer out"))
+                    || (anchor >= 9 && ByteText.hasLowercasePrefix(text, at: anchor - 9, "datatransfer-out"))) { egress = true }
             }
-            index += 1
+            position = anchor + 1
         }
-        return egress
     }
 }

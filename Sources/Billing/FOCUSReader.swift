@@ -21,7 +21,9 @@ public struct FOCUSReader: BillingFormatReader {
     /// (that column and `ListCost`, the on-demand equivalent).
     private let commitmentStatus: Int
     private let commitmentBlindness: CommitmentBlindness
-    private let usageTypeColumns: [Int]
+    /// `x_UsageType`, `SkuMeter`, `ChargeDescription`: the first non-empty is the usage text
+    /// (three stored indices, not an array whose reference count every row would touch).
+    private let usageType, skuMeter, chargeDescription: Int
     private let tagKeys: RequestedTagKeys
 
     /// Binds to the header.
@@ -46,7 +48,9 @@ public struct FOCUSReader: BillingFormatReader {
         self.tags = header.index("Tags") ?? -1
         commitmentStatus = header.index("CommitmentDiscountStatus") ?? -1
         commitmentBlindness = commitmentStatus >= 0 && listCost >= 0 ? [] : .columnsMissing
-        usageTypeColumns = [header.index("x_UsageType"), header.index("SkuMeter"), header.index("ChargeDescription")].compactMap { $0 }
+        usageType = header.index("x_UsageType") ?? -1
+        skuMeter = header.index("SkuMeter") ?? -1
+        chargeDescription = header.index("ChargeDescription") ?? -1
         tagKeys = RequestedTagKeys(tags)
     }
 
@@ -56,8 +60,8 @@ public struct FOCUSReader: BillingFormatReader {
         let billingStart = ByteText.valueOrEmpty(record.field(billingPeriodStart))
         line.chargePeriodStart = chargeStart
         line.month = billingStart.isEmpty
-            ? try FieldValues.month(chargeStart, column: chargePeriodStart, header: header)
-            : try FieldValues.month(billingStart, column: billingPeriodStart, header: header)
+            ? try FieldValues.month(chargeStart, column: chargePeriodStart, header: header, memo: &line.monthMemo)
+            : try FieldValues.month(billingStart, column: billingPeriodStart, header: header, memo: &line.monthMemo)
         line.billingAccount = ByteText.valueOrEmpty(record.field(billingAccount))
         line.subAccount = ByteText.valueOrEmpty(record.field(subAccount))
         line.service = ByteText.valueOrEmpty(record.field(service))
@@ -68,26 +72,33 @@ public struct FOCUSReader: BillingFormatReader {
         let region = ByteText.valueOrEmpty(record.field(regionId))
         line.region = region.isEmpty ? ByteText.valueOrEmpty(record.field(regionName)) : region
         line.currency = ByteText.valueOrEmpty(record.field(currency))
-        let billed = try FieldValues.amount(record.field(billedCost), column: billedCost, header: header)
+        let billedText = record.field(billedCost)
+        let billed = try FieldValues.amount(billedText, column: billedCost, header: header)
         line.billedCost = billed
-        line.effectiveCost = try FieldValues.optionalAmount(record.field(effectiveCost), present: effectiveCost >= 0, column: effectiveCost, header: header) ?? billed
-        line.listCost = try FieldValues.optionalAmount(record.field(listCost), present: listCost >= 0, column: listCost, header: header) ?? billed
+        // Effective and list cost mostly repeat the billed text (on-demand usage): equal bytes
+        // are the same amount, so the text is parsed once.
+        let effectiveText = record.field(effectiveCost)
+        line.effectiveCost = effectiveText.sameBytes(as: billedText)
+            ? billed : try FieldValues.optionalAmount(effectiveText, present: effectiveCost >= 0, column: effectiveCost, header: header) ?? billed
+        let listText = record.field(listCost)
+        line.listCost = listText.sameBytes(as: billedText)
+            ? billed : try FieldValues.optionalAmount(listText, present: listCost >= 0, column: listCost, header: header) ?? billed
         line.chargeCategory = Self.category(record.field(chargeCategory), chargeClass: record.field(chargeClass), billed: billed)
         line.commitment = CommitmentCharge(blindness: commitmentBlindness)
         if commitmentStatus >= 0 { Self.commitment(status: record.field(commitmentStatus), effective: line.effectiveCost, into: &line.commitment) }
-        for column in usageTypeColumns {
-            let text = ByteText.valueOrEmpty(record.field(column))
-            if !text.isEmpty {
-                line.usageType = text
-                break
-            }
-        }
+        var usage = ByteText.valueOrEmpty(record.field(usageType))
+        if usage.isEmpty { usage = ByteText.valueOrEmpty(record.field(skuMeter)) }
+        if usage.isEmpty { usage = ByteText.valueOrEmpty(record.field(chargeDescription)) }
+        line.usageType = usage
         line.isEgress = line.chargeCategory == .usage && EgressRules.text(line.usageType)
-        let tagText = ByteText.valueOrEmpty(record.field(tags))
+        // Read as it stands in the file: the JSON's quotes are doubled, and collapsing them first
+        // cost more than parsing the JSON.
+        let tagField = record.rawField(tags)
+        let tagText = ByteText.valueOrEmpty(tagField.bytes)
         if !tagText.isEmpty {
             scratch.startRow(maximumBytes: tagText.count)
-            let keys = tagKeys
-            TagText.forEachMember(tagText, scratch: scratch) { key, value in
+            let keys = tagKeys.lookup
+            TagText.forEachMember(tagText, doubledQuotes: tagField.doubledQuotes, scratch: scratch) { key, value in
                 line.setTag(key: Self.withoutUserPrefix(key), value: value, request: keys)
             }
         }
@@ -126,8 +137,12 @@ public struct FOCUSReader: BillingFormatReader {
     }
 
     /// `user:environment` → `environment`.
-    static func withoutUserPrefix(_ key: FieldBytes) -> FieldBytes {
-        guard key.count > 5, ByteText.equalsLowercase(key.extracting(0..<5), "user:") else { return key }
+    @inline(__always) static func withoutUserPrefix(_ key: FieldBytes) -> FieldBytes {
+        guard key.count > 5 else { return key }
+        // `user` and `:` compared as `ByteText.hasLowercasePrefix` does (each byte OR 0x20), as
+        // one word and one byte: every tag key of every row goes through here.
+        let head = UInt32(littleEndian: key.loadUnaligned(as: UInt32.self)) | 0x2020_2020
+        guard head == 0x7265_7375, key[4] | 0x20 == UInt8(ascii: ":") else { return key }
         return key.extracting(5...)
     }
 

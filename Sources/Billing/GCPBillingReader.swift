@@ -48,8 +48,8 @@ public struct GCPBillingReader: BillingFormatReader {
         let invoice = record.field(invoiceMonth)
         line.chargePeriodStart = start
         line.month = invoice.isEmpty
-            ? try FieldValues.month(start, column: usageStart, header: header)
-            : try FieldValues.month(invoice, column: invoiceMonth, header: header)
+            ? try FieldValues.month(start, column: usageStart, header: header, memo: &line.monthMemo)
+            : try FieldValues.month(invoice, column: invoiceMonth, header: header, memo: &line.monthMemo)
         line.billingAccount = record.field(account)
         line.subAccount = record.field(project)
         line.service = record.field(service)
@@ -67,18 +67,23 @@ public struct GCPBillingReader: BillingFormatReader {
         line.effectiveCost = amount
         line.listCost = try FieldValues.optionalAmount(record.field(costAtList), present: costAtList >= 0, column: costAtList, header: header) ?? amount
         line.isEgress = line.chargeCategory == .usage && EgressRules.text(skuText)
-        let creditText = ByteText.valueOrEmpty(record.field(credits))
-        let labelText = ByteText.valueOrEmpty(record.field(labels))
+        // Both as they stand in the file (doubled quotes decoded by the tag reader).
+        let creditField = record.rawField(credits)
+        let labelField = record.rawField(labels)
+        let creditText = ByteText.valueOrEmpty(creditField.bytes)
+        let labelText = ByteText.valueOrEmpty(labelField.bytes)
         scratch.startRow(maximumBytes: creditText.count + labelText.count)
         if !creditText.isEmpty {
-            guard let credit = TagText.sumOfAmounts(creditText, scratch: scratch) else {
+            guard let credit = TagText.sumOfAmounts(creditText, doubledQuotes: creditField.doubledQuotes, scratch: scratch) else {
                 throw FieldFailure(column: credits, message: "credits hold an amount that is not a number")
             }
             line.attachedCredit = credit
         }
         if !labelText.isEmpty {
-            let keys = tagKeys
-            TagText.forEachKeyValueRecord(labelText, scratch: scratch) { key, value in line.setTag(key: key, value: value, request: keys) }
+            let keys = tagKeys.lookup
+            TagText.forEachKeyValueRecord(labelText, doubledQuotes: labelField.doubledQuotes, scratch: scratch) { key, value in
+                line.setTag(key: key, value: value, request: keys)
+            }
         }
     }
 

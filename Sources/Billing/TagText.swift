@@ -43,13 +43,21 @@ public final class TagScratch {
 /// A tolerant reader for the tag encodings of billing exports: JSON objects (FOCUS, CUR 2.0),
 /// JSON members without the outer braces (Azure), and Python-repr lists of `{key, value}`
 /// records with single quotes (GCP exports flattened by pandas).
+///
+/// The text may be given as it stands in a quoted CSV field (`doubledQuotes`: every `"` is
+/// written `""`), which spares collapsing the field first: a FOCUS `Tags` field has a doubled
+/// quote every few bytes. Keys and values are the same bytes either way (a string holding a
+/// doubled quote is decoded into the scratch space, like one with escapes).
 struct TagText {
     private let bytes: FieldBytes
     private var index = 0
     private let scratch: TagScratch
+    /// True when every `"` of `bytes` is followed by its twin (the CSV field's raw text).
+    private let doubledQuotes: Bool
 
-    private init(_ bytes: FieldBytes, scratch: TagScratch) {
+    private init(_ bytes: FieldBytes, doubledQuotes: Bool, scratch: TagScratch) {
         self.bytes = bytes
+        self.doubledQuotes = doubledQuotes
         self.scratch = scratch
     }
 
@@ -57,16 +65,16 @@ struct TagText {
 
     /// Calls `visit(key, value)` for each scalar member of an object, braces optional. Nested
     /// values are skipped; `null` values are skipped; numbers and booleans give their text.
-    static func forEachMember(_ bytes: FieldBytes, scratch: TagScratch, _ visit: (FieldBytes, FieldBytes) -> Void) {
-        var reader = TagText(bytes, scratch: scratch)
+    static func forEachMember(_ bytes: FieldBytes, doubledQuotes: Bool = false, scratch: TagScratch, _ visit: (FieldBytes, FieldBytes) -> Void) {
+        var reader = TagText(bytes, doubledQuotes: doubledQuotes, scratch: scratch)
         reader.skipBlanks()
         if reader.peek == UInt8(ascii: "{") { reader.index += 1 }
         reader.members(visit)
     }
 
     /// Calls `visit(key, value)` for each `{key: …, value: …}` record of a list.
-    static func forEachKeyValueRecord(_ bytes: FieldBytes, scratch: TagScratch, _ visit: (FieldBytes, FieldBytes) -> Void) {
-        var reader = TagText(bytes, scratch: scratch)
+    static func forEachKeyValueRecord(_ bytes: FieldBytes, doubledQuotes: Bool = false, scratch: TagScratch, _ visit: (FieldBytes, FieldBytes) -> Void) {
+        var reader = TagText(bytes, doubledQuotes: doubledQuotes, scratch: scratch)
         reader.skipBlanks()
         guard reader.peek == UInt8(ascii: "[") else { return }
         reader.index += 1
@@ -85,8 +93,8 @@ struct TagText {
 
     /// The sum of the numeric `amount` members of a list of records (GCP `credits`); nil when a
     /// value is not a number.
-    static func sumOfAmounts(_ bytes: FieldBytes, scratch: TagScratch) -> FixedDecimal? {
-        var reader = TagText(bytes, scratch: scratch)
+    static func sumOfAmounts(_ bytes: FieldBytes, doubledQuotes: Bool = false, scratch: TagScratch) -> FixedDecimal? {
+        var reader = TagText(bytes, doubledQuotes: doubledQuotes, scratch: scratch)
         reader.skipBlanks()
         guard reader.peek == UInt8(ascii: "[") else { return .zero }
         reader.index += 1
@@ -109,6 +117,8 @@ struct TagText {
 
     // MARK: - Grammar
 
+    private static let doubleQuote = UInt8(ascii: "\"")
+
     private var peek: UInt8? { index < bytes.count ? bytes[index] : nil }
 
     private mutating func skipBlanks() {
@@ -119,6 +129,11 @@ struct TagText {
         while let byte = peek, byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D || byte == UInt8(ascii: ",") { index += 1 }
     }
 
+    /// Consumes the byte at `index`, and its twin when it is a doubled quote.
+    @inline(__always) private mutating func consume(_ byte: UInt8) {
+        index += doubledQuotes && byte == Self.doubleQuote ? 2 : 1
+    }
+
     /// Members up to the closing `}` (or the end, for brace-less text).
     private mutating func members(_ visit: (FieldBytes, FieldBytes) -> Void) {
         while true {
@@ -127,37 +142,58 @@ struct TagText {
                 if peek != nil { index += 1 }
                 return
             }
-            guard byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "'") else { return }
+            guard byte == Self.doubleQuote || byte == UInt8(ascii: "'") else { return }
             let key = string()
             skipBlanks()
             guard peek == UInt8(ascii: ":") else { return }
             index += 1
             skipBlanks()
             guard let first = peek else { return }
-            if first == UInt8(ascii: "\"") || first == UInt8(ascii: "'") {
+            if first == Self.doubleQuote || first == UInt8(ascii: "'") {
                 visit(key, string())
             } else if first == UInt8(ascii: "{") || first == UInt8(ascii: "[") {
                 skipNested()
             } else {
                 let start = index
-                while let next = peek, next != UInt8(ascii: ","), next != UInt8(ascii: "}"), next != 0x20 { index += 1 }
-                let scalar = bytes.extracting(start..<index)
+                var quotes = false
+                while let next = peek, next != UInt8(ascii: ","), next != UInt8(ascii: "}"), next != 0x20 {
+                    if next == Self.doubleQuote { quotes = true }
+                    index += 1
+                }
+                // A stray quote in a bare scalar is doubled in the raw text: collapse it.
+                let scalar = quotes && doubledQuotes ? collapsed(start..<index) : bytes.extracting(start..<index)
                 if !(ByteText.isNullLiteral(scalar) || ByteText.equalsLowercase(scalar, "none")) { visit(key, scalar) }
             }
         }
     }
 
-    /// A quoted string (either quote style); escapes are decoded into the scratch space.
-    private mutating func string() -> FieldBytes {
+    /// `bytes[range]` with each doubled quote written once, in the scratch space.
+    private func collapsed(_ range: Range<Int>) -> FieldBytes {
+        let origin = scratch.position
+        var offset = range.lowerBound
+        while offset < range.upperBound {
+            let byte = bytes[offset]
+            scratch.append(byte)
+            offset += byte == Self.doubleQuote ? 2 : 1
+        }
+        return scratch.view(from: origin)
+    }
+
+    /// A quoted string (either quote style); escapes (and, in raw CSV text, doubled quotes
+    /// inside a single-quoted string) are decoded into the scratch space.
+    @inline(__always) private mutating func string() -> FieldBytes {
         let quote = bytes[index]
-        index += 1
+        consume(quote)
         let start = index
-        while let byte = peek, byte != quote {
-            if byte == UInt8(ascii: "\\") { return escapedString(from: start, quote: quote) }
-            index += 1
+        // The closing quote, a backslash, or (raw CSV text) a double quote inside a
+        // single-quoted string: the first of them, eight bytes at a time.
+        index = ByteText.firstIndex(of: quote, UInt8(ascii: "\\"), doubledQuotes ? Self.doubleQuote : quote, in: bytes, from: start)
+        guard let byte = peek, byte == quote else {
+            if peek == nil { return bytes.extracting(start..<index) }
+            return escapedString(from: start, quote: quote)
         }
         let text = bytes.extracting(start..<index)
-        if peek != nil { index += 1 }
+        consume(quote)
         return text
     }
 
@@ -165,12 +201,12 @@ struct TagText {
         let origin = scratch.position
         for offset in start..<index { scratch.append(bytes[offset]) }
         while let byte = peek, byte != quote {
-            index += 1
+            consume(byte)
             guard byte == UInt8(ascii: "\\"), let escaped = peek else {
                 scratch.append(byte)
                 continue
             }
-            index += 1
+            consume(escaped)
             switch escaped {
             case UInt8(ascii: "n"): scratch.append(0x0A)
             case UInt8(ascii: "t"): scratch.append(0x09)
@@ -181,7 +217,7 @@ struct TagText {
             default: scratch.append(escaped)
             }
         }
-        if peek != nil { index += 1 }
+        if let byte = peek { consume(byte) }
         return scratch.view(from: origin)
     }
 
@@ -197,7 +233,7 @@ struct TagText {
     }
 
     private mutating func hex4() -> UInt32? {
-        guard index + 4 <= bytes.count else { return nil }
+        guard hasBytes(4) else { return nil }
         var value: UInt32 = 0
         for _ in 0..<4 {
             guard let digit = Character(Unicode.Scalar(bytes[index])).hexDigitValue else { return nil }
@@ -205,6 +241,19 @@ struct TagText {
             index += 1
         }
         return value
+    }
+
+    /// True when `count` more bytes of the text follow (a doubled quote counting once), so that
+    /// raw CSV text reads exactly like its collapsed form.
+    private func hasBytes(_ count: Int) -> Bool {
+        guard doubledQuotes else { return index + count <= bytes.count }
+        var offset = index
+        var seen = 0
+        while seen < count && offset < bytes.count {
+            offset += bytes[offset] == Self.doubleQuote ? 2 : 1
+            seen += 1
+        }
+        return seen == count
     }
 
     /// Skips a nested object or array, minding strings.

@@ -9,8 +9,8 @@ public import PolicyEngine
 /// the next set bit, so a byte costs a fraction of an instruction instead of a compare and a
 /// branch. A carriage return is data unless it ends a line (CRLF), so it is not in the mask: a
 /// field that ends at a line feed drops one trailing CR. Completely empty lines are skipped. The
-/// chunk is only read: a field with doubled quotes is collapsed into the record's scratch buffer,
-/// so locations computed from the chunk stay exact.
+/// chunk is only read: a field with doubled quotes is collapsed into the record's scratch buffer
+/// when it is first read, so locations computed from the chunk stay exact.
 public struct CSVChunkScanner {
     private let base: ByteView
     private let count: Int
@@ -55,6 +55,7 @@ public struct CSVChunkScanner {
         record.line = line
         record.recordStart = position
         var index = position
+        var pendingBytes = 0
         while true {
             let stop = structural.take(from: index, in: bytes, count: count)
             guard stop < count else {
@@ -91,17 +92,20 @@ public struct CSVChunkScanner {
                 if inner == Self.quote {
                     guard closing < count && bytes[closing] == Self.quote else { break }
                     doubledQuotes = true
+                    structural.consumeNext(at: closing)
                     closing += 1
                 } else if inner == Self.lineFeed {
                     line += 1
                 }
             }
             closing -= 1
+            // Doubled quotes are collapsed only when the field is read (`CSVRecord.field`).
+            var flags = CSVRecord.quotedFlag
             if doubledQuotes {
-                record.appendCollapsing(start: contentStart, end: closing, to: &slots)
-            } else {
-                slots.append(start: contentStart, length: (closing - contentStart) | CSVRecord.quotedFlag, record: record)
+                flags |= CSVRecord.pendingCollapseFlag
+                pendingBytes += closing - contentStart
             }
+            slots.append(start: contentStart, length: (closing - contentStart) | flags, record: record)
             // Only a delimiter or a line end (LF, CRLF, or the end of the chunk) may follow.
             let after = structural.take(from: closing + 1, in: bytes, count: count)
             if after == closing + 1 {
@@ -117,6 +121,7 @@ public struct CSVChunkScanner {
         }
         index = min(index, count)
         record.finishFields(slots)
+        if pendingBytes > 0 { record.reserveCollapsing(pendingBytes) }
         self.structural = structural
         position = index
         record.recordEnd = index
@@ -183,6 +188,13 @@ struct StructuralBytes {
             blockStart = next
             bits = next &+ 64 <= count ? base.structuralMask64(at: next) : Self.tailBits(base, from: next, count &- next)
         }
+    }
+
+    /// Consumes the bit of `offset` when it is the next one of the current block: the twin of a
+    /// doubled quote (a tag column of JSON has one every few bytes), so that the next search
+    /// does not first step back over it.
+    @inline(__always) mutating func consumeNext(at offset: Int) {
+        if bits != 0 && blockStart &+ bits.trailingZeroBitCount == offset { bits &= bits &- 1 }
     }
 
     /// The mask of the last block, `length` (< 64) bytes.

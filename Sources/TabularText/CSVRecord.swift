@@ -5,9 +5,10 @@ public import PolicyEngine
 /// The chunk itself is never modified, so error locations and the source line of a diagnostic
 /// show the bytes as they are in the file. A quoted field with doubled quotes (`"say ""hi"""`)
 /// is the one exception to "a field is a view into the chunk": its collapsed text is written to
-/// the record's own scratch buffer. One instance is reused for every record a worker scans, so
-/// scanning allocates nothing per row. A field's bytes are valid until the next record is
-/// scanned into the same instance.
+/// the record's own scratch buffer when the field is first read (`rawField(_:)` gives the text
+/// as in the file, for readers that decode the doubled form themselves). One instance is reused
+/// for every record a worker scans, so scanning allocates nothing per row. A field's bytes are
+/// valid until the next record is scanned into the same instance.
 public final class CSVRecord {
     /// Number of fields.
     @exclusivity(unchecked) public private(set) var count = 0
@@ -64,10 +65,16 @@ public final class CSVRecord {
     /// Marks a quoted field in its stored length (bit 62), so `location(ofField:)` can point at
     /// the opening quote without a second array.
     static let quotedFlag = 1 << 62
-    /// Marks a field whose bytes are in `scratch` (bit 61): a quoted field with doubled quotes.
+    /// Marks a field whose bytes are in `scratch` (bit 61): a quoted field with doubled quotes,
+    /// already collapsed.
     @inlinable static var collapsedFlag: Int { 1 << 61 }
+    /// Marks a quoted field with doubled quotes not yet collapsed (bit 60): its stored start
+    /// and length are the raw content between its quotes in the chunk.
+    @inlinable static var pendingCollapseFlag: Int { 1 << 60 }
+    /// Either way of a field whose text is not the chunk bytes its span names.
+    @inlinable static var indirectFlags: Int { collapsedFlag | pendingCollapseFlag }
     /// The length bits of a stored length.
-    @inlinable static var lengthMask: Int { (1 << 61) - 1 }
+    @inlinable static var lengthMask: Int { (1 << 60) - 1 }
 
     /// The slots after doubling the field arrays (fields so far kept).
     func grown(_ slots: FieldSlots) -> FieldSlots {
@@ -78,36 +85,43 @@ public final class CSVRecord {
         return grown
     }
 
-    /// Appends a quoted field whose raw content (between the quotes) is the chunk bytes
-    /// `start..<end` and contains doubled quotes: the collapsed text goes to the scratch buffer.
-    func appendCollapsing(start: Int, end: Int, to slots: inout FieldSlots) {
-        count = slots.count
-        if count == capacity { grow() }
-        ByteBufferGrowth.reserve(&scratch, capacity: &scratchCapacity, used: scratchUsed, needed: scratchUsed + end - start)
-        // Every quote inside the content is the first of a doubled pair: keep it, skip its twin.
-        // The runs up to each quote are copied whole (`memchr` finds the quote): a tag column
-        // of JSON has a doubled quote every few bytes, and a byte loop cost a sixth of a read.
-        var read = start
-        var write = scratchUsed
-        while read < end {
-            let remaining = end - read
-            guard let quote = base.firstIndex(of: UInt8(ascii: "\""), from: read, to: end) else {
-                scratch.copy(base.extracting(from: read, count: remaining), to: write)
-                write += remaining
-                break
-            }
-            let run = quote - read + 1  // the run and its quote
-            scratch.copy(base.extracting(from: read, count: run), to: write)
-            write += run
-            read = quote + 2
+    /// Makes sure the fields flagged as pending collapse (`pendingBytes` raw bytes in all) can be
+    /// collapsed into `scratch` without moving it, so views of fields already read stay valid.
+    @inline(__always) func reserveCollapsing(_ pendingBytes: Int) {
+        if pendingBytes > scratchCapacity {
+            ByteBufferGrowth.reserve(&scratch, capacity: &scratchCapacity, used: 0, needed: pendingBytes)
         }
-        spans[2 * count] = start
-        spans[2 * count + 1] = (write - scratchUsed) | Self.quotedFlag | Self.collapsedFlag
-        scratchStarts[count] = scratchUsed
-        scratchUsed = write
-        count += 1
-        slots = FieldSlots(spans: spans, capacity: capacity)
-        slots.count = count
+    }
+
+    /// The text of a field stored indirectly: a quoted field with doubled quotes, collapsed into
+    /// the scratch buffer the first time it is read (a reader that never reads it, or reads it
+    /// raw with `rawField(_:)`, never pays for the copy).
+    @usableFromInline func collapsedField(_ index: Int) -> ByteView {
+        let stored = spans[2 * index + 1]
+        if stored & Self.pendingCollapseFlag != 0 {
+            let start = spans[2 * index]
+            let end = start + stored & Self.lengthMask
+            // Every quote inside the content is the first of a doubled pair: keep it, skip its
+            // twin. The runs up to each quote are copied whole (`memchr` finds the quote).
+            var read = start
+            var write = scratchUsed
+            while read < end {
+                let remaining = end - read
+                guard let quote = base.firstIndex(of: UInt8(ascii: "\""), from: read, to: end) else {
+                    scratch.copy(base.extracting(from: read, count: remaining), to: write)
+                    write += remaining
+                    break
+                }
+                let run = quote - read + 1  // the run and its quote
+                scratch.copy(base.extracting(from: read, count: run), to: write)
+                write += run
+                read = quote + 2
+            }
+            spans[2 * index + 1] = (write - scratchUsed) | Self.quotedFlag | Self.collapsedFlag
+            scratchStarts[index] = scratchUsed
+            scratchUsed = write
+        }
+        return scratch.bytes(from: scratchStarts[index], count: spans[2 * index + 1] & Self.lengthMask)
     }
 
     private func grow() {
@@ -120,13 +134,24 @@ public final class CSVRecord {
     // MARK: - Field access
 
     /// The bytes of field `index` (empty when the record has fewer fields).
-    @inlinable public func field(_ index: Int) -> ByteView {
+    @inlinable @inline(__always) public func field(_ index: Int) -> ByteView {
         guard index >= 0 && index < count else { return ByteView() }
         let length = spans[2 &* index &+ 1]
-        if length & Self.collapsedFlag != 0 {
-            return scratch.bytes(from: scratchStarts[index], count: length & Self.lengthMask)
-        }
+        if length & Self.indirectFlags != 0 { return collapsedField(index) }
         return base.extracting(from: spans[2 &* index], count: length & Self.lengthMask)
+    }
+
+    /// Field `index` as it stands in the file between its quotes, without collapsing doubled
+    /// quotes: `doubledQuotes` is true when every `"` of `bytes` is the first of a `""` pair
+    /// (a reader that understands that form, such as the tag readers, skips the copy `field(_:)`
+    /// makes). Otherwise `bytes` is what `field(_:)` returns.
+    @inlinable public func rawField(_ index: Int) -> (bytes: ByteView, doubledQuotes: Bool) {
+        guard index >= 0 && index < count else { return (ByteView(), false) }
+        let length = spans[2 &* index &+ 1]
+        if length & Self.pendingCollapseFlag != 0 {
+            return (base.extracting(from: spans[2 &* index], count: length & Self.lengthMask), true)
+        }
+        return (field(index), false)
     }
 
     /// Field `index` as a `String` (invalid UTF-8 repaired).
@@ -134,6 +159,11 @@ public final class CSVRecord {
 
     /// Every field as a `String`.
     public var strings: [String] { (0..<count).map(string) }
+
+    /// True when every byte of the record (its line end included) is ASCII: a reader that must
+    /// reject text that is not UTF-8 validates only the other records (64 bytes per SSE2 step,
+    /// while the record is still in cache).
+    public var isASCII: Bool { base.extracting(recordStart..<recordEnd).isAllASCII }
 
     /// 1-based line and byte column where field `index` starts (the column of its opening
     /// quote for quoted fields), counted from the start of the chunk.

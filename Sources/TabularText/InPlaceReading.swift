@@ -117,6 +117,11 @@ extension ByteView {
         text_scan_structural64(unsafeBaseAddress.unsafelyUnwrapped + offset)
     }
 
+    /// True when every byte of the view is ASCII (below 0x80), 64 bytes per SSE2 step.
+    var isAllASCII: Bool {
+        count == 0 || text_scan_ascii_prefix(unsafeBaseAddress.unsafelyUnwrapped, count) == count
+    }
+
     /// The number of `"` bytes in `start..<end`.
     @inline(__always) func quoteCount(from start: Int, to end: Int) -> Int {
         end > start ? text_scan_count_quotes(unsafeBaseAddress.unsafelyUnwrapped + start, end - start) : 0

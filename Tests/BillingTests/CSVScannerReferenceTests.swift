@@ -56,6 +56,23 @@ struct CSVScannerReferenceTests {
         }
     }
 
+    @Test func vectorASCIIPrefixMatchesTheByteByByteScan() {
+        // Every length up to 200 with the first non-ASCII byte at every position (or none): the
+        // 64- and 16-byte steps, the overlapping last 16 bytes and the short inputs.
+        for length in 0...200 {
+            for position in 0...length {
+                var bytes = [UInt8](repeating: UInt8(ascii: "a"), count: length)
+                if position < length { bytes[position] = position % 2 == 0 ? 0x80 : 0xFF }
+                if position + 3 < length { bytes[position + 3] = 0xC3 }
+                bytes.withUnsafeBufferPointer { buffer in
+                    let base = buffer.baseAddress ?? UnsafePointer(bitPattern: 1)!
+                    #expect(text_scan_ascii_prefix(base, length) == text_scan_ascii_prefix_portable(base, length))
+                    #expect(text_scan_ascii_prefix(base, length) == position)
+                }
+            }
+        }
+    }
+
     @Test func vectorQuoteCountMatchesTheByteByByteCount() {
         // Every length up to 600 (partial 16-byte tails), and a run of quotes long enough to
         // overflow a byte counter if the lanes were not summed every 255 blocks.

@@ -80,6 +80,40 @@ static inline size_t text_scan_count_quotes(const uint8_t *bytes, size_t count) 
 #endif
 }
 
+/// Length of the ASCII prefix of `bytes[0 ..< count]` (bytes below 0x80), one byte at a time
+/// (the fallback, and the tests' reference).
+static inline size_t text_scan_ascii_prefix_portable(const uint8_t *bytes, size_t count) {
+    size_t offset = 0;
+    while (offset < count && bytes[offset] < 0x80) offset++;
+    return offset;
+}
+
+/// Length of the ASCII prefix of `bytes[0 ..< count]`. A billing record that is ASCII needs no
+/// UTF-8 validation: SSE2 ORs 64 bytes and tests their high bits in one movemask per step, then
+/// 16 bytes per step, and the last 16 bytes once (overlapping); only the 16 bytes holding the
+/// first non-ASCII byte, and inputs shorter than 16 bytes, go byte by byte.
+static inline size_t text_scan_ascii_prefix(const uint8_t *bytes, size_t count) {
+#if defined(__SSE2__)
+    size_t offset = 0;
+    while (count - offset >= 64) {
+        const __m128i *block = (const __m128i *)(const void *)(bytes + offset);
+        __m128i any = _mm_or_si128(_mm_or_si128(_mm_loadu_si128(block), _mm_loadu_si128(block + 1)),
+                                   _mm_or_si128(_mm_loadu_si128(block + 2), _mm_loadu_si128(block + 3)));
+        if (_mm_movemask_epi8(any) != 0) break;
+        offset += 64;
+    }
+    while (count - offset >= 16) {
+        if (_mm_movemask_epi8(_mm_loadu_si128((const __m128i *)(const void *)(bytes + offset))) != 0) break;
+        offset += 16;
+    }
+    if (offset < count && count >= 16 && count - offset < 16
+        && _mm_movemask_epi8(_mm_loadu_si128((const __m128i *)(const void *)(bytes + count - 16))) == 0) return count;
+    return offset + text_scan_ascii_prefix_portable(bytes + offset, count - offset);
+#else
+    return text_scan_ascii_prefix_portable(bytes, count);
+#endif
+}
+
 /// The scan of one JSON array's elements (`JSONArrayStream`), kept between calls: the nesting
 /// inside the current element (0 between elements), where the current element starts (-1 before
 /// its first byte), and whether the scan stands inside a string and after a backslash there.
