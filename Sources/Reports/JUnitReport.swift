@@ -22,6 +22,15 @@ public struct JUnitReport: ReportRenderer {
     /// The variant written.
     public var flavour: Flavour
 
+    /// How the per-finding test cases are written: escaped into bytes (`XMLBytes`), or through
+    /// libxml2 like the rest of the document — the reference the byte path is tested against.
+    enum CaseWriter {
+        case bytes, libxml2
+    }
+
+    /// How the per-finding test cases are written (tests compare the two).
+    var caseWriter = CaseWriter.bytes
+
     /// Creates the renderer.
     public init(flavour: Flavour = .portable) { self.flavour = flavour }
 
@@ -38,10 +47,11 @@ public struct JUnitReport: ReportRenderer {
             case pass, failure, error, skipped
         }
 
+        /// `body` is the index of the finding whose text (`JUnitReport.body`) the element holds.
         enum Outcome {
             case pass
-            case failure(message: String, type: String, body: String)
-            case error(message: String, type: String, body: String)
+            case failure(message: String, type: String, body: Int)
+            case error(message: String, type: String, body: Int)
             case skipped(String)
         }
     }
@@ -118,7 +128,7 @@ public struct JUnitReport: ReportRenderer {
     private func writeCases(of suite: Suite, classname: String, to writer: XMLWriter, output: ReportOutput) throws(ReportError) {
         var any = false
         if let summaryCase = suite.summaryCase {
-            try write(summaryCase, classname: classname, to: writer)
+            try write(summaryCase, classname: classname, suite: suite, to: writer)
             any = true
         }
         let occurrences = suite.occurrences()
@@ -136,13 +146,64 @@ public struct JUnitReport: ReportRenderer {
                 for block in blocks { output.append(try block.get()) }
             }
         }
-        if !any { try write(suite.emptyCase, classname: classname, to: writer) }
+        if !any { try write(suite.emptyCase, classname: classname, suite: suite, to: writer) }
     }
 
     /// The bytes of the cases of `suite.findings[positions]` (those that have one), as the
-    /// document's writer would write them at a test case's depth: a writer into memory is
-    /// opened two elements deep and that opening (declaration and two start tags) is cut off.
+    /// document's writer would write them at a test case's depth.
     private func renderCases(of suite: Suite, positions: Range<Int>, occurrences: [Int], classname: String) throws(ReportError) -> [UInt8] {
+        guard caseWriter == .bytes else {
+            return try renderCasesThroughLibXML2(of: suite, positions: positions, occurrences: occurrences, classname: classname)
+        }
+        var fragment = XMLBytes()
+        for position in positions where occurrences[position] > 0 {
+            write(suite.testCase(at: position, occurrence: occurrences[position], flavour: flavour), classname: classname, suite: suite, into: &fragment)
+        }
+        return fragment.bytes
+    }
+
+    /// A test case at its depth in the document (four spaces in), as libxml2 indents it.
+    private func write(_ testCase: Case, classname: String, suite: Suite, into out: inout XMLBytes) {
+        out.raw("    <testcase name=\"")
+        out.attribute(testCase.name)
+        out.raw("\" classname=\"")
+        out.attribute(classname)
+        if flavour == .gitlab, let file = testCase.file {
+            out.raw("\" file=\"")
+            out.attribute(file)
+        }
+        out.raw("\" time=\"0\"")
+        switch testCase.outcome {
+        case .pass:
+            out.raw("/>\n")
+            return
+        case .failure(let message, let type, let body):
+            out.raw(">\n      <failure message=\"")
+            out.attribute(message)
+            out.raw("\" type=\"")
+            out.attribute(type)
+            out.raw("\">")
+            suite.body(of: body, into: &out)
+            out.raw("</failure>\n")
+        case .error(let message, let type, let body):
+            out.raw(">\n      <error message=\"")
+            out.attribute(message)
+            out.raw("\" type=\"")
+            out.attribute(type)
+            out.raw("\">")
+            suite.body(of: body, into: &out)
+            out.raw("</error>\n")
+        case .skipped(let text):
+            out.raw(">\n      <skipped>")
+            out.text(text)
+            out.raw("</skipped>\n")
+        }
+        out.raw("    </testcase>\n")
+    }
+
+    /// `renderCases` through libxml2: a writer into memory is opened two elements deep and that
+    /// opening (declaration and two start tags) is cut off.
+    private func renderCasesThroughLibXML2(of suite: Suite, positions: Range<Int>, occurrences: [Int], classname: String) throws(ReportError) -> [UInt8] {
         let fragment = ReportOutput()
         let writer = try XMLWriter(output: fragment)
         // The declaration too: it tells libxml2 the text is UTF-8, else it writes
@@ -152,7 +213,7 @@ public struct JUnitReport: ReportRenderer {
         try writer.start("testsuite")
         var wrote = false
         for position in positions where occurrences[position] > 0 {
-            try write(suite.testCase(at: position, occurrence: occurrences[position], flavour: flavour), classname: classname, to: writer)
+            try write(suite.testCase(at: position, occurrence: occurrences[position], flavour: flavour), classname: classname, suite: suite, to: writer)
             wrote = true
         }
         guard wrote else { return [] }
@@ -163,7 +224,7 @@ public struct JUnitReport: ReportRenderer {
         return Array(bytes[opening.count...])
     }
 
-    private func write(_ testCase: Case, classname: String, to writer: XMLWriter) throws(ReportError) {
+    private func write(_ testCase: Case, classname: String, suite: Suite, to writer: XMLWriter) throws(ReportError) {
         try writer.start("testcase")
         try writer.attribute("name", testCase.name)
         try writer.attribute("classname", classname)
@@ -178,7 +239,9 @@ public struct JUnitReport: ReportRenderer {
             try writer.start(isFailure ? "failure" : "error")
             try writer.attribute("message", message)
             try writer.attribute("type", type)
-            try writer.text(body)
+            var text = ""
+            suite.body(of: body, into: &text)
+            try writer.text(text)
             try writer.end()
         case .skipped(let text):
             try writer.element("skipped", text: text)
@@ -269,10 +332,18 @@ public struct JUnitReport: ReportRenderer {
             let name = occurrence == 1 ? resource : "\(resource) #\(occurrence)"
             // Only GitLab's flavour shows the file; finding it costs a path split per finding.
             let file = flavour == .gitlab ? FindingLocation(result.findings[index])?.file : nil
-            return Case(name: name, file: file, outcome: outcome(of: result.findings[index], kind: kind(at: index) ?? .pass))
+            let kind = kind(at: index) ?? .pass
+            // In place: `result.findings[index]` handed over would be a copy (a dozen reference counts).
+            let caseOutcome: Case.Outcome = result.findings.withElementView { findings in outcome(of: findings[index], at: index, kind: kind) }
+            return Case(name: name, file: file, outcome: caseOutcome)
         }
 
-        private func outcome(of finding: borrowing Finding, kind: Case.Kind) -> Case.Outcome {
+        /// The text of the failure or error of `result.findings[index]`, into `sink`.
+        func body(of index: Int, into sink: inout some JUnitTextSink) {
+            result.findings.withElementView { findings in JUnitReport.body(findings[index], trailer: trailer, into: &sink) }
+        }
+
+        private func outcome(of finding: borrowing Finding, at index: Int, kind: Case.Kind) -> Case.Outcome {
             if kind == .skipped && finding.status != .waived {
                 return .skipped("persisting: present in the baseline (\(baseline ?? "")), not blocking\n\(finding.message)")
             }
@@ -280,11 +351,11 @@ public struct JUnitReport: ReportRenderer {
             case .pass:
                 return .pass
             case .fail:
-                return .failure(message: finding.message, type: finding.severity.rawValue, body: JUnitReport.body(finding, trailer: trailer))
+                return .failure(message: finding.message, type: finding.severity.rawValue, body: index)
             case .error:
-                return .error(message: finding.message, type: "evaluation-error", body: JUnitReport.body(finding, trailer: trailer))
+                return .error(message: finding.message, type: "evaluation-error", body: index)
             case .unknown:
-                return .error(message: finding.message, type: "unknown-value", body: JUnitReport.body(finding, trailer: trailer))
+                return .error(message: finding.message, type: "unknown-value", body: index)
             case .waived:
                 let waiver = finding.waiver
                 var text = "waived until \(waiver?.expires.description ?? "?"): \(waiver?.reason ?? "")"
@@ -315,30 +386,49 @@ public struct JUnitReport: ReportRenderer {
     }
 
     /// The text of a failure or error: message, resource, sources, severity, evidence, then the
-    /// policy's `trailer` (`bodyTrailer`).
-    fileprivate static func body(_ finding: borrowing Finding, trailer: String) -> String {
-        var text = finding.message
-        text.reserveCapacity(text.utf8.count + 256 + trailer.utf8.count)
-        text += "\n\nResource: \(finding.resource)\nType: \(finding.resourceType)"
+    /// policy's `trailer` (`bodyTrailer`), appended to `text` piece by piece.
+    fileprivate static func body(_ finding: borrowing Finding, trailer: String, into text: inout some JUnitTextSink) {
+        text.append(finding.message)
+        text.append("\n\nResource: ")
+        text.append(finding.resource)
+        text.append("\nType: ")
+        text.append(finding.resourceType)
         let sources = finding.sources
         if sources.count == 1 {
-            text += "\nSource: \(sources[0].reportText)"
+            text.append("\nSource: ")
+            text.append(sources[0].reportText)
         } else if sources.count > 1 {
             // Testcase-level <properties> are outside the JUnit schemas consumers validate
             // against; the merged records are listed in the body instead.
-            text += "\nSources (\(sources.count) records of this resource):"
-            for source in sources { text += "\n  - " + source.reportText + (source.format.map { " [\($0)]" } ?? "") }
+            text.append("\nSources (\(sources.count) records of this resource):")
+            for source in sources { text.append("\n  - " + source.reportText + (source.format.map { " [\($0)]" } ?? "")) }
         }
-        text += "\nSeverity: \(finding.severity.rawValue) (enforcement: \(finding.enforcement.rawValue))"
+        text.append("\nSeverity: ")
+        text.append(finding.severity.rawValue)
+        text.append(" (enforcement: ")
+        text.append(finding.enforcement.rawValue)
+        text.append(")")
         let evidence = finding.evidence
         if !evidence.isEmpty {
-            text += "\nEvidence:"
+            text.append("\nEvidence:")
             for item in evidence {
-                let actual = item.actual.map { "'\($0.displayText)'" } ?? "missing"
-                text += "\n  - \(item.path) is \(actual) (expected \(item.expected))"
-                if let note = item.note { text += ": \(note)" }
+                text.append("\n  - ")
+                text.append(item.path)
+                if let actual = item.actual {
+                    text.append(" is '")
+                    text.append(actual.displayText)
+                    text.append("' (expected ")
+                } else {
+                    text.append(" is missing (expected ")
+                }
+                text.append(item.expected)
+                text.append(")")
+                if let note = item.note {
+                    text.append(": ")
+                    text.append(note)
+                }
             }
         }
-        return text + trailer
+        text.append(trailer)
     }
 }

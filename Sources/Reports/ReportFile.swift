@@ -45,6 +45,7 @@ public enum ReportFile {
                                _ produce: (ReportOutput) throws(ReportError) -> Void) throws(ReportError) {
         defer { if closing { close(descriptor) } }
         let output = ReportOutput(descriptor: descriptor)
+        defer { output.waitForBackgroundWork() }
         try produce(output)
         output.flush()
         if let failure = output.failure { throw .unwritable(file: path, reason: failure) }
@@ -66,15 +67,17 @@ public enum ReportFile {
         guard descriptor >= 0 else { throw .unwritable(file: shown, reason: String(cString: strerror(errno))) }
         TemporaryFileCleanup.begin(temporary.path)
         defer { TemporaryFileCleanup.end() }
-        let output = ReportOutput(descriptor: descriptor)
+        let output = ReportOutput(descriptor: descriptor, writeback: true)
         do {
             try produce(output)
         } catch {
+            output.waitForBackgroundWork()
             close(descriptor)
             unlink(temporary.path)
             throw error
         }
         output.flush()
+        output.waitForBackgroundWork()
         let synced = fsync(descriptor) == 0
         close(descriptor)
         if let failure = output.failure {

@@ -4,44 +4,147 @@ public import PolicyEngine
 /// Where a renderer's bytes go, in order: an open file (see `ReportFile.write(to:_:)`), written
 /// in large blocks as they come, or memory. Reports that grow with the findings (JUnit of a
 /// million resources is half a gigabyte) stream through it instead of being built whole.
+///
+/// A file output writes on a background thread (`FileSink`): the renderer goes on rendering
+/// the next blocks on every core while the last ones are copied to the file, and large blocks
+/// (a parallel task's rendered findings) are handed over without being copied again.
 public final class ReportOutput {
-    private let descriptor: Int32?
+    private let sink: FileSink?
     private var pending: [UInt8] = []
-    /// The first write error (`strerror` text); later bytes are dropped.
-    private(set) var failure: String?
 
-    /// Bytes are written to the file once this many are pending.
+    /// The first write error (`strerror` text); later bytes are dropped. Writes are done in the
+    /// background: `flush()` first to know about all of them.
+    var failure: String? { sink?.failure }
+
+    /// Bytes are handed to the file once this many are pending; an appended array of at least
+    /// a quarter of this is handed over as it is.
     private static let blockSize = 1 << 20
 
     /// An output kept in memory (read it with `bytes`).
-    public init() { descriptor = nil }
+    public init() { sink = nil }
 
-    /// An output into an open file descriptor, which the caller closes.
-    init(descriptor: Int32) {
-        self.descriptor = descriptor
+    /// An output into an open file descriptor, which the caller closes after
+    /// `waitForBackgroundWork()`. With `writeback`, the bytes written so far are also flushed
+    /// to disk in the background every 32 MiB, so that the caller's closing `fsync` (an atomic
+    /// replace) waits for the last blocks only, not for the whole report.
+    init(descriptor: Int32, writeback: Bool = false) {
+        sink = FileSink(descriptor: descriptor, writeback: writeback)
         pending.reserveCapacity(Self.blockSize)
     }
 
     /// Appends bytes; false once writing has failed.
     @discardableResult
     public func append(_ bytes: ByteView) -> Bool {
-        guard failure == nil else { return false }
         pending.append(contentsOf: bytes)
-        if descriptor != nil && pending.count >= Self.blockSize { flush() }
-        return failure == nil
+        guard let sink else { return true }
+        if pending.count >= Self.blockSize { handOver() }
+        return sink.failure == nil
     }
 
     /// Appends bytes; false once writing has failed.
     @discardableResult
-    public func append(_ bytes: [UInt8]) -> Bool { bytes.withByteView { append($0) } }
+    public func append(_ bytes: [UInt8]) -> Bool {
+        guard let sink, bytes.count >= Self.blockSize / 4 else { return bytes.withByteView { append($0) } }
+        handOver()
+        sink.write(bytes)
+        return sink.failure == nil
+    }
 
     /// The bytes written so far (memory outputs hold all of them).
     public var bytes: [UInt8] { pending }
 
-    /// Writes what is pending to the file (memory outputs keep it).
+    /// Writes everything appended so far to the file and waits until it is written (memory
+    /// outputs keep it).
     func flush() {
-        guard let descriptor, failure == nil, !pending.isEmpty else { return }
-        let error: String? = pending.withByteView { bytes -> String? in
+        guard let sink else { return }
+        handOver()
+        sink.drain()
+    }
+
+    /// Waits for the background writes and disk flushes still running, without writing what is
+    /// pending: after this the descriptor may be closed.
+    func waitForBackgroundWork() { sink?.finish() }
+
+    private func handOver() {
+        guard let sink, !pending.isEmpty else { return }
+        var block: [UInt8] = []
+        block.reserveCapacity(Self.blockSize)
+        swap(&block, &pending)
+        sink.write(block)
+    }
+}
+
+/// The background writer of a file output: blocks are written in order on a serial queue, at
+/// most `blocksInFlight` waiting (the renderer waits when the disk is slower than rendering), the
+/// first error kept. With `writeback`, `fdatasync` runs every `writebackInterval` bytes on a
+/// second queue: the disk writes the report while the rest is still rendered, instead of all of
+/// it in the final `fsync` (half a gigabyte of JUnit took over a second there, with both cores
+/// idle). A flush still running when the next interval is reached is not queued again, as the
+/// next one covers everything written before it.
+///
+/// Sendable: `descriptor`, the queues and semaphores are immutable or thread-safe; `firstFailure`
+/// is read and written under `lock`; `unflushed` only on `queue`.
+private final class FileSink: @unchecked Sendable {
+    private let descriptor: Int32
+    private let writeback: Bool
+    private let queue = DispatchQueue(label: "assay.report-writer")
+    private let syncQueue = DispatchQueue(label: "assay.report-writeback")
+    private let slots = DispatchSemaphore(value: FileSink.blocksInFlight)
+    private let syncing = DispatchSemaphore(value: 1)
+    private let lock = NSLock()
+    private var firstFailure: String?
+    private var unflushed = 0
+    private static let blocksInFlight = 8
+    private static let writebackInterval = 32 << 20
+
+    init(descriptor: Int32, writeback: Bool) {
+        self.descriptor = descriptor
+        self.writeback = writeback
+    }
+
+    var failure: String? {
+        lock.lock()
+        defer { lock.unlock() }
+        return firstFailure
+    }
+
+    /// Queues `block` for writing.
+    func write(_ block: [UInt8]) {
+        slots.wait()
+        queue.async { [self] in
+            defer { slots.signal() }
+            guard failure == nil else { return }
+            if let error = Self.writeAll(block, to: descriptor) {
+                lock.lock()
+                firstFailure = firstFailure ?? error
+                lock.unlock()
+                return
+            }
+            unflushed += block.count
+            if writeback && unflushed >= Self.writebackInterval && syncing.wait(timeout: .now()) == .success {
+                unflushed = 0
+                syncQueue.async { [descriptor, syncing] in
+                    // A failure here is seen again by the caller's closing fsync, which decides.
+                    _ = fdatasync(descriptor)
+                    syncing.signal()
+                }
+            }
+        }
+    }
+
+    /// Waits until every queued block is written.
+    func drain() { queue.sync {} }
+
+    /// Waits until every queued block is written and a running disk flush has ended.
+    func finish() {
+        drain()
+        syncing.wait()
+        syncing.signal()
+    }
+
+    /// Writes all of `block`, retrying interrupted writes; the error text, or nil.
+    private static func writeAll(_ block: [UInt8], to descriptor: Int32) -> String? {
+        block.withByteView { bytes -> String? in
             var written = 0
             while written < bytes.count {
                 let result = bytes.extracting(written...).write(to: descriptor)
@@ -53,7 +156,5 @@ public final class ReportOutput {
             }
             return nil
         }
-        failure = error
-        pending.removeAll(keepingCapacity: true)
     }
 }

@@ -8,11 +8,11 @@ extension ConditionEvaluator {
         guard !collector.isFull else { return }
         switch condition {
         case .all(let children), .any(let children):
-            for child in children where isBad(evaluate(child, in: scope), negated: negated) {
+            for child in children where Self.checksItself(child) || isBad(evaluate(child, in: scope), negated: negated) {
                 explain(child, in: scope, negated: negated, prefix: prefix, into: &collector)
             }
         case .none(let children):
-            for child in children where isBad(evaluate(child, in: scope), negated: !negated) {
+            for child in children where Self.checksItself(child) || isBad(evaluate(child, in: scope), negated: !negated) {
                 explain(child, in: scope, negated: !negated, prefix: prefix, into: &collector)
             }
         case .not(let child):
@@ -85,6 +85,16 @@ extension ConditionEvaluator {
                 described = negated ? "no element satisfying the requirement" : "some element satisfying the requirement"
             }
             collector.add(Evidence(path: arrayPath, actual: .array(items), expected: described, status: outcome.status, note: outcome.reason))
+        }
+    }
+
+    /// True for the conditions whose explanation evaluates them and stops when they are not bad
+    /// (a field test, a quantifier, a related-resource test): evaluating them before explaining
+    /// them would only repeat that (a failing message's evidence is rendered for every finding).
+    private static func checksItself(_ condition: Condition) -> Bool {
+        switch condition {
+        case .field, .quantifier, .related: return true
+        case .all, .any, .none, .not: return false
         }
     }
 

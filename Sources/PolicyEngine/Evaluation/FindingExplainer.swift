@@ -34,7 +34,7 @@ final class FindingExplainer: Sendable {
 
     /// Evidence of the failing requirement on the document at `position`.
     func evidence(at position: Int) -> [Evidence] {
-        evaluator.explain(compiled.requirement, on: documents[position].document, limit: PolicyRunner.evidenceLimit)
+        evaluator.explain(requirement, on: documents[position].document, limit: PolicyRunner.evidenceLimit)
     }
 
     /// The message of the failing finding on the document at `position`.
@@ -42,9 +42,12 @@ final class FindingExplainer: Sendable {
 
     /// Message and evidence, rendered together.
     func text(at position: Int) -> (message: String, evidence: [Evidence]) {
-        let evidence = evidence(at: position)
-        let message = PolicyRunner.message(for: compiled, resource: documents[position], status: .fail, outcome: .fail, evidence: evidence,
-                                           asOf: evaluator.context.asOf, inScopeFilter: false)
-        return (message, evidence)
+        // The resource read in place: `documents[position]` handed over would be a copy.
+        documents.withElementView { documents in
+            let evidence = evaluator.explain(requirement, on: documents[position].document, limit: PolicyRunner.evidenceLimit)
+            let message = PolicyRunner.message(for: compiled, resource: documents[position], status: .fail, outcome: .fail, evidence: evidence,
+                                               asOf: evaluator.context.asOf, inScopeFilter: false)
+            return (message, evidence)
+        }
     }
 }

@@ -220,31 +220,34 @@ public enum PolicyRunner {
         return finding
     }
 
+    /// The message of a finding. The policy and resource are borrowed, and only the members read
+    /// are touched: a copy of a compiled policy or of a resource costs a reference count per
+    /// member, and every failing finding's message is rendered on all cores at once.
     static func message(
-        for compiled: CompiledPolicy, resource: Resource, status: Verdict, outcome: Outcome, evidence: [Evidence],
+        for compiled: borrowing CompiledPolicy, resource: borrowing Resource, status: Verdict, outcome: Outcome, evidence: [Evidence],
         asOf: CivilDate, inScopeFilter: Bool
     ) -> String {
-        let policy = compiled.policy
         switch status {
         case .error:
             return "evaluation error\(inScopeFilter ? " in applies_to.where" : ""): \(outcome.reason ?? "unknown reason")"
         case .unknown:
             // The policy's own words, when it says what is not known and why; else the evaluator's reason.
-            guard !inScopeFilter, let template = policy.unknownMessage else {
+            guard !inScopeFilter, let template = compiled.policy.unknownMessage else {
                 return "cannot be decided yet: \(outcome.reason ?? "a value is not known")"
             }
-            let context = MessageTemplate.Context(policyID: policy.id, policyTitle: policy.title, params: compiled.params, asOf: asOf)
+            let context = MessageTemplate.Context(policyID: compiled.policy.id, policyTitle: compiled.policy.title, params: compiled.params, asOf: asOf)
             return "cannot be decided yet: " + template.render(document: resource.document, context: context)
         default:
             break
         }
-        if let template = policy.message {
-            let context = MessageTemplate.Context(policyID: policy.id, policyTitle: policy.title, params: compiled.params, asOf: asOf)
+        if let template = compiled.policy.message {
+            let context = MessageTemplate.Context(policyID: compiled.policy.id, policyTitle: compiled.policy.title, params: compiled.params, asOf: asOf)
             return template.render(document: resource.document, context: context)
         }
         let details = evidence.prefix(3).map { item in
             "\(item.path) is \(item.actual.map { "'\($0.displayText)'" } ?? "missing") (expected \(item.expected))"
         }
-        return details.isEmpty ? policy.title : policy.title + ": " + details.joined(separator: "; ")
+        let title = compiled.policy.title
+        return details.isEmpty ? title : title + ": " + details.joined(separator: "; ")
     }
 }

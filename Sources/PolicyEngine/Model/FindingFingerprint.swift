@@ -41,25 +41,47 @@ extension Finding {
     }
 
     private func fingerprint(resourceComponent: String) -> String {
+        // Written straight into the canonical bytes: a million findings are fingerprinted when
+        // the JSON report is written, and building the components as strings first (an array of
+        // them, each fact concatenated) cost as much as the rest of the finding's JSON.
         var canonical: [UInt8] = []
         canonical.reserveCapacity(256)
-        for component in [Self.fingerprintVersion, policy, resourceComponent] + failedFacts {
-            canonical.append(contentsOf: String(component.utf8.count).utf8)
-            canonical.append(UInt8(ascii: ":"))
-            canonical.append(contentsOf: component.utf8)
+        Self.appendComponent(Self.fingerprintVersion.utf8, to: &canonical)
+        Self.appendComponent(policy.utf8, to: &canonical)
+        Self.appendComponent(resourceComponent.utf8, to: &canonical)
+        let evidence = self.evidence
+        if evidence.count == 1 {
+            Self.appendComponent(Self.fact(evidence[0]), to: &canonical)
+        } else if evidence.count > 1 {
+            // Distinct as strings (canonically equivalent texts are one fact), in byte order.
+            let facts = Set(evidence.map { String(decoding: Self.fact($0), as: UTF8.self) })
+            for fact in facts.sorted(by: { $0.utf8.lexicographicallyPrecedes($1.utf8) }) { Self.appendComponent(fact.utf8, to: &canonical) }
         }
         var hasher = SHA256()
         hasher.update(canonical)
         return hasher.hexDigest()
     }
 
-    /// The distinct normalised facts of the evidence, in byte order.
-    var failedFacts: [String] {
-        let facts = evidence.map { item in
-            Self.normalisedPath(item.path) + "\u{0}" + (item.actual.map { JSONWriter.compact(Self.normalised($0)) } ?? "missing")
+    /// `<UTF-8 byte count>:<bytes>`.
+    private static func appendComponent(_ bytes: some Collection<UInt8>, to canonical: inout [UInt8]) {
+        canonical.append(contentsOf: String(bytes.count).utf8)
+        canonical.append(UInt8(ascii: ":"))
+        canonical.append(contentsOf: bytes)
+    }
+
+    /// One fact's bytes: the normalised path, a NUL byte, the actual value's normalised compact
+    /// JSON or `missing`.
+    private static func fact(_ item: Evidence) -> [UInt8] {
+        var fact: [UInt8] = []
+        fact.reserveCapacity(item.path.utf8.count + 24)
+        fact.append(contentsOf: normalisedPath(item.path).utf8)
+        fact.append(0)
+        if let actual = item.actual {
+            JSONWriter.write(normalised(actual), into: &fact, indentBytes: nil, level: 0)
+        } else {
+            fact.append(contentsOf: "missing".utf8)
         }
-        guard facts.count > 1 else { return facts }
-        return Set(facts).sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+        return fact
     }
 
     /// `regions[2].kms` → `regions[*].kms`: the position of an element in an exported array is
