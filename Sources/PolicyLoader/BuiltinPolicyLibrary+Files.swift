@@ -850,6 +850,22 @@ tests:
               old-portal: not_applicable, r1: not_applicable, r2: not_applicable, r3: not_applicable, r4: not_applicable, r5: not_applicable,
               billing-batch: unknown, r6: not_applicable }
 
+  # Public sample (policies/PUBLIC-SAMPLES.md): the published DR testing log of ETP Express
+  # (CONFENGE/etp-express, docs/DISASTER_RECOVERY_TESTING.md, MIT), read by
+  # Tests/ResilienceTests/PublicSampleDRTestLogTests.swift. Its one entry, "Teste de Restore #1 -
+  # 2025-11-15", restored an empty 52-byte backup: the log's own success criterion "Teste de restore
+  # real executado" is unticked (result: fail) and its table is of expected results with
+  # placeholders (no integrity recorded). Two weeks later the application still has no passing,
+  # verified restore — whatever the ✅ marks in the log's tables suggest. The register entry (tier 1)
+  # is ours.
+  - name: "public sample: ETP Express DR testing log, restore of an empty backup"
+    policy: dr.restore_test.cadence
+    as_of: 2025-12-01
+    documents:
+      - { id: etp-express, type: application, name: etp-express, status: active, tier: tier1 }
+      - { id: etp-express/2025-11-15, type: dr.test, application: etp-express, date: "2025-11-15", test_type: restore, result: fail }
+    expect: { etp-express: fail, etp-express/2025-11-15: not_applicable }
+
 """####),
         ("builtin/dr/last-test-passed.yaml", ####"""
 version: 1
@@ -3915,9 +3931,14 @@ description: >-
   (`AWS::Backup::BackupSelection`, `aws_backup_selection`) to the resources it names by ARN
   (wildcards allowed) or by one of its tags (`ListOfTags`, `selection_tag`), with every condition
   met (`StringEquals`, `StringNotEquals`, `StringLike`, `StringNotLike`) and not excluded by its
-  `NotResources`, and lists the plans on each (`backup.plans`). Limits: only AWS Backup is read
-  (Azure Backup and GCP Backup and DR policies are not in the exports, so Azure and GCP stores are
-  not assessed); a selection whose plan is not among the inputs still counts, named by its plan id.
+  `NotResources`, and lists the plans on each (`backup.plans`). A store is in no plan only when the
+  inputs could show its selections: when they hold no Backup selection at all (an export that
+  does not record them), or none of the store's account while every selection names its account,
+  the store is reported as not known, with the reason (`backup.plans_unknown_reason`), never as
+  unprotected. Limits: only AWS Backup is read (Azure Backup and GCP Backup and DR policies are
+  not in the exports, so Azure and GCP stores are not assessed); a selection whose plan is not
+  among the inputs still counts, named by its plan id; a Terraform selection names no account, so
+  with one among the inputs every AWS store is judged.
 remediation: >-
   Add the store to a backup plan: tag it with the plan's selection tag (e.g. `backup-plan: daily`),
   or list its ARN in an `aws_backup_selection` of the plan.
@@ -3936,6 +3957,7 @@ applies_to:
 require:
   backup.plans: { length: { gte: 1 } }
 message: "{{ type }} {{ name | default: '(unnamed)' }} of {{ tags.application }} is in no backup plan: no copy outside its own account and region protects it"
+unknown_message: "whether {{ type }} {{ name | default: '(unnamed)' }} of {{ tags.application }} is in a backup plan is not known: {{ backup.plans_unknown_reason | default: 'its selections are known only after apply' }}"
 params:
   environments: [prod]
   tiers: [tier0, tier1]
@@ -3962,7 +3984,9 @@ description: >-
   of an active application (joined through the `application` tag) must keep backups at least
   `min_retention_days` of its tier: the longer of its own automated backups
   (`backup.retention_days`) and the backup plans covering it (`backup.plan_retention_days`, from
-  the linking step). A store whose retention is not reported by either fails. Buckets and volumes
+  the linking step). A store whose retention is not reported by either fails; one whose own
+  backups fall short while the inputs cannot show its backup plans (no Backup selection of its
+  account among them, `backup.plans_unknown_reason`) is reported as not known. Buckets and volumes
   are assessed on AWS only: their backups are AWS Backup plans, and Azure Backup and GCP Backup and
   DR are not in the exports.
 remediation: >-
@@ -3993,6 +4017,7 @@ require:
         - $.backup.retention_days: { gte: { param: min_retention_days, key: tier } }
         - $.backup.plan_retention_days: { gte: { param: min_retention_days, key: tier } }
 message: "{{ type }} {{ name | default: '(unnamed)' }} of {{ tags.application }} keeps backups {{ backup.retention_days | default: 'no' }} days (own) / {{ backup.plan_retention_days | default: 'no' }} days (backup plans); its tier requires more"
+unknown_message: "how long {{ type }} {{ name | default: '(unnamed)' }} of {{ tags.application }} keeps backups is not known ({{ backup.retention_days | default: 'no' }} days of its own): {{ backup.plans_unknown_reason | default: 'a retention is known only after apply' }}"
 params:
   environments: [prod]
   tiers: [tier0, tier1]
@@ -4930,10 +4955,18 @@ tests:
       - { id: payments-sql, type: database.instance, provider: gcp, tags: { environment: prod, application: payments-api } }
       - { id: reporting-db, type: database.instance, provider: aws, tags: { environment: prod, application: reporting } }
       - { id: payments-scratch, type: storage.bucket, provider: aws, tags: { environment: prod, application: payments-api } }
+      # Exports that cannot show a plan: no Backup selection among the inputs at all, or none of
+      # the store's account (the linking step sets the reason); not known, never "in no plan".
+      - { id: payments-archive, type: storage.bucket, provider: aws, account: "111122223333", tags: { environment: prod, application: payments-api },
+          backup: { plans: !unknown, plan_retention_days: !unknown,
+                    plans_unknown_reason: "the inputs hold no AWS Backup selection (AWS::Backup::BackupSelection in an AWS Config export, aws_backup_selection in a Terraform plan or state), so the plans that take it cannot be told" } }
+      - { id: payments-replica, type: database.instance, provider: aws, account: "444455556666", tags: { environment: prod, application: payments-api },
+          backup: { plans: !unknown, plan_retention_days: !unknown,
+                    plans_unknown_reason: "the inputs hold AWS Backup selections of account 111122223333 only, none of account 444455556666 (a selection covers its own account's resources only)" } }
     waivers:
       - { policy: resilience.backup.plan_coverage, resources: [payments-scratch], reason: Scratch space rebuilt from the ledger, owner: payments@acme.example, expires: 2027-06-30 }
     expect: { ledger: pass, payments-db: fail, payments-volume: fail, aws_dynamodb_table.sessions: unknown, payments-sql: not_applicable, reporting-db: not_applicable,
-              payments-scratch: waived, payments-api: not_applicable, reporting: not_applicable }
+              payments-scratch: waived, payments-api: not_applicable, reporting: not_applicable, payments-archive: unknown, payments-replica: unknown }
 
   # Public sample (policies/PUBLIC-SAMPLES.md): AWS's sample configuration item of an RDS instance
   # (awslabs/aws-config-rdk, rdk/template/example_ci/AWS_RDS_DBInstance.json, Apache-2.0) and Cloud
@@ -4941,16 +4974,19 @@ tests:
   # Apache-2.0), read and linked by Tests/InventoryTests/BackupPublicSampleTests.swift. Transform: the
   # item's `workload-type: production` tag kept, `environment: prod` and `application: rdk-sample-db`
   # added for the join; the application and its tier are ours. No Backup selection is in either
-  # export, so no plan covers the instance.
-  - name: "public sample: AWS Config RDK RDS instance in no backup plan"
+  # export (a plan without its selections), so whether a plan takes the instance cannot be told:
+  # not known, with the reason the linking step gives, rather than "in no backup plan".
+  - name: "public sample: AWS Config RDK RDS instance, exports without backup selections"
     policy: resilience.backup.plan_coverage
     documents:
       - { id: rdk-sample-db, type: application, name: rdk-sample-db, status: active, tier: tier0 }
-      - { id: "arn:aws:rds:us-east-1:264683526309:db:myrdstest", type: database.instance, provider: aws, name: myrdstest,
-          tags: { workload-type: production, environment: prod, application: rdk-sample-db }, backup: { enabled: true, retention_days: 7, pitr: true } }
+      - { id: "arn:aws:rds:us-east-1:264683526309:db:myrdstest", type: database.instance, provider: aws, account: "264683526309", name: myrdstest,
+          tags: { workload-type: production, environment: prod, application: rdk-sample-db },
+          backup: { enabled: true, retention_days: 7, pitr: true, plans: !unknown, plan_retention_days: !unknown,
+                    plans_unknown_reason: "the inputs hold no AWS Backup selection (AWS::Backup::BackupSelection in an AWS Config export, aws_backup_selection in a Terraform plan or state), so the plans that take it cannot be told" } }
       - { id: "arn:aws:backup:us-east-1:644160558196:backup-plan:14c4daac-b199-45ce-8644-c541734ebd14", type: backup.plan, provider: aws, name: test,
           backup: { retention_days: 180 } }
-    expect: { "arn:aws:rds:us-east-1:264683526309:db:myrdstest": fail, rdk-sample-db: not_applicable,
+    expect: { "arn:aws:rds:us-east-1:264683526309:db:myrdstest": unknown, rdk-sample-db: not_applicable,
               "arn:aws:backup:us-east-1:644160558196:backup-plan:14c4daac-b199-45ce-8644-c541734ebd14": not_applicable }
 
   # Real-world case: `example_backup_vault` is locked by the example of the
@@ -4985,20 +5021,41 @@ tests:
       - { id: aws_db_instance.checkout_next, type: database.instance, tags: { environment: prod, application: checkout-web }, backup: { retention_days: !unknown } }
       - { id: reporting-db, type: database.instance, tags: { environment: prod, application: reporting }, backup: { retention_days: 1 } }
       - { id: checkout-cache, type: database.table, tags: { environment: prod, application: checkout-web }, backup: { retention_days: 1 } }
+      # No Backup selection among the inputs: the plans' retention is not known. Own backups short
+      # of the tier's days leave the verdict open; own backups long enough decide it.
+      - { id: checkout-archive, type: storage.bucket, provider: aws, tags: { environment: prod, application: checkout-web },
+          backup: { plans: !unknown, plan_retention_days: !unknown, plans_unknown_reason: "the inputs hold no AWS Backup selection (AWS::Backup::BackupSelection in an AWS Config export, aws_backup_selection in a Terraform plan or state), so the plans that take it cannot be told" } }
+      - { id: checkout-orders, type: database.instance, provider: aws, tags: { environment: prod, application: checkout-web },
+          backup: { retention_days: 35, plans: !unknown, plan_retention_days: !unknown, plans_unknown_reason: "the inputs hold no AWS Backup selection (AWS::Backup::BackupSelection in an AWS Config export, aws_backup_selection in a Terraform plan or state), so the plans that take it cannot be told" } }
     waivers:
       - { policy: resilience.backup.retention_per_tier, resources: [checkout-cache], reason: Cache rebuilt from checkout-db, owner: checkout@acme.example, expires: 2027-06-30 }
     expect: { gcs-archive: not_applicable, checkout-cache: waived, ledger: pass, payments-db: pass, checkout-db: fail, checkout-volume: fail, aws_db_instance.checkout_next: unknown, reporting-db: not_applicable,
-              payments-api: not_applicable, checkout-web: not_applicable, reporting: not_applicable }
+              payments-api: not_applicable, checkout-web: not_applicable, reporting: not_applicable, checkout-archive: unknown, checkout-orders: pass }
 
-  # Public sample: the same RDS instance (see "public sample: AWS Config RDK RDS instance in no
-  # backup plan" above): 7 days of automated backups and no plan, short of tier 0's 35 days.
+  # Public sample: the same RDS instance (see "public sample: AWS Config RDK RDS instance, exports
+  # without backup selections" above): 7 days of automated backups, short of tier 0's 35 days, and
+  # backup plans the exports cannot show (they hold no selection): not known. As a tier-3 store,
+  # its own 7 days meet the tier's 7 whatever the plans keep.
   - name: "public sample: AWS Config RDK RDS instance, 7 days of automated backups"
     policy: resilience.backup.retention_per_tier
     documents:
       - { id: rdk-sample-db, type: application, name: rdk-sample-db, status: active, tier: tier0 }
-      - { id: "arn:aws:rds:us-east-1:264683526309:db:myrdstest", type: database.instance, provider: aws, name: myrdstest,
-          tags: { workload-type: production, environment: prod, application: rdk-sample-db }, backup: { enabled: true, retention_days: 7, pitr: true } }
-    expect: { "arn:aws:rds:us-east-1:264683526309:db:myrdstest": fail, rdk-sample-db: not_applicable }
+      - { id: "arn:aws:rds:us-east-1:264683526309:db:myrdstest", type: database.instance, provider: aws, account: "264683526309", name: myrdstest,
+          tags: { workload-type: production, environment: prod, application: rdk-sample-db },
+          backup: { enabled: true, retention_days: 7, pitr: true, plans: !unknown, plan_retention_days: !unknown,
+                    plans_unknown_reason: "the inputs hold no AWS Backup selection (AWS::Backup::BackupSelection in an AWS Config export, aws_backup_selection in a Terraform plan or state), so the plans that take it cannot be told" } }
+    expect: { "arn:aws:rds:us-east-1:264683526309:db:myrdstest": unknown, rdk-sample-db: not_applicable }
+
+  - name: "public sample: AWS Config RDK RDS instance, 7 days of automated backups, as a tier-3 store"
+    policy: resilience.backup.retention_per_tier
+    params: { tiers: [tier0, tier1, tier3] }
+    documents:
+      - { id: rdk-sample-db, type: application, name: rdk-sample-db, status: active, tier: tier3 }
+      - { id: "arn:aws:rds:us-east-1:264683526309:db:myrdstest", type: database.instance, provider: aws, account: "264683526309", name: myrdstest,
+          tags: { workload-type: production, environment: prod, application: rdk-sample-db },
+          backup: { enabled: true, retention_days: 7, pitr: true, plans: !unknown, plan_retention_days: !unknown,
+                    plans_unknown_reason: "the inputs hold no AWS Backup selection (AWS::Backup::BackupSelection in an AWS Config export, aws_backup_selection in a Terraform plan or state), so the plans that take it cannot be told" } }
+    expect: { "arn:aws:rds:us-east-1:264683526309:db:myrdstest": pass, rdk-sample-db: not_applicable }
 
   # Cases named `public sample: …` are built from public real-world exports, listed with source,
   # licence and transforms in policies/PUBLIC-SAMPLES.md; InventoryTests/PublicSampleCaseTests reads

@@ -12,8 +12,9 @@ import Testing
 /// Transform at read time (recorded in policies/PUBLIC-SAMPLES.md): the item's own tag
 /// `workload-type: production` is kept, and the two tags the policies join on are added,
 /// `environment: prod` (Assay's spelling of that production tag) and `application: rdk-sample-db`
-/// (an application of ours, whose tier the cases give). Neither sample holds a Backup selection:
-/// none was found in the public exports (see PUBLIC-SAMPLES.md, "Not found").
+/// (an application of ours, whose tier the cases give). Neither sample holds a Backup selection
+/// (none was found in the public exports, see PUBLIC-SAMPLES.md, "Not found"), so the instance's
+/// plans are not known rather than none.
 @Suite("Backup policies' public samples", .enabled(if: Samples.available, "../shared/external-data/resources is absent: backup public samples skipped"))
 struct BackupPublicSampleTests {
     static let itemFile = "aws-config/rdk-example-ci/AWS_RDS_DBInstance.json"
@@ -31,8 +32,8 @@ struct BackupPublicSampleTests {
         return InventoryNormalizer.link(try read(reader, item) + (try read(reader, Samples.resource(planFile))))
     }
 
-    @Test("the RDS instance keeps 7 days of automated backups and no backup plan selects it")
-    func rdsInstanceInNoPlan() throws {
+    @Test("the RDS instance keeps 7 days of automated backups; the exports cannot show which plans select it")
+    func rdsInstanceWithoutSelections() throws {
         let resources = try Self.linked()
         let instance = try resource("arn:aws:rds:us-east-1:264683526309:db:myrdstest", in: resources)
         #expect(instance.path("type") == .string("database.instance"))
@@ -44,9 +45,13 @@ struct BackupPublicSampleTests {
         #expect(instance.path("backup.enabled") == .bool(true))
         #expect(instance.path("backup.retention_days") == .number(7))
         #expect(instance.path("backup.pitr") == .bool(true))
-        // The recorded plan is among the inputs, but no selection puts the instance in it.
-        #expect(instance.path("backup.plans") == nil)
-        #expect(instance.path("backup.plan_retention_days") == nil)
+        #expect(instance.path("account") == .string("264683526309"))
+        // The recorded plan is among the inputs, but neither export holds a Backup selection: which
+        // plans take the instance cannot be told (not "in no plan").
+        #expect(instance.path("backup.plans") == .unknown)
+        #expect(instance.path("backup.plan_retention_days") == .unknown)
+        #expect(instance.path("backup.plans_unknown_reason") == .string(
+            "the inputs hold no AWS Backup selection (AWS::Backup::BackupSelection in an AWS Config export, aws_backup_selection in a Terraform plan or state), so the plans that take it cannot be told"))
         let plan = try resource("arn:aws:backup:us-east-1:644160558196:backup-plan:14c4daac-b199-45ce-8644-c541734ebd14", in: resources)
         #expect(plan.path("type") == .string("backup.plan"))
         #expect(plan.path("name") == .string("test"))

@@ -309,6 +309,68 @@ struct OperationsFacetTests {
         ]))
     }
 
+    /// A store no selection takes is "in no plan" only when the inputs could show a selection of
+    /// its account: with none at all among the inputs, or none of its account (selections cover
+    /// their own account's resources only), its plans and their retention are unknown, with the
+    /// reason. A Terraform selection names no account, so with one every AWS store is judged.
+    @Test func storesWithoutSelectionsOfTheirAccountAreNotKnown() throws {
+        func item(_ type: String, _ id: String, account: String, _ configuration: String) -> String {
+            #"{"configurationItemVersion": "1.3", "configurationItemStatus": "OK", "resourceType": "\#(type)", "resourceId": "\#(id)", "#
+                + #""ARN": "arn:aws:rds:us-east-1:\#(account):db:\#(id)", "awsRegion": "us-east-1", "awsAccountId": "\#(account)", "#
+                + #""configurationItemCaptureTime": "2026-11-20T10:00:00.000Z", "tags": {"backup": "daily"}, "configuration": \#(configuration)}"#
+        }
+        func snapshot(_ items: [String]) throws -> [Resource] {
+            let text = #"{"fileVersion": "1.0", "configurationItems": ["# + items.joined(separator: ",") + "]}"
+            return try read(AWSConfigReader(), Temporary.write(text, to: "snapshot.json", in: Temporary.folder()))
+        }
+        let database = #"{"dBInstanceIdentifier": "db", "engine": "postgres", "backupRetentionPeriod": 7}"#
+        let selection = item("AWS::Backup::BackupSelection", "sel1", account: "111122223333",
+                             #"{"BackupPlanId": "plan1", "BackupSelection": {"SelectionName": "daily", "ListOfTags": [{"ConditionType": "STRINGEQUALS", "ConditionKey": "backup", "ConditionValue": "daily"}]}}"#)
+        let noSelection = "the inputs hold no AWS Backup selection (AWS::Backup::BackupSelection in an AWS Config export, aws_backup_selection in a Terraform plan or state), so the plans that take it cannot be told"
+
+        // No selection at all among the inputs.
+        let alone = InventoryNormalizer.link(try snapshot([item("AWS::RDS::DBInstance", "orders", account: "111122223333", database)]))
+        let orders = try resource("arn:aws:rds:us-east-1:111122223333:db:orders", in: alone)
+        #expect(orders.path("backup.plans") == .unknown)
+        #expect(orders.path("backup.plan_retention_days") == .unknown)
+        #expect(orders.path("backup.plans_unknown_reason") == .string(noSelection))
+        #expect(orders.path("backup.retention_days") == .number(7), "the store's own backups stay known")
+
+        // Selections of account 1111… only: its store is taken, the other account's is not known.
+        let mixed = InventoryNormalizer.link(try snapshot([
+            selection, item("AWS::RDS::DBInstance", "orders", account: "111122223333", database),
+            item("AWS::RDS::DBInstance", "ledger", account: "444455556666", database),
+        ]))
+        #expect(try resource("arn:aws:rds:us-east-1:111122223333:db:orders", in: mixed).path("backup.plans") == Self.strings(["plan1"]))
+        let ledger = try resource("arn:aws:rds:us-east-1:444455556666:db:ledger", in: mixed)
+        #expect(ledger.path("backup.plans") == .unknown)
+        #expect(ledger.path("backup.plans_unknown_reason") == .string(
+            "the inputs hold AWS Backup selections of account 111122223333 only, none of account 444455556666 (a selection covers its own account's resources only)"))
+
+        // A selection of the store's own account that does not take it: in no plan (absent, fails).
+        let untagged = #"{"dBInstanceIdentifier": "scratch", "engine": "postgres"}"#
+        var scratchItem = item("AWS::RDS::DBInstance", "scratch", account: "111122223333", untagged)
+        scratchItem = scratchItem.replacingOccurrences(of: #""tags": {"backup": "daily"}"#, with: #""tags": {}"#)
+        let judged = InventoryNormalizer.link(try snapshot([selection, scratchItem]))
+        let scratch = try resource("arn:aws:rds:us-east-1:111122223333:db:scratch", in: judged)
+        #expect(scratch.path("backup.plans") == nil)
+        #expect(scratch.path("backup.plans_unknown_reason") == nil)
+
+        // A Terraform selection names no account: every AWS store is judged, the other account's too.
+        let terraform = #"""
+            {"format_version": "1.0", "terraform_version": "1.9.8", "values": {"root_module": {"resources": [
+              {"address": "aws_backup_selection.daily", "mode": "managed", "type": "aws_backup_selection", "name": "daily",
+               "provider_name": "registry.terraform.io/hashicorp/aws",
+               "values": {"id": "sel2", "name": "daily", "plan_id": "plan2", "resources": ["arn:aws:rds:eu-west-1:777788889999:db:*"], "selection_tag": []}}]}}}
+            """#
+        let withTerraform = InventoryNormalizer.link(
+            try snapshot([item("AWS::RDS::DBInstance", "ledger", account: "444455556666", database)])
+                + (try read(TerraformStateReader(), Temporary.write(terraform, to: "state.json", in: Temporary.folder()))))
+        let judgedLedger = try resource("arn:aws:rds:us-east-1:444455556666:db:ledger", in: withTerraform)
+        #expect(judgedLedger.path("backup.plans") == nil)
+        #expect(judgedLedger.path("backup.plans_unknown_reason") == nil)
+    }
+
     // MARK: - Azure and Google
 
     @Test func resourceGraphActivityLogScaleSetsAndAlerts() throws {

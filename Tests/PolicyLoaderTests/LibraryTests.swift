@@ -146,6 +146,7 @@ struct LibraryTests {
         "cost.commitments.coverage",
         "cost.dr.idle_resources",
         "resilience.backup.plan_coverage",
+        "dr.restore_test.cadence",
         "resilience.backup.retention_per_tier",
         "resilience.dependencies.tier_inversion",
         "resilience.dependencies.cycle",

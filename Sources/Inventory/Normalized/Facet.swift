@@ -174,6 +174,9 @@ public enum Facet: String, CaseIterable, Codable, Sendable {
     case backupPlans = "backup.plans"
     /// The longest retention, in days, of the backup plans covering the resource (set by `link`).
     case backupPlanRetentionDays = "backup.plan_retention_days"
+    /// Why `backup.plans` is unknown: the inputs hold no Backup selection that could take the
+    /// resource (none at all, or none of its account) (set by `link`).
+    case backupPlansUnknownReason = "backup.plans_unknown_reason"
     /// Backup vaults: whether a vault lock stops backups being deleted before their retention.
     case backupVaultLocked = "backup.vault_locked"
     /// Backup vaults: the lock's minimum retention in days.

@@ -3,7 +3,8 @@ public import PolicyEngine
 /// The joins that audit logging, failover readiness, backup coverage and primary/DR consistency
 /// need, run by `InventoryNormalizer.link` after its own passes. One walk sorts the resources by
 /// the types these joins concern; every join then visits only its own types, so an estate
-/// without trails, queues or backup selections pays for none of them.
+/// without trails or queues pays for none of them (one without backup selections pays one walk
+/// over its data stores, which learn that their plans are not known).
 ///
 /// 1. Audit trails → their destination: `audit.destination_immutable` from the destination's
 ///    `storage.immutable` and `audit.log_regions` (its region plus its replicas'); both unknown
@@ -11,7 +12,9 @@ public import PolicyEngine
 /// 2. GCP projects: `audit.data_access_logs` from their IAM policy's audit configs.
 /// 3. Dead-letter queues learn the queues they serve (`messaging.dead_letter_for`).
 /// 4. Terraform Backup vault locks fold into their vault (`backup.vault_locked`).
-/// 5. Backup selections → the resources they cover (`backup.plans`, `backup.plan_retention_days`).
+/// 5. Backup selections → the resources of their account they cover (`backup.plans`,
+///    `backup.plan_retention_days`); both unknown, with `backup.plans_unknown_reason`, for AWS
+///    stores of accounts the inputs show no selection of.
 /// 6. Security groups: `network.rule_keys`, one text per allowed rule; the same application's
 ///    groups in other regions (`network.counterparts`) and their rule keys.
 ///
@@ -208,14 +211,25 @@ private struct OperationalPass {
 
     // MARK: - 5. Backup selections
 
-    /// A selection covers, as AWS Backup does, the resources whose ARN it names (`*` wildcards;
+    /// A selection covers, as AWS Backup does, the resources of its own account (when both name
+    /// theirs) whose ARN it names (`*` wildcards;
     /// in Terraform also through references) or that carry one of its tags — and, of those, the
     /// ones meeting every condition (`StringEquals`, `StringNotEquals`, `StringLike`,
     /// `StringNotLike`) and not named by its `NotResources`. Plans are named by id, ARN, name or
     /// address.
+    ///
+    /// An AWS store no selection takes is in no plan only when the inputs could show one: when
+    /// they hold no Backup selection at all, or none of the store's account while every selection
+    /// names its account (a selection covers its own account's resources only), the store's
+    /// `backup.plans` and `backup.plan_retention_days` are unknown and
+    /// `backup.plans_unknown_reason` says which records are missing.
     mutating func linkBackupSelections() {
         let selections = positions(.backupSelection)
-        guard !selections.isEmpty else { return }
+        var scope = BackupSelectionScope(selections.map { document($0) })
+        guard !selections.isEmpty else {
+            markPlansUnknown(&scope)
+            return
+        }
         var plans: [String: Int] = [:]
         for position in positions(.backupPlan) {
             var keys = names(position)
@@ -227,6 +241,8 @@ private struct OperationalPass {
         }
         struct Rule {
             var plan: String
+            /// The selection's account; a selection takes its own account's resources only.
+            var account: String?
             var retention: Double?
             var exact: Set<String>
             var patterns: [String]
@@ -249,23 +265,25 @@ private struct OperationalPass {
             let planName = plan.map { resources[$0].id } ?? planReference
             let retention = plan.flatMap { document($0).facet(.backupRetentionDays)?.doubleValue }
             let arns = (selected.facet(.backupSelectionResources)?.elements.compactMap(\.text) ?? []) + references(selection, "resources")
-            rules.append(Rule(plan: planName, retention: retention, exact: Set(arns.filter { !$0.contains("*") }),
+            rules.append(Rule(plan: planName, account: selected.at("account")?.text, retention: retention, exact: Set(arns.filter { !$0.contains("*") }),
                               patterns: arns.filter { $0.contains("*") },
                               excluded: (selected.facet(.backupSelectionExcludedResources)?.elements.compactMap(\.text) ?? [])
                                   + references(selection, "not_resources"),
                               anyTag: pairs(selected.facet(.backupSelectionTags)).map { ($0.1, $0.2) },
                               allConditions: pairs(selected.facet(.backupSelectionConditions))))
         }
-        guard !rules.isEmpty else { return }
-        let stores = Set([ResourceKind.databaseInstance, .databaseCluster, .databaseTable, .databaseWarehouse, .storageBucket, .computeVolume,
-                          .computeInstance, .storageAccount].map(\.rawValue))
-        for position in resources.indices where stores.contains(resources[position].type) {
+        guard !rules.isEmpty else {
+            markPlansUnknown(&scope)
+            return
+        }
+        for position in resources.indices where Self.backupStores.contains(resources[position].type) {
             let id = resources[position].id
             let address = document(position).at("terraform", "address")?.text
             let tags = document(position).at("tags")
+            let account = document(position).at("account")?.text
             var covering: [String] = []
             var longest: Double?
-            for rule in rules {
+            for rule in rules where rule.account == nil || account == nil || rule.account == account {
                 // AWS Backup: (named resources or any listed tag) and every condition.
                 let named = rule.exact.contains(id) || address.map { rule.exact.contains($0) } == true || rule.patterns.contains { OperationalLinks.glob($0, matches: id) }
                 let tagged = rule.anyTag.contains { tags?.at($0.0)?.text == $0.1 }
@@ -275,11 +293,30 @@ private struct OperationalPass {
                 covering.append(rule.plan)
                 if let days = rule.retention { longest = max(longest ?? days, days) }
             }
-            guard !covering.isEmpty else { continue }
+            guard !covering.isEmpty else {
+                if let reason = scope.unknownReason(provider: document(position).at("provider")?.text, account: account) {
+                    update(position) { $0.setPlansUnknown(reason) }
+                }
+                continue
+            }
             update(position) { target in
                 target.setFacet(.backupPlans, .array(Set(covering).sorted().map(Value.string)))
                 if let longest { target.setFacet(.backupPlanRetentionDays, .number(longest)) }
             }
+        }
+    }
+
+    /// The data stores a Backup selection can take.
+    static let backupStores = Set([ResourceKind.databaseInstance, .databaseCluster, .databaseTable, .databaseWarehouse, .storageBucket,
+                                   .computeVolume, .computeInstance, .storageAccount].map(\.rawValue))
+
+    /// No selection takes any store: every AWS store whose account the inputs cannot show
+    /// selections of gets unknown plans.
+    mutating func markPlansUnknown(_ scope: inout BackupSelectionScope) {
+        for position in resources.indices where Self.backupStores.contains(resources[position].type) {
+            guard let reason = scope.unknownReason(provider: document(position).at("provider")?.text, account: document(position).at("account")?.text)
+            else { continue }
+            update(position) { $0.setPlansUnknown(reason) }
         }
     }
 
@@ -415,5 +452,53 @@ extension OperationalLinks {
             rest = rest[range.upperBound...]
         }
         return rest.count >= parts[parts.count - 1].count
+    }
+}
+
+/// Which AWS accounts the inputs show Backup selections of: a store of another account cannot be
+/// said to be in no plan, because a selection covers its own account's resources only.
+struct BackupSelectionScope {
+    /// Accounts of the selections that name theirs.
+    var accounts = Set<String>()
+    /// Whether a selection does not name its account (a Terraform plan): it may be any account's.
+    var anyWithoutAccount = false
+    /// Whether the inputs hold any selection.
+    var any = false
+
+    init(_ selections: [Value]) {
+        for selection in selections {
+            any = true
+            if let account = selection.at("account")?.text, !account.isEmpty { accounts.insert(account) } else { anyWithoutAccount = true }
+        }
+    }
+
+    /// The reason per account without selections, made once.
+    private var reasons: [String: Value] = [:]
+
+    /// Why the plans of an AWS store not taken by any selection are not known; nil when the
+    /// inputs could show its selections (so it is in no plan), or for other providers' stores.
+    mutating func unknownReason(provider: String?, account: String?) -> Value? {
+        guard provider == "aws" else { return nil }
+        guard any else { return Self.noSelection }
+        guard !anyWithoutAccount, let account, !account.isEmpty, !accounts.contains(account) else { return nil }
+        if let reason = reasons[account] { return reason }
+        let shown = accounts.sorted().joined(separator: ", ")
+        let reason = Value.string(
+            "the inputs hold AWS Backup selections of account\(accounts.count == 1 ? "" : "s") \(shown) only, none of account \(account) (a selection covers its own account's resources only)")
+        reasons[account] = reason
+        return reason
+    }
+
+    /// The reason when no selection is among the inputs, one value shared by every store.
+    static let noSelection: Value = .string(
+        "the inputs hold no AWS Backup selection (AWS::Backup::BackupSelection in an AWS Config export, aws_backup_selection in a Terraform plan or state), so the plans that take it cannot be told")
+}
+
+extension Value {
+    /// Marks a store's backup plans, and their retention, as not known, with the reason.
+    fileprivate mutating func setPlansUnknown(_ reason: Value) {
+        setFacet(.backupPlans, .unknown)
+        setFacet(.backupPlanRetentionDays, .unknown)
+        setFacet(.backupPlansUnknownReason, reason)
     }
 }
