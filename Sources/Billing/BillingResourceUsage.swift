@@ -59,20 +59,16 @@ public struct BillingResourceUsage: Sendable {
     /// Adds `billing: {usage_charges, window, usage_unknown_reason}` to every inventory resource
     /// (one with a `provider`) whose tag `environmentTag` is `drEnvironment`; others are left alone.
     public func annotate(_ resources: inout [Resource], environmentTag: String, drEnvironment: String) {
-        for index in resources.indices where Self.isDR(resources[index], environmentTag: environmentTag, drEnvironment: drEnvironment) {
+        for index in resources.indices where Self.isDR(document: resources[index].document, environmentTag: environmentTag, drEnvironment: drEnvironment) {
             guard var fields = resources[index].document.objectValue else { continue }
             fields["billing"] = .object(evidence(for: resources[index]))
             resources[index].document = .object(fields)
         }
     }
 
-    /// True for an inventory resource tagged as DR.
-    public static func isDR(_ resource: Resource, environmentTag: String, drEnvironment: String) -> Bool {
-        isDR(document: resource.document, environmentTag: environmentTag, drEnvironment: drEnvironment)
-    }
-
-    /// True for the document of an inventory resource tagged as DR (for callers that read the
-    /// resources in place: a `Resource` handed over is a copy, a reference count per member).
+    /// True for the document of an inventory resource tagged as DR (the document, not the
+    /// `Resource`: callers read the resources in place, and a `Resource` handed over is a copy,
+    /// a reference count per member).
     public static func isDR(document: Value, environmentTag: String, drEnvironment: String) -> Bool {
         document["provider"] != nil && document["tags"]?[environmentTag]?.stringValue == drEnvironment
     }

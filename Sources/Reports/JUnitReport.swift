@@ -177,22 +177,16 @@ public struct JUnitReport: ReportRenderer {
         case .pass:
             out.raw("/>\n")
             return
-        case .failure(let message, let type, let body):
-            out.raw(">\n      <failure message=\"")
+        case .failure(let message, let type, let body), .error(let message, let type, let body):
+            let isFailure: Bool
+            if case .failure = testCase.outcome { isFailure = true } else { isFailure = false }
+            out.raw(isFailure ? ">\n      <failure message=\"" : ">\n      <error message=\"")
             out.attribute(message)
             out.raw("\" type=\"")
             out.attribute(type)
             out.raw("\">")
             suite.body(of: body, into: &out)
-            out.raw("</failure>\n")
-        case .error(let message, let type, let body):
-            out.raw(">\n      <error message=\"")
-            out.attribute(message)
-            out.raw("\" type=\"")
-            out.attribute(type)
-            out.raw("\">")
-            suite.body(of: body, into: &out)
-            out.raw("</error>\n")
+            out.raw(isFailure ? "</failure>\n" : "</error>\n")
         case .skipped(let text):
             out.raw(">\n      <skipped>")
             out.text(text)

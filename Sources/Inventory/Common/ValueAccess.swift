@@ -23,13 +23,6 @@ extension Value {
         step(first)?.step(second)?.step(third)
     }
 
-    /// One step of `value(at:)`: unknown stays unknown; a missing or null member is nil.
-    @inline(__always) private func step(_ key: String) -> Value? {
-        if case .unknown = self { return .unknown }
-        guard case .object(let fields) = self, let next = fields[key], !next.isNull else { return nil }
-        return next
-    }
-
     /// The value at a key path, matching each key case-insensitively (Azure PowerShell exports
     /// spell `Properties`, ARG `properties`).
     func ci(_ keys: String...) -> Value? {

@@ -8,11 +8,17 @@ extension Value {
     func value(at path: some Collection<String>) -> Value? {
         var current = self
         for key in path {
-            if case .unknown = current { return .unknown }
-            guard case .object(let fields) = current, let next = fields[key], !next.isNull else { return nil }
+            guard let next = current.step(key) else { return nil }
             current = next
         }
         return current
+    }
+
+    /// One step of `value(at:)`: unknown stays unknown; a missing or null member is nil.
+    @inline(__always) func step(_ key: String) -> Value? {
+        if case .unknown = self { return .unknown }
+        guard case .object(let fields) = self, let next = fields[key], !next.isNull else { return nil }
+        return next
     }
 
     /// The value of a facet.

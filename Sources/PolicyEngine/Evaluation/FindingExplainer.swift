@@ -42,12 +42,12 @@ final class FindingExplainer: Sendable {
 
     /// Message and evidence, rendered together.
     func text(at position: Int) -> (message: String, evidence: [Evidence]) {
+        let evidence = evidence(at: position)
         // The resource read in place: `documents[position]` handed over would be a copy.
-        documents.withElementView { documents in
-            let evidence = evaluator.explain(requirement, on: documents[position].document, limit: PolicyRunner.evidenceLimit)
-            let message = PolicyRunner.message(for: compiled, resource: documents[position], status: .fail, outcome: .fail, evidence: evidence,
-                                               asOf: evaluator.context.asOf, inScopeFilter: false)
-            return (message, evidence)
+        let message = documents.withElementView { documents in
+            PolicyRunner.message(for: compiled, resource: documents[position], status: .fail, outcome: .fail, evidence: evidence,
+                                 asOf: evaluator.context.asOf, inScopeFilter: false)
         }
+        return (message, evidence)
     }
 }
