@@ -53,9 +53,11 @@ func peakRSSMegabytes() -> Double { Double(resourceUsage().ru_maxrss) / 1024 }
 /// say what a resource costs phase by phase. (malloc's own counts, `mallinfo`, are not exported
 /// by Swift's Glibc module.)
 func residentMegabytes() -> Int {
-    let statm = (try? String(contentsOfFile: "/proc/self/statm", encoding: .utf8))?.split(separator: " ")
+    // Read to the end: a /proc file reports size 0, so a read by size gets nothing.
+    let data = FileHandle(forReadingAtPath: "/proc/self/statm")?.readDataToEndOfFile() ?? Data()
+    let statm = Optional(String(decoding: data, as: UTF8.self).split(separator: " "))
     let pages = statm.flatMap { $0.count > 1 ? Int($0[1]) : nil } ?? 0
-    return pages * 4096 >> 20
+    return (pages * 4096) >> 20
 }
 var residentByPhase: [String: Int] = [:]
 
