@@ -165,7 +165,8 @@ public enum IdentityResolution {
             }
         }
 
-        /// Frees the key table once grouping is done (a million ids hold ~100 MB).
+        /// Frees the key table once grouping is done: its hashes and slots, and its hold on the
+        /// records (which the merge then changes in place).
         mutating func releaseKeys() { firstByKey = FirstRecordTable(count: 0) { _ in nil } }
 
         /// The first inventory record whose identity key is `key`, if any.
