@@ -49,6 +49,18 @@ func cpuSeconds() -> Double {
 
 func peakRSSMegabytes() -> Double { Double(resourceUsage().ru_maxrss) / 1024 }
 
+/// The resident set after a phase, in MB (`/proc/self/statm`), so that docs/performance.md can
+/// say what a resource costs phase by phase. (malloc's own counts, `mallinfo`, are not exported
+/// by Swift's Glibc module.)
+func residentMegabytes() -> Int {
+    // Read to the end: a /proc file reports size 0, so a read by size gets nothing.
+    let data = FileHandle(forReadingAtPath: "/proc/self/statm")?.readDataToEndOfFile() ?? Data()
+    let statm = Optional(String(decoding: data, as: UTF8.self).split(separator: " "))
+    let pages = statm.flatMap { $0.count > 1 ? Int($0[1]) : nil } ?? 0
+    return (pages * 4096) >> 20
+}
+var residentByPhase: [String: Int] = [:]
+
 do {
     let asOf = CivilDate(year: 2025, month: 1, day: 1)!
     let policySet = try PolicySetLoader.load(paths: [policiesPath])
@@ -65,17 +77,20 @@ do {
     _ = try file.sha256()
     let loadSeconds = seconds(since: loadStart)
     let loadCPU = cpuSeconds() - loadCPUStart
+    residentByPhase["1_load"] = residentMegabytes()
 
     // Identity, as `assay evaluate` runs it after reading: records of one resource become one.
     let identityStart = DispatchTime.now()
     let resources = IdentityResolution.resolve(records).resources
     let identitySeconds = seconds(since: identityStart)
+    residentByPhase["2_identity"] = residentMegabytes()
     let bytes = (try? FileManager.default.attributesOfItem(atPath: inventory)[.size] as? Int) ?? 0
 
     // Indexing: types, and the id order that lets findings come out sorted.
     let indexStart = DispatchTime.now()
     let corpus = ResourceCorpus(resources: resources)
     let indexSeconds = seconds(since: indexStart)
+    residentByPhase["3_index"] = residentMegabytes()
 
     var evaluationTimes: [Double] = []
     var evaluations: [PolicyEvaluation] = []
@@ -90,12 +105,14 @@ do {
         evaluationTimes.append(seconds(since: start))
         evaluationCPU.append(cpuSeconds() - cpuStart)
     }
+    residentByPhase["4_evaluation"] = residentMegabytes()
     let evaluation = evaluationTimes.isEmpty ? 0 : evaluationTimes.sorted()[evaluationTimes.count / 2]
     // Rendering every failing finding's message and evidence, as `assay evaluate` does before
     // writing its outputs (evaluation defers it).
     let textStart = DispatchTime.now()
     PolicyRunner.materializeText(of: &evaluations)
     let textSeconds = seconds(since: textStart)
+    residentByPhase["5_text"] = residentMegabytes()
     var violations: [String: Int] = [:]
     for result in evaluations { violations[result.policy.policy.id] = result.counts.fail + result.counts.error }
     let report: [String: Any] = [
@@ -109,7 +126,7 @@ do {
         "resources_per_s_eval": evaluation > 0 ? Int(Double(resources.count) / evaluation) : 0,
         "resources_per_s_load": Int(Double(resources.count) / loadSeconds),
         "load_mb_per_s": Int(Double(bytes) / 1e6 / loadSeconds),
-        "peak_rss_mb": Int(peakRSSMegabytes()), "violations": violations,
+        "peak_rss_mb": Int(peakRSSMegabytes()), "rss_mb_after": residentByPhase, "violations": violations,
         "total": violations.values.reduce(0, +),
     ]
     let json = try JSONSerialization.data(withJSONObject: report, options: [.sortedKeys])
