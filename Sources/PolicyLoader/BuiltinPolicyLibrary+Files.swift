@@ -4081,12 +4081,17 @@ description: >-
   ends and refuses shortening it — in compliance mode even to the account root. Every backup vault
   must be locked (`backup.vault_locked`: Config `LockConfiguration` / the Backup API's `Locked`;
   Terraform `aws_backup_vault_lock_configuration`, joined to its vault by name — a Terraform vault
-  without one is unlocked). A vault whose export says nothing about its lock is reported, not
+  without one is unlocked; Azure Recovery Services and Backup vaults: immutability
+  (`securitySettings.immutabilitySettings.state`) `Locked`, or `Unlocked` — immutable but
+  reversible, as AWS governance mode — counts as locked, `Disabled` does not, and a row without
+  the state is unknown). A vault whose export says nothing about its lock is reported, not
   passed.
 remediation: >-
   Lock the vault (`aws backup put-backup-vault-lock-configuration --backup-vault-name VAULT
   --min-retention-days 7 --changeable-for-days 3`, or `aws_backup_vault_lock_configuration`), after
-  checking the plans' retention fits the lock's bounds.
+  checking the plans' retention fits the lock's bounds. On Azure, enable immutability on the
+  Recovery Services or Backup vault (`az backup vault update --immutability-state Unlocked`, then
+  `Locked` once the policies' retention is settled).
 applies_to:
   types: [backup.vault]
 require:
@@ -5006,6 +5011,39 @@ tests:
     waivers:
       - { policy: resilience.backup.vault_lock, resources: [migration-vault], reason: Emptied and deleted after the vault migration, owner: platform@acme.example, expires: 2027-01-31 }
     expect: { aws_backup_vault.example: pass, acme-prod-vault: pass, acme-legacy-vault: fail, not-reported: fail, aws_backup_vault.next: unknown, plan: not_applicable, migration-vault: waived }
+
+  # Public sample: the three Azure Backup vaults of PSRule for Azure's test data (Azure/PSRule.Rules.Azure,
+  # tests/PSRule.Rules.Azure.Tests/Resources.BV.json, MIT; a Get-AzResource export read by the Azure
+  # reader): vault-A states no immutability (unknown), vault-B `Disabled` (fail), vault-C `Locked` (pass).
+  # PSRule fails vault-A; Assay cannot tell from the row whether the API version carried the setting.
+  - name: "public sample: PSRule Azure Backup vaults, immutability not stated, disabled and locked"
+    policy: resilience.backup.vault_lock
+    documents:
+      - { id: /subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg-test/providers/Microsoft.DataProtection/backupVaults/vault-A,
+          type: backup.vault, provider: azure, account: 00000000-0000-0000-0000-000000000000, region: westeurope, name: vault-A,
+          native_type: microsoft.dataprotection/backupvaults, backup: { vault_locked: !unknown } }
+      - { id: /subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg-test/providers/Microsoft.DataProtection/backupVaults/vault-B,
+          type: backup.vault, provider: azure, account: 00000000-0000-0000-0000-000000000000, region: westeurope, name: vault-B,
+          native_type: microsoft.dataprotection/backupvaults, backup: { vault_locked: false } }
+      - { id: /subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg-test/providers/Microsoft.DataProtection/backupVaults/vault-C,
+          type: backup.vault, provider: azure, account: 00000000-0000-0000-0000-000000000000, region: westeurope, name: vault-C,
+          native_type: microsoft.dataprotection/backupvaults, backup: { vault_locked: true } }
+    expect:
+      /subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg-test/providers/Microsoft.DataProtection/backupVaults/vault-A: unknown
+      /subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg-test/providers/Microsoft.DataProtection/backupVaults/vault-B: fail
+      /subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg-test/providers/Microsoft.DataProtection/backupVaults/vault-C: pass
+
+  # Public sample: the Recovery Services vault of the `Vaults_Get` example in Azure's REST API
+  # specification (Azure/azure-rest-api-specs, .../RecoveryServices/examples/2025-02-01/GETVault.json, MIT;
+  # its 200 response body): immutability `Disabled`.
+  - name: "public sample: Azure REST API example Recovery Services vault, immutability disabled"
+    policy: resilience.backup.vault_lock
+    documents:
+      - { id: /subscriptions/77777777-b0c6-47a2-b37c-d8e65a629c18/resourceGroups/Default-RecoveryServices-ResourceGroup/providers/Microsoft.RecoveryServices/vaults/swaggerExample,
+          type: backup.vault, provider: azure, account: 77777777-b0c6-47a2-b37c-d8e65a629c18, region: westus, name: swaggerExample,
+          native_type: microsoft.recoveryservices/vaults, tags: { TestUpdatedKey: TestUpdatedValue }, backup: { vault_locked: false } }
+    expect:
+      /subscriptions/77777777-b0c6-47a2-b37c-d8e65a629c18/resourceGroups/Default-RecoveryServices-ResourceGroup/providers/Microsoft.RecoveryServices/vaults/swaggerExample: fail
 
   - name: backup retention per application tier
     policy: resilience.backup.retention_per_tier

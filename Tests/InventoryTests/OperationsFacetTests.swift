@@ -431,6 +431,40 @@ struct OperationsFacetTests {
         #expect(alert.path("monitoring.actions_enabled") == .bool(false))
     }
 
+    @Test func resourceGraphVaultImmutability() throws {
+        // Resource Graph rows (lower-case types): each immutability state, an unknown state value,
+        // and a row without properties (`az graph query` projecting id, name, type only).
+        let rows = #"""
+            {"count": 5, "data": [
+              {"id": "/subscriptions/s1/resourceGroups/bk/providers/Microsoft.RecoveryServices/vaults/rsv-locked", "name": "rsv-locked",
+               "type": "microsoft.recoveryservices/vaults", "location": "westeurope", "subscriptionId": "s1",
+               "properties": {"securitySettings": {"immutabilitySettings": {"state": "Locked"}}}},
+              {"id": "/subscriptions/s1/resourceGroups/bk/providers/Microsoft.RecoveryServices/vaults/rsv-unlocked", "name": "rsv-unlocked",
+               "type": "microsoft.recoveryservices/vaults", "location": "northeurope", "subscriptionId": "s1",
+               "properties": {"securitySettings": {"immutabilitySettings": {"state": "Unlocked"}, "softDeleteSettings": {"softDeleteState": "AlwaysON"}}}},
+              {"id": "/subscriptions/s1/resourceGroups/bk/providers/Microsoft.DataProtection/backupVaults/bv-disabled", "name": "bv-disabled",
+               "type": "microsoft.dataprotection/backupvaults", "location": "westeurope", "subscriptionId": "s1",
+               "properties": {"securitySettings": {"immutabilitySettings": {"state": "Disabled"}}}},
+              {"id": "/subscriptions/s1/resourceGroups/bk/providers/Microsoft.DataProtection/backupVaults/bv-future", "name": "bv-future",
+               "type": "microsoft.dataprotection/backupvaults", "location": "westeurope", "subscriptionId": "s1",
+               "properties": {"securitySettings": {"immutabilitySettings": {"state": "SomethingNew"}}}},
+              {"id": "/subscriptions/s1/resourceGroups/bk/providers/Microsoft.RecoveryServices/vaults/rsv-bare", "name": "rsv-bare",
+               "type": "microsoft.recoveryservices/vaults", "location": "westeurope", "subscriptionId": "s1"}
+            ]}
+            """#
+        let linked = InventoryNormalizer.link(try read(AzureResourceGraphReader(), Temporary.write(rows, to: "arg.json", in: Temporary.folder())))
+        let expected: [(String, Value)] = [
+            ("RecoveryServices/vaults/rsv-locked", .bool(true)), ("RecoveryServices/vaults/rsv-unlocked", .bool(true)),
+            ("DataProtection/backupVaults/bv-disabled", .bool(false)), ("DataProtection/backupVaults/bv-future", .unknown),
+            ("RecoveryServices/vaults/rsv-bare", .unknown),
+        ]
+        for (path, locked) in expected {
+            let vault = try resource("/subscriptions/s1/resourceGroups/bk/providers/Microsoft." + path, in: linked)
+            #expect(vault.path("type") == .string("backup.vault"), "\(path)")
+            #expect(vault.path("backup.vault_locked") == locked, "\(path)")
+        }
+    }
+
     @Test func exampleEstateGoogleAuditConfigAndRegionalGroup() throws {
         let linked = InventoryNormalizer.link(try read(GCPAssetInventoryReader(), Samples.fixture("gcp-cai.jsonl")))
         let project = try resource("//cloudresourcemanager.googleapis.com/projects/482913710045", in: linked)

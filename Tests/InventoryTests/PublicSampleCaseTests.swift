@@ -185,6 +185,38 @@ struct PublicSampleCaseTests {
                                                           ("workload-type", .string("production"))])))
     }
 
+    /// Azure backup vaults' immutability as `backup.vault_locked`, from PSRule's test vaults
+    /// (one Get-AzResource export: no state, `Disabled`, `Locked`) and the Recovery Services
+    /// `Vaults_Get` example of Azure's REST API specification (`Disabled`).
+    @Test func azureVaultImmutability() throws {
+        let folder = Samples.packageRoot + "/Tests/InventoryTests/Fixtures/public-samples/"
+        let vaults = InventoryNormalizer.link(try read(AzureResourceGraphReader(), folder + "psrule-backup-vaults.Resources.BV.json"))
+        let prefix = "/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg-test/providers/Microsoft.DataProtection/backupVaults/"
+        #expect(vaults.map(\.id) == ["A", "B", "C"].map { prefix + "vault-" + $0 })
+        let expected: [(String, Value)] = [("A", .unknown), ("B", .bool(false)), ("C", .bool(true))]
+        for (name, locked) in expected {
+            let vault = try resource(prefix + "vault-" + name, in: vaults)
+            #expect(vault.path("type") == .string("backup.vault"))
+            #expect(vault.path("native_type") == .string("microsoft.dataprotection/backupvaults"))
+            #expect(vault.path("name") == .string("vault-" + name))
+            #expect(vault.path("provider") == .string("azure"))
+            #expect(vault.path("account") == .string("00000000-0000-0000-0000-000000000000"))
+            #expect(vault.path("region") == .string("westeurope"))
+            #expect(vault.path("backup.vault_locked") == locked, "vault-\(name)")
+            #expect(vault.path("backup.vault_min_retention_days") == nil)
+        }
+        let recoveryServices = InventoryNormalizer.link(try read(AzureResourceGraphReader(), folder + "azure-recovery-services-vault.GETVault.json"))
+        let id = "/subscriptions/77777777-b0c6-47a2-b37c-d8e65a629c18/resourceGroups/Default-RecoveryServices-ResourceGroup/providers/Microsoft.RecoveryServices/vaults/swaggerExample"
+        #expect(recoveryServices.map(\.id) == [id])
+        let vault = try resource(id, in: recoveryServices)
+        #expect(vault.path("type") == .string("backup.vault"))
+        #expect(vault.path("name") == .string("swaggerExample"))
+        #expect(vault.path("region") == .string("westus"))
+        #expect(vault.path("account") == .string("77777777-b0c6-47a2-b37c-d8e65a629c18"))
+        #expect(vault.path("backup.vault_locked") == .bool(false))
+        #expect(vault.path("tags") == .object(Fields([("TestUpdatedKey", .string("TestUpdatedValue"))])))
+    }
+
     // MARK: - Failover readiness
 
     @Test func route53FailoverExampleRecords() throws {

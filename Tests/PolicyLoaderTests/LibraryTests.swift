@@ -170,6 +170,7 @@ struct LibraryTests {
         "resilience.queue.dead_letter",
         "resilience.deletion_protection.critical",
         "resilience.monitoring.alarms_per_region",
+        "resilience.backup.vault_lock",
     ])
 
     @Test("issue 14's policies: passing, failing and unknown cases, and public-sample cases listed with source and licence")

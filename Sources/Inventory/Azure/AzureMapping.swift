@@ -25,6 +25,8 @@ enum AzureMapping {
         "microsoft.compute/virtualmachinescalesets": .computeScalingGroup,
         "microsoft.insights/metricalerts": .monitoringAlarm,
         "microsoft.documentdb/databaseaccounts": .databaseCluster,
+        "microsoft.recoveryservices/vaults": .backupVault,
+        "microsoft.dataprotection/backupvaults": .backupVault,
     ]
 
     /// The normalized resource of one row.

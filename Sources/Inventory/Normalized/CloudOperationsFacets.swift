@@ -36,8 +36,24 @@ enum CloudOperationsFacets {
                 }, into: &resource)
         case "microsoft.insights/metricalerts":
             globalAlert(enabled: properties.ci("enabled"), metric: properties.ci("criteria", "allOf")?.elements.first?.ci("metricName"), into: &resource)
+        case "microsoft.recoveryservices/vaults", "microsoft.dataprotection/backupvaults":
+            resource[.backupVaultLocked] = immutableVault(properties.ci("securitySettings", "immutabilitySettings", "state"))
         default:
             break
+        }
+    }
+
+    /// An Azure vault's immutability (`properties.securitySettings.immutabilitySettings.state`,
+    /// Recovery Services and Backup vaults alike) as `backup.vault_locked`: `Locked` (irreversible,
+    /// as AWS Backup Vault Lock's compliance mode) and `Unlocked` (immutability on but reversible,
+    /// as governance mode, which AWS items count as locked too) refuse deleting recovery points
+    /// before their retention; `Disabled` does not. A row without the state (API versions before
+    /// immutable vaults, `az resource list` without properties) does not say: unknown.
+    static func immutableVault(_ state: Value?) -> Value {
+        switch state?.text?.lowercased() {
+        case "locked", "unlocked": return .bool(true)
+        case "disabled": return .bool(false)
+        default: return .unknown
         }
     }
 

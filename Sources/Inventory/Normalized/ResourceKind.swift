@@ -19,7 +19,7 @@ public enum ResourceKind: String, CaseIterable, Codable, Sendable {
     case backupPlan = "backup.plan"
     /// AWS Backup selection: the resources a plan backs up.
     case backupSelection = "backup.selection"
-    /// AWS Backup vault.
+    /// Backup vault (AWS Backup vault, Azure Recovery Services vault or Backup vault).
     case backupVault = "backup.vault"
     /// CloudFront distribution.
     case cdnDistribution = "cdn.distribution"
@@ -111,7 +111,7 @@ public enum ResourceKind: String, CaseIterable, Codable, Sendable {
         case .analyticsDataset: return "BigQuery dataset"
         case .backupPlan: return "AWS Backup plan"
         case .backupSelection: return "AWS Backup selection (resources assigned to a plan)"
-        case .backupVault: return "AWS Backup vault"
+        case .backupVault: return "AWS Backup vault, Azure Recovery Services vault and Backup vault"
         case .cdnDistribution: return "CloudFront distribution"
         case .certificate: return "TLS certificate (ACM, GCP SSL certificate)"
         case .computeFunction: return "serverless function (Lambda)"
