@@ -57,10 +57,7 @@ enum FindingJSON {
             JSONWriter.writeString(waiver.owner, into: &output)
             fields.key("reason", &output)
             JSONWriter.writeString(waiver.reason, into: &output)
-            if let ticket = waiver.ticket {
-                fields.key("ticket", &output)
-                JSONWriter.writeString(ticket, into: &output)
-            }
+            fields.member("ticket", ifPresent: waiver.ticket, &output)
             fields.close(&output)
         }
         object.close(&output)
@@ -75,10 +72,7 @@ enum FindingJSON {
         JSONWriter.writeString(item.expected, into: &output)
         fields.key("missing", &output)
         append(item.actual == nil ? "true" : "false", to: &output)
-        if let note = item.note {
-            fields.key("note", &output)
-            JSONWriter.writeString(note, into: &output)
-        }
+        fields.member("note", ifPresent: item.note, &output)
         fields.key("path", &output)
         JSONWriter.writeString(item.path, into: &output)
         fields.key("status", &output)
@@ -94,30 +88,15 @@ enum FindingJSON {
             var declared = PrettyObject(level: level + 1)
             declared.key("address", &output)
             JSONWriter.writeString(declaration.address, into: &output)
-            if let file = declaration.file {
-                declared.key("file", &output)
-                JSONWriter.writeString(file, into: &output)
-            }
-            if let line = declaration.line {
-                declared.key("line", &output)
-                output.append(contentsOf: JSONWriter.format(Double(line)).utf8)
-            }
+            declared.member("file", ifPresent: declaration.file, &output)
+            declared.member("line", ifPresent: declaration.line, &output)
             declared.close(&output)
         }
         fields.key("file", &output)
         JSONWriter.writeString(source.file, into: &output)
-        if let format = source.format {
-            fields.key("format", &output)
-            JSONWriter.writeString(format, into: &output)
-        }
-        if let line = source.line {
-            fields.key("line", &output)
-            output.append(contentsOf: JSONWriter.format(Double(line)).utf8)
-        }
-        if let pointer = source.pointer {
-            fields.key("pointer", &output)
-            JSONWriter.writeString(pointer, into: &output)
-        }
+        fields.member("format", ifPresent: source.format, &output)
+        fields.member("line", ifPresent: source.line, &output)
+        fields.member("pointer", ifPresent: source.pointer, &output)
         fields.close(&output)
     }
 
@@ -139,6 +118,20 @@ enum FindingJSON {
             output.append(UInt8(ascii: "\""))
             output.append(contentsOf: ByteView(key))
             FindingJSON.append("\": ", to: &output)
+        }
+
+        /// A string member when there is a value; an absent one is left out.
+        @inline(__always) mutating func member(_ key: StaticString, ifPresent text: String?, _ output: inout [UInt8]) {
+            guard let text else { return }
+            self.key(key, &output)
+            JSONWriter.writeString(text, into: &output)
+        }
+
+        /// A line-number member when the line is known; an unknown one is left out.
+        @inline(__always) mutating func member(_ key: StaticString, ifPresent line: Int?, _ output: inout [UInt8]) {
+            guard let line else { return }
+            self.key(key, &output)
+            output.append(contentsOf: JSONWriter.format(Double(line)).utf8)
         }
 
         func close(_ output: inout [UInt8]) {
