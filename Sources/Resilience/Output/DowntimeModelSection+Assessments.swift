@@ -59,7 +59,7 @@ extension DowntimeModelSection.Application {
             recommendation: DowntimeModelSection.Recommendation(assessment),
             warnings: assessment.warnings.map { DowntimeModelSection.Warning(code: $0.code, message: $0.message) },
             placeholdersUsed: !model.placeholders.isEmpty,
-            placeholders: model.placeholders.map { DowntimeModelSection.Placeholder(field: $0.field, value: $0.value) },
+            placeholders: model.placeholders,
             seed: String(assessment.settings.seed), trials: assessment.settings.trials)
     }
 }
