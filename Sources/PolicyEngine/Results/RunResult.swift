@@ -35,21 +35,6 @@ public struct PolicyReport: Sendable, Hashable {
     /// non-cost document), used to say why a policy that matched nothing is not applicable.
     public var appliesTo: [String]
 
-    /// Creates a report entry.
-    public init(
-        id: String, title: String, severity: Severity, enforcement: Enforcement, category: String,
-        frameworks: [String: [String]], description: String, remediation: String, params: [String: Value], source: String,
-        counts: VerdictCounts, appliesTo: [String] = []
-    ) {
-        self.init(
-            metadata: PolicyMetadata(
-                id: id, title: title, severity: severity, enforcement: enforcement, category: category,
-                frameworks: frameworks, description: description, remediation: remediation
-            ),
-            params: params, source: source, counts: counts, appliesTo: appliesTo
-        )
-    }
-
     /// Creates a report entry from a policy's metadata.
     public init(metadata: PolicyMetadata, params: [String: Value], source: String, counts: VerdictCounts, appliesTo: [String] = []) {
         self.metadata = metadata
