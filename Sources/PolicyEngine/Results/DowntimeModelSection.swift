@@ -445,8 +445,10 @@ extension DowntimeModelSection {
     }
 
     /// A model warning: its code and message.
-    public struct Warning: Sendable, Equatable {
+    public struct Warning: Sendable, Hashable {
+        /// Stable identifier (`data_value_zero`, `cross_check`, `gordon_loeb`, …).
         public var code: String
+        /// What it means for the reader (the model always writes one; a results file may hold null).
         public var message: String?
 
         /// Creates a warning.

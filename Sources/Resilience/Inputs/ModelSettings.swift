@@ -112,10 +112,6 @@ public struct ModelSettings: Sendable, Hashable {
 /// downtime section's own type, so what the model records is what the section writes.
 public typealias Placeholder = DowntimeModelSection.Placeholder
 
-/// A warning attached to an application's results.
-public struct ModelWarning: Sendable, Hashable {
-    /// Stable identifier (`data_value_zero`, `cross_check`, `gordon_loeb`, …).
-    public var code: String
-    /// What it means for the reader.
-    public var message: String
-}
+/// A warning attached to an application's results: the downtime section's own type, so what the
+/// model warns is what the section writes.
+public typealias ModelWarning = DowntimeModelSection.Warning
