@@ -76,8 +76,8 @@ func run(findings findingCount: Int, changed: Int) -> RunResult {
                 waiver: status == .waived ? AppliedWaiver(id: "waivers.yaml:\(policyIndex)", reason: "legacy", owner: "platform",
                                                           ticket: "SEC-1", expires: asOf.adding(days: 30)) : nil))
         }
-        reports.append(PolicyReport(id: policy, title: "Bench policy \(policyIndex)", severity: .high, enforcement: .hard, category: "bench",
-                                    frameworks: ["soc2": ["CC6.1"]], description: "", remediation: "", params: [:],
+        reports.append(PolicyReport(metadata: PolicyMetadata(id: policy, title: "Bench policy \(policyIndex)", severity: .high, enforcement: .hard, category: "bench",
+                                    frameworks: ["soc2": ["CC6.1"]], description: "", remediation: ""), params: [:],
                                     source: "policies/bench.yaml:1:1", counts: counts))
     }
     let months = ["2026-08", "2026-09", "2026-10"]

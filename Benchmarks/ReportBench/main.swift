@@ -80,9 +80,10 @@ func generate(resources: Int) -> RunResult {
                 ))
             }
             policies.append(PolicyReport(
-                id: id, title: "Rule \(policyIndex) for \(kind.type)", severity: Severity.allCases[policyIndex % 5],
-                enforcement: Enforcement.allCases[policyIndex % 3], category: kind.category, frameworks: mapped,
-                description: "Generated policy \(policyIndex) over \(kind.type).", remediation: "Set the setting within range.",
+                metadata: PolicyMetadata(
+                    id: id, title: "Rule \(policyIndex) for \(kind.type)", severity: Severity.allCases[policyIndex % 5],
+                    enforcement: Enforcement.allCases[policyIndex % 3], category: kind.category, frameworks: mapped,
+                    description: "Generated policy \(policyIndex) over \(kind.type).", remediation: "Set the setting within range."),
                 params: kind.category == "dr" ? ["cadence_days": ["tier0": 90, "tier1": 90, "tier2": 180, "tier3": 365]] : [:],
                 source: "policies/\(kind.category)/rule-\(policyIndex).yaml:2:5", counts: counts
             ))

@@ -99,7 +99,9 @@ enum FuzzTarget: String, CaseIterable {
 
     private static func write(_ bytes: [UInt8], suffix: String) -> String {
         let path = scratch + suffix
-        FileManager.default.createFile(atPath: path, contents: Data(bytes))
+        // A target given no file would test nothing while looking green.
+        let written = FileManager.default.createFile(atPath: path, contents: Data(bytes))
+        precondition(written, "cannot write the fuzz scratch file \(path)")
         return path
     }
 }

@@ -52,12 +52,8 @@ public struct AzureCostReader: BillingFormatReader {
 
     /// Decodes one row.
     public func decode(_ record: CSVRecord, into line: inout RawCostLine, scratch: TagScratch) throws(FieldFailure) {
-        let day = record.field(date)
-        let period = record.field(billingPeriodStart)
-        line.chargePeriodStart = day
-        line.month = period.isEmpty
-            ? try FieldValues.month(day, column: date, header: header, memo: &line.monthMemo)
-            : try FieldValues.month(period, column: billingPeriodStart, header: header, memo: &line.monthMemo)
+        try FieldValues.setPeriod(of: &line, usageStart: record.field(date), column: date,
+                                  billingPeriod: record.field(billingPeriodStart), column: billingPeriodStart, header: header)
         line.billingAccount = record.field(billingAccount)
         line.subAccount = record.field(subscription)
         let category = record.field(meterCategory)

@@ -54,12 +54,8 @@ struct CURColumns: Sendable {
 
     /// Fills everything but the tags.
     func decode(_ record: CSVRecord, into line: inout RawCostLine) throws(FieldFailure) {
-        let usageStartText = record.field(usageStart)
-        let periodText = record.field(billingPeriodStart)
-        line.chargePeriodStart = usageStartText
-        line.month = periodText.isEmpty
-            ? try FieldValues.month(usageStartText, column: usageStart, header: header, memo: &line.monthMemo)
-            : try FieldValues.month(periodText, column: billingPeriodStart, header: header, memo: &line.monthMemo)
+        try FieldValues.setPeriod(of: &line, usageStart: record.field(usageStart), column: usageStart,
+                                  billingPeriod: record.field(billingPeriodStart), column: billingPeriodStart, header: header)
         line.billingAccount = record.field(payer)
         line.subAccount = record.field(usageAccount)
         let code = record.field(productCode)

@@ -56,12 +56,8 @@ public struct FOCUSReader: BillingFormatReader {
 
     /// Decodes one row.
     public func decode(_ record: CSVRecord, into line: inout RawCostLine, scratch: TagScratch) throws(FieldFailure) {
-        let chargeStart = ByteText.valueOrEmpty(record.field(chargePeriodStart))
-        let billingStart = ByteText.valueOrEmpty(record.field(billingPeriodStart))
-        line.chargePeriodStart = chargeStart
-        line.month = billingStart.isEmpty
-            ? try FieldValues.month(chargeStart, column: chargePeriodStart, header: header, memo: &line.monthMemo)
-            : try FieldValues.month(billingStart, column: billingPeriodStart, header: header, memo: &line.monthMemo)
+        try FieldValues.setPeriod(of: &line, usageStart: ByteText.valueOrEmpty(record.field(chargePeriodStart)), column: chargePeriodStart,
+                                  billingPeriod: ByteText.valueOrEmpty(record.field(billingPeriodStart)), column: billingPeriodStart, header: header)
         line.billingAccount = ByteText.valueOrEmpty(record.field(billingAccount))
         line.subAccount = ByteText.valueOrEmpty(record.field(subAccount))
         line.service = ByteText.valueOrEmpty(record.field(service))

@@ -80,6 +80,18 @@ enum FieldValues {
         return parsed
     }
 
+    /// Sets a row's charge period start (its usage start) and its month: the billing period's
+    /// (invoice month) when the row names one, else the usage start's. Every billing format's rule.
+    @inline(__always) static func setPeriod(
+        of line: inout RawCostLine, usageStart: FieldBytes, column usageColumn: Int, billingPeriod: FieldBytes, column periodColumn: Int,
+        header: BillingHeader
+    ) throws(FieldFailure) {
+        line.chargePeriodStart = usageStart
+        line.month = billingPeriod.isEmpty
+            ? try month(usageStart, column: usageColumn, header: header, memo: &line.monthMemo)
+            : try month(billingPeriod, column: periodColumn, header: header, memo: &line.monthMemo)
+    }
+
     /// Exact product of two decimals (list cost = unit price × quantity), truncated at 20
     /// fractional digits; nil on overflow.
     static func product(_ lhs: FixedDecimal, _ rhs: FixedDecimal) -> FixedDecimal? {

@@ -44,12 +44,8 @@ public struct GCPBillingReader: BillingFormatReader {
 
     /// Decodes one row (its credits go to `attachedCredit`).
     public func decode(_ record: CSVRecord, into line: inout RawCostLine, scratch: TagScratch) throws(FieldFailure) {
-        let start = record.field(usageStart)
-        let invoice = record.field(invoiceMonth)
-        line.chargePeriodStart = start
-        line.month = invoice.isEmpty
-            ? try FieldValues.month(start, column: usageStart, header: header, memo: &line.monthMemo)
-            : try FieldValues.month(invoice, column: invoiceMonth, header: header, memo: &line.monthMemo)
+        try FieldValues.setPeriod(of: &line, usageStart: record.field(usageStart), column: usageStart,
+                                  billingPeriod: record.field(invoiceMonth), column: invoiceMonth, header: header)
         line.billingAccount = record.field(account)
         line.subAccount = record.field(project)
         line.service = record.field(service)

@@ -1,6 +1,6 @@
 import Foundation
 import GRDB
-public import PolicyEngine
+import PolicyEngine
 
 /// The run history: one SQLite database (WAL mode) of recorded runs, their findings, waivers,
 /// cost figures and downtime outputs, chained by record hashes. Schema and guarantees are in

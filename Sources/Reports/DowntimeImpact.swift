@@ -242,8 +242,8 @@ struct DowntimeImpact {
         }
         return Dependencies(
             edges: graph.edges.map { edge in
-                DependencyEdge(target: edge.target, isHard: edge.kind != "soft", resolved: edge.resolved, inversion: edge.inversion,
-                               onCycle: edge.cycle)
+                DependencyEdge(target: edge.target, isHard: edge.kind == .hard, resolved: edge.resolved, inversion: edge.inversion,
+                               onCycle: edge.onCycle)
             },
             unresolved: graph.unresolved, cycle: graph.cycle, effectiveRTOHours: graph.effectiveRTOHours,
             effectiveRTOUnknownReason: graph.effectiveRTOUnknownReason, rtoBottleneck: graph.rtoBottleneck,

@@ -34,8 +34,8 @@ enum SampleRuns {
         var counts: [String: VerdictCounts] = [:]
         for finding in findings { counts[finding.policy, default: VerdictCounts()].record(finding.status) }
         let policies = counts.keys.sorted().map { id in
-            PolicyReport(id: id, title: "Policy \(id)", severity: .high, enforcement: .hard, category: "security", frameworks: [:],
-                         description: "", remediation: "", params: [:], source: "policies/\(id).yaml:1:1", counts: counts[id] ?? VerdictCounts())
+            PolicyReport(metadata: PolicyMetadata(id: id, title: "Policy \(id)", severity: .high, enforcement: .hard, category: "security", frameworks: [:],
+                         description: "", remediation: ""), params: [:], source: "policies/\(id).yaml:1:1", counts: counts[id] ?? VerdictCounts())
         }
         var sections: [String: Value] = [:]
         if let cost { sections["cost"] = cost }

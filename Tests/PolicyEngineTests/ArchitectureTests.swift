@@ -162,4 +162,52 @@ struct ArchitectureTests {
         let files = try FileManager.default.contentsOfDirectory(atPath: Self.sources.appendingPathComponent("PolicyEngine/Operators").path)
         #expect(files.count == Operator.allCases.count + 1, "one file per operator, plus OperatorDefinition.swift")
     }
+
+    @Test("docs/architecture.md's checklists (a reader, an operator, a policy, a report, a section) name only types, members and files that exist")
+    func extensionChecklists() throws {
+        let docs = try String(contentsOf: Fixtures.packageRoot.appendingPathComponent("docs/architecture.md"), encoding: .utf8)
+        let start = try #require(docs.range(of: "## Extending Assay"), "docs/architecture.md has no 'Extending Assay' section")
+        let rest = docs[start.upperBound...]
+        let section = rest[..<(rest.range(of: "\n## ")?.lowerBound ?? rest.endIndex)]
+        for heading in ["**A new input format.**", "**A new operator.**", "**A new policy.**", "**A new report.**", "A new section, checklist:"] {
+            #expect(section.contains(heading), "the checklist '\(heading)' is missing")
+        }
+        // Declared names, from one pass over the words of every Swift file (a keyword and the name after it).
+        var types: Set<String> = []
+        var members: Set<String> = []
+        var fileNames: Set<String> = []
+        for root in [Self.sources, Fixtures.packageRoot.appendingPathComponent("Tests")] {
+            let paths = try #require(FileManager.default.enumerator(atPath: root.path)).compactMap { $0 as? String }.filter { $0.hasSuffix(".swift") }
+            for path in paths {
+                fileNames.insert(URL(fileURLWithPath: path).lastPathComponent)
+                let text = try String(contentsOf: root.appendingPathComponent(path), encoding: .utf8)
+                let words = text.split { !($0.isLetter || $0.isNumber || $0 == "_") }
+                for (keyword, name) in zip(words, words.dropFirst()) {
+                    switch keyword {
+                    case "struct", "enum", "class", "protocol", "typealias", "actor": types.insert(String(name))
+                    case "func", "var", "let", "case": members.insert(String(name))
+                    case "subscript": members.insert("subscript")
+                    default: break
+                    }
+                }
+            }
+        }
+        var checked = 0
+        for match in section.matches(of: /`([^`]+)`/) {
+            let name = String(match.1)
+            if name.hasSuffix(".swift"), !name.contains("<") {
+                #expect(fileNames.contains(URL(fileURLWithPath: name).lastPathComponent), "the checklists name \(name), which does not exist")
+                checked += 1
+                continue
+            }
+            guard let parts = name.wholeMatch(of: /([A-Z][A-Za-z0-9]+)(?:\.([a-z][A-Za-z0-9]*))?(?:\(.*\))?/),
+                  !Self.layers.keys.contains(String(parts.1)) else { continue }
+            #expect(types.contains(String(parts.1)), "the checklists name the type \(parts.1), which is not declared")
+            if let member = parts.2 {
+                #expect(members.contains(String(member)), "the checklists name \(name), whose member is not declared")
+            }
+            checked += 1
+        }
+        #expect(checked > 50, "only \(checked) names checked")
+    }
 }

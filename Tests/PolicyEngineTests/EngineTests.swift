@@ -224,8 +224,8 @@ struct RunResultCodecTests {
         let result = RunResult(
             toolVersion: "9.9.9", asOf: CivilDate(year: 2026, month: 1, day: 2)!, labels: ["team": "x"], failOn: .medium, passing: .summary,
             policySetDigest: "abc", inputs: [InputRecord(path: "f.json", format: "json", sha256: "00", documents: 2)],
-            policies: [PolicyReport(id: "p", title: "P", severity: .medium, enforcement: .hard, category: "c", frameworks: ["soc2": ["CC6.1"]],
-                                    description: "d", remediation: "r", params: ["n": 3], source: "p.yaml:1:1", counts: counts)],
+            policies: [PolicyReport(metadata: PolicyMetadata(id: "p", title: "P", severity: .medium, enforcement: .hard, category: "c", frameworks: ["soc2": ["CC6.1"]],
+                                    description: "d", remediation: "r"), params: ["n": 3], source: "p.yaml:1:1", counts: counts)],
             findings: [finding, advisory], waivers: []
         )
         let text = JSONWriter.pretty(RunResultCodec.encode(result))

@@ -25,11 +25,11 @@ enum SampleResult {
         return RunResult(
             toolVersion: "0.0.1", asOf: CivilDate(year: 2026, month: 11, day: 27)!, failOn: .high, passing: .list, policySetDigest: "d",
             inputs: [], policies: [
-                PolicyReport(id: "encryption.at_rest.enabled", title: "Encrypted", severity: .high, enforcement: .hard, category: "encryption",
-                             frameworks: ["soc2": ["CC6.1"]], description: "", remediation: "Turn it on.", params: [:], source: "p.yaml:2:5",
+                PolicyReport(metadata: PolicyMetadata(id: "encryption.at_rest.enabled", title: "Encrypted", severity: .high, enforcement: .hard, category: "encryption",
+                             frameworks: ["soc2": ["CC6.1"]], description: "", remediation: "Turn it on."), params: [:], source: "p.yaml:2:5",
                              counts: counts),
-                PolicyReport(id: "tagging.owner", title: "Owner", severity: .low, enforcement: .soft, category: "tagging", frameworks: [:],
-                             description: "", remediation: "", params: [:], source: "t.yaml:2:5", counts: VerdictCounts()),
+                PolicyReport(metadata: PolicyMetadata(id: "tagging.owner", title: "Owner", severity: .low, enforcement: .soft, category: "tagging", frameworks: [:],
+                             description: "", remediation: ""), params: [:], source: "t.yaml:2:5", counts: VerdictCounts()),
             ], findings: findings, waivers: [])
     }
 }

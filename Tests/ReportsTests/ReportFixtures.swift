@@ -53,8 +53,8 @@ enum ReportFixtures {
         return RunResult(
             toolVersion: "0.1.0", asOf: CivilDate(parsing: asOf) ?? CivilDate(daysSinceEpoch: 0), labels: [:], failOn: .high,
             passing: .list, policySetDigest: "digest", inputs: [InputRecord(path: "inventory.json", format: "json", sha256: "abc", documents: failing + passing)],
-            policies: [PolicyReport(id: policy, title: "Buckets are encrypted", severity: .high, enforcement: .hard, category: "encryption",
-                                    frameworks: ["soc2": ["CC6.1"]], description: "", remediation: "Encrypt it.", params: [:],
+            policies: [PolicyReport(metadata: PolicyMetadata(id: policy, title: "Buckets are encrypted", severity: .high, enforcement: .hard, category: "encryption",
+                                    frameworks: ["soc2": ["CC6.1"]], description: "", remediation: "Encrypt it."), params: [:],
                                     source: "p.yaml:2:5", counts: counts)],
             findings: findings, waivers: []
         )

@@ -1,4 +1,4 @@
-public import PolicyEngine
+import PolicyEngine
 
 /// AWS CUR columns as SQL, mirroring `CURColumns` (legacy `lineItem/…` names, their Athena
 /// snake_case form, and CUR 2.0): the line item type's charge category, the amortization formula,

@@ -1,4 +1,4 @@
-public import PolicyEngine
+import PolicyEngine
 
 /// How one billing format's table columns become the normalized cost line, as SQL: the same
 /// rules its native reader applies (`FOCUSReader`, `CURColumns`), expression by expression.

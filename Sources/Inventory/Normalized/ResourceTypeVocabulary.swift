@@ -1,4 +1,4 @@
-public import PolicyEngine
+import PolicyEngine
 
 /// The resource types a policy may name in `applies_to.types`: the normalized types, the
 /// register record types (docs/registers.md), cost groups, and any type the run's inputs declare.

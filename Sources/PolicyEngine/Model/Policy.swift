@@ -59,24 +59,12 @@ public struct PolicyScope: Sendable {
     }
 }
 
-/// A declarative policy: metadata for humans and auditors, a scope, and a requirement.
+/// A declarative policy: metadata for humans and auditors, a scope, and a requirement. The
+/// metadata's fields read as the policy's own (`policy.id`, `policy.severity`).
+@dynamicMemberLookup
 public struct Policy: Sendable {
-    /// Stable dotted id (`encryption.at_rest.customer_key`), used in every output and in waivers.
-    public var id: String
-    /// One-line title.
-    public var title: String
-    /// Severity of a failure.
-    public var severity: Severity
-    /// Enforcement level.
-    public var enforcement: Enforcement
-    /// Topic (`encryption`, `tagging`, `cost`, …).
-    public var category: String
-    /// Control ids per framework key (`soc2: [CC6.1]`).
-    public var frameworks: [String: [String]]
-    /// Why the policy matters.
-    public var description: String
-    /// What to change when it fails.
-    public var remediation: String
+    /// Id, title, severity, enforcement, category, frameworks, description and remediation.
+    public var metadata: PolicyMetadata
     /// Which resources it applies to.
     public var scope: PolicyScope
     /// What must hold for each resource in scope.
@@ -103,14 +91,10 @@ public struct Policy: Sendable {
         params: [String: Value] = [:], paramDocs: [String: String] = [:], aliases: [String] = [],
         location: SourceLocation
     ) {
-        self.id = id
-        self.title = title
-        self.severity = severity
-        self.enforcement = enforcement
-        self.category = category
-        self.frameworks = frameworks
-        self.description = description
-        self.remediation = remediation
+        self.metadata = PolicyMetadata(
+            id: id, title: title, severity: severity, enforcement: enforcement, category: category,
+            frameworks: frameworks, description: description, remediation: remediation
+        )
         self.scope = scope
         self.requirement = requirement
         self.message = message
@@ -118,6 +102,13 @@ public struct Policy: Sendable {
         self.paramDocs = paramDocs
         self.aliases = aliases
         self.location = location
+    }
+
+    /// A metadata field (`policy.id`, `policy.title`, …).
+    @inlinable
+    public subscript<Field>(dynamicMember field: WritableKeyPath<PolicyMetadata, Field>) -> Field {
+        get { metadata[keyPath: field] }
+        set { metadata[keyPath: field] = newValue }
     }
 
     /// The policy with `unknownMessage` set.

@@ -445,8 +445,10 @@ extension DowntimeModelSection {
     }
 
     /// A model warning: its code and message.
-    public struct Warning: Sendable, Equatable {
+    public struct Warning: Sendable, Hashable {
+        /// Stable identifier (`data_value_zero`, `cross_check`, `gordon_loeb`, …).
         public var code: String
+        /// What it means for the reader (the model always writes one; a results file may hold null).
         public var message: String?
 
         /// Creates a warning.
@@ -464,10 +466,11 @@ extension DowntimeModelSection {
     }
 
     /// A spec default the model used for an input the register lacks.
-    public struct Placeholder: Sendable, Equatable {
-        /// The input (`margin_factor`, `dr.planned_test_cadence_days`).
+    public struct Placeholder: Sendable, Hashable {
+        /// The register field (snake_case, dotted for nested fields: `margin_factor`,
+        /// `dr.planned_test_cadence_days`).
         public var field: String
-        /// The value used, in words.
+        /// The default used, as text.
         public var value: String
 
         /// Creates a placeholder.
@@ -1110,39 +1113,50 @@ extension DowntimeModelSection {
     /// reason beside it; the section writes it as `null`, the application record (for policies)
     /// as `unknown`.
     public struct Dependencies: Sendable, Equatable {
-        /// One declared edge.
-        public struct Edge: Sendable, Equatable {
+        /// How strongly an application needs another one.
+        public enum Kind: String, CaseIterable, Sendable, Hashable {
+            /// The application is down while the dependency is down: it counts in the composite
+            /// availability and the effective RTO (serial composition, DOWNTIME-MODEL §B.6).
+            case hard
+            /// The application degrades without it but keeps serving; drawn, never composed.
+            case soft
+        }
+
+        /// One declared edge, as the dependency graph finds it and the report draws it.
+        public struct Edge: Sendable, Hashable {
+            /// The application depended on.
             public var target: String
-            /// `hard` or `soft`.
-            public var kind: String
+            public var kind: Kind
             /// The target is an active application of the register.
             public var resolved: Bool
-            /// A more critical application depends on a less critical one.
+            /// A hard dependency on a lower tier (a larger tier number): a more critical application
+            /// depends on a less critical one.
             public var inversion: Bool
-            /// The edge is on a dependency cycle.
-            public var cycle: Bool
+            /// The edge lies on a cycle of hard dependencies.
+            public var onCycle: Bool
 
             /// Creates an edge.
-            public init(target: String, kind: String, resolved: Bool, inversion: Bool, cycle: Bool) {
+            public init(target: String, kind: Kind, resolved: Bool, inversion: Bool, onCycle: Bool) {
                 self.target = target
                 self.kind = kind
                 self.resolved = resolved
                 self.inversion = inversion
-                self.cycle = cycle
+                self.onCycle = onCycle
             }
 
             var value: Value {
-                ["target": .string(target), "kind": .string(kind), "resolved": .bool(resolved), "inversion": .bool(inversion), "cycle": .bool(cycle)]
+                ["target": .string(target), "kind": .string(kind.rawValue), "resolved": .bool(resolved), "inversion": .bool(inversion),
+                 "cycle": .bool(onCycle)]
             }
 
             init(decoding edge: SectionReader) throws(SectionError) {
                 try edge.requireKnownMembers(["target", "kind", "resolved", "inversion", "cycle"])
-                let kind = try edge.text("kind") ?? "hard"
-                guard kind == "hard" || kind == "soft" else {
-                    throw SectionError(path: edge.path + ".kind", expected: "hard or soft", found: "\"\(kind)\"")
+                let text = try edge.text("kind") ?? "hard"
+                guard let kind = Kind(rawValue: text) else {
+                    throw SectionError(path: edge.path + ".kind", expected: "hard or soft", found: "\"\(text)\"")
                 }
                 self.init(target: try edge.requiredText("target"), kind: kind, resolved: try edge.bool("resolved") ?? false,
-                          inversion: try edge.bool("inversion") ?? false, cycle: try edge.bool("cycle") ?? false)
+                          inversion: try edge.bool("inversion") ?? false, onCycle: try edge.bool("cycle") ?? false)
             }
         }
 

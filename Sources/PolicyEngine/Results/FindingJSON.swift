@@ -9,8 +9,7 @@ enum FindingJSON {
     /// Appends the finding object standing at nesting `level` (its members one deeper).
     static func write(_ finding: borrowing Finding, into output: inout [UInt8], level: Int) {
         var object = PrettyObject(level: level)
-        object.key("enforcement", &output)
-        JSONWriter.writeString(finding.enforcement.rawValue, into: &output)
+        object.member("enforcement", finding.enforcement.rawValue, &output)
         let evidence = finding.evidence
         if !evidence.isEmpty {
             object.key("evidence", &output)
@@ -21,18 +20,12 @@ enum FindingJSON {
             }
             array.close(&output)
         }
-        object.key("fingerprint", &output)
-        JSONWriter.writeString(finding.fingerprint, into: &output)
-        object.key("message", &output)
-        JSONWriter.writeString(finding.message, into: &output)
-        object.key("policy", &output)
-        JSONWriter.writeString(finding.policy, into: &output)
-        object.key("resource", &output)
-        JSONWriter.writeString(finding.resource, into: &output)
-        object.key("resource_type", &output)
-        JSONWriter.writeString(finding.resourceType, into: &output)
-        object.key("severity", &output)
-        JSONWriter.writeString(finding.severity.rawValue, into: &output)
+        object.member("fingerprint", finding.fingerprint, &output)
+        object.member("message", finding.message, &output)
+        object.member("policy", finding.policy, &output)
+        object.member("resource", finding.resource, &output)
+        object.member("resource_type", finding.resourceType, &output)
+        object.member("severity", finding.severity.rawValue, &output)
         object.key("source", &output)
         if let source = finding.source { write(source, into: &output, level: level + 1) } else { append("null", to: &output) }
         if !finding.mergedSources.isEmpty {
@@ -44,23 +37,15 @@ enum FindingJSON {
             }
             array.close(&output)
         }
-        object.key("status", &output)
-        JSONWriter.writeString(finding.status.rawValue, into: &output)
+        object.member("status", finding.status.rawValue, &output)
         if let waiver = finding.waiver {
             object.key("waiver", &output)
             var fields = PrettyObject(level: level + 1)
-            fields.key("expires", &output)
-            JSONWriter.writeString(waiver.expires.description, into: &output)
-            fields.key("id", &output)
-            JSONWriter.writeString(waiver.id, into: &output)
-            fields.key("owner", &output)
-            JSONWriter.writeString(waiver.owner, into: &output)
-            fields.key("reason", &output)
-            JSONWriter.writeString(waiver.reason, into: &output)
-            if let ticket = waiver.ticket {
-                fields.key("ticket", &output)
-                JSONWriter.writeString(ticket, into: &output)
-            }
+            fields.member("expires", waiver.expires.description, &output)
+            fields.member("id", waiver.id, &output)
+            fields.member("owner", waiver.owner, &output)
+            fields.member("reason", waiver.reason, &output)
+            fields.member("ticket", ifPresent: waiver.ticket, &output)
             fields.close(&output)
         }
         object.close(&output)
@@ -71,18 +56,12 @@ enum FindingJSON {
         var fields = PrettyObject(level: level)
         fields.key("actual", &output)
         JSONWriter.write(item.actual ?? .null, into: &output, indentBytes: indentBytes, level: level + 1)
-        fields.key("expected", &output)
-        JSONWriter.writeString(item.expected, into: &output)
+        fields.member("expected", item.expected, &output)
         fields.key("missing", &output)
         append(item.actual == nil ? "true" : "false", to: &output)
-        if let note = item.note {
-            fields.key("note", &output)
-            JSONWriter.writeString(note, into: &output)
-        }
-        fields.key("path", &output)
-        JSONWriter.writeString(item.path, into: &output)
-        fields.key("status", &output)
-        JSONWriter.writeString(item.status.rawValue, into: &output)
+        fields.member("note", ifPresent: item.note, &output)
+        fields.member("path", item.path, &output)
+        fields.member("status", item.status.rawValue, &output)
         fields.close(&output)
     }
 
@@ -92,32 +71,15 @@ enum FindingJSON {
         if let declaration = source.declaration {
             fields.key("declaration", &output)
             var declared = PrettyObject(level: level + 1)
-            declared.key("address", &output)
-            JSONWriter.writeString(declaration.address, into: &output)
-            if let file = declaration.file {
-                declared.key("file", &output)
-                JSONWriter.writeString(file, into: &output)
-            }
-            if let line = declaration.line {
-                declared.key("line", &output)
-                output.append(contentsOf: JSONWriter.format(Double(line)).utf8)
-            }
+            declared.member("address", declaration.address, &output)
+            declared.member("file", ifPresent: declaration.file, &output)
+            declared.member("line", ifPresent: declaration.line, &output)
             declared.close(&output)
         }
-        fields.key("file", &output)
-        JSONWriter.writeString(source.file, into: &output)
-        if let format = source.format {
-            fields.key("format", &output)
-            JSONWriter.writeString(format, into: &output)
-        }
-        if let line = source.line {
-            fields.key("line", &output)
-            output.append(contentsOf: JSONWriter.format(Double(line)).utf8)
-        }
-        if let pointer = source.pointer {
-            fields.key("pointer", &output)
-            JSONWriter.writeString(pointer, into: &output)
-        }
+        fields.member("file", source.file, &output)
+        fields.member("format", ifPresent: source.format, &output)
+        fields.member("line", ifPresent: source.line, &output)
+        fields.member("pointer", ifPresent: source.pointer, &output)
         fields.close(&output)
     }
 
@@ -139,6 +101,25 @@ enum FindingJSON {
             output.append(UInt8(ascii: "\""))
             output.append(contentsOf: ByteView(key))
             FindingJSON.append("\": ", to: &output)
+        }
+
+        /// A string member.
+        @inline(__always) mutating func member(_ key: StaticString, _ text: String, _ output: inout [UInt8]) {
+            self.key(key, &output)
+            JSONWriter.writeString(text, into: &output)
+        }
+
+        /// A string member when there is a value; an absent one is left out.
+        @inline(__always) mutating func member(_ key: StaticString, ifPresent text: String?, _ output: inout [UInt8]) {
+            guard let text else { return }
+            member(key, text, &output)
+        }
+
+        /// A line-number member when the line is known; an unknown one is left out.
+        @inline(__always) mutating func member(_ key: StaticString, ifPresent line: Int?, _ output: inout [UInt8]) {
+            guard let line else { return }
+            self.key(key, &output)
+            output.append(contentsOf: JSONWriter.format(Double(line)).utf8)
         }
 
         func close(_ output: inout [UInt8]) {

@@ -18,24 +18,13 @@ public struct InputRecord: Sendable, Hashable {
     }
 }
 
-/// A policy's metadata and verdict counts, as reported.
+/// A policy's metadata and verdict counts, as reported. The metadata's fields read as the
+/// report's own (`report.id`, `report.severity`).
+@dynamicMemberLookup
 public struct PolicyReport: Sendable, Hashable {
-    /// Id.
-    public var id: String
-    /// Title.
-    public var title: String
-    /// Severity.
-    public var severity: Severity
-    /// Enforcement.
-    public var enforcement: Enforcement
-    /// Category.
-    public var category: String
-    /// Framework → control ids.
-    public var frameworks: [String: [String]]
-    /// Why it matters.
-    public var description: String
-    /// How to fix.
-    public var remediation: String
+    /// Id, title, severity, enforcement, category, frameworks, description and remediation, as the
+    /// policy declares them.
+    public var metadata: PolicyMetadata
     /// Parameters in effect.
     public var params: [String: Value]
     /// Where it is defined (`file:line:column`).
@@ -46,24 +35,20 @@ public struct PolicyReport: Sendable, Hashable {
     /// non-cost document), used to say why a policy that matched nothing is not applicable.
     public var appliesTo: [String]
 
-    /// Creates a report entry.
-    public init(
-        id: String, title: String, severity: Severity, enforcement: Enforcement, category: String,
-        frameworks: [String: [String]], description: String, remediation: String, params: [String: Value], source: String,
-        counts: VerdictCounts, appliesTo: [String] = []
-    ) {
-        self.id = id
-        self.title = title
-        self.severity = severity
-        self.enforcement = enforcement
-        self.category = category
-        self.frameworks = frameworks
-        self.description = description
-        self.remediation = remediation
+    /// Creates a report entry from a policy's metadata.
+    public init(metadata: PolicyMetadata, params: [String: Value], source: String, counts: VerdictCounts, appliesTo: [String] = []) {
+        self.metadata = metadata
         self.params = params
         self.source = source
         self.counts = counts
         self.appliesTo = appliesTo
+    }
+
+    /// A metadata field (`report.id`, `report.title`, …).
+    @inlinable
+    public subscript<Field>(dynamicMember field: WritableKeyPath<PolicyMetadata, Field>) -> Field {
+        get { metadata[keyPath: field] }
+        set { metadata[keyPath: field] = newValue }
     }
 
     /// True when the policy matched no document in the run: it is not applicable, which is
@@ -88,9 +73,7 @@ public struct PolicyReport: Sendable, Hashable {
     public init(_ evaluation: PolicyEvaluation) {
         let policy = evaluation.policy.policy
         self.init(
-            id: policy.id, title: policy.title, severity: policy.severity, enforcement: policy.enforcement,
-            category: policy.category, frameworks: policy.frameworks, description: policy.description,
-            remediation: policy.remediation, params: evaluation.policy.params, source: policy.location.description,
+            metadata: policy.metadata, params: evaluation.policy.params, source: policy.location.description,
             counts: evaluation.counts, appliesTo: policy.scope.cost != nil ? [ResourceCorpus.costGroupType] : policy.scope.types
         )
     }

@@ -297,11 +297,13 @@ public enum RunResultCodec {
         }
         var params: [String: Value] = [:]
         for member in try item.fields("params") { params[member.key] = member.value }
-        return PolicyReport(
+        let metadata = PolicyMetadata(
             id: try item.string("id"), title: try item.string("title"), severity: try item.enumeration("severity"),
             enforcement: try item.enumeration("enforcement"), category: try item.string("category"), frameworks: frameworks,
-            description: try item.string("description"), remediation: try item.string("remediation"), params: params,
-            source: try item.string("source"), counts: try decodeCounts(try item.object("counts")),
+            description: try item.string("description"), remediation: try item.string("remediation")
+        )
+        return PolicyReport(
+            metadata: metadata, params: params, source: try item.string("source"), counts: try decodeCounts(try item.object("counts")),
             appliesTo: (item.value["applies_to"]?.arrayValue ?? []).compactMap(\.stringValue)
         )
     }

@@ -114,10 +114,7 @@ public enum DependencyAnnotation {
             effectiveRTOHours: effective, rtoBottleneck: bottleneck, effectiveRTOUnknownReason: unknownReason,
             // Unknown when neither the model nor the register gives a target (the model off, no register value).
             rtoTargetHours: rtoTarget,
-            edges: assessment.edges.map { edge in
-                DowntimeModelSection.Dependencies.Edge(target: edge.target, kind: edge.kind.rawValue, resolved: edge.resolved,
-                                                       inversion: edge.inversion, cycle: edge.onCycle)
-            })
+            edges: assessment.edges)
     }
 
     static func availability(own: ComposableFigure, composite: ComposableFigure, slo: Double?) -> DowntimeModelSection.Availability {

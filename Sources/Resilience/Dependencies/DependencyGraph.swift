@@ -38,18 +38,8 @@ public struct DependencyGraph: Sendable {
         public var dependencies: [Dependency]
     }
 
-    /// One declared edge, as the report draws it.
-    public struct Edge: Sendable, Hashable {
-        /// The application depended on.
-        public var target: String
-        public var kind: DependencyKind
-        /// The target is an active application of the register.
-        public var resolved: Bool
-        /// A hard dependency on a lower tier (a larger tier number).
-        public var inversion: Bool
-        /// The edge lies on a cycle of hard dependencies.
-        public var onCycle: Bool
-    }
+    /// One declared edge: the downtime section's own type, written as the graph finds it.
+    public typealias Edge = DowntimeModelSection.Dependencies.Edge
 
     /// What the graph says about one application.
     public struct Assessment: Sendable, Hashable {

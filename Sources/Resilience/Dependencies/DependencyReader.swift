@@ -1,13 +1,8 @@
 public import PolicyEngine
 
-/// How strongly an application needs another one.
-public enum DependencyKind: String, CaseIterable, Sendable, Hashable {
-    /// The application is down while the dependency is down: it counts in the composite
-    /// availability and the effective RTO (serial composition, DOWNTIME-MODEL §B.6).
-    case hard
-    /// The application degrades without it but keeps serving; drawn, never composed.
-    case soft
-}
+/// How strongly an application needs another one: the downtime section's own type, so the edges
+/// the graph finds are what the section writes.
+public typealias DependencyKind = DowntimeModelSection.Dependencies.Kind
 
 /// One declared dependency of an application.
 public struct Dependency: Sendable, Hashable {

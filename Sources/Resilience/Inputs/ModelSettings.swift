@@ -1,4 +1,4 @@
-import PolicyEngine
+public import PolicyEngine
 
 /// Simulation and decision settings (§B.1.4).
 public struct ModelSettings: Sendable, Hashable {
@@ -108,18 +108,10 @@ public struct ModelSettings: Sendable, Hashable {
     }
 }
 
-/// An [A] default that an output relied on because the input did not give the value.
-public struct Placeholder: Sendable, Hashable {
-    /// The register field (snake_case, dotted for nested fields).
-    public var field: String
-    /// The default used, as text.
-    public var value: String
-}
+/// An [A] default that an output relied on because the input did not give the value: the
+/// downtime section's own type, so what the model records is what the section writes.
+public typealias Placeholder = DowntimeModelSection.Placeholder
 
-/// A warning attached to an application's results.
-public struct ModelWarning: Sendable, Hashable {
-    /// Stable identifier (`data_value_zero`, `cross_check`, `gordon_loeb`, …).
-    public var code: String
-    /// What it means for the reader.
-    public var message: String
-}
+/// A warning attached to an application's results: the downtime section's own type, so what the
+/// model warns is what the section writes.
+public typealias ModelWarning = DowntimeModelSection.Warning

@@ -57,9 +57,9 @@ extension DowntimeModelSection.Application {
             exceedanceProbabilities: DowntimeValues.exceedance(current.distribution.exceedance),
             strategies: assessment.strategies.map(DowntimeModelSection.Strategy.init),
             recommendation: DowntimeModelSection.Recommendation(assessment),
-            warnings: assessment.warnings.map { DowntimeModelSection.Warning(code: $0.code, message: $0.message) },
+            warnings: assessment.warnings,
             placeholdersUsed: !model.placeholders.isEmpty,
-            placeholders: model.placeholders.map { DowntimeModelSection.Placeholder(field: $0.field, value: $0.value) },
+            placeholders: model.placeholders,
             seed: String(assessment.settings.seed), trials: assessment.settings.trials)
     }
 }

@@ -1,9 +1,9 @@
-import PolicyEngine
-
-/// Follows JSON string boundaries one byte at a time, escapes included.
-struct JSONStringTracker {
+/// Follows JSON string boundaries one byte at a time, escapes included: the one rule for "is this
+/// byte inside a string" that every byte-level JSON scan shares (the streaming array readers in
+/// `Inventory`, the history's `PrettyJSON`).
+@frozen public struct JSONStringTracker {
     /// Where a byte stands relative to strings.
-    enum Step {
+    public enum Step {
         /// Structural text between strings.
         case outside
         /// The quote opening a string.
@@ -14,11 +14,14 @@ struct JSONStringTracker {
         case closed
     }
 
-    private var inString = false
-    private var escaped = false
+    @usableFromInline var inString = false
+    @usableFromInline var escaped = false
+
+    /// A tracker standing outside any string.
+    @inlinable @inline(__always) public init() {}
 
     /// Classifies the next byte.
-    @inline(__always) mutating func step(_ byte: UInt8) -> Step {
+    @inlinable @inline(__always) public mutating func step(_ byte: UInt8) -> Step {
         guard inString else {
             if byte == UInt8(ascii: "\"") {
                 inString = true
@@ -40,7 +43,7 @@ struct JSONStringTracker {
     /// Skips string content that is neither a quote nor a backslash (every such byte would
     /// step as `.inside`), eight bytes at a time; returns where per-byte stepping resumes.
     /// Most of a JSON text is string content, so this is where a structural scan spends its time.
-    @inline(__always) func skipInside(_ bytes: ByteView, from start: Int) -> Int {
+    @inlinable @inline(__always) public func skipInside(_ bytes: ByteView, from start: Int) -> Int {
         guard inString && !escaped else { return start }
         let raw = bytes
         let count = bytes.count
