@@ -23,12 +23,19 @@ enum XMLOutputBuffer {
     }
 }
 
-/// Removes the temporary file of a report being written when the process is interrupted (SIGINT,
-/// SIGTERM, SIGHUP), then dies of the same signal, so no `.NAME.PID.tmp` is left behind. Reports are
-/// written one at a time, so one path slot is enough; the handler only calls `unlink` and `raise`
-/// (async-signal-safe).
+/// Removes the temporary files of reports being written when the process is interrupted (SIGINT,
+/// SIGTERM, SIGHUP), then dies of the same signal, so no `.NAME.PID.tmp` is left behind. At most
+/// `slotCount` temporaries exist at once (a report rendering while the one before it is flushed to
+/// disk); the handler only reads the slots and calls `unlink` and `raise` (async-signal-safe).
+/// Slots are claimed and freed under `lock`; a slot is one pointer-sized word, written whole.
 enum TemporaryFileCleanup {
-    nonisolated(unsafe) private static var slot: UnsafeMutablePointer<CChar>? = nil
+    static let slotCount = 4
+    nonisolated(unsafe) private static let slots: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?> = {
+        let slots = UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>.allocate(capacity: slotCount)
+        slots.initialize(repeating: nil, count: slotCount)
+        return slots
+    }()
+    private static let lock = NSLock()
     private static let installed: Void = {
         for signal in [SIGINT, SIGTERM, SIGHUP] {
             var action = sigaction()
@@ -42,19 +49,31 @@ enum TemporaryFileCleanup {
         }
     }()
 
-    static func begin(_ path: String) {
+    /// Registers `path` for removal on a signal; the slot to pass to `end` (nil when every slot
+    /// is taken: the file is then left behind on a signal, as nothing else is lost).
+    static func begin(_ path: String) -> Int? {
         _ = installed
-        slot = strdup(path)
+        lock.lock()
+        defer { lock.unlock() }
+        guard let free = (0..<slotCount).first(where: { slots[$0] == nil }) else { return nil }
+        slots[free] = strdup(path)
+        return free
     }
 
-    static func end() {
-        let old = slot
-        slot = nil
+    /// Forgets the path registered in `slot` (the file was renamed or removed).
+    static func end(_ slot: Int?) {
+        guard let slot else { return }
+        lock.lock()
+        let old = slots[slot]
+        slots[slot] = nil
+        lock.unlock()
         free(old)
     }
 
     fileprivate static func unlinkPending() {
-        if let path = slot { unlink(path) }
+        for slot in 0..<slotCount {
+            if let path = slots[slot] { unlink(path) }
+        }
     }
 }
 

@@ -66,11 +66,14 @@ public struct JUnitReport: ReportRenderer {
     /// Streams the XML into `output`, one test case at a time: a suite's counts come from a
     /// first pass that only classifies its findings, so no case list is held in memory.
     public func write(_ result: RunResult, to output: ReportOutput) throws(ReportError) {
-        var findingsByPolicy: [String: [Int]] = [:]
-        // By index: iterating the findings would copy each one (a dozen reference counts).
-        for index in result.findings.indices { findingsByPolicy[result.findings[index].policy, default: []].append(index) }
+        let findingsByPolicy = Self.findingIndicesByPolicy(result)
         let policies = result.policies.sorted { $0.id < $1.id }
         let baseline = try Self.baselineText(result)
+        // Each suite's occurrence numbers (a hash of every finding's resource) on every core,
+        // before the suites are written one after another.
+        let occurrencesByPolicy = ParallelMap.indexed(count: policies.count) { index in
+            Suite(policy: policies[index], findings: findingsByPolicy[policies[index].id] ?? [], result: result, baseline: baseline).occurrences()
+        }
         let writer = try XMLWriter(output: output)
         try writer.startDocument()
         // A bare <testsuites>: the Ant schema allows no attributes on it and junit-10 no `skipped`;
@@ -99,13 +102,31 @@ public struct JUnitReport: ReportRenderer {
             }
             for (name, value) in properties { try writer.empty("property", [("name", name), ("value", value)]) }
             try writer.end()
-            try writeCases(of: suite, classname: policy.id, to: writer, output: output)
+            try writeCases(of: suite, occurrences: occurrencesByPolicy[index], classname: policy.id, to: writer, output: output)
             try writer.element("system-out", text: "")
             try writer.element("system-err", text: "")
             try writer.end()
         }
         try writer.end()
         try writer.finish()
+    }
+
+    /// The positions in `result.findings` of each policy's findings, in order. A policy's
+    /// findings stand together (the run appends them policy by policy), so the table is looked
+    /// up once per run of them, not hashed for every finding.
+    static func findingIndicesByPolicy(_ result: RunResult) -> [String: [Int]] {
+        var table: [String: [Int]] = [:]
+        var run: (policy: String, indices: [Int])?
+        // By index: iterating the findings would copy each one (a dozen reference counts).
+        for index in result.findings.indices {
+            if run?.policy != result.findings[index].policy {
+                if let finished = run { table[finished.policy, default: []] += finished.indices }
+                run = (result.findings[index].policy, [])
+            }
+            run?.indices.append(index)
+        }
+        if let finished = run { table[finished.policy, default: []] += finished.indices }
+        return table
     }
 
     private func writeCounts(_ suite: Suite, to writer: XMLWriter) throws(ReportError) {
@@ -125,13 +146,12 @@ public struct JUnitReport: ReportRenderer {
     /// cores in blocks, each block by its own libxml2 writer standing at the same depth, and
     /// appended in order, so the bytes are those one writer would make — or the single "not
     /// applicable" case.
-    private func writeCases(of suite: Suite, classname: String, to writer: XMLWriter, output: ReportOutput) throws(ReportError) {
+    private func writeCases(of suite: Suite, occurrences: [Int], classname: String, to writer: XMLWriter, output: ReportOutput) throws(ReportError) {
         var any = false
         if let summaryCase = suite.summaryCase {
             try write(summaryCase, classname: classname, suite: suite, to: writer)
             any = true
         }
-        let occurrences = suite.occurrences()
         if occurrences.contains(where: { $0 > 0 }) {
             any = true
             try writer.flush()

@@ -20,7 +20,16 @@ public enum ReportFile {
     /// type), streamed for `-` and for an existing non-regular file. On any failure a regular `path`
     /// is left as it was and the temporary removed.
     public static func write(to path: String, _ produce: (ReportOutput) throws(ReportError) -> Void) throws(ReportError) {
-        if path == standardOutput { return try stream(to: STDOUT_FILENO, path: path, closing: false, produce) }
+        try render(to: path, produce)?.commit()
+    }
+
+    /// Writes what `produce` appends: streamed outputs completely (nil), a regular file into its
+    /// temporary, whose replace of `path` is returned to be committed.
+    static func render(to path: String, _ produce: (ReportOutput) throws(ReportError) -> Void) throws(ReportError) -> PendingReplace? {
+        if path == standardOutput {
+            try stream(to: STDOUT_FILENO, path: path, closing: false, produce)
+            return nil
+        }
         var info = stat()
         if stat(path, &info) == 0 {
             let kind = info.st_mode & S_IFMT
@@ -28,10 +37,11 @@ public enum ReportFile {
             if kind != S_IFREG {
                 let descriptor = open(path, O_WRONLY | O_CLOEXEC)
                 guard descriptor >= 0 else { throw .unwritable(file: path, reason: String(cString: strerror(errno))) }
-                return try stream(to: descriptor, path: path, closing: true, produce)
+                try stream(to: descriptor, path: path, closing: true, produce)
+                return nil
             }
         }
-        try replace(resolvingLink(path), reportedAs: path, produce)
+        return try renderReplacement(of: resolvingLink(path), reportedAs: path, produce)
     }
 
     /// The target of a symbolic link (relative targets against the link's folder), else `path`.
@@ -51,8 +61,10 @@ public enum ReportFile {
         if let failure = output.failure { throw .unwritable(file: path, reason: failure) }
     }
 
-    private static func replace(_ path: String, reportedAs shown: String,
-                                _ produce: (ReportOutput) throws(ReportError) -> Void) throws(ReportError) {
+    /// Renders into a new temporary file beside `path` (created with its missing folders); on a
+    /// failure the temporary is removed and `path` left as it was.
+    private static func renderReplacement(of path: String, reportedAs shown: String,
+                                          _ produce: (ReportOutput) throws(ReportError) -> Void) throws(ReportError) -> PendingReplace {
         let url = URL(fileURLWithPath: path)
         let folder = url.deletingLastPathComponent()
         do {
@@ -65,8 +77,7 @@ public enum ReportFile {
         unlink(temporary.path)
         let descriptor = open(temporary.path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else { throw .unwritable(file: shown, reason: String(cString: strerror(errno))) }
-        TemporaryFileCleanup.begin(temporary.path)
-        defer { TemporaryFileCleanup.end() }
+        let cleanup = TemporaryFileCleanup.begin(temporary.path)
         let output = ReportOutput(descriptor: descriptor, writeback: true)
         do {
             try produce(output)
@@ -74,28 +85,51 @@ public enum ReportFile {
             output.waitForBackgroundWork()
             close(descriptor)
             unlink(temporary.path)
+            TemporaryFileCleanup.end(cleanup)
             throw error
         }
-        output.flush()
-        output.waitForBackgroundWork()
-        let synced = fsync(descriptor) == 0
-        close(descriptor)
-        if let failure = output.failure {
-            unlink(temporary.path)
-            throw .unwritable(file: shown, reason: failure)
+        return PendingReplace(output: output, descriptor: descriptor, temporary: temporary.path, target: path, shown: shown,
+                              folder: folder.path, cleanup: cleanup)
+    }
+
+    /// A report rendered into its temporary file, waiting to replace its target: its last bytes
+    /// written and flushed to disk, the rename, the folder's flush.
+    ///
+    /// Sendable: every member is immutable; `output` (a class) is handed over by the renderer,
+    /// which no longer uses it, to the one thread that commits.
+    struct PendingReplace: @unchecked Sendable {
+        let output: ReportOutput
+        let descriptor: Int32
+        let temporary: String
+        let target: String
+        let shown: String
+        let folder: String
+        let cleanup: Int?
+
+        /// Puts the report in place, or removes the temporary and leaves the target as it was.
+        func commit() throws(ReportError) {
+            defer { TemporaryFileCleanup.end(cleanup) }
+            output.flush()
+            output.waitForBackgroundWork()
+            let synced = fsync(descriptor) == 0
+            close(descriptor)
+            if let failure = output.failure {
+                unlink(temporary)
+                throw .unwritable(file: shown, reason: failure)
+            }
+            guard synced, rename(temporary, target) == 0 else {
+                let reason = String(cString: strerror(errno))
+                unlink(temporary)
+                throw .unwritable(file: shown, reason: reason)
+            }
+            // The rename is durable only once the folder's entry is on disk too.
+            guard syncFolder(folder) else { throw .unwritable(file: shown, reason: "cannot sync folder \(folder): \(String(cString: strerror(errno)))") }
         }
-        guard synced, rename(temporary.path, path) == 0 else {
-            let reason = String(cString: strerror(errno))
-            unlink(temporary.path)
-            throw .unwritable(file: shown, reason: reason)
-        }
-        // The rename is durable only once the folder's entry is on disk too.
-        guard syncFolder(folder.path) else { throw .unwritable(file: shown, reason: "cannot sync folder \(folder.path): \(String(cString: strerror(errno)))") }
     }
 
     /// Flushes a folder's entries to disk (after a rename into it), so that a power cut cannot
     /// bring back the previous report or lose the new one's name.
-    private static func syncFolder(_ path: String) -> Bool {
+    fileprivate static func syncFolder(_ path: String) -> Bool {
         let descriptor = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
         guard descriptor >= 0 else { return false }
         defer { close(descriptor) }

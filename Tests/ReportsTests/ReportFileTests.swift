@@ -56,6 +56,43 @@ struct ReportFileTests {
         #expect(String(decoding: try Data(contentsOf: URL(fileURLWithPath: path)), as: UTF8.self) == "previous")
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder) == ["junit.xml"])
     }
+
+    /// Reports written in sequence are all in place, byte for byte, once `finish` returns, and no
+    /// temporary is left, though each one's replace ran while the next was rendered.
+    @Test func aSequenceOfReportsIsInPlaceAfterFinish() throws {
+        let folder = Fixtures.temporaryFolder("report-sequence").path
+        let result = Self.largeResult()
+        let reports = ReportSequence()
+        try reports.write(to: folder + "/results.json") { output throws(ReportError) in try JSONReport().write(result, to: output) }
+        try reports.write(to: folder + "/junit.xml") { output throws(ReportError) in try JUnitReport().write(result, to: output) }
+        try reports.write(to: folder + "/nested/third.txt") { output throws(ReportError) in output.append(Array("third".utf8)) }
+        try reports.finish()
+        #expect(Array(try Data(contentsOf: URL(fileURLWithPath: folder + "/results.json"))) == (try JSONReport().render(result)))
+        #expect(Array(try Data(contentsOf: URL(fileURLWithPath: folder + "/junit.xml"))) == (try JUnitReport().render(result)))
+        #expect(String(decoding: try Data(contentsOf: URL(fileURLWithPath: folder + "/nested/third.txt")), as: UTF8.self) == "third")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder).sorted() == ["junit.xml", "nested", "results.json"])
+    }
+
+    /// A report whose rendering fails is never put in place and leaves no temporary; the one
+    /// rendered before it still replaces its target.
+    @Test func aFailedRenderInASequenceLeavesItsTargetAndKeepsTheEarlierReport() throws {
+        let folder = Fixtures.temporaryFolder("report-sequence-failure").path
+        try ReportFile.write(Array("previous".utf8), to: folder + "/second.txt")
+        let reports = ReportSequence()
+        try reports.write(to: folder + "/first.txt") { output throws(ReportError) in
+            output.append(Array(repeating: UInt8(ascii: "a"), count: 3 << 20))
+        }
+        #expect(throws: ReportError.self) {
+            try reports.write(to: folder + "/second.txt") { output throws(ReportError) in
+                output.append(Array(repeating: UInt8(ascii: "b"), count: 3 << 20))
+                throw ReportError.xmlWriter(reason: "interrupted")
+            }
+        }
+        try reports.finish()
+        #expect(try Data(contentsOf: URL(fileURLWithPath: folder + "/first.txt")).count == 3 << 20)
+        #expect(String(decoding: try Data(contentsOf: URL(fileURLWithPath: folder + "/second.txt")), as: UTF8.self) == "previous")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder).sorted() == ["first.txt", "second.txt"])
+    }
 }
 
 /// What XML 1.0 cannot carry is replaced; everything else passes through untouched.

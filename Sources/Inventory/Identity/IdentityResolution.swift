@@ -116,10 +116,19 @@ public enum IdentityResolution {
         private var leader: [Int32]
         private var next: [Int32]
         private var tail: [Int32]
-        /// The keys of the inventory records and the first record of each.
-        private(set) var firstByKey: [String: Int] = [:]
+        /// The first record of each key.
+        private var firstByKey: FirstRecordTable<GroupingKey>
         /// Groups of two or more records.
         private(set) var count = 0
+
+        /// What groups records: an inventory record's `ResourceIdentity.key`; a register
+        /// record's input (numbered in order of appearance), type and id — records of registers
+        /// (JSON, JSON Lines, CSV, YAML) are one resource per id and type within their input
+        /// (step 1 only: two registers may use one id for different things).
+        enum GroupingKey: Hashable, Sendable {
+            case inventory(String)
+            case register(input: Int32, type: String, id: String)
+        }
 
         /// Groups the inventory records (`kinds[i] != nil`) by `ResourceIdentity.key`, the
         /// register records by input, type and id.
@@ -128,51 +137,40 @@ public enum IdentityResolution {
             leader = Array(repeating: -1, count: resources.count)
             next = Array(repeating: -1, count: resources.count)
             tail = Array(repeating: -1, count: resources.count)
-            /// The first record of the key: `index` when the slot was empty (one hash lookup).
-            func claim(_ slot: inout Int, by index: Int) -> Int {
-                if slot < 0 { slot = index }
-                return slot
-            }
-            // Records of registers (JSON, JSON Lines, CSV, YAML) are one resource per id and type
-            // within their input (step 1 only: two registers may use one id for different things).
-            // Sized up front: growing a table of a million keys rehashes every key several times.
-            let registerRecords = kinds.count { $0 == nil }
-            var firstByRegisterKey: [RegisterKey: Int] = [:]
-            firstByRegisterKey.reserveCapacity(registerRecords)
-            firstByKey.reserveCapacity(resources.count - registerRecords)
             // An input's records are contiguous: its path is numbered once per run of records
             // instead of being hashed with every key.
-            var inputNumbers: [String: Int] = [:]
-            var lastInput: (file: String, number: Int)?
-            for index in resources.indices {
-                let first: Int
-                if kinds[index] != nil {
-                    first = claim(&firstByKey[ResourceIdentity.key(of: resources[index].id), default: -1], by: index)
+            var inputs = [Int32](repeating: -1, count: resources.count)
+            var inputNumbers: [String: Int32] = [:]
+            var lastInput: (file: String, number: Int32)?
+            for index in resources.indices where kinds[index] == nil {
+                let file = resources[index].source.file
+                if let lastInput, lastInput.file == file {
+                    inputs[index] = lastInput.number
                 } else {
-                    let file = resources[index].source.file
-                    let input: Int
-                    if let lastInput, lastInput.file == file {
-                        input = lastInput.number
-                    } else {
-                        input = inputNumbers[file] ?? inputNumbers.count
-                        inputNumbers[file] = input
-                        lastInput = (file, input)
-                    }
-                    first = claim(&firstByRegisterKey[RegisterKey(input: input, type: resources[index].type, id: resources[index].id), default: -1], by: index)
+                    let input = inputNumbers[file] ?? Int32(inputNumbers.count)
+                    inputNumbers[file] = input
+                    lastInput = (file, input)
+                    inputs[index] = input
                 }
+            }
+            let records = copy resources
+            let numbered = inputs
+            firstByKey = FirstRecordTable(count: records.count) { index in
+                guard kinds[index] == nil else { return .inventory(ResourceIdentity.key(of: records[index].id)) }
+                return .register(input: numbered[index], type: records[index].type, id: records[index].id)
+            }
+            for index in resources.indices {
+                let first = firstByKey.claim(index)
                 if first != index { append(index, to: first) }
             }
         }
 
-        /// The key of a register record: its input (numbered in order of appearance), type and id.
-        private struct RegisterKey: Hashable {
-            var input: Int
-            var type: String
-            var id: String
-        }
+        /// Frees the key table once grouping is done: its hashes and slots, and its hold on the
+        /// records (which the merge then changes in place).
+        mutating func releaseKeys() { firstByKey = FirstRecordTable(count: 0) { _ in nil } }
 
-        /// Frees the key table once grouping is done (a million ids hold ~100 MB).
-        mutating func releaseKeys() { firstByKey = [:] }
+        /// The first inventory record whose identity key is `key`, if any.
+        func firstRecord(withKey key: String) -> Int? { firstByKey.first(withKey: .inventory(key)) }
 
         /// Adds the record at `index` (alone) to the group led by `group`.
         private mutating func append(_ index: Int, to group: Int) {
@@ -235,7 +233,7 @@ public enum IdentityResolution {
     private static func joinTerraformRecordsWithoutCloudID(_ resources: [Resource], kinds: [StateKind?], groups: inout IdentityGroups) {
         let pending = resources.indices.filter { index in
             kinds[index] != nil && kinds[index] != .live && resources[index].id == resources[index].source.terraformAddress
-                && groups.firstByKey[resources[index].id] == index
+                && groups.firstRecord(withKey: resources[index].id) == index
         }
         guard !pending.isEmpty else { return }
         let wanted = Set(pending.compactMap { naturalKey(resources[$0]) })
@@ -246,7 +244,7 @@ public enum IdentityResolution {
         }
         for index in pending {
             guard let key = naturalKey(resources[index]), let candidates = live[key] else { continue }
-            let targets = Set(candidates.compactMap { groups.firstByKey[ResourceIdentity.key(of: resources[$0].id)] })
+            let targets = Set(candidates.compactMap { groups.firstRecord(withKey: ResourceIdentity.key(of: resources[$0].id)) })
             guard targets.count == 1, let target = targets.first, compatibleLocation(resources[index], resources[target]) else { continue }
             groups.join(index, into: target)
         }

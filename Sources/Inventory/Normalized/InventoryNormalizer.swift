@@ -38,8 +38,8 @@ public enum InventoryNormalizer {
     }
 
     /// The linked resources, in input order, without the records folded into others.
-    public static func link(_ resources: [Resource]) -> [Resource] {
-        var linker = Linker(resources)
+    public static func link(_ resources: consuming [Resource]) -> [Resource] {
+        var linker = Linker(consume resources)
         for pass in passes { pass.run(&linker) }
         // Handed over as the last use (the linker lets go of it), so the operations joins update
         // the records in place instead of copying the array.

@@ -24,11 +24,20 @@ struct DowntimeStage {
     /// Replaces the `application` documents with enriched and annotated ones, and the
     /// operational documents (runbooks, continuity plans, playbooks) with ones carrying their
     /// application's tier.
-    func run(_ resources: [Resource], drSpend: CostStage.DRSpend) throws -> Output {
-        let applications = resources.filter { $0.type == "application" }
-        let operational = resources.filter { OperationalDocuments.Kind(rawValue: $0.type) != nil }
-        guard !applications.isEmpty || !operational.isEmpty else { return Output(resources: resources) }
-        let tests = resources.filter { $0.type == "dr.test" }
+    ///
+    /// `resources` is taken as the caller's last use: the enriched records replace the originals
+    /// in place, and the other resources are neither copied nor freed here.
+    func run(_ resources: consuming [Resource], drSpend: CostStage.DRSpend) throws -> Output {
+        var resources = resources
+        // Positions first, then copies of the few records the model reads (a filter's closure
+        // would be handed a copy of every resource of the estate).
+        func positions(_ included: (String) -> Bool) -> [Int] { resources.indices.filter { included(resources[$0].type) } }
+        let applicationPositions = positions { $0 == "application" }
+        let operationalPositions = positions { OperationalDocuments.Kind(rawValue: $0) != nil }
+        guard !applicationPositions.isEmpty || !operationalPositions.isEmpty else { return Output(resources: resources) }
+        let applications = applicationPositions.map { resources[$0] }
+        let operational = operationalPositions.map { resources[$0] }
+        let tests = positions { $0 == "dr.test" }.map { resources[$0] }
         // Without a register there is nothing to enrich (and no DR test to match).
         let enrichment = applications.isEmpty ? nil : try DRTestEvidence.enrich(applications: applications, tests: tests, asOf: asOf, settings: settings.model)
         let enriched = enrichment?.applications ?? []
@@ -79,13 +88,9 @@ struct DowntimeStage {
         }
         let documents = try OperationalDocuments.enrich(operational, applications: enriched)
         output.warnings += documents.warnings
-        var nextApplication = replaced.makeIterator()
-        var nextDocument = documents.records.makeIterator()
-        output.resources = resources.map { resource in
-            if resource.type == "application" { return nextApplication.next() ?? resource }
-            if OperationalDocuments.Kind(rawValue: resource.type) != nil { return nextDocument.next() ?? resource }
-            return resource
-        }
+        for (position, application) in zip(applicationPositions, replaced) { resources[position] = application }
+        for (position, document) in zip(operationalPositions, documents.records) { resources[position] = document }
+        output.resources = resources
         return output
     }
 }

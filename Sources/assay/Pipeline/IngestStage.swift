@@ -44,17 +44,20 @@ struct IngestStage {
         }
         // Normalize: joins that span records and files (S3 replication destinations to their
         // buckets' regions, KMS replicas to primaries, credential-report rows to IAM users, …).
-        let linked = InventoryNormalizer.link(output.resources)
-        output.resources = []
+        // Each step is handed the only reference to the array (taken out of `output`, passed as
+        // its last use), so it updates the resources in place: a second owner would make the
+        // first change copy every resource on this one thread, and the old array be freed after.
+        var read: [Resource] = []
+        swap(&read, &output.resources)
+        let linked = InventoryNormalizer.link(consume read)
         // Identity: records of one resource (across inputs, or repeated in one) become one
-        // resource with every source listed, and live-vs-Terraform drift is noted on it. Handed
-        // over as the last use, so that the step compacts the records in place.
-        let resolved = IdentityResolution.resolve(consume linked, precedence: precedence)
-        output.resources = resolved.resources
+        // resource with every source listed, and live-vs-Terraform drift is noted on it.
+        var resolved = IdentityResolution.resolve(consume linked, precedence: precedence)
+        swap(&output.resources, &resolved.resources)
+        output.warnings = resolved.warnings
         // One document per account and region the live exports cover, so a policy can require
         // an audit trail or an alarm there even where none was exported.
         output.resources += OperationalLinks.accountRegions(output.resources)
-        output.warnings = resolved.warnings
         if let terraformRoot {
             let locator = try TerraformSourceLocator(root: terraformRoot)
             let (missed, modules) = locator.apply(to: &output.resources)

@@ -27,11 +27,23 @@ struct RenderStage {
 
     let targets: Targets
 
+    /// Writes the reports in `ReportFormat` order, each one's flush to disk and rename overlapping
+    /// the next one's rendering (`ReportSequence`). A failure stops the reports not yet begun; the
+    /// ones already rendered are still put in place, and the first failure is thrown.
     func run(_ result: RunResult) throws {
+        let reports = ReportSequence()
+        var renderFailure: (any Error)?
         for format in ReportFormat.allCases {
             guard let path = targets.files[format] else { continue }
             let renderer = format.renderer(junitFlavour: targets.junitFlavour)
-            try ReportFile.write(to: path) { output throws(ReportError) in try renderer.write(result, to: output) }
+            do {
+                try reports.write(to: path) { output throws(ReportError) in try renderer.write(result, to: output) }
+            } catch {
+                renderFailure = error
+                break
+            }
         }
+        try reports.finish()
+        if let renderFailure { throw renderFailure }
     }
 }

@@ -4,12 +4,16 @@ import PolicyEngine
 struct Linker {
     var resources: [Resource]
     var removed = Set<Int>()
-    /// Each resource's `native_type`, read once: several passes select by it.
-    let nativeTypes: [String?]
+    /// Each resource's `native_type` and input format, read once on every core: several passes
+    /// select by them (neither changes while linking).
+    private let selectors: [(nativeType: String?, format: String?)]
 
-    init(_ resources: [Resource]) {
+    init(_ resources: consuming [Resource]) {
+        let records = copy resources
+        selectors = ParallelMap.map(Array(records.indices), minimumChunk: 8_192) { index in
+            (records[index].document.at("native_type")?.text, records[index].document.at("source", "format")?.text)
+        }
         self.resources = resources
-        nativeTypes = resources.map { $0.document.at("native_type")?.text }
     }
 
     var result: [Resource] { removed.isEmpty ? resources : resources.indices.filter { !removed.contains($0) }.map { resources[$0] } }
@@ -17,9 +21,9 @@ struct Linker {
     // MARK: - Lookups
 
     func document(_ index: Int) -> Value { resources[index].document }
-    func format(_ index: Int) -> String? { document(index).at("source", "format")?.text }
+    func format(_ index: Int) -> String? { selectors[index].format }
     func address(_ index: Int) -> String? { document(index).at("terraform", "address")?.text }
-    func nativeType(_ index: Int) -> String? { nativeTypes[index] }
+    func nativeType(_ index: Int) -> String? { selectors[index].nativeType }
 
     /// Referenced addresses of a resource whose reference path ends with one of `suffixes`.
     func references(_ index: Int, endingWith suffixes: [String]) -> [String] {
