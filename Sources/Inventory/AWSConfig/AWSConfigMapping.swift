@@ -61,7 +61,7 @@ enum AWSConfigMapping {
         let name = item.resourceName ?? (configuration.at("name") ?? configuration.ci("Name") ?? configuration.at("DomainName"))?.text
         var resource = NormalizedResource(
             id: identifier(item, type: type, name: name, file: file, pointer: pointer), provider: .aws,
-            kind: kinds[type] ?? .other, nativeType: type, attributes: item.raw, format: .awsConfig,
+            kind: kinds[type] ?? .other, nativeType: sharedTypeName(type), attributes: item.raw, format: .awsConfig,
             source: SourceReference(file: file, pointer: pointer, line: line))
         resource.nativeID = item.resourceID ?? name
         resource.name = name
@@ -72,6 +72,13 @@ enum AWSConfigMapping {
         if let reviewed = reviewDate(in: resource.tags) { resource[.lastReviewedAt] = .string(reviewed) }
         AWSConfigFacets.apply(type: type, item: item, to: &resource)
         return resource
+    }
+
+    /// The type name as the kind table holds it: most type names are longer than a string holds
+    /// inline, and the document is the only holder of the item's own copy when the native record
+    /// is not kept (a million resources, a million copies of a few names).
+    private static func sharedTypeName(_ type: String) -> String {
+        kinds.index(forKey: type).map { kinds[$0].key } ?? type
     }
 
     /// The id and capture time of a deleted item (`ResourceDeleted`, `ResourceDeletedNotRecorded`,

@@ -190,12 +190,13 @@ enum TerraformDocument {
     /// then; `finish` only adds the references. (The mapped changes used to wait for the end as
     /// normalized resources and were built there, so that a million of them and the million
     /// finished resources existed at once: the peak of a 1M-resource plan.)
-    struct StreamedChange: Sendable {
-        /// The engine resource, its `terraform` block without references; nil for a resource
-        /// whose region comes from its provider configuration, mapped at the end.
-        var resource: Resource?
-        /// The record; without its values when the resource is built.
-        var record: TerraformResourceRecord
+    enum StreamedChange: Sendable {
+        /// The engine resource, its `terraform` block complete but for the references. Nothing
+        /// else of the change is kept: the block holds the address and module `finish` reads
+        /// (the record beside each resource was about 200 bytes a resource at the end of a read).
+        case built(Resource)
+        /// The record of a resource whose region comes from its provider configuration, mapped at the end.
+        case deferred(TerraformResourceRecord)
     }
 
     /// One streamed `resource_changes` entry, mapped as far as it can be without the
@@ -206,11 +207,9 @@ enum TerraformDocument {
               var resource = TerraformMapping.resource(record, context: TerraformContext(), format: format, file: file)
         else { return nil }
         // Without the configuration the region is unknown only when it would come from it.
-        guard resource.region != nil else { return StreamedChange(resource: nil, record: record) }
+        guard resource.region != nil else { return .deferred(record) }
         resource.attributes = NativeRecord.retained(record.values, keeping: TerraformMapping.linkedAttributes, as: retention)
-        var light = record
-        light.values = .null
-        return StreamedChange(resource: resource.resource(), record: light)
+        return .built(resource.resource())
     }
 
     /// The streamed changes, batch by batch, as engine resources once the configuration is
@@ -248,16 +247,20 @@ enum TerraformDocument {
         _ change: consuming StreamedChange, context: TerraformContext, format: InputFormat, file: String,
         retention: NativeRecordRetention
     ) -> Resource? {
-        var change = change
-        if var resource = change.resource.take() {
-            if !context.references(address: change.record.address, moduleAddress: change.record.moduleAddress).isEmpty {
-                resource.document.set(TerraformMapping.terraformBlock(change.record, context: context), at: ["terraform"])
+        switch consume change {
+        case .built(var resource):
+            // The address and module as the block holds them (`terraformBlock` wrote them from the record).
+            if let address = resource.document.at("terraform", "address")?.text,
+               let references = TerraformMapping.referencesMember(
+                   address: address, moduleAddress: resource.document.at("terraform", "module")?.stringValue, context: context) {
+                resource.document.set(references, at: ["terraform", "references"])
             }
             return resource
+        case .deferred(let record):
+            guard var resource = TerraformMapping.resource(record, context: context, format: format, file: file) else { return nil }
+            resource.attributes = NativeRecord.retained(record.values, keeping: TerraformMapping.linkedAttributes, as: retention)
+            return resource.resource()
         }
-        guard var resource = TerraformMapping.resource(change.record, context: context, format: format, file: file) else { return nil }
-        resource.attributes = NativeRecord.retained(change.record.values, keeping: TerraformMapping.linkedAttributes, as: retention)
-        return resource.resource()
     }
 
     /// Throws unless `format_version` is 0.x or 1.x.

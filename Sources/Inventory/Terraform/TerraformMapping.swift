@@ -187,12 +187,27 @@ enum TerraformMapping {
         block["address"] = .string(record.address)
         block["module"] = record.moduleAddress.map(Value.string)
         block["type"] = .string(record.type)
-        block["actions"] = record.actions.map { .array($0.map(Value.string)) }
-        let references = context.references(address: record.address, moduleAddress: record.moduleAddress)
-        if !references.isEmpty {
-            block["references"] = .object(Fields(references.map { ($0.key, Value.array($0.value.map(Value.string))) }))
-        }
+        block["actions"] = record.actions.map(actionsMember)
+        block["references"] = referencesMember(address: record.address, moduleAddress: record.moduleAddress, context: context)
         return .object(block)
+    }
+
+    /// The Terraform block's `actions` member. A plan's resources nearly all have one of a few
+    /// one-action lists, so those are shared, not allocated again for every resource.
+    static func actionsMember(_ actions: [String]) -> Value {
+        if actions.count == 1, let shared = singleActions[actions[0]] { return shared }
+        return .array(actions.map(Value.string))
+    }
+
+    private static let singleActions: [String: Value] = Dictionary(
+        uniqueKeysWithValues: ["create", "update", "no-op", "read", "delete", "forget"].map { ($0, Value.array([.string($0)])) })
+
+    /// The Terraform block's `references` member: the referenced resource addresses per attribute
+    /// path the configuration gives for the resource at `address`; nil when it gives none.
+    static func referencesMember(address: String, moduleAddress: String?, context: TerraformContext) -> Value? {
+        let references = context.references(address: address, moduleAddress: moduleAddress)
+        guard !references.isEmpty else { return nil }
+        return .object(Fields(references.map { ($0.key, Value.array($0.value.map(Value.string))) }))
     }
 
     // MARK: - Location

@@ -1,0 +1,58 @@
+@testable import Inventory
+import PolicyEngine
+import Testing
+
+/// The shortcuts taken when a reader builds a million engine resources hold the documents equal
+/// to the long way (issue 20): the location members of the standard catalog's codes computed
+/// once, and a streamed plan's resources completed from their own Terraform block.
+@Suite("Resource building")
+struct ResourceBuildingTests {
+    /// A resource in `region` (and `zone`), built with the standard catalog passed explicitly
+    /// (every lookup made) and with the default (the table of codes).
+    func documents(region: String?, zone: String? = nil, kind: LocationKind? = nil) -> (lookedUp: Value, tabled: Value) {
+        var resource = NormalizedResource(
+            id: "r", provider: .gcp, kind: .storageBucket, nativeType: "t", attributes: .object(Fields()), format: .awsConfig,
+            source: SourceReference(file: "f", pointer: "/0"))
+        resource.region = region
+        resource.zone = zone
+        resource.locationKind = kind
+        return (resource.resource(regions: RegionCatalogData.standard).document, resource.resource().document)
+    }
+
+    @Test func everyCatalogCodeGivesTheLookedUpLocationMembers() {
+        var codes = RegionCatalogData.regions.map(\.code) + RegionCatalogData.multiRegions.keys + RegionCatalogData.dualRegions.keys
+        // Spellings the table does not hold take the long way; unknown codes have no jurisdictions.
+        codes += ["global", "GLOBAL", "EU", "Nam4", "EU-WEST-1", "West Europe", "mars-north-1", ""]
+        for code in codes {
+            for (zone, kind) in [(nil, nil), ("\(code)a", nil), (nil, LocationKind.multiRegion)] as [(String?, LocationKind?)] {
+                let built = documents(region: code, zone: zone, kind: kind)
+                #expect(built.tabled == built.lookedUp, "region \(code), zone \(zone ?? "none"), kind \(kind?.rawValue ?? "derived")")
+            }
+        }
+        let known = documents(region: "eu-west-1").tabled
+        #expect(known.path("jurisdictions") == .array([.string("EU")]))
+        #expect(known.path("location_kind") == .string("region"))
+        #expect(documents(region: "eu").tabled.path("location_kind") == .string("multi-region"))
+        #expect(documents(region: "mars-north-1").tabled.path("jurisdictions") == nil)
+        #expect(documents(region: nil).tabled.path("location_kind") == nil)
+    }
+
+    @Test(.enabled(if: Samples.available, "../shared/external-data/resources is absent: public plans skipped"))
+    func streamedPublicPlansMatchWholeReads() throws {
+        // Checkov's plans: modules, nested child modules, for_each keys, references to resources
+        // of the same module and of others.
+        let plans = SampleConformanceTests.filesOnDisk.filter { $0.hasPrefix("terraform/plan-json/") }
+        #expect(plans.count == 9)
+        var referenced = 0
+        for plan in plans {
+            var streaming = TerraformPlanReader()
+            streaming.wholeFileLimit = 0
+            let path = Samples.resource(plan)
+            let streamed = try read(streaming, path)
+            let whole = try read(TerraformPlanReader(), path)
+            #expect(streamed.map(\.document) == whole.map(\.document), "\(plan)")
+            referenced += streamed.filter { $0.document.path("terraform.references") != nil }.count
+        }
+        #expect(referenced > 0)
+    }
+}
