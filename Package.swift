@@ -84,7 +84,7 @@ let package = Package(
             name: "EngineBench",
             dependencies: ["PolicyEngine", "PolicyLoader", "Inventory", "TabularText"],
             path: "Benchmarks/EngineBench",
-            exclude: ["policies", "policies-normalized", "gen_library_estate.py"],
+            exclude: ["policies", "policies-normalized", "gen_library_estate.py", "document_bytes.py"],
             swiftSettings: strict
         ),
         .executableTarget(
