@@ -167,6 +167,9 @@ struct CIIntegrationTests {
         let verbose = try AssayProcess.run(arguments + ["--verbose"])
         #expect(!verbose.stderr.contains("--verbose lists them"))
         #expect(verbose.stderr.split(separator: "\n").filter { $0.hasPrefix("warning: ") }.count >= count)
+        // Each names its application and says what it means in words (never a Swift debug form).
+        #expect(verbose.stderr.contains("warning: checkout-web: pilot_light (current): annual cost exceeds"), "\(verbose.stderr)")
+        #expect(!verbose.stderr.contains("Optional("), "\(verbose.stderr)")
         let quiet = try AssayProcess.run(arguments + ["--quiet"])
         #expect(!quiet.stderr.contains("warning"), "\(quiet.stderr)")
     }

@@ -68,7 +68,7 @@ struct DowntimeStage {
             replaced = DowntimeAnnotation.annotate(enriched, with: assessments)
             for assessment in assessments {
                 for warning in assessment.warnings where warning.code != "placeholders_used" {
-                    output.warnings.append("\(assessment.model.id): \(warning.message)")
+                    output.warnings.append("\(assessment.model.id): \(warning.message ?? warning.code)")
                 }
             }
         }
