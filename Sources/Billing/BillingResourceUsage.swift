@@ -73,6 +73,16 @@ public struct BillingResourceUsage: Sendable {
         document["provider"] != nil && document["tags"]?[environmentTag]?.stringValue == drEnvironment
     }
 
+    /// True when one of `resources` is an inventory resource tagged as DR (`isDR`). Looked for
+    /// on every core (each range stops at its first): an estate without DR tags is read to the
+    /// end. The array is shared only until this returns, so the caller's next change to it is
+    /// made in place.
+    public static func containsDR(_ resources: [Resource], environmentTag: String, drEnvironment: String) -> Bool {
+        ParallelMap.chunks(count: resources.count, minimumChunk: 16_384) { range in
+            [range.contains { isDR(document: resources[$0].document, environmentTag: environmentTag, drEnvironment: drEnvironment) }]
+        }.contains { $0.contains(true) }
+    }
+
     /// The `billing` object of one resource.
     func evidence(for resource: Resource) -> Fields {
         var fields = Fields()

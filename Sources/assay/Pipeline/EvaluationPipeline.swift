@@ -41,7 +41,7 @@ struct EvaluationPipeline {
         // DR-tagged inventory resources are checked for usage charges (idle DR): only then is
         // usage grouped by resource.
         let environmentTag = settings.cost.environmentTag, drEnvironment = settings.cost.drEnvironment
-        let hasDRResources = Self.containsDR(ingested.resources, environmentTag: environmentTag, drEnvironment: drEnvironment)
+        let hasDRResources = BillingResourceUsage.containsDR(ingested.resources, environmentTag: environmentTag, drEnvironment: drEnvironment)
         do {
             costs = try CostStage(settings: settings.cost, asOf: request.asOf, progress: progress)
                 .run(ingested.billing, files: ingested.billingFiles, scopes: costScopes, resourceUsage: hasDRResources)
@@ -92,15 +92,6 @@ struct EvaluationPipeline {
         ProcessLifetime.keepUntilExit(modelled.resources)
         ProcessLifetime.keepUntilExit(evaluations.map(\.findings))
         return recorded
-    }
-
-    /// True when a resource is tagged with the DR environment. Looked for on every core (each
-    /// range stops at its first): an estate without DR tags is read to the end. The array is
-    /// shared only until this returns, so the caller's next change to it is made in place.
-    static func containsDR(_ resources: [Resource], environmentTag: String, drEnvironment: String) -> Bool {
-        ParallelMap.chunks(count: resources.count, minimumChunk: 16_384) { range in
-            [range.contains { BillingResourceUsage.isDR(document: resources[$0].document, environmentTag: environmentTag, drEnvironment: drEnvironment) }]
-        }.contains { $0.contains(true) }
     }
 
     /// Fails (exit 2) when the run read no document or no policy matched any document.
