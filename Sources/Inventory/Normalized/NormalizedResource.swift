@@ -89,15 +89,13 @@ public struct NormalizedResource: Sendable {
         fields["native_type"] = .string(nativeType)
         fields["region"] = region.map(Value.string)
         fields["zone"] = zone.map(Value.string)
-        if regions == nil, let region, let known = StandardLocationMembers.byCode[region] {
-            // A code of the standard catalog as the table spells it: the members computed once.
-            fields["location_kind"] = .string((locationKind ?? (zone != nil ? .zone : known.kind ?? .region)).rawValue)
-            if let jurisdictions = known.jurisdictions { fields["jurisdictions"] = jurisdictions }
-        } else {
-            fields["location_kind"] = (locationKind ?? derivedLocationKind).map { .string($0.rawValue) }
-            if let region, let jurisdictions = (regions ?? RegionCatalogData.standard).jurisdictions(of: region) {
-                fields["jurisdictions"] = .array(jurisdictions.map(Value.string))
-            }
+        // A code of the standard catalog as its table spells it: the members computed once.
+        let standard = regions == nil ? region.flatMap { StandardLocationMembers.byCode[$0] } : nil
+        fields["location_kind"] = (locationKind ?? derivedLocationKind(catalogued: standard?.kind)).map { .string($0.rawValue) }
+        if let standard {
+            if let jurisdictions = standard.jurisdictions { fields["jurisdictions"] = jurisdictions }
+        } else if let region, let jurisdictions = (regions ?? RegionCatalogData.standard).jurisdictions(of: region) {
+            fields["jurisdictions"] = .array(jurisdictions.map(Value.string))
         }
         fields["account"] = account.map(Value.string)
         fields["tags"] = .object(Fields(tags.map { ($0.key, Value.string($0.value)) }))
@@ -115,10 +113,12 @@ public struct NormalizedResource: Sendable {
         return Resource(id: id, type: kind.rawValue, document: .object(fields), source: reference)
     }
 
-    private var derivedLocationKind: LocationKind? {
+    /// The location kind the region and zone imply; `catalogued` is the region's kind already
+    /// looked up (the standard table's entry), else it is looked up here.
+    private func derivedLocationKind(catalogued: LocationKind?) -> LocationKind? {
         if zone != nil { return .zone }
         guard let region else { return nil }
-        return RegionCatalogData.locationKind(of: region) ?? .region
+        return catalogued ?? RegionCatalogData.locationKind(of: region) ?? .region
     }
 }
 
@@ -128,15 +128,15 @@ public struct NormalizedResource: Sendable {
 /// jurisdiction list of its region instead of allocating its own, and skips two case-folded
 /// lookups per resource (a million resources read from one export).
 private enum StandardLocationMembers {
-    static let byCode: [String: (kind: LocationKind?, jurisdictions: Value?)] = {
+    static let byCode: [String: (kind: LocationKind, jurisdictions: Value?)] = {
         let catalog = RegionCatalogData.standard
         var codes = RegionCatalogData.regions.map(\.code)
         codes += RegionCatalogData.multiRegions.keys
         codes += RegionCatalogData.dualRegions.keys
         codes.append("global")
-        var table: [String: (kind: LocationKind?, jurisdictions: Value?)] = [:]
+        var table: [String: (kind: LocationKind, jurisdictions: Value?)] = [:]
         for code in codes {
-            table[code] = (RegionCatalogData.locationKind(of: code), catalog.jurisdictions(of: code).map { .array($0.map(Value.string)) })
+            table[code] = (RegionCatalogData.locationKind(of: code) ?? .region, catalog.jurisdictions(of: code).map { .array($0.map(Value.string)) })
         }
         return table
     }()
