@@ -47,7 +47,7 @@ enum AWSConfigMapping {
 
     /// The `attributes` paths the linking passes read of a Config item (backup plans are named by
     /// their id in selections), kept when the run's policies read no `attributes`.
-    static let linkedAttributes: [[String]] = [["configuration", "BackupPlanId"]]
+    static let linkedAttributes: [[DocumentKey]] = [[DocumentKey("configuration"), DocumentKey("BackupPlanId")]]
 
     /// Types whose items Config records under a region although the resource is global.
     static let globalTypes: Set<String> = ["AWS::Route53::HostedZone", "AWS::IAM::User", "AWS::IAM::Role", "AWS::IAM::Group",
@@ -59,9 +59,13 @@ enum AWSConfigMapping {
         let type = item.resourceType ?? "AWS::Unknown"
         let configuration = item.configuration
         let name = item.resourceName ?? (configuration.at("name") ?? configuration.ci("Name") ?? configuration.at("DomainName"))?.text
+        // The type name as the kind table holds it: most type names are longer than a string
+        // holds inline, and the document is the only holder of the item's own copy when the
+        // native record is not kept (a million resources, a million copies of a few names).
+        let entry = kinds.index(forKey: type)
         var resource = NormalizedResource(
             id: identifier(item, type: type, name: name, file: file, pointer: pointer), provider: .aws,
-            kind: kinds[type] ?? .other, nativeType: sharedTypeName(type), attributes: item.raw, format: .awsConfig,
+            kind: entry.map { kinds[$0].value } ?? .other, nativeType: entry.map { kinds[$0].key } ?? type, attributes: item.raw, format: .awsConfig,
             source: SourceReference(file: file, pointer: pointer, line: line))
         resource.nativeID = item.resourceID ?? name
         resource.name = name
@@ -72,13 +76,6 @@ enum AWSConfigMapping {
         if let reviewed = reviewDate(in: resource.tags) { resource[.lastReviewedAt] = .string(reviewed) }
         AWSConfigFacets.apply(type: type, item: item, to: &resource)
         return resource
-    }
-
-    /// The type name as the kind table holds it: most type names are longer than a string holds
-    /// inline, and the document is the only holder of the item's own copy when the native record
-    /// is not kept (a million resources, a million copies of a few names).
-    private static func sharedTypeName(_ type: String) -> String {
-        kinds.index(forKey: type).map { kinds[$0].key } ?? type
     }
 
     /// The id and capture time of a deleted item (`ResourceDeleted`, `ResourceDeletedNotRecorded`,

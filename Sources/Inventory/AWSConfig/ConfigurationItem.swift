@@ -45,24 +45,43 @@ struct ConfigurationItem: Sendable {
         // instead of in a copy of the item's members.
         var fields = value.objectValue ?? Fields()
         value = .null
-        let configuration = try Self.decodedConfiguration(fields["configuration"], file: file, pointer: pointer)
-        let supplementary = fields["supplementaryConfiguration"].map(Self.decodedSupplementary)
-        fields["configuration"] = configuration
-        fields["supplementaryConfiguration"] = supplementary
+        typealias Key = ItemKeys
+        let configuration = try Self.decodedConfiguration(fields[Key.configuration], file: file, pointer: pointer)
+        let supplementary = fields[Key.supplementaryConfiguration].map(Self.decodedSupplementary)
+        fields[Key.configuration] = configuration
+        fields[Key.supplementaryConfiguration] = supplementary
         let item = Value.object(fields)
         raw = item
         self.configuration = configuration ?? .object(Fields())
         self.supplementary = supplementary
-        arn = (item.at("ARN") ?? item.at("arn"))?.text ?? Self.configurationARN(configuration)
-        resourceType = item.at("resourceType")?.text ?? Self.inferredType(configuration: configuration, supplementary: supplementary, arn: arn)
-        resourceID = item.at("resourceId")?.text
-        resourceName = item.at("resourceName")?.text
-        account = (item.at("awsAccountId") ?? item.at("accountId"))?.text ?? arn.flatMap { LocationCodes.ARN($0)?.account }.flatMap { $0.isEmpty ? nil : $0 }
-        region = item.at("awsRegion")?.text
-        availabilityZone = item.at("availabilityZone")?.text
-        status = item.at("configurationItemStatus")?.text
-        captureTime = timestampText(item.at("configurationItemCaptureTime"))
-        tags = item.at("tags")
+        arn = (item.at(Key.ARN) ?? item.at(Key.arn))?.text ?? Self.configurationARN(configuration)
+        resourceType = item.at(Key.resourceType)?.text ?? Self.inferredType(configuration: configuration, supplementary: supplementary, arn: arn)
+        resourceID = item.at(Key.resourceId)?.text
+        resourceName = item.at(Key.resourceName)?.text
+        account = (item.at(Key.awsAccountId) ?? item.at(Key.accountId))?.text ?? arn.flatMap { LocationCodes.ARN($0)?.account }.flatMap { $0.isEmpty ? nil : $0 }
+        region = item.at(Key.awsRegion)?.text
+        availabilityZone = item.at(Key.availabilityZone)?.text
+        status = item.at(Key.configurationItemStatus)?.text
+        captureTime = timestampText(item.at(Key.configurationItemCaptureTime))
+        tags = item.at(Key.tags)
+    }
+
+    /// The item's members read of every item, hashed once.
+    private enum ItemKeys {
+        static let configuration = DocumentKey("configuration")
+        static let supplementaryConfiguration = DocumentKey("supplementaryConfiguration")
+        static let ARN = DocumentKey("ARN")
+        static let arn = DocumentKey("arn")
+        static let resourceType = DocumentKey("resourceType")
+        static let resourceId = DocumentKey("resourceId")
+        static let resourceName = DocumentKey("resourceName")
+        static let awsAccountId = DocumentKey("awsAccountId")
+        static let accountId = DocumentKey("accountId")
+        static let awsRegion = DocumentKey("awsRegion")
+        static let availabilityZone = DocumentKey("availabilityZone")
+        static let configurationItemStatus = DocumentKey("configurationItemStatus")
+        static let configurationItemCaptureTime = DocumentKey("configurationItemCaptureTime")
+        static let tags = DocumentKey("tags")
     }
 
     // MARK: - Decoding

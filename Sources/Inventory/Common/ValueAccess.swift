@@ -15,6 +15,12 @@ extension Value {
     /// The value at `key` (see `value(at:)`).
     @inline(__always) func at(_ key: String) -> Value? { step(key) }
 
+    /// The value at a key hashed once (see `value(at:)`): the members a reader reads of every record.
+    @inline(__always) func at(_ key: DocumentKey) -> Value? { step(key) }
+
+    /// The value at `first.second`, keys hashed once (see `value(at:)`).
+    @inline(__always) func at(_ first: DocumentKey, _ second: DocumentKey) -> Value? { step(first)?.step(second) }
+
     /// The value at `first.second` (see `value(at:)`).
     @inline(__always) func at(_ first: String, _ second: String) -> Value? { step(first)?.step(second) }
 

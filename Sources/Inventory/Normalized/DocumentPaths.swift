@@ -14,6 +14,16 @@ extension Value {
         return current
     }
 
+    /// The value at a path of keys hashed once (see `value(at:)`).
+    func value(at path: [DocumentKey]) -> Value? {
+        var current = self
+        for key in path {
+            guard let next = current.step(key) else { return nil }
+            current = next
+        }
+        return current
+    }
+
     /// One step of `value(at:)`: unknown stays unknown; a missing or null member is nil.
     @inline(__always) func step(_ key: String) -> Value? {
         if case .unknown = self { return .unknown }
@@ -21,12 +31,24 @@ extension Value {
         return next
     }
 
+    /// `step(_:)` with the key's hash computed once.
+    @inline(__always) func step(_ key: DocumentKey) -> Value? {
+        if case .unknown = self { return .unknown }
+        guard case .object(let fields) = self, let next = fields[key], !next.isNull else { return nil }
+        return next
+    }
+
     /// The value of a facet.
-    func facet(_ facet: Facet) -> Value? { value(at: facet.components) }
+    func facet(_ facet: Facet) -> Value? { value(at: facet.keys) }
 
     /// Sets (or with nil removes) the value at a key path, creating objects on the way. A
     /// non-object in the way is replaced by an object.
     mutating func set(_ newValue: Value?, at path: ArraySlice<String>) {
+        set(newValue, at: path.map(DocumentKey.init)[...])
+    }
+
+    /// `set(_:at:)` over keys hashed once (facet paths: a facet is set on every resource).
+    mutating func set(_ newValue: Value?, at path: ArraySlice<DocumentKey>) {
         guard let key = path.first else {
             if let newValue { self = newValue }
             return
@@ -58,6 +80,39 @@ extension Value {
 
     /// Sets (or with nil removes) a facet.
     mutating func setFacet(_ facet: Facet, _ newValue: Value?) {
-        set(newValue, at: facet.components[...])
+        set(newValue, at: facet.keys[...])
+    }
+}
+
+/// A document key with its `KeyHash`, computed once where the key is declared (facet paths, the
+/// normalized document's member names, the native fields a reader reads of every record), so
+/// that a lookup compares integers without hashing the key's text again.
+struct DocumentKey: Sendable {
+    /// The key and its hash, as a member with a null value (`member(_:)` fills it).
+    private let template: Fields.Member
+
+    /// Hashes `text` once.
+    init(_ text: String) { template = Fields.Member(key: text, value: .null) }
+
+    /// The key.
+    var text: String { template.key }
+
+    /// `KeyHash.of(text)`.
+    var hash: UInt32 { template.keyHash }
+
+    /// A member under this key, its hash not computed again (documents built from their members).
+    @inline(__always) func member(_ value: Value) -> Fields.Member {
+        var member = template
+        member.value = value
+        return member
+    }
+}
+
+extension Fields {
+    /// The member under a key hashed once (`Fields` hashes the key of a write itself); setting
+    /// `nil` removes it.
+    @inline(__always) subscript(key: DocumentKey) -> Value? {
+        get { value(forKey: key.text, hash: key.hash) }
+        set { self[key.text] = newValue }
     }
 }

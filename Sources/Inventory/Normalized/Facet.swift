@@ -207,9 +207,15 @@ public enum Facet: String, CaseIterable, Codable, Sendable {
     /// The path's keys.
     public var components: [String] { Self.componentTable[self] ?? [] }
 
+    /// The path's keys with their hashes (the readers' lookups and writes).
+    var keys: [DocumentKey] { Self.keyTable[self] ?? [] }
+
     /// Split once: facets are read and written for every resource.
     private static let componentTable: [Facet: [String]] = Dictionary(
         uniqueKeysWithValues: allCases.map { ($0, $0.rawValue.split(separator: ".").map(String.init)) })
+
+    /// Split and hashed once.
+    private static let keyTable: [Facet: [DocumentKey]] = componentTable.mapValues { $0.map(DocumentKey.init) }
 
     /// What kind of value the facet holds, for the docs.
     public var valueKind: String {

@@ -76,38 +76,46 @@ public struct NormalizedResource: Sendable {
     /// Consuming: the facet groups are moved into the document, not copied (and their members
     /// retained, then released with the normalized resource) for every resource a reader builds.
     public consuming func resource(regions: RegionCatalog? = nil) -> Resource {
-        var fields = facetTree.objectValue ?? Fields()
+        // Built from its members: the facet groups (moved, not copied), the extras, then the
+        // named members with their keys hashed once; no member is looked up, since none of these
+        // names is a facet group's.
+        var members = (facetTree.objectValue ?? Fields()).unorderedMembers
         facetTree = .null
-        // The facet groups, with room for the members added below.
-        fields.reserveCapacity(fields.count + extras.count + 17)
-        for member in extras { fields[member.key] = member.value }
-        fields["id"] = .string(id)
-        fields["native_id"] = nativeID.map(Value.string)
-        fields["name"] = name.map(Value.string)
-        fields["provider"] = .string(provider.rawValue)
-        fields["type"] = .string(kind.rawValue)
-        fields["native_type"] = .string(nativeType)
-        fields["region"] = region.map(Value.string)
-        fields["zone"] = zone.map(Value.string)
+        members.reserveCapacity(members.count + extras.count + 17)
+        members.append(contentsOf: extras.unorderedMembers)
+        typealias Key = DocumentMemberKeys
+        func add(_ key: DocumentKey, _ value: Value?) {
+            if let value { members.append(key.member(value)) }
+        }
+        add(Key.id, .string(id))
+        add(Key.nativeID, nativeID.map(Value.string))
+        add(Key.name, name.map(Value.string))
+        add(Key.provider, .string(provider.rawValue))
+        add(Key.type, .string(kind.rawValue))
+        add(Key.nativeType, .string(nativeType))
+        add(Key.region, region.map(Value.string))
+        add(Key.zone, zone.map(Value.string))
         // A code of the standard catalog as its table spells it: the members computed once.
         let standard = regions == nil ? region.flatMap { StandardLocationMembers.byCode[$0] } : nil
-        fields["location_kind"] = (locationKind ?? derivedLocationKind(catalogued: standard?.kind)).map { .string($0.rawValue) }
+        add(Key.locationKind, (locationKind ?? derivedLocationKind(catalogued: standard?.kind)).map { .string($0.rawValue) })
         if let standard {
-            if let jurisdictions = standard.jurisdictions { fields["jurisdictions"] = jurisdictions }
+            add(Key.jurisdictions, standard.jurisdictions)
         } else if let region, let jurisdictions = (regions ?? RegionCatalogData.standard).jurisdictions(of: region) {
-            fields["jurisdictions"] = .array(jurisdictions.map(Value.string))
+            add(Key.jurisdictions, .array(jurisdictions.map(Value.string)))
         }
-        fields["account"] = account.map(Value.string)
-        fields["tags"] = .object(Fields(tags.map { ($0.key, Value.string($0.value)) }))
-        fields["captured_at"] = capturedAt.map(Value.string)
-        var sourceFields = Fields()
-        sourceFields["format"] = .string(format.rawValue)
-        sourceFields["file"] = .string(source.file)
-        sourceFields["pointer"] = source.pointer.map(Value.string)
-        sourceFields["line"] = source.line.map { .number(Double($0)) }
-        fields["source"] = .object(sourceFields)
-        fields["attributes"] = attributes
-        fields["terraform"] = terraform
+        add(Key.account, account.map(Value.string))
+        add(Key.tags, .object(Fields(tags.map { ($0.key, Value.string($0.value)) })))
+        add(Key.capturedAt, capturedAt.map(Value.string))
+        var sourceMembers: [Fields.Member] = []
+        sourceMembers.reserveCapacity(4)
+        sourceMembers.append(Key.format.member(.string(format.rawValue)))
+        sourceMembers.append(Key.file.member(.string(source.file)))
+        if let pointer = source.pointer { sourceMembers.append(Key.pointer.member(.string(pointer))) }
+        if let line = source.line { sourceMembers.append(Key.line.member(.number(Double(line)))) }
+        add(Key.source, .object(Fields(unsorted: sourceMembers)))
+        add(Key.attributes, attributes)
+        add(Key.terraform, terraform)
+        let fields = Fields(unsorted: members)
         var reference = source
         if reference.format == nil { reference.format = format.rawValue }
         return Resource(id: id, type: kind.rawValue, document: .object(fields), source: reference)
@@ -120,6 +128,31 @@ public struct NormalizedResource: Sendable {
         guard let region else { return nil }
         return catalogued ?? RegionCatalogData.locationKind(of: region) ?? .region
     }
+}
+
+/// The member names `NormalizedResource.resource()` writes on every resource, hashed once.
+private enum DocumentMemberKeys {
+    static let id = DocumentKey("id")
+    static let nativeID = DocumentKey("native_id")
+    static let name = DocumentKey("name")
+    static let provider = DocumentKey("provider")
+    static let type = DocumentKey("type")
+    static let nativeType = DocumentKey("native_type")
+    static let region = DocumentKey("region")
+    static let zone = DocumentKey("zone")
+    static let locationKind = DocumentKey("location_kind")
+    static let jurisdictions = DocumentKey("jurisdictions")
+    static let account = DocumentKey("account")
+    static let tags = DocumentKey("tags")
+    static let capturedAt = DocumentKey("captured_at")
+    static let source = DocumentKey("source")
+    static let attributes = DocumentKey("attributes")
+    static let terraform = DocumentKey("terraform")
+    // The members of `source`.
+    static let format = DocumentKey("format")
+    static let file = DocumentKey("file")
+    static let pointer = DocumentKey("pointer")
+    static let line = DocumentKey("line")
 }
 
 /// The `location_kind` and `jurisdictions` of every location code of the standard catalog as its

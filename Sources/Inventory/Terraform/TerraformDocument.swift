@@ -281,8 +281,15 @@ enum TerraformDocument {
         case .object(let marks)?:
             var fields = after?.objectValue ?? Fields()
             guard after == nil || after?.objectValue != nil else { return after }
-            for mark in marks {
-                if let merged = merge(fields[mark.key], unknown: mark.value) { fields[mark.key] = merged }
+            // Stored order (the merged members do not depend on it) with the marks' own key
+            // hashes; a `false` mark leaves its member as it is, so it is not written back (real
+            // plans mark every attribute, and a write copies the members `after` still holds).
+            for mark in marks.unorderedMembers {
+                switch mark.value {
+                case .bool(true), .object, .array: break
+                default: continue
+                }
+                if let merged = merge(fields.value(forKey: mark.key, hash: mark.keyHash), unknown: mark.value) { fields[mark.key] = merged }
             }
             return after == nil && fields.isEmpty ? nil : .object(fields)
         case .array(let marks)?:

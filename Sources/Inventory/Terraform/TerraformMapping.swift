@@ -111,10 +111,10 @@ enum TerraformMapping {
     /// The `attributes` paths the linking and identity passes read of a resource's values
     /// (parameter groups and their users, vault locks, backup plan ids, Azure resource groups),
     /// kept when the run's policies read no `attributes`.
-    static let linkedAttributes: [[String]] = [
+    static let linkedAttributes: [[DocumentKey]] = [
         ["name"], ["id"], ["parameter"], ["parameter_group_name"], ["db_cluster_parameter_group_name"],
         ["backup_vault_name"], ["min_retention_days"], ["resource_group_name"],
-    ]
+    ].map { $0.map(DocumentKey.init) }
 
     /// The normalized resource, or nil for resources of non-cloud providers.
     static func resource(_ record: TerraformResourceRecord, context: TerraformContext, format: InputFormat, file: String) -> NormalizedResource? {
@@ -183,13 +183,26 @@ enum TerraformMapping {
 
     /// `{address, module, type, actions, references}`.
     static func terraformBlock(_ record: TerraformResourceRecord, context: TerraformContext) -> Value {
-        var block = Fields()
-        block["address"] = .string(record.address)
-        block["module"] = record.moduleAddress.map(Value.string)
-        block["type"] = .string(record.type)
-        block["actions"] = record.actions.map(actionsMember)
-        block["references"] = referencesMember(address: record.address, moduleAddress: record.moduleAddress, context: context)
-        return .object(block)
+        // Built from its members, the keys hashed once (a block for every resource of a plan).
+        var members: [Fields.Member] = []
+        members.reserveCapacity(5)
+        members.append(BlockKeys.address.member(.string(record.address)))
+        if let module = record.moduleAddress { members.append(BlockKeys.module.member(.string(module))) }
+        members.append(BlockKeys.type.member(.string(record.type)))
+        if let actions = record.actions { members.append(BlockKeys.actions.member(actionsMember(actions))) }
+        if let references = referencesMember(address: record.address, moduleAddress: record.moduleAddress, context: context) {
+            members.append(BlockKeys.references.member(references))
+        }
+        return .object(Fields(unsorted: members))
+    }
+
+    /// The Terraform block's member names, hashed once.
+    private enum BlockKeys {
+        static let address = DocumentKey("address")
+        static let module = DocumentKey("module")
+        static let type = DocumentKey("type")
+        static let actions = DocumentKey("actions")
+        static let references = DocumentKey("references")
     }
 
     /// The Terraform block's `actions` member. A plan's resources nearly all have one of a few
