@@ -116,6 +116,61 @@ struct JSONTests {
         #expect(many["k7"] == nil)
         #expect(many.count == 39)
     }
+
+    /// Parses `text` with `cache`, as the streaming readers' workers do.
+    static func parsed(_ text: String, cache: JSONKeyCache) throws -> Value {
+        try Array(text.utf8).withByteView { (bytes) throws(JSONSyntaxError) -> Value in try JSONParser.parse(bytes, keyCache: cache) }
+    }
+
+    @Test("objects parsed with the same keys in the same order share them, and read, compare, hash and change like built ones")
+    func sharedShapes() throws {
+        let cache = JSONKeyCache()
+        // Long enough that the small-composite sharing does not return the first value whole.
+        let first = try Self.parsed(#"{"id": "arn:aws:s3:::first-bucket-of-the-test-suite", "tags": {"owner": "a", "env": "prod"}, "n": 1}"#, cache: cache)
+        let second = try Self.parsed(#"{"id": "arn:aws:s3:::second-bucket-of-the-test-suite", "tags": {"owner": "b", "env": "dev"}, "n": 2}"#, cache: cache)
+        let reordered = try Self.parsed(#"{"n": 2, "tags": {"env": "dev", "owner": "b"}, "id": "arn:aws:s3:::second-bucket-of-the-test-suite"}"#, cache: cache)
+        guard case .object(let one) = first, case .object(let two) = second, case .object(let three) = reordered else {
+            Issue.record("not objects")
+            return
+        }
+        guard case .shaped(let shapeOne, _) = one.storage, case .shaped(let shapeTwo, _) = two.storage,
+              case .shaped(let shapeThree, _) = three.storage else {
+            Issue.record("parsed objects with a key cache are not shaped")
+            return
+        }
+        #expect(shapeOne === shapeTwo)
+        #expect(shapeOne !== shapeThree)
+        // Built the ordinary way, the same members: equal, same hash, same text.
+        let built: Value = ["id": "arn:aws:s3:::second-bucket-of-the-test-suite", "tags": ["owner": "b", "env": "dev"], "n": 2]
+        #expect(second == built && reordered == built && first != second)
+        #expect(second.hashValue == built.hashValue)
+        #expect(JSONWriter.compact(second) == JSONWriter.compact(built))
+        #expect(two.keys == ["id", "n", "tags"] && two.count == 3 && two.sortedMembers.map(\.key) == ["id", "n", "tags"])
+        #expect(two["tags"]?["owner"] == .string("b") && two["missing"] == nil)
+        let found = try #require(two.pointerToValue(forKey: "n", hash: KeyHash.of("n"), hint: 0))
+        #expect(found.value.pointee == .number(2) && found.index == 2)
+        #expect(two.pointerToValue(forKey: "missing", hash: KeyHash.of("missing"), hint: 1) == nil)
+        // A new value under a known key keeps the shape; a new key or a removal makes members,
+        // and the shared shape (the other object) is untouched.
+        var changed = two
+        changed["n"] = 5
+        guard case .shaped(let kept, _) = changed.storage else {
+            Issue.record("a changed value dropped the shape")
+            return
+        }
+        #expect(kept === shapeTwo && changed["n"] == .number(5) && two["n"] == .number(2))
+        changed["extra"] = true
+        changed["id"] = nil
+        #expect(changed.keys == ["extra", "n", "tags"] && changed["extra"] == .bool(true))
+        #expect(one.keys == ["id", "n", "tags"] && one["n"] == .number(1))
+        // Objects larger than a shape holds are members, sorted.
+        let wide = try Self.parsed("{" + (0..<40).map { "\"k\($0)\": \($0)" }.joined(separator: ", ") + "}", cache: cache)
+        guard case .object(let wideFields) = wide, case .members = wideFields.storage else {
+            Issue.record("a wide object is shaped")
+            return
+        }
+        #expect(wideFields["k39"] == .number(39) && wideFields.count == 40)
+    }
 }
 
 @Suite("Field paths")

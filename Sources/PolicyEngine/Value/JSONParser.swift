@@ -191,6 +191,12 @@ public struct JSONParser {
             throw error("expected ',' or '}' in an object, found \(describe(bytes[index]))")
         }
         depth -= 1
+        // A small object's keys are shared with every earlier object of the same keys in the same
+        // order (the parser refuses duplicate keys, and up to `linearLimit` members keep their
+        // order, so nothing needs the checks of `Fields(unsorted:)`).
+        if let keyCache, stack.count - stackStart <= Fields.linearLimit {
+            return .object(stack.popShaped(from: stackStart, shapes: keyCache))
+        }
         return .object(Fields(unsorted: stack.pop(from: stackStart)))
     }
 
@@ -540,9 +546,17 @@ public final class JSONKeyCache: @unchecked Sendable {
         var value: Value
     }
 
+    private struct ShapeSlot {
+        var hash: UInt32
+        var shape: Fields.Shape?
+    }
+
     /// Empty slots hold an empty string or text, which no lookup matches.
     private let slots: ManualBuffer<Slot>
     private let composites: ManualBuffer<CompositeSlot>
+    /// Object shapes (keys in order), by a hash of their key hashes.
+    private let shapes: ManualBuffer<ShapeSlot>
+    private static var shapeSlotCount: Int { 1024 }
     /// The parser's member stack (reused across objects and documents).
     let stack = MemberStack()
 
@@ -550,6 +564,7 @@ public final class JSONKeyCache: @unchecked Sendable {
     public init() {
         slots = ManualBuffer(repeating: Slot(hash: 0, string: ""), count: Self.slotCount)
         composites = ManualBuffer(repeating: CompositeSlot(hash: 0, text: [], value: .null), count: Self.slotCount)
+        shapes = ManualBuffer(repeating: ShapeSlot(hash: 0, shape: nil), count: Self.shapeSlotCount)
     }
 
     deinit {
@@ -557,6 +572,8 @@ public final class JSONKeyCache: @unchecked Sendable {
         slots.deallocate()
         composites.deinitialize(count: Self.slotCount)
         composites.deallocate()
+        shapes.deinitialize(count: Self.shapeSlotCount)
+        shapes.deallocate()
     }
 
     /// A string for `bytes`: the cached one when the same bytes were seen (no UTF-8 validation,
@@ -580,6 +597,22 @@ public final class JSONKeyCache: @unchecked Sendable {
         guard composites[slot].hash == hash, composites[slot].text.count == text.count else { return nil }
         let same = composites[slot].text.withByteView { $0.sameBytes(as: text) }
         return same ? composites[slot].value : nil
+    }
+
+    /// The shape of the keys `keys(i)` / `hashes(i)` for `i` in `0..<count`: the cached one when
+    /// an object with the same keys in the same order was seen, else a new one that replaces
+    /// whatever its slot held.
+    func shape(count: Int, hashes: (Int) -> UInt32, keys: (Int) -> String) -> Fields.Shape {
+        var combined: UInt32 = 2_166_136_261
+        for index in 0..<count { combined = (combined ^ hashes(index)) &* 16_777_619 }
+        let slot = Int(combined & UInt32(Self.shapeSlotCount - 1))
+        if shapes[slot].hash == combined, let cached = shapes[slot].shape, cached.hashes.count == count,
+           (0..<count).allSatisfy({ cached.hashes[$0] == hashes($0) && cached.keys[$0] == keys($0) }) {
+            return cached
+        }
+        let fresh = Fields.Shape(keys: (0..<count).map(keys), hashes: (0..<count).map(hashes))
+        shapes[slot] = ShapeSlot(hash: combined, shape: fresh)
+        return fresh
     }
 
     /// Remembers the value parsed from `text` (replacing whatever its slot held).
@@ -627,6 +660,17 @@ final class MemberStack {
     /// Moves the members from `start` on (the innermost object's) into a new exactly sized array.
     /// (`reserveCapacity` then appends: `Array(unsafeUninitializedCapacity:)` allocates through
     /// an unspecialized path that looks the element type's metadata up on every call.)
+    /// Moves the members from `start` on out as a shaped object: their values in one exactly
+    /// sized array, their keys as the shape `shapes` shares among objects of the same keys.
+    func popShaped(from start: Int, shapes: JSONKeyCache) -> Fields {
+        let shape = shapes.shape(count: count - start, hashes: { self.base[start + $0].keyHash }, keys: { self.base[start + $0].key })
+        var values: [Value] = []
+        values.reserveCapacity(count - start)
+        for index in start..<count { values.append(base.move(at: index).value) }
+        count = start
+        return Fields(shape: shape, values: values)
+    }
+
     func pop(from start: Int) -> [Fields.Member] {
         var members: [Fields.Member] = []
         members.reserveCapacity(count - start)
