@@ -171,6 +171,28 @@ struct JSONTests {
         }
         #expect(wideFields["k39"] == .number(39) && wideFields.count == 40)
     }
+
+    @Test("key lists met alternately share their shapes even when their hashes pick one slot")
+    func shapesOfCollidingKeyLists() throws {
+        // The normalized inventory's `encryption.at_rest` and `tags` key lists hash to one slot of
+        // the shape cache; with one slot each they evicted each other and every object kept a
+        // fresh shape (as much memory as the shapes saved).
+        let cache = JSONKeyCache()
+        var shapes: [Fields.Shape] = []  // held, so that no address is reused
+        for index in 0..<4 {
+            let atRest = try Self.parsed(#"{"enabled": true, "key_id": "arn:aws:kms:eu-west-1:344711152332:key/\#(index)-of-the-test-suite"}"#, cache: cache)
+            let tags = try Self.parsed(#"{"owner": "growth@example.com", "environment": "prod", "cost-center": "CC-10\#(index)", "data_classification": "restricted", "Name": "growth-prod-\#(index)"}"#, cache: cache)
+            for value in [atRest, tags] {
+                guard case .object(let fields) = value, case .shaped(let shape, _) = fields.storage else {
+                    Issue.record("parsed objects with a key cache are not shaped")
+                    return
+                }
+                shapes.append(shape)
+            }
+        }
+        #expect(Set(shapes.map(ObjectIdentifier.init)).count == 2)
+        #expect(shapes[0] === shapes[6] && shapes[1] === shapes[7] && shapes[0] !== shapes[1])
+    }
 }
 
 @Suite("Field paths")

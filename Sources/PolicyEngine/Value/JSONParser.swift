@@ -557,6 +557,10 @@ public final class JSONKeyCache: @unchecked Sendable {
     /// Object shapes (keys in order), by a hash of their key hashes.
     private let shapes: ManualBuffer<ShapeSlot>
     private static var shapeSlotCount: Int { 1024 }
+    /// Slots a shape may take, from its hash's on (`shape(count:hashes:keys:)`).
+    private static var shapeWays: Int { 4 }
+    /// Shapes stored in place of another, to choose the next way to replace.
+    private var shapeEvictions = 0
     /// The parser's member stack (reused across objects and documents).
     let stack = MemberStack()
 
@@ -600,17 +604,35 @@ public final class JSONKeyCache: @unchecked Sendable {
     }
 
     /// The shape of the keys `keys(i)` / `hashes(i)` for `i` in `0..<count`: the cached one when
-    /// an object with the same keys in the same order was seen, else a new one that replaces
-    /// whatever its slot held.
+    /// an object with the same keys in the same order was seen, else a new one, kept in a free
+    /// slot of its hash's neighbourhood or in place of one of them in turn.
+    ///
+    /// A shape is looked for in `shapeWays` slots from its hash's, not in one: two key lists met
+    /// alternately whose hashes share a slot would otherwise evict each other on every object, and
+    /// every object would keep a fresh shape of its own. (The normalized inventory's `tags` and
+    /// `encryption.at_rest` key lists do share one; a fresh shape for each of them cost as much as
+    /// the shapes saved, docs/performance.md, "Memory per resource, sixth session".)
     func shape(count: Int, hashes: (Int) -> UInt32, keys: (Int) -> String) -> Fields.Shape {
         var combined: UInt32 = 2_166_136_261
         for index in 0..<count { combined = (combined ^ hashes(index)) &* 16_777_619 }
-        let slot = Int(combined & UInt32(Self.shapeSlotCount - 1))
-        if shapes[slot].hash == combined, let cached = shapes[slot].shape, cached.hashes.count == count,
-           (0..<count).allSatisfy({ cached.hashes[$0] == hashes($0) && cached.keys[$0] == keys($0) }) {
-            return cached
+        let mask = Self.shapeSlotCount - 1
+        let first = Int(combined) & mask
+        var empty: Int?
+        for way in 0..<Self.shapeWays {
+            let slot = (first + way) & mask
+            guard let cached = shapes[slot].shape else {
+                if empty == nil { empty = slot }
+                continue
+            }
+            if shapes[slot].hash == combined, cached.hashes.count == count,
+               (0..<count).allSatisfy({ cached.hashes[$0] == hashes($0) && cached.keys[$0] == keys($0) }) {
+                return cached
+            }
         }
         let fresh = Fields.Shape(keys: (0..<count).map(keys), hashes: (0..<count).map(hashes))
+        // All ways taken: replace them in turn, so a frequent shape just stored is not the next evicted.
+        let slot = empty ?? (first + shapeEvictions % Self.shapeWays) & mask
+        if empty == nil { shapeEvictions &+= 1 }
         shapes[slot] = ShapeSlot(hash: combined, shape: fresh)
         return fresh
     }
