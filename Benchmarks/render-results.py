@@ -140,7 +140,8 @@ def all_rows(rows, header):
         for name, row in engine:
             try:
                 phases = json.loads(row["output"].strip())
-            except ValueError:
+            except ValueError:  # said, not skipped: an empty table once hid a cut output line
+                lines.append(f"| {name} | (its output was not one JSON line: see results.tsv) | | | | | |")
                 continue
             lines.append("| {} | {} | {} | {} | {} | {} | {} MB |".format(
                 name, *(seconds(phases.get(key, 0)) for key in ("load_s", "identity_s", "index_s", "eval_s_median", "text_s")),
