@@ -51,48 +51,45 @@ public struct SHA256: Sendable {
         return digest
     }
 
-    /// Lower-case hex digest (finalizes). Written straight into the string: a million finding
-    /// fingerprints are taken when a large run's JSON is written, and the padding, digest and
-    /// hex text in arrays of their own were a dozen allocations each.
+    /// Lower-case hex digest (finalizes). A million finding fingerprints are taken when a large
+    /// run's JSON is written: the digest's bytes go straight into the hex text, and the padding
+    /// is one array (it was a dozen arrays each: padding, a `repeatElement`, each state word's
+    /// four bytes, the digest, the digit table).
     public mutating func hexDigest() -> String {
         pad()
-        return String(unsafeUninitializedCapacity: 64) { text in
-            var position = 0
-            forEachDigestByte { byte in
-                text[position] = Self.hexDigits[Int(byte >> 4)]
-                text[position + 1] = Self.hexDigits[Int(byte & 0x0F)]
-                position += 2
-            }
-            return 64
+        var text: [UInt8] = []
+        text.reserveCapacity(64)
+        forEachDigestByte { byte in
+            text.append(Self.hexDigits[Int(byte >> 4)])
+            text.append(Self.hexDigits[Int(byte & 0x0F)])
         }
+        return String(decoding: text, as: UTF8.self)
     }
 
     /// Lower-case hex of bytes.
     public static func hex(_ bytes: [UInt8]) -> String {
-        String(unsafeUninitializedCapacity: bytes.count * 2) { text in
-            for (index, byte) in bytes.enumerated() {
-                text[2 * index] = hexDigits[Int(byte >> 4)]
-                text[2 * index + 1] = hexDigits[Int(byte & 0x0F)]
-            }
-            return bytes.count * 2
+        var text: [UInt8] = []
+        text.reserveCapacity(bytes.count * 2)
+        for byte in bytes {
+            text.append(hexDigits[Int(byte >> 4)])
+            text.append(hexDigits[Int(byte & 0x0F)])
         }
+        return String(decoding: text, as: UTF8.self)
     }
 
     private static let hexDigits = ByteView("0123456789abcdef")
 
     /// Feeds the padding (FIPS 180-4 §5.1.1): 0x80, zeros up to 56 bytes modulo 64, the message
-    /// length in bits as a 64-bit big-endian number; at most 72 bytes, on the stack.
+    /// length in bits as a 64-bit big-endian number (at most 72 bytes).
     private mutating func pad() {
         let bitLength = totalLength &* 8
         let remainder = Int((totalLength + 1) % 64)
         let count = 1 + (remainder <= 56 ? 56 - remainder : 120 - remainder) + 8
+        var padding = [UInt8](repeating: 0, count: count)
+        padding[0] = 0x80
+        for index in 0..<8 { padding[count - 1 - index] = UInt8(truncatingIfNeeded: bitLength >> UInt64(8 * index)) }
         let savedLength = totalLength
-        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 72) { padding in
-            padding.initialize(repeating: 0)
-            padding[0] = 0x80
-            for index in 0..<8 { padding[count - 1 - index] = UInt8(truncatingIfNeeded: bitLength >> UInt64(8 * index)) }
-            update(ByteView(UnsafeBufferPointer(rebasing: padding[0..<count])))
-        }
+        padding.withByteView { update($0) }
         totalLength = savedLength
     }
 

@@ -1,3 +1,5 @@
+import PolicyEngine
+
 /// Sorting a simulated sample of doubles by their bits: a stable least-significant-digit radix
 /// sort, six passes of eleven bits over a key that orders doubles as `<` does.
 ///
@@ -18,10 +20,10 @@ public enum RadixSort {
         var source = values
         var target = [Double](repeating: 0, count: count)
         var counts = [Int](repeating: 0, count: Self.passes << Self.digitBits)
-        source.withUnsafeBufferPointer { input in
-            counts.withUnsafeMutableBufferPointer { counts in
-                for value in input {
-                    var key = Self.key(value)
+        source.withElementView { input in
+            counts.withMutableElementView { counts in
+                for index in 0..<input.count {
+                    var key = Self.key(input[index])
                     for digit in 0..<Self.passes {
                         counts[digit << Self.digitBits | Int(key & Self.digitMask)] += 1
                         key >>= UInt64(Self.digitBits)
@@ -58,10 +60,11 @@ public enum RadixSort {
 
     /// One stable pass: each value goes to the next free place of its digit's bucket.
     private static func scatter(from input: [Double], to output: inout [Double], offsets: inout [Int], shift: UInt64) {
-        input.withUnsafeBufferPointer { input in
-            output.withUnsafeMutableBufferPointer { output in
-                offsets.withUnsafeMutableBufferPointer { offsets in
-                    for value in input {
+        input.withElementView { input in
+            output.withMutableElementView { output in
+                offsets.withMutableElementView { offsets in
+                    for index in 0..<input.count {
+                        let value = input[index]
                         let bucket = Int((Self.key(value) >> shift) & Self.digitMask)
                         output[offsets[bucket]] = value
                         offsets[bucket] += 1
