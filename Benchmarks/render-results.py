@@ -114,6 +114,7 @@ SUMMARY = [
      [("DuckDB (q1 + q2)", ["duckdb-focus-5m.csv", "duckdb-focus-5m-s7.csv"])]),
     ("same, the peers' q1 + q2 only (BillingBench harness)",
      ["billingbench-focus-5m.csv", "billingbench-focus-5m-s7.csv"], []),
+    ("the example (`make example`: 7 applications' downtime model, every report)", ["assay-example"], []),
     ("downtime model, 50 apps × 6 strategies × 100k trials", ["downtime"], []),
     ("record a 100k-finding run in the history (3 runs)", ["history-100k"], []),
     ("HTML report of a 100k-resource result", ["report-html-100k"], []),

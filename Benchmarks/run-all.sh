@@ -139,6 +139,11 @@ if [ $skip_peers -eq 0 ]; then
     --check CKV2_BENCH_1,CKV2_BENCH_2,CKV2_BENCH_3,CKV2_BENCH_4,CKV2_BENCH_5,CKV2_BENCH_6 -o json --quiet
 fi
 
+echo "== the example a user runs first (make example): each checkout's own fixtures/assay.yaml, every report it writes" >&2
+# Each checkout runs its own example (an older binary may not read the newer policy library).
+measure assay-example env -C . .build/release/assay evaluate --config fixtures/assay.yaml --quiet
+[ -z "$before" ] || measure assay-example@before env -C "$before" .build/release/assay evaluate --config fixtures/assay.yaml --quiet
+
 echo "== billing: the peers' q1 + q2 (BillingBench) and the whole assay cost (issues 4, 20)" >&2
 # `assay cost` reviews every month of the file (--months 120) and writes its cost groups as JSON.
 for file in cur-1m.csv cur-5m.csv cur-5m-s11.csv cur-5m.csv.gz focus-5m.csv focus-5m-s7.csv; do
