@@ -201,7 +201,7 @@ public enum PolicyRunner {
         let status = outcome.status
         guard status == .error || status == .unknown else { return (status, nil) }
         let evidence = evaluator.explain(scopeCondition ?? explainer.requirement, on: document, limit: evidenceLimit)
-        let message = Self.message(for: explainer.compiled, resource: resource.pointee, status: status, outcome: outcome, evidence: evidence,
+        let message = Self.message(for: explainer.compiled, document: document, status: status, outcome: outcome, evidence: evidence,
                                    asOf: evaluator.context.asOf, inScopeFilter: scopeCondition != nil)
         return (status, .written(message: message, evidence: evidence))
     }
@@ -220,11 +220,13 @@ public enum PolicyRunner {
         return finding
     }
 
-    /// The message of a finding. The policy and resource are borrowed, and only the members read
-    /// are touched: a copy of a compiled policy or of a resource costs a reference count per
-    /// member, and every failing finding's message is rendered on all cores at once.
+    /// The message of a finding on `document` (the resource's). The policy is borrowed and only
+    /// the members read are touched: a copy of a compiled policy or of a resource costs a
+    /// reference count per member, and every failing finding's message is rendered on all cores
+    /// at once (a resource handed over borrowed from an array was still copied: only its
+    /// document is passed).
     static func message(
-        for compiled: borrowing CompiledPolicy, resource: borrowing Resource, status: Verdict, outcome: Outcome, evidence: [Evidence],
+        for compiled: borrowing CompiledPolicy, document: Value, status: Verdict, outcome: Outcome, evidence: [Evidence],
         asOf: CivilDate, inScopeFilter: Bool
     ) -> String {
         switch status {
@@ -236,13 +238,13 @@ public enum PolicyRunner {
                 return "cannot be decided yet: \(outcome.reason ?? "a value is not known")"
             }
             let context = MessageTemplate.Context(policyID: compiled.policy.id, policyTitle: compiled.policy.title, params: compiled.params, asOf: asOf)
-            return "cannot be decided yet: " + template.render(document: resource.document, context: context)
+            return "cannot be decided yet: " + template.render(document: document, context: context)
         default:
             break
         }
         if let template = compiled.policy.message {
             let context = MessageTemplate.Context(policyID: compiled.policy.id, policyTitle: compiled.policy.title, params: compiled.params, asOf: asOf)
-            return template.render(document: resource.document, context: context)
+            return template.render(document: document, context: context)
         }
         let details = evidence.prefix(3).map { item in
             "\(item.path) is \(item.actual.map { "'\($0.displayText)'" } ?? "missing") (expected \(item.expected))"
