@@ -110,25 +110,6 @@ extension Fields {
     /// counting per path step. `hint` is where the key was found in a previous object: documents
     /// of one source list their keys in the same order, so it usually saves the search.
     func pointerToValue(forKey key: String, hash: UInt32, hint: Int) -> (value: UnsafePointer<Value>, index: Int)? {
-        switch storage {
-        case .members(let members): return Self.pointerToValue(in: members, forKey: key, hash: hash, hint: hint)
-        case .shaped(let shape, let values):
-            // The same search over the shared keys; the pointer is into this object's values.
-            let found: Int? = shape.hashes.withUnsafeBufferPointer { hashes in
-                if hint < hashes.count && hashes[hint] == hash && Self.sameKey(shape.keys[hint], key) { return hint }
-                var index = 0
-                while index < hashes.count {
-                    if hashes[index] == hash && Self.sameKey(shape.keys[index], key) { return index }
-                    index += 1
-                }
-                return nil
-            }
-            guard let found else { return nil }
-            return values.withUnsafeBufferPointer { buffer in buffer.baseAddress.map { (value: $0 + found, index: found) } }
-        }
-    }
-
-    private static func pointerToValue(in members: [Member], forKey key: String, hash: UInt32, hint: Int) -> (value: UnsafePointer<Value>, index: Int)? {
         members.withUnsafeBufferPointer { buffer -> (value: UnsafePointer<Value>, index: Int)? in
             guard let base = buffer.baseAddress else { return nil }
             let count = buffer.count

@@ -154,7 +154,9 @@ extension ConditionEvaluator {
             return left.count == right.count && zip(left, right).allSatisfy { equal($0, $1) }
         case (.object(let left), .object(let right)):
             guard left.count == right.count else { return false }
-            return left.allMembers(in: right, equal: equal)
+            return left.members.allSatisfy { member in
+                right.value(forKey: member.key, hash: member.keyHash).map { equal(member.value, $0) } ?? false
+            }
         default:
             return lhs == rhs
         }

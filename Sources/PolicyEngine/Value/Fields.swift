@@ -5,13 +5,6 @@
 /// parsed, and a lookup compares integers before it compares a string. Larger objects are kept
 /// sorted and binary-searched. Iteration always yields members in key order, so every writer
 /// is deterministic whatever the input order; equality and hashing ignore member order.
-///
-/// Two storages, one meaning: an object built or changed in code holds its members (key, hash
-/// and value together); a small object the JSON parser reads holds only its values, beside a
-/// `Shape` — its keys and their hashes — that every object parsed with the same keys in the same
-/// order shares (a million resources of one export have a handful of shapes). That saves 16 of
-/// every member's 40 bytes: about a third of a parsed inventory. Changing a shaped object first
-/// turns it into members.
 public struct Fields: Sendable, Hashable, Sequence {
     /// One key/value member.
     public struct Member: Sendable, Hashable {
@@ -47,48 +40,14 @@ public struct Fields: Sendable, Hashable, Sequence {
         }
     }
 
-    /// The keys of a parsed object, in insertion order, with their hashes: shared by every
-    /// object parsed with the same keys in the same order (`JSONKeyCache` keeps the shapes).
-    /// Immutable.
-    @usableFromInline final class Shape: Sendable {
-        @usableFromInline let keys: [String]
-        @usableFromInline let hashes: [UInt32]
-
-        init(keys: [String], hashes: [UInt32]) {
-            self.keys = keys
-            self.hashes = hashes
-        }
-
-        /// Position of `key`, if present (linear: shapes have at most `linearLimit` keys).
-        @inlinable func index(of key: String, hash: UInt32) -> Int? {
-            let count = hashes.count
-            var index = 0
-            while index < count {
-                if hashes[index] == hash && keys[index] == key { return index }
-                index += 1
-            }
-            return nil
-        }
-    }
-
-    /// Members, or a shared shape and the values in its order.
-    @usableFromInline enum Storage: Sendable {
-        case members([Member])
-        case shaped(Shape, [Value])
-    }
-
     /// Objects with more members than this are kept sorted and binary-searched.
     @usableFromInline static let linearLimit = 32
 
-    /// Insertion order when `count <= linearLimit`, key order otherwise (a shaped object is
-    /// never larger than `linearLimit`).
-    @usableFromInline var storage: Storage
+    /// Insertion order when `count <= linearLimit`, key order otherwise.
+    @usableFromInline var members: [Member]
 
     /// An empty object.
-    public init() { storage = .members([]) }
-
-    /// An object of `shape`'s keys and these values, in the shape's order (the JSON parser's).
-    init(shape: Shape, values: [Value]) { storage = .shaped(shape, values) }
+    public init() { members = [] }
 
     /// Builds an object from key/value pairs in any order; a later duplicate key replaces an earlier one.
     public init(_ pairs: some Sequence<(String, Value)>) {
@@ -118,7 +77,7 @@ public struct Fields: Sendable, Hashable, Sequence {
             }
         }
         if unique.count > Self.linearLimit { unique.sort { $0.key < $1.key } }
-        storage = .members(unique)
+        members = unique
     }
 
     /// False when no two members share a key hash (then no key repeats). Duplicate keys are
@@ -146,28 +105,14 @@ public struct Fields: Sendable, Hashable, Sequence {
         }
     }
 
-    /// Changes the members through `body`, a shaped object first turned into members (the
-    /// storage is emptied meanwhile, so that the array is changed in place, not copied).
-    private mutating func changingMembers<Result>(_ body: (inout [Member]) -> Result) -> Result {
-        var members = memberArray
-        storage = .members([])
-        defer { storage = .members(members) }
-        return body(&members)
-    }
-
     /// Makes room for `capacity` members (one allocation for an object about to grow).
-    public mutating func reserveCapacity(_ capacity: Int) { changingMembers { $0.reserveCapacity(capacity) } }
+    public mutating func reserveCapacity(_ capacity: Int) { members.reserveCapacity(capacity) }
 
     /// The number of members.
-    @inlinable public var count: Int {
-        switch storage {
-        case .members(let members): return members.count
-        case .shaped(_, let values): return values.count
-        }
-    }
+    @inlinable public var count: Int { members.count }
 
     /// True when the object has no members.
-    @inlinable public var isEmpty: Bool { count == 0 }
+    @inlinable public var isEmpty: Bool { members.isEmpty }
 
     /// The keys, sorted.
     public var keys: [String] { sortedMembers.map(\.key) }
@@ -175,96 +120,48 @@ public struct Fields: Sendable, Hashable, Sequence {
     /// The members as stored (insertion order for small objects), without sorting: for work
     /// whose result does not depend on the order (merging one object into another). Writers use
     /// the key order of `sortedMembers` and iteration.
-    @inlinable public var unorderedMembers: StoredMembers { StoredMembers(storage: storage) }
-
-    /// The members as stored, in an array (a shaped object's made from its shape and values).
-    @usableFromInline var memberArray: [Member] {
-        switch storage {
-        case .members(let members): return members
-        case .shaped: return Array(unorderedMembers)
-        }
-    }
+    @inlinable public var unorderedMembers: [Member] { members }
 
     /// The members in key order.
     public var sortedMembers: [Member] {
-        if case .members(let members) = storage, members.count > Self.linearLimit { return members }
-        var members = memberArray  // a shaped object's: made here, so sorted in place
-        members.sort { $0.key < $1.key }
-        return members
+        members.count > Self.linearLimit ? members : members.sorted { $0.key < $1.key }
     }
 
-    /// The members of an object as stored, each made when read (a shaped object keeps no
-    /// members to hand out).
-    public struct StoredMembers: RandomAccessCollection, Sendable {
-        @usableFromInline let storage: Storage
-
-        @inlinable init(storage: Storage) { self.storage = storage }
-
-        /// 0.
-        @inlinable public var startIndex: Int { 0 }
-
-        /// The number of members.
-        @inlinable public var endIndex: Int {
-            switch storage {
-            case .members(let members): return members.count
-            case .shaped(_, let values): return values.count
-            }
-        }
-
-        /// The member at `position`.
-        @inlinable public subscript(position: Int) -> Member {
-            switch storage {
-            case .members(let members): return members[position]
-            case .shaped(let shape, let values): return Member(key: shape.keys[position], hash: shape.hashes[position], value: values[position])
-            }
-        }
-    }
-
-    /// Index of `key` in the stored order, if present.
+    /// Index of `key`, if present.
     @usableFromInline func index(of key: String, hash: UInt32) -> Int? {
-        switch storage {
-        case .shaped(let shape, _):
-            return shape.index(of: key, hash: hash)
-        case .members(let members):
-            let count = members.count
-            if count <= Self.linearLimit {
-                var index = 0
-                while index < count {
-                    if members[index].keyHash == hash && members[index].key == key { return index }
-                    index += 1
-                }
-                return nil
-            }
-            var low = 0
-            var high = count
-            while low < high {
-                let mid = (low + high) / 2
-                let candidate = members[mid].key
-                if candidate == key { return mid }
-                if candidate < key { low = mid + 1 } else { high = mid }
+        let count = members.count
+        if count <= Self.linearLimit {
+            var index = 0
+            while index < count {
+                if members[index].keyHash == hash && members[index].key == key { return index }
+                index += 1
             }
             return nil
         }
+        var low = 0
+        var high = count
+        while low < high {
+            let mid = (low + high) / 2
+            let candidate = members[mid].key
+            if candidate == key { return mid }
+            if candidate < key { low = mid + 1 } else { high = mid }
+        }
+        return nil
     }
 
     /// The value under `key` whose `KeyHash` is already known (compiled paths carry it).
     @inlinable public func value(forKey key: String, hash: UInt32) -> Value? {
-        switch storage {
-        case .shaped(let shape, let values):
-            return shape.index(of: key, hash: hash).map { values[$0] }
-        case .members(let members):
-            let count = members.count
-            if count <= Self.linearLimit {
-                var index = 0
-                while index < count {
-                    if members[index].keyHash == hash && members[index].key == key { return members[index].value }
-                    index += 1
-                }
-                return nil
+        let count = members.count
+        if count <= Self.linearLimit {
+            var index = 0
+            while index < count {
+                if members[index].keyHash == hash && members[index].key == key { return members[index].value }
+                index += 1
             }
-            guard let found = index(of: key, hash: hash) else { return nil }
-            return members[found].value
+            return nil
         }
+        guard let found = index(of: key, hash: hash) else { return nil }
+        return members[found].value
     }
 
     /// `String`'s `==`, with a byte comparison first for keys longer than a small string: `==`
@@ -283,31 +180,20 @@ public struct Fields: Sendable, Hashable, Sequence {
         get { value(forKey: key, hash: KeyHash.of(key)) }
         set {
             let hash = KeyHash.of(key)
-            let found = index(of: key, hash: hash)
-            if found == nil && newValue == nil { return }
-            if let found, let newValue, case .shaped(let shape, var values) = storage {
-                // A new value under a key it has keeps the shape.
-                storage = .members([])
-                values[found] = newValue
-                storage = .shaped(shape, values)
+            if let found = index(of: key, hash: hash) {
+                if let newValue { members[found].value = newValue } else { members.remove(at: found) }
                 return
             }
-            changingMembers { members in
-                if let found {
-                    if let newValue { members[found].value = newValue } else { members.remove(at: found) }
-                    return
-                }
-                guard let newValue else { return }
-                let member = Member(key: key, hash: hash, value: newValue)
-                if members.count < Self.linearLimit {
-                    members.append(member)
-                } else if members.count == Self.linearLimit {
-                    members.append(member)
-                    members.sort { $0.key < $1.key }
-                } else {
-                    let insertion = members.firstIndex { $0.key > key } ?? members.count
-                    members.insert(member, at: insertion)
-                }
+            guard let newValue else { return }
+            let member = Member(key: key, hash: hash, value: newValue)
+            if members.count < Self.linearLimit {
+                members.append(member)
+            } else if members.count == Self.linearLimit {
+                members.append(member)
+                members.sort { $0.key < $1.key }
+            } else {
+                let insertion = members.firstIndex { $0.key > key } ?? members.count
+                members.insert(member, at: insertion)
             }
         }
     }
@@ -315,40 +201,20 @@ public struct Fields: Sendable, Hashable, Sequence {
     /// Iterates members in key order.
     public func makeIterator() -> IndexingIterator<[Member]> { sortedMembers.makeIterator() }
 
-    /// Calls `body` with each member as stored (no array made for a shaped object).
-    @inlinable func forEachStoredMember(_ body: (String, UInt32, Value) -> Bool) -> Bool {
-        switch storage {
-        case .members(let members):
-            for member in members where !body(member.key, member.keyHash, member.value) { return false }
-        case .shaped(let shape, let values):
-            for index in values.indices where !body(shape.keys[index], shape.hashes[index], values[index]) { return false }
-        }
-        return true
-    }
-
     /// Equality regardless of member order.
     public static func == (lhs: Fields, rhs: Fields) -> Bool {
-        guard lhs.count == rhs.count else { return false }
-        return lhs.forEachStoredMember { key, hash, value in
-            guard let other = rhs.value(forKey: key, hash: hash) else { return false }
-            return other == value
+        guard lhs.members.count == rhs.members.count else { return false }
+        for member in lhs.members {
+            guard let other = rhs.value(forKey: member.key, hash: member.keyHash), other == member.value else { return false }
         }
-    }
-
-    /// True when every member of `self` has an equal member in `other` by `same` (with
-    /// `other.count == count`: the objects are equal under `same`).
-    func allMembers(in other: Fields, equal same: (Value, Value) -> Bool) -> Bool {
-        forEachStoredMember { key, hash, value in other.value(forKey: key, hash: hash).map { same(value, $0) } ?? false }
+        return true
     }
 
     /// Hashing regardless of member order (a commutative sum of the members' hashes).
     public func hash(into hasher: inout Hasher) {
         var combined = 0
-        _ = forEachStoredMember { key, hash, value in
-            combined = combined &+ Member(key: key, hash: hash, value: value).hashValue
-            return true
-        }
-        hasher.combine(count)
+        for member in members { combined = combined &+ member.hashValue }
+        hasher.combine(members.count)
         hasher.combine(combined)
     }
 }

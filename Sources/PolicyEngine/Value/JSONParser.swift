@@ -191,12 +191,6 @@ public struct JSONParser {
             throw error("expected ',' or '}' in an object, found \(describe(bytes[index]))")
         }
         depth -= 1
-        // A small object's keys are shared with every earlier object of the same keys in the same
-        // order (the parser refuses duplicate keys, and up to `linearLimit` members keep their
-        // order, so nothing needs the checks of `Fields(unsorted:)`).
-        if let keyCache, stack.count - stackStart <= Fields.linearLimit {
-            return .object(stack.popShaped(from: stackStart, shapes: keyCache))
-        }
         return .object(Fields(unsorted: stack.pop(from: stackStart)))
     }
 
@@ -546,21 +540,9 @@ public final class JSONKeyCache: @unchecked Sendable {
         var value: Value
     }
 
-    private struct ShapeSlot {
-        var hash: UInt32
-        var shape: Fields.Shape?
-    }
-
     /// Empty slots hold an empty string or text, which no lookup matches.
     private let slots: ManualBuffer<Slot>
     private let composites: ManualBuffer<CompositeSlot>
-    /// Object shapes (keys in order), by a hash of their key hashes.
-    private let shapes: ManualBuffer<ShapeSlot>
-    private static var shapeSlotCount: Int { 1024 }
-    /// Slots a shape may take, from its hash's on (`shape(count:hashes:keys:)`).
-    private static var shapeWays: Int { 4 }
-    /// Shapes stored in place of another, to choose the next way to replace.
-    private var shapeEvictions = 0
     /// The parser's member stack (reused across objects and documents).
     let stack = MemberStack()
 
@@ -568,7 +550,6 @@ public final class JSONKeyCache: @unchecked Sendable {
     public init() {
         slots = ManualBuffer(repeating: Slot(hash: 0, string: ""), count: Self.slotCount)
         composites = ManualBuffer(repeating: CompositeSlot(hash: 0, text: [], value: .null), count: Self.slotCount)
-        shapes = ManualBuffer(repeating: ShapeSlot(hash: 0, shape: nil), count: Self.shapeSlotCount)
     }
 
     deinit {
@@ -576,8 +557,6 @@ public final class JSONKeyCache: @unchecked Sendable {
         slots.deallocate()
         composites.deinitialize(count: Self.slotCount)
         composites.deallocate()
-        shapes.deinitialize(count: Self.shapeSlotCount)
-        shapes.deallocate()
     }
 
     /// A string for `bytes`: the cached one when the same bytes were seen (no UTF-8 validation,
@@ -601,40 +580,6 @@ public final class JSONKeyCache: @unchecked Sendable {
         guard composites[slot].hash == hash, composites[slot].text.count == text.count else { return nil }
         let same = composites[slot].text.withByteView { $0.sameBytes(as: text) }
         return same ? composites[slot].value : nil
-    }
-
-    /// The shape of the keys `keys(i)` / `hashes(i)` for `i` in `0..<count`: the cached one when
-    /// an object with the same keys in the same order was seen, else a new one, kept in a free
-    /// slot of its hash's neighbourhood or in place of one of them in turn.
-    ///
-    /// A shape is looked for in `shapeWays` slots from its hash's, not in one: two key lists met
-    /// alternately whose hashes share a slot would otherwise evict each other on every object, and
-    /// every object would keep a fresh shape of its own. (The normalized inventory's `tags` and
-    /// `encryption.at_rest` key lists do share one; a fresh shape for each of them cost as much as
-    /// the shapes saved, docs/performance.md, "Memory per resource, sixth session".)
-    func shape(count: Int, hashes: (Int) -> UInt32, keys: (Int) -> String) -> Fields.Shape {
-        var combined: UInt32 = 2_166_136_261
-        for index in 0..<count { combined = (combined ^ hashes(index)) &* 16_777_619 }
-        let mask = Self.shapeSlotCount - 1
-        let first = Int(combined) & mask
-        var empty: Int?
-        for way in 0..<Self.shapeWays {
-            let slot = (first + way) & mask
-            guard let cached = shapes[slot].shape else {
-                if empty == nil { empty = slot }
-                continue
-            }
-            if shapes[slot].hash == combined, cached.hashes.count == count,
-               (0..<count).allSatisfy({ cached.hashes[$0] == hashes($0) && cached.keys[$0] == keys($0) }) {
-                return cached
-            }
-        }
-        let fresh = Fields.Shape(keys: (0..<count).map(keys), hashes: (0..<count).map(hashes))
-        // All ways taken: replace them in turn, so a frequent shape just stored is not the next evicted.
-        let slot = empty ?? (first + shapeEvictions % Self.shapeWays) & mask
-        if empty == nil { shapeEvictions &+= 1 }
-        shapes[slot] = ShapeSlot(hash: combined, shape: fresh)
-        return fresh
     }
 
     /// Remembers the value parsed from `text` (replacing whatever its slot held).
@@ -682,17 +627,6 @@ final class MemberStack {
     /// Moves the members from `start` on (the innermost object's) into a new exactly sized array.
     /// (`reserveCapacity` then appends: `Array(unsafeUninitializedCapacity:)` allocates through
     /// an unspecialized path that looks the element type's metadata up on every call.)
-    /// Moves the members from `start` on out as a shaped object: their values in one exactly
-    /// sized array, their keys as the shape `shapes` shares among objects of the same keys.
-    func popShaped(from start: Int, shapes: JSONKeyCache) -> Fields {
-        let shape = shapes.shape(count: count - start, hashes: { self.base[start + $0].keyHash }, keys: { self.base[start + $0].key })
-        var values: [Value] = []
-        values.reserveCapacity(count - start)
-        for index in start..<count { values.append(base.move(at: index).value) }
-        count = start
-        return Fields(shape: shape, values: values)
-    }
-
     func pop(from start: Int) -> [Fields.Member] {
         var members: [Fields.Member] = []
         members.reserveCapacity(count - start)
