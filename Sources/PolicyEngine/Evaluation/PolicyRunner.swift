@@ -170,6 +170,24 @@ public enum PolicyRunner {
         }
     }
 
+    /// Every policy's findings in one array, in policy order, moved out of the evaluations: each
+    /// is taken from its list with `popLast`, without a copy (a copy of a finding is a reference
+    /// count per member: flattening a million findings with `flatMap` took half a second on one
+    /// core, and the lists stayed beside the flat array). The lists are left empty.
+    public static func takeFindings(of evaluations: inout [PolicyEvaluation]) -> [Finding] {
+        let total = evaluations.reduce(0) { $0 + $1.findings.count }
+        return Array(placing: total) { buffer in
+            var position = total
+            for index in evaluations.indices.reversed() {
+                while let finding = evaluations[index].findings.popLast() {
+                    position -= 1
+                    buffer.initialize(at: position, to: finding)
+                }
+                evaluations[index].findings = []
+            }
+        }
+    }
+
     /// The verdict of the explainer's policy on `resource` (read in place: a copy of a
     /// `Resource` costs ten reference counts), with the rendered text of an error or unknown;
     /// nil when the scope filter fails.
