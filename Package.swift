@@ -147,7 +147,7 @@ let package = Package(
         ),
         .testTarget(
             name: "ReportsTests",
-            dependencies: ["Reports", "PolicyEngine", "CLibXML2", "TestSupport"],
+            dependencies: ["Reports", "PolicyEngine", "CLibXML2", "TestSupport", .product(name: "Mustache", package: "swift-mustache")],
             exclude: ["Fixtures", "Goldens"],
             swiftSettings: strict
         ),

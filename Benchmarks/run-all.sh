@@ -42,7 +42,8 @@ gen() { # gen FILE COMMAND...
   local file=$1; shift
   [ -s "$file" ] || { echo "generating $file" >&2; "$@" || exit 1; }
 }
-measure() { # measure NAME COMMAND... → one row: name, wall s, CPU s, peak MB, exit, load, stdout (one line)
+measure() { # measure NAME COMMAND... → one row: name, wall s, CPU s, peak MB, exit, load, stdout (one line, at most
+  # 4,000 characters: EngineBench's JSON line with its per-phase figures is ~700, and a cut line is no longer JSON)
   local name=$1; shift
   if [ -n "$only" ] && ! [[ "$name" =~ ^($only) ]]; then return; fi
   local out err load
@@ -52,7 +53,7 @@ measure() { # measure NAME COMMAND... → one row: name, wall s, CPU s, peak MB,
   # GNU time writes "Command exited with non-zero status N" first when the command fails.
   read -r wall user system rss code < <(tail -n 1 "$err.time")
   printf '%s\t%s\t%s\t%d\t%s\t%s\t%s\n' "$name" "$wall" "$(python3 -c "print(round($user + $system, 2))")" "$((rss / 1024))" \
-    "$code" "$load" "$(tr '\n' ' ' < "$out" | cut -c1-300)" | tee -a "$results"
+    "$code" "$load" "$(tr '\n' ' ' < "$out" | cut -c1-4000)" | tee -a "$results"
   rm -f "$out" "$err" "$err.time"
 }
 # Assay's rows, with this checkout's binaries and, with --before, the other checkout's.
@@ -114,7 +115,9 @@ for seed in 7 11; do
   suffix=$([ $seed = 7 ] && echo "" || echo "-s$seed")
   measure_assay "enginebench-1m-seed$seed" EngineBench "$data/inv-1m$suffix.json" --repeat 3
 done
-measure_assay library-enginebench-100k-seed7 EngineBench "$data/inv-100k.json" --repeat 3 --policies policies
+# The whole library on the benchmark estate: this checkout only (an older EngineBench may take no --policies, as at c7d0778,
+# so an older checkout's row would only be its usage error).
+measure library-enginebench-100k-seed7 .build/release/EngineBench "$data/inv-100k.json" --repeat 3 --policies policies
 
 echo "== real export formats at a million, identity resolution included (issue 20)" >&2
 for seed in 7 11; do
@@ -135,6 +138,11 @@ if [ $skip_peers -eq 0 ]; then
     --external-checks-dir $shared/peers/checkov-policies \
     --check CKV2_BENCH_1,CKV2_BENCH_2,CKV2_BENCH_3,CKV2_BENCH_4,CKV2_BENCH_5,CKV2_BENCH_6 -o json --quiet
 fi
+
+echo "== the example a user runs first (make example): each checkout's own fixtures/assay.yaml, every report it writes" >&2
+# Each checkout runs its own example (an older binary may not read the newer policy library).
+measure assay-example env -C . .build/release/assay evaluate --config fixtures/assay.yaml --quiet
+[ -z "$before" ] || measure assay-example@before env -C "$before" .build/release/assay evaluate --config fixtures/assay.yaml --quiet
 
 echo "== billing: the peers' q1 + q2 (BillingBench) and the whole assay cost (issues 4, 20)" >&2
 # `assay cost` reviews every month of the file (--months 120) and writes its cost groups as JSON.

@@ -105,9 +105,14 @@ func sections(random: inout SplitMix, frameworks: [String]) -> [String: Value] {
     for currency in ["EUR", "USD"] {
         for month in 1...12 {
             let period = "2026-" + (month < 10 ? "0" : "") + String(month)
-            totals.append(["period": .string(period), "currency": .string(currency), "amount": .string("\(20_000 + random.below(5_000)).25"),
-                           "net": .string("\(19_000 + random.below(5_000)).10"), "change_pct": .number(Double(random.below(300)) / 10),
-                           "untagged_share": 0.12, "untagged_amount": "2400", "egress_share": 0.04, "egress_amount": "800"])
+            // Every member a results file's cost group has (the section reader requires the amounts).
+            let amount = "\(20_000 + random.below(5_000)).25"
+            totals.append(["period": .string(period), "currency": .string(currency), "amount": .string(amount), "effective": .string(amount),
+                           "list": .string("\(25_000 + random.below(5_000))"), "credits": "-150", "refunds": "0",
+                           "net": .string("\(19_000 + random.below(5_000)).10"), "previous_amount": "20000",
+                           "change_pct": .number(Double(random.below(300)) / 10), "share_of_total": 0.5,
+                           "untagged_share": 0.12, "untagged_amount": "2400", "usage_amount": "19000", "egress_share": 0.04,
+                           "egress_amount": "800", "lines": .number(Double(1_000 + random.below(500)))])
             for service in 0..<10 {
                 movers.append(["period": .string(period), "currency": .string(currency), "account": .string("acct-\(service % 3)"),
                                "service": .string("Service \(service)"), "amount": .string("\(1_000 + random.below(900))"),
@@ -144,7 +149,9 @@ func sections(random: inout SplitMix, frameworks: [String]) -> [String: Value] {
     }
     return [
         "cost": ["as_of": "2026-11-27", "totals": .array(totals), "top_movers": .array(movers), "inputs": []],
-        "downtime": ["portfolio": ["expected_annual_loss_current": "50000000", "expected_annual_loss_recommended": "42000000"],
+        "downtime": ["schema_version": .number(Double(DowntimeModelSection.currentSchemaVersion)), "currency": "EUR", "as_of": "2026-11-27",
+                     "strategy_assumptions": [:],
+                     "portfolio": ["expected_annual_loss_current": "50000000", "expected_annual_loss_recommended": "42000000"],
                      "settings": ["trials": 100_000, "seed": "42"], "applications": .array(applications)],
         "frameworks": .object(catalog),
         "history": ["runs": .array(runs)],

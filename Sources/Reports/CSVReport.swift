@@ -28,32 +28,94 @@ public struct CSVReport: ReportRenderer {
 
     /// The CSV bytes (UTF-8, no byte-order mark).
     public func render(_ result: RunResult) throws(ReportError) -> [UInt8] {
+        let output = ReportOutput()
+        try write(result, to: output)
+        return output.bytes
+    }
+
+    /// Streams the header and the rows into `output`, the rows rendered in blocks on all cores
+    /// (`BlockRendering`): a run of a million findings was one single-threaded pass that held
+    /// the whole file, and 22 arrays a row, in memory.
+    public func write(_ result: RunResult, to output: ReportOutput) throws(ReportError) {
         // The policy's own columns are the same on each of its rows: encode them once.
-        var policyColumns: [String: (title: [UInt8], category: [UInt8], controls: [UInt8], remediation: [UInt8])] = [:]
+        var policyColumns: [String: PolicyColumns] = [:]
         for policy in result.policies where policyColumns[policy.id] == nil {
             let controls = policy.frameworks.keys.sorted().map { "\($0):" + (policy.frameworks[$0] ?? []).joined(separator: ",") }
-            policyColumns[policy.id] = (Self.field(policy.title), Self.field(policy.category), Self.field(controls.joined(separator: "; ")),
-                                        Self.field(policy.remediation))
+            policyColumns[policy.id] = PolicyColumns(title: Self.field(policy.title), category: Self.field(policy.category),
+                                                     controls: Self.field(controls.joined(separator: "; ")), remediation: Self.field(policy.remediation))
         }
-        var output: [UInt8] = []
-        output.reserveCapacity(result.findings.count * 320)
-        Self.append(Self.columns.map(Self.field), to: &output)
-        for finding in result.findings {
-            let policy = policyColumns[finding.policy]
-            let waiver = finding.waiver
-            Self.append([
-                Self.field(finding.policy), policy?.title ?? [], policy?.category ?? [], Self.field(finding.severity.rawValue),
-                Self.field(finding.enforcement.rawValue), Self.field(finding.status.rawValue), Self.field(finding.resource),
-                Self.field(finding.resourceType), Self.field(finding.message), Self.field(finding.source?.file ?? ""),
-                Self.field(finding.source?.pointer ?? ""), Self.field(finding.source?.line.map(String.init) ?? ""),
-                Self.field(finding.source?.format ?? ""), Self.field(finding.sources.compactMap(\.terraformAddress).joined(separator: "; ")),
-                Self.field(finding.mergedSources.map(\.reportText).joined(separator: "; ")),
-                Self.field(finding.evidence.map(ReportText.evidence).joined(separator: "; ")), policy?.controls ?? [],
-                policy?.remediation ?? [], Self.field(waiver?.id ?? ""), Self.field(waiver?.owner ?? ""),
-                Self.field(waiver?.expires.description ?? ""), Self.field(waiver?.reason ?? ""),
-            ], to: &output)
+        var header: [UInt8] = []
+        Self.append(Self.columns.map(Self.field), to: &header)
+        output.append(header)
+        let findings = result.findings
+        let columns = policyColumns
+        try BlockRendering.write(count: findings.count, to: output) { range in
+            var bytes: [UInt8] = []
+            bytes.reserveCapacity(range.count * 512)
+            findings.withElementView { findings in
+                for index in range { Self.appendRow(findings[index], policy: columns[findings[index].policy], to: &bytes) }
+            }
+            return bytes
         }
-        return output
+    }
+
+    /// A policy's encoded columns.
+    private struct PolicyColumns: Sendable {
+        let title: [UInt8]
+        let category: [UInt8]
+        let controls: [UInt8]
+        let remediation: [UInt8]
+    }
+
+    /// One finding's record, in the order of `columns`.
+    private static func appendRow(_ finding: borrowing Finding, policy: PolicyColumns?, to output: inout [UInt8]) {
+        func text(_ text: String) {
+            output.append(UInt8(ascii: ","))
+            appendField(text, to: &output)
+        }
+        func encoded(_ bytes: [UInt8]?) {
+            output.append(UInt8(ascii: ","))
+            output.append(contentsOf: bytes ?? [])
+        }
+        appendField(finding.policy, to: &output)
+        encoded(policy?.title)
+        encoded(policy?.category)
+        text(finding.severity.rawValue)
+        text(finding.enforcement.rawValue)
+        text(finding.status.rawValue)
+        text(finding.resource)
+        text(finding.resourceType)
+        text(finding.message)
+        let source = finding.source
+        text(source?.file ?? "")
+        text(source?.pointer ?? "")
+        text(source?.line.map(String.init) ?? "")
+        text(source?.format ?? "")
+        text(finding.sources.compactMap(\.terraformAddress).joined(separator: "; "))
+        text(finding.mergedSources.map(\.reportText).joined(separator: "; "))
+        text(finding.evidence.map(ReportText.evidence).joined(separator: "; "))
+        encoded(policy?.controls)
+        encoded(policy?.remediation)
+        let waiver = finding.waiver
+        text(waiver?.id ?? "")
+        text(waiver?.owner ?? "")
+        text(waiver?.expires.description ?? "")
+        text(waiver?.reason ?? "")
+        output.append(0x0D)
+        output.append(0x0A)
+    }
+
+    /// Appends `cell(text)`'s bytes; a text that needs neither a formula guard nor quotes (nearly
+    /// every one) is copied as it is, without a string made for it.
+    static func appendField(_ text: String, to output: inout [UInt8]) {
+        var copy = text
+        let plain = copy.withByteView { bytes -> Bool in
+            if let first = bytes.first, formulaStarts.contains(first) { return false }
+            for byte in bytes where byte == UInt8(ascii: ",") || byte == UInt8(ascii: "\"") || byte == 0x0A || byte == 0x0D { return false }
+            output.append(contentsOf: bytes)
+            return true
+        }
+        if !plain { output.append(contentsOf: cell(text).utf8) }
     }
 
     /// Appends one record of encoded fields.
@@ -83,10 +145,10 @@ public struct CSVReport: ReportRenderer {
 
     /// The field with a leading `'` when a spreadsheet would read it as a formula.
     static func neutralized(_ field: String) -> String {
-        guard let first = field.utf8.first,
-              [UInt8(ascii: "="), UInt8(ascii: "+"), UInt8(ascii: "-"), UInt8(ascii: "@"), 0x09, 0x0D].contains(first),
-              Double(field) == nil
-        else { return field }
+        guard let first = field.utf8.first, formulaStarts.contains(first), Double(field) == nil else { return field }
         return "'" + field
     }
+
+    /// First bytes with which a spreadsheet reads a cell as a formula.
+    private static let formulaStarts: [UInt8] = [UInt8(ascii: "="), UInt8(ascii: "+"), UInt8(ascii: "-"), UInt8(ascii: "@"), 0x09, 0x0D]
 }

@@ -138,10 +138,6 @@ public struct JUnitReport: ReportRenderer {
         try writer.attribute("skipped", String(counts[.skipped] ?? 0))
     }
 
-    /// Test cases rendered per parallel task, and tasks per wave written before the next.
-    private static let casesPerTask = 4096
-    private static let tasksPerWave = 8
-
     /// Writes a suite's cases: the summary case, then one case per finding — rendered on all
     /// cores in blocks, each block by its own libxml2 writer standing at the same depth, and
     /// appended in order, so the bytes are those one writer would make — or the single "not
@@ -155,15 +151,8 @@ public struct JUnitReport: ReportRenderer {
         if occurrences.contains(where: { $0 > 0 }) {
             any = true
             try writer.flush()
-            let wave = Self.casesPerTask * Self.tasksPerWave
-            for waveStart in stride(from: 0, to: occurrences.count, by: wave) {
-                let waveEnd = min(occurrences.count, waveStart + wave)
-                let blocks = ParallelMap.map(Array(stride(from: waveStart, to: waveEnd, by: Self.casesPerTask)), minimumChunk: 1) { start in
-                    Result { () throws(ReportError) -> [UInt8] in
-                        try renderCases(of: suite, positions: start..<min(waveEnd, start + Self.casesPerTask), occurrences: occurrences, classname: classname)
-                    }
-                }
-                for block in blocks { output.append(try block.get()) }
+            try BlockRendering.write(count: occurrences.count, to: output) { positions throws(ReportError) in
+                try renderCases(of: suite, positions: positions, occurrences: occurrences, classname: classname)
             }
         }
         if !any { try write(suite.emptyCase, classname: classname, suite: suite, to: writer) }

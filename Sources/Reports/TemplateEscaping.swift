@@ -99,7 +99,7 @@ enum ReportTemplates {
     /// Renders `model` with the named template.
     static func render(_ model: Any, template name: String) throws(ReportError) -> String {
         let library = try library.get()
-        guard let text = library.render(model, withTemplate: name) else {
+        guard let text = library.render(TemplateModel.tree(model), withTemplate: name) else {
             throw .template(reason: "no template named '\(name)'")
         }
         return text

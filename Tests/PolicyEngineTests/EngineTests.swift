@@ -113,6 +113,22 @@ struct PolicyRunnerTests {
         #expect(reference[0].findings.map(\.resource) == reference[0].findings.map(\.resource).sorted())
     }
 
+    /// The run's one list of findings is every policy's, in policy order, moved (not copied) out
+    /// of the evaluations, which are left empty.
+    @Test("taking the findings keeps policy order and empties the lists")
+    func takeFindings() throws {
+        let policies = try ["a", "b", "c"].map { id in
+            try PolicyCompiler.compile(Build.policy(id, types: id == "b" ? ["compute.volume"] : [], require: Build.field("encrypted", .equals, true)))
+        }
+        var evaluations = PolicyRunner.run(policies, corpus: corpus(700), context: context, keepPasses: true)
+        let expected = evaluations.flatMap(\.findings)
+        #expect(expected.count > 700)
+        let taken = PolicyRunner.takeFindings(of: &evaluations)
+        #expect(taken == expected)
+        #expect(taken.map(\.policy) == expected.map(\.policy))
+        #expect(evaluations.allSatisfy { $0.findings.isEmpty })
+    }
+
     /// Checks that the findings of a policy failing everywhere list the resources in `String`
     /// order of their ids with ties in input order (the pointer names the input position).
     func expectIDOrder(_ ids: [String]) throws {

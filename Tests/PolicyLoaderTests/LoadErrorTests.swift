@@ -92,6 +92,9 @@ struct LoadErrorTests {
         ("version: 1\nid: a\ntitle: t\nseverity: low\napplies_to: { cost: { group_by: [acount] } }\nrequire: { a: 1 }\n", "did you mean 'account'?"),
         ("version: 1\nid: a\ntitle: t\nseverity: low\nrequire: { a: { exists: maybe } }\n", "expected true or false"),
         ("version: 1\nid: a\ntitle: t\nseverity: low\nrequire: { a: 1, a: 2 }\n", "duplicate key"),
+        // Keys are the strings policies read: a plain and a quoted spelling of one text are one key.
+        ("version: 1\nid: a\ntitle: t\nseverity: low\nrequire: { tags: { in: [a] } }\nparams: { 1: x, \"1\": y }\n", "duplicate key"),
+        ("version: 1\nid: a\ntitle: t\nseverity: low\nrequire: { a: 1, \"a\": 2 }\n", "duplicate key"),
     ])
     func messages(yaml: String, fragment: String) throws {
         let error = try #require(loadError(yaml))

@@ -73,4 +73,30 @@ struct CSVReportTests {
         #expect(CSVReport.neutralized("-12.5") == "-12.5")
         #expect(CSVReport.neutralized("@SUM(A1)") == "'@SUM(A1)")
     }
+
+    /// More rows than one wave of blocks (`BlockRendering`), fields of every kind: the rows come
+    /// in the findings' order and each field is `cell(text)`, as one row after another would
+    /// write them (a block written out of order, or a fast path that skips a guard, fails).
+    @Test("rows rendered in parallel blocks equal rows written one by one")
+    func blocksInOrder() throws {
+        let count = BlockRendering.itemsPerBlock * BlockRendering.blocksPerWave + 1_234
+        var result = ReportFixtures.minimal(failing: count / 2, passing: count - count / 2)
+        let awkward = ["plain", "a, comma", "say \"hi\"", "=1+1", "-12.5", "-x", "@me", "\tlead", "line\nbreak", "", "ünïcode, too"]
+        for index in result.findings.indices {
+            result.findings[index].message = awkward[index % awkward.count] + " \(index)"
+            if index % 7 == 0 { result.findings[index].resource = awkward[(index / 7) % awkward.count] }
+        }
+        let rows = Self.records(String(decoding: try CSVReport().render(result), as: UTF8.self))
+        #expect(rows.count == count + 1)
+        for (index, finding) in result.findings.enumerated() where index % 97 == 0 || index >= count - 3 {
+            let row = rows[index + 1]
+            #expect(row[6] == CSVReport.neutralized(finding.resource) && row[8] == CSVReport.neutralized(finding.message), "row \(index)")
+        }
+        var expected: [UInt8] = []
+        for finding in result.findings.prefix(50) {
+            CSVReport.appendField(finding.message, to: &expected)
+            #expect(expected == Array(CSVReport.cell(finding.message).utf8))
+            expected.removeAll()
+        }
+    }
 }

@@ -54,26 +54,34 @@ private struct OperationalPass {
     /// Positions of the Terraform vault locks.
     var vaultLocks: [Int] = []
 
-    static let concerned: Set<String> = [
+    static let concerned: [String] = [
         ResourceKind.loggingTrail, .storageBucket, .storageAccount, .accountProject, .messagingQueue, .backupVault, .backupSelection,
         .backupPlan, .networkSecurityGroup,
-    ].reduce(into: Set<String>()) { $0.insert($1.rawValue) }
+    ].map(\.rawValue)
     static let liveFormats: Set<String> = [InputFormat.awsConfig.rawValue, InputFormat.azureResourceGraph.rawValue,
                                            InputFormat.gcpAssetInventory.rawValue]
 
     init(_ resources: consuming [Resource]) {
-        self.resources = resources
+        // Which records the joins read, decided on every core (a million type names hashed into
+        // a set on one thread kept the other core idle), then gathered in order.
+        let records = copy resources
         let other = ResourceKind.other.rawValue
-        for position in self.resources.indices {
-            let type = self.resources[position].type
-            if Self.concerned.contains(type) {
-                byType[type, default: []].append(position)
-            } else if type == other, self.resources[position].source.format?.hasPrefix("terraform") == true,
-                self.resources[position].document.at("native_type")?.text == "aws_backup_vault_lock_configuration"
-            {
-                vaultLocks.append(position)
+        let vaultLock = -1, unconcerned = -2
+        let kinds = ParallelMap.map(Array(records.indices), minimumChunk: 8_192) { position -> Int in
+            let type = records[position].type
+            if let kind = Self.concerned.firstIndex(of: type) { return kind }
+            if type == other, records[position].source.format?.hasPrefix("terraform") == true,
+               records[position].document.at("native_type")?.text == "aws_backup_vault_lock_configuration" {
+                return vaultLock
             }
+            return unconcerned
         }
+        self.resources = resources
+        var positions = [[Int]](repeating: [], count: Self.concerned.count)
+        for (position, kind) in kinds.enumerated() where kind != unconcerned {
+            if kind == vaultLock { vaultLocks.append(position) } else { positions[kind].append(position) }
+        }
+        for (kind, found) in positions.enumerated() where !found.isEmpty { byType[Self.concerned[kind]] = found }
     }
 
     var result: [Resource] {

@@ -34,7 +34,7 @@ final class FindingExplainer: Sendable {
 
     /// Evidence of the failing requirement on the document at `position`.
     func evidence(at position: Int) -> [Evidence] {
-        evaluator.explain(requirement, on: documents[position].document, limit: PolicyRunner.evidenceLimit)
+        evaluator.explain(requirement, on: document(at: position), limit: PolicyRunner.evidenceLimit)
     }
 
     /// The message of the failing finding on the document at `position`.
@@ -42,12 +42,16 @@ final class FindingExplainer: Sendable {
 
     /// Message and evidence, rendered together.
     func text(at position: Int) -> (message: String, evidence: [Evidence]) {
-        let evidence = evidence(at: position)
-        // The resource read in place: `documents[position]` handed over would be a copy.
-        let message = documents.withElementView { documents in
-            PolicyRunner.message(for: compiled, resource: documents[position], status: .fail, outcome: .fail, evidence: evidence,
-                                 asOf: evaluator.context.asOf, inScopeFilter: false)
-        }
+        let document = document(at: position)
+        let evidence = evaluator.explain(requirement, on: document, limit: PolicyRunner.evidenceLimit)
+        let message = PolicyRunner.message(for: compiled, document: document, status: .fail, outcome: .fail, evidence: evidence,
+                                           asOf: evaluator.context.asOf, inScopeFilter: false)
         return (message, evidence)
+    }
+
+    /// The document at `position`, read in place: `documents[position]` copied the whole
+    /// resource (a reference count per member) to hand over its document.
+    private func document(at position: Int) -> Value {
+        documents.withElementView { $0[position].document }
     }
 }

@@ -44,36 +44,64 @@ public struct SHA256: Sendable {
 
     /// The 32-byte digest (the hash value itself is left unusable for further updates).
     public mutating func finalize() -> [UInt8] {
-        let bitLength = totalLength &* 8
-        var padding: [UInt8] = [0x80]
-        let remainder = Int((totalLength + 1) % 64)
-        padding.append(contentsOf: repeatElement(0, count: remainder <= 56 ? 56 - remainder : 120 - remainder))
-        for shift in stride(from: 56, through: 0, by: -8) { padding.append(UInt8(truncatingIfNeeded: bitLength >> UInt64(shift))) }
-        let savedLength = totalLength
-        padding.withByteView { update($0) }
-        totalLength = savedLength
+        pad()
         var digest: [UInt8] = []
         digest.reserveCapacity(32)
-        for word in [state.0, state.1, state.2, state.3, state.4, state.5, state.6, state.7] {
-            digest.append(contentsOf: [UInt8(word >> 24), UInt8(truncatingIfNeeded: word >> 16), UInt8(truncatingIfNeeded: word >> 8),
-                                       UInt8(truncatingIfNeeded: word)])
-        }
+        forEachDigestByte { digest.append($0) }
         return digest
     }
 
-    /// Lower-case hex of the digest.
-    public mutating func hexDigest() -> String { Self.hex(finalize()) }
+    /// Lower-case hex digest (finalizes). A million finding fingerprints are taken when a large
+    /// run's JSON is written: the digest's bytes go straight into the hex text, and the padding
+    /// is one array (it was a dozen arrays each: padding, a `repeatElement`, each state word's
+    /// four bytes, the digest, the digit table).
+    public mutating func hexDigest() -> String {
+        pad()
+        var text: [UInt8] = []
+        text.reserveCapacity(64)
+        forEachDigestByte { byte in
+            text.append(Self.hexDigits[Int(byte >> 4)])
+            text.append(Self.hexDigits[Int(byte & 0x0F)])
+        }
+        return String(decoding: text, as: UTF8.self)
+    }
 
     /// Lower-case hex of bytes.
     public static func hex(_ bytes: [UInt8]) -> String {
-        let digits = Array("0123456789abcdef".utf8)
         var text: [UInt8] = []
         text.reserveCapacity(bytes.count * 2)
         for byte in bytes {
-            text.append(digits[Int(byte >> 4)])
-            text.append(digits[Int(byte & 0x0F)])
+            text.append(hexDigits[Int(byte >> 4)])
+            text.append(hexDigits[Int(byte & 0x0F)])
         }
         return String(decoding: text, as: UTF8.self)
+    }
+
+    private static let hexDigits = ByteView("0123456789abcdef")
+
+    /// Feeds the padding (FIPS 180-4 §5.1.1): 0x80, zeros up to 56 bytes modulo 64, the message
+    /// length in bits as a 64-bit big-endian number (at most 72 bytes).
+    private mutating func pad() {
+        let bitLength = totalLength &* 8
+        let remainder = Int((totalLength + 1) % 64)
+        let count = 1 + (remainder <= 56 ? 56 - remainder : 120 - remainder) + 8
+        var padding = [UInt8](repeating: 0, count: count)
+        padding[0] = 0x80
+        for index in 0..<8 { padding[count - 1 - index] = UInt8(truncatingIfNeeded: bitLength >> UInt64(8 * index)) }
+        let savedLength = totalLength
+        padding.withByteView { update($0) }
+        totalLength = savedLength
+    }
+
+    /// The digest's bytes in order: the eight state words, big-endian.
+    private func forEachDigestByte(_ body: (UInt8) -> Void) {
+        func emit(_ word: UInt32) {
+            body(UInt8(word >> 24))
+            body(UInt8(truncatingIfNeeded: word >> 16))
+            body(UInt8(truncatingIfNeeded: word >> 8))
+            body(UInt8(truncatingIfNeeded: word))
+        }
+        emit(state.0); emit(state.1); emit(state.2); emit(state.3); emit(state.4); emit(state.5); emit(state.6); emit(state.7)
     }
 
     /// Hex digest of a string's UTF-8.

@@ -42,7 +42,7 @@ public struct LossDistribution: Sendable, Hashable {
         mean = losses.isEmpty ? 0 : sum / n
         standardDeviation = Self.sampleStandardDeviation(losses, mean: mean)
         standardError = losses.isEmpty ? 0 : standardDeviation / n.squareRoot()
-        let sorted = losses.sorted()
+        let sorted = RadixSort.ascending(losses)
         p50 = Quantiles.type7(sorted: sorted, probability: 0.5)
         p90 = Quantiles.type7(sorted: sorted, probability: 0.9)
         p95 = Quantiles.type7(sorted: sorted, probability: 0.95)

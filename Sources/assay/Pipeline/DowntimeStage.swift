@@ -29,15 +29,24 @@ struct DowntimeStage {
     /// in place, and the other resources are neither copied nor freed here.
     func run(_ resources: consuming [Resource], drSpend: CostStage.DRSpend) throws -> Output {
         var resources = resources
-        // Positions first, then copies of the few records the model reads (a filter's closure
-        // would be handed a copy of every resource of the estate).
-        func positions(_ included: (String) -> Bool) -> [Int] { resources.indices.filter { included(resources[$0].type) } }
-        let applicationPositions = positions { $0 == "application" }
-        let operationalPositions = positions { OperationalDocuments.Kind(rawValue: $0) != nil }
+        // Positions first, in one pass over the types (three filters were three passes over a
+        // million names on one core), then copies of the few records the model reads (a filter's
+        // closure would be handed a copy of every resource of the estate).
+        var applicationPositions: [Int] = [], operationalPositions: [Int] = [], testPositions: [Int] = []
+        for position in resources.indices {
+            let type = resources[position].type
+            if type == "application" {
+                applicationPositions.append(position)
+            } else if type == "dr.test" {
+                testPositions.append(position)
+            } else if OperationalDocuments.Kind(rawValue: type) != nil {
+                operationalPositions.append(position)
+            }
+        }
         guard !applicationPositions.isEmpty || !operationalPositions.isEmpty else { return Output(resources: resources) }
         let applications = applicationPositions.map { resources[$0] }
         let operational = operationalPositions.map { resources[$0] }
-        let tests = positions { $0 == "dr.test" }.map { resources[$0] }
+        let tests = testPositions.map { resources[$0] }
         // Without a register there is nothing to enrich (and no DR test to match).
         let enrichment = applications.isEmpty ? nil : try DRTestEvidence.enrich(applications: applications, tests: tests, asOf: asOf, settings: settings.model)
         let enriched = enrichment?.applications ?? []

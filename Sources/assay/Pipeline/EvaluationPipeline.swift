@@ -61,7 +61,7 @@ struct EvaluationPipeline {
 
         // Evaluate and apply waivers.
         progress.begin("evaluating \(compiled.count) policies over \(modelled.resources.count) documents")
-        let (evaluations, waiverStatuses) = evaluation.run(compiled, resources: modelled.resources, costDocuments: costs.documents,
+        var (evaluations, waiverStatuses) = evaluation.run(compiled, resources: modelled.resources, costDocuments: costs.documents,
                                                            waivers: waivers, keepPasses: passing == .list)
         var sections: [String: Value] = [:]
         sections[section: .cost] = costs.section?.value
@@ -73,7 +73,7 @@ struct EvaluationPipeline {
         let result = RunResult(
             toolVersion: AssayVersion.current, asOf: request.asOf, labels: request.config.labels, failOn: request.config.failOn,
             failOnUnknown: request.config.failOnUnknown, passing: passing, policySetDigest: policySet.digest,
-            inputs: ingested.inputs + costs.inputs.map(ingested.spool.renamed), policies: policyReports, findings: evaluations.flatMap(\.findings),
+            inputs: ingested.inputs + costs.inputs.map(ingested.spool.renamed), policies: policyReports, findings: PolicyRunner.takeFindings(of: &evaluations),
             waivers: waiverStatuses, sections: sections
         )
 
@@ -90,7 +90,7 @@ struct EvaluationPipeline {
         try render.run(recorded)
         progress.stop()
         ProcessLifetime.keepUntilExit(modelled.resources)
-        ProcessLifetime.keepUntilExit(evaluations.map(\.findings))
+        ProcessLifetime.keepUntilExit(recorded.findings)
         return recorded
     }
 
