@@ -42,7 +42,7 @@ let package = Package(
         .systemLibrary(name: "CISAL", pkgConfig: "libisal", providers: [.apt(["libisal-dev"]), .brew(["isa-l"])]),
 
         // MARK: - Core
-        .target(name: "PolicyEngine", dependencies: ["CSHA256"], swiftSettings: strict),
+        .target(name: "PolicyEngine", dependencies: ["CSHA256", "CTextScan"], swiftSettings: strict),
         // SHA-256 block function: x86 SHA extensions when present, portable C otherwise.
         .target(name: "CSHA256"),
         .target(
@@ -59,7 +59,7 @@ let package = Package(
         .target(name: "Resilience", dependencies: ["PolicyEngine"], swiftSettings: strict),
         // Layer 2: bytes and delimited text (streaming, gzip, CSV, parallel chunks); every reader's input layer.
         .target(name: "TabularText", dependencies: ["PolicyEngine", "CZlib", "CISAL", "CTextScan"], swiftSettings: strict),
-        // SSE2 byte classification for the CSV scanner (portable C elsewhere); see docs/performance.md.
+        // SSE2 byte classification for the CSV scanner and JSON strings (portable C elsewhere); see docs/performance.md.
         .target(name: "CTextScan"),
         .target(name: "Billing", dependencies: ["PolicyEngine", "TabularText"], swiftSettings: strict),
         // Run history in SQLite (system libsqlite3 under GRDB); GRDB is used only here.
@@ -136,7 +136,7 @@ let package = Package(
             path: "Tests/TestSupport",
             swiftSettings: strict
         ),
-        .testTarget(name: "PolicyEngineTests", dependencies: ["PolicyEngine", "CSHA256", "TestSupport"], swiftSettings: strict),
+        .testTarget(name: "PolicyEngineTests", dependencies: ["PolicyEngine", "CSHA256", "CTextScan", "TestSupport"], swiftSettings: strict),
         .testTarget(
             name: "PolicyLoaderTests",
             dependencies: ["PolicyLoader", "PolicyEngine", "TestSupport"],

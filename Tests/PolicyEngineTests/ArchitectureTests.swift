@@ -65,7 +65,7 @@ struct ArchitectureTests {
     /// The unsafe corner: `PolicyEngine/InPlaceReading.swift`, and the one `InPlaceReading.swift`
     /// of each target that links a C library needing pointers (why, beside each).
     static let unsafeCorner: [String: String] = [
-        "PolicyEngine/InPlaceReading.swift": "the corner: document pointers, byte views, manual storage, libc and SHA-256 calls",
+        "PolicyEngine/InPlaceReading.swift": "the corner: document pointers, byte views, manual storage, libc, SHA-256 and CTextScan calls",
         "TabularText/InPlaceReading.swift": "zlib and ISA-L inflate state and windows; CTextScan's SSE2 byte classification",
         "Inventory/InPlaceReading.swift": "CTextScan's JSON array element scan",
         "Reports/InPlaceReading.swift": "libxml2's output callback context; the path a signal handler unlinks",

@@ -123,7 +123,7 @@ public struct JSONParser {
             // like a million times).
             guard let keyCache, index - start <= JSONKeyCache.compositeLimit else { return value }
             let text = bytes.extracting(start..<index)
-            let hash = KeyHash.of(text)
+            let hash = JSONKeyCache.contentHash(of: text)
             if let shared = keyCache.composite(for: text, hash: hash) { return shared }
             keyCache.store(value, for: text, hash: hash)
             return value
@@ -225,63 +225,60 @@ public struct JSONParser {
 
     // MARK: - Scalars
 
-    /// An object key and its `KeyHash` (escaped keys are hashed after unescaping).
+    /// An object key and its `KeyHash` (escaped keys are hashed after unescaping). With a cache,
+    /// a key seen before costs its scan, a word-wise hash and one compare: the cache keeps each
+    /// key's `KeyHash`, so FNV's multiply per byte runs only the first time.
     private mutating func parseKey() throws(JSONSyntaxError) -> (String, UInt32) {
         let start = index + 1
-        var cursor = start
-        let count = bytes.count
-        var hash: UInt32 = 2_166_136_261
-        var high: UInt8 = 0
-        while cursor < count {
-            let byte = bytes[cursor]
-            if byte == UInt8(ascii: "\"") {
-                if high >= 0x80 { try checkUTF8(from: start, to: cursor) }
-                index = cursor + 1
-                let slice = bytes.extracting(start..<cursor)
-                return (keyCache?.string(for: slice, hash: hash) ?? String(decoding: slice, as: UTF8.self), hash)
-            }
-            if byte == UInt8(ascii: "\\") || byte < 0x20 { break }
-            high |= byte
-            hash = (hash ^ UInt32(byte)) &* 16_777_619
-            cursor += 1
+        let (end, nonASCII) = bytes.jsonStringRun(from: start)
+        guard end < bytes.count, bytes[end] == UInt8(ascii: "\"") else {
+            // An escape, a control byte or the end of the input: the string path decodes or reports it.
+            let key = try parseString()
+            return (key, KeyHash.of(key))
         }
-        let key = try parseString()
-        return (key, KeyHash.of(key))
+        if nonASCII { try checkUTF8(from: start, to: end) }
+        index = end + 1
+        let slice = bytes.extracting(start..<end)
+        if let keyCache { return keyCache.key(for: slice) }
+        return (String(decoding: slice, as: UTF8.self), KeyHash.of(slice))
     }
 
     private mutating func parseString() throws(JSONSyntaxError) -> String {
         let start = index + 1
-        var cursor = start
-        let count = bytes.count
-        var high: UInt8 = 0
-        while cursor < count {
-            let byte = bytes[cursor]
-            high |= byte
-            if byte == UInt8(ascii: "\"") {
-                if high >= 0x80 { try checkUTF8(from: start, to: cursor) }
-                index = cursor + 1
-                let slice = bytes.extracting(start..<cursor)
-                // Repeated medium-length values (owners, tag values, names repeated as Name tags)
-                // share storage through the same cache as keys.
-                if let keyCache, slice.count <= 64 { return keyCache.string(for: slice, hash: KeyHash.of(slice)) }
-                return String(decoding: slice, as: UTF8.self)
-            }
-            if byte == UInt8(ascii: "\\") { return try parseEscapedString(from: start, firstEscape: cursor) }
-            if byte < 0x20 {
-                index = cursor
-                throw error("control character \(describe(byte)) inside a string")
-            }
-            cursor += 1
+        // The run up to the first quote, backslash or control byte, 16 bytes per step.
+        let (end, nonASCII) = bytes.jsonStringRun(from: start)
+        guard end < bytes.count else {
+            index = start - 1
+            throw error("unterminated string")
         }
-        index = start - 1
-        throw error("unterminated string")
+        let byte = bytes[end]
+        if byte == UInt8(ascii: "\"") {
+            if nonASCII { try checkUTF8(from: start, to: end) }
+            index = end + 1
+            let slice = bytes.extracting(start..<end)
+            // Repeated medium-length values (owners, tag values, names repeated as Name tags)
+            // share storage through the same cache as keys.
+            if let keyCache, slice.count <= 64 { return keyCache.string(for: slice) }
+            return String(decoding: slice, as: UTF8.self)
+        }
+        if byte == UInt8(ascii: "\\") { return try parseEscapedString(from: start, firstEscape: end) }
+        index = end
+        throw error("control character \(describe(byte)) inside a string")
     }
 
     private mutating func parseEscapedString(from start: Int, firstEscape: Int) throws(JSONSyntaxError) -> String {
-        var buffer: [UInt8] = Array(bytes[start..<firstEscape])
+        var buffer: [UInt8] = Array(bytes.extracting(start..<firstEscape))
         var cursor = firstEscape
         let count = bytes.count
         while cursor < count {
+            // Copy the plain run up to the next quote, backslash or control byte in one step
+            // (a bucket policy held as an escaped JSON string is mostly such runs).
+            let runEnd = bytes.jsonStringRun(from: cursor).end
+            if runEnd > cursor {
+                buffer.append(contentsOf: bytes.extracting(cursor..<runEnd))
+                cursor = runEnd
+                if cursor == count { break }
+            }
             let byte = bytes[cursor]
             if byte == UInt8(ascii: "\"") {
                 // Escapes are ASCII, so the raw bytes locate any invalid sequence exactly.
@@ -292,11 +289,6 @@ public struct JSONParser {
             if byte < 0x20 {
                 index = cursor
                 throw error("control character \(describe(byte)) inside a string")
-            }
-            if byte != UInt8(ascii: "\\") {
-                buffer.append(byte)
-                cursor += 1
-                continue
             }
             guard cursor + 1 < count else { break }
             let escape = bytes[cursor + 1]
@@ -462,13 +454,15 @@ public struct JSONParser {
         return value
     }
 
+    /// Reads `literal` (`true`, `false` or `null`: four or five bytes) at the current position.
     private mutating func expectLiteral(_ literal: StaticString) throws(JSONSyntaxError) {
         let length = literal.utf8CodeUnitCount
         guard index + length <= bytes.count else { throw error("unexpected end of input, expected '\(literal)'") }
+        // `true`, `null`: one 4-byte compare; `false`: that and its last byte.
         let expected = ByteView(literal)
-        for offset in 0..<length where bytes[index + offset] != expected[offset] {
-            throw error("invalid literal, expected '\(literal)'")
-        }
+        guard bytes.loadUnaligned(fromByteOffset: index, as: UInt32.self) == expected.loadUnaligned(as: UInt32.self),
+            length == 4 || bytes[index + 4] == expected[4]
+        else { throw error("invalid literal, expected '\(literal)'") }
         index += length
     }
 
@@ -530,26 +524,35 @@ public final class JSONKeyCache: @unchecked Sendable {
     static var compositeLimit: Int { 96 }
 
     private struct Slot {
+        /// `contentHash` of the string's bytes.
         var hash: UInt32
+        /// The string's `KeyHash`, once it was read as a key (`hasKeyHash`).
+        var keyHash: UInt32
+        var hasKeyHash: Bool
         var string: String
     }
 
     private struct CompositeSlot {
         var hash: UInt32
-        var text: [UInt8]
+        /// Bytes of the slot's text in `compositeTexts` (0: empty, which no lookup matches).
+        var length: Int
         var value: Value
     }
 
-    /// Empty slots hold an empty string or text, which no lookup matches.
+    /// Empty slots hold an empty string, which no lookup matches.
     private let slots: ManualBuffer<Slot>
     private let composites: ManualBuffer<CompositeSlot>
+    /// The text of each composite slot, `compositeLimit` bytes per slot: a miss copies the text
+    /// in place instead of allocating an array for it.
+    private let compositeTexts: ManualBuffer<UInt8>
     /// The parser's member stack (reused across objects and documents).
     let stack = MemberStack()
 
     /// An empty cache.
     public init() {
-        slots = ManualBuffer(repeating: Slot(hash: 0, string: ""), count: Self.slotCount)
-        composites = ManualBuffer(repeating: CompositeSlot(hash: 0, text: [], value: .null), count: Self.slotCount)
+        slots = ManualBuffer(repeating: Slot(hash: 0, keyHash: 0, hasKeyHash: false, string: ""), count: Self.slotCount)
+        composites = ManualBuffer(repeating: CompositeSlot(hash: 0, length: 0, value: .null), count: Self.slotCount)
+        compositeTexts = ManualBuffer(capacity: Self.slotCount * Self.compositeLimit)
     }
 
     deinit {
@@ -557,34 +560,86 @@ public final class JSONKeyCache: @unchecked Sendable {
         slots.deallocate()
         composites.deinitialize(count: Self.slotCount)
         composites.deallocate()
+        compositeTexts.deallocate()
+    }
+
+    /// The slot hash of a string or a composite's text (not `KeyHash`, which the documents keep;
+    /// a key's slot keeps its `KeyHash` beside it). Nothing outside the cache sees it, so it reads
+    /// eight bytes per multiply instead of FNV's one; the first and last words overlap when the
+    /// count is not a multiple of eight. Each step `(h ^ word) * odd` is a bijection of `h`, so two texts of one length
+    /// that differ anywhere differ in the 64-bit state; the length seeds it.
+    static func contentHash(of bytes: ByteView) -> UInt32 {
+        let count = bytes.count
+        let multiplier: UInt64 = 0x9E37_79B9_7F4A_7C15
+        var hash = UInt64(truncatingIfNeeded: count) &* multiplier
+        if count >= 8 {
+            var offset = 0
+            while offset + 8 < count {
+                hash = (hash ^ bytes.loadUnaligned(fromByteOffset: offset, as: UInt64.self)) &* multiplier
+                offset += 8
+            }
+            hash = (hash ^ bytes.loadUnaligned(fromByteOffset: count - 8, as: UInt64.self)) &* multiplier
+        } else if count >= 4 {
+            let first = UInt64(bytes.loadUnaligned(fromByteOffset: 0, as: UInt32.self))
+            let last = UInt64(bytes.loadUnaligned(fromByteOffset: count - 4, as: UInt32.self))
+            hash = (hash ^ (first << 32 | last)) &* multiplier
+        } else if count > 0 {
+            hash = (hash ^ (UInt64(bytes[0]) << 16 | UInt64(bytes[count / 2]) << 8 | UInt64(bytes[count - 1]))) &* multiplier
+        }
+        // The high bits carry every input bit: fold them down before the slot takes the low ones.
+        return UInt32(truncatingIfNeeded: ((hash ^ hash >> 32) &* multiplier) >> 32)
     }
 
     /// A string for `bytes`: the cached one when the same bytes were seen (no UTF-8 validation,
     /// no allocation), else a new one that replaces whatever the slot held.
-    func string(for bytes: ByteView, hash: UInt32) -> String {
-        let length = bytes.count
-        if length > 96 || length == 0 { return bytes.string }
-        let slot = Int(hash & UInt32(Self.slotCount - 1))
-        if slots[slot].hash == hash {
-            let same = slots[slot].string.withByteViewIfContiguous { $0.sameBytes(as: bytes) }
-            if same == true { return slots[slot].string }
+    func string(for bytes: ByteView) -> String {
+        guard let found = lookUp(bytes) else { return bytes.string }
+        if found.hit { return slots[found.slot].string }
+        let fresh = bytes.string
+        slots[found.slot] = Slot(hash: found.hash, keyHash: 0, hasKeyHash: false, string: fresh)
+        return fresh
+    }
+
+    /// An object key for `bytes` and its `KeyHash`, both from the cache when the same bytes were seen.
+    func key(for bytes: ByteView) -> (String, UInt32) {
+        guard let found = lookUp(bytes) else { return (bytes.string, KeyHash.of(bytes)) }
+        if found.hit {
+            if !slots[found.slot].hasKeyHash {
+                slots[found.slot].keyHash = KeyHash.of(bytes)
+                slots[found.slot].hasKeyHash = true
+            }
+            return (slots[found.slot].string, slots[found.slot].keyHash)
         }
         let fresh = bytes.string
-        slots[slot] = Slot(hash: hash, string: fresh)
-        return fresh
+        let keyHash = KeyHash.of(bytes)
+        slots[found.slot] = Slot(hash: found.hash, keyHash: keyHash, hasKeyHash: true, string: fresh)
+        return (fresh, keyHash)
+    }
+
+    /// The slot of `bytes`, their content hash, and whether the slot holds them; nil when they are
+    /// not cached (empty, or longer than 96 bytes).
+    private func lookUp(_ bytes: ByteView) -> (slot: Int, hash: UInt32, hit: Bool)? {
+        guard bytes.count <= 96, bytes.count > 0 else { return nil }
+        let hash = Self.contentHash(of: bytes)
+        let slot = Int(hash & UInt32(Self.slotCount - 1))
+        let hit = slots[slot].hash == hash && slots[slot].string.withByteViewIfContiguous { $0.sameBytes(as: bytes) } == true
+        return (slot, hash, hit)
     }
 
     /// The value parsed earlier from exactly these bytes, if the slot still holds it.
     func composite(for text: ByteView, hash: UInt32) -> Value? {
         let slot = Int(hash & UInt32(Self.slotCount - 1))
-        guard composites[slot].hash == hash, composites[slot].text.count == text.count else { return nil }
-        let same = composites[slot].text.withByteView { $0.sameBytes(as: text) }
+        guard composites[slot].hash == hash, composites[slot].length == text.count else { return nil }
+        let same = compositeTexts.bytes(from: slot * Self.compositeLimit, count: text.count).sameBytes(as: text)
         return same ? composites[slot].value : nil
     }
 
-    /// Remembers the value parsed from `text` (replacing whatever its slot held).
+    /// Remembers the value parsed from `text` (at most `compositeLimit` bytes), replacing whatever
+    /// its slot held.
     func store(_ value: Value, for text: ByteView, hash: UInt32) {
-        composites[Int(hash & UInt32(Self.slotCount - 1))] = CompositeSlot(hash: hash, text: Array(text), value: value)
+        let slot = Int(hash & UInt32(Self.slotCount - 1))
+        compositeTexts.mutableBytes(from: slot * Self.compositeLimit, count: Self.compositeLimit).copy(text, to: 0)
+        composites[slot] = CompositeSlot(hash: hash, length: text.count, value: value)
     }
 }
 
