@@ -81,16 +81,23 @@ func run(findings findingCount: Int, changed: Int) -> RunResult {
                                     source: "policies/bench.yaml:1:1", counts: counts))
     }
     let months = ["2026-08", "2026-09", "2026-10"]
-    let cost: Value = [
-        "months": .array(months.map(Value.string)),
-        "totals": .array(months.enumerated().map { index, month in
-            ["period": .string(month), "currency": "USD", "amount": .decimal(money("\(24_000 + index * 1_000 + changed).50"))]
-        }),
-        "top_movers": .array((0..<10).map { index in
-            ["period": "2026-10", "currency": "USD", "account": .string("11112222\(index)"), "service": "Amazon S3",
-             "amount": .decimal(money("\(1_000 + index * 10 + changed)")), "previous_amount": .decimal(money("\(900 + index)"))]
-        }),
-    ]
+    // Through the section's own encoder, so the generated section is always one the readers accept
+    // (a hand-written one stopped reading when the section gained required members).
+    let cost = CostReviewSection(
+        asOf: "2026-11-27", months: months, requiredTags: ["owner", "cost_center"], inputs: [],
+        totals: months.enumerated().map { index, month in
+            let amount = money("\(24_000 + index * 1_000 + changed).50")
+            return CostReviewSection.Total(period: month, currency: "USD", figures: CostFigures(
+                amount: amount, effective: amount, list: amount, credits: .zero, refunds: .zero, net: amount, previousAmount: .zero,
+                changePercent: nil, shareOfTotal: 1, untaggedAmount: money("2400"), usageAmount: amount, untaggedShare: 0.1,
+                egressAmount: money("800"), egressShare: 0.03, lines: 1_000, commitments: nil))
+        },
+        topMovers: (0..<10).map { index in
+            let amount = money("\(1_000 + index * 10 + changed)"), previous = money("\(900 + index)")
+            return CostReviewSection.Mover(period: "2026-10", currency: "USD", account: "11112222\(index)", service: "Amazon S3",
+                                           amount: amount, previousAmount: previous, change: amount - previous, changePercent: nil)
+        }
+    ).value
     return RunResult(toolVersion: "bench", asOf: asOf, labels: ["pipeline": "bench"], failOn: .high, passing: .list, policySetDigest: "bench",
                      inputs: [InputRecord(path: "exports/aws-config-snapshot.json", format: "aws-config", sha256: String(repeating: "b", count: 64),
                                           documents: perPolicy)],
