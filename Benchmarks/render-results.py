@@ -145,7 +145,7 @@ def all_rows(rows, header):
                 lines.append(f"| {name} | (its output was not one JSON line: see results.tsv) | | | | | |")
                 continue
             lines.append("| {} | {} | {} | {} | {} | {} | {} MB |".format(
-                name, *(seconds(phases.get(key, 0)) for key in ("load_s", "identity_s", "index_s", "eval_s_median", "text_s")),
+                name, *(seconds(phases[key]) if key in phases else "—" for key in ("load_s", "identity_s", "index_s", "eval_s_median", "text_s")),
                 phases.get("peak_rss_mb", "?")))
     return "\n".join(lines)
 
