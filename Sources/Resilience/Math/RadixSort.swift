@@ -3,9 +3,9 @@ import PolicyEngine
 /// Sorting a simulated sample of doubles by their bits: a stable least-significant-digit radix
 /// sort, six passes of eleven bits over a key that orders doubles as `<` does.
 ///
-/// The downtime model sorts 100,000 simulated annual losses per application to read its
-/// quantiles and exceedance curve; the standard library's comparison sort took a third of the
-/// example run's CPU. A radix sort does a fixed amount of work per value (2,048 counters a pass fit
+/// The downtime model sorts 100,000 simulated annual losses per strategy of each application to
+/// read its quantiles and exceedance curve; the standard library's comparison sort took over a
+/// quarter of the example run's CPU. A radix sort does a fixed amount of work per value (2,048 counters a pass fit
 /// the first-level cache), and a pass whose digit is the same in every key is skipped.
 ///
 /// The order is exactly `sorted()`'s for every sample without NaN: the key is the double's bit
