@@ -277,9 +277,6 @@ struct HardeningTests {
         writer.start()
         // A build that opens the input twice would wait forever for a second writer: after 30 s one
         // comes and goes, so such a build fails this test instead of hanging it.
-        /// `Thread` is not Sendable; the watchdog only polls `isFinished`, which is thread-safe.
-        struct WatchedThread: @unchecked Sendable { let thread: Thread }
-        let watched = WatchedThread(thread: writer)
         let watchdog = Thread {
             sleep(30)
             let descriptor = open(fifo, O_WRONLY | O_NONBLOCK)
@@ -315,7 +312,7 @@ struct HardeningTests {
         let folder = Fixtures.temporaryFolder("harden-text")
         let policy = Self.policy("demo.ok", "  owner: { exists: true }", in: folder)
         let latin1 = folder.appendingPathComponent("latin1.json").path
-        FileManager.default.createFile(atPath: latin1, contents: Data(Array("[\n  {\"id\": \"caf".utf8) + [0xE9] + Array("\", \"type\": \"t\"}\n]\n".utf8)))
+        #expect(FileManager.default.createFile(atPath: latin1, contents: Data(Array("[\n  {\"id\": \"caf".utf8) + [0xE9] + Array("\", \"type\": \"t\"}\n]\n".utf8))))
         let bad = try AssayProcess.run(["evaluate", "--policies", policy, "--input", latin1] + Self.asOf)
         #expect(bad.status == 2)
         #expect(bad.stderr.contains("latin1.json:2:14: error: malformed JSON: invalid UTF-8 (0xE9)"), "\(bad.stderr)")
@@ -411,10 +408,10 @@ struct HardeningTests {
     func blankWaiverFields(field: String) throws {
         let folder = Fixtures.temporaryFolder("harden-waiver")
         _ = Self.policy("demo.ok", "  name: { exists: true }", in: folder)
-        let input = Fixtures.write(#"[{"id":"x","type":"t"}]"#, to: "in.json", in: folder)
+        _ = Fixtures.write(#"[{"id":"x","type":"t"}]"#, to: "in.json", in: folder)  // the config's input
         var waiver = ["policy: demo.ok", "resources: [x]", "reason: because", "owner: me@example.com", "expires: 2027-01-01"]
         waiver = waiver.map { $0.hasPrefix(field.prefix(5)) ? field : $0 }
-        let waivers = Fixtures.write("version: 1\nwaivers:\n  - { \(waiver.joined(separator: ", ")) }\n", to: "waivers.yaml", in: folder)
+        _ = Fixtures.write("version: 1\nwaivers:\n  - { \(waiver.joined(separator: ", ")) }\n", to: "waivers.yaml", in: folder)
         let config = Fixtures.write("version: 1\npolicies: [policies]\ninputs: [in.json]\nwaivers: [waivers.yaml]\n", to: "assay.yaml", in: folder)
         let output = try AssayProcess.run(["evaluate", "--config", config] + Self.asOf)
         #expect(output.status == 2, "\(output.stderr)")
