@@ -90,7 +90,7 @@ struct EvaluationPipeline {
         try render.run(recorded)
         progress.stop()
         ProcessLifetime.keepUntilExit(modelled.resources)
-        ProcessLifetime.keepUntilExit(recorded.findings)
+        // The findings live in the result, which the command keeps until the process exits.
         return recorded
     }
 
