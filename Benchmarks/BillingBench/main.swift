@@ -108,6 +108,8 @@ func exitWith(_ message: String) -> Never {
     exit(2)
 }
 
+// Huge pages for the heap, as the assay command has them (HugePageTuning).
+HugePageTuning.apply()
 let arguments = Array(CommandLine.arguments.dropFirst())
 guard let path = arguments.first, !path.hasPrefix("--") else {
     exitWith("usage: BillingBench FILE [--mode peers|groups|scan] [--workers N] [--decoder isal|zlib] [--chunk-kib N]")

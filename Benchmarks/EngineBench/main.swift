@@ -16,6 +16,8 @@ import PolicyEngine
 import PolicyLoader
 import TabularText
 
+// Huge pages for the heap, as the assay command has them (HugePageTuning).
+HugePageTuning.apply()
 let arguments = CommandLine.arguments
 guard arguments.count >= 2 else {
     FileHandle.standardError.write(Data("usage: EngineBench INVENTORY.json [--policies DIR] [--repeat N]\n".utf8))

@@ -501,6 +501,19 @@ extension String {
     }
 }
 
+// MARK: - The process image
+
+/// Replacing the running program with itself (`HugePageTuning`): `execv` takes the C argument vector.
+enum ProcessImage {
+    /// Runs `/proc/self/exe` on the process's own arguments and environment (as changed by
+    /// `setenv`) in place of this process; returns only when that failed.
+    static func reexecuteSelf() {
+        #if os(Linux)
+        _ = execv("/proc/self/exe", CommandLine.unsafeArgv)
+        #endif
+    }
+}
+
 // MARK: - C interop (for the InPlaceReading.swift of a target that links a C library only)
 
 extension ByteView {

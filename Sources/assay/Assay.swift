@@ -29,6 +29,8 @@ struct Assay: ParsableCommand {
     /// Runs the command, mapping every usage or input error to exit code 2 (argument-parser's
     /// default for usage errors is 64; our documented contract is 2).
     static func main() {
+        // Huge pages for the heap, by re-executing once with glibc's tunable (see HugePageTuning).
+        HugePageTuning.apply()
         if let unknown = UnknownOptionCheck.first(in: Array(CommandLine.arguments.dropFirst())) {
             Terminal.error(unknown)
             terminate(ExitStatus.inputError)
