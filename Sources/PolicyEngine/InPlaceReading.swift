@@ -709,6 +709,15 @@ extension MutableElementView where Element: Comparable {
     @inlinable @inline(__always) public subscript(index: Int) -> Element {
         unsafeAddress { buffer.baseAddress.unsafelyUnwrapped + index }
     }
+
+    /// Calls `body` with the element at `index` by its address. Handing `view[index]` to a
+    /// `borrowing` parameter still copies the element (the compiler copies what an addressor
+    /// yields before the call: a finding's dozen reference counts, on counts other cores share);
+    /// an `inout` argument is passed as the address itself. `body` must not change the element
+    /// (the array may be shared).
+    @inlinable @inline(__always) public func withElement<Result>(at index: Int, _ body: (inout Element) -> Result) -> Result {
+        body(&UnsafeMutablePointer(mutating: buffer.baseAddress.unsafelyUnwrapped + index).pointee)
+    }
 }
 
 extension Array {

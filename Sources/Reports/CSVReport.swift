@@ -53,7 +53,7 @@ public struct CSVReport: ReportRenderer {
             var bytes: [UInt8] = []
             bytes.reserveCapacity(range.count * 512)
             findings.withElementView { findings in
-                for index in range { Self.appendRow(findings[index], policy: columns[findings[index].policy], to: &bytes) }
+                for index in range { findings.withElement(at: index) { Self.appendRow($0, policy: columns[$0.policy], to: &bytes) } }
             }
             return bytes
         }

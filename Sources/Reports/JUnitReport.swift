@@ -337,13 +337,15 @@ public struct JUnitReport: ReportRenderer {
             let file = flavour == .gitlab ? FindingLocation(result.findings[index])?.file : nil
             let kind = kind(at: index) ?? .pass
             // In place: `result.findings[index]` handed over would be a copy (a dozen reference counts).
-            let caseOutcome: Case.Outcome = result.findings.withElementView { findings in outcome(of: findings[index], at: index, kind: kind) }
+            let caseOutcome: Case.Outcome = result.findings.withElementView { findings in
+                findings.withElement(at: index) { outcome(of: $0, at: index, kind: kind) }
+            }
             return Case(name: name, file: file, outcome: caseOutcome)
         }
 
         /// The text of the failure or error of `result.findings[index]`, into `sink`.
         func body(of index: Int, into sink: inout some JUnitTextSink) {
-            result.findings.withElementView { findings in JUnitReport.body(findings[index], trailer: trailer, into: &sink) }
+            result.findings.withElementView { findings in findings.withElement(at: index) { JUnitReport.body($0, trailer: trailer, into: &sink) } }
         }
 
         private func outcome(of finding: borrowing Finding, at index: Int, kind: Case.Kind) -> Case.Outcome {
