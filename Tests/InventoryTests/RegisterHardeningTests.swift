@@ -14,7 +14,7 @@ struct RegisterHardeningTests {
     func csvInvalidUTF8() throws {
         let bytes = Array("id,owner\nweb,ops\napi,caf".utf8) + [0xE9] + Array("\n".utf8)
         let path = folder.path + "/latin1.csv"
-        FileManager.default.createFile(atPath: path, contents: Data(bytes))
+        #expect(FileManager.default.createFile(atPath: path, contents: Data(bytes)), "the fixture is written")
         do {
             _ = try CSVRecordReader().read(InputSpec(path: path, mapping: RecordMapping(type: "application"))) { _, _ in }
             Issue.record("read invalid UTF-8")
@@ -30,7 +30,7 @@ struct RegisterHardeningTests {
     func jsonLinesInvalidUTF8() throws {
         let bytes = Array("{\"id\": \"a\", \"type\": \"t\"}\n{\"id\": \"b".utf8) + [0xFF] + Array("\", \"type\": \"t\"}\n".utf8)
         let path = folder.path + "/bad.jsonl"
-        FileManager.default.createFile(atPath: path, contents: Data(bytes))
+        #expect(FileManager.default.createFile(atPath: path, contents: Data(bytes)), "the fixture is written")
         do {
             _ = try JSONLinesRecordReader().read(InputSpec(path: path)) { _, _ in }
             Issue.record("read invalid UTF-8")
