@@ -73,7 +73,7 @@ let package = Package(
         .executableTarget(
             name: "assay",
             dependencies: [
-                "PolicyEngine", "PolicyLoader", "Inventory", "Reports", "Resilience", "Billing", "History",
+                "PolicyEngine", "PolicyLoader", "Inventory", "Reports", "Resilience", "Billing", "History", "TabularText",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strict

@@ -504,10 +504,10 @@ extension String {
 // MARK: - The process image
 
 /// Replacing the running program with itself (`HugePageTuning`): `execv` takes the C argument vector.
-enum ProcessImage {
+public enum ProcessImage {
     /// Runs `/proc/self/exe` on the process's own arguments and environment (as changed by
     /// `setenv`) in place of this process; returns only when that failed.
-    static func reexecuteSelf() {
+    public static func reexecuteSelf() {
         #if os(Linux)
         _ = execv("/proc/self/exe", CommandLine.unsafeArgv)
         #endif

@@ -1,5 +1,6 @@
 import ArgumentParser
 import PolicyEngine
+import TabularText
 
 #if canImport(Glibc)
 import Glibc

@@ -1,5 +1,5 @@
 import Testing
-@testable import PolicyEngine
+import TabularText
 
 /// `HugePageTuning.step`: when `assay` re-executes itself with glibc's huge-page tunable, and
 /// that the re-executed process gets the user's `GLIBC_TUNABLES` back.

@@ -2,6 +2,7 @@
 import Glibc
 #endif
 import Foundation
+import PolicyEngine
 
 /// Transparent huge pages for the heap: a large run touches gigabytes of fresh memory (a million
 /// resources' documents, a gigabyte of report text), and with 4 KiB pages a fifth of its CPU went to
@@ -11,6 +12,8 @@ import Foundation
 /// reads from `GLIBC_TUNABLES` before `main`. So `assay` re-executes itself once at start with that
 /// tunable added, and the re-executed process puts `GLIBC_TUNABLES` back as it was, so that the
 /// programs it starts see the user's environment. Nothing changes in what a run computes or writes.
+/// Here, in the input layer, because it reads the environment and a kernel file (the core does no
+/// I/O); the `exec` itself is the unsafe corner's (`ProcessImage`).
 ///
 /// Not done when the tunable is already set (either way), when THP is `always` (malloc's heaps get
 /// huge pages anyway) or `never`, off Linux, or when `ASSAY_NO_HUGE_PAGES` is set to anything but
