@@ -47,8 +47,8 @@ public enum HugePageTuning {
         if let optOut, !optOut.isEmpty, optOut != "0" { return .none }
         if let tunables, tunables.contains("glibc.malloc.hugetlb") { return .none }
         guard let kernelMode, kernelMode.contains("[madvise]") else { return .none }
-        let current = tunables.flatMap { $0.isEmpty ? nil : $0 }
-        return .reexecute(tunables: current.map { $0 + ":" + tunable } ?? tunable, saved: current.map { "set:" + $0 } ?? "unset")
+        let added = tunables.flatMap { $0.isEmpty ? nil : $0 + ":" + tunable } ?? tunable
+        return .reexecute(tunables: added, saved: tunables.map { "set:" + $0 } ?? "unset")
     }
 
     /// Takes the step for this process: returns at once unless it re-executes, in which case it

@@ -11,8 +11,11 @@ struct HugePageTuningTests {
     func addsTheTunable() {
         #expect(HugePageTuning.step(tunables: nil, saved: nil, optOut: nil, kernelMode: Self.madvise)
             == .reexecute(tunables: "glibc.malloc.hugetlb=1", saved: "unset"))
+        // Set but empty is restored as set and empty; an opt-out of "0" is no opt-out.
         #expect(HugePageTuning.step(tunables: "", saved: nil, optOut: "0", kernelMode: Self.madvise)
-            == .reexecute(tunables: "glibc.malloc.hugetlb=1", saved: "unset"))
+            == .reexecute(tunables: "glibc.malloc.hugetlb=1", saved: "set:"))
+        #expect(HugePageTuning.step(tunables: "glibc.malloc.hugetlb=1", saved: "set:", optOut: nil, kernelMode: Self.madvise)
+            == .restore(tunables: ""))
     }
 
     @Test("the user's own tunables are kept, the huge-page one appended, and the value saved for the restore")
