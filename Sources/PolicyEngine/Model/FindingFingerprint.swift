@@ -40,7 +40,23 @@ extension Finding {
         return addresses
     }
 
+    /// The fingerprint as a JSON string (`"` + 64 hex digits + `"`), appended to `output`: what
+    /// the JSON report writes for every finding, without making a `String` of it first and
+    /// scanning that for characters to escape (hex digits have none).
+    func appendFingerprintJSON(to output: inout [UInt8]) {
+        var hasher = fingerprintHasher(resourceComponent: ResourceKey.of(resource))
+        output.append(UInt8(ascii: "\""))
+        hasher.appendHexDigest(to: &output)
+        output.append(UInt8(ascii: "\""))
+    }
+
     private func fingerprint(resourceComponent: String) -> String {
+        var hasher = fingerprintHasher(resourceComponent: resourceComponent)
+        return hasher.hexDigest()
+    }
+
+    /// A SHA-256 fed with the finding's canonical bytes, not yet finalized.
+    private func fingerprintHasher(resourceComponent: String) -> SHA256 {
         // Written straight into the canonical bytes: a million findings are fingerprinted when
         // the JSON report is written, and building the components as strings first (an array of
         // them, each fact concatenated) cost as much as the rest of the finding's JSON.
@@ -59,7 +75,7 @@ extension Finding {
         }
         var hasher = SHA256()
         hasher.update(canonical)
-        return hasher.hexDigest()
+        return hasher
     }
 
     /// `<UTF-8 byte count>:<bytes>`.

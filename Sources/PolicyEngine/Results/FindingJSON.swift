@@ -20,7 +20,8 @@ enum FindingJSON {
             }
             array.close(&output)
         }
-        object.member("fingerprint", finding.fingerprint, &output)
+        object.key("fingerprint", &output)
+        finding.appendFingerprintJSON(to: &output)
         object.member("message", finding.message, &output)
         object.member("policy", finding.policy, &output)
         object.member("resource", finding.resource, &output)

@@ -56,14 +56,19 @@ public struct SHA256: Sendable {
     /// is one array (it was a dozen arrays each: padding, a `repeatElement`, each state word's
     /// four bytes, the digest, the digit table).
     public mutating func hexDigest() -> String {
-        pad()
         var text: [UInt8] = []
         text.reserveCapacity(64)
-        forEachDigestByte { byte in
-            text.append(Self.hexDigits[Int(byte >> 4)])
-            text.append(Self.hexDigits[Int(byte & 0x0F)])
-        }
+        appendHexDigest(to: &text)
         return String(decoding: text, as: UTF8.self)
+    }
+
+    /// The lower-case hex digest's 64 digits appended to `output` (finalizes).
+    public mutating func appendHexDigest(to output: inout [UInt8]) {
+        pad()
+        forEachDigestByte { byte in
+            output.append(Self.hexDigits[Int(byte >> 4)])
+            output.append(Self.hexDigits[Int(byte & 0x0F)])
+        }
     }
 
     /// Lower-case hex of bytes.
