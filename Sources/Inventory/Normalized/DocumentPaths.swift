@@ -108,6 +108,14 @@ struct DocumentKey: Sendable {
     }
 }
 
+extension Array where Element == Fields.Member {
+    /// Appends the member `key: value`; nothing when `value` is nil (a document built from its
+    /// members leaves an absent one out, as a write of nil does).
+    @inline(__always) mutating func append(_ key: DocumentKey, _ value: Value?) {
+        if let value { append(key.member(value)) }
+    }
+}
+
 extension Fields {
     /// The member under a key hashed once (`Fields` hashes the key of a write itself); setting
     /// `nil` removes it.

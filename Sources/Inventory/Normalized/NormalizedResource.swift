@@ -84,37 +84,34 @@ public struct NormalizedResource: Sendable {
         members.reserveCapacity(members.count + extras.count + 17)
         members.append(contentsOf: extras.unorderedMembers)
         typealias Key = DocumentMemberKeys
-        func add(_ key: DocumentKey, _ value: Value?) {
-            if let value { members.append(key.member(value)) }
-        }
-        add(Key.id, .string(id))
-        add(Key.nativeID, nativeID.map(Value.string))
-        add(Key.name, name.map(Value.string))
-        add(Key.provider, .string(provider.rawValue))
-        add(Key.type, .string(kind.rawValue))
-        add(Key.nativeType, .string(nativeType))
-        add(Key.region, region.map(Value.string))
-        add(Key.zone, zone.map(Value.string))
+        members.append(Key.id, .string(id))
+        members.append(Key.nativeID, nativeID.map(Value.string))
+        members.append(Key.name, name.map(Value.string))
+        members.append(Key.provider, .string(provider.rawValue))
+        members.append(Key.type, .string(kind.rawValue))
+        members.append(Key.nativeType, .string(nativeType))
+        members.append(Key.region, region.map(Value.string))
+        members.append(Key.zone, zone.map(Value.string))
         // A code of the standard catalog as its table spells it: the members computed once.
         let standard = regions == nil ? region.flatMap { StandardLocationMembers.byCode[$0] } : nil
-        add(Key.locationKind, (locationKind ?? derivedLocationKind(catalogued: standard?.kind)).map { .string($0.rawValue) })
+        members.append(Key.locationKind, (locationKind ?? derivedLocationKind(catalogued: standard?.kind)).map { .string($0.rawValue) })
         if let standard {
-            add(Key.jurisdictions, standard.jurisdictions)
+            members.append(Key.jurisdictions, standard.jurisdictions)
         } else if let region, let jurisdictions = (regions ?? RegionCatalogData.standard).jurisdictions(of: region) {
-            add(Key.jurisdictions, .array(jurisdictions.map(Value.string)))
+            members.append(Key.jurisdictions, .array(jurisdictions.map(Value.string)))
         }
-        add(Key.account, account.map(Value.string))
-        add(Key.tags, .object(Fields(tags.map { ($0.key, Value.string($0.value)) })))
-        add(Key.capturedAt, capturedAt.map(Value.string))
+        members.append(Key.account, account.map(Value.string))
+        members.append(Key.tags, .object(Fields(tags.map { ($0.key, Value.string($0.value)) })))
+        members.append(Key.capturedAt, capturedAt.map(Value.string))
         var sourceMembers: [Fields.Member] = []
         sourceMembers.reserveCapacity(4)
-        sourceMembers.append(Key.format.member(.string(format.rawValue)))
-        sourceMembers.append(Key.file.member(.string(source.file)))
-        if let pointer = source.pointer { sourceMembers.append(Key.pointer.member(.string(pointer))) }
-        if let line = source.line { sourceMembers.append(Key.line.member(.number(Double(line)))) }
-        add(Key.source, .object(Fields(unsorted: sourceMembers)))
-        add(Key.attributes, attributes)
-        add(Key.terraform, terraform)
+        sourceMembers.append(Key.format, .string(format.rawValue))
+        sourceMembers.append(Key.file, .string(source.file))
+        sourceMembers.append(Key.pointer, source.pointer.map(Value.string))
+        sourceMembers.append(Key.line, source.line.map { .number(Double($0)) })
+        members.append(Key.source, .object(Fields(unsorted: sourceMembers)))
+        members.append(Key.attributes, attributes)
+        members.append(Key.terraform, terraform)
         let fields = Fields(unsorted: members)
         var reference = source
         if reference.format == nil { reference.format = format.rawValue }

@@ -186,13 +186,11 @@ enum TerraformMapping {
         // Built from its members, the keys hashed once (a block for every resource of a plan).
         var members: [Fields.Member] = []
         members.reserveCapacity(5)
-        members.append(BlockKeys.address.member(.string(record.address)))
-        if let module = record.moduleAddress { members.append(BlockKeys.module.member(.string(module))) }
-        members.append(BlockKeys.type.member(.string(record.type)))
-        if let actions = record.actions { members.append(BlockKeys.actions.member(actionsMember(actions))) }
-        if let references = referencesMember(address: record.address, moduleAddress: record.moduleAddress, context: context) {
-            members.append(BlockKeys.references.member(references))
-        }
+        members.append(BlockKeys.address, .string(record.address))
+        members.append(BlockKeys.module, record.moduleAddress.map(Value.string))
+        members.append(BlockKeys.type, .string(record.type))
+        members.append(BlockKeys.actions, record.actions.map(actionsMember))
+        members.append(BlockKeys.references, referencesMember(address: record.address, moduleAddress: record.moduleAddress, context: context))
         return .object(Fields(unsorted: members))
     }
 
