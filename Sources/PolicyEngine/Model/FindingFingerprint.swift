@@ -18,7 +18,10 @@ extension Finding {
     public static let fingerprintVersion = "assay.finding.v1"
 
     /// SHA-256 of policy id, resource key and the normalised failed facts (see the type comment).
-    public var fingerprint: String { fingerprint(resourceComponent: ResourceKey.of(resource)) }
+    public var fingerprint: String {
+        var hasher = fingerprintHasher
+        return hasher.hexDigest()
+    }
 
     /// The fingerprint as versions before resource identity wrote it: the resource id as spelled,
     /// also for ARM ids. Equal to `fingerprint` except for ARM ids with upper-case letters; results
@@ -44,7 +47,7 @@ extension Finding {
     /// the JSON report writes for every finding, without making a `String` of it first and
     /// scanning that for characters to escape (hex digits have none).
     func appendFingerprintJSON(to output: inout [UInt8]) {
-        var hasher = fingerprintHasher(resourceComponent: ResourceKey.of(resource))
+        var hasher = fingerprintHasher
         output.append(UInt8(ascii: "\""))
         hasher.appendHexDigest(to: &output)
         output.append(UInt8(ascii: "\""))
@@ -54,6 +57,10 @@ extension Finding {
         var hasher = fingerprintHasher(resourceComponent: resourceComponent)
         return hasher.hexDigest()
     }
+
+    /// `fingerprint`'s SHA-256, fed and not yet finalized (`fingerprint` and the JSON report's
+    /// bytes finalize it): the one place that names the resource component.
+    private var fingerprintHasher: SHA256 { fingerprintHasher(resourceComponent: ResourceKey.of(resource)) }
 
     /// A SHA-256 fed with the finding's canonical bytes, not yet finalized.
     private func fingerprintHasher(resourceComponent: String) -> SHA256 {
