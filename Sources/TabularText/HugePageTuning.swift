@@ -62,16 +62,22 @@ public enum HugePageTuning {
         case .none:
             return
         case .restore(let tunables):
-            unsetenv(savedVariable)
-            if let tunables { setenv("GLIBC_TUNABLES", tunables, 1) } else { unsetenv("GLIBC_TUNABLES") }
+            restore(tunables)
         case .reexecute(let tunables, let saved):
             setenv("GLIBC_TUNABLES", tunables, 1)
             setenv(savedVariable, saved, 1)
             ProcessImage.reexecuteSelf()
             // Only reached when exec failed: carry on as started.
-            unsetenv(savedVariable)
-            if let original = environment["GLIBC_TUNABLES"] { setenv("GLIBC_TUNABLES", original, 1) } else { unsetenv("GLIBC_TUNABLES") }
+            restore(environment["GLIBC_TUNABLES"])
         }
         #endif
     }
+
+    #if os(Linux)
+    /// Puts `GLIBC_TUNABLES` back to `tunables` (nil: unset) and drops the saved value.
+    private static func restore(_ tunables: String?) {
+        unsetenv(savedVariable)
+        if let tunables { setenv("GLIBC_TUNABLES", tunables, 1) } else { unsetenv("GLIBC_TUNABLES") }
+    }
+    #endif
 }
