@@ -53,17 +53,20 @@ public struct JSONArrayStream {
         _ body: ([StreamedElement]) throws -> Void
     ) throws {
         // The parsed trees are still in the batch when `body` returns: freed on all cores.
-        try forEachParsedBatch({ StreamedElement(index: $0, pointer: $1, value: $2) }, releasingOnAllCores: true, progress: progress, body)
+        try forEachParsedBatch({ StreamedElement(index: $0, pointer: $1, value: $2) }, releasingOnAllCores: true, progress: progress) { try body($0) }
     }
 
     /// As `forEachBatch`, with each element handed to `transform` (with its index and pointer)
     /// on the worker that parsed it: a reader that maps every element to what it keeps does
     /// it while the parsed tree is fresh in that core's cache, and the tree is freed there, in
     /// one pass over the batch instead of a parse, a map and a release one after another.
+    /// The batch is handed over `inout`, its only reference, so that `body` can move what it
+    /// keeps out of it (`Optional.take()` on an optional element) instead of copying it (a copy
+    /// retains every member on the reading thread, and the batch's release then releases them).
     public func forEachBatch<Element: Sendable>(
         transforming transform: @escaping @Sendable (_ index: Int, _ pointer: String, _ value: consuming Value) -> Element,
         progress: (_ done: Int, _ total: Int) -> Void = { _, _ in },
-        _ body: ([Element]) throws -> Void
+        _ body: (inout [Element]) throws -> Void
     ) throws {
         // The trees were freed by `transform`; what is left is what the reader keeps.
         try forEachParsedBatch(transform, releasingOnAllCores: false, progress: progress, body)
@@ -71,7 +74,7 @@ public struct JSONArrayStream {
 
     private func forEachParsedBatch<Element: Sendable>(
         _ transform: @escaping @Sendable (Int, String, consuming Value) -> Element, releasingOnAllCores: Bool,
-        progress: (_ done: Int, _ total: Int) -> Void, _ body: ([Element]) throws -> Void
+        progress: (_ done: Int, _ total: Int) -> Void, _ body: (inout [Element]) throws -> Void
     ) throws {
         let file = try open(path)
         var scanner = Scanner(arrayKey: arrayKey, file: path)
@@ -112,9 +115,9 @@ public struct JSONArrayStream {
             }
             consumed = scanner.resumeOffset
             if !ranges.isEmpty {
-                let elements = try parse(ranges, in: buffer, firstIndex: nextIndex, bufferOffset: bufferOffset, transform)
+                var elements = try parse(ranges, in: buffer, firstIndex: nextIndex, bufferOffset: bufferOffset, transform)
                 nextIndex += elements.count
-                try body(elements)
+                try body(&elements)
                 if releasingOnAllCores { ParallelRelease.release(consume elements) }
             }
             // Drop everything before the first byte still needed.
@@ -175,7 +178,7 @@ public struct JSONArrayStream {
     }
 
     private func streamTranscoded<Element: Sendable>(
-        _ transform: @Sendable (Int, String, consuming Value) -> Element, _ body: ([Element]) throws -> Void
+        _ transform: @Sendable (Int, String, consuming Value) -> Element, _ body: (inout [Element]) throws -> Void
     ) throws {
         let text = InventoryInput.normalizeEncoding(try open(path).readAll())
         let document: Value
@@ -196,7 +199,8 @@ public struct JSONArrayStream {
             }
             items = found
         }
-        try body(items.enumerated().map { transform($0, pointer(for: $0), $1) })
+        var elements = items.enumerated().map { transform($0, pointer(for: $0), $1) }
+        try body(&elements)
     }
 
     /// An `InventoryError.malformedJSON` for an absolute file offset (line and column found by

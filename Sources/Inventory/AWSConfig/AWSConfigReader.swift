@@ -46,10 +46,8 @@ public struct AWSConfigReader: StreamingExportReader {
     /// says: a resource whose newest item is a deletion is dropped with all its older items (the
     /// newest of the remaining items is chosen by the identity step).
     public func read(_ spec: InputSpec, progress: @Sendable (_ done: Int, _ total: Int) -> Void) throws -> [Resource] {
-        var resources: [Resource] = []
         var deletions: [String: AWSConfigDeletion] = [:]
-        try forEachEntryBatch(spec, progress: progress) { batch, deleted in
-            resources.append(contentsOf: batch)
+        let resources = try collectEntries(spec, progress: progress) { _, deleted in
             for deletion in deleted {
                 let key = ResourceIdentity.key(of: deletion.id)
                 if let known = deletions[key], (known.instant ?? -.infinity) > (deletion.instant ?? -.infinity) { continue }
@@ -70,14 +68,21 @@ public struct AWSConfigReader: StreamingExportReader {
     public func forEachBatch(
         _ spec: InputSpec, progress: @Sendable (_ done: Int, _ total: Int) -> Void, _ body: ([Resource]) throws -> Void
     ) throws {
-        try forEachEntryBatch(spec, progress: progress) { batch, _ in try body(batch) }
+        _ = try collectEntries(spec, progress: progress) { resources, _ in
+            try body(resources)
+            resources.removeAll(keepingCapacity: true)
+        }
     }
 
-    /// The reading loop: each batch's resources and deleted items.
-    private func forEachEntryBatch(
+    /// The reading loop. Each batch's resources are moved (not copied: a copy retains every member
+    /// on the reading thread, one core, and the batch's release releases them again) to the end of
+    /// the array it returns, and `afterBatch` is handed that array with the batch's deleted items:
+    /// `read` lets it grow, `forEachBatch` hands it over and empties it.
+    private func collectEntries(
         _ spec: InputSpec, progress: @Sendable (_ done: Int, _ total: Int) -> Void,
-        _ body: ([Resource], [AWSConfigDeletion]) throws -> Void
-    ) throws {
+        afterBatch: (_ resources: inout [Resource], _ deletions: [AWSConfigDeletion]) throws -> Void
+    ) throws -> [Resource] {
+        var resources: [Resource] = []
         let path = spec.path
         let open: (String) throws -> any ByteSource = { try InventoryInput.decompressing($0) }
         let compressed = try InventoryInput.isGzip(path: path)
@@ -91,27 +96,22 @@ public struct AWSConfigReader: StreamingExportReader {
             // tree freed there; an item that fails to map fails the batch, the first by position.
             try stream.forEachBatch(transforming: { (_, pointer, value: consuming Value) -> StreamedEntry in
                 do throws(InventoryError) {
-                    return .mapped(Self.entry(try ConfigurationItem(value, file: path, pointer: pointer), file: path, pointer: pointer,
-                                              retention: retention))
+                    let (resource, deletion) = Self.entry(try ConfigurationItem(value, file: path, pointer: pointer), file: path,
+                                                          pointer: pointer, retention: retention)
+                    return StreamedEntry(resource: resource, deletion: deletion)
                 } catch {
-                    return .failed(error)
+                    return StreamedEntry(failure: error)
                 }
             }, progress: progress) { batch in
-                var resources: [Resource] = []
-                resources.reserveCapacity(batch.count)
                 var deletions: [AWSConfigDeletion] = []
-                for element in batch {
-                    switch element {
-                    case .mapped(let entry):
-                        if let resource = entry.resource { resources.append(resource) }
-                        if let deletion = entry.deletion { deletions.append(deletion) }
-                    case .failed(let error):
-                        throw error
-                    }
+                for index in batch.indices {
+                    if let failure = batch[index].failure { throw failure }
+                    if let resource = batch[index].resource.take() { resources.append(resource) }
+                    if let deletion = batch[index].deletion { deletions.append(deletion) }
                 }
-                try body(resources, deletions)
+                try afterBatch(&resources, deletions)
             }
-            return
+            return resources
         }
         let root = try WholeDocument.parse(InventoryInput.normalizeEncoding(try open(path).readAll()), file: path)
         var found: [(item: Value, pointer: String)] = []
@@ -123,13 +123,17 @@ public struct AWSConfigReader: StreamingExportReader {
                        pointer: entry.pointer.isEmpty ? nil : entry.pointer, retention: spec.nativeRecord)
         }
         progress(size, size)
-        try body(mapped.compactMap(\.resource), mapped.compactMap(\.deletion))
+        resources = mapped.compactMap(\.resource)
+        try afterBatch(&resources, mapped.compactMap(\.deletion))
+        return resources
     }
 
-    /// A streamed item mapped on its worker, or why it could not be.
-    private enum StreamedEntry: Sendable {
-        case mapped((resource: Resource?, deletion: AWSConfigDeletion?))
-        case failed(InventoryError)
+    /// A streamed item mapped on its worker (its resource, or the deletion it records), or why it
+    /// could not be. Optional members, so that the resource is moved out of its batch (`take()`).
+    private struct StreamedEntry: Sendable {
+        var resource: Resource?
+        var deletion: AWSConfigDeletion?
+        var failure: InventoryError?
     }
 
     /// One item as a resource (keeping of the item what `retention` says), or as the deletion it records.

@@ -411,26 +411,34 @@ private struct OperationalPass {
             found[scope]?.applications.formUnion(lastApplications)
             lastApplications.removeAll(keepingCapacity: true)
         }
-        for resource in resources {
-            guard let format = resource.source.format else { continue }
-            if format != lastFormat {
-                lastFormat = format
-                lastFormatIsLive = liveFormats.contains(format)
-            }
-            guard lastFormatIsLive, case .object(let fields) = resource.document,
-                let provider = fields["provider"]?.stringValue, let account = fields["account"]?.stringValue,
-                let region = fields["region"]?.stringValue, region != "global", !region.isEmpty
-            else { continue }
-            if lastScope?.region != region || lastScope?.account != account || lastScope?.provider != provider {
-                flush()
-                let scope = Scope(provider: provider, account: account, region: region)
-                // Multi- and dual-region codes (GCS `EU`, `EUR4`) are no region an alarm or a trail lives in.
-                if found[scope] == nil, (RegionCatalogData.locationKind(of: region) ?? .region) == .region {
-                    found[scope] = (applications: [], source: SourceReference(file: resource.source.file))
+        // Each resource read where it lies: iterating the array copied every resource (a
+        // reference count per member, a million on one thread).
+        resources.withElementView { view in
+            for index in view.indices {
+                view.withElement(at: index) { resource in
+                    guard let format = resource.source.format else { return }
+                    if format != lastFormat {
+                        lastFormat = format
+                        lastFormatIsLive = liveFormats.contains(format)
+                    }
+                    guard lastFormatIsLive, case .object(let fields) = resource.document,
+                        let provider = fields["provider"]?.stringValue, let account = fields["account"]?.stringValue,
+                        let region = fields["region"]?.stringValue, region != "global", !region.isEmpty
+                    else { return }
+                    if lastScope?.region != region || lastScope?.account != account || lastScope?.provider != provider {
+                        flush()
+                        let scope = Scope(provider: provider, account: account, region: region)
+                        // Multi- and dual-region codes (GCS `EU`, `EUR4`) are no region an alarm or a trail lives in.
+                        if found[scope] == nil, (RegionCatalogData.locationKind(of: region) ?? .region) == .region {
+                            found[scope] = (applications: [], source: SourceReference(file: resource.source.file))
+                        }
+                        lastScope = scope
+                    }
+                    if let application = fields["tags"]?["application"]?.stringValue, !application.isEmpty {
+                        lastApplications.insert(application)
+                    }
                 }
-                lastScope = scope
             }
-            if let application = fields["tags"]?["application"]?.stringValue, !application.isEmpty { lastApplications.insert(application) }
         }
         flush()
         var scopes: [Resource] = []

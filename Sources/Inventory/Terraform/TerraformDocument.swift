@@ -175,13 +175,16 @@ enum TerraformDocument {
         _ records: consuming [TerraformResourceRecord], context: TerraformContext, format: InputFormat, file: String,
         retention: NativeRecordRetention
     ) -> [Resource] {
-        let mapped = ParallelMap.map(records, minimumChunk: ParallelRelease.minimumChunk) { record -> Resource? in
+        var mapped = ParallelMap.map(records, minimumChunk: ParallelRelease.minimumChunk) { record -> Resource? in
             guard var resource = TerraformMapping.resource(record, context: context, format: format, file: file) else { return nil }
             resource.attributes = NativeRecord.retained(record.values, keeping: TerraformMapping.linkedAttributes, as: retention)
             return resource.resource()
         }
         ParallelRelease.release(consume records)
-        return mapped.compactMap { $0 }
+        var resources: [Resource] = []
+        resources.reserveCapacity(mapped.count)
+        resources.appendTakingEach(&mapped)
+        return resources
     }
 
     /// A plan change mapped while the plan streams, before its `configuration` (at the end of the
@@ -214,30 +217,42 @@ enum TerraformDocument {
 
     /// The streamed changes, batch by batch, as engine resources once the configuration is
     /// known: references added, deferred records mapped. The batches are finished on all cores,
-    /// each owned by the worker that finishes it (so a resource's document changes in place),
-    /// and handed to `body` in order.
+    /// each owned by the worker that finishes it (so a resource's document changes in place).
+    /// Their resources are then moved, in order, to the end of the array this returns (not
+    /// copied: a copy retains every member on the calling thread, one core), and `afterBatch`
+    /// is handed that array after each batch (`read` lets it grow, `forEachBatch` hands it over
+    /// and empties it).
     static func finish(
         _ batches: consuming [[StreamedChange?]], context: TerraformContext, format: InputFormat, file: String,
-        retention: NativeRecordRetention, _ body: ([Resource]) throws -> Void
-    ) rethrows {
+        retention: NativeRecordRetention, afterBatch: (inout [Resource]) throws -> Void
+    ) rethrows -> [Resource] {
         let count = batches.count
         let pending = ResultSlots<[StreamedChange?]>(count: count)
-        for (index, batch) in batches.enumerated() { pending.store(batch, at: index) }
+        var total = 0
+        for (index, batch) in batches.enumerated() {
+            total += batch.count
+            pending.store(batch, at: index)
+        }
         _ = consume batches
-        let finished = ResultSlots<[Resource]>(count: count)
+        let finished = ResultSlots<[Resource?]>(count: count)
         ParallelMap.forEach(count: count) { index in
             var batch = pending.take(at: index) ?? []
-            var resources: [Resource] = []
+            var resources: [Resource?] = []
             resources.reserveCapacity(batch.count)
             for position in batch.indices {
                 guard let change = batch[position].take() else { continue }
-                if let resource = completed(change, context: context, format: format, file: file, retention: retention) {
-                    resources.append(resource)
-                }
+                resources.append(completed(change, context: context, format: format, file: file, retention: retention))
             }
             finished.store(resources, at: index)
         }
-        for index in 0..<count { try body(finished.take(at: index) ?? []) }
+        var resources: [Resource] = []
+        resources.reserveCapacity(total)
+        for index in 0..<count {
+            var batch = finished.take(at: index) ?? []
+            resources.appendTakingEach(&batch)
+            try afterBatch(&resources)
+        }
+        return resources
     }
 
     /// One change as an engine resource: the Terraform block's references added to a resource

@@ -27,10 +27,26 @@ public struct TerraformPlanReader: StreamingExportReader {
         return keys.contains("terraform_version") ? 40 : 0
     }
 
+    /// Reads the whole plan (the resources of its batches moved into one array, not copied).
+    public func read(_ spec: InputSpec, progress: @Sendable (_ done: Int, _ total: Int) -> Void) throws -> [Resource] {
+        try collect(spec, progress: progress) { _ in }
+    }
+
     /// Reads the plan, handing over resources in batches.
     public func forEachBatch(
         _ spec: InputSpec, progress: @Sendable (_ done: Int, _ total: Int) -> Void, _ body: ([Resource]) throws -> Void
     ) throws {
+        _ = try collect(spec, progress: progress) { resources in
+            try body(resources)
+            resources.removeAll(keepingCapacity: true)
+        }
+    }
+
+    /// The reading loop: each batch's resources end up at the end of the array it returns, and
+    /// `afterBatch` is handed that array after each batch (`TerraformDocument.finish`).
+    private func collect(
+        _ spec: InputSpec, progress: @Sendable (_ done: Int, _ total: Int) -> Void, afterBatch: (inout [Resource]) throws -> Void
+    ) throws -> [Resource] {
         let path = spec.path
         let file = try InventoryInput.plain(path)
         var head = [UInt8](repeating: 0, count: 2)
@@ -38,8 +54,7 @@ public struct TerraformPlanReader: StreamingExportReader {
         let utf16 = (head[0] == 0xFF && head[1] == 0xFE) || (head[0] == 0xFE && head[1] == 0xFF)
         if file.size > wholeFileLimit && !utf16 {
             do {
-                try stream(path: path, retention: spec.nativeRecord, progress: progress, body)
-                return
+                return try stream(path: path, retention: spec.nativeRecord, progress: progress, afterBatch: afterBatch)
             } catch InventoryError.unexpectedStructure(_, let pointer, _, _, _) where pointer.isEmpty {
                 // No `resource_changes` array: fall through to the planned values, parsed from the
                 // bytes still held (a run reads an input once; larger plans must stream).
@@ -67,15 +82,18 @@ public struct TerraformPlanReader: StreamingExportReader {
         } else {
             TerraformDocument.moduleResources(root.at("planned_values", "root_module"), pointer: "/planned_values/root_module", into: &records)
         }
-        let resources = TerraformDocument.map(consume records, context: context, format: .terraformPlan, file: path, retention: spec.nativeRecord)
+        var resources = TerraformDocument.map(consume records, context: context, format: .terraformPlan, file: path, retention: spec.nativeRecord)
         progress(file.size, file.size)
-        try body(resources)
+        try afterBatch(&resources)
+        return resources
     }
 
     /// Streams `resource_changes` of a large plan. The root members the mapping needs
     /// (`configuration` sits after gigabytes of changes) are picked out of the same pass; what
     /// depends on them is completed once the file has been read.
-    private func stream(path: String, retention: NativeRecordRetention, progress: @Sendable (Int, Int) -> Void, _ body: ([Resource]) throws -> Void) throws {
+    private func stream(
+        path: String, retention: NativeRecordRetention, progress: @Sendable (Int, Int) -> Void, afterBatch: (inout [Resource]) throws -> Void
+    ) throws -> [Resource] {
         var tee: JSONRootMembers.Tee?
         var stream = JSONArrayStream(path: path, arrayKey: "resource_changes")
         stream.open = { path in
@@ -95,7 +113,8 @@ public struct TerraformPlanReader: StreamingExportReader {
         // Taken out of the variable the batches filled, so that the last step holds the only reference.
         var collected: [[TerraformDocument.StreamedChange?]] = []
         swap(&collected, &batches)
-        try TerraformDocument.finish(consume collected, context: context, format: .terraformPlan, file: path, retention: retention, body)
+        return try TerraformDocument.finish(consume collected, context: context, format: .terraformPlan, file: path, retention: retention,
+                                            afterBatch: afterBatch)
     }
 
     /// The largest plan whose bytes a run still holds after streaming it (`ReadOnceFile`'s
