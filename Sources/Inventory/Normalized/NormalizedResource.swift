@@ -43,7 +43,10 @@ public struct NormalizedResource: Sendable {
     public var source: SourceReference
     /// Extra top-level fields (the CAI `iam_policy`).
     public var extras: Fields = Fields()
-    private var facetTree: Value = .object(Fields())
+    /// The facets set so far, one entry per facet, in the order first set. Kept flat and built
+    /// into their groups once, by `resource()`: a write into the nested tree hashed its key and
+    /// took each level out and put it back, a fifth of mapping an AWS Config item.
+    private var facets: [FacetGroups.Entry] = []
 
     /// Creates a resource with no facets.
     public init(
@@ -59,10 +62,23 @@ public struct NormalizedResource: Sendable {
         self.source = source
     }
 
-    /// A facet's value; setting nil removes it.
+    /// A facet's value (nil when absent or null, as the document reads); setting nil removes it.
     public subscript(facet: Facet) -> Value? {
-        get { facetTree.facet(facet) }
-        set { facetTree.setFacet(facet, newValue) }
+        get {
+            guard let index = facets.firstIndex(where: { $0.facet == facet }), !facets[index].value.isNull else { return nil }
+            return facets[index].value
+        }
+        set {
+            let index = facets.firstIndex { $0.facet == facet }
+            switch (index, newValue) {
+            case (let index?, let value?): facets[index].value = value
+            case (let index?, nil): facets.remove(at: index)
+            case (nil, let value?):
+                if facets.isEmpty { facets.reserveCapacity(12) }
+                facets.append(FacetGroups.Entry(facet: facet, value: value))
+            case (nil, nil): break
+            }
+        }
     }
 
     /// Sets a facet unless the value is nil (a shorthand for the readers' optional chains).
@@ -79,8 +95,9 @@ public struct NormalizedResource: Sendable {
         // Built from its members: the facet groups (moved, not copied), the extras, then the
         // named members with their keys hashed once; no member is looked up, since none of these
         // names is a facet group's.
-        var members = (facetTree.objectValue ?? Fields()).unorderedMembers
-        facetTree = .null
+        var set: [FacetGroups.Entry] = []
+        swap(&set, &facets)
+        var members = FacetGroups.members(of: consume set)
         members.reserveCapacity(members.count + extras.count + 17)
         members.append(contentsOf: extras.unorderedMembers)
         typealias Key = DocumentMemberKeys
@@ -124,6 +141,115 @@ public struct NormalizedResource: Sendable {
         if zone != nil { return .zone }
         guard let region else { return nil }
         return catalogued ?? RegionCatalogData.locationKind(of: region) ?? .region
+    }
+}
+
+/// The facet groups of a document (`encryption: {at_rest: {enabled, …}, …}`, `backup: {…}`) built
+/// from a flat list of facets and values: the list is ordered by group (and subgroup), and each
+/// group's members are gathered before its object is made. Facet paths have two or three keys,
+/// and none is a prefix of another (a test checks both), so every facet is a member of a group
+/// or of a group's subgroup.
+enum FacetGroups {
+    /// A facet set on a resource, with its place looked up once.
+    struct Entry {
+        let facet: Facet
+        /// Its position in `places`.
+        let place: Int
+        var value: Value
+
+        init(facet: Facet, value: Value) {
+            self.facet = facet
+            place = FacetGroups.placeIndex[facet] ?? 0
+            self.value = value
+        }
+    }
+
+    /// Where a facet sits: its group, its subgroup (three keys), its own key, and ranks that
+    /// order the facets by group, a group's own members before its subgroups.
+    struct Place: Sendable {
+        let group: DocumentKey
+        let subgroup: DocumentKey?
+        let key: DocumentKey
+        /// Groups in the order the vocabulary first names them.
+        let groupRank: Int
+        /// `groupRank` × 1,024, plus 0 for a group's own member or its subgroup's rank plus one.
+        let rank: Int
+    }
+
+    /// Every facet's place, in `Facet.allCases` order.
+    static let places: [Place] = {
+        var groups: [String] = []
+        var subgroups: [String] = []
+        return Facet.allCases.map { facet in
+            let keys = facet.keys
+            let group = keys[0].text
+            if !groups.contains(group) { groups.append(group) }
+            let groupRank = groups.firstIndex(of: group) ?? 0
+            var subRank = 0
+            if keys.count == 3 {
+                let path = group + "." + keys[1].text
+                if !subgroups.contains(path) { subgroups.append(path) }
+                subRank = (subgroups.firstIndex(of: path) ?? 0) + 1
+            }
+            return Place(group: keys[0], subgroup: keys.count == 3 ? keys[1] : nil, key: keys[keys.count - 1],
+                         groupRank: groupRank, rank: groupRank * 1_024 + subRank)
+        }
+    }()
+
+    /// A facet's position in `places`.
+    static let placeIndex: [Facet: Int] = Dictionary(uniqueKeysWithValues: Facet.allCases.enumerated().map { ($1, $0) })
+
+    /// The top-level members holding `facets`, a group only where one of its facets is set.
+    /// Every array is made at its final size: the groups' member arrays are the objects' storage.
+    static func members(of facets: consuming [Entry]) -> [Fields.Member] {
+        guard !facets.isEmpty else { return [] }
+        var order = consume facets
+        order.sort { places[$0.place].rank < places[$1.place].rank }
+        /// The end of the run of entries from `start` whose ranks `same` holds equal.
+        func runEnd(from start: Int, _ same: (Place, Place) -> Bool) -> Int {
+            var end = start + 1
+            while end < order.count, same(places[order[end].place], places[order[start].place]) { end += 1 }
+            return end
+        }
+        var groups = 0
+        var start = 0
+        while start < order.count {
+            start = runEnd(from: start) { $0.groupRank == $1.groupRank }
+            groups += 1
+        }
+        var result: [Fields.Member] = []
+        result.reserveCapacity(groups)
+        start = 0
+        while start < order.count {
+            let groupEnd = runEnd(from: start) { $0.groupRank == $1.groupRank }
+            // A group's own members, then one member per subgroup (the ranks put them in that order).
+            var memberCount = 0
+            var next = start
+            while next < groupEnd {
+                next = places[order[next].place].subgroup == nil ? next + 1 : runEnd(from: next) { $0.rank == $1.rank }
+                memberCount += 1
+            }
+            var members: [Fields.Member] = []
+            members.reserveCapacity(memberCount)
+            next = start
+            while next < groupEnd {
+                let place = order[next].place
+                guard let subgroup = places[place].subgroup else {
+                    members.append(places[place].key.member(order[next].value))
+                    next += 1
+                    continue
+                }
+                let subgroupEnd = runEnd(from: next) { $0.rank == $1.rank }
+                var subMembers: [Fields.Member] = []
+                subMembers.reserveCapacity(subgroupEnd - next)
+                for entry in next..<subgroupEnd { subMembers.append(places[order[entry].place].key.member(order[entry].value)) }
+                members.append(subgroup.member(.object(Fields(unsorted: subMembers))))
+                next = subgroupEnd
+            }
+            result.append(places[order[start].place].group.member(.object(Fields(unsorted: members))))
+            start = groupEnd
+        }
+        return result
     }
 }
 
