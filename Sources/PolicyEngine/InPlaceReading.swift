@@ -684,6 +684,13 @@ extension ManualBuffer where Element == UInt8 {
 extension MutableElementView {
     /// Exchanges the elements at `left` and `right`.
     @inlinable @inline(__always) public func swapAt(_ left: Int, _ right: Int) { buffer.swapAt(left, right) }
+
+    /// Calls `body` with the element at `index` in place (`inout` is its address: a change made
+    /// through it copies nothing, where a read through the subscript and a write back would
+    /// copy the element and then every storage it shares).
+    @inlinable @inline(__always) public func update<Result>(at index: Int, _ body: (inout Element) throws -> Result) rethrows -> Result {
+        try body(&buffer[index])
+    }
 }
 
 extension MutableElementView where Element: Comparable {

@@ -75,4 +75,16 @@ struct ParallelFillTests {
         }
         #expect(Tracked.live.load(ordering: .relaxed) == before)
     }
+
+    @Test("every element is changed in place exactly once, across chunks", arguments: [0, 1, 8_191, 8_192 * 3 + 5])
+    func updateEachChangesEveryElementOnce(count: Int) {
+        // Elements that share storage with nothing: a change made through a copy would leave the
+        // array's element as it was, a chunk skipped or run twice shows in the counts.
+        var documents = (0..<count).map { [$0] }
+        ParallelMap.updateEach(&documents, minimumChunk: 8_192) { index, element in
+            element.append(index * 2)
+        }
+        #expect(documents.count == count)
+        #expect(documents.indices.allSatisfy { documents[$0] == [$0, $0 * 2] })
+    }
 }

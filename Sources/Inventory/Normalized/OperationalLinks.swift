@@ -1,4 +1,5 @@
 public import PolicyEngine
+import Synchronization
 
 /// The joins that audit logging, failover readiness, backup coverage and primary/DR consistency
 /// need, run by `InventoryNormalizer.link` after its own passes. One walk sorts the resources by
@@ -233,9 +234,9 @@ private struct OperationalPass {
     /// `backup.plans_unknown_reason` says which records are missing.
     mutating func linkBackupSelections() {
         let selections = positions(.backupSelection)
-        var scope = BackupSelectionScope(selections.map { document($0) })
+        let scope = BackupSelectionScope(selections.map { document($0) })
         guard !selections.isEmpty else {
-            markPlansUnknown(&scope)
+            markPlansUnknown(scope)
             return
         }
         var plans: [String: Int] = [:]
@@ -281,7 +282,7 @@ private struct OperationalPass {
                               allConditions: pairs(selected.facet(.backupSelectionConditions))))
         }
         guard !rules.isEmpty else {
-            markPlansUnknown(&scope)
+            markPlansUnknown(scope)
             return
         }
         for position in resources.indices where Self.backupStores.contains(resources[position].type) {
@@ -320,11 +321,15 @@ private struct OperationalPass {
 
     /// No selection takes any store: every AWS store whose account the inputs cannot show
     /// selections of gets unknown plans.
-    mutating func markPlansUnknown(_ scope: inout BackupSelectionScope) {
-        for position in resources.indices where Self.backupStores.contains(resources[position].type) {
-            guard let reason = scope.unknownReason(provider: document(position).at("provider")?.text, account: document(position).at("account")?.text)
-            else { continue }
-            update(position) { $0.setPlansUnknown(reason) }
+    /// Checked and written on every core, each store in place: with no selection among the
+    /// inputs every AWS store gets three facets, and a million of them took a second on one thread.
+    mutating func markPlansUnknown(_ scope: BackupSelectionScope) {
+        ParallelMap.updateEach(&resources, minimumChunk: 8_192) { _, resource in
+            guard Self.backupStores.contains(resource.type),
+                  let reason = scope.unknownReason(provider: resource.document.at("provider")?.text,
+                                                   account: resource.document.at("account")?.text)
+            else { return }
+            resource.document.setPlansUnknown(reason)
         }
     }
 
@@ -488,21 +493,35 @@ struct BackupSelectionScope {
         }
     }
 
-    /// The reason per account without selections, made once.
-    private var reasons: [String: Value] = [:]
+    /// The reason per account without selections, made once and shared by that account's
+    /// stores (asked from every core, `markPlansUnknown`).
+    private let reasons = ReasonTable()
 
     /// Why the plans of an AWS store not taken by any selection are not known; nil when the
     /// inputs could show its selections (so it is in no plan), or for other providers' stores.
-    mutating func unknownReason(provider: String?, account: String?) -> Value? {
+    func unknownReason(provider: String?, account: String?) -> Value? {
         guard provider == "aws" else { return nil }
         guard any else { return Self.noSelection }
         guard !anyWithoutAccount, let account, !account.isEmpty, !accounts.contains(account) else { return nil }
-        if let reason = reasons[account] { return reason }
-        let shown = accounts.sorted().joined(separator: ", ")
-        let reason = Value.string(
-            "the inputs hold AWS Backup selections of account\(accounts.count == 1 ? "" : "s") \(shown) only, none of account \(account) (a selection covers its own account's resources only)")
-        reasons[account] = reason
-        return reason
+        return reasons.reason(for: account) {
+            let shown = accounts.sorted().joined(separator: ", ")
+            return .string(
+                "the inputs hold AWS Backup selections of account\(accounts.count == 1 ? "" : "s") \(shown) only, none of account \(account) (a selection covers its own account's resources only)")
+        }
+    }
+
+    /// Reasons by account, made at the first ask and then shared.
+    private final class ReasonTable: Sendable {
+        private let table = Mutex<[String: Value]>([:])
+
+        func reason(for account: String, _ make: () -> Value) -> Value {
+            table.withLock { table in
+                if let known = table[account] { return known }
+                let made = make()
+                table[account] = made
+                return made
+            }
+        }
     }
 
     /// The reason when no selection is among the inputs, one value shared by every store.

@@ -126,3 +126,20 @@ extension ParallelMap {
         throw firstFailure
     }
 }
+
+extension ParallelMap {
+    /// Calls `body` on every element of `array`, in place, on all cores: each worker changes the
+    /// elements of its own contiguous range (at least `minimumChunk` of them) and reads nothing
+    /// else of the array. For a pass that changes each of a million resources on its own (a
+    /// write of a few facets each): on one thread it kept the other core idle.
+    public static func updateEach<Element>(
+        _ array: inout [Element], minimumChunk: Int, _ body: @Sendable (_ index: Int, _ element: inout Element) -> Void
+    ) {
+        let plan = ChunkPlan(count: array.count, minimumChunk: minimumChunk)
+        array.withMutableElementView { view in
+            forEach(count: plan.chunks) { chunk in
+                for index in plan.range(of: chunk) { view.update(at: index) { body(index, &$0) } }
+            }
+        }
+    }
+}
