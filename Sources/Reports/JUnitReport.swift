@@ -316,14 +316,38 @@ public struct JUnitReport: ReportRenderer {
         /// many times its resource has occurred in the suite so far (a second finding of one
         /// resource is named "resource #2").
         func occurrences() -> [Int] {
+            var occurrences = [Int](repeating: 0, count: findings.count)
+            // A policy's findings come in resource-id order, so a resource's findings are next to
+            // each other and a run of one id counts them without a table (hashing every id twice
+            // was a fifth of the 1M JUnit report's own time). Any other order is counted by id.
+            let counted: Bool = result.findings.withElementView { all in
+                var occurrence = 0
+                for position in findings.indices {
+                    let index = findings[position]
+                    if position > 0 {
+                        let previous = findings[position - 1]
+                        if all[previous].resource < all[index].resource {
+                            occurrence = 1
+                        } else if all[previous].resource == all[index].resource {
+                            occurrence += 1
+                        } else {
+                            return false
+                        }
+                    } else {
+                        occurrence = 1
+                    }
+                    if kind(at: index) != nil { occurrences[position] = occurrence }
+                }
+                return true
+            }
+            if counted { return occurrences }
             var seen: [String: Int] = [:]
             seen.reserveCapacity(findings.count)
-            var occurrences = [Int](repeating: 0, count: findings.count)
             for (position, index) in findings.enumerated() {
                 let resource = result.findings[index].resource
                 let occurrence = (seen[resource] ?? 0) + 1
                 seen[resource] = occurrence
-                if kind(at: index) != nil { occurrences[position] = occurrence }
+                occurrences[position] = kind(at: index) != nil ? occurrence : 0
             }
             return occurrences
         }

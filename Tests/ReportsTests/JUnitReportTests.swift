@@ -93,6 +93,29 @@ struct JUnitReportTests {
         #expect(text.contains(#"file="fixtures/inventory.json""#))
     }
 
+    @Test("a resource's second and third findings in one suite are named #2 and #3, in id order or not")
+    func repeatedResources() throws {
+        func names(_ resources: [String]) throws -> [String] {
+            var result = SampleResult.make()
+            let template = result.findings[1]
+            result.findings = resources.map { resource in
+                var finding = template
+                finding.resource = resource
+                return finding
+            }
+            result.findings.insert(SampleResult.make().findings[0], at: 0)  // a pass of arn:a, counted in summary mode without a case
+            result.passing = .summary
+            let text = String(decoding: try JUnitReport().render(result), as: UTF8.self)
+            // (The sample's second policy matched nothing: its suite's one case is "not applicable".)
+            return text.components(separatedBy: "<testcase name=\"").dropFirst().map { String($0.prefix { $0 != "\"" }) }
+        }
+        // In id order (as the engine hands them over): runs of one id.
+        #expect(try names(["arn:b", "arn:b", "arn:b", "arn:c"]) == ["1 resource pass", "arn:b", "arn:b #2", "arn:b #3", "arn:c", "not applicable"])
+        // Any other order: counted by id.
+        #expect(try names(["arn:c", "arn:b", "arn:c", "arn:b"]) == ["1 resource pass", "arn:c", "arn:b", "arn:c #2", "arn:b #2", "not applicable"])
+        #expect(try names(["arn:a", "arn:b"]) == ["1 resource pass", "arn:a #2", "arn:b", "not applicable"])
+    }
+
     @Test("rendering is deterministic")
     func deterministic() throws {
         let result = SampleResult.make()
