@@ -607,16 +607,6 @@ extension MutableByteView {
 
     @inlinable @inline(__always) init(base: UnsafeMutablePointer<Element>) { self.base = base }
 
-    /// The first `count` elements moved into a new array (one copy of their bytes, no retain);
-    /// the buffer is deallocated and must not be used after.
-    @inlinable public func movedToArray(count: Int) -> [Element] {
-        defer { base.deallocate() }
-        return Array(unsafeUninitializedCapacity: count) { buffer, initialized in
-            if let target = buffer.baseAddress { target.moveInitialize(from: base, count: count) }
-            initialized = count
-        }
-    }
-
     /// Frees the storage; the buffer must not be used after.
     @inlinable public func deallocate() { base.deallocate() }
 
@@ -631,6 +621,17 @@ extension MutableByteView {
 }
 
 extension Array {
+    /// Appends `count` elements that `place` initializes, in any order, each exactly once, at
+    /// the end of the array's storage, through the buffer it gets (valid only inside `place`,
+    /// nothing else read or written through it). `place` returns `count`, or 0 when it
+    /// initialized nothing (then nothing is appended). The array must already have room for
+    /// `count` more elements (`reserveCapacity`). The elements are made where they stay: no copy
+    /// into the array after (`ArrayBuilder`).
+    @inlinable public mutating func appendPlacing(count: Int, _ place: (ManualBuffer<Element>) -> Int) {
+        precondition(capacity - self.count >= count, "appendPlacing needs room reserved for the elements")
+        withoutActuallyEscaping(place) { place in append(contentsOf: PlacedElements(count: count, place: place)) }
+    }
+
     /// An array of `count` elements that `body` initializes, in any order, each exactly once,
     /// with `initialize(at:to:)` of the buffer it gets (valid only inside `body`; nothing else
     /// is read or written through it).
@@ -640,6 +641,31 @@ extension Array {
             body(ManualBuffer(base: base))
             initialized = count
         }
+    }
+}
+
+/// Elements initialized in place by `Array.appendPlacing`: `Array.append(contentsOf:)` hands its
+/// free capacity to `_copyContents`, which lets `place` fill it. The count is not announced
+/// (`underestimatedCount` 0), so that a `place` that fails may initialize nothing.
+@usableFromInline struct PlacedElements<Element>: Sequence {
+    @usableFromInline let count: Int
+    @usableFromInline let place: (ManualBuffer<Element>) -> Int
+
+    @inlinable init(count: Int, place: @escaping (ManualBuffer<Element>) -> Int) {
+        self.count = count
+        self.place = place
+    }
+
+    @inlinable func makeIterator() -> EmptyCollection<Element>.Iterator { EmptyCollection<Element>().makeIterator() }
+
+    @inlinable var underestimatedCount: Int { 0 }
+
+    @inlinable func _copyContents(initializing destination: UnsafeMutableBufferPointer<Element>) -> (EmptyCollection<Element>.Iterator, Int) {
+        precondition(destination.count >= count, "appendPlacing needs room reserved for the elements")
+        guard count > 0, let base = destination.baseAddress else { return (makeIterator(), 0) }
+        let placed = place(ManualBuffer(base: base))
+        precondition(placed == count || placed == 0, "appendPlacing: place initializes all its elements or none")
+        return (makeIterator(), placed)
     }
 }
 

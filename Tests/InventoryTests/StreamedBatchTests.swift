@@ -88,3 +88,19 @@ struct StreamedBatchTests {
         #expect(handed == read.map(\.document))
     }
 }
+
+/// The capacity a streamed reader reserves once, from its first blocks.
+@Suite("Streamed count estimate")
+struct StreamedCountEstimateTests {
+    @Test func reservesOnceFromTheElementsPerByteSoFar() {
+        var estimate = StreamedCountEstimate()
+        #expect(estimate.capacity(after: 100) == nil)  // no report yet
+        estimate.progress(1_000, 10_000)
+        #expect(estimate.capacity(after: 0) == nil)
+        #expect(estimate.capacity(after: 100) == 1_020)  // 100 elements in a tenth of the bytes, plus a fiftieth
+        #expect(estimate.capacity(after: 200) == nil)  // once
+        var whole = StreamedCountEstimate()
+        whole.progress(10_000, 10_000)
+        #expect(whole.capacity(after: 100) == nil)  // all read: nothing left to reserve for
+    }
+}

@@ -92,6 +92,7 @@ public struct AWSConfigReader: StreamingExportReader {
             var stream = JSONArrayStream(path: path, arrayKey: key.isEmpty ? nil : key)
             stream.open = open
             let retention = spec.nativeRecord
+            var estimate = StreamedCountEstimate()
             // Each item is mapped to its final resource by the worker that parsed it, and its
             // tree freed there; an item that fails to map fails the batch, the first by position.
             try stream.forEachBatch(transforming: { (_, pointer, value: consuming Value) -> StreamedEntry in
@@ -102,7 +103,11 @@ public struct AWSConfigReader: StreamingExportReader {
                 } catch {
                     return StreamedEntry(failure: error)
                 }
-            }, progress: progress) { batch in
+            }, progress: { done, total in
+                estimate.progress(done, total)
+                progress(done, total)
+            }) { batch in
+                if let capacity = estimate.capacity(after: resources.count) { resources.reserveCapacity(capacity) }
                 var deletions: [AWSConfigDeletion] = []
                 for index in batch.indices {
                     if let failure = batch[index].failure { throw failure }

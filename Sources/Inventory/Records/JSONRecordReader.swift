@@ -59,7 +59,12 @@ public struct JSONRecordReader: ExportReader {
         }
         let key = try spec.mapping.listField ?? streamedListKey(spec.path)
         var resources = ArrayBuilder<Resource>()
-        try JSONArrayStream(path: spec.path, arrayKey: key).forEachBatch(progress: progress) { batch in
+        var estimate = StreamedCountEstimate()
+        try JSONArrayStream(path: spec.path, arrayKey: key).forEachBatch(progress: { done, total in
+            estimate.progress(done, total)
+            progress(done, total)
+        }) { batch in
+            if let capacity = estimate.capacity(after: resources.count) { resources.reserveCapacity(capacity) }
             // Mapped on all cores straight into place (records are independent); the first
             // failing record, by position, is the one reported.
             try resources.append(count: batch.count, minimumChunk: 1_024) { (range, output) throws(InventoryError) in

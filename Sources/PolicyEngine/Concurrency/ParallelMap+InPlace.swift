@@ -23,28 +23,22 @@ public struct ChunkOutput<Output>: ~Copyable {
     }
 }
 
-/// An array built batch by batch, each batch made on all cores directly in its place (`append`),
-/// and handed over by a move (`build`): its elements are never copied, so a million resources
-/// cost no retain and release on the reading thread to be joined.
-///
-/// Lifetime: the storage is owned by the builder and freed by `build` or its deinit; the
-/// workers' `ChunkOutput`s point into it only during one `append`.
+/// An array built batch by batch, each batch made on all cores directly in its place (`append`)
+/// at the end of the array's own storage, and handed over as it is (`build`): its elements are
+/// never copied, so a million resources cost no retain and release on the reading thread to be
+/// joined, and no second array of them (fresh memory the reading thread would touch alone).
 public struct ArrayBuilder<Element: Sendable>: ~Copyable {
-    private var storage: ManualBuffer<Element>
-    private var capacity: Int
+    private var elements: [Element] = []
+
     /// Elements built so far.
-    public private(set) var count = 0
+    public var count: Int { elements.count }
 
     /// An empty builder with room for `capacity` elements (it grows when needed).
-    public init(capacity: Int = 0) {
-        self.capacity = max(capacity, 16)
-        storage = ManualBuffer(capacity: self.capacity)
-    }
+    public init(capacity: Int = 0) { elements.reserveCapacity(capacity) }
 
-    deinit {
-        storage.deinitialize(count: count)
-        storage.deallocate()
-    }
+    /// Makes room for `capacity` elements in all (a reader that can tell the total early
+    /// reserves it once instead of growing by doubling).
+    public mutating func reserveCapacity(_ capacity: Int) { elements.reserveCapacity(capacity) }
 
     /// Appends `count` elements, made for contiguous ranges of `0..<count` on all cores by `body`
     /// (one output per position of its range, in order; at least `minimumChunk` positions per
@@ -53,22 +47,23 @@ public struct ArrayBuilder<Element: Sendable>: ~Copyable {
     public mutating func append<Failure: Error>(
         count added: Int, minimumChunk: Int, _ body: @Sendable (Range<Int>, inout ChunkOutput<Element>) throws(Failure) -> Void
     ) throws(Failure) {
-        if count + added > capacity { grow(to: max(capacity * 2, count + added)) }
-        try ParallelMap.fill(storage.advanced(by: count), count: added, minimumChunk: minimumChunk, body)
-        count += added
+        guard added > 0 else { return }
+        if elements.count + added > elements.capacity { elements.reserveCapacity(max(elements.capacity * 2, elements.count + added)) }
+        var failure: Failure?
+        elements.appendPlacing(count: added) { destination in
+            do throws(Failure) {
+                try ParallelMap.fill(destination, count: added, minimumChunk: minimumChunk, body)
+                return added
+            } catch {
+                failure = error
+                return 0
+            }
+        }
+        if let failure { throw failure }
     }
 
-    /// The elements, moved into an array (one copy of their bytes, no retain).
-    public consuming func build() -> [Element] {
-        let (storage, count) = (self.storage, self.count)
-        discard self
-        return storage.movedToArray(count: count)
-    }
-
-    private mutating func grow(to newCapacity: Int) {
-        storage = storage.grown(to: newCapacity, moving: count)
-        capacity = newCapacity
-    }
+    /// The elements (the array they were built in).
+    public consuming func build() -> [Element] { elements }
 }
 
 /// An uninitialized destination the workers of one `fill` write to, each in its own range.
