@@ -618,15 +618,44 @@ public enum IdentityResolution {
     // MARK: - Regions
 
     /// One warning per region code that is neither in the catalog nor `global`, naming the first
-    /// resource that has it and how many do.
+    /// resource that has it and how many do. Each range of resources is read on its own core and
+    /// the ranges' codes are joined in order, so "first" is the first in the whole input.
     private static func regionWarnings(_ resources: [Resource], kinds: [StateKind?], regions: RegionCatalog) -> [String] {
         guard !regions.isEmpty else { return [] }
+        let parts = ParallelMap.chunks(count: resources.count, minimumChunk: 16_384) { range in
+            unknownRegions(resources, in: range, kinds: kinds, regions: regions)
+        }
+        var unknown: [(code: String, first: Int, count: Int)] = []
+        var positions: [String: Int] = [:]
+        for part in parts {
+            for entry in part {
+                if let position = positions[entry.code] {
+                    unknown[position].count += entry.count
+                } else {
+                    positions[entry.code] = unknown.count
+                    unknown.append(entry)
+                }
+            }
+        }
+        return unknown.map { entry in
+            let resource = resources[entry.first]
+            let others = entry.count > 1 ? " and \(entry.count - 1) more" : ""
+            return "\(resource.source.reportText): region '\(entry.code)' of \(resource.id)\(others) is not in the region catalog; "
+                + "its jurisdiction is unknown"
+        }
+    }
+
+    /// The codes of `range` that are neither in the catalog nor `global`, in the order they first
+    /// appear there, with the first position and the count of each.
+    private static func unknownRegions(
+        _ resources: [Resource], in range: Range<Int>, kinds: [StateKind?], regions: RegionCatalog
+    ) -> [(code: String, first: Int, count: Int)] {
         var known: [String: Bool] = [:]
         var unknown: [(code: String, first: Int, count: Int)] = []
         var positions: [String: Int] = [:]
         var last: (code: String, isKnown: Bool)?
-        for index in resources.indices where kinds[index] != nil {
-            guard case .string(let code)? = resources[index].document["region"] else { continue }
+        for index in range where kinds[index] != nil {
+            guard case .object(let fields) = resources[index].document, case .string(let code)? = fields[regionKey] else { continue }
             let isKnown: Bool
             if let last, last.code == code {
                 isKnown = last.isKnown
@@ -645,11 +674,9 @@ public enum IdentityResolution {
                 unknown.append((code, index, 1))
             }
         }
-        return unknown.map { entry in
-            let resource = resources[entry.first]
-            let others = entry.count > 1 ? " and \(entry.count - 1) more" : ""
-            return "\(resource.source.reportText): region '\(entry.code)' of \(resource.id)\(others) is not in the region catalog; "
-                + "its jurisdiction is unknown"
-        }
+        return unknown
     }
+
+    /// `region`, hashed once.
+    private static let regionKey = DocumentKey("region")
 }

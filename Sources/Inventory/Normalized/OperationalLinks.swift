@@ -402,9 +402,43 @@ private struct OperationalPass {
 
     // MARK: - 7. Accounts and regions
 
+    /// A provider, account and region of the live records.
+    private struct Scope: Hashable, Sendable {
+        var provider: String
+        var account: String
+        var region: String
+    }
+
+    /// The scopes of some resources: the applications tagged there, and the first resource's source.
+    private typealias ScopesFound = [Scope: (applications: Set<String>, source: SourceReference)]
+
     static func accountRegions(_ resources: [Resource]) -> [Resource] {
-        struct Scope: Hashable { var provider: String; var account: String; var region: String }
-        var found: [Scope: (applications: Set<String>, source: SourceReference)] = [:]
+        // Each range of resources on its own core; the ranges joined in order, so that a scope's
+        // source is still that of its first resource in the whole input.
+        let parts = ParallelMap.chunks(count: resources.count, minimumChunk: 16_384) { range in [scopes(of: resources, in: range)] }
+        var found: ScopesFound = [:]
+        for part in parts {
+            for (scope, entry) in part[0] {
+                if found[scope] == nil { found[scope] = entry } else { found[scope]?.applications.formUnion(entry.applications) }
+            }
+        }
+        var documents: [Resource] = []
+        for (scope, entry) in found.sorted(by: { ($0.key.provider, $0.key.account, $0.key.region) < ($1.key.provider, $1.key.account, $1.key.region) }) {
+            var fields = Fields()
+            fields["name"] = .string("\(scope.account) \(scope.region)")
+            fields["provider"] = .string(scope.provider)
+            fields["account"] = .string(scope.account)
+            fields["region"] = .string(scope.region)
+            fields["applications"] = .array(entry.applications.sorted().map(Value.string))
+            let id = "\(scope.provider):\(scope.account):\(scope.region)"
+            documents.append(Resource(id: id, type: OperationalLinks.accountRegionType, document: .object(fields), source: entry.source))
+        }
+        return documents
+    }
+
+    /// The scopes of `resources[range]` read from live exports (multi- and dual-region codes left out).
+    private static func scopes(of resources: [Resource], in range: Range<Int>) -> ScopesFound {
+        var found: ScopesFound = [:]
         // Runs of one format and of one scope are long (exports group by region): compare with
         // the previous record's before hashing.
         var lastFormat: String?
@@ -417,9 +451,9 @@ private struct OperationalPass {
             lastApplications.removeAll(keepingCapacity: true)
         }
         // Each resource read where it lies: iterating the array copied every resource (a
-        // reference count per member, a million on one thread).
+        // reference count per member).
         resources.withElementView { view in
-            for index in view.indices {
+            for index in range {
                 view.withElement(at: index) { resource in
                     guard let format = resource.source.format else { return }
                     if format != lastFormat {
@@ -446,18 +480,7 @@ private struct OperationalPass {
             }
         }
         flush()
-        var scopes: [Resource] = []
-        for (scope, entry) in found.sorted(by: { ($0.key.provider, $0.key.account, $0.key.region) < ($1.key.provider, $1.key.account, $1.key.region) }) {
-            var fields = Fields()
-            fields["name"] = .string("\(scope.account) \(scope.region)")
-            fields["provider"] = .string(scope.provider)
-            fields["account"] = .string(scope.account)
-            fields["region"] = .string(scope.region)
-            fields["applications"] = .array(entry.applications.sorted().map(Value.string))
-            let id = "\(scope.provider):\(scope.account):\(scope.region)"
-            scopes.append(Resource(id: id, type: OperationalLinks.accountRegionType, document: .object(fields), source: entry.source))
-        }
-        return scopes
+        return found
     }
 }
 
