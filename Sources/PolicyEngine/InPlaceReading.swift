@@ -707,6 +707,24 @@ extension ManualBuffer where Element == UInt8 {
     }
 }
 
+extension MutableElementView where Element == UInt8 {
+    /// Copies the UTF-8 bytes of `text` to `offset` (one `memmove` when its storage is contiguous,
+    /// as a native string's is); returns how many. The workers that share a view copy to
+    /// disjoint ranges (rule 9).
+    @inlinable public func copyUTF8(of text: String, to offset: Int) -> Int {
+        let count = text.utf8.count
+        precondition(offset >= 0 && offset + count <= buffer.count, "copy past the end of a MutableElementView")
+        let copied: Bool? = text.utf8.withContiguousStorageIfAvailable { source in
+            if let from = source.baseAddress, count > 0 { memmove(buffer.baseAddress.unsafelyUnwrapped + offset, from, count) }
+            return true
+        }
+        if copied == nil {
+            for (position, byte) in text.utf8.enumerated() { buffer[offset + position] = byte }
+        }
+        return count
+    }
+}
+
 extension MutableElementView {
     /// Exchanges the elements at `left` and `right`.
     @inlinable @inline(__always) public func swapAt(_ left: Int, _ right: Int) { buffer.swapAt(left, right) }

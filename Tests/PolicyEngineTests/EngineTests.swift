@@ -144,11 +144,12 @@ struct PolicyRunnerTests {
     @Test("findings follow resource-id order whatever the input order; equal ids keep input order")
     func idOrder() throws {
         // Shared 8- and 16-byte prefixes, prefixes of each other, lengths around word edges,
-        // duplicates, and enough ids (40,000) that the sort splits work across cores.
+        // duplicates, and enough ids (70,000) that the sort and the gathering of their bytes
+        // split work across cores.
         var ids: [String] = ["arn:aws:s3:bucket", "arn:aws:s3:bucket-1", "arn:aws:s3:bucket0", "arn:aws:s3:bucket", "arn:aws:",
                              "arn:aws:s", "arn:aws:s3:bucke", "", "a", "arn:aws:s3:bucket-1"]
         var state: UInt64 = 0x9E37_79B9_7F4A_7C15
-        for _ in 0..<40_000 {
+        for _ in 0..<70_000 {
             state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
             let account = (state >> 33) % 7
             let name = (state >> 12) % 5_000
@@ -160,6 +161,8 @@ struct PolicyRunnerTests {
     @Test("ids outside plain ASCII sort as String orders them (canonically equal ids tie)")
     func nonASCIIOrder() throws {
         try expectIDOrder(["café", "cafe\u{301}", "cafe", "Ω", "caf", "z", "café"])
+        // One such id in the last of several ranges of plain ones.
+        try expectIDOrder((0..<70_000).map { "arn:aws:s3:::b-\(($0 * 7_919) % 70_000)" } + ["arn:aws:s3:::b-caf\u{E9}"])
     }
 
     @Test("scope filter: fail means not applicable, error is reported as error")

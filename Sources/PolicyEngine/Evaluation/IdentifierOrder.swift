@@ -14,27 +14,39 @@ enum IdentifierOrder {
     /// Positions of `ids`, ascending by id; equal ids keep position order.
     static func sortedPositions(of ids: [String]) -> [Int] {
         guard ids.count > 1 else { return Array(ids.indices) }
-        var starts: [Int] = []
-        var lengths: [Int] = []
-        starts.reserveCapacity(ids.count)
-        lengths.reserveCapacity(ids.count)
+        // The ids' bytes gathered on all cores (on one thread this was half of the sort at 1M):
+        // each range's byte count, then each range copied to its place. Eight zero bytes of
+        // padding after them let every word load read eight bytes.
+        let plan = ChunkPlan(count: ids.count, minimumChunk: parallelRange)
+        let rangeBytes = ParallelMap.indexed(count: plan.chunks) { chunk in plan.range(of: chunk).reduce(0) { $0 + ids[$1].utf8.count } }
         var total = 0
-        for id in ids { total += id.utf8.count }
-        // Eight zero bytes of padding let every word load read eight bytes.
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(total + 8)
-        for id in ids {
-            let start = bytes.count
-            bytes.append(contentsOf: id.utf8)
-            starts.append(start)
-            lengths.append(bytes.count - start)
+        let rangeStarts = rangeBytes.map { count in
+            defer { total += count }
+            return total
         }
-        guard isPlainASCII(bytes) else {
+        var bytes = [UInt8](repeating: 0, count: total + 8)
+        var starts = [Int](repeating: 0, count: ids.count)
+        var lengths = [Int](repeating: 0, count: ids.count)
+        bytes.withMutableElementView { byteBuffer in
+            starts.withMutableElementView { startBuffer in
+                lengths.withMutableElementView { lengthBuffer in
+                    ParallelMap.forEach(count: plan.chunks) { chunk in
+                        var offset = rangeStarts[chunk]
+                        for index in plan.range(of: chunk) {
+                            let length = byteBuffer.copyUTF8(of: ids[index], to: offset)
+                            startBuffer[index] = offset
+                            lengthBuffer[index] = length
+                            offset += length
+                        }
+                    }
+                }
+            }
+        }
+        guard isPlainASCII(bytes, count: total) else {
             var order = Array(ids.indices)
             order.sort { ids[$0] < ids[$1] }  // stable: ties stay in position order
             return order
         }
-        bytes.append(contentsOf: repeatElement(0, count: 8))
         var order = Array(ids.indices)
         var keys = [UInt64](repeating: 0, count: ids.count)
         bytes.withByteView { byteBuffer in
@@ -54,9 +66,11 @@ enum IdentifierOrder {
         return order
     }
 
-    /// True when every byte is ASCII and none is NUL (checked eight bytes at a time).
-    static func isPlainASCII(_ bytes: [UInt8]) -> Bool {
-        bytes.withByteView { raw in
+    /// True when every one of the first `count` bytes is ASCII and none is NUL (checked eight
+    /// bytes at a time).
+    static func isPlainASCII(_ bytes: [UInt8], count: Int) -> Bool {
+        bytes.withByteView { whole in
+            let raw = whole.extracting(0..<count)
             let words = raw.count / 8
             let high: UInt64 = 0x8080_8080_8080_8080
             let low: UInt64 = 0x0101_0101_0101_0101
