@@ -158,6 +158,28 @@ struct PolicyRunnerTests {
         try expectIDOrder(ids)
     }
 
+    @Test("every resource's type code selects its own type, types first met late included")
+    func typeCodesAcrossRanges() {
+        // 140,000 resources: "c" first appears at 100,000, "d" only at the end, "a" and "b"
+        // everywhere.
+        let types = (0..<140_000).map { position -> String in
+            if position == 100_000 || position == 100_001 { return "c" }
+            if position >= 139_990 { return "d" }
+            return position.isMultiple(of: 3) ? "b" : "a"
+        }
+        let corpus = ResourceCorpus(resources: types.enumerated().map { position, type in
+            Resource(id: "r-\(position)", type: type, document: [:], source: SourceReference(file: "t.json", pointer: "/\(position)"))
+        })
+        #expect(corpus.types == ["a", "b", "c", "d"])
+        for type in ["a", "b", "c", "d"] {
+            #expect(corpus.positions(ofType: type) == types.indices.filter { types[$0] == type }, "\(type)")
+        }
+        // Each resource's code selects exactly its own type's pattern list.
+        let selecting = corpus.policiesByType([["a"], ["b"], ["c"], ["d"]])
+        let lists = ["a": 0, "b": 1, "c": 2, "d": 3]
+        #expect(types.indices.allSatisfy { selecting[corpus.typeCode(at: $0)] == [lists[types[$0]]!] })
+    }
+
     @Test("ids outside plain ASCII sort as String orders them (canonically equal ids tie)")
     func nonASCIIOrder() throws {
         try expectIDOrder(["café", "cafe\u{301}", "cafe", "Ω", "caf", "z", "café"])
