@@ -72,6 +72,24 @@ struct NormalizedModelTests {
         #expect(LocationCodes.ARN("arn:aws:s3:::bucket")?.region == "")
     }
 
+    @Test func caseInsensitiveKeysCompareAsLowercasedStrings() {
+        // ASCII byte folding where both sides are ASCII; Unicode lowercasing otherwise (the Kelvin
+        // sign lowercases to "k", "İ" to "i" and a combining dot).
+        let pairs: [(String, String)] = [
+            ("Properties", "properties"), ("PROPERTIES", "properties"), ("properties", "propertie"), ("", ""), ("a", ""),
+            ("BucketObjectLockConfiguration", "bucketobjectlockconfiguration"), ("Key@", "key`"), ("[", "{"),
+            ("\u{212A}ey", "key"), ("key", "\u{212A}EY"), ("\u{130}d", "i\u{307}d"), ("Stra\u{DF}e", "strasse"), ("\u{C9}t\u{E9}", "\u{E9}T\u{C9}"),
+        ]
+        for (left, right) in pairs {
+            #expect(Value.equalIgnoringCase(left, right) == (left.lowercased() == right.lowercased()), "\(left) ~ \(right)")
+            #expect(Value.equalIgnoringCase(right, left) == (left.lowercased() == right.lowercased()), "\(right) ~ \(left)")
+        }
+        let object = Value.object(Fields([("Zeta", .number(1)), ("properties", .number(2)), ("Properties", .number(3))]))
+        #expect(object.ci("PROPERTIES") == .number(3))  // the first match in key order
+        #expect(object.ci("zeta") == .number(1))
+        #expect(object.ci("absent") == nil)
+    }
+
     // MARK: - TLS
 
     @Test func tlsVersionsAndNamedPolicies() {
@@ -84,6 +102,12 @@ struct NormalizedModelTests {
             ("ELBSecurityPolicy-TLS13-1-2-2021-06", "1.2"), ("ELBSecurityPolicy-TLS13-1-3-2021-06", "1.3"), ("ELBSecurityPolicy-TLS-1-1-2017-01", "1.1"),
             ("ELBSecurityPolicy-FS-1-2-Res-2020-10", "1.2"), ("ELBSecurityPolicy-2016-08", "1.0"), ("ELBSecurityPolicy-FS-2018-06", "1.0"),
             ("custom-policy", nil),
+            // Edges of the byte reading: nothing after a prefix, a minor out of range, lower case, and a
+            // name with a non-ASCII character (read as characters).
+            ("ELBSecurityPolicy-", nil), ("ELBSecurityPolicy-TLS13-1-", nil), ("ELBSecurityPolicy-TLS13-1-9", nil),
+            ("ELBSecurityPolicy-FS-20", "1.0"), ("ELBSecurityPolicy-FS-2", nil), ("ELBSecurityPolicy-x", nil),
+            ("elbsecuritypolicy-2016-08", nil), ("ELBSecurityPolicy-TLS-1-0", "1.0"), ("ELBSecurityPolicy-TLS13-1-2-\u{E9}", "1.2"),
+            ("ELBSecurityPolicy-\u{E9}", nil),
         ]
         for (name, expected) in elb { #expect(TLSVersions.elbPolicy(name) == expected, "\(name)") }
         #expect(TLSVersions.openSearchPolicy("Policy-Min-TLS-1-2-PFS-2023-10") == "1.2")

@@ -42,9 +42,8 @@ extension Value {
             } else {
                 // The first match in key order, found without sorting the members (absent keys
                 // are looked up on every item: `BucketObjectLockConfiguration` of every bucket).
-                let lowered = key.lowercased()
                 var matchedKey: String?
-                for member in fields.unorderedMembers where member.key.lowercased() == lowered {
+                for member in fields.unorderedMembers where Self.equalIgnoringCase(member.key, key) {
                     if let matched = matchedKey, matched <= member.key { continue }
                     matchedKey = member.key
                     found = member.value
@@ -54,6 +53,28 @@ extension Value {
             current = next
         }
         return current
+    }
+
+    /// `left.lowercased() == right.lowercased()`, compared byte by byte with ASCII letters folded
+    /// while both are ASCII, so that a miss allocates nothing (lowercasing every member's key was
+    /// most of the cost of `ci` on an absent key). Exact: at the first non-ASCII byte it compares
+    /// the lowercased strings; before that, an ASCII character lowercases to one ASCII byte, so a
+    /// differing byte or an early end means differing lowercased strings.
+    static func equalIgnoringCase(_ left: String, _ right: String) -> Bool {
+        @inline(__always) func folded(_ byte: UInt8) -> UInt8 { byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte }
+        var leftBytes = left.utf8.makeIterator()
+        var rightBytes = right.utf8.makeIterator()
+        while true {
+            switch (leftBytes.next(), rightBytes.next()) {
+            case (nil, nil):
+                return true
+            case (let leftByte?, let rightByte?):
+                if leftByte >= 0x80 || rightByte >= 0x80 { return left.lowercased() == right.lowercased() }
+                if folded(leftByte) != folded(rightByte) { return false }
+            default:
+                return false
+            }
+        }
     }
 
     /// The first element of an array (Terraform nested blocks are one-element arrays); an object
