@@ -50,3 +50,28 @@ struct ChunkedPassTests {
         #expect(scopes.first?.source.file == "a.json")
     }
 }
+
+/// A plan record whose id is its address (its cloud id is known only after apply) joins the live
+/// record of the same provider, type and name; with no live record in the run there is nothing to
+/// join (the pass returns at once) and the plan's records stay as they are.
+@Suite("Terraform records without a cloud id")
+struct AddressOnlyRecordTests {
+    static func record(id: String, name: String, format: InputFormat, address: String? = nil) -> Resource {
+        let document = Value.object(Fields([
+            ("id", .string(id)), ("provider", .string("aws")), ("type", .string("storage.bucket")), ("name", .string(name)),
+            ("region", .string("eu-west-1")),
+        ]))
+        return Resource(id: id, type: "storage.bucket", document: document,
+                        source: SourceReference(file: "\(format.rawValue).json", pointer: "/0", format: format.rawValue, terraformAddress: address))
+    }
+
+    @Test func joinsTheLiveRecordOfTheSameNameAndOnlyThen() {
+        let planned = Self.record(id: "aws_s3_bucket.logs", name: "acme-logs", format: .terraformPlan, address: "aws_s3_bucket.logs")
+        let other = Self.record(id: "aws_s3_bucket.data", name: "acme-data", format: .terraformPlan, address: "aws_s3_bucket.data")
+        let live = Self.record(id: "arn:aws:s3:::acme-logs", name: "acme-logs", format: .awsConfig)
+        let joined = IdentityResolution.resolve([planned, live, other]).resources
+        #expect(joined.map(\.id).sorted() == ["arn:aws:s3:::acme-logs", "aws_s3_bucket.data"])
+        let planOnly = IdentityResolution.resolve([planned, other]).resources
+        #expect(planOnly.map(\.id) == ["aws_s3_bucket.logs", "aws_s3_bucket.data"])
+    }
+}
