@@ -624,11 +624,12 @@ extension Array {
     /// Appends `count` elements that `place` initializes, in any order, each exactly once, at
     /// the end of the array's storage, through the buffer it gets (valid only inside `place`,
     /// nothing else read or written through it). `place` returns `count`, or 0 when it
-    /// initialized nothing (then nothing is appended). The array must already have room for
-    /// `count` more elements (`reserveCapacity`). The elements are made where they stay: no copy
-    /// into the array after (`ArrayBuilder`).
+    /// initialized nothing (then nothing is appended). Room for them is reserved here when the
+    /// array lacks it or shares its storage; a caller that appends batch after batch reserves
+    /// ahead by doubling, as `ArrayBuilder` does, so that this reservation finds room. The
+    /// elements are made where they stay: no copy into the array after.
     @inlinable public mutating func appendPlacing(count: Int, _ place: (ManualBuffer<Element>) -> Int) {
-        precondition(capacity - self.count >= count, "appendPlacing needs room reserved for the elements")
+        reserveCapacity(self.count + count)
         withoutActuallyEscaping(place) { place in append(contentsOf: PlacedElements(count: count, place: place)) }
     }
 

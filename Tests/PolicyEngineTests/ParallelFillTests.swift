@@ -89,4 +89,19 @@ struct ParallelFillTests {
         #expect(documents.count == count)
         #expect(documents.indices.allSatisfy { documents[$0] == [$0, $0 * 2] })
     }
+
+    @Test("elements placed at the end of an array that shares its storage leave the other owner as it was")
+    func appendPlacingOnSharedStorage() {
+        var array = [1, 2, 3]
+        let shared = array
+        array.appendPlacing(count: 2) { place in
+            place.initialize(at: 0, to: 4)
+            place.initialize(at: 1, to: 5)
+            return 2
+        }
+        #expect(array == [1, 2, 3, 4, 5])
+        #expect(shared == [1, 2, 3])
+        array.appendPlacing(count: 3) { _ in 0 }  // placed nothing: nothing appended
+        #expect(array == [1, 2, 3, 4, 5])
+    }
 }
