@@ -626,21 +626,13 @@ public enum IdentityResolution {
     private static func regionWarnings(_ resources: [Resource], kinds: [StateKind?], regions: RegionCatalog) -> [String] {
         guard !regions.isEmpty else { return [] }
         let parts = ParallelMap.chunks(count: resources.count, minimumChunk: 16_384) { range in
-            unknownRegions(resources, in: range, kinds: kinds, regions: regions)
+            [unknownRegions(resources, in: range, kinds: kinds, regions: regions)]
         }
-        var unknown: [(code: String, first: Int, count: Int)] = []
-        var positions: [String: Int] = [:]
+        var unknown = UnknownRegionTally()
         for part in parts {
-            for entry in part {
-                if let position = positions[entry.code] {
-                    unknown[position].count += entry.count
-                } else {
-                    positions[entry.code] = unknown.count
-                    unknown.append(entry)
-                }
-            }
+            for entry in part[0].entries { unknown.add(entry.code, first: entry.first, count: entry.count) }
         }
-        return unknown.map { entry in
+        return unknown.entries.map { entry in
             let resource = resources[entry.first]
             let others = entry.count > 1 ? " and \(entry.count - 1) more" : ""
             return "\(resource.source.reportText): region '\(entry.code)' of \(resource.id)\(others) is not in the region catalog; "
@@ -652,10 +644,9 @@ public enum IdentityResolution {
     /// appear there, with the first position and the count of each.
     private static func unknownRegions(
         _ resources: [Resource], in range: Range<Int>, kinds: [StateKind?], regions: RegionCatalog
-    ) -> [(code: String, first: Int, count: Int)] {
+    ) -> UnknownRegionTally {
         var known: [String: Bool] = [:]
-        var unknown: [(code: String, first: Int, count: Int)] = []
-        var positions: [String: Int] = [:]
+        var unknown = UnknownRegionTally()
         var last: (code: String, isKnown: Bool)?
         for index in range where kinds[index] != nil {
             guard case .object(let fields) = resources[index].document, case .string(let code)? = fields[regionKey] else { continue }
@@ -670,14 +661,27 @@ public enum IdentityResolution {
             }
             last = (code, isKnown)
             guard !isKnown else { continue }
-            if let position = positions[code] {
-                unknown[position].count += 1
-            } else {
-                positions[code] = unknown.count
-                unknown.append((code, index, 1))
-            }
+            unknown.add(code, first: index, count: 1)
         }
         return unknown
+    }
+
+    /// Region codes outside the catalog in the order they first appear, each with its first
+    /// position and how many resources have it: counted within a range, then the ranges' tallies
+    /// added in order.
+    private struct UnknownRegionTally: Sendable {
+        private(set) var entries: [(code: String, first: Int, count: Int)] = []
+        private var positions: [String: Int] = [:]
+
+        /// Counts `count` more of `code`; `first` is kept from its first addition.
+        mutating func add(_ code: String, first: Int, count: Int) {
+            if let position = positions[code] {
+                entries[position].count += count
+            } else {
+                positions[code] = entries.count
+                entries.append((code, first, count))
+            }
+        }
     }
 
     /// `region`, hashed once.
