@@ -97,8 +97,9 @@ public struct NormalizedResource: Sendable {
         // names is a facet group's.
         var set: [FacetGroups.Entry] = []
         swap(&set, &facets)
-        var members = FacetGroups.members(of: consume set)
-        members.reserveCapacity(members.count + extras.count + 17)
+        // Room for the members added below too, so that the array the groups go into is the
+        // document's storage, allocated once.
+        var members = FacetGroups.members(of: consume set, reservingRoomFor: extras.count + 17)
         members.append(contentsOf: extras.unorderedMembers)
         typealias Key = DocumentMemberKeys
         members.append(Key.id, .string(id))
@@ -199,10 +200,15 @@ enum FacetGroups {
     /// A facet's position in `places`.
     static let placeIndex: [Facet: Int] = Dictionary(uniqueKeysWithValues: Facet.allCases.enumerated().map { ($1, $0) })
 
-    /// The top-level members holding `facets`, a group only where one of its facets is set.
-    /// Every array is made at its final size: the groups' member arrays are the objects' storage.
-    static func members(of facets: consuming [Entry]) -> [Fields.Member] {
-        guard !facets.isEmpty else { return [] }
+    /// The top-level members holding `facets`, a group only where one of its facets is set, in
+    /// an array with room for `more` members besides. Every array is made at its final size:
+    /// the member arrays are the objects' storage.
+    static func members(of facets: consuming [Entry], reservingRoomFor more: Int) -> [Fields.Member] {
+        var result: [Fields.Member] = []
+        guard !facets.isEmpty else {
+            result.reserveCapacity(more)
+            return result
+        }
         var order = consume facets
         order.sort { places[$0.place].rank < places[$1.place].rank }
         /// The end of the run of entries from `start` whose ranks `same` holds equal.
@@ -217,8 +223,7 @@ enum FacetGroups {
             start = runEnd(from: start) { $0.groupRank == $1.groupRank }
             groups += 1
         }
-        var result: [Fields.Member] = []
-        result.reserveCapacity(groups)
+        result.reserveCapacity(groups + more)
         start = 0
         while start < order.count {
             let groupEnd = runEnd(from: start) { $0.groupRank == $1.groupRank }
