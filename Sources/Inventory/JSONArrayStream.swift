@@ -72,73 +72,55 @@ public struct JSONArrayStream {
         try forEachParsedBatch(transform, releasingOnAllCores: false, progress: progress, body)
     }
 
+    /// The reading loop. Reading and scanning the next block (the reading thread's serial work:
+    /// the read itself, a plan's root-member scan, the element scan) run on another thread
+    /// while the current block's elements are parsed on all cores, so that the cores do not
+    /// wait for it between batches (at 1M plan resources one core idled a fifth of the read).
+    /// Batches still reach `body` in order, on the calling thread, and an error is thrown after
+    /// the batches before it, as when the blocks were read one after another.
     private func forEachParsedBatch<Element: Sendable>(
         _ transform: @escaping @Sendable (Int, String, consuming Value) -> Element, releasingOnAllCores: Bool,
         progress: (_ done: Int, _ total: Int) -> Void, _ body: (inout [Element]) throws -> Void
     ) throws {
-        let file = try open(path)
-        var scanner = Scanner(arrayKey: arrayKey, file: path)
-        var buffer: [UInt8] = []
-        var bufferOffset = 0  // file offset of buffer[0]
-        var consumed = 0  // bytes of buffer already scanned
-        var nextIndex = 0
-        var atEnd = false
-        var first = true
-        var chunk = [UInt8](repeating: 0, count: blockSize)
-        while !atEnd {
-            let got = try chunk.withMutableByteView { (view) throws(InventoryError) in try file.readInput(into: view) }
-            if got == 0 {
-                atEnd = true
-            } else {
-                var from = 0
-                if first {
-                    first = false
-                    if got >= 2, (chunk[0] == 0xFF && chunk[1] == 0xFE) || (chunk[0] == 0xFE && chunk[1] == 0xFF) {
-                        try streamTranscoded(transform, body)
-                        return
-                    }
-                    if got >= 3, chunk[0] == 0xEF, chunk[1] == 0xBB, chunk[2] == 0xBF {
-                        from = 3
-                        bufferOffset = 3
-                    }
-                }
-                buffer.append(contentsOf: chunk[from..<got])
-            }
-            // Scan what we have and collect complete elements.
-            let ranges: [Range<Int>]
-            do {
-                ranges = try buffer.withByteView { bytes in
-                    try scanner.scan(bytes, from: consumed, final: atEnd)
-                }
-            } catch let failure as ScanFailure {
-                throw try located(failure.reason, at: bufferOffset + failure.offset)
-            }
-            consumed = scanner.resumeOffset
-            if !ranges.isEmpty {
-                var elements = try parse(ranges, in: buffer, firstIndex: nextIndex, bufferOffset: bufferOffset, transform)
-                nextIndex += elements.count
-                try body(&elements)
-                if releasingOnAllCores { ParallelRelease.release(consume elements) }
-            }
-            // Drop everything before the first byte still needed.
-            let keep = scanner.keepFrom
-            if keep > 0 {
-                buffer.removeFirst(keep)
-                bufferOffset += keep
-                consumed -= keep
-                scanner.shift(by: keep)
-            }
-            // What is left is one element still incomplete: bounded, so one huge value cannot take
-            // all memory (docs/limits.md).
-            if buffer.count > Self.maximumElementBytes {
-                throw try locatedByCounting("one element is larger than \(Self.maximumElementBytes >> 20) MiB (the limit; "
-                                  + "ASSAY_MAX_JSON_VALUE_MB sets another)", at: bufferOffset)
-            }
-            progress(min(file.position, file.size), file.size)
+        let reader = BlockReader(file: try open(path), scanner: Scanner(arrayKey: arrayKey, file: path), blockSize: blockSize)
+        // The first block is read here: it tells whether the file is UTF-16.
+        var current = try located(reader.next())
+        if reader.isUTF16 {
+            try streamTranscoded(transform, body)
+            return
         }
-        if !scanner.sawArray {
+        var nextIndex = 0
+        while true {
+            var following: Result<ScannedBlock, BlockFailure>?
+            if let batch = current.batch {
+                let last = current.last
+                following = try ParallelMap.overlapping({ last ? nil : reader.next() }, while: { () throws -> Void in
+                    var elements = try parse(batch.ranges, in: batch.buffer, firstIndex: nextIndex, bufferOffset: batch.bufferOffset, transform)
+                    nextIndex += elements.count
+                    try body(&elements)
+                    if releasingOnAllCores { ParallelRelease.release(consume elements) }
+                }).background
+                reader.recycle(batch.buffer)
+            }
+            progress(current.position, current.size)
+            if current.last { break }
+            current = try located(following ?? reader.next())
+        }
+        if !reader.sawArray {
             let expected = arrayKey.map { "an object with an array under \"\($0)\"" } ?? "a JSON array"
             throw InventoryError.unexpectedStructure(file: path, pointer: "", expected: expected)
+        }
+    }
+
+    /// The block a `BlockReader` step gave, or its failure as a located input error.
+    private func located(_ step: Result<ScannedBlock, BlockFailure>) throws -> ScannedBlock {
+        switch step {
+        case .success(let block): return block
+        case .failure(.unreadable(let error)): throw error
+        case .failure(.scan(let reason, let offset)): throw try located(reason, at: offset)
+        case .failure(.elementTooLarge(let offset)):
+            throw try locatedByCounting("one element is larger than \(Self.maximumElementBytes >> 20) MiB (the limit; "
+                                        + "ASSAY_MAX_JSON_VALUE_MB sets another)", at: offset)
         }
     }
 
@@ -261,6 +243,129 @@ extension String {
             }
         }
         return result
+    }
+}
+
+// MARK: - Block reading
+
+/// Complete elements of one block, for the parse: the buffer they are in (its first byte at
+/// `bufferOffset` in the file) and their ranges in it.
+private struct ParsableBatch: Sendable {
+    var buffer: [UInt8]
+    var bufferOffset: Int
+    var ranges: [Range<Int>]
+}
+
+/// One step of `BlockReader`: the elements it completed, if any, and how far the file is read.
+private struct ScannedBlock: Sendable {
+    var batch: ParsableBatch?
+    /// Bytes of the file read, and its size (for progress).
+    var position: Int
+    var size: Int
+    /// The file has ended: no step follows.
+    var last: Bool
+}
+
+/// Why a `BlockReader` step failed, with file offsets (located on the calling thread).
+private enum BlockFailure: Error, Sendable {
+    case unreadable(InventoryError)
+    case scan(reason: String, offset: Int)
+    case elementTooLarge(offset: Int)
+}
+
+/// Reads the file block by block and finds the array elements each block completes: the
+/// serial half of `JSONArrayStream`'s loop, which runs one block ahead of the parse.
+///
+/// Sendable: one thread at a time uses it. The loop starts a step on another thread only after
+/// the previous step returned, and waits for it (`ParallelMap.overlapping`) before it touches
+/// the reader again (`recycle`, `sawArray`, the next step).
+private final class BlockReader: @unchecked Sendable {
+    private let file: any ByteSource
+    private var scanner: Scanner
+    /// The bytes from the first one still needed (an element or key not yet complete) on.
+    private var buffer: [UInt8] = []
+    /// File offset of `buffer[0]`.
+    private var bufferOffset = 0
+    /// Bytes of `buffer` already scanned.
+    private var consumed = 0
+    private var chunk: [UInt8]
+    /// A batch's buffer, back from the parse: the next one is built in its storage, not in
+    /// fresh memory (8 MiB of new pages a block).
+    private var spare: [UInt8] = []
+    private var first = true
+    private var atEnd = false
+    /// The file is UTF-16 (known after the first step, which then reads nothing more).
+    private(set) var isUTF16 = false
+    var sawArray: Bool { scanner.sawArray }
+
+    init(file: any ByteSource, scanner: Scanner, blockSize: Int) {
+        self.file = file
+        self.scanner = scanner
+        chunk = [UInt8](repeating: 0, count: blockSize)
+    }
+
+    /// Hands a parsed batch's buffer back for reuse.
+    func recycle(_ used: [UInt8]) {
+        spare = used
+    }
+
+    /// Reads the next block and scans it.
+    func next() -> Result<ScannedBlock, BlockFailure> {
+        // What is left is one element still incomplete: bounded, so one huge value cannot take
+        // all memory (docs/limits.md).
+        if buffer.count > JSONArrayStream.maximumElementBytes { return .failure(.elementTooLarge(offset: bufferOffset)) }
+        let got: Int
+        do throws(InventoryError) {
+            got = try chunk.withMutableByteView { (view) throws(InventoryError) in try file.readInput(into: view) }
+        } catch {
+            return .failure(.unreadable(error))
+        }
+        if got == 0 {
+            atEnd = true
+        } else {
+            var from = 0
+            if first {
+                first = false
+                if got >= 2, (chunk[0] == 0xFF && chunk[1] == 0xFE) || (chunk[0] == 0xFE && chunk[1] == 0xFF) {
+                    isUTF16 = true
+                    return .success(ScannedBlock(batch: nil, position: 0, size: file.size, last: true))
+                }
+                if got >= 3, chunk[0] == 0xEF, chunk[1] == 0xBB, chunk[2] == 0xBF {
+                    from = 3
+                    bufferOffset = 3
+                }
+            }
+            buffer.append(contentsOf: chunk[from..<got])
+        }
+        let ranges: [Range<Int>]
+        do {
+            ranges = try buffer.withByteView { bytes in try scanner.scan(bytes, from: consumed, final: atEnd) }
+        } catch let failure as ScanFailure {
+            return .failure(.scan(reason: failure.reason, offset: bufferOffset + failure.offset))
+        } catch {
+            preconditionFailure("the scanner throws only ScanFailure")
+        }
+        consumed = scanner.resumeOffset
+        // Drop everything before the first byte still needed. A batch keeps its buffer for the
+        // parse; the bytes still needed move to the spare one.
+        let keep = scanner.keepFrom
+        var batch: ParsableBatch?
+        if !ranges.isEmpty {
+            var rest = spare
+            spare = []
+            rest.removeAll(keepingCapacity: true)
+            rest.append(contentsOf: buffer[keep...])
+            batch = ParsableBatch(buffer: buffer, bufferOffset: bufferOffset, ranges: ranges)
+            buffer = rest
+        } else if keep > 0 {
+            buffer.removeFirst(keep)
+        }
+        if keep > 0 {
+            bufferOffset += keep
+            consumed -= keep
+            scanner.shift(by: keep)
+        }
+        return .success(ScannedBlock(batch: batch, position: min(file.position, file.size), size: file.size, last: atEnd))
     }
 }
 

@@ -143,6 +143,32 @@ struct JSONArrayStreamTests {
         #expect(elements.map { $0.value["n"]?.doubleValue ?? -1 } == (0..<300).map(Double.init))
         #expect(elements[299].pointer == "/configurationItems/299")
         #expect(elements[5].value["tags"]?["note"] == .string("a, b ] } \" [ {"))
+        // Each batch's buffer is reused for a later block once parsed: every element must still be
+        // the one the whole document holds.
+        let whole = try JSONParser.parse(Array(document(count: 300).utf8.dropFirst(3)))
+        #expect(elements.map(\.value) == whole["configurationItems"]?.arrayValue)
+    }
+
+    @Test("the batches of the blocks before a structural error reach the body first, and the error is located", arguments: [64, 4096, 1 << 20])
+    func errorAfterBatches(blockSize: Int) throws {
+        // The array's closing bracket is a brace: found only after all 300 elements.
+        var text = document(count: 300)
+        text = text.replacingOccurrences(of: "\n], \"tail\"", with: "\n}, \"tail\"")
+        let path = Fixtures.write(text, to: "brace-\(blockSize).json", in: folder)
+        var stream = JSONArrayStream(path: path, arrayKey: "configurationItems")
+        stream.blockSize = blockSize
+        var seen: [Int] = []
+        do {
+            try stream.forEachBatch { batch in seen += batch.map(\.index) }
+            Issue.record("expected an error")
+        } catch let error as InventoryError {
+            #expect(error.diagnostic.location?.line == 302)
+            #expect(error.diagnostic.location?.column == 1)
+        }
+        // The elements the failing block completed are not handed over (its scan failed); those
+        // of every block before it are, in order, before the error.
+        #expect(seen == Array(0..<seen.count))
+        if blockSize == 64 { #expect(seen.count >= 298) }
     }
 
     @Test("a root array streams too, and a malformed element is located in the file")
