@@ -335,6 +335,10 @@ private final class BlockReader: @unchecked Sendable {
                     bufferOffset = 3
                 }
             }
+            // Room for a block and a quarter more than what is held (a larger element's bytes
+            // double it): growing by the array's own doubling left both buffers at twice a block.
+            let needed = buffer.count + got - from
+            if buffer.capacity < needed { buffer.reserveCapacity(needed + max(chunk.count >> 2, buffer.count)) }
             buffer.append(contentsOf: chunk[from..<got])
         }
         let ranges: [Range<Int>]
