@@ -37,6 +37,40 @@ struct ResourceBuildingTests {
         #expect(documents(region: nil).tabled.path("location_kind") == nil)
     }
 
+    @Test("a document's member array holds its members and one more, whatever is set")
+    func documentStorageIsSizedToItsMembers() {
+        // Every combination of the optional members: the array the document is stored in has room
+        // for one group a later pass adds (a store's unknown backup plans) and not much more (it
+        // reserved 17 whatever was set: 40 bytes for each member nobody filled).
+        for mask in 0..<(1 << 8) {
+            func set(_ bit: Int) -> Bool { mask & (1 << bit) != 0 }
+            var resource = NormalizedResource(
+                id: "r", provider: .aws, kind: .storageBucket, nativeType: "t", attributes: .object(Fields()), format: .awsConfig,
+                source: SourceReference(file: "f", pointer: set(7) ? "/0" : nil))
+            resource.nativeID = set(0) ? "n" : nil
+            resource.name = set(1) ? "name" : nil
+            resource.region = set(2) ? "eu-west-1" : nil
+            resource.zone = set(3) ? "eu-west-1a" : nil
+            resource.account = set(4) ? "123" : nil
+            resource.capturedAt = set(5) ? "2025-01-01" : nil
+            resource.terraform = set(6) ? .object(Fields()) : nil
+            resource[.atRestEnabled] = .bool(true)
+            var document = resource.resource().document
+            guard case .object(let fields) = document else { Issue.record("not an object"); continue }
+            let members = fields.unorderedMembers
+            #expect(members.capacity >= members.count + 1, "mask \(mask)")
+            #expect(members.capacity <= members.count + 2, "mask \(mask): \(members.capacity) for \(members.count)")
+            if case .object(let source)? = document.path("source") {
+                #expect(source.unorderedMembers.capacity <= source.unorderedMembers.count + 1, "mask \(mask)")
+            }
+            // The later group fits: the storage is not reallocated.
+            let before = fields.unorderedMembers.capacity
+            document.setFacet(.backupPlans, .unknown)
+            guard case .object(let grown) = document else { continue }
+            #expect(grown.unorderedMembers.capacity == before, "mask \(mask)")
+        }
+    }
+
     @Test(.enabled(if: Samples.available, "../shared/external-data/resources is absent: public plans skipped"))
     func streamedPublicPlansMatchWholeReads() throws {
         // Checkov's plans: modules, nested child modules, for_each keys, references to resources

@@ -97,9 +97,11 @@ public struct NormalizedResource: Sendable {
         // names is a facet group's.
         var set: [FacetGroups.Entry] = []
         swap(&set, &facets)
-        // Room for the members added below too, so that the array the groups go into is the
-        // document's storage, allocated once.
-        var members = FacetGroups.members(of: consume set, reservingRoomFor: extras.count + 17)
+        // Room for the members added below too, and for one group a later pass adds (the linking
+        // passes set facets of groups a reader did not, such as `backup` for a store whose
+        // plans are unknown): the array the groups go into is the document's storage, allocated
+        // once. Not more: a reserved member nobody fills is 40 bytes per resource.
+        var members = FacetGroups.members(of: consume set, reservingRoomFor: extras.count + namedMemberCount + 1)
         members.append(contentsOf: extras.unorderedMembers)
         typealias Key = DocumentMemberKeys
         members.append(Key.id, .string(id))
@@ -122,7 +124,7 @@ public struct NormalizedResource: Sendable {
         members.append(Key.tags, .object(Fields(tags.map { ($0.key, Value.string($0.value)) })))
         members.append(Key.capturedAt, capturedAt.map(Value.string))
         var sourceMembers: [Fields.Member] = []
-        sourceMembers.reserveCapacity(4)
+        sourceMembers.reserveCapacity(2 + (source.pointer == nil ? 0 : 1) + (source.line == nil ? 0 : 1))
         sourceMembers.append(Key.format, .string(format.rawValue))
         sourceMembers.append(Key.file, .string(source.file))
         sourceMembers.append(Key.pointer, source.pointer.map(Value.string))
@@ -134,6 +136,17 @@ public struct NormalizedResource: Sendable {
         var reference = source
         if reference.format == nil { reference.format = format.rawValue }
         return Resource(id: id, type: kind.rawValue, document: .object(fields), source: reference)
+    }
+
+    /// How many named members `resource()` adds after the facet groups and the extras: seven
+    /// always (`id`, `provider`, `type`, `native_type`, `tags`, `source`, `attributes`), each
+    /// optional one that is set, `location_kind` wherever a kind, zone or region is, and
+    /// `jurisdictions` wherever a region is (one too many for a region no catalog knows).
+    private var namedMemberCount: Int {
+        func count(_ set: Bool) -> Int { set ? 1 : 0 }
+        let optional = count(nativeID != nil) + count(name != nil) + count(region != nil) + count(zone != nil)
+            + count(account != nil) + count(capturedAt != nil) + count(terraform != nil)
+        return 7 + optional + count(locationKind != nil || zone != nil || region != nil) + count(region != nil)
     }
 
     /// The location kind the region and zone imply; `catalogued` is the region's kind already
