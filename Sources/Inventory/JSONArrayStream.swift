@@ -258,9 +258,12 @@ private struct ParsableBatch: Sendable {
 
 /// One step of `BlockReader`: the elements it completed, if any, and how far the file is read.
 private struct ScannedBlock: Sendable {
+    /// The elements the step completed; nil when it completed none (a block inside one element,
+    /// or before or after the array).
     var batch: ParsableBatch?
-    /// Bytes of the file read, and its size (for progress).
+    /// Bytes of the file read so far (for progress).
     var position: Int
+    /// The file's size (for progress; 0 when unknown).
     var size: Int
     /// The file has ended: no step follows.
     var last: Bool
@@ -342,12 +345,10 @@ private final class BlockReader: @unchecked Sendable {
             buffer.append(contentsOf: chunk[from..<got])
         }
         let ranges: [Range<Int>]
-        do {
-            ranges = try buffer.withByteView { bytes in try scanner.scan(bytes, from: consumed, final: atEnd) }
-        } catch let failure as ScanFailure {
-            return .failure(.scan(reason: failure.reason, offset: bufferOffset + failure.offset))
+        do throws(ScanFailure) {
+            ranges = try buffer.withByteView { (bytes) throws(ScanFailure) in try scanner.scan(bytes, from: consumed, final: atEnd) }
         } catch {
-            preconditionFailure("the scanner throws only ScanFailure")
+            return .failure(.scan(reason: error.reason, offset: bufferOffset + error.offset))
         }
         consumed = scanner.resumeOffset
         // Drop everything before the first byte still needed. A batch keeps its buffer for the
@@ -424,7 +425,7 @@ private struct Scanner {
     /// The target array's elements from `start`: until the array closes or the bytes end
     /// (`json_array_scan`, 64 bytes per step; the strings of the array's elements are tracked
     /// there, apart from `strings`, which serves the root object around it).
-    private mutating func scanArray(_ bytes: ByteView, from start: Int, into ranges: inout [Range<Int>]) throws -> Int {
+    private mutating func scanArray(_ bytes: ByteView, from start: Int, into ranges: inout [Range<Int>]) throws(ScanFailure) -> Int {
         var state = json_array_scan_state(depth: Int64(depth), element_start: Int64(elementStart ?? -1),
                                           in_string: arrayStrings.inString, escaped: arrayStrings.escaped)
         defer {
@@ -454,7 +455,7 @@ private struct Scanner {
     private var rangeBuffer = [Int64](repeating: 0, count: 2 * 4_096)
 
     // swiftlint:disable:next cyclomatic_complexity function_body_length
-    mutating func scan(_ bytes: ByteView, from offset: Int, final: Bool) throws -> [Range<Int>] {
+    mutating func scan(_ bytes: ByteView, from offset: Int, final: Bool) throws(ScanFailure) -> [Range<Int>] {
         var ranges: [Range<Int>] = []
         var index = offset
         let count = bytes.count
