@@ -110,18 +110,18 @@ extension Fields {
     /// immutable documents the corpus keeps alive, and a copy of a value costs reference
     /// counting per path step. `hint` is where the key was found in a previous object: documents
     /// of one source list their keys in the same order, so it usually saves the search.
-    func pointerToValue(forKey key: String, hash: UInt32, hint: Int) -> (value: UnsafePointer<Value>, index: Int)? {
+    func pointerToValue(forKey key: ObjectKey, hint: Int) -> (value: UnsafePointer<Value>, index: Int)? {
         members.withUnsafeBufferPointer { buffer -> (value: UnsafePointer<Value>, index: Int)? in
             guard let base = buffer.baseAddress else { return nil }
             let count = buffer.count
             var found = -1
             if count <= Self.linearLimit {
-                if hint < count && buffer[hint].keyHash == hash && Self.sameKey(buffer[hint].key, key) {
+                if hint < count && buffer[hint].objectKey == key {
                     found = hint
                 } else {
                     var index = 0
                     while index < count {
-                        if buffer[index].keyHash == hash && Self.sameKey(buffer[index].key, key) {
+                        if buffer[index].objectKey == key {
                             found = index
                             break
                         }
@@ -129,20 +129,142 @@ extension Fields {
                     }
                 }
             } else {
+                let text = key.text
                 var low = 0
                 var high = count
                 while low < high {
                     let mid = (low + high) / 2
-                    if buffer[mid].key == key {
+                    if buffer[mid].objectKey == key {
                         found = mid
                         break
                     }
-                    if buffer[mid].key < key { low = mid + 1 } else { high = mid }
+                    if buffer[mid].key < text { low = mid + 1 } else { high = mid }
                 }
             }
             guard found >= 0 else { return nil }
             return (UnsafeRawPointer(base + found).assumingMemoryBound(to: Value.self), found)
         }
+    }
+}
+
+// MARK: - Interned object keys
+
+/// The process's table of object keys behind `ObjectKey`: each distinct key text gets a number
+/// the first time it is seen, and a document member stores that 4-byte number instead of a
+/// 16-byte `String` (a member takes 24 bytes instead of 40).
+///
+/// Lookups take no lock. The index is an open-addressing table of atomic words, each the key's
+/// `KeyHash` in the high half and its number + 1 in the low half (0: an empty slot). An entry's
+/// text is written before the word that publishes its number (a release store; lookups load with
+/// acquire), and never changed after. Insertions take `lock`. An index more than half full is
+/// replaced by one twice its size, published the same way; the old one is kept, never freed, so
+/// that a lookup still probing it stays sound (a key it misses there is found again under the
+/// lock). Entries live in chunks of 4,096 that never move, reached through a fixed directory.
+///
+/// Sendable: entries and chunk pointers are written once, under `lock`, before the release store
+/// that publishes the number, and only read after; the index words and the current index's
+/// address are atomics; `count` and `retired` are touched only under `lock`.
+final class KeyTable: @unchecked Sendable {
+    /// The one table of the process.
+    static let shared = KeyTable()
+
+    /// A key's text and its `KeyHash`.
+    struct Entry {
+        let text: String
+        let hash: UInt32
+    }
+
+    private static let chunkBits = 12
+    private static let chunkSize = 1 << chunkBits
+    /// Chunks in the directory: room for 2^28 distinct keys, far beyond what fits in memory.
+    private static let chunkLimit = 1 << 16
+    private static let initialSlots = 1 << 10
+
+    private let chunks: UnsafeMutablePointer<UnsafeMutablePointer<Entry>?>
+    /// Address of the current index: word 0 holds its slot mask, words 1… its slots.
+    private let currentIndex: Atomic<UInt>
+    private let lock = Mutex<Void>(())
+    private var count = 0
+    /// Indexes replaced by larger ones (kept for lookups that may still probe them).
+    private var retired: [UnsafeMutablePointer<Atomic<UInt64>>] = []
+
+    private init() {
+        chunks = .allocate(capacity: Self.chunkLimit)
+        chunks.initialize(repeating: nil, count: Self.chunkLimit)
+        currentIndex = Atomic(UInt(bitPattern: Self.makeIndex(slots: Self.initialSlots)))
+    }
+
+    /// A new index of `slots` empty slots (a power of two).
+    private static func makeIndex(slots: Int) -> UnsafeMutablePointer<Atomic<UInt64>> {
+        let index = UnsafeMutablePointer<Atomic<UInt64>>.allocate(capacity: slots + 1)
+        index.initialize(to: Atomic(UInt64(slots - 1)))
+        for slot in 1...slots { (index + slot).initialize(to: Atomic(0)) }
+        return index
+    }
+
+    private var index: UnsafeMutablePointer<Atomic<UInt64>> {
+        UnsafeMutablePointer(bitPattern: currentIndex.load(ordering: .acquiring)).unsafelyUnwrapped
+    }
+
+    /// The entry of `number` (a number this table handed out).
+    @inline(__always) private func entry(_ number: UInt32) -> UnsafeMutablePointer<Entry> {
+        chunks[Int(number) >> Self.chunkBits].unsafelyUnwrapped + (Int(number) & (Self.chunkSize - 1))
+    }
+
+    /// The text of `number`.
+    @inline(__always) func text(_ number: UInt32) -> String { entry(number).pointee.text }
+
+    /// The `KeyHash` of `number`'s text.
+    @inline(__always) func hash(_ number: UInt32) -> UInt32 { entry(number).pointee.hash }
+
+    /// The number of the key `bytes` (whose `KeyHash` is `hash`); nil when it was never interned.
+    func number(of bytes: ByteView, hash: UInt32) -> UInt32? { find(bytes, hash: hash, in: index) }
+
+    private func find(_ bytes: ByteView, hash: UInt32, in index: UnsafeMutablePointer<Atomic<UInt64>>) -> UInt32? {
+        let mask = Int(index[0].load(ordering: .relaxed))
+        var slot = Int(hash) & mask
+        while true {
+            let word = index[1 + slot].load(ordering: .acquiring)
+            if word == 0 { return nil }
+            if UInt32(truncatingIfNeeded: word >> 32) == hash {
+                let number = UInt32(truncatingIfNeeded: word) &- 1
+                if entry(number).pointee.text.withByteViewIfContiguous({ $0.sameBytes(as: bytes) }) == true { return number }
+            }
+            slot = (slot + 1) & mask
+        }
+    }
+
+    /// The number of the key `bytes` (whose `KeyHash` is `hash`), handing out the next one when
+    /// the key is new (`text` makes its `String`, then only; it must be a native string).
+    func intern(_ bytes: ByteView, hash: UInt32, text: () -> String) -> UInt32 {
+        if let found = find(bytes, hash: hash, in: index) { return found }
+        return lock.withLock { _ -> UInt32 in
+            var current = index
+            if let found = find(bytes, hash: hash, in: current) { return found }
+            let number = count
+            precondition(number < Self.chunkLimit << Self.chunkBits, "more than 2^28 distinct object keys")
+            if chunks[number >> Self.chunkBits] == nil { chunks[number >> Self.chunkBits] = .allocate(capacity: Self.chunkSize) }
+            entry(UInt32(number)).initialize(to: Entry(text: text(), hash: hash))
+            count += 1
+            let slots = Int(current[0].load(ordering: .relaxed)) + 1
+            if count * 2 > slots {
+                let grown = Self.makeIndex(slots: slots * 2)
+                for earlier in 0..<number { Self.place(UInt32(earlier), hash: entry(UInt32(earlier)).pointee.hash, in: grown) }
+                retired.append(current)
+                currentIndex.store(UInt(bitPattern: grown), ordering: .releasing)
+                current = grown
+            }
+            Self.place(UInt32(number), hash: hash, in: current)
+            return UInt32(number)
+        }
+    }
+
+    /// Publishes `number` in the first free slot from its hash's.
+    private static func place(_ number: UInt32, hash: UInt32, in index: UnsafeMutablePointer<Atomic<UInt64>>) {
+        let mask = Int(index[0].load(ordering: .relaxed))
+        var slot = Int(hash) & mask
+        while index[1 + slot].load(ordering: .relaxed) != 0 { slot = (slot + 1) & mask }
+        index[1 + slot].store(UInt64(hash) << 32 | UInt64(number + 1), ordering: .releasing)
     }
 }
 
@@ -154,8 +276,7 @@ extension Fields {
 final class PlanPath: @unchecked Sendable {
     /// One step; a struct (not an enum) so that reading a step's key never copies it.
     struct Step {
-        let key: String
-        let hash: UInt32
+        let key: ObjectKey
         let index: Int
         let isKey: Bool
     }
@@ -173,8 +294,8 @@ final class PlanPath: @unchecked Sendable {
         steps = .allocate(capacity: path.components.count)
         for (position, component) in path.components.enumerated() {
             switch component {
-            case .key(let key): steps.initializeElement(at: position, to: Step(key: key, hash: path.keyHashes[position], index: 0, isKey: true))
-            case .index(let index): steps.initializeElement(at: position, to: Step(key: "", hash: 0, index: index, isKey: false))
+            case .key: steps.initializeElement(at: position, to: Step(key: path.objectKeys[position].unsafelyUnwrapped, index: 0, isKey: true))
+            case .index(let index): steps.initializeElement(at: position, to: Step(key: FieldPath.noKey, index: index, isKey: false))
             }
         }
     }
@@ -192,7 +313,7 @@ final class PlanPath: @unchecked Sendable {
             if steps[position].isKey {
                 let hint = hints[position].load(ordering: .relaxed)
                 var index = hint
-                guard let next = Self.member(of: value, key: steps[position].key, hash: steps[position].hash, index: &index) else {
+                guard let next = Self.member(of: value, key: steps[position].key, index: &index) else {
                     return Self.stop(at: value)
                 }
                 if index != hint { hints[position].store(index, ordering: .relaxed) }
@@ -209,8 +330,8 @@ final class PlanPath: @unchecked Sendable {
 
     /// The member `key` of the object at `value` (nil when it is not an object or lacks the
     /// key); `index` brings the hint and returns where the key was found.
-    private static func member(of value: ValuePointer, key: String, hash: UInt32, index: inout Int) -> ValuePointer? {
-        guard case .object(let fields) = value.pointee, let found = fields.pointerToValue(forKey: key, hash: hash, hint: index) else {
+    private static func member(of value: ValuePointer, key: ObjectKey, index: inout Int) -> ValuePointer? {
+        guard case .object(let fields) = value.pointee, let found = fields.pointerToValue(forKey: key, hint: index) else {
             return nil
         }
         index = found.index

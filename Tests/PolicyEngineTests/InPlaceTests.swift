@@ -31,10 +31,10 @@ struct InPlaceTests {
             Issue.record("not an object")
             return
         }
-        let found = try #require(fields.pointerToValue(forKey: "d", hash: KeyHash.of("d"), hint: 0))
+        let found = try #require(fields.pointerToValue(forKey: ObjectKey("d"), hint: 0))
         #expect(found.value.pointee == .string("x"))
-        #expect(fields.pointerToValue(forKey: "missing", hash: KeyHash.of("missing"), hint: 0) == nil)
-        let again = try #require(fields.pointerToValue(forKey: "d", hash: KeyHash.of("d"), hint: found.index))
+        #expect(fields.pointerToValue(forKey: ObjectKey("missing"), hint: 0) == nil)
+        let again = try #require(fields.pointerToValue(forKey: ObjectKey("d"), hint: found.index))
         #expect(again.value == found.value)
     }
 

@@ -46,7 +46,7 @@ enum NativeRecord {
             // A commutative sum: `Fields` equality ignores member order.
             var sum: UInt64 = 6
             for member in fields.unorderedMembers {
-                sum = sum &+ mix(UInt64(member.keyHash) &* 0x100_0000_01B3 ^ digest(member.value))
+                sum = sum &+ mix(UInt64(member.objectKey.textHash) &* 0x100_0000_01B3 ^ digest(member.value))
             }
             return mix(sum)
         }

@@ -425,7 +425,7 @@ public enum IdentityResolution {
     private static func samePositionFree(_ lhs: Fields, _ rhs: Fields) -> Bool {
         var compared = 0
         for member in lhs.unorderedMembers where !positionKeys.contains(member.key) {
-            guard let other = rhs.value(forKey: member.key, hash: member.keyHash), other == member.value else { return false }
+            guard let other = rhs.value(for: member.objectKey), other == member.value else { return false }
             compared += 1
         }
         return compared == rhs.unorderedMembers.count(where: { !positionKeys.contains($0.key) })
@@ -433,8 +433,7 @@ public enum IdentityResolution {
 
     /// Top-level members a lower-precedence record never fills: the native record, the
     /// position, tags, and what the merge sets itself.
-    private static let keptFromWinner: [(key: String, hash: UInt32)] = ["attributes", "source", "tags", "id", "type", "native_type", "drift"]
-        .map { ($0, KeyHash.of($0)) }
+    private static let keptFromWinner: [ObjectKey] = ["attributes", "source", "tags", "id", "type", "native_type", "drift"].map(ObjectKey.init)
 
     /// `target` with the members it lacks taken from a lower-precedence record (objects merged
     /// member by member; unknown values never; at the top level not `keptFromWinner`); nil when
@@ -450,9 +449,9 @@ public enum IdentityResolution {
             result = copy
         }
         for member in other.unorderedMembers {
-            if depth == 0, keptFromWinner.contains(where: { $0.hash == member.keyHash && $0.key == member.key }) { continue }
+            if depth == 0, keptFromWinner.contains(member.objectKey) { continue }
             if case .unknown = member.value { continue }
-            let existing = result.map { $0.value(forKey: member.key, hash: member.keyHash) } ?? target.value(forKey: member.key, hash: member.keyHash)
+            let existing = result.map { $0.value(for: member.objectKey) } ?? target.value(for: member.objectKey)
             if let existing, !existing.isNull {
                 if case .object(let nested) = existing, case .object(let extra) = member.value,
                    let merged = filled(nested, from: extra, depth: depth + 1) {
@@ -562,26 +561,26 @@ public enum IdentityResolution {
     }
 
     /// The facet paths by top-level group (`encryption`, `backup` …), in `Facet` order.
-    private static let driftFacetGroups: [(key: String, hash: UInt32, facets: [[String]])] = {
-        var groups: [(key: String, hash: UInt32, facets: [[String]])] = []
+    private static let driftFacetGroups: [(key: String, facets: [[String]])] = {
+        var groups: [(key: String, facets: [[String]])] = []
         for facet in Facet.allCases {
             let path = facet.components
             guard let group = path.first else { continue }
             if let position = groups.firstIndex(where: { $0.key == group }) {
                 groups[position].facets.append(path)
             } else {
-                groups.append((group, KeyHash.of(group), [path]))
+                groups.append((group, [path]))
             }
         }
         return groups
     }()
 
     /// The top-level members drift compares — the facet groups (bit = position in
-    /// `driftFacetGroups`), then `region` and `tags` — each with its key hash and bit.
-    private static let driftKeys: [(key: String, hash: UInt32, bit: UInt64)] = {
+    /// `driftFacetGroups`), then `region` and `tags` — each interned, with its bit.
+    private static let driftKeys: [(key: ObjectKey, bit: UInt64)] = {
         let keys = driftFacetGroups.map(\.key) + ["region", "tags"]
         precondition(keys.count <= 64, "drift keys fit one 64-bit mask")
-        return keys.enumerated().map { ($0.element, KeyHash.of($0.element), UInt64(1) << UInt64($0.offset)) }
+        return keys.enumerated().map { (ObjectKey($0.element), UInt64(1) << UInt64($0.offset)) }
     }()
     private static let regionBit = UInt64(1) << UInt64(driftFacetGroups.count)
     private static let tagsBit = UInt64(1) << UInt64(driftFacetGroups.count + 1)
@@ -590,7 +589,7 @@ public enum IdentityResolution {
     /// each document's members are walked once (a key one document lacks and another has differs).
     private static func differingGroups(_ objects: [Fields]) -> UInt64 {
         func bit(_ member: Fields.Member) -> UInt64 {
-            for entry in driftKeys where entry.hash == member.keyHash && entry.key == member.key { return entry.bit }
+            for entry in driftKeys where entry.key == member.objectKey { return entry.bit }
             return 0
         }
         var differing: UInt64 = 0
@@ -598,11 +597,11 @@ public enum IdentityResolution {
         for other in objects.dropFirst() {
             for member in first.unorderedMembers {
                 let flag = bit(member)
-                if flag != 0, differing & flag == 0, other.value(forKey: member.key, hash: member.keyHash) != member.value { differing |= flag }
+                if flag != 0, differing & flag == 0, other.value(for: member.objectKey) != member.value { differing |= flag }
             }
             for member in other.unorderedMembers {
                 let flag = bit(member)
-                if flag != 0, differing & flag == 0, first.value(forKey: member.key, hash: member.keyHash) == nil { differing |= flag }
+                if flag != 0, differing & flag == 0, first.value(for: member.objectKey) == nil { differing |= flag }
             }
         }
         return differing

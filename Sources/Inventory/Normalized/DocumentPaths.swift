@@ -84,23 +84,23 @@ extension Value {
     }
 }
 
-/// A document key with its `KeyHash`, computed once where the key is declared (facet paths, the
-/// normalized document's member names, the native fields a reader reads of every record), so
-/// that a lookup compares integers without hashing the key's text again.
+/// A document key interned once where it is declared (facet paths, the normalized document's
+/// member names, the native fields a reader reads of every record), so that a lookup compares
+/// numbers without looking the key's text up again.
 struct DocumentKey: Sendable {
-    /// The key and its hash, as a member with a null value (`member(_:)` fills it).
+    /// The key, as a member with a null value (`member(_:)` fills it).
     private let template: Fields.Member
 
-    /// Hashes `text` once.
+    /// Interns `text` once.
     init(_ text: String) { template = Fields.Member(key: text, value: .null) }
 
     /// The key.
     var text: String { template.key }
 
-    /// `KeyHash.of(text)`.
-    var hash: UInt32 { template.keyHash }
+    /// The interned key.
+    var objectKey: ObjectKey { template.objectKey }
 
-    /// A member under this key, its hash not computed again (documents built from their members).
+    /// A member under this key, not interned again (documents built from their members).
     @inline(__always) func member(_ value: Value) -> Fields.Member {
         var member = template
         member.value = value
@@ -117,10 +117,9 @@ extension Array where Element == Fields.Member {
 }
 
 extension Fields {
-    /// The member under a key hashed once (`Fields` hashes the key of a write itself); setting
-    /// `nil` removes it.
+    /// The member under a key interned once; setting `nil` removes it.
     @inline(__always) subscript(key: DocumentKey) -> Value? {
-        get { value(forKey: key.text, hash: key.hash) }
-        set { self[key.text] = newValue }
+        get { value(for: key.objectKey) }
+        set { self[key.objectKey] = newValue }
     }
 }

@@ -304,7 +304,7 @@ enum TerraformDocument {
                 case .bool(true), .object, .array: break
                 default: continue
                 }
-                if let merged = merge(fields.value(forKey: mark.key, hash: mark.keyHash), unknown: mark.value) { fields[mark.key] = merged }
+                if let merged = merge(fields.value(for: mark.objectKey), unknown: mark.value) { fields[mark.objectKey] = merged }
             }
             return after == nil && fields.isEmpty ? nil : .object(fields)
         case .array(let marks)?:

@@ -155,7 +155,7 @@ extension ConditionEvaluator {
         case (.object(let left), .object(let right)):
             guard left.count == right.count else { return false }
             return left.members.allSatisfy { member in
-                right.value(forKey: member.key, hash: member.keyHash).map { equal(member.value, $0) } ?? false
+                right.value(for: member.objectKey).map { equal(member.value, $0) } ?? false
             }
         default:
             return lhs == rhs

@@ -24,8 +24,11 @@ public struct FieldPath: Sendable, Hashable, CustomStringConvertible {
     public let anchor: Anchor
     /// The steps from the anchor.
     public let components: [Component]
-    /// `KeyHash` of each key step (0 for index steps), computed once here so lookups compare integers.
-    @usableFromInline let keyHashes: [UInt32]
+    /// Each key step's key, interned once here so lookups compare numbers (nil for index steps).
+    @usableFromInline let objectKeys: [ObjectKey?]
+    /// The key an index step's plan slot holds (never looked up).
+    static let noKey = ObjectKey("")
+
     /// The canonical text, computed once (evidence quotes it for every failing resource).
     public let description: String
 
@@ -33,9 +36,9 @@ public struct FieldPath: Sendable, Hashable, CustomStringConvertible {
     public init(anchor: Anchor = .current, components: [Component]) {
         self.anchor = anchor
         self.components = components
-        keyHashes = components.map { component in
-            if case .key(let key) = component { return KeyHash.of(key) }
-            return 0
+        objectKeys = components.map { component in
+            if case .key(let key) = component { return ObjectKey(key) }
+            return nil
         }
         description = Self.text(anchor: anchor, components: components)
     }
@@ -153,8 +156,8 @@ public struct FieldPath: Sendable, Hashable, CustomStringConvertible {
         var current = base
         for (step, component) in components.enumerated() {
             switch (component, current) {
-            case (.key(let key), .object(let fields)):
-                guard let next = fields.value(forKey: key, hash: keyHashes[step]) else { return nil }
+            case (.key, .object(let fields)):
+                guard let next = fields.value(for: objectKeys[step].unsafelyUnwrapped) else { return nil }
                 current = next
             case (.index(let index), .array(let items)):
                 let resolved = index < 0 ? items.count + index : index

@@ -6,37 +6,27 @@
 /// sorted and binary-searched. Iteration always yields members in key order, so every writer
 /// is deterministic whatever the input order; equality and hashing ignore member order.
 public struct Fields: Sendable, Hashable, Sequence {
-    /// One key/value member.
+    /// One key/value member: 24 bytes, the value and its interned key.
     public struct Member: Sendable, Hashable {
         /// The member's value. Declared first, so that it sits at offset 0 and a pointer to a
         /// member is a pointer to its value (`pointerToValue`; a test checks the layout).
         public var value: Value
-        /// `KeyHash.of(key)`, so lookups compare integers before strings.
-        public let keyHash: UInt32
-        /// The member's key.
-        public let key: String
+        /// The member's key, interned (lookups compare its number).
+        public let objectKey: ObjectKey
+
+        /// The member's key text.
+        @inlinable public var key: String { objectKey.text }
 
         /// Creates a member.
         @inlinable public init(key: String, value: Value) {
-            self.key = key
             self.value = value
-            keyHash = KeyHash.of(key)
+            objectKey = ObjectKey(key)
         }
 
-        /// Creates a member whose key hash is already known (the JSON parser hashes keys as it reads them).
-        @inlinable init(key: String, hash: UInt32, value: Value) {
-            self.key = key
+        /// Creates a member under an interned key (the JSON parser and readers' declared keys).
+        @inlinable public init(_ key: ObjectKey, value: Value) {
             self.value = value
-            keyHash = hash
-        }
-
-        /// Equality by key and value (the hash follows from the key).
-        public static func == (lhs: Member, rhs: Member) -> Bool { lhs.key == rhs.key && lhs.value == rhs.value }
-
-        /// Hashes key and value.
-        public func hash(into hasher: inout Hasher) {
-            hasher.combine(key)
-            hasher.combine(value)
+            objectKey = key
         }
     }
 
@@ -67,7 +57,7 @@ public struct Fields: Sendable, Hashable, Sequence {
                 let member = unique[index]
                 var earlier = index - 1
                 while earlier >= 0 {
-                    if unique[earlier].keyHash == member.keyHash && unique[earlier].key == member.key {
+                    if unique[earlier].objectKey == member.objectKey {
                         unique.remove(at: earlier)
                         index -= 1
                     }
@@ -80,26 +70,25 @@ public struct Fields: Sendable, Hashable, Sequence {
         members = unique
     }
 
-    /// False when no two members share a key hash (then no key repeats). Duplicate keys are
-    /// rare, so this runs on integers only: a 64-bit mask of hash bits settles most objects in
-    /// one pass, pairs of hashes the rest. (Through an element view: iterating the array
-    /// would copy every member.)
+    /// False when no two members share a key. Duplicate keys are rare, so this runs on the keys'
+    /// numbers: a 64-bit mask of their low bits settles most objects in one pass, pairs the rest.
+    /// (Through an element view: iterating the array would copy every member.)
     private static func mayHaveDuplicateKeys(_ members: [Member]) -> Bool {
         members.withElementView { buffer in
             var seen: UInt64 = 0
             var collided = false
             for index in buffer.indices {
-                let bit = UInt64(1) << UInt64(buffer[index].keyHash & 63)
+                let bit = UInt64(1) << UInt64(buffer[index].objectKey.number & 63)
                 if seen & bit != 0 { collided = true }
                 seen |= bit
             }
             guard collided else { return false }
             if buffer.count > linearLimit {
-                var hashes = Set<UInt32>(minimumCapacity: buffer.count)
-                return !buffer.indices.allSatisfy { hashes.insert(buffer[$0].keyHash).inserted }
+                var keys = Set<ObjectKey>(minimumCapacity: buffer.count)
+                return !buffer.indices.allSatisfy { keys.insert(buffer[$0].objectKey).inserted }
             }
             for index in buffer.indices.dropFirst() {
-                for earlier in 0..<index where buffer[earlier].keyHash == buffer[index].keyHash { return true }
+                for earlier in 0..<index where buffer[earlier].objectKey == buffer[index].objectKey { return true }
             }
             return false
         }
@@ -128,71 +117,72 @@ public struct Fields: Sendable, Hashable, Sequence {
     }
 
     /// Index of `key`, if present.
-    @usableFromInline func index(of key: String, hash: UInt32) -> Int? {
+    @usableFromInline func index(of key: ObjectKey) -> Int? {
         let count = members.count
         if count <= Self.linearLimit {
             var index = 0
             while index < count {
-                if members[index].keyHash == hash && members[index].key == key { return index }
+                if members[index].objectKey == key { return index }
                 index += 1
             }
             return nil
         }
+        let text = key.text
         var low = 0
         var high = count
         while low < high {
             let mid = (low + high) / 2
-            let candidate = members[mid].key
-            if candidate == key { return mid }
-            if candidate < key { low = mid + 1 } else { high = mid }
+            if members[mid].objectKey == key { return mid }
+            if members[mid].key < text { low = mid + 1 } else { high = mid }
         }
         return nil
     }
 
-    /// The value under `key` whose `KeyHash` is already known (compiled paths carry it).
-    @inlinable public func value(forKey key: String, hash: UInt32) -> Value? {
+    /// The value under an interned key (compiled paths and declared keys carry one).
+    @inlinable public func value(for key: ObjectKey) -> Value? {
         let count = members.count
         if count <= Self.linearLimit {
             var index = 0
             while index < count {
-                if members[index].keyHash == hash && members[index].key == key { return members[index].value }
+                if members[index].objectKey == key { return members[index].value }
                 index += 1
             }
             return nil
         }
-        guard let found = index(of: key, hash: hash) else { return nil }
+        guard let found = index(of: key) else { return nil }
         return members[found].value
-    }
-
-    /// `String`'s `==`, with a byte comparison first for keys longer than a small string: `==`
-    /// compares short keys as 16 raw bytes, but normalizes longer ones, which costs far more
-    /// (and equal bytes are equal strings).
-    @inline(__always) static func sameKey(_ stored: String, _ key: String) -> Bool {
-        if key.utf8.count > 15, stored.utf8.count == key.utf8.count {
-            let sameBytes = stored.withByteViewIfContiguous { left in key.withByteViewIfContiguous { right in left.sameBytes(as: right) } }
-            if sameBytes == true { return true }
-        }
-        return stored == key
     }
 
     /// The value stored under `key`; setting `nil` removes the member.
     public subscript(key: String) -> Value? {
-        get { value(forKey: key, hash: KeyHash.of(key)) }
+        get { ObjectKey(existing: key).flatMap { value(for: $0) } }
         set {
-            let hash = KeyHash.of(key)
-            if let found = index(of: key, hash: hash) {
+            if let newValue {
+                self[ObjectKey(key)] = newValue
+            } else if let existing = ObjectKey(existing: key) {
+                self[existing] = nil
+            }
+        }
+    }
+
+    /// The value stored under an interned key; setting `nil` removes the member.
+    public subscript(key: ObjectKey) -> Value? {
+        get { value(for: key) }
+        set {
+            if let found = index(of: key) {
                 if let newValue { members[found].value = newValue } else { members.remove(at: found) }
                 return
             }
             guard let newValue else { return }
-            let member = Member(key: key, hash: hash, value: newValue)
+            let member = Member(key, value: newValue)
             if members.count < Self.linearLimit {
                 members.append(member)
             } else if members.count == Self.linearLimit {
                 members.append(member)
                 members.sort { $0.key < $1.key }
             } else {
-                let insertion = members.firstIndex { $0.key > key } ?? members.count
+                let text = key.text
+                let insertion = members.firstIndex { $0.key > text } ?? members.count
                 members.insert(member, at: insertion)
             }
         }
@@ -205,7 +195,7 @@ public struct Fields: Sendable, Hashable, Sequence {
     public static func == (lhs: Fields, rhs: Fields) -> Bool {
         guard lhs.members.count == rhs.members.count else { return false }
         for member in lhs.members {
-            guard let other = rhs.value(forKey: member.key, hash: member.keyHash), other == member.value else { return false }
+            guard let other = rhs.value(for: member.objectKey), other == member.value else { return false }
         }
         return true
     }

@@ -153,31 +153,31 @@ public struct JSONParser {
         // Duplicate keys are an error (RFC 8259 leaves their meaning open): a 64-bit mask of key
         // hashes settles small objects, a set takes over in large ones.
         var hashMask: UInt64 = 0
-        var largeObjectKeys: Set<String>?
+        var largeObjectKeys: Set<ObjectKey>?
         while true {
             skipWhitespace()
             guard index < bytes.count, bytes[index] == UInt8(ascii: "\"") else {
                 throw error("expected a quoted object key")
             }
             let keyStart = index
-            let (key, hash) = try parseKey()
+            let key = try parseKey()
             if largeObjectKeys != nil {
-                if largeObjectKeys?.insert(key).inserted == false { throw duplicateKey(key, at: keyStart) }
+                if largeObjectKeys?.insert(key).inserted == false { throw duplicateKey(key.text, at: keyStart) }
             } else {
-                let bit: UInt64 = 1 << UInt64(hash & 63)
-                if hashMask & bit != 0 && stack.contains(key, hash: hash, from: stackStart) { throw duplicateKey(key, at: keyStart) }
+                let bit: UInt64 = 1 << UInt64(key.number & 63)
+                if hashMask & bit != 0 && stack.contains(key, from: stackStart) { throw duplicateKey(key.text, at: keyStart) }
                 hashMask |= bit
                 if stack.count - stackStart >= 64 { largeObjectKeys = stack.keys(from: stackStart).union([key]) }
             }
             skipWhitespace()
             guard index < bytes.count, bytes[index] == UInt8(ascii: ":") else {
-                throw error("expected ':' after object key \"\(key)\"")
+                throw error("expected ':' after object key \"\(key.text)\"")
             }
             index += 1
             let value = try parseValue()
             // Members collect on a stack, so each object gets one exactly sized allocation
             // instead of a growing array.
-            stack.push(Fields.Member(key: key, hash: hash, value: value))
+            stack.push(Fields.Member(key, value: value))
             skipWhitespace()
             guard index < bytes.count else { throw error("unexpected end of input inside an object") }
             if bytes[index] == UInt8(ascii: ",") {
@@ -225,22 +225,21 @@ public struct JSONParser {
 
     // MARK: - Scalars
 
-    /// An object key and its `KeyHash` (escaped keys are hashed after unescaping). With a cache,
-    /// a key seen before costs its scan, a word-wise hash and one compare: the cache keeps each
-    /// key's `KeyHash`, so FNV's multiply per byte runs only the first time.
-    private mutating func parseKey() throws(JSONSyntaxError) -> (String, UInt32) {
+    /// An object key, interned (escaped keys after unescaping). With a cache, a key seen before
+    /// costs its scan, a word-wise hash and one compare: the cache keeps each key's `ObjectKey`,
+    /// so FNV's multiply per byte and the key table's lookup run only the first time.
+    private mutating func parseKey() throws(JSONSyntaxError) -> ObjectKey {
         let start = index + 1
         let (end, nonASCII) = bytes.jsonStringRun(from: start)
         guard end < bytes.count, bytes[end] == UInt8(ascii: "\"") else {
             // An escape, a control byte or the end of the input: the string path decodes or reports it.
-            let key = try parseString()
-            return (key, KeyHash.of(key))
+            return ObjectKey(try parseString())
         }
         if nonASCII { try checkUTF8(from: start, to: end) }
         index = end + 1
         let slice = bytes.extracting(start..<end)
         if let keyCache { return keyCache.key(for: slice) }
-        return (String(decoding: slice, as: UTF8.self), KeyHash.of(slice))
+        return ObjectKey(slice, hash: KeyHash.of(slice)) { slice.string }
     }
 
     private mutating func parseString() throws(JSONSyntaxError) -> String {
@@ -526,9 +525,8 @@ public final class JSONKeyCache: @unchecked Sendable {
     private struct Slot {
         /// `contentHash` of the string's bytes.
         var hash: UInt32
-        /// The string's `KeyHash`, once it was read as a key (`hasKeyHash`).
-        var keyHash: UInt32
-        var hasKeyHash: Bool
+        /// The string as an interned key, once it was read as a key.
+        var key: ObjectKey?
         var string: String
     }
 
@@ -550,7 +548,7 @@ public final class JSONKeyCache: @unchecked Sendable {
 
     /// An empty cache.
     public init() {
-        slots = ManualBuffer(repeating: Slot(hash: 0, keyHash: 0, hasKeyHash: false, string: ""), count: Self.slotCount)
+        slots = ManualBuffer(repeating: Slot(hash: 0, key: nil, string: ""), count: Self.slotCount)
         composites = ManualBuffer(repeating: CompositeSlot(hash: 0, length: 0, value: .null), count: Self.slotCount)
         compositeTexts = ManualBuffer(capacity: Self.slotCount * Self.compositeLimit)
     }
@@ -596,24 +594,23 @@ public final class JSONKeyCache: @unchecked Sendable {
         guard let found = lookUp(bytes) else { return bytes.string }
         if found.hit { return slots[found.slot].string }
         let fresh = bytes.string
-        slots[found.slot] = Slot(hash: found.hash, keyHash: 0, hasKeyHash: false, string: fresh)
+        slots[found.slot] = Slot(hash: found.hash, key: nil, string: fresh)
         return fresh
     }
 
-    /// An object key for `bytes` and its `KeyHash`, both from the cache when the same bytes were seen.
-    func key(for bytes: ByteView) -> (String, UInt32) {
-        guard let found = lookUp(bytes) else { return (bytes.string, KeyHash.of(bytes)) }
+    /// The interned key `bytes`, from the cache when the same bytes were seen as a key.
+    func key(for bytes: ByteView) -> ObjectKey {
+        guard let found = lookUp(bytes) else { return ObjectKey(bytes, hash: KeyHash.of(bytes)) { bytes.string } }
         if found.hit {
-            if !slots[found.slot].hasKeyHash {
-                slots[found.slot].keyHash = KeyHash.of(bytes)
-                slots[found.slot].hasKeyHash = true
-            }
-            return (slots[found.slot].string, slots[found.slot].keyHash)
+            if let key = slots[found.slot].key { return key }
+            let key = ObjectKey(bytes, hash: KeyHash.of(bytes)) { slots[found.slot].string }
+            slots[found.slot].key = key
+            return key
         }
         let fresh = bytes.string
-        let keyHash = KeyHash.of(bytes)
-        slots[found.slot] = Slot(hash: found.hash, keyHash: keyHash, hasKeyHash: true, string: fresh)
-        return (fresh, keyHash)
+        let key = ObjectKey(bytes, hash: KeyHash.of(bytes)) { fresh }
+        slots[found.slot] = Slot(hash: found.hash, key: key, string: fresh)
+        return key
     }
 
     /// The slot of `bytes`, their content hash, and whether the slot holds them; nil when they are
@@ -671,13 +668,13 @@ final class MemberStack {
     }
 
     /// True when a member from `start` on has `key`.
-    func contains(_ key: String, hash: UInt32, from start: Int) -> Bool {
-        for index in start..<count where base[index].keyHash == hash && base[index].key == key { return true }
+    func contains(_ key: ObjectKey, from start: Int) -> Bool {
+        for index in start..<count where base[index].objectKey == key { return true }
         return false
     }
 
     /// The keys of the members from `start` on.
-    func keys(from start: Int) -> Set<String> { Set((start..<count).map { base[$0].key }) }
+    func keys(from start: Int) -> Set<ObjectKey> { Set((start..<count).map { base[$0].objectKey }) }
 
     /// Moves the members from `start` on (the innermost object's) into a new exactly sized array.
     /// (`reserveCapacity` then appends: `Array(unsafeUninitializedCapacity:)` allocates through
