@@ -154,7 +154,8 @@ extension Fields {
 /// 16-byte `String` (a member takes 24 bytes instead of 40).
 ///
 /// Lookups take no lock. The index is an open-addressing table of atomic words, each the key's
-/// `KeyHash` in the high half and its number + 1 in the low half (0: an empty slot). An entry's
+/// index hash (`JSONKeyCache.contentHash`: eight bytes per multiply, where `KeyHash` takes one)
+/// in the high half and its number + 1 in the low half (0: an empty slot). An entry's
 /// text is written before the word that publishes its number (a release store; lookups load with
 /// acquire), and never changed after. Insertions take `lock`. An index more than half full is
 /// replaced by one twice its size, published the same way; the old one is kept, never freed, so
@@ -168,10 +169,11 @@ final class KeyTable: @unchecked Sendable {
     /// The one table of the process.
     static let shared = KeyTable()
 
-    /// A key's text and its `KeyHash`.
+    /// A key's text, its index hash and its `KeyHash`.
     struct Entry {
         let text: String
-        let hash: UInt32
+        let indexHash: UInt32
+        let textHash: UInt32
     }
 
     private static let chunkBits = 12
@@ -215,9 +217,9 @@ final class KeyTable: @unchecked Sendable {
     @inline(__always) func text(_ number: UInt32) -> String { entry(number).pointee.text }
 
     /// The `KeyHash` of `number`'s text.
-    @inline(__always) func hash(_ number: UInt32) -> UInt32 { entry(number).pointee.hash }
+    @inline(__always) func textHash(_ number: UInt32) -> UInt32 { entry(number).pointee.textHash }
 
-    /// The number of the key `bytes` (whose `KeyHash` is `hash`); nil when it was never interned.
+    /// The number of the key `bytes` (whose index hash is `hash`); nil when it was never interned.
     func number(of bytes: ByteView, hash: UInt32) -> UInt32? { find(bytes, hash: hash, in: index) }
 
     private func find(_ bytes: ByteView, hash: UInt32, in index: UnsafeMutablePointer<Atomic<UInt64>>) -> UInt32? {
@@ -234,7 +236,7 @@ final class KeyTable: @unchecked Sendable {
         }
     }
 
-    /// The number of the key `bytes` (whose `KeyHash` is `hash`), handing out the next one when
+    /// The number of the key `bytes` (whose index hash is `hash`), handing out the next one when
     /// the key is new (`text` makes its `String`, then only; it must be a native string).
     func intern(_ bytes: ByteView, hash: UInt32, text: () -> String) -> UInt32 {
         if let found = find(bytes, hash: hash, in: index) { return found }
@@ -244,12 +246,12 @@ final class KeyTable: @unchecked Sendable {
             let number = count
             precondition(number < Self.chunkLimit << Self.chunkBits, "more than 2^28 distinct object keys")
             if chunks[number >> Self.chunkBits] == nil { chunks[number >> Self.chunkBits] = .allocate(capacity: Self.chunkSize) }
-            entry(UInt32(number)).initialize(to: Entry(text: text(), hash: hash))
+            entry(UInt32(number)).initialize(to: Entry(text: text(), indexHash: hash, textHash: KeyHash.of(bytes)))
             count += 1
             let slots = Int(current[0].load(ordering: .relaxed)) + 1
             if count * 2 > slots {
                 let grown = Self.makeIndex(slots: slots * 2)
-                for earlier in 0..<number { Self.place(UInt32(earlier), hash: entry(UInt32(earlier)).pointee.hash, in: grown) }
+                for earlier in 0..<number { Self.place(UInt32(earlier), hash: entry(UInt32(earlier)).pointee.indexHash, in: grown) }
                 retired.append(current)
                 currentIndex.store(UInt(bitPattern: grown), ordering: .releasing)
                 current = grown
@@ -499,11 +501,29 @@ struct SharedFindings: @unchecked Sendable {
         return UnsafeRawPointer(found) - UnsafeRawPointer(base)
     }
 
-    /// True when both views hold the same bytes (`memcmp`).
+    /// True when both views hold the same bytes. Up to 16 bytes (most keys and many values) by
+    /// two or four loads, the first and last words overlapping: a `memcmp` call costs more than
+    /// the compare itself there. Longer views by `memcmp`.
     @inlinable @inline(__always) public func sameBytes(as other: ByteView) -> Bool {
-        guard buffer.count == other.buffer.count else { return false }
+        let count = buffer.count
+        guard count == other.buffer.count else { return false }
         guard let left = buffer.baseAddress, let right = other.buffer.baseAddress else { return true }
-        return memcmp(left, right, buffer.count) == 0
+        let first = UnsafeRawPointer(left), second = UnsafeRawPointer(right)
+        if count >= 8 {
+            guard count <= 16 else { return memcmp(left, right, count) == 0 }
+            return first.loadUnaligned(as: UInt64.self) == second.loadUnaligned(as: UInt64.self)
+                && first.loadUnaligned(fromByteOffset: count - 8, as: UInt64.self) == second.loadUnaligned(fromByteOffset: count - 8, as: UInt64.self)
+        }
+        if count >= 4 {
+            return first.loadUnaligned(as: UInt32.self) == second.loadUnaligned(as: UInt32.self)
+                && first.loadUnaligned(fromByteOffset: count - 4, as: UInt32.self) == second.loadUnaligned(fromByteOffset: count - 4, as: UInt32.self)
+        }
+        var index = 0
+        while index < count {
+            if left[index] != right[index] { return false }
+            index += 1
+        }
+        return true
     }
 
     /// Compares `count` bytes at `offset` with `count` bytes of `other` at `otherOffset` like

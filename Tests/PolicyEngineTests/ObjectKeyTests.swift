@@ -96,3 +96,25 @@ struct ObjectKeyTests {
         #expect(throws: JSONSyntaxError.self) { try JSONParser.parse(Array(#"{"name": 1, "na\u006de": 2}"#.utf8)) }
     }
 }
+
+/// `ByteView.sameBytes`, which key lookups and the parser's caches compare with: word loads up to
+/// 16 bytes, `memcmp` beyond.
+@Suite("Byte comparison")
+struct SameBytesTests {
+    @Test("equal views are equal and a view differing in any one byte is not, at every length from 0 to 40")
+    func everyLengthAndPosition() {
+        for count in 0...40 {
+            let bytes = (0..<count).map { UInt8(truncatingIfNeeded: $0 &* 37 &+ count) }
+            bytes.withByteView { view in
+                bytes.map { $0 }.withByteView { copy in #expect(view.sameBytes(as: copy), "length \(count)") }
+                for position in 0..<count {
+                    var changed = bytes
+                    changed[position] ^= 0x40
+                    changed.withByteView { other in #expect(!view.sameBytes(as: other), "length \(count), byte \(position)") }
+                }
+                // A longer or shorter view with the same prefix differs.
+                (bytes + [0]).withByteView { longer in #expect(!view.sameBytes(as: longer)) }
+            }
+        }
+    }
+}

@@ -227,7 +227,7 @@ public struct JSONParser {
 
     /// An object key, interned (escaped keys after unescaping). With a cache, a key seen before
     /// costs its scan, a word-wise hash and one compare: the cache keeps each key's `ObjectKey`,
-    /// so FNV's multiply per byte and the key table's lookup run only the first time.
+    /// so the key table's lookup runs only the first time.
     private mutating func parseKey() throws(JSONSyntaxError) -> ObjectKey {
         let start = index + 1
         let (end, nonASCII) = bytes.jsonStringRun(from: start)
@@ -239,7 +239,7 @@ public struct JSONParser {
         index = end + 1
         let slice = bytes.extracting(start..<end)
         if let keyCache { return keyCache.key(for: slice) }
-        return ObjectKey(slice, hash: KeyHash.of(slice)) { slice.string }
+        return ObjectKey(slice, hash: JSONKeyCache.contentHash(of: slice)) { slice.string }
     }
 
     private mutating func parseString() throws(JSONSyntaxError) -> String {
@@ -561,9 +561,9 @@ public final class JSONKeyCache: @unchecked Sendable {
         compositeTexts.deallocate()
     }
 
-    /// The slot hash of a string or a composite's text (not `KeyHash`, which the documents keep;
-    /// a key's slot keeps its `KeyHash` beside it). Nothing outside the cache sees it, so it reads
-    /// eight bytes per multiply instead of FNV's one; the first and last words overlap when the
+    /// The slot hash of a string or a composite's text, and the key table's index hash (not
+    /// `KeyHash`, which digests keep). Nothing outside the process sees it, so it reads eight
+    /// bytes per multiply instead of FNV's one; the first and last words overlap when the
     /// count is not a multiple of eight. Each step `(h ^ word) * odd` is a bijection of `h`, so two texts of one length
     /// that differ anywhere differ in the 64-bit state; the length seeds it.
     static func contentHash(of bytes: ByteView) -> UInt32 {
@@ -600,15 +600,15 @@ public final class JSONKeyCache: @unchecked Sendable {
 
     /// The interned key `bytes`, from the cache when the same bytes were seen as a key.
     func key(for bytes: ByteView) -> ObjectKey {
-        guard let found = lookUp(bytes) else { return ObjectKey(bytes, hash: KeyHash.of(bytes)) { bytes.string } }
+        guard let found = lookUp(bytes) else { return ObjectKey(bytes, hash: Self.contentHash(of: bytes)) { bytes.string } }
         if found.hit {
             if let key = slots[found.slot].key { return key }
-            let key = ObjectKey(bytes, hash: KeyHash.of(bytes)) { slots[found.slot].string }
+            let key = ObjectKey(bytes, hash: found.hash) { slots[found.slot].string }
             slots[found.slot].key = key
             return key
         }
         let fresh = bytes.string
-        let key = ObjectKey(bytes, hash: KeyHash.of(bytes)) { fresh }
+        let key = ObjectKey(bytes, hash: found.hash) { fresh }
         slots[found.slot] = Slot(hash: found.hash, key: key, string: fresh)
         return key
     }

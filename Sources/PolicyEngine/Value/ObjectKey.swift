@@ -14,11 +14,12 @@ public struct ObjectKey: Sendable, Hashable {
     /// The key `text`, interned on first use.
     public init(_ text: String) {
         let native = Self.contiguous(text)
-        number = native.withByteViewIfContiguous { bytes in KeyTable.shared.intern(bytes, hash: KeyHash.of(bytes)) { native } }.unsafelyUnwrapped
+        number = native.withByteViewIfContiguous { bytes in KeyTable.shared.intern(bytes, hash: JSONKeyCache.contentHash(of: bytes)) { native } }.unsafelyUnwrapped
     }
 
-    /// The key `bytes` (valid UTF-8) whose `KeyHash` is `hash`, interned on first use; `text`
-    /// makes the key's string when it is new (the JSON parser passes bytes it has hashed already).
+    /// The key `bytes` (valid UTF-8) whose `JSONKeyCache.contentHash` is `hash`, interned on first
+    /// use; `text` makes the key's string when it is new (the JSON parser's key cache has hashed
+    /// the bytes already).
     init(_ bytes: ByteView, hash: UInt32, text: () -> String) {
         number = KeyTable.shared.intern(bytes, hash: hash, text: text)
     }
@@ -27,7 +28,7 @@ public struct ObjectKey: Sendable, Hashable {
     /// no object has a member under it, and a lookup can stop here).
     public init?(existing text: String) {
         let native = Self.contiguous(text)
-        guard let found = native.withByteViewIfContiguous({ bytes in KeyTable.shared.number(of: bytes, hash: KeyHash.of(bytes)) }) ?? nil else { return nil }
+        guard let found = native.withByteViewIfContiguous({ bytes in KeyTable.shared.number(of: bytes, hash: JSONKeyCache.contentHash(of: bytes)) }) ?? nil else { return nil }
         number = found
     }
 
@@ -42,5 +43,5 @@ public struct ObjectKey: Sendable, Hashable {
     public var text: String { KeyTable.shared.text(number) }
 
     /// `KeyHash.of(text)`: the same in every run, for digests that outlive the process.
-    public var textHash: UInt32 { KeyTable.shared.hash(number) }
+    public var textHash: UInt32 { KeyTable.shared.textHash(number) }
 }
