@@ -118,4 +118,20 @@ struct HonestResultsTests {
         #expect(help.stdout.contains("builtin"), "--help does not say the default policies")
         #expect(help.stdout.contains("assay.yaml"))
     }
+
+    @Test("a run that writes no report renders the messages it shows when it shows them: the same text the JSON report carries")
+    func messagesWithoutReports() throws {
+        let folder = try Self.folder()
+        let resources = (1...3).map { #"{"id": "arn:aws:s3:::bucket-\#($0)", "type": "aws_s3_bucket", "region": "eu-west-1", "tags": {}}"# }
+        try ("[" + resources.joined(separator: ",") + "]").write(to: folder.appendingPathComponent("inv.json"), atomically: true, encoding: .utf8)
+        let arguments = ["evaluate", "--policies", "p.yaml", "--input", "inv.json", "--as-of", "2026-11-27", "--annotations", "none"]
+        let bare = try AssayProcess.run(arguments, in: folder)
+        let reported = try AssayProcess.run(arguments + ["--json", "r.json"], in: folder)
+        #expect(bare.status == 1, "\(bare.stderr)")
+        #expect(bare.stdout == reported.stdout, "the terminal differs when a report is written")
+        let results = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: folder.appendingPathComponent("r.json"))) as? [String: Any])
+        let messages = try #require(results["findings"] as? [[String: Any]]).compactMap { $0["message"] as? String }
+        #expect(messages.count == 3)
+        for message in messages { #expect(bare.stdout.contains(message), "the terminal lacks \(message)") }
+    }
 }

@@ -62,7 +62,8 @@ struct EvaluationPipeline {
         // Evaluate and apply waivers.
         progress.begin("evaluating \(compiled.count) policies over \(modelled.resources.count) documents")
         var (evaluations, waiverStatuses) = evaluation.run(compiled, resources: modelled.resources, costDocuments: costs.documents,
-                                                           waivers: waivers, keepPasses: passing == .list)
+                                                           waivers: waivers, keepPasses: passing == .list,
+                                                           everyTextIsRead: !render.targets.isEmpty || record.readsFindings)
         var sections: [String: Value] = [:]
         sections[section: .cost] = costs.section?.value
         sections[section: .downtime] = modelled.section?.value

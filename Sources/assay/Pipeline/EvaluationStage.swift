@@ -24,9 +24,11 @@ struct EvaluationStage {
         return compiled
     }
 
-    /// Evaluates and applies waivers.
+    /// Evaluates and applies waivers. `everyTextIsRead`: a report, the baseline or the history
+    /// will read every finding's message and evidence, so they are rendered once here, on all
+    /// cores; otherwise each is rendered only if read (the terminal shows a few per policy).
     func run(_ compiled: [CompiledPolicy], resources: [Resource], costDocuments: [CostScope: [Resource]], waivers: [Waiver],
-             keepPasses: Bool) -> (evaluations: [PolicyEvaluation], waivers: [WaiverStatus]) {
+             keepPasses: Bool, everyTextIsRead: Bool) -> (evaluations: [PolicyEvaluation], waivers: [WaiverStatus]) {
         // Cost groups join the corpus (once each) so that `lookup` and `related` can reach them.
         var seen = Set<String>()
         let costGroups = costDocuments.keys.sorted { "\($0.groupBy)\($0.lastMonths)" < "\($1.groupBy)\($1.lastMonths)" }
@@ -34,7 +36,7 @@ struct EvaluationStage {
         var evaluations = PolicyRunner.run(compiled, corpus: ResourceCorpus(resources: costGroups.isEmpty ? resources : resources + costGroups), costDocuments: costDocuments,
                                            context: EvaluationContext(asOf: request.asOf, regions: regions), keepPasses: keepPasses)
         // Every writer reads the findings' messages and evidence: render them once, in parallel.
-        PolicyRunner.materializeText(of: &evaluations)
+        if everyTextIsRead { PolicyRunner.materializeText(of: &evaluations) }
         // Waivers match the resource id or any alias (Terraform address, native id).
         let aliases = waivers.isEmpty ? [:] : ResourceIdentity.aliasTable(resources)
         let statuses = WaiverApplication.apply(waivers, to: &evaluations, asOf: request.asOf, aliases: aliases)

@@ -24,6 +24,10 @@ final class RecordStage {
         self.context = context
     }
 
+    /// True when the stage reads every finding (a baseline compares their fingerprints, the
+    /// history stores them).
+    var readsFindings: Bool { baseline != nil || database != nil }
+
     /// The result compared with the baseline and, when recording, carrying the trend section.
     /// `resources` are the run's resources: a finding matches the baseline under any of its
     /// resource's aliases (Terraform address, native id) too.
