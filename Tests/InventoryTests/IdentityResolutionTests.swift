@@ -299,6 +299,15 @@ struct IdentityResolutionTests {
         #expect(ResourceKey.of(id) == ResourceKey.of(id.lowercased()))
     }
 
+    @Test("ARM ids are told by their /subscriptions/ prefix in any case, and nothing shorter or else is one",
+          arguments: [("/subscriptions/0000/resourceGroups/rg", true), ("/SUBSCRIPTIONS/0000", true), ("/Subscriptions/", true),
+                      ("/subscriptions", false), ("/subscription/0000", false), ("subscriptions/0000", false), ("", false),
+                      ("arn:aws:s3:::bucket", false), ("//subscriptions/x", false), ("/subscriptionsX/0", false)])
+    func armPrefix(id: String, isARM: Bool) {
+        #expect(ResourceKey.isARMID(id) == isARM)
+        #expect(ResourceKey.of(id) == (isARM ? id.lowercased() : id))
+    }
+
     @Test("a run with nothing to merge hands back the resources unchanged")
     func nothingToMerge() throws {
         let resources = (0..<1000).map { index in
