@@ -336,6 +336,17 @@ struct OperationsFacetTests {
         #expect(orders.path("backup.plans_unknown_reason") == .string(noSelection))
         #expect(orders.path("backup.retention_days") == .number(7), "the store's own backups stay known")
 
+        // Stores with no backup group of their own get the group alone (one group shared by all of
+        // them), and a store with one keeps its members beside the three.
+        let buckets = (1...3).map { #"{"id": "arn:aws:s3:::b\#($0)", "type": "storage.bucket", "provider": "aws", "account": "111122223333", "region": "us-east-1"}"# }
+        let normalized = InventoryNormalizer.link(try read(JSONRecordReader(),
+            Temporary.write("[" + buckets.joined(separator: ",") + "]", to: "inventory.json", in: Temporary.folder())))
+        for index in 1...3 {
+            let bucket = try resource("arn:aws:s3:::b\(index)", in: normalized)
+            #expect(bucket.path("backup") == .object(Fields([("plans", .unknown), ("plan_retention_days", .unknown),
+                                                              ("plans_unknown_reason", .string(noSelection))])))
+        }
+
         // Selections of account 1111… only: its store is taken, the other account's is not known.
         let mixed = InventoryNormalizer.link(try snapshot([
             selection, item("AWS::RDS::DBInstance", "orders", account: "111122223333", database),

@@ -93,7 +93,7 @@ public struct NormalizedResource: Sendable {
     /// retained, then released with the normalized resource) for every resource a reader builds.
     public consuming func resource(regions: RegionCatalog? = nil) -> Resource {
         // Built from its members: the facet groups (moved, not copied), the extras, then the
-        // named members with their keys hashed once; no member is looked up, since none of these
+        // named members with their keys interned once; no member is looked up, since none of these
         // names is a facet group's.
         var set: [FacetGroups.Entry] = []
         swap(&set, &facets)
@@ -271,8 +271,9 @@ enum FacetGroups {
     }
 }
 
-/// The member names `NormalizedResource.resource()` writes on every resource, hashed once.
-private enum DocumentMemberKeys {
+/// The member names `NormalizedResource.resource()` writes on every resource, interned once
+/// (and read back by the linking passes that read them of every resource).
+enum DocumentMemberKeys {
     static let id = DocumentKey("id")
     static let nativeID = DocumentKey("native_id")
     static let name = DocumentKey("name")

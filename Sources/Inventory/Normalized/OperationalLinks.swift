@@ -323,13 +323,21 @@ private struct OperationalPass {
     /// selections of gets unknown plans.
     /// Checked and written on every core, each store in place: with no selection among the
     /// inputs every AWS store gets three facets, and a million of them took a second on one thread.
+    /// With no selection among the inputs every store gets the same three facets: a store
+    /// without a `backup` group yet is given one group built once and shared (a reference, not a
+    /// new object of three members for each of a million stores).
     mutating func markPlansUnknown(_ scope: BackupSelectionScope) {
+        let sharedGroup = scope.any ? nil : Value.backupGroupOfUnknownPlans(BackupSelectionScope.noSelection)
         ParallelMap.updateEach(&resources, minimumChunk: 8_192) { _, resource in
             guard Self.backupStores.contains(resource.type),
-                  let reason = scope.unknownReason(provider: resource.document.at("provider")?.text,
-                                                   account: resource.document.at("account")?.text)
+                  let reason = scope.unknownReason(provider: resource.document.at(DocumentMemberKeys.provider)?.text,
+                                                   account: resource.document.at(DocumentMemberKeys.account)?.text)
             else { return }
-            resource.document.setPlansUnknown(reason)
+            if let sharedGroup, resource.document.at(Value.backupGroupKey) == nil {
+                resource.document.set(sharedGroup, at: [Value.backupGroupKey])
+            } else {
+                resource.document.setPlansUnknown(reason)
+            }
         }
     }
 
@@ -558,5 +566,15 @@ extension Value {
         setFacet(.backupPlans, .unknown)
         setFacet(.backupPlanRetentionDays, .unknown)
         setFacet(.backupPlansUnknownReason, reason)
+    }
+
+    /// The group the three facets `setPlansUnknown` writes live in (`backup`).
+    fileprivate static let backupGroupKey = DocumentKey(Facet.backupPlans.components[0])
+
+    /// The `backup` group `setPlansUnknown(reason)` makes in a document that has none.
+    fileprivate static func backupGroupOfUnknownPlans(_ reason: Value) -> Value {
+        var document = Value.object(Fields())
+        document.setPlansUnknown(reason)
+        return document.at(backupGroupKey) ?? .null
     }
 }
