@@ -66,7 +66,7 @@ struct ConfigurationItem: Sendable {
         tags = item.at(Key.tags)
     }
 
-    /// The item's members read of every item, hashed once.
+    /// The item's members read of every item, interned once.
     private enum ItemKeys {
         static let configuration = DocumentKey("configuration")
         static let supplementaryConfiguration = DocumentKey("supplementaryConfiguration")

@@ -12,8 +12,8 @@ enum NativeRecord {
     /// The member of a kept-in-part `attributes` that holds the digest of the whole record.
     static let digestKey = "native_record_digest"
 
-    /// `digestKey`, hashed once.
-    private static let hashedDigestKey = DocumentKey(digestKey)
+    /// `digestKey`, interned once.
+    private static let internedDigestKey = DocumentKey(digestKey)
 
     /// `record` itself, or its `kept` members (a path each, kept when present) and its digest.
     static func retained(_ record: Value, keeping kept: [[DocumentKey]], as retention: NativeRecordRetention) -> Value {
@@ -25,7 +25,7 @@ enum NativeRecord {
         }
         // 60 bits in at most 15 hex digits: a string that short is held inside the value, not
         // allocated (a million resources, a million allocations of 16 digits before).
-        retained.set(.string(String(digest(record) >> 4, radix: 16)), at: [hashedDigestKey])
+        retained.set(.string(String(digest(record) >> 4, radix: 16)), at: [internedDigestKey])
         return retained
     }
 

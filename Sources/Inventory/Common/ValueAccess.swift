@@ -15,10 +15,10 @@ extension Value {
     /// The value at `key` (see `value(at:)`).
     @inline(__always) func at(_ key: String) -> Value? { step(key) }
 
-    /// The value at a key hashed once (see `value(at:)`): the members a reader reads of every record.
+    /// The value at a key interned once (see `value(at:)`): the members a reader reads of every record.
     @inline(__always) func at(_ key: DocumentKey) -> Value? { step(key) }
 
-    /// The value at `first.second`, keys hashed once (see `value(at:)`).
+    /// The value at `first.second`, keys interned once (see `value(at:)`).
     @inline(__always) func at(_ first: DocumentKey, _ second: DocumentKey) -> Value? { step(first)?.step(second) }
 
     /// The value at `first.second` (see `value(at:)`).

@@ -683,6 +683,6 @@ public enum IdentityResolution {
         }
     }
 
-    /// `region`, hashed once.
+    /// `region`, interned once.
     private static let regionKey = DocumentKey("region")
 }

@@ -14,7 +14,7 @@ extension Value {
         return current
     }
 
-    /// The value at a path of keys hashed once (see `value(at:)`).
+    /// The value at a path of keys interned once (see `value(at:)`).
     func value(at path: [DocumentKey]) -> Value? {
         var current = self
         for key in path {
@@ -31,7 +31,7 @@ extension Value {
         return next
     }
 
-    /// `step(_:)` with the key's hash computed once.
+    /// `step(_:)` with the key interned once.
     @inline(__always) func step(_ key: DocumentKey) -> Value? {
         if case .unknown = self { return .unknown }
         guard case .object(let fields) = self, let next = fields[key], !next.isNull else { return nil }
@@ -47,7 +47,7 @@ extension Value {
         set(newValue, at: path.map(DocumentKey.init)[...])
     }
 
-    /// `set(_:at:)` over keys hashed once (facet paths: a facet is set on every resource).
+    /// `set(_:at:)` over keys interned once (facet paths: a facet is set on every resource).
     mutating func set(_ newValue: Value?, at path: ArraySlice<DocumentKey>) {
         guard let key = path.first else {
             if let newValue { self = newValue }

@@ -214,7 +214,7 @@ public enum Facet: String, CaseIterable, Codable, Sendable {
     private static let componentTable: [Facet: [String]] = Dictionary(
         uniqueKeysWithValues: allCases.map { ($0, $0.rawValue.split(separator: ".").map(String.init)) })
 
-    /// Split and hashed once.
+    /// Split and interned once.
     private static let keyTable: [Facet: [DocumentKey]] = componentTable.mapValues { $0.map(DocumentKey.init) }
 
     /// What kind of value the facet holds, for the docs.

@@ -183,7 +183,7 @@ enum TerraformMapping {
 
     /// `{address, module, type, actions, references}`.
     static func terraformBlock(_ record: TerraformResourceRecord, context: TerraformContext) -> Value {
-        // Built from its members, the keys hashed once (a block for every resource of a plan).
+        // Built from its members, the keys interned once (a block for every resource of a plan).
         var members: [Fields.Member] = []
         members.reserveCapacity(5)
         members.append(BlockKeys.address, .string(record.address))
@@ -194,7 +194,7 @@ enum TerraformMapping {
         return .object(Fields(unsorted: members))
     }
 
-    /// The Terraform block's member names, hashed once.
+    /// The Terraform block's member names, interned once.
     private enum BlockKeys {
         static let address = DocumentKey("address")
         static let module = DocumentKey("module")
