@@ -322,10 +322,9 @@ private struct OperationalPass {
     /// No selection takes any store: every AWS store whose account the inputs cannot show
     /// selections of gets unknown plans.
     /// Checked and written on every core, each store in place: with no selection among the
-    /// inputs every AWS store gets three facets, and a million of them took a second on one thread.
-    /// With no selection among the inputs every store gets the same three facets: a store
-    /// without a `backup` group yet is given one group built once and shared (a reference, not a
-    /// new object of three members for each of a million stores).
+    /// inputs every AWS store gets the same three facets, and a million of them took a second on
+    /// one thread. Then a store without a `backup` group yet is given one group built once and
+    /// shared (a reference, not a new object of three members for each of a million stores).
     mutating func markPlansUnknown(_ scope: BackupSelectionScope) {
         let sharedGroup = scope.any ? nil : Value.backupGroupOfUnknownPlans(BackupSelectionScope.noSelection)
         ParallelMap.updateEach(&resources, minimumChunk: 8_192) { _, resource in
