@@ -100,7 +100,7 @@ public struct NormalizedResource: Sendable {
         // Room for the members added below too, and for one group a later pass adds (the linking
         // passes set facets of groups a reader did not, such as `backup` for a store whose
         // plans are unknown): the array the groups go into is the document's storage, allocated
-        // once. Not more: a reserved member nobody fills is 40 bytes per resource.
+        // once. Not more: a reserved member nobody fills is 24 bytes per resource.
         var members = FacetGroups.members(of: consume set, reservingRoomFor: extras.count + namedMemberCount + 1)
         members.append(contentsOf: extras.unorderedMembers)
         typealias Key = DocumentMemberKeys

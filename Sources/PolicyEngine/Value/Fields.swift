@@ -1,9 +1,9 @@
 /// The members of an object value.
 ///
 /// Small objects (up to `linearLimit` members — nearly every resource object) keep insertion
-/// order and are searched linearly by a precomputed key hash: no sorting when a document is
-/// parsed, and a lookup compares integers before it compares a string. Larger objects are kept
-/// sorted and binary-searched. Iteration always yields members in key order, so every writer
+/// order and are searched linearly by their interned keys (`ObjectKey`): no sorting when a
+/// document is parsed, and a lookup compares numbers, never texts. Larger objects are kept
+/// sorted by key text and binary-searched. Iteration always yields members in key order, so every writer
 /// is deterministic whatever the input order; equality and hashing ignore member order.
 public struct Fields: Sendable, Hashable, Sequence {
     /// One key/value member: 24 bytes, the value and its interned key.
@@ -209,8 +209,9 @@ public struct Fields: Sendable, Hashable, Sequence {
     }
 }
 
-/// The 32-bit FNV-1a hash of a key's UTF-8 bytes: computed once per key when documents are
-/// built and once per path step when policies compile, so lookups compare integers first.
+/// The 32-bit FNV-1a hash of a key's UTF-8 bytes, the same in every run: the key table computes
+/// it once per distinct key (`ObjectKey.textHash`) for digests that must not depend on the
+/// order keys were first seen in.
 public enum KeyHash {
     /// The hash of a string.
     @inlinable public static func of(_ key: String) -> UInt32 {

@@ -150,9 +150,9 @@ public struct JSONParser {
             depth -= 1
             return .object(Fields())
         }
-        // Duplicate keys are an error (RFC 8259 leaves their meaning open): a 64-bit mask of key
-        // hashes settles small objects, a set takes over in large ones.
-        var hashMask: UInt64 = 0
+        // Duplicate keys are an error (RFC 8259 leaves their meaning open): a 64-bit mask of the
+        // keys' numbers settles small objects, a set takes over in large ones.
+        var keyMask: UInt64 = 0
         var largeObjectKeys: Set<ObjectKey>?
         while true {
             skipWhitespace()
@@ -165,8 +165,8 @@ public struct JSONParser {
                 if largeObjectKeys?.insert(key).inserted == false { throw duplicateKey(key.text, at: keyStart) }
             } else {
                 let bit: UInt64 = 1 << UInt64(key.number & 63)
-                if hashMask & bit != 0 && stack.contains(key, from: stackStart) { throw duplicateKey(key.text, at: keyStart) }
-                hashMask |= bit
+                if keyMask & bit != 0 && stack.contains(key, from: stackStart) { throw duplicateKey(key.text, at: keyStart) }
+                keyMask |= bit
                 if stack.count - stackStart >= 64 { largeObjectKeys = stack.keys(from: stackStart).union([key]) }
             }
             skipWhitespace()
