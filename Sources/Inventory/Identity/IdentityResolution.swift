@@ -419,16 +419,16 @@ public enum IdentityResolution {
     }
 
     /// Members that differ between copies of one record (its position), not compared.
-    private static let positionKeys: Set<String> = ["source", "terraform"]
+    private static let positionKeys: [ObjectKey] = ["source", "terraform"].map(ObjectKey.init)
 
     /// Equal documents apart from the members that state a record's position.
     private static func samePositionFree(_ lhs: Fields, _ rhs: Fields) -> Bool {
         var compared = 0
-        for member in lhs.unorderedMembers where !positionKeys.contains(member.key) {
+        for member in lhs.unorderedMembers where !positionKeys.contains(member.objectKey) {
             guard let other = rhs.value(for: member.objectKey), other == member.value else { return false }
             compared += 1
         }
-        return compared == rhs.unorderedMembers.count(where: { !positionKeys.contains($0.key) })
+        return compared == rhs.unorderedMembers.count(where: { !positionKeys.contains($0.objectKey) })
     }
 
     /// Top-level members a lower-precedence record never fills: the native record, the
@@ -648,7 +648,7 @@ public enum IdentityResolution {
         var unknown = UnknownRegionTally()
         var last: (code: String, isKnown: Bool)?
         for index in range where kinds[index] != nil {
-            guard case .object(let fields) = resources[index].document, case .string(let code)? = fields[regionKey] else { continue }
+            guard case .object(let fields) = resources[index].document, case .string(let code)? = fields[DocumentMemberKeys.region] else { continue }
             let isKnown: Bool
             if let last, last.code == code {
                 isKnown = last.isKnown
@@ -682,7 +682,4 @@ public enum IdentityResolution {
             }
         }
     }
-
-    /// `region`, interned once.
-    private static let regionKey = DocumentKey("region")
 }

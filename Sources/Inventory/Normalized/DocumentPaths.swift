@@ -88,24 +88,17 @@ extension Value {
 /// member names, the native fields a reader reads of every record), so that a lookup compares
 /// numbers without looking the key's text up again.
 struct DocumentKey: Sendable {
-    /// The key, as a member with a null value (`member(_:)` fills it).
-    private let template: Fields.Member
+    /// The interned key.
+    let objectKey: ObjectKey
 
     /// Interns `text` once.
-    init(_ text: String) { template = Fields.Member(key: text, value: .null) }
+    init(_ text: String) { objectKey = ObjectKey(text) }
 
     /// The key.
-    var text: String { template.key }
-
-    /// The interned key.
-    var objectKey: ObjectKey { template.objectKey }
+    var text: String { objectKey.text }
 
     /// A member under this key, not interned again (documents built from their members).
-    @inline(__always) func member(_ value: Value) -> Fields.Member {
-        var member = template
-        member.value = value
-        return member
-    }
+    @inline(__always) func member(_ value: Value) -> Fields.Member { Fields.Member(objectKey, value: value) }
 }
 
 extension Array where Element == Fields.Member {

@@ -568,7 +568,7 @@ extension Value {
     }
 
     /// The group the three facets `setPlansUnknown` writes live in (`backup`).
-    fileprivate static let backupGroupKey = DocumentKey(Facet.backupPlans.components[0])
+    fileprivate static let backupGroupKey = Facet.backupPlans.keys[0]
 
     /// The `backup` group `setPlansUnknown(reason)` makes in a document that has none.
     fileprivate static func backupGroupOfUnknownPlans(_ reason: Value) -> Value {
