@@ -59,7 +59,8 @@ public struct BillingResourceUsage: Sendable {
     /// Adds `billing: {usage_charges, window, usage_unknown_reason}` to every inventory resource
     /// (one with a `provider`) whose tag `environmentTag` is `drEnvironment`; others are left alone.
     public func annotate(_ resources: inout [Resource], environmentTag: String, drEnvironment: String) {
-        for index in resources.indices where Self.isDR(document: resources[index].document, environmentTag: environmentTag, drEnvironment: drEnvironment) {
+        guard let tag = DRTag(environmentTag: environmentTag, drEnvironment: drEnvironment) else { return }
+        for index in resources.indices where tag.matches(resources[index].document) {
             guard var fields = resources[index].document.objectValue else { continue }
             fields["billing"] = .object(evidence(for: resources[index]))
             resources[index].document = .object(fields)
@@ -70,7 +71,33 @@ public struct BillingResourceUsage: Sendable {
     /// `Resource`: callers read the resources in place, and a `Resource` handed over is a copy,
     /// a reference count per member).
     public static func isDR(document: Value, environmentTag: String, drEnvironment: String) -> Bool {
-        document["provider"] != nil && document["tags"]?[environmentTag]?.stringValue == drEnvironment
+        DRTag(environmentTag: environmentTag, drEnvironment: drEnvironment)?.matches(document) ?? false
+    }
+
+    /// `isDR`'s test with its keys interned once, for the passes over every resource.
+    struct DRTag {
+        let provider: ObjectKey
+        let tags: ObjectKey
+        let environment: ObjectKey
+        let drEnvironment: String
+
+        /// Nil when no document can match: no document of the process has a member named
+        /// `environmentTag`, `tags` or `provider` (every member's key is interned).
+        init?(environmentTag: String, drEnvironment: String) {
+            guard let environment = ObjectKey(existing: environmentTag), let tags = ObjectKey(existing: "tags"),
+                  let provider = ObjectKey(existing: "provider") else { return nil }
+            self.provider = provider
+            self.tags = tags
+            self.environment = environment
+            self.drEnvironment = drEnvironment
+        }
+
+        /// True for a document with a `provider` (even null) whose tag is the DR environment.
+        func matches(_ document: Value) -> Bool {
+            guard case .object(let fields) = document, case .object(let tagFields)? = fields.value(for: tags),
+                  case .string(let text)? = tagFields.value(for: environment), text == drEnvironment else { return false }
+            return fields.value(for: provider) != nil
+        }
     }
 
     /// True when one of `resources` is an inventory resource tagged as DR (`isDR`). Looked for
@@ -78,8 +105,9 @@ public struct BillingResourceUsage: Sendable {
     /// end. The array is shared only until this returns, so the caller's next change to it is
     /// made in place.
     public static func containsDR(_ resources: [Resource], environmentTag: String, drEnvironment: String) -> Bool {
-        ParallelMap.chunks(count: resources.count, minimumChunk: 16_384) { range in
-            [range.contains { isDR(document: resources[$0].document, environmentTag: environmentTag, drEnvironment: drEnvironment) }]
+        guard let tag = DRTag(environmentTag: environmentTag, drEnvironment: drEnvironment) else { return false }
+        return ParallelMap.chunks(count: resources.count, minimumChunk: 16_384) { range in
+            [range.contains { tag.matches(resources[$0].document) }]
         }.contains { $0.contains(true) }
     }
 

@@ -265,10 +265,12 @@ enum TerraformDocument {
         switch consume change {
         case .built(var resource):
             // The address and module as the block holds them (`terraformBlock` wrote them from the record).
-            if let address = resource.document.at("terraform", "address")?.text,
+            typealias Key = TerraformMapping.BlockKeys
+            let block = resource.document.at(DocumentMemberKeys.terraform)
+            if let address = block?.at(Key.address)?.text,
                let references = TerraformMapping.referencesMember(
-                   address: address, moduleAddress: resource.document.at("terraform", "module")?.stringValue, context: context) {
-                resource.document.set(references, at: ["terraform", "references"])
+                   address: address, moduleAddress: block?.at(Key.module)?.stringValue, context: context) {
+                resource.document.set(references, at: Key.referencesPath[...])
             }
             return resource
         case .deferred(let record):
@@ -345,14 +347,30 @@ enum TerraformDocument {
     /// The record of one `resource_changes` entry; nil for data sources and resources the plan
     /// deletes or forgets.
     static func changeRecord(_ change: Value, pointer: String) -> TerraformResourceRecord? {
-        guard change.at("mode")?.text != "data", let address = change.at("address")?.text, let type = change.at("type")?.text else {
+        typealias Key = ChangeKeys
+        guard change.at(Key.mode)?.text != "data", let address = change.at(Key.address)?.text, let type = change.at(Key.type)?.text else {
             return nil
         }
-        let actions = change.at("change", "actions")?.elements.compactMap(\.text) ?? []
+        let body = change.at(Key.change)
+        let actions = body?.at(Key.actions)?.elements.compactMap(\.text) ?? []
         if actions == ["delete"] || actions == ["forget"] || actions == ["read"] { return nil }
-        let values = merge(change.at("change", "after"), unknown: change.at("change", "after_unknown")) ?? .object(Fields())
+        let values = merge(body?.at(Key.after), unknown: body?.at(Key.afterUnknown)) ?? .object(Fields())
         return TerraformResourceRecord(
-            address: address, moduleAddress: change.at("module_address")?.text, type: type,
-            providerName: change.at("provider_name")?.text ?? "", values: values, actions: actions, pointer: pointer)
+            address: address, moduleAddress: change.at(Key.moduleAddress)?.text, type: type,
+            providerName: change.at(Key.providerName)?.text ?? "", values: values, actions: actions, pointer: pointer)
+    }
+
+    /// The members `changeRecord` reads of every resource change, interned once (a million
+    /// changes in a large plan, ten lookups each).
+    private enum ChangeKeys {
+        static let mode = DocumentKey("mode")
+        static let address = DocumentKey("address")
+        static let type = DocumentKey("type")
+        static let change = DocumentKey("change")
+        static let actions = DocumentKey("actions")
+        static let after = DocumentKey("after")
+        static let afterUnknown = DocumentKey("after_unknown")
+        static let moduleAddress = DocumentKey("module_address")
+        static let providerName = DocumentKey("provider_name")
     }
 }

@@ -195,12 +195,14 @@ enum TerraformMapping {
     }
 
     /// The Terraform block's member names, interned once.
-    private enum BlockKeys {
+    enum BlockKeys {
         static let address = DocumentKey("address")
         static let module = DocumentKey("module")
         static let type = DocumentKey("type")
         static let actions = DocumentKey("actions")
         static let references = DocumentKey("references")
+        /// `terraform.references`, which `TerraformDocument.finish` adds once the configuration is read.
+        static let referencesPath = [DocumentMemberKeys.terraform, references]
     }
 
     /// The Terraform block's `actions` member. A plan's resources nearly all have one of a few

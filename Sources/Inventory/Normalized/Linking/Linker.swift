@@ -2,6 +2,7 @@ import PolicyEngine
 
 /// The working state of one `link` call.
 struct Linker {
+    private typealias Key = DocumentMemberKeys
     var resources: [Resource]
     var removed = Set<Int>()
     /// Each resource's `native_type` and input format, read once on every core: several passes
@@ -11,7 +12,7 @@ struct Linker {
     init(_ resources: consuming [Resource]) {
         let records = copy resources
         selectors = ParallelMap.map(Array(records.indices), minimumChunk: 8_192) { index in
-            (records[index].document.at("native_type")?.text, records[index].document.at("source", "format")?.text)
+            (records[index].document.at(Key.nativeType)?.text, records[index].document.at(Key.source, Key.format)?.text)
         }
         self.resources = resources
     }
@@ -22,18 +23,18 @@ struct Linker {
 
     func document(_ index: Int) -> Value { resources[index].document }
     func format(_ index: Int) -> String? { selectors[index].format }
-    func address(_ index: Int) -> String? { document(index).at("terraform", "address")?.text }
+    func address(_ index: Int) -> String? { document(index).at(Key.terraform, TerraformMapping.BlockKeys.address)?.text }
     func nativeType(_ index: Int) -> String? { selectors[index].nativeType }
 
     /// Referenced addresses of a resource whose reference path ends with one of `suffixes`.
     func references(_ index: Int, endingWith suffixes: [String]) -> [String] {
-        guard let table = document(index).at("terraform", "references")?.objectValue else { return [] }
+        guard let table = document(index).at(Key.terraform, TerraformMapping.BlockKeys.references)?.objectValue else { return [] }
         return table.filter { member in suffixes.contains { member.key == $0 || member.key.hasSuffix("." + $0) } }
             .flatMap { $0.value.elements.compactMap(\.text) }
     }
 
     func isAWSBucket(_ index: Int) -> Bool {
-        resources[index].type == ResourceKind.storageBucket.rawValue && document(index).at("provider")?.text == "aws"
+        resources[index].type == ResourceKind.storageBucket.rawValue && document(index).at(Key.provider)?.text == "aws"
     }
 
     func isKey(_ index: Int) -> Bool { resources[index].type == ResourceKind.kmsKey.rawValue }
