@@ -122,7 +122,7 @@ enum AWSConfigMapping {
 
     /// Tags: the CI-level map when it has entries, else the type-specific copies (supplementary
     /// `Tags` lists, `configuration.tags`, Route 53 `HostedZoneTags`, old S3 tag sets).
-    private static func tags(of item: ConfigurationItem) -> [String: String] {
+    private static func tags(of item: ConfigurationItem) -> Fields {
         let primary = tagMap(item.tags)
         if !primary.isEmpty { return primary }
         let configuration = item.configuration
@@ -134,15 +134,16 @@ enum AWSConfigMapping {
             let found = tagMap(candidate)
             if !found.isEmpty { return found }
         }
-        return [:]
+        return Fields()
     }
 
-    /// Tag keys that carry an access-review date (no export has one of its own).
-    static let reviewTagKeys = ["last-reviewed", "last_reviewed", "last-access-review", "last_access_review"]
+    /// Tag keys that carry an access-review date (no export has one of its own), interned once.
+    static let reviewTagKeys = ["last-reviewed", "last_reviewed", "last-access-review", "last_access_review"].map(DocumentKey.init)
 
     /// The access-review date from the tags, if one is set.
-    static func reviewDate(in tags: [String: String]) -> String? {
-        reviewTagKeys.lazy.compactMap { tags[$0] }.first { !$0.isEmpty }
+    static func reviewDate(in tags: Fields) -> String? {
+        guard !tags.isEmpty else { return nil }
+        return reviewTagKeys.lazy.compactMap { tags[$0]?.stringValue }.first { !$0.isEmpty }
     }
 }
 

@@ -149,30 +149,34 @@ extension Value {
 }
 
 /// Builds a string→string tag map from the shapes clouds use: a plain object, or a list of
-/// `{key, value}` / `{Key, Value}` / `{tagKey, tagValue}` pairs. Non-string values use their text.
-func tagMap(_ value: Value?) -> [String: String] {
-    guard let value else { return [:] }
-    var tags: [String: String] = [:]
+/// `{key, value}` / `{Key, Value}` / `{tagKey, tagValue}` pairs. Non-string values use their text;
+/// null, object and array values are left out. The map is an object of strings, the form the
+/// document holds: an object whose values are all strings (nearly every one) is the map as it is.
+func tagMap(_ value: Value?) -> Fields {
+    guard let value else { return Fields() }
     switch value {
     case .object(let fields):
-        // Stored order: the map does not depend on it, and iterating in key order sorts a copy.
+        if fields.unorderedMembers.allSatisfy({ if case .string = $0.value { true } else { false } }) { return fields }
+        var tags = Fields()
         tags.reserveCapacity(fields.count)
         for member in fields.unorderedMembers {
             if let text = member.value.text ?? (member.value.boolValue.map { $0 ? "true" : "false" }) {
-                tags[member.key] = text
+                tags[member.objectKey] = .string(text)
             } else if case .string = member.value {
-                tags[member.key] = ""
+                tags[member.objectKey] = .string("")
             }
         }
+        return tags
     case .array(let items):
+        var tags = Fields()
         for item in items {
             guard let key = (item.ci("key") ?? item.ci("tagKey"))?.text else { continue }
-            tags[key] = (item.ci("value") ?? item.ci("tagValue"))?.text ?? ""
+            tags[key] = .string((item.ci("value") ?? item.ci("tagValue"))?.text ?? "")
         }
+        return tags
     default:
-        break
+        return Fields()
     }
-    return tags
 }
 
 /// The ISO 8601 text of a timestamp that may be a string, epoch seconds or epoch milliseconds.

@@ -29,8 +29,8 @@ public struct NormalizedResource: Sendable {
     public var locationKind: LocationKind?
     /// AWS account, Azure subscription or GCP project.
     public var account: String?
-    /// Tags or labels.
-    public var tags: [String: String] = [:]
+    /// Tags or labels: an object whose values are strings (`tagMap` builds it from an export's shapes).
+    public var tags = Fields()
     /// When the source captured the resource's state.
     public var capturedAt: String?
     /// The native record (Config item, Terraform values, CAI asset, ARG row …).
@@ -121,7 +121,7 @@ public struct NormalizedResource: Sendable {
             members.append(Key.jurisdictions, .array(jurisdictions.map(Value.string)))
         }
         members.append(Key.account, account.map(Value.string))
-        members.append(Key.tags, .object(Fields(tags.map { ($0.key, Value.string($0.value)) })))
+        members.append(Key.tags, .object(tags))
         members.append(Key.capturedAt, capturedAt.map(Value.string))
         var sourceMembers: [Fields.Member] = []
         sourceMembers.reserveCapacity(2 + (source.pointer == nil ? 0 : 1) + (source.line == nil ? 0 : 1))
