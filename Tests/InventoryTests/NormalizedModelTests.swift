@@ -33,6 +33,17 @@ struct NormalizedModelTests {
         }
     }
 
+    @Test func facetOrdinalIsThePositionInAllCases() {
+        // `ordinal` reads the enum's tag byte: one byte while there are at most 256 facets, and
+        // the tag counts the cases in declaration order, which `allCases` lists.
+        #expect(MemoryLayout<Facet>.size == 1)
+        for (position, facet) in Facet.allCases.enumerated() {
+            #expect(facet.ordinal == position, "\(facet.rawValue)")
+            #expect(facet.components == facet.rawValue.split(separator: ".").map(String.init))
+            #expect(facet.keys.map(\.text) == facet.components)
+        }
+    }
+
     @Test func multiAndDualRegions() {
         #expect(catalog.jurisdictions(of: "EU") == ["EU"])
         #expect(catalog.jurisdictions(of: "europe") == ["EU"])

@@ -205,17 +205,16 @@ public enum Facet: String, CaseIterable, Codable, Sendable {
     case networkCounterpartRuleKeys = "network.counterpart_rule_keys"
 
     /// The path's keys.
-    public var components: [String] { Self.componentTable[self] ?? [] }
+    public var components: [String] { Self.componentTable[ordinal] }
 
-    /// The path's keys with their hashes (the readers' lookups and writes).
-    var keys: [DocumentKey] { Self.keyTable[self] ?? [] }
+    /// The path's keys, interned (the readers' lookups and writes).
+    var keys: [DocumentKey] { Self.keyTable[ordinal] }
 
-    /// Split once: facets are read and written for every resource.
-    private static let componentTable: [Facet: [String]] = Dictionary(
-        uniqueKeysWithValues: allCases.map { ($0, $0.rawValue.split(separator: ".").map(String.init)) })
+    /// Split once, in `allCases` order: facets are read and written for every resource.
+    private static let componentTable: [[String]] = allCases.map { $0.rawValue.split(separator: ".").map(String.init) }
 
-    /// Split and interned once.
-    private static let keyTable: [Facet: [DocumentKey]] = componentTable.mapValues { $0.map(DocumentKey.init) }
+    /// Split and interned once, in `allCases` order.
+    private static let keyTable: [[DocumentKey]] = componentTable.map { $0.map(DocumentKey.init) }
 
     /// What kind of value the facet holds, for the docs.
     public var valueKind: String {

@@ -167,13 +167,13 @@ enum FacetGroups {
     /// A facet set on a resource, with its place looked up once.
     struct Entry {
         let facet: Facet
-        /// Its position in `places`.
+        /// Its position in `places` (`Facet.ordinal`).
         let place: Int
         var value: Value
 
         init(facet: Facet, value: Value) {
             self.facet = facet
-            place = FacetGroups.placeIndex[facet] ?? 0
+            place = facet.ordinal
             self.value = value
         }
     }
@@ -209,9 +209,6 @@ enum FacetGroups {
                          groupRank: groupRank, rank: groupRank * 1_024 + subRank)
         }
     }()
-
-    /// A facet's position in `places`.
-    static let placeIndex: [Facet: Int] = Dictionary(uniqueKeysWithValues: Facet.allCases.enumerated().map { ($1, $0) })
 
     /// The top-level members holding `facets`, a group only where one of its facets is set, in
     /// an array with room for `more` members besides. Every array is made at its final size:
