@@ -443,6 +443,9 @@ private struct OperationalPass {
         return documents
     }
 
+    /// The tag naming a resource's application, interned once.
+    private static let applicationTag = DocumentKey("application")
+
     /// The scopes of `resources[range]` read from live exports (multi- and dual-region codes left out).
     private static func scopes(of resources: [Resource], in range: Range<Int>) -> ScopesFound {
         var found: ScopesFound = [:]
@@ -453,7 +456,7 @@ private struct OperationalPass {
         var lastScope: Scope?
         var lastApplications = Set<String>()
         func flush() {
-            guard let scope = lastScope else { return }
+            guard let scope = lastScope, !lastApplications.isEmpty else { return }
             found[scope]?.applications.formUnion(lastApplications)
             lastApplications.removeAll(keepingCapacity: true)
         }
@@ -467,9 +470,10 @@ private struct OperationalPass {
                         lastFormat = format
                         lastFormatIsLive = liveFormats.contains(format)
                     }
+                    typealias Key = DocumentMemberKeys
                     guard lastFormatIsLive, case .object(let fields) = resource.document,
-                        let provider = fields["provider"]?.stringValue, let account = fields["account"]?.stringValue,
-                        let region = fields["region"]?.stringValue, region != "global", !region.isEmpty
+                        let provider = fields[Key.provider]?.stringValue, let account = fields[Key.account]?.stringValue,
+                        let region = fields[Key.region]?.stringValue, region != "global", !region.isEmpty
                     else { return }
                     if lastScope?.region != region || lastScope?.account != account || lastScope?.provider != provider {
                         flush()
@@ -480,7 +484,7 @@ private struct OperationalPass {
                         }
                         lastScope = scope
                     }
-                    if let application = fields["tags"]?["application"]?.stringValue, !application.isEmpty {
+                    if case .object(let tags)? = fields[Key.tags], let application = tags[applicationTag]?.stringValue, !application.isEmpty {
                         lastApplications.insert(application)
                     }
                 }
