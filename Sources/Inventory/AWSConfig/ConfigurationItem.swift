@@ -107,14 +107,24 @@ struct ConfigurationItem: Sendable {
     private static func decodedSupplementary(_ value: Value) -> Value {
         var decoded = EmbeddedJSON.decodeMembers(EmbeddedJSON.decode(value))
         guard case .object(var fields) = decoded else { return decoded }
-        if let acl = fields["AccessControlList"] { fields["AccessControlList"] = EmbeddedJSON.decode(acl) }
-        if case .object(var policy)? = fields["BucketPolicy"], let text = policy["policyText"] {
-            policy["policyText"] = EmbeddedJSON.decode(text)
-            fields["BucketPolicy"] = .object(policy)
+        // The only holder of the members now, so that a decoded leaf replaces its string in place.
+        decoded = .null
+        typealias Key = SupplementaryKeys
+        if let acl = fields[Key.accessControlList] { fields[Key.accessControlList] = EmbeddedJSON.decode(acl) }
+        if case .object(var policy)? = fields[Key.bucketPolicy], let text = policy[Key.policyText] {
+            policy[Key.policyText] = EmbeddedJSON.decode(text)
+            fields[Key.bucketPolicy] = .object(policy)
         }
-        if let policy = fields["Policy"] { fields["Policy"] = EmbeddedJSON.decode(policy) }
-        decoded = .object(fields)
-        return decoded
+        if let policy = fields[Key.policy] { fields[Key.policy] = EmbeddedJSON.decode(policy) }
+        return .object(fields)
+    }
+
+    /// The supplementary leaves encoded again inside, interned once.
+    private enum SupplementaryKeys {
+        static let accessControlList = DocumentKey("AccessControlList")
+        static let bucketPolicy = DocumentKey("BucketPolicy")
+        static let policyText = DocumentKey("policyText")
+        static let policy = DocumentKey("Policy")
     }
 
     /// An ARN from the configuration when the item has none (select rows).

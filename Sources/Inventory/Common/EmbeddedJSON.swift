@@ -21,10 +21,17 @@ enum EmbeddedJSON {
         return current
     }
 
-    /// Decodes each member of an object (`supplementaryConfiguration` of API items).
+    /// Decodes each member of an object (`supplementaryConfiguration` of API items). Only a string
+    /// that looks encoded is replaced: a snapshot's object, whose members are objects already, is
+    /// returned as it is (not rebuilt, for every item of a million).
     static func decodeMembers(_ value: Value) -> Value {
         guard case .object(let fields) = value else { return decode(value) }
-        return .object(Fields(unsorted: fields.map { Fields.Member(key: $0.key, value: decode($0.value)) }))
+        var decoded = fields
+        for member in fields.unorderedMembers {
+            guard case .string(let text) = member.value, looksEncoded(text) else { continue }
+            decoded[member.objectKey] = decode(member.value)
+        }
+        return .object(decoded)
     }
 
     /// Strings worth trying: objects, arrays, quoted strings and the literals `true`/`false`.
