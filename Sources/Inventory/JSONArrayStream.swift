@@ -30,6 +30,11 @@ public struct JSONArrayStream {
     public var blockSize = 8 << 20
     /// Opens the file's bytes: plainly by default; a decompressing source for compressed input.
     public var open: (String) throws -> any ByteSource = { try InventoryInput.plain($0) }
+    /// Members of the root object whose values are picked out of the same pass over the file
+    /// and handed back parsed by `forEachBatch` (a plan's `configuration` sits after gigabytes
+    /// of `resource_changes`): the scan that finds the array goes on through the root object
+    /// after it until it has them all or the object ends.
+    public var rootMembers: Set<String> = []
 
     /// The largest element the stream holds while it is incomplete: 256 MiB, or
     /// `ASSAY_MAX_JSON_VALUE_MB` mebibytes (docs/limits.md).
@@ -48,10 +53,12 @@ public struct JSONArrayStream {
     }
 
     /// Calls `body` with consecutive batches of elements, in order. `progress` gets bytes done/total.
+    /// Returns the values of the `rootMembers` the file has.
+    @discardableResult
     public func forEachBatch(
         progress: (_ done: Int, _ total: Int) -> Void = { _, _ in },
         _ body: ([StreamedElement]) throws -> Void
-    ) throws {
+    ) throws -> [String: Value] {
         // The parsed trees are still in the batch when `body` returns: freed on all cores.
         try forEachParsedBatch({ StreamedElement(index: $0, pointer: $1, value: $2) }, releasingOnAllCores: true, progress: progress) { try body($0) }
     }
@@ -63,17 +70,19 @@ public struct JSONArrayStream {
     /// The batch is handed over `inout`, its only reference, so that `body` can move what it
     /// keeps out of it (`Optional.take()` on an optional element) instead of copying it (a copy
     /// retains every member on the reading thread, and the batch's release then releases them).
+    /// Returns the values of the `rootMembers` the file has.
+    @discardableResult
     public func forEachBatch<Element: Sendable>(
         transforming transform: @escaping @Sendable (_ index: Int, _ pointer: String, _ value: consuming Value) -> Element,
         progress: (_ done: Int, _ total: Int) -> Void = { _, _ in },
         _ body: (inout [Element]) throws -> Void
-    ) throws {
+    ) throws -> [String: Value] {
         // The trees were freed by `transform`; what is left is what the reader keeps.
         try forEachParsedBatch(transform, releasingOnAllCores: false, progress: progress, body)
     }
 
     /// The reading loop. Reading and scanning the next block (the reading thread's serial work:
-    /// the read itself, a plan's root-member scan, the element scan) run on another thread
+    /// the read itself and the one scan that finds the elements and the root members) run on another thread
     /// while the current block's elements are parsed on all cores, so that the cores do not
     /// wait for it between batches (at 1M plan resources one core idled a fifth of the read).
     /// Batches still reach `body` in order, on the calling thread, and an error is thrown after
@@ -81,13 +90,13 @@ public struct JSONArrayStream {
     private func forEachParsedBatch<Element: Sendable>(
         _ transform: @escaping @Sendable (Int, String, consuming Value) -> Element, releasingOnAllCores: Bool,
         progress: (_ done: Int, _ total: Int) -> Void, _ body: (inout [Element]) throws -> Void
-    ) throws {
-        let reader = BlockReader(file: try open(path), scanner: Scanner(arrayKey: arrayKey, file: path), blockSize: blockSize)
+    ) throws -> [String: Value] {
+        let scanner = Scanner(arrayKey: arrayKey, rootMembers: rootMembers, file: path)
+        let reader = BlockReader(file: try open(path), scanner: scanner, blockSize: blockSize)
         // The first block is read here: it tells whether the file is UTF-16.
         var current = try located(reader.next())
         if reader.isUTF16 {
-            try streamTranscoded(transform, body)
-            return
+            return try streamTranscoded(transform, body)
         }
         var nextIndex = 0
         while true {
@@ -110,6 +119,15 @@ public struct JSONArrayStream {
             let expected = arrayKey.map { "an object with an array under \"\($0)\"" } ?? "a JSON array"
             throw InventoryError.unexpectedStructure(file: path, pointer: "", expected: expected)
         }
+        var values: [String: Value] = [:]
+        for (key, bytes) in reader.capturedRootMembers {
+            do throws(JSONSyntaxError) {
+                values[key] = try JSONParser.parse(bytes)
+            } catch {
+                throw Self.diagnose(error, in: bytes, file: path)
+            }
+        }
+        return values
     }
 
     /// The block a `BlockReader` step gave, or its failure as a located input error.
@@ -161,7 +179,7 @@ public struct JSONArrayStream {
 
     private func streamTranscoded<Element: Sendable>(
         _ transform: @Sendable (Int, String, consuming Value) -> Element, _ body: (inout [Element]) throws -> Void
-    ) throws {
+    ) throws -> [String: Value] {
         let text = InventoryInput.normalizeEncoding(try open(path).readAll())
         let document: Value
         do {
@@ -183,6 +201,9 @@ public struct JSONArrayStream {
         }
         var elements = items.enumerated().map { transform($0, pointer(for: $0), $1) }
         try body(&elements)
+        var members: [String: Value] = [:]
+        for key in rootMembers { members[key] = document[key] }
+        return members
     }
 
     /// An `InventoryError.malformedJSON` for an absolute file offset (line and column found by
@@ -300,6 +321,8 @@ private final class BlockReader: @unchecked Sendable {
     /// The file is UTF-16 (known after the first step, which then reads nothing more).
     private(set) var isUTF16 = false
     var sawArray: Bool { scanner.sawArray }
+    /// The bytes of the wanted root members' values the scan found.
+    var capturedRootMembers: [String: [UInt8]] { scanner.captured }
 
     init(file: any ByteSource, scanner: Scanner, blockSize: Int) {
         self.file = file
@@ -390,6 +413,8 @@ private struct Scanner {
     }
 
     let arrayKey: String?
+    /// The root members whose values are kept (`JSONArrayStream.rootMembers`), as key bytes.
+    let wanted: [[UInt8]]
     let file: String
     var phase = Phase.start
     var sawArray = false
@@ -409,17 +434,38 @@ private struct Scanner {
     var expectValueForTarget = false
     /// Passing over the value of a root member other than the array (a plan's `planned_values`).
     var skipper: JSONValueSkipper?
+    /// The wanted members' values found, as their bytes.
+    var captured: [String: [UInt8]] = [:]
+    /// The wanted member whose value is being passed: its key, and where its bytes not yet
+    /// copied into `capture` start (they are copied block by block, so the buffer need not
+    /// hold a large value whole).
+    var capturing: (key: String, from: Int)?
+    var capture: [UInt8] = []
 
-    init(arrayKey: String?, file: String) {
+    init(arrayKey: String?, rootMembers: Set<String>, file: String) {
         self.arrayKey = arrayKey
+        wanted = arrayKey == nil ? [] : rootMembers.sorted().map { Array($0.utf8) }
         self.file = file
     }
+
+    /// True while a wanted member may still come (the root object is scanned on after the array).
+    private var capturesPending: Bool { captured.count < wanted.count }
 
     mutating func shift(by count: Int) {
         resumeOffset -= count
         keepFrom = max(0, keepFrom - count)
         if let start = elementStart { elementStart = start - count }
         if let start = keyStart { keyStart = start - count }
+        if let member = capturing { capturing = (member.key, member.from - count) }
+    }
+
+    /// Ends the value being kept, if any, just before `end` (the comma or brace after it).
+    private mutating func finishCapture(_ bytes: ByteView, at end: Int) {
+        guard let member = capturing else { return }
+        if member.from < end { capture.append(contentsOf: bytes.extracting(member.from..<end)) }
+        captured[member.key] = capture
+        capture = []
+        capturing = nil
     }
 
     /// The target array's elements from `start`: until the array closes or the bytes end
@@ -489,9 +535,10 @@ private struct Scanner {
                     _ = skipper.pass(bytes, at: &index, depth: &depth)
                     continue
                 }
+                // String content is skipped eight bytes at a time (keys are cut out by position).
                 switch strings.step(byte) {
                 case .inside:
-                    index += 1
+                    index = strings.skipInside(bytes, from: index + 1)
                     continue
                 case .closed:
                     if let start = keyStart {
@@ -502,14 +549,21 @@ private struct Scanner {
                     continue
                 case .opened:
                     if depth == 1 && !expectValueForTarget { keyStart = index }
-                    index += 1
+                    index = strings.skipInside(bytes, from: index + 1)
                     continue
                 case .outside:
                     break
                 }
                 switch byte {
                 case UInt8(ascii: ":"):
-                    if depth == 1, let key = currentKey, let targetKey, key == targetKey { expectValueForTarget = true }
+                    if depth == 1, let key = currentKey {
+                        if let targetKey, key == targetKey {
+                            expectValueForTarget = true
+                        } else if capturing == nil, wanted.contains(key) {
+                            let text = String(decoding: key, as: UTF8.self)
+                            if captured[text] == nil { capturing = (text, index + 1) }
+                        }
+                    }
                     currentKey = nil
                 case UInt8(ascii: "["):
                     if depth == 1 && expectValueForTarget {
@@ -526,10 +580,15 @@ private struct Scanner {
                     depth += 1
                     if depth == 2 { skipper = JSONValueSkipper() }
                 case UInt8(ascii: "]"), UInt8(ascii: "}"):
+                    if depth == 1 { finishCapture(bytes, at: index) }
                     depth -= 1
                     if depth == 0 { phase = .done }
                 case UInt8(ascii: ","):
-                    if depth == 1 { expectValueForTarget = false }
+                    if depth == 1 {
+                        expectValueForTarget = false
+                        finishCapture(bytes, at: index)
+                        if sawArray && !capturesPending { phase = .done }
+                    }
                 case 0x20, 0x0A, 0x0D, 0x09:
                     break
                 default:
@@ -540,13 +599,26 @@ private struct Scanner {
                 index += 1
             case .array:
                 index = try scanArray(bytes, from: index, into: &ranges)
+                if phase == .done && capturesPending {
+                    // The root object goes on after the array: its wanted members may follow.
+                    phase = .rootObject
+                    depth = 1
+                }
             }
+        }
+        if let member = capturing, member.from < index {
+            capture.append(contentsOf: bytes.extracting(member.from..<index))
+            capturing = (member.key, index)
         }
         resumeOffset = index
         switch phase {
         case .array, .rootObject:
             keepFrom = elementStart ?? keyStart ?? index
-            if final { throw ScanFailure(offset: count, reason: "unexpected end of file inside the array") }
+            if final {
+                throw ScanFailure(offset: count, reason: sawArray && phase == .rootObject
+                                  ? "unexpected end of file inside the root object, after the array"
+                                  : "unexpected end of file inside the array")
+            }
         case .start:
             keepFrom = index
             if final { throw ScanFailure(offset: count, reason: "the file is empty") }

@@ -180,7 +180,9 @@ struct ReaderBehaviorTests {
 
     @Test func rootMembersAreFoundWithoutParsingTheRest() throws {
         let plan = Samples.fixture("terraform-plan.json")
-        let members = try JSONRootMembers.read(path: plan, keys: ["format_version", "configuration", "variables"], open: { try InventoryInput.plain($0) })
+        var stream = JSONArrayStream(path: plan, arrayKey: "resource_changes")
+        stream.rootMembers = ["format_version", "configuration", "variables"]
+        let members = try stream.forEachBatch { _ in }
         let whole = try JSONParser.parse(try InventoryInput.plain(plan).readAll())
         #expect(members["format_version"] == .string("1.2"))
         #expect(members["configuration"] == whole["configuration"])

@@ -2,9 +2,9 @@
 import PolicyEngine
 import Testing
 
-/// The root-object scans of a large file (`JSONArrayStream` looking for its array,
-/// `JSONRootMembers.Tee` picking out a plan's `configuration`) pass over the other members'
-/// nested values with the C scan (`JSONValueSkipper`). On documents whose skipped members hold
+/// The root-object scan of a large file (`JSONArrayStream` looking for its array and picking
+/// out a plan's `configuration` in the same pass) passes over the other members' nested values
+/// with the C scan (`JSONValueSkipper`). On documents whose skipped members hold
 /// what trips a scan (brackets, commas, quotes and backslash runs inside strings, deep nesting)
 /// and cut into blocks of every size, they find what the whole document's parse finds.
 @Suite("Root member skipping")
@@ -26,16 +26,12 @@ struct RootMemberSkipTests {
 
     /// The streamed array's elements and the picked members, read through blocks of `blockSize`.
     static func streamed(_ path: String, blockSize: Int) throws -> (elements: [Value], members: [String: Value]) {
-        var tee: JSONRootMembers.Tee?
         var stream = JSONArrayStream(path: path, arrayKey: "resource_changes")
         stream.blockSize = blockSize
-        stream.open = { path in
-            let opened = JSONRootMembers.Tee(try InventoryInput.plain(path), keys: ["format_version", "configuration", "variables"], path: path)
-            tee = opened
-            return opened
-        }
-        let elements = try stream.readAll().map(\.value)
-        return (elements, try tee?.values() ?? [:])
+        stream.rootMembers = ["format_version", "configuration", "variables"]
+        var elements: [Value] = []
+        let members = try stream.forEachBatch { elements.append(contentsOf: $0.map(\.value)) }
+        return (elements, members)
     }
 
     @Test("the array and the root members are found past skipped members", arguments: 0..<24)
@@ -49,6 +45,32 @@ struct RootMemberSkipTests {
             #expect(members["configuration"] == whole["configuration"], "seed \(seed), blocks of \(blockSize)")
             #expect(members["variables"] == whole["variables"], "seed \(seed), blocks of \(blockSize)")
             #expect(members["format_version"] == .string("1.2"))
+            #expect(members.count == 3)
+        }
+    }
+
+    @Test("a wanted member cut by every block boundary is kept whole; one the file lacks is absent")
+    func wantedMembersAcrossBlocks() throws {
+        let configuration = #"{"provider_config": {"aws": {"expressions": {"region": {"constant_value": "eu-west-1"}}}}, "note": "a \" ] } , quote"}"#
+        let text = #"{"variables": {"a": {"value": [1, "]"]}}, "resource_changes": [{"x": "]"}, [2]],"#
+            + #" "prior_state": {"values": {"b": ["}", {"c": ","}]}}, "configuration": "# + configuration + #", "complete": true}"#
+        let path = Temporary.write(text, to: "plan-wanted-members.json", in: Temporary.folder())
+        let whole = try JSONParser.parse(text)
+        for blockSize in [1, 2, 3, 5, 8, 13, 64, 1 << 20] {
+            let (elements, members) = try Self.streamed(path, blockSize: blockSize)
+            #expect(elements == whole["resource_changes"]?.arrayValue, "blocks of \(blockSize)")
+            #expect(members["configuration"] == whole["configuration"], "blocks of \(blockSize)")
+            #expect(members["variables"] == whole["variables"], "blocks of \(blockSize)")
+            #expect(members["format_version"] == nil, "blocks of \(blockSize)")
+        }
+    }
+
+    @Test("a plan cut off after its changes, inside the root object, is an error, not a plan without configuration")
+    func truncatedAfterTheArray() throws {
+        let text = #"{"format_version": "1.2", "resource_changes": [{"x": 1}], "configuration": {"provider_config": {"#
+        let path = Temporary.write(text, to: "plan-truncated.json", in: Temporary.folder())
+        for blockSize in [4, 1 << 20] {
+            #expect(throws: InventoryError.self) { _ = try Self.streamed(path, blockSize: blockSize) }
         }
     }
 

@@ -94,20 +94,14 @@ public struct TerraformPlanReader: StreamingExportReader {
     private func stream(
         path: String, retention: NativeRecordRetention, progress: @Sendable (Int, Int) -> Void, afterBatch: (inout [Resource]) throws -> Void
     ) throws -> [Resource] {
-        var tee: JSONRootMembers.Tee?
         var stream = JSONArrayStream(path: path, arrayKey: "resource_changes")
-        stream.open = { path in
-            let opened = JSONRootMembers.Tee(try InventoryInput.plain(path), keys: ["format_version", "configuration", "variables"], path: path)
-            tee = opened
-            return opened
-        }
+        stream.rootMembers = ["format_version", "configuration", "variables"]
         // Each change is mapped by the worker that parsed it, as far as it can be without the
         // configuration; its native record is dropped there.
         var batches: [[TerraformDocument.StreamedChange?]] = []
-        try stream.forEachBatch(transforming: { _, pointer, change in
+        let members = try stream.forEachBatch(transforming: { _, pointer, change in
             TerraformDocument.streamedChange(change, pointer: pointer, format: .terraformPlan, file: path, retention: retention)
         }, progress: progress) { batches.append($0) }
-        let members = try tee?.values() ?? [:]
         try TerraformDocument.checkVersion(members["format_version"], file: path)
         let context = TerraformContext(configuration: members["configuration"], variables: members["variables"])
         // Taken out of the variable the batches filled, so that the last step holds the only reference.
