@@ -108,11 +108,15 @@ public struct Resource: Sendable {
         self.id = id
         self.type = type
         var fields = document.objectValue ?? Fields()
-        if fields["id"] == nil { fields["id"] = .string(id) }
-        if fields["type"] == nil { fields["type"] = .string(type) }
+        if fields.value(for: Self.idKey) == nil { fields[Self.idKey] = .string(id) }
+        if fields.value(for: Self.typeKey) == nil { fields[Self.typeKey] = .string(type) }
         self.document = .object(fields)
         self.source = source
     }
+
+    /// `id` and `type`, interned once: every resource of every reader is made here.
+    private static let idKey = ObjectKey("id")
+    private static let typeKey = ObjectKey("type")
 }
 
 /// Region facts policies use for data residency: region → country and jurisdiction, and
