@@ -9,16 +9,16 @@ enum BucketSettingsFold: LinkPass {
 
 extension Linker {
     mutating func foldBucketSettings() {
-        let settings = live({ self.resources[$0].type == ResourceKind.storageBucketConfig.rawValue })
+        let settings = live({ $0.resources[$1].type == ResourceKind.storageBucketConfig.rawValue })
         guard !settings.isEmpty else { return }
         // Addresses and names are looked up within the setting's own input file: the same bucket
         // may also come from another export (an AWS Config snapshot), which must not absorb the
         // plan's settings.
         let files = resources.map(\.source.file)
         func fileKey(_ index: Int, _ name: String) -> String { files[index] + "\u{1F}" + name }
-        let byAddress = index(by: { position in self.address(position).map { [fileKey(position, $0)] } ?? [] }, where: isAWSBucket)
+        let byAddress = index(by: { position in self.address(position).map { [fileKey(position, $0)] } ?? [] }, where: { $0.isAWSBucket($1) })
         let byName = index(by: { position in self.document(position).at("native_id")?.text.map { [fileKey(position, $0)] } ?? [] },
-                           where: isAWSBucket)
+                           where: { $0.isAWSBucket($1) })
         for position in settings {
             let referenced = references(position, endingWith: ["bucket"]).filter { !$0.isEmpty }
             let bucket = referenced.lazy.compactMap { byAddress[fileKey(position, $0)] }.first

@@ -10,17 +10,17 @@ extension Linker {
     mutating func resolveKeyRegions() {
         var byReference: [String: Int] = [:]
         var ambiguous = Set<String>()
-        for key in live(isKey) {
+        for key in live({ $0.isKey($1) }) {
             for name in Self.keyNames(resources[key].id) {
                 if byReference[name] != nil && byReference[name] != key { ambiguous.insert(name) }
                 if byReference[name] == nil { byReference[name] = key }
             }
         }
         for name in ambiguous where !name.hasPrefix("arn:") && !name.hasPrefix("//") { byReference[name] = nil }
-        let byAddress = index(by: { self.address($0).map { [$0] } ?? [] }, where: isKey)
-        let byID = index(by: { [self.resources[$0].id] }, where: isKey)
+        let byAddress = index(by: { self.address($0).map { [$0] } ?? [] }, where: { $0.isKey($1) })
+        let byID = index(by: { [self.resources[$0].id] }, where: { $0.isKey($1) })
         guard !byReference.isEmpty else { return }
-        for position in live({ !self.isKey($0) && self.document($0).facet(.atRestEnabled) == .bool(true) }) {
+        for position in live({ !$0.isKey($1) && $0.document($1).facet(.atRestEnabled) == .bool(true) }) {
             let keyID = document(position).facet(.atRestKeyID)
             let found = keyID?.text.flatMap { text in Self.keyNames(text).lazy.compactMap { byReference[$0] }.first }
                 ?? references(position, endingWith: ["kms_key_id", "kms_master_key_id", "kms_key_arn"]).lazy.compactMap { byAddress[$0] }.first

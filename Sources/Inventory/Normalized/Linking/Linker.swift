@@ -39,12 +39,20 @@ struct Linker {
 
     func isKey(_ index: Int) -> Bool { resources[index].type == ResourceKind.kmsKey.rawValue }
 
-    func live(_ predicate: (Int) -> Bool) -> [Int] {
-        // Most runs remove nothing: no hash of each of a million positions per pass then.
-        removed.isEmpty ? resources.indices.filter(predicate) : resources.indices.filter { !removed.contains($0) && predicate($0) }
+    /// The positions not removed whose resources `predicate` selects, in order. Tested on every
+    /// core: each pass's filter reads every resource of the estate (a million documents, one
+    /// cache miss or more each), which on one core was a quarter of a second of linking at 1M.
+    /// The predicate gets the linker as it is (it does not capture a `self` being changed).
+    func live(_ predicate: @Sendable (Linker, Int) -> Bool) -> [Int] {
+        let linker = self
+        return ParallelMap.chunks(count: resources.count, minimumChunk: 16_384) { range in
+            // Most runs remove nothing: no hash of each of a million positions per pass then.
+            linker.removed.isEmpty ? range.filter { predicate(linker, $0) }
+                : range.filter { !linker.removed.contains($0) && predicate(linker, $0) }
+        }.flatMap { $0 }
     }
 
-    func index(by key: (Int) -> [String], where predicate: (Int) -> Bool) -> [String: Int] {
+    func index(by key: (Int) -> [String], where predicate: @Sendable (Linker, Int) -> Bool) -> [String: Int] {
         var table: [String: Int] = [:]
         for position in live(predicate) {
             for value in key(position) where table[value] == nil { table[value] = position }

@@ -8,12 +8,14 @@ enum ParameterGroupLink: LinkPass {
 
 extension Linker {
     mutating func applyParameterGroups() {
-        let isGroup: (Int) -> Bool = { ["aws_db_parameter_group", "aws_rds_cluster_parameter_group"].contains(self.nativeType($0) ?? "") }
-        guard resources.indices.contains(where: isGroup) else { return }
+        let isGroup: @Sendable (Linker, Int) -> Bool = {
+            ["aws_db_parameter_group", "aws_rds_cluster_parameter_group"].contains($0.nativeType($1) ?? "")
+        }
+        guard !live(isGroup).isEmpty else { return }
         let byAddress = index(by: { self.address($0).map { [$0] } ?? [] }, where: isGroup)
         let byName = index(by: { self.document($0).at("attributes", "name")?.text.map { [$0] } ?? [] }, where: isGroup)
         guard !byAddress.isEmpty || !byName.isEmpty else { return }
-        for position in live({ ["aws_db_instance", "aws_rds_cluster"].contains(self.nativeType($0) ?? "") }) {
+        for position in live({ ["aws_db_instance", "aws_rds_cluster"].contains($0.nativeType($1) ?? "") }) {
             guard document(position).facet(.tlsEnforced) == nil else { continue }
             let attributes = document(position).at("attributes")
             let groupName = (attributes?.at("parameter_group_name") ?? attributes?.at("db_cluster_parameter_group_name"))?.text

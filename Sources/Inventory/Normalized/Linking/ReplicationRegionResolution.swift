@@ -9,10 +9,10 @@ enum ReplicationRegionResolution: LinkPass {
 
 extension Linker {
     mutating func resolveReplicationRegions() {
-        let replicated = live({ self.isAWSBucket($0) && self.document($0).facet(.replicationMode) == .string("crr") })
+        let replicated = live({ $0.isAWSBucket($1) && $0.document($1).facet(.replicationMode) == .string("crr") })
         guard !replicated.isEmpty else { return }
-        let byID = index(by: { [self.resources[$0].id] }, where: isAWSBucket)
-        let byAddress = index(by: { self.address($0).map { [$0] } ?? [] }, where: isAWSBucket)
+        let byID = index(by: { [self.resources[$0].id] }, where: { $0.isAWSBucket($1) })
+        let byAddress = index(by: { self.address($0).map { [$0] } ?? [] }, where: { $0.isAWSBucket($1) })
         for position in replicated {
             var targets = document(position).facet(.replicationTargets)
             if targets == nil || targets?.isUnknown == true {

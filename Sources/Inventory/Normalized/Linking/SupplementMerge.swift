@@ -8,12 +8,12 @@ enum SupplementMerge: LinkPass {
 
 extension Linker {
     mutating func mergeSupplements() {
-        let supplements = live(isSupplement)
+        let supplements = live({ $0.isSupplement($1) })
         guard !supplements.isEmpty else { return }
         // Only the ids that have a supplement are indexed (not every resource of a large estate).
         let supplemented = Set(supplements.map { resources[$0].id })
         var bases: [String: [Int]] = [:]
-        for position in live({ !self.isSupplement($0) && supplemented.contains(self.resources[$0].id) }) {
+        for position in live({ !$0.isSupplement($1) && supplemented.contains($0.resources[$1].id) }) {
             bases[resources[position].id, default: []].append(position)
         }
         for position in supplements {
