@@ -22,7 +22,7 @@ extension ByteView {
 extension Facet {
     /// The facet's position in `Facet.allCases`, which is its declaration order: the enum's tag
     /// byte, read instead of hashing the facet (facets are set and read for every resource a
-    /// reader builds). `NormalizedModelTests.facetOrdinalIsThePositionInAllCases` checks it against `allCases` for every facet and that
-    /// the tag is one byte.
+    /// reader builds). `NormalizedModelTests.facetOrdinalIsThePositionInAllCases` checks it
+    /// against `allCases` for every facet, and that the tag is one byte.
     var ordinal: Int { Int(withUnsafeBytes(of: self) { $0[0] }) }
 }

@@ -265,11 +265,13 @@ enum TerraformDocument {
         switch consume change {
         case .built(var resource):
             // The address and module as the block holds them (`terraformBlock` wrote them from the record).
+            // Read by path, not through a local copy of the block: a copy still held would make
+            // the write below copy the block's members.
             typealias Key = TerraformMapping.BlockKeys
-            let block = resource.document.at(DocumentMemberKeys.terraform)
-            if let address = block?.at(Key.address)?.text,
+            let block = DocumentMemberKeys.terraform
+            if let address = resource.document.at(block, Key.address)?.text,
                let references = TerraformMapping.referencesMember(
-                   address: address, moduleAddress: block?.at(Key.module)?.stringValue, context: context) {
+                   address: address, moduleAddress: resource.document.at(block, Key.module)?.stringValue, context: context) {
                 resource.document.set(references, at: Key.referencesPath[...])
             }
             return resource
