@@ -191,7 +191,7 @@ public struct JSONParser {
             throw error("expected ',' or '}' in an object, found \(describe(bytes[index]))")
         }
         depth -= 1
-        return .object(Fields(unsorted: stack.pop(from: stackStart)))
+        return .object(Fields(distinctMembers: stack.pop(from: stackStart)))
     }
 
     private mutating func parseArray() throws(JSONSyntaxError) -> Value {
