@@ -150,7 +150,9 @@ struct TerraformContext: Sendable {
 
     /// Referenced resources per attribute path, as full addresses in the referring module instance.
     func references(address: String, moduleAddress: String?) -> [String: [String]] {
-        guard let found = references[Self.configurationAddress(address)] else { return [:] }
+        // A plan's changes are mapped while it streams, before its configuration is read: the
+        // context is empty then, and the address is not worth cutting for it (every change).
+        guard !references.isEmpty, let found = references[Self.configurationAddress(address)] else { return [:] }
         let prefix = moduleAddress.map { $0 + "." } ?? ""
         return found.mapValues { $0.map { prefix + $0 } }
     }
