@@ -83,6 +83,19 @@ struct NormalizedModelTests {
         #expect(LocationCodes.ARN("arn:aws:s3:::bucket")?.region == "")
     }
 
+    @Test func substringSearchGivesUTF8Offsets() {
+        let cases: [(text: String, needle: String, offset: Int?)] = [
+            ("eu-west-1", " ", nil), ("eu west", " ", 2), ("", "", 0), ("abc", "", 0), ("", "a", nil), ("ab", "abc", nil),
+            ("aaab", "aab", 1), ("\u{EB}a \u{EB}b", "\u{EB}b", 4), ("abcabc", "cab", 2), ("abc", "abc", 0), ("xabc", "c", 3),
+        ]
+        for (text, needle, offset) in cases {
+            #expect(text.utf8Offset(of: needle) == offset, "\(text) / \(needle)")
+            #expect(text.includes(needle) == (offset != nil), "\(text) / \(needle)")
+        }
+        #expect("key=value=x".text(before: "=") == "key")
+        #expect("key=value=x".text(after: "=") == "value=x")
+    }
+
     @Test func caseInsensitiveKeysCompareAsLowercasedStrings() {
         // ASCII byte folding where both sides are ASCII; Unicode lowercasing otherwise (the Kelvin
         // sign lowercases to "k", "İ" to "i" and a combining dot).

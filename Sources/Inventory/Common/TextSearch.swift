@@ -1,14 +1,26 @@
+import PolicyEngine
+
 /// Plain byte-wise substring search on UTF-8, without Foundation's locale-aware string search
 /// (which showed up in the readers' profiles).
 extension String {
     /// The UTF-8 offset of the first occurrence of `needle`.
     func utf8Offset(of needle: String) -> Int? {
-        let haystack = Array(utf8)
-        let pattern = Array(needle.utf8)
-        guard let first = pattern.first, pattern.count <= haystack.count else { return pattern.isEmpty ? 0 : nil }
+        // Over views of the strings' own bytes: copying both into arrays was two allocations a
+        // call, and readers ask this of every record (`region.includes(" ")`, key ARNs).
+        var text = self
+        var pattern = needle
+        return text.withByteView { haystack in pattern.withByteView { Self.firstOffset(of: $0, in: haystack) } }
+    }
+
+    /// The offset of the first occurrence of `pattern` in `haystack` (0 for an empty pattern).
+    private static func firstOffset(of pattern: ByteView, in haystack: ByteView) -> Int? {
+        guard pattern.count > 0 else { return 0 }
+        guard pattern.count <= haystack.count else { return nil }
+        let first = pattern[0]
+        let last = haystack.count - pattern.count
         var index = 0
-        while index <= haystack.count - pattern.count {
-            if haystack[index] == first && haystack[index..<index + pattern.count].elementsEqual(pattern) { return index }
+        while index <= last {
+            if haystack[index] == first && haystack.extracting(index..<index + pattern.count).sameBytes(as: pattern) { return index }
             index += 1
         }
         return nil

@@ -49,8 +49,9 @@ enum LocationCodes {
     /// general path). Same rule: the first three non-empty `-` segments, the third digits and
     /// one letter.
     private static func asciiAWSRegion(ofZone bytes: ByteView) -> String? {
-        var segments: [Range<Int>] = []
-        segments.reserveCapacity(3)
+        // The first three segments in locals: an array for them was an allocation per call.
+        var segments = (0..<0, 0..<0, 0..<0)
+        var found = 0
         var start = 0
         for index in 0...bytes.count {
             if index < bytes.count {
@@ -58,20 +59,28 @@ enum LocationCodes {
                 if byte >= 0x80 { return nil }
                 if byte != UInt8(ascii: "-") { continue }
             }
-            if index > start { segments.append(start..<index) }
+            if index > start {
+                switch found {
+                case 0: segments.0 = start..<index
+                case 1: segments.1 = start..<index
+                case 2: segments.2 = start..<index
+                default: break
+                }
+                found += 1
+            }
             start = index + 1
         }
-        guard segments.count >= 3 else { return "" }
-        let third = segments[2]
+        guard found >= 3 else { return "" }
+        let third = segments.2
         let letter = bytes[third.upperBound - 1] | 0x20
         guard third.count >= 2, letter >= UInt8(ascii: "a"), letter <= UInt8(ascii: "z"),
             bytes[third.lowerBound..<third.upperBound - 1].allSatisfy({ $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") })
         else { return "" }
         var region: [UInt8] = []
         region.reserveCapacity(third.upperBound)
-        region += bytes[segments[0]]
+        region += bytes[segments.0]
         region.append(UInt8(ascii: "-"))
-        region += bytes[segments[1]]
+        region += bytes[segments.1]
         region.append(UInt8(ascii: "-"))
         region += bytes[third.lowerBound..<third.upperBound - 1]
         return String(decoding: region, as: UTF8.self)
