@@ -352,11 +352,12 @@ enum TerraformDocument {
     /// deletes or forgets.
     static func changeRecord(_ change: Value, pointer: String) -> TerraformResourceRecord? {
         typealias Key = ChangeKeys
-        guard change.at(Key.mode)?.text != "data", let address = change.at(Key.address)?.text, let type = change.at(Key.type)?.text else {
+        typealias Shared = TerraformMapping.BlockKeys
+        guard change.at(Key.mode)?.text != "data", let address = change.at(Shared.address)?.text, let type = change.at(Shared.type)?.text else {
             return nil
         }
         let body = change.at(Key.change)
-        let actions = body?.at(Key.actions)?.elements.compactMap(\.text) ?? []
+        let actions = body?.at(Shared.actions)?.elements.compactMap(\.text) ?? []
         if actions == ["delete"] || actions == ["forget"] || actions == ["read"] { return nil }
         let values = merge(body?.at(Key.after), unknown: body?.at(Key.afterUnknown)) ?? .object(Fields())
         return TerraformResourceRecord(
@@ -365,13 +366,11 @@ enum TerraformDocument {
     }
 
     /// The members `changeRecord` reads of every resource change, interned once (a million
-    /// changes in a large plan, ten lookups each).
+    /// changes in a large plan, ten lookups each); `address`, `type` and `actions` are the
+    /// Terraform block's names (`TerraformMapping.BlockKeys`), not declared again.
     private enum ChangeKeys {
         static let mode = DocumentKey("mode")
-        static let address = DocumentKey("address")
-        static let type = DocumentKey("type")
         static let change = DocumentKey("change")
-        static let actions = DocumentKey("actions")
         static let after = DocumentKey("after")
         static let afterUnknown = DocumentKey("after_unknown")
         static let moduleAddress = DocumentKey("module_address")
