@@ -255,6 +255,30 @@ struct CIIntegrationTests {
         }
     }
 
+    /// A run without reports keeps no passing findings (nothing would read them), which must not
+    /// change what it prints; with a report in `list` mode the passes are all there.
+    @Test("a run without reports prints the same in list and summary mode; a report still lists the passes")
+    func passesWithoutReports() throws {
+        func evaluate(_ extra: [String]) throws -> AssayProcess.Output {
+            try AssayProcess.run(["evaluate", "--policies", "policies", "--input", "fixtures/inventory/aws-config-snapshot.json",
+                                  "--as-of", "2026-11-27"] + extra)
+        }
+        let list = try evaluate(["--passing", "list"])
+        let summary = try evaluate(["--passing", "summary"])
+        #expect(list.status == summary.status)
+        #expect(list.stdout == summary.stdout)
+        #expect(list.stdout.contains("Summary: "), "\(list.stdout)")
+        let folder = Fixtures.temporaryFolder("ci-passes")
+        let report = folder.appendingPathComponent("r.json").path
+        _ = try evaluate(["--passing", "list", "--json", report])
+        let results = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: report))) as? [String: Any])
+        let findings = try #require(results["findings"] as? [[String: Any]])
+        let passes = findings.filter { $0["status"] as? String == "pass" }.count
+        let summaryLine = try #require(list.stdout.split(separator: "\n").first { $0.hasPrefix("Summary: ") })
+        #expect(passes > 0)
+        #expect(summaryLine.hasPrefix("Summary: \(passes) pass "), "\(summaryLine)")
+    }
+
     @Test("enumerations are case-insensitive")
     func caseInsensitive() throws {
         let output = try Self.evaluate(["--fail-on", "CRITICAL", "--passing", "Summary"])

@@ -129,6 +129,25 @@ struct PolicyRunnerTests {
         #expect(evaluations.allSatisfy { $0.findings.isEmpty })
     }
 
+    /// Passing findings are kept only in `list` mode and only when an output reads them; the
+    /// counts are the same either way.
+    @Test("passing findings are kept only in list mode and when an output reads them")
+    func passingFindingsKeptOnlyWhenRead() throws {
+        #expect(PassingMode.list.keepsPassingFindings(readByAnOutput: true))
+        #expect(!PassingMode.list.keepsPassingFindings(readByAnOutput: false))
+        #expect(!PassingMode.summary.keepsPassingFindings(readByAnOutput: true))
+        #expect(!PassingMode.summary.keepsPassingFindings(readByAnOutput: false))
+        let policy = try PolicyCompiler.compile(Build.policy("enc", types: [], require: Build.field("encrypted", .equals, true)))
+        let kept = PolicyRunner.run([policy], corpus: corpus(700), context: context,
+                                    keepPasses: PassingMode.list.keepsPassingFindings(readByAnOutput: true))[0]
+        let dropped = PolicyRunner.run([policy], corpus: corpus(700), context: context,
+                                       keepPasses: PassingMode.list.keepsPassingFindings(readByAnOutput: false))[0]
+        #expect(kept.counts == dropped.counts)
+        #expect(kept.findings.contains { $0.status == .pass })
+        #expect(!dropped.findings.contains { $0.status == .pass })
+        #expect(kept.findings.filter { $0.status != .pass } == dropped.findings)
+    }
+
     /// Checks that the findings of a policy failing everywhere list the resources in `String`
     /// order of their ids with ties in input order (the pointer names the input position).
     func expectIDOrder(_ ids: [String]) throws {

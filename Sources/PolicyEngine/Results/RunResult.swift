@@ -85,6 +85,12 @@ public enum PassingMode: String, CaseIterable, Codable, Sendable {
     case list
     /// Only counts; one summary test case per policy (for very large estates).
     case summary
+
+    /// True when evaluation keeps a finding for every passing verdict: in `list` mode, and only
+    /// when something reads them (a report, the baseline or the history). The terminal and CI
+    /// annotations show no passes, so a run without reports keeps only the counts — a million
+    /// passing findings are half a gigabyte.
+    public func keepsPassingFindings(readByAnOutput: Bool) -> Bool { self == .list && readByAnOutput }
 }
 
 /// The complete, deterministic result of a run: what every reporter renders and the history

@@ -61,9 +61,10 @@ struct EvaluationPipeline {
 
         // Evaluate and apply waivers.
         progress.begin("evaluating \(compiled.count) policies over \(modelled.resources.count) documents")
+        let outputsReadFindings = !render.targets.isEmpty || record.readsFindings
         var (evaluations, waiverStatuses) = evaluation.run(compiled, resources: modelled.resources, costDocuments: costs.documents,
-                                                           waivers: waivers, keepPasses: passing == .list,
-                                                           everyTextIsRead: !render.targets.isEmpty || record.readsFindings)
+                                                           waivers: waivers, keepPasses: passing.keepsPassingFindings(readByAnOutput: outputsReadFindings),
+                                                           everyTextIsRead: outputsReadFindings)
         var sections: [String: Value] = [:]
         sections[section: .cost] = costs.section?.value
         sections[section: .downtime] = modelled.section?.value
