@@ -94,6 +94,36 @@ struct CLITests {
         #expect(output.stderr.contains("  tags.owner: { exsits: true }\n                ^"))
     }
 
+    /// The readers build a document's `source` object whole only when a policy reads it (issue
+    /// 20): a policy on `source.pointer` must see every pointer, in the message too.
+    @Test("a policy reading source.pointer sees each resource's pointer")
+    func policyReadingSource() throws {
+        let folder = Fixtures.temporaryFolder("cli-source")
+        let policy = Fixtures.write("""
+            version: 1
+            id: demo.source
+            title: Items read from the first two places
+            severity: high
+            applies_to: { types: [storage.bucket] }
+            require:
+              source.pointer: { in: [/configurationItems/0, /configurationItems/1] }
+            message: "read at {{ source.pointer }} of {{ source.file }} ({{ source.format }})"
+            """, to: "policies/source.yaml", in: folder)
+        let input = Fixtures.path("fixtures/inventory/aws-config-snapshot.json")
+        let json = folder.appendingPathComponent("r.json").path
+        let output = try AssayProcess.run(["evaluate", "--policies", policy, "--input", input, "--as-of", "2026-11-27", "--json", json])
+        #expect(output.status == 1, "\(output.stderr)")
+        let results = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: json))) as? [String: Any])
+        let findings = try #require(results["findings"] as? [[String: Any]])
+        let failing = findings.filter { $0["status"] as? String == "fail" }
+        #expect(!failing.isEmpty)
+        for finding in failing {
+            let source = try #require(finding["source"] as? [String: Any])
+            let pointer = try #require(source["pointer"] as? String)
+            #expect(finding["message"] as? String == "read at \(pointer) of \(input) (aws-config)", "\(finding["message"] ?? "")")
+        }
+    }
+
     @Test("a YAML syntax error exits 2 with its location")
     func yamlSyntax() throws {
         let folder = Fixtures.temporaryFolder("cli-yaml")

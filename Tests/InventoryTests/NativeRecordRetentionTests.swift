@@ -10,9 +10,11 @@ import TestSupport
 @Suite("Native record retention")
 struct NativeRecordRetentionTests {
     /// Reads with the retention given.
-    func read(_ reader: any ExportReader, _ path: String, _ retention: NativeRecordRetention) throws -> [Resource] {
+    func read(_ reader: any ExportReader, _ path: String, _ retention: NativeRecordRetention,
+              source: SourceObjectRetention = .whole) throws -> [Resource] {
         var spec = InputSpec(path: path, format: reader.format)
         spec.nativeRecord = retention
+        spec.sourceObject = source
         return try reader.read(spec, progress: { _, _ in })
     }
 
@@ -61,6 +63,64 @@ struct NativeRecordRetentionTests {
         // Resources whose region comes from the provider configuration (mapped at the end) and
         // references (added at the end) are both in the example plan.
         #expect(streamed.contains { $0.document.path("terraform.references") != nil })
+    }
+
+    /// A two-resource Terraform state (`terraform show -json` of a state).
+    static let state = #"""
+        {"format_version": "1.0", "terraform_version": "1.11.0", "values": {"root_module": {"resources": [
+          {"address": "aws_ebs_volume.data", "mode": "managed", "type": "aws_ebs_volume", "name": "data",
+           "provider_name": "registry.terraform.io/hashicorp/aws",
+           "values": {"arn": "arn:aws:ec2:us-east-1:123456789012:volume/vol-1", "availability_zone": "us-east-1a", "encrypted": true}},
+          {"address": "aws_s3_bucket.logs", "mode": "managed", "type": "aws_s3_bucket", "name": "logs",
+           "provider_name": "registry.terraform.io/hashicorp/aws",
+           "values": {"arn": "arn:aws:s3:::acme-logs", "bucket": "acme-logs", "region": "us-east-1", "tags": {"application": "web"}}}
+        ]}}}
+        """#
+
+    /// Config snapshot, plan and state read with the `source` object whole and format-only.
+    func sourceRetentions() throws -> [(whole: [Resource], formatOnly: [Resource])] {
+        let inputs: [(any ExportReader, String)] = [
+            (AWSConfigReader(), Samples.fixture("aws-config-snapshot.json")), (TerraformPlanReader(), Samples.fixture("terraform-plan.json")),
+            (TerraformStateReader(), Fixtures.write(Self.state, to: "source-retention-state.json", in: Fixtures.temporaryFolder())),
+        ]
+        return try inputs.map { reader, path in
+            (try read(reader, path, .whole), try read(reader, path, .whole, source: .formatOnly))
+        }
+    }
+
+    @Test("without a policy reading source, a document's source object is its format alone, shared; the rest is unchanged")
+    func formatOnlySource() throws {
+        for (whole, formatOnly) in try sourceRetentions() {
+            #expect(!whole.isEmpty)
+            #expect(whole.count == formatOnly.count)
+            for (complete, trimmed) in zip(whole, formatOnly) {
+                let source = try #require(complete.document["source"]?.objectValue)
+                #expect(source.keys.contains("file") && source.keys.contains("pointer"), "\(complete.id): \(source.keys)")
+                #expect(trimmed.document["source"] == .object(Fields([("format", source["format"] ?? .null)])))
+                #expect(trimmed.source == complete.source, "the resource's own reference is kept whole")
+                var rest = complete.document.objectValue ?? Fields(), trimmedRest = trimmed.document.objectValue ?? Fields()
+                rest["source"] = nil
+                trimmedRest["source"] = nil
+                #expect(rest == trimmedRest, "\(complete.id)")
+            }
+        }
+        // Linked and resolved as the CLI does, the example estate gives the same links and warnings.
+        func estate(_ source: SourceObjectRetention) throws -> IdentityResolution.Output {
+            let resources = try read(AWSConfigReader(), Samples.fixture("aws-config-snapshot.json"), .linkingOnly, source: source)
+                + read(TerraformPlanReader(), Samples.fixture("terraform-plan.json"), .linkingOnly, source: source)
+            return IdentityResolution.resolve(InventoryNormalizer.link(resources), precedence: .live)
+        }
+        let whole = try estate(.whole), formatOnly = try estate(.formatOnly)
+        #expect(whole.warnings == formatOnly.warnings)
+        func withoutSource(_ resources: [Resource]) -> [Value] {
+            resources.map { resource in
+                var fields = resource.document.objectValue ?? Fields()
+                fields["source"] = nil
+                return .object(fields)
+            }
+        }
+        #expect(withoutSource(whole.resources) == withoutSource(formatOnly.resources))
+        #expect(whole.resources.map(\.mergedSources) == formatOnly.resources.map(\.mergedSources))
     }
 
     @Test("a Config item keeps its digest, and a backup plan its id, nothing else")

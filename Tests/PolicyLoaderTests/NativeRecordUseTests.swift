@@ -22,6 +22,21 @@ struct NativeRecordUseTests {
         let library = try PolicySetLoader.load(paths: [Fixtures.path("policies")])
         #expect(library.policies.count > 50)
         #expect(NativeRecordRetention.needed(by: library.policies) == .linkingOnly)
+        #expect(SourceObjectRetention.needed(by: library.policies) == .formatOnly)
+        #expect(RecordRetention.needed(by: library.policies) == RecordRetention(nativeRecord: .linkingOnly, sourceObject: .formatOnly))
+    }
+
+    @Test("a path through source anywhere keeps the whole source object; attributes alone do not", arguments: [
+        ("source.file: inventory.json", nil, nil),
+        ("encryption.at_rest.enabled: true", "source.format: aws-config", nil),
+        ("encryption.at_rest.enabled: true", nil, "{{ name }} ({{ source.pointer }}) is not encrypted"),
+        ("some: { path: replicas, require: { region: { not_equals: { ref: $.source.line } } } }", nil, nil),
+    ] as [(String, String?, String?)])
+    func readsSource(condition: String, filter: String?, message: String?) throws {
+        let reading = try policy(condition, filter: filter, message: message)
+        let plain = try policy("attributes.configuration.encrypted: true")
+        #expect(RecordRetention.needed(by: [plain, reading]) == RecordRetention(nativeRecord: .whole, sourceObject: .whole))
+        #expect(RecordRetention.needed(by: [plain]) == RecordRetention(nativeRecord: .whole, sourceObject: .formatOnly))
     }
 
     @Test("a path through attributes anywhere keeps the whole record", arguments: [

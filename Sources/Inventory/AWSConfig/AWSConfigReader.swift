@@ -91,7 +91,7 @@ public struct AWSConfigReader: StreamingExportReader {
         if compressed || size > wholeFileLimit, let key = streamedArrayKey(sample) {
             var stream = JSONArrayStream(path: path, arrayKey: key.isEmpty ? nil : key)
             stream.open = open
-            let retention = spec.nativeRecord
+            let retention = spec.retention
             var estimate = StreamedCountEstimate()
             // Each item is mapped to its final resource by the worker that parsed it, and its
             // tree freed there; an item that fails to map fails the batch, the first by position.
@@ -125,7 +125,7 @@ public struct AWSConfigReader: StreamingExportReader {
         }
         let mapped = try ParallelMap.map(found, minimumChunk: ParallelRelease.minimumChunk) { entry in
             Self.entry(try ConfigurationItem(entry.item, file: path, pointer: entry.pointer), file: path,
-                       pointer: entry.pointer.isEmpty ? nil : entry.pointer, retention: spec.nativeRecord)
+                       pointer: entry.pointer.isEmpty ? nil : entry.pointer, retention: spec.retention)
         }
         progress(size, size)
         resources = mapped.compactMap(\.resource)
@@ -143,11 +143,11 @@ public struct AWSConfigReader: StreamingExportReader {
 
     /// One item as a resource (keeping of the item what `retention` says), or as the deletion it records.
     private static func entry(
-        _ item: ConfigurationItem, file: String, pointer: String?, retention: NativeRecordRetention
+        _ item: ConfigurationItem, file: String, pointer: String?, retention: RecordRetention
     ) -> (resource: Resource?, deletion: AWSConfigDeletion?) {
         if let deletion = AWSConfigMapping.deletion(item, file: file, pointer: pointer) { return (nil, deletion) }
         guard var resource = AWSConfigMapping.resource(item, file: file, pointer: pointer, line: nil) else { return (nil, nil) }
-        resource.attributes = NativeRecord.retained(item.raw, keeping: AWSConfigMapping.linkedAttributes, as: retention)
+        resource.retain(native: item.raw, linked: AWSConfigMapping.linkedAttributes, as: retention)
         return (resource.resource(), nil)
     }
 

@@ -43,6 +43,8 @@ public struct NormalizedResource: Sendable {
     public var source: SourceReference
     /// Extra top-level fields (the CAI `iam_policy`).
     public var extras: Fields = Fields()
+    /// How much of the `source` object `resource()` builds.
+    public var sourceObject = SourceObjectRetention.whole
     /// The facets set so far, one entry per facet, in the order first set. Kept flat and built
     /// into their groups once, by `resource()`: a write into the nested tree hashed its key and
     /// took each level out and put it back, a fifth of mapping an AWS Config item.
@@ -79,6 +81,13 @@ public struct NormalizedResource: Sendable {
             case (nil, nil): break
             }
         }
+    }
+
+    /// Keeps of the native record `native` what `retention` says (its `linked` paths and digest
+    /// when no policy reads `attributes`), and the `source` object it says.
+    mutating func retain(native: Value, linked: [[DocumentKey]], as retention: RecordRetention) {
+        attributes = NativeRecord.retained(native, keeping: linked, as: retention.nativeRecord)
+        sourceObject = retention.sourceObject
     }
 
     /// Sets a facet unless the value is nil (a shorthand for the readers' optional chains).
@@ -123,13 +132,18 @@ public struct NormalizedResource: Sendable {
         members.append(Key.account, account.map(Value.string))
         members.append(Key.tags, .object(tags))
         members.append(Key.capturedAt, capturedAt.map(Value.string))
-        var sourceMembers: [Fields.Member] = []
-        sourceMembers.reserveCapacity(2 + (source.pointer == nil ? 0 : 1) + (source.line == nil ? 0 : 1))
-        sourceMembers.append(Key.format, .string(format.rawValue))
-        sourceMembers.append(Key.file, .string(source.file))
-        sourceMembers.append(Key.pointer, source.pointer.map(Value.string))
-        sourceMembers.append(Key.line, source.line.map { .number(Double($0)) })
-        members.append(Key.source, .object(Fields(unsorted: sourceMembers)))
+        switch sourceObject {
+        case .whole:
+            var sourceMembers: [Fields.Member] = []
+            sourceMembers.reserveCapacity(2 + (source.pointer == nil ? 0 : 1) + (source.line == nil ? 0 : 1))
+            sourceMembers.append(Key.format, .string(format.rawValue))
+            sourceMembers.append(Key.file, .string(source.file))
+            sourceMembers.append(Key.pointer, source.pointer.map(Value.string))
+            sourceMembers.append(Key.line, source.line.map { .number(Double($0)) })
+            members.append(Key.source, .object(Fields(unsorted: sourceMembers)))
+        case .formatOnly:
+            members.append(Key.source, FormatOnlySource.object(of: format))
+        }
         members.append(Key.attributes, attributes)
         members.append(Key.terraform, terraform)
         let fields = Fields(unsorted: members)
@@ -312,4 +326,20 @@ private enum StandardLocationMembers {
         }
         return table
     }()
+}
+
+/// The `source` objects of `SourceObjectRetention.formatOnly`: `{format}` alone, one object per
+/// format shared by every document of it (a reference each, not an allocation each).
+enum FormatOnlySource {
+    /// The object of each format.
+    private static let objects: [InputFormat: Value] = Dictionary(uniqueKeysWithValues: InputFormat.allCases.map { format in
+        (format, built(format))
+    })
+
+    /// The shared `{format}` object of `format`.
+    static func object(of format: InputFormat) -> Value { objects[format] ?? built(format) }
+
+    private static func built(_ format: InputFormat) -> Value {
+        .object(Fields(unsorted: [DocumentMemberKeys.format.member(.string(format.rawValue))]))
+    }
 }

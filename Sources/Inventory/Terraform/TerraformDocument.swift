@@ -175,11 +175,11 @@ enum TerraformDocument {
     /// them is freed on all cores, not one tree after another by the caller.
     static func map(
         _ records: consuming [TerraformResourceRecord], context: TerraformContext, format: InputFormat, file: String,
-        retention: NativeRecordRetention
+        retention: RecordRetention
     ) -> [Resource] {
         var mapped = ParallelMap.map(records, minimumChunk: ParallelRelease.minimumChunk) { record -> Resource? in
             guard var resource = TerraformMapping.resource(record, context: context, format: format, file: file) else { return nil }
-            resource.attributes = NativeRecord.retained(record.values, keeping: TerraformMapping.linkedAttributes, as: retention)
+            resource.retain(native: record.values, linked: TerraformMapping.linkedAttributes, as: retention)
             return resource.resource()
         }
         ParallelRelease.release(consume records)
@@ -207,13 +207,13 @@ enum TerraformDocument {
     /// One streamed `resource_changes` entry, mapped as far as it can be without the
     /// configuration; nil for what `changeRecord` and the mapping leave out.
     static func streamedChange(_ change: Value, pointer: String, format: InputFormat, file: String,
-                               retention: NativeRecordRetention) -> StreamedChange? {
+                               retention: RecordRetention) -> StreamedChange? {
         guard let record = changeRecord(change, pointer: pointer),
               var resource = TerraformMapping.resource(record, context: TerraformContext(), format: format, file: file)
         else { return nil }
         // Without the configuration the region is unknown only when it would come from it.
         guard resource.region != nil else { return .deferred(record) }
-        resource.attributes = NativeRecord.retained(record.values, keeping: TerraformMapping.linkedAttributes, as: retention)
+        resource.retain(native: record.values, linked: TerraformMapping.linkedAttributes, as: retention)
         return .built(resource.resource())
     }
 
@@ -226,7 +226,7 @@ enum TerraformDocument {
     /// and empties it).
     static func finish(
         _ batches: consuming [[StreamedChange?]], context: TerraformContext, format: InputFormat, file: String,
-        retention: NativeRecordRetention, afterBatch: (inout [Resource]) throws -> Void
+        retention: RecordRetention, afterBatch: (inout [Resource]) throws -> Void
     ) rethrows -> [Resource] {
         let count = batches.count
         let pending = ResultSlots<[StreamedChange?]>(count: count)
@@ -262,7 +262,7 @@ enum TerraformDocument {
     /// deferred record mapped now.
     private static func completed(
         _ change: consuming StreamedChange, context: TerraformContext, format: InputFormat, file: String,
-        retention: NativeRecordRetention
+        retention: RecordRetention
     ) -> Resource? {
         switch consume change {
         case .built(var resource):
@@ -279,7 +279,7 @@ enum TerraformDocument {
             return resource
         case .deferred(let record):
             guard var resource = TerraformMapping.resource(record, context: context, format: format, file: file) else { return nil }
-            resource.attributes = NativeRecord.retained(record.values, keeping: TerraformMapping.linkedAttributes, as: retention)
+            resource.retain(native: record.values, linked: TerraformMapping.linkedAttributes, as: retention)
             return resource.resource()
         }
     }

@@ -54,7 +54,7 @@ public struct TerraformPlanReader: StreamingExportReader {
         let utf16 = (head[0] == 0xFF && head[1] == 0xFE) || (head[0] == 0xFE && head[1] == 0xFF)
         if file.size > wholeFileLimit && !utf16 {
             do {
-                return try stream(path: path, retention: spec.nativeRecord, progress: progress, afterBatch: afterBatch)
+                return try stream(path: path, retention: spec.retention, progress: progress, afterBatch: afterBatch)
             } catch InventoryError.unexpectedStructure(_, let pointer, _, _, _) where pointer.isEmpty {
                 // No `resource_changes` array: fall through to the planned values, parsed from the
                 // bytes still held (a run reads an input once; larger plans must stream).
@@ -82,7 +82,7 @@ public struct TerraformPlanReader: StreamingExportReader {
         } else {
             TerraformDocument.moduleResources(root.at("planned_values", "root_module"), pointer: "/planned_values/root_module", into: &records)
         }
-        var resources = TerraformDocument.map(consume records, context: context, format: .terraformPlan, file: path, retention: spec.nativeRecord)
+        var resources = TerraformDocument.map(consume records, context: context, format: .terraformPlan, file: path, retention: spec.retention)
         progress(file.size, file.size)
         try afterBatch(&resources)
         return resources
@@ -92,7 +92,7 @@ public struct TerraformPlanReader: StreamingExportReader {
     /// (`configuration` sits after gigabytes of changes) are picked out of the same pass; what
     /// depends on them is completed once the file has been read.
     private func stream(
-        path: String, retention: NativeRecordRetention, progress: @Sendable (Int, Int) -> Void, afterBatch: (inout [Resource]) throws -> Void
+        path: String, retention: RecordRetention, progress: @Sendable (Int, Int) -> Void, afterBatch: (inout [Resource]) throws -> Void
     ) throws -> [Resource] {
         var stream = JSONArrayStream(path: path, arrayKey: "resource_changes")
         stream.rootMembers = ["format_version", "configuration", "variables"]

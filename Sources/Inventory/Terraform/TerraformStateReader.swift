@@ -36,7 +36,7 @@ public struct TerraformStateReader: StreamingExportReader {
         let context = TerraformContext(configuration: root.at("configuration"), variables: nil)
         var records: [TerraformResourceRecord] = []
         TerraformDocument.moduleResources(root.at("values", "root_module"), pointer: "/values/root_module", into: &records)
-        let resources = TerraformDocument.map(consume records, context: context, format: .terraformState, file: path, retention: spec.nativeRecord)
+        let resources = TerraformDocument.map(consume records, context: context, format: .terraformState, file: path, retention: spec.retention)
         let size = try InventoryInput.plain(path).size
         progress(size, size)
         try body(resources)

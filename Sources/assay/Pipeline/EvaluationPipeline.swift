@@ -29,8 +29,9 @@ struct EvaluationPipeline {
         // Ingest (with the identity step: one resource per identity).
         var settings = try StageSettings(config: request.config)
         var ingest = IngestStage(progress: progress, config: request.config, settings: settings)
-        // The policies are known before anything is read: native records no policy reads are not kept.
-        ingest.nativeRecord = .needed(by: policySet.policies)
+        // The policies are known before anything is read: native records and `source` objects no
+        // policy reads are not kept.
+        ingest.retention = .needed(by: policySet.policies)
         var ingested = try ingest.run(request.config.inputs)
         // The application register may declare its money's currency once (docs/registers.md).
         try settings.adoptRegisterCurrency(from: ingested.resources, configFile: request.config.file)

@@ -29,9 +29,10 @@ struct IngestStage {
     var terraformRoot: String?
     /// Whose values win when live state and Terraform describe one resource.
     var precedence = StatePrecedence.live
-    /// How much of the native records the readers keep (`linkingOnly` when no policy of the run
-    /// reads `attributes`: most of the memory of a resource read from AWS Config or a plan).
-    var nativeRecord = NativeRecordRetention.whole
+    /// How much of the native records and `source` objects the readers keep (`linkingOnly` when
+    /// no policy of the run reads `attributes`: most of the memory of a resource read from AWS
+    /// Config or a plan; `formatOnly` when none reads `source`).
+    var retention = RecordRetention.whole
 
     /// Reads every input of the request.
     func run(_ specs: [InputSpec]) throws -> Output {
@@ -94,7 +95,8 @@ struct IngestStage {
                 }
                 var forced = spec
                 forced.format = format
-                forced.nativeRecord = nativeRecord
+                forced.nativeRecord = retention.nativeRecord
+                forced.sourceObject = retention.sourceObject
                 let label = output.spool.shown(spec.path)
                 progress.begin("reading \(label) (\(format.rawValue))")
                 let resources = try reader.read(forced) { done, total in progress.update(label: label, done: done, total: total) }
