@@ -242,6 +242,9 @@ public struct JSONParser {
         return ObjectKey(slice, hash: JSONKeyCache.contentHash(of: slice)) { slice.string }
     }
 
+    /// The most UTF-8 bytes a `String` holds inline (a small string: no allocation) on 64-bit platforms.
+    static let inlineStringLimit = 15
+
     private mutating func parseString() throws(JSONSyntaxError) -> String {
         let start = index + 1
         // The run up to the first quote, backslash or control byte, 16 bytes per step.
@@ -256,8 +259,10 @@ public struct JSONParser {
             index = end + 1
             let slice = bytes.extracting(start..<end)
             // Repeated medium-length values (owners, tag values, names repeated as Name tags)
-            // share storage through the same cache as keys.
-            if let keyCache, slice.count <= 64 { return keyCache.string(for: slice) }
+            // share storage through the same cache as keys. A value of up to 15 bytes is held
+            // inside the `String` itself (no storage to share), so it skips the cache: its lookup
+            // cost a hash, and its miss evicted a longer string worth sharing (and released it).
+            if let keyCache, slice.count > Self.inlineStringLimit, slice.count <= 64 { return keyCache.string(for: slice) }
             return String(decoding: slice, as: UTF8.self)
         }
         if byte == UInt8(ascii: "\\") { return try parseEscapedString(from: start, firstEscape: end) }
