@@ -77,11 +77,13 @@ struct NativeRecordRetentionTests {
         ]}}}
         """#
 
-    /// Config snapshot, plan and state read with the `source` object whole and format-only.
+    /// Every cloud inventory format read with the `source` object whole and format-only.
     func sourceRetentions() throws -> [(whole: [Resource], formatOnly: [Resource])] {
         let inputs: [(any ExportReader, String)] = [
             (AWSConfigReader(), Samples.fixture("aws-config-snapshot.json")), (TerraformPlanReader(), Samples.fixture("terraform-plan.json")),
             (TerraformStateReader(), Fixtures.write(Self.state, to: "source-retention-state.json", in: Fixtures.temporaryFolder())),
+            (GCPAssetInventoryReader(), Samples.fixture("gcp-cai.jsonl")), (AzureResourceGraphReader(), Samples.fixture("azure-arg.json")),
+            (IAMCredentialReportReader(), Samples.fixture("iam-credential-report.csv")), (Route53RecordSetReader(), Samples.fixture("route53-records.json")),
         ]
         return try inputs.map { reader, path in
             (try read(reader, path, .whole), try read(reader, path, .whole, source: .formatOnly))
@@ -95,7 +97,7 @@ struct NativeRecordRetentionTests {
             #expect(whole.count == formatOnly.count)
             for (complete, trimmed) in zip(whole, formatOnly) {
                 let source = try #require(complete.document["source"]?.objectValue)
-                #expect(source.keys.contains("file") && source.keys.contains("pointer"), "\(complete.id): \(source.keys)")
+                #expect(source.keys.contains("file") && (source.keys.contains("pointer") || source.keys.contains("line")), "\(complete.id): \(source.keys)")
                 #expect(trimmed.document["source"] == .object(Fields([("format", source["format"] ?? .null)])))
                 #expect(trimmed.source == complete.source, "the resource's own reference is kept whole")
                 var rest = complete.document.objectValue ?? Fields(), trimmedRest = trimmed.document.objectValue ?? Fields()

@@ -35,7 +35,7 @@ public struct IAMCredentialReportReader: ExportReader {
         return table.rows.compactMap { row in
             var cells: [String: String] = [:]
             for (name, cell) in zip(table.header, row.cells) { cells[name] = cell }
-            return principal(cells, header: table.header, file: path, line: row.line)?.resource()
+            return principal(cells, header: table.header, file: path, line: row.line)?.resource(for: spec)
         }
     }
 

@@ -25,7 +25,7 @@ public struct Route53RecordSetReader: ExportReader {
                 throw InventoryError.unexpectedStructure(file: path, pointer: document.pointer, expected: "a list-resource-record-sets answer (ResourceRecordSets)")
             }
             for (index, set) in sets.enumerated() {
-                resources.append(record(set, file: path, pointer: "\(document.pointer)/ResourceRecordSets/\(index)").resource())
+                resources.append(record(set, file: path, pointer: "\(document.pointer)/ResourceRecordSets/\(index)").resource(for: spec))
             }
         }
         let size = try InventoryInput.plain(path).size

@@ -45,7 +45,7 @@ public struct AzureResourceGraphReader: ExportReader {
         var positions: [String: Int] = [:]
         var resources: [Resource] = []
         for (row, pointer) in rows {
-            let resource = try AzureMapping.resource(row, file: path, pointer: pointer).resource()
+            let resource = try AzureMapping.resource(row, file: path, pointer: pointer).resource(for: spec)
             let key = resource.id.lowercased()
             if let position = positions[key] {
                 resources[position] = resource

@@ -32,14 +32,14 @@ public struct GCPAssetInventoryReader: StreamingExportReader {
         if sample.firstByte == UInt8(ascii: "[") {
             try JSONArrayStream(path: path, arrayKey: nil).forEachBatch(progress: progress) { batch in
                 try body(try ParallelMap.map(batch, minimumChunk: ParallelRelease.minimumChunk) { element in
-                    try GCPAssetMapping.resource(element.value, file: path, pointer: element.pointer, line: nil).resource()
+                    try GCPAssetMapping.resource(element.value, file: path, pointer: element.pointer, line: nil).resource(for: spec)
                 })
             }
             return
         }
         try JSONLinesStream(path: path).forEachBatch(progress: progress) { batch in
             try body(try ParallelMap.map(batch, minimumChunk: ParallelRelease.minimumChunk) { line in
-                try GCPAssetMapping.resource(line.value, file: path, pointer: nil, line: line.line).resource()
+                try GCPAssetMapping.resource(line.value, file: path, pointer: nil, line: line.line).resource(for: spec)
             })
         }
     }

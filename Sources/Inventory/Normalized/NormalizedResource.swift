@@ -90,6 +90,12 @@ public struct NormalizedResource: Sendable {
         sourceObject = retention.sourceObject
     }
 
+    /// The engine resource with the `source` object `spec` asks for (`resource()` otherwise).
+    public consuming func resource(for spec: InputSpec) -> Resource {
+        sourceObject = spec.sourceObject
+        return resource()
+    }
+
     /// Sets a facet unless the value is nil (a shorthand for the readers' optional chains).
     mutating func set(_ facet: Facet, _ value: Value?) {
         guard let value else { return }

@@ -9,8 +9,8 @@ public struct InputSpec: Sendable, Hashable {
     /// How much of each record's native form the reader keeps under `attributes` (readers of
     /// formats with a native record: AWS Config, Terraform plans).
     public var nativeRecord: NativeRecordRetention = .whole
-    /// How much of the document's `source` object the reader builds (readers of formats mapped
-    /// to the normalized model: AWS Config, Terraform plans and states).
+    /// How much of the document's `source` object the reader builds (the readers of cloud
+    /// inventories, whose records are mapped to the normalized model).
     public var sourceObject: SourceObjectRetention = .whole
 
     /// What the reader keeps of each record: `nativeRecord` and `sourceObject` together.
