@@ -14,7 +14,13 @@ public struct InputSpec: Sendable, Hashable {
     public var sourceObject: SourceObjectRetention = .whole
 
     /// What the reader keeps of each record: `nativeRecord` and `sourceObject` together.
-    public var retention: RecordRetention { RecordRetention(nativeRecord: nativeRecord, sourceObject: sourceObject) }
+    public var retention: RecordRetention {
+        get { RecordRetention(nativeRecord: nativeRecord, sourceObject: sourceObject) }
+        set {
+            nativeRecord = newValue.nativeRecord
+            sourceObject = newValue.sourceObject
+        }
+    }
 
     /// Creates a spec.
     public init(path: String, format: InputFormat? = nil, mapping: RecordMapping = RecordMapping()) {

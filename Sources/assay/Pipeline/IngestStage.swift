@@ -95,8 +95,7 @@ struct IngestStage {
                 }
                 var forced = spec
                 forced.format = format
-                forced.nativeRecord = retention.nativeRecord
-                forced.sourceObject = retention.sourceObject
+                forced.retention = retention
                 let label = output.spool.shown(spec.path)
                 progress.begin("reading \(label) (\(format.rawValue))")
                 let resources = try reader.read(forced) { done, total in progress.update(label: label, done: done, total: total) }
