@@ -170,6 +170,22 @@ struct NativeRecordRetentionTests {
         #expect(digestOf(swapped) != digest)
     }
 
+    /// The digest is the same in every process (it is stored in documents): a fixed value here,
+    /// decimals included (their `hashValue` is seeded afresh in each process).
+    @Test("a record's digest does not depend on the process, decimals included")
+    func digestIsStable() throws {
+        let record: Value = .object(Fields([
+            ("amount", .decimal(FixedDecimal(scaled: 1_234_500_000_000_000_000_000))), ("count", .number(3)), ("name", "vol-1"),
+            ("tags", .array(["a", "b"])),
+        ]))
+        #expect(NativeRecord.digest(record) == 8_366_443_081_142_259_126)
+        let other: Value = .object(Fields([
+            ("amount", .decimal(FixedDecimal(scaled: 1_234_600_000_000_000_000_000))), ("count", .number(3)), ("name", "vol-1"),
+            ("tags", .array(["a", "b"])),
+        ]))
+        #expect(NativeRecord.digest(other) != NativeRecord.digest(record))
+    }
+
     /// The digest a reader stores for a record, through a one-item Config snapshot.
     func digestOf(_ configuration: Value) -> Value? {
         var item = Fields()

@@ -36,7 +36,10 @@ enum NativeRecord {
         case .unknown: return 0xC2B2_AE3D_27D4_EB4F
         case .bool(let flag): return flag ? 0x1656_67B1_9E37_79F9 : 0x27D4_EB2F_1656_67C5
         case .number(let number): return mix(number == 0 ? 1 : number.bitPattern &+ 2)
-        case .decimal(let decimal): return mix(UInt64(bitPattern: Int64(decimal.hashValue)) ^ 3)
+        case .decimal(let decimal):
+            // The scaled integer itself: `hashValue` is seeded afresh in every process.
+            let scaled = decimal.scaled
+            return mix(UInt64(truncatingIfNeeded: scaled) ^ mix(UInt64(truncatingIfNeeded: scaled >> 64) ^ 3))
         case .string(let text): return mix(bytesHash(text) ^ 4)
         case .array(let items):
             var hash: UInt64 = 5
