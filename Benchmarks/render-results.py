@@ -17,16 +17,32 @@ import sys
 
 
 def load(path):
-    rows = {}
+    """Each name's median run (by wall time; the lower middle of an even count), with the wall
+    times of all its runs: `run-all.sh --rounds N` measures every row N times."""
+    runs = {}
     with open(path) as handle:
         for line in handle:
             parts = line.rstrip("\n").split("\t")
             if len(parts) < 6:
                 continue
             name, wall, cpu, peak, code, loadavg = parts[:6]
-            rows[name] = {"wall": float(wall), "cpu": float(cpu), "peak": int(peak), "exit": code,
-                          "load": loadavg, "output": parts[6] if len(parts) > 6 else ""}
+            runs.setdefault(name, []).append({"wall": float(wall), "cpu": float(cpu), "peak": int(peak), "exit": code,
+                                              "load": loadavg, "output": parts[6] if len(parts) > 6 else ""})
+    rows = {}
+    for name, measured in runs.items():
+        ordered = sorted(measured, key=lambda run: run["wall"])
+        median = dict(ordered[(len(ordered) - 1) // 2])
+        median["walls"] = [run["wall"] for run in measured]
+        rows[name] = median
     return rows
+
+
+def runs_text(row):
+    """'' for one run, else ' (median of N: low–high s)'."""
+    walls = row.get("walls", [row["wall"]])
+    if len(walls) < 2:
+        return ""
+    return f" (median of {len(walls)}: {min(walls):.2f}–{max(walls):.2f} s)"
 
 
 def machine():
@@ -133,7 +149,7 @@ def all_rows(rows, header):
     lines = [header, "", "| measurement | wall | CPU (user + sys) | peak RSS | exit | load (1 min) at start |",
              "|---|---|---|---|---|---|"]
     for name, row in rows.items():
-        lines.append(f"| {name} | {seconds(row['wall'])} | {seconds(row['cpu'])} | {memory(row['peak'])} | {row['exit']} | {row['load']} |")
+        lines.append(f"| {name} | {seconds(row['wall'])}{runs_text(row)} | {seconds(row['cpu'])} | {memory(row['peak'])} | {row['exit']} | {row['load']} |")
     engine = [(name, row) for name, row in rows.items() if name.startswith(("enginebench", "library-enginebench"))]
     if engine:
         lines += ["", "EngineBench phases (the in-process breakdown of the engine's share, not a whole command):", "",
@@ -173,9 +189,13 @@ def main():
     rows = load(args.results)
     when = datetime.datetime.fromtimestamp(os.path.getmtime(args.results), datetime.timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
     before = f"; *before* = commit {args.before_commit}, built and run in the same session" if args.before_commit else ""
+    most = max((len(row["walls"]) for row in rows.values()), default=1)
+    runs = "one run per seed" if most < 2 else (
+        f"the median of {most} interleaved runs per seed (the run whose wall time is the median; "
+        "every run's range is in docs/performance.md)")
     header = (f"Measured by `Benchmarks/run-all.sh` on {machine()}: commit {args.commit}{before}, finished {when}; "
-              "wall time and peak RSS of whole processes (`/usr/bin/time`), one run per seed; "
-              "the load average at the start of each run is in docs/performance.md.")
+              f"wall time and peak RSS of whole processes (`/usr/bin/time`), {runs}; "
+              "the load average at the start of each row's median run is in docs/performance.md.")
     if args.update:
         readme, performance = args.update
         splice(readme, "summary", summary(rows, header))

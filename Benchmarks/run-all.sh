@@ -2,7 +2,7 @@
 # Runs every Assay benchmark beside its peers, in one session, on the same generated data, and
 # writes one table (wall time, CPU time, peak RSS and the load average of each row).
 #
-# Usage: Benchmarks/run-all.sh [DATA_DIR] [--skip-peers] [--only REGEX] [--before DIR] [--update-docs]
+# Usage: Benchmarks/run-all.sh [DATA_DIR] [--skip-peers] [--only REGEX] [--before DIR] [--rounds N] [--update-docs]
 #   DATA_DIR      where data and results go (default /tmp/bench-data). Data is generated with
 #                 ../shared/bench/*.py and Benchmarks/InventoryBench/gen_config_snapshot.py when
 #                 missing (never committed); two generator seeds per workload.
@@ -10,6 +10,10 @@
 #   --only REGEX  only the measurements whose name matches REGEX at its start (e.g. 'engine|python').
 #   --before DIR  also runs Assay's rows with the binaries of another checkout (DIR, built here the
 #                 same way), named NAME@before: the before/after of a change in the same session.
+#   --rounds N    measures every row N times, round after round (so a row and its before and peers
+#                 interleave), and the tables show each row's median run: one run on this shared
+#                 machine can be 30 % off its neighbours. The slowest peers (regorus at 1M, Checkov)
+#                 run in the first round only. Default 1.
 #   --update-docs regenerates the marked tables of README.md and docs/performance.md from this run
 #                 (Benchmarks/render-results.py).
 # Writes DATA_DIR/results.tsv (name, wall s, CPU s, peak MB, exit, load, output) and
@@ -21,12 +25,14 @@ skip_peers=0
 only=""
 before=""
 update_docs=0
+rounds=1
 while [ $# -gt 0 ]; do
   case $1 in
     --skip-peers) skip_peers=1 ;;
     --only) only=$2; shift ;;
     --before) before=$(cd "$2" && pwd); shift ;;
     --update-docs) update_docs=1 ;;
+    --rounds) rounds=$2; shift ;;
     -*) echo "unknown option $1" >&2; exit 2 ;;
     *) data=$1 ;;
   esac
@@ -89,6 +95,8 @@ gen "$data/focus-5m.csv" python3 $shared/gen_focus.py --rows 5000000 --out "$dat
 gen "$data/focus-5m-s7.csv" python3 $shared/gen_focus.py --rows 5000000 --seed 7 --out "$data/focus-5m-s7.csv"
 if [ $skip_peers -eq 0 ] && [ ! -x $venv/bin/python ]; then bash $shared/peers/setup.sh >&2; fi
 
+measure_round() { # measure_round ROUND: every measurement once
+local round=$1
 echo "== whole commands a user runs: 1M / 100k resources, R1–R5, writing JSON and JUnit (issues 2, 20)" >&2
 rules=Benchmarks/EngineBench/policies
 for seed in 7 11; do
@@ -105,7 +113,7 @@ for seed in 7 11; do
     fi
   done
 done
-if [ $skip_peers -eq 0 ]; then
+if [ $skip_peers -eq 0 ] && [ $round = 1 ]; then
   measure regorus-100k-seed7 $venv/bin/python $shared/peers/rego_eval.py --engine regorus "$data/inv-100k.json"
   measure regorus-1m-seed7 $venv/bin/python $shared/peers/rego_eval.py --engine regorus "$data/inv-1m.json"
 fi
@@ -133,7 +141,7 @@ done
 echo "== whole command on a Terraform plan, R1–R4 (issue 3)" >&2
 measure_assay assay-evaluate-tfplan-10k assay evaluate --policies Benchmarks/EngineBench/policies-normalized \
   --input "$data/plan-10k.json" --as-of 2025-01-01 --passing summary --junit "$data/tfplan-junit.xml" --quiet
-if [ $skip_peers -eq 0 ]; then
+if [ $skip_peers -eq 0 ] && [ $round = 1 ]; then
   measure checkov-tfplan-10k $venv/bin/checkov -f "$data/plan-10k.json" --framework terraform_plan \
     --external-checks-dir $shared/peers/checkov-policies \
     --check CKV2_BENCH_1,CKV2_BENCH_2,CKV2_BENCH_3,CKV2_BENCH_4,CKV2_BENCH_5,CKV2_BENCH_6 -o json --quiet
@@ -166,6 +174,11 @@ measure history-100k .build/release/HistoryBench --findings 100000 --repeat 3 --
 
 echo "== HTML report of a 100k-resource result (issue 6)" >&2
 measure report-html-100k .build/release/ReportBench --resources 100000 --formats html --out "$data/report-100k.html"
+}
+for round in $(seq "$rounds"); do
+  echo "== round $round of $rounds" >&2
+  measure_round "$round"
+done
 
 echo >&2
 python3 Benchmarks/render-results.py "$results" --commit "$(git rev-parse --short HEAD)" \
