@@ -43,6 +43,8 @@ venv=/tmp/peers-venv
 mkdir -p "$data"
 results="$data/results.tsv"
 [ -n "$only" ] || : > "$results"
+touch "$results"
+declare -A measured_here=()  # names measured by this invocation
 
 gen() { # gen FILE COMMAND...
   local file=$1; shift
@@ -53,6 +55,12 @@ measure() { # measure NAME COMMAND... → one row: name, wall s, CPU s, peak MB,
   local name=$1; shift
   if [ -n "$only" ] && ! [[ "$name" =~ ^($only) ]]; then return; fi
   local out err load
+  # A row measured again replaces its runs from an earlier invocation (`--only`): the tables show
+  # the median of a name's runs, and old and new runs must not mix.
+  if [ -z "${measured_here[$name]:-}" ]; then
+    measured_here[$name]=1
+    awk -F'\t' -v name="$name" '$1 != name' "$results" > "$results.kept" && mv "$results.kept" "$results"
+  fi
   out=$(mktemp); err=$(mktemp)
   load=$(cut -d' ' -f1 /proc/loadavg)
   /usr/bin/time -f "%e %U %S %M %x" -o "$err.time" "$@" > "$out" 2> "$err"
