@@ -16,9 +16,10 @@ extension Linker {
         // plan's settings.
         let files = resources.map(\.source.file)
         func fileKey(_ index: Int, _ name: String) -> String { files[index] + "\u{1F}" + name }
-        let byAddress = index(by: { position in self.address(position).map { [fileKey(position, $0)] } ?? [] }, where: { $0.isAWSBucket($1) })
+        let buckets = live({ $0.isAWSBucket($1) })
+        let byAddress = index(by: { position in self.address(position).map { [fileKey(position, $0)] } ?? [] }, of: buckets)
         let byName = index(by: { position in self.document(position).at("native_id")?.text.map { [fileKey(position, $0)] } ?? [] },
-                           where: { $0.isAWSBucket($1) })
+                           of: buckets)
         for position in settings {
             let referenced = references(position, endingWith: ["bucket"]).filter { !$0.isEmpty }
             let bucket = referenced.lazy.compactMap { byAddress[fileKey(position, $0)] }.first

@@ -9,7 +9,7 @@ extension Linker {
     mutating func foldEncryptionProtectors() {
         let protectors = live({ $0.nativeType($1) == "microsoft.sql/servers/encryptionprotector" })
         guard !protectors.isEmpty else { return }
-        let servers = index(by: { [self.resources[$0].id.lowercased()] }, where: { $0.resources[$1].type == ResourceKind.databaseServer.rawValue })
+        let servers = index(by: { [self.resources[$0].id.lowercased()] }, of: live({ $0.resources[$1].type == ResourceKind.databaseServer.rawValue }))
         for position in protectors {
             let id = resources[position].id.lowercased()
             guard let serverID = id.text(before: "/encryptionprotector"), let server = servers[serverID] else { continue }

@@ -10,16 +10,17 @@ extension Linker {
     mutating func resolveKeyRegions() {
         var byReference: [String: Int] = [:]
         var ambiguous = Set<String>()
-        for key in live({ $0.isKey($1) }) {
+        let keys = live({ $0.isKey($1) })
+        for key in keys {
             for name in Self.keyNames(resources[key].id) {
                 if byReference[name] != nil && byReference[name] != key { ambiguous.insert(name) }
                 if byReference[name] == nil { byReference[name] = key }
             }
         }
         for name in ambiguous where !name.hasPrefix("arn:") && !name.hasPrefix("//") { byReference[name] = nil }
-        let byAddress = index(by: { self.address($0).map { [$0] } ?? [] }, where: { $0.isKey($1) })
-        let byID = index(by: { [self.resources[$0].id] }, where: { $0.isKey($1) })
         guard !byReference.isEmpty else { return }
+        let byAddress = index(by: { self.address($0).map { [$0] } ?? [] }, of: keys)
+        let byID = index(by: { [self.resources[$0].id] }, of: keys)
         for position in live({ !$0.isKey($1) && $0.document($1).facet(.atRestEnabled) == .bool(true) }) {
             let keyID = document(position).facet(.atRestKeyID)
             let found = keyID?.text.flatMap { text in Self.keyNames(text).lazy.compactMap { byReference[$0] }.first }

@@ -52,9 +52,11 @@ struct Linker {
         }.flatMap { $0 }
     }
 
-    func index(by key: (Int) -> [String], where predicate: @Sendable (Linker, Int) -> Bool) -> [String: Int] {
+    /// The first of `positions` under each of its keys. A pass that indexes one selection under
+    /// several keys selects it once (`live`) and indexes that: each selection reads every resource.
+    func index(by key: (Int) -> [String], of positions: [Int]) -> [String: Int] {
         var table: [String: Int] = [:]
-        for position in live(predicate) {
+        for position in positions {
             for value in key(position) where table[value] == nil { table[value] = position }
         }
         return table

@@ -8,12 +8,10 @@ enum ParameterGroupLink: LinkPass {
 
 extension Linker {
     mutating func applyParameterGroups() {
-        let isGroup: @Sendable (Linker, Int) -> Bool = {
-            ["aws_db_parameter_group", "aws_rds_cluster_parameter_group"].contains($0.nativeType($1) ?? "")
-        }
-        guard !live(isGroup).isEmpty else { return }
-        let byAddress = index(by: { self.address($0).map { [$0] } ?? [] }, where: isGroup)
-        let byName = index(by: { self.document($0).at("attributes", "name")?.text.map { [$0] } ?? [] }, where: isGroup)
+        let groups = live({ ["aws_db_parameter_group", "aws_rds_cluster_parameter_group"].contains($0.nativeType($1) ?? "") })
+        guard !groups.isEmpty else { return }
+        let byAddress = index(by: { self.address($0).map { [$0] } ?? [] }, of: groups)
+        let byName = index(by: { self.document($0).at("attributes", "name")?.text.map { [$0] } ?? [] }, of: groups)
         guard !byAddress.isEmpty || !byName.isEmpty else { return }
         for position in live({ ["aws_db_instance", "aws_rds_cluster"].contains($0.nativeType($1) ?? "") }) {
             guard document(position).facet(.tlsEnforced) == nil else { continue }

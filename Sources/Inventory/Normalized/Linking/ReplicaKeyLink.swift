@@ -10,8 +10,9 @@ extension Linker {
     mutating func linkReplicaKeys() {
         let replicas = live({ $0.isKey($1) && $0.document($1).facet(.kmsRole) == .string("replica") })
         guard !replicas.isEmpty else { return }
-        let byID = index(by: { [self.resources[$0].id] }, where: { $0.isKey($1) })
-        let byAddress = index(by: { self.address($0).map { [$0] } ?? [] }, where: { $0.isKey($1) })
+        let keys = live({ $0.isKey($1) })
+        let byID = index(by: { [self.resources[$0].id] }, of: keys)
+        let byAddress = index(by: { self.address($0).map { [$0] } ?? [] }, of: keys)
         for replica in replicas {
             let declared = document(replica).facet(.kmsReplicaOf)?.text
             let referenced = references(replica, endingWith: ["primary_key_arn"])

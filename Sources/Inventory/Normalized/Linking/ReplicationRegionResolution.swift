@@ -11,8 +11,9 @@ extension Linker {
     mutating func resolveReplicationRegions() {
         let replicated = live({ $0.isAWSBucket($1) && $0.document($1).facet(.replicationMode) == .string("crr") })
         guard !replicated.isEmpty else { return }
-        let byID = index(by: { [self.resources[$0].id] }, where: { $0.isAWSBucket($1) })
-        let byAddress = index(by: { self.address($0).map { [$0] } ?? [] }, where: { $0.isAWSBucket($1) })
+        let buckets = live({ $0.isAWSBucket($1) })
+        let byID = index(by: { [self.resources[$0].id] }, of: buckets)
+        let byAddress = index(by: { self.address($0).map { [$0] } ?? [] }, of: buckets)
         for position in replicated {
             var targets = document(position).facet(.replicationTargets)
             if targets == nil || targets?.isUnknown == true {
