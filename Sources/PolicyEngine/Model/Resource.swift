@@ -74,10 +74,21 @@ public enum ResourceKey {
         isARMID(id) ? id.lowercased() : id
     }
 
+    /// The bytes every ARM id starts with (any case).
+    private static var armPrefix: ByteView { ByteView("/subscriptions/") }
+
     /// True for Azure Resource Manager ids (`/subscriptions/…`, any case).
     public static func isARMID(_ id: String) -> Bool {
+        // Every finding's fingerprint asks: over the contiguous bytes (a UTF-8 iterator, or even
+        // `utf8.first`, cost 5 % of a run writing a million passes).
+        if let found = id.withByteViewIfContiguous({ bytes in
+            let prefix = armPrefix
+            guard bytes.count >= prefix.count else { return false }
+            for index in 0..<prefix.count where bytes[index] | 0x20 != prefix[index] | 0x20 { return false }
+            return true
+        }) { return found }
         var iterator = id.utf8.makeIterator()
-        for expected in "/subscriptions/".utf8 {
+        for expected in armPrefix {
             guard let byte = iterator.next(), byte | 0x20 == expected | 0x20 else { return false }
         }
         return true
