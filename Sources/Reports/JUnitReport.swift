@@ -355,16 +355,17 @@ public struct JUnitReport: ReportRenderer {
         /// The case of `findings[position]`, its resource's `occurrence`-th in the suite.
         func testCase(at position: Int, occurrence: Int, flavour: Flavour) -> Case {
             let index = findings[position]
-            let resource = result.findings[index].resource
-            let name = occurrence == 1 ? resource : "\(resource) #\(occurrence)"
-            // Only GitLab's flavour shows the file; finding it costs a path split per finding.
-            let file = flavour == .gitlab ? FindingLocation(result.findings[index])?.file : nil
             let kind = kind(at: index) ?? .pass
-            // In place: `result.findings[index]` handed over would be a copy (a dozen reference counts).
-            let caseOutcome: Case.Outcome = result.findings.withElementView { findings in
-                findings.withElement(at: index) { outcome(of: $0, at: index, kind: kind) }
+            // In place: `result.findings[index]` is a copy of the whole finding (a dozen
+            // reference counts), 5 % of a run writing a million passing cases.
+            return result.findings.withElementView { findings in
+                findings.withElement(at: index) { finding in
+                    let name = occurrence == 1 ? finding.resource : "\(finding.resource) #\(occurrence)"
+                    // Only GitLab's flavour shows the file; finding it costs a path split per finding.
+                    let file = flavour == .gitlab ? FindingLocation(finding)?.file : nil
+                    return Case(name: name, file: file, outcome: outcome(of: finding, at: index, kind: kind))
+                }
             }
-            return Case(name: name, file: file, outcome: caseOutcome)
         }
 
         /// The text of the failure or error of `result.findings[index]`, into `sink`.
