@@ -113,6 +113,41 @@ struct PolicyRunnerTests {
         #expect(reference[0].findings.map(\.resource) == reference[0].findings.map(\.resource).sorted())
     }
 
+    /// Errors and unknowns carry the text rendered when their reason was known; a block keeps
+    /// those texts beside its verdicts, so each must still reach its own finding however the
+    /// corpus is split.
+    @Test("errors and unknowns keep their own text whatever the split")
+    func writtenTextsFollowTheirVerdicts() throws {
+        let policy = try PolicyCompiler.compile(Build.policy("size", types: ["compute.volume"], require: Build.field("size", .gt, 10)))
+        let resources = (0..<600).map { index -> Resource in
+            let size: Value = switch index % 5 {
+            case 0: .string("huge-\(index)")
+            case 1: .unknown
+            default: .number(Double(index % 40))
+            }
+            return Build.resource("v\(index + 1000)", "compute.volume", ["size": size])
+        }
+        let data = ResourceCorpus(resources: resources)
+        for blockSize in [1, 3, 64, 4096] {
+            let result = PolicyRunner.run([policy], corpus: data, context: context, keepPasses: true, blockSize: blockSize)[0]
+            #expect(result.findings.count == 600)
+            #expect(result.counts.error == 120 && result.counts.unknown == 120)
+            for finding in result.findings {
+                let index = Int(finding.resource.dropFirst())! - 1000
+                switch index % 5 {
+                case 0:
+                    #expect(finding.status == .error)
+                    #expect(finding.message.contains("huge-\(index)"), "\(finding.resource): \(finding.message)")
+                case 1:
+                    #expect(finding.status == .unknown)
+                    #expect(finding.message.hasPrefix("cannot be decided yet"), "\(finding.resource): \(finding.message)")
+                default:
+                    #expect(finding.message.isEmpty || finding.status == .fail)
+                }
+            }
+        }
+    }
+
     /// The run's one list of findings is every policy's, in policy order, moved (not copied) out
     /// of the evaluations, which are left empty.
     @Test("taking the findings keeps policy order and empties the lists")

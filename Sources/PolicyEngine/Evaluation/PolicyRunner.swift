@@ -24,11 +24,35 @@ public enum PolicyRunner {
     static let evidenceLimit = 10
 
     /// One in-scope verdict of a block, before it becomes a finding: the document's position
-    /// and, for errors and unknowns, the text rendered when the reason was known.
+    /// and, for errors and unknowns, where the text rendered when the reason was known is kept
+    /// (`BlockVerdicts.texts`). Twelve bytes: a run listing its passes keeps one per verdict,
+    /// four million at a million resources.
     struct PendingVerdict {
-        let position: Int
+        let position: UInt32
         let status: Verdict
-        let written: FindingText?
+        /// Index into the block's `texts`, or -1.
+        let textIndex: Int32
+    }
+
+    /// One block's verdicts of one policy: the counts, the verdicts that become findings, and
+    /// the texts of its errors and unknowns.
+    struct BlockVerdicts {
+        var counts = VerdictCounts()
+        var kept: [PendingVerdict] = []
+        var texts: [FindingText] = []
+
+        /// Keeps a verdict (and its text, when rendered already).
+        mutating func keep(position: Int, status: Verdict, written: FindingText?) {
+            var textIndex: Int32 = -1
+            if let written {
+                textIndex = Int32(texts.count)
+                texts.append(written)
+            }
+            kept.append(PendingVerdict(position: UInt32(position), status: status, textIndex: textIndex))
+        }
+
+        /// The rendered text of `verdict`, if any.
+        func text(of verdict: PendingVerdict) -> FindingText? { verdict.textIndex < 0 ? nil : texts[Int(verdict.textIndex)] }
     }
 
     /// Runs every policy. `costDocuments` holds the cost groups built for each cost scope.
@@ -55,31 +79,27 @@ public enum PolicyRunner {
         let applicable = prepared.policiesByType(corpusPolicies.map { policies[$0].typePatterns })
         let blocks = stride(from: 0, to: prepared.resources.count, by: step).map { $0..<min($0 + step, prepared.resources.count) }
         let corpusExplainers = UnretainedList(corpusPolicies.map { explainers[$0] })
-        let perBlock = InPlace.sharing(prepared.resources) { shared -> [[(VerdictCounts, [PendingVerdict])]] in
+        let perBlock = InPlace.sharing(prepared.resources) { shared -> [[BlockVerdicts]] in
             guard let shared else { return [] }
             return ParallelMap.indexed(count: blocks.count) { blockIndex in
-                var results = [(VerdictCounts, [PendingVerdict])](repeating: (VerdictCounts(), []), count: corpusPolicies.count)
+                var results = [BlockVerdicts](repeating: BlockVerdicts(), count: corpusPolicies.count)
                 for position in blocks[blockIndex] {
                     for slot in applicable[prepared.typeCode(at: position)] {
                         guard let (status, written) = corpusExplainers.withElement(at: slot, { verdict(shared.base + position, explainer: $0) })
                         else { continue }
-                        results[slot].0.record(status)
-                        if status != .pass || keepPasses { results[slot].1.append(PendingVerdict(position: position, status: status, written: written)) }
+                        results[slot].counts.record(status)
+                        if status != .pass || keepPasses { results[slot].keep(position: position, status: status, written: written) }
                     }
                 }
                 return results
             }
         }
         let assembled = ParallelMap.indexed(count: corpusPolicies.count) { slot -> (VerdictCounts, [Finding]) in
-            let explainer = explainers[corpusPolicies[slot]]
-            var counts = VerdictCounts()
-            var verdicts: [PendingVerdict] = []
-            verdicts.reserveCapacity(perBlock.reduce(0) { $0 + ($1.isEmpty ? 0 : $1[slot].1.count) })
-            for block in perBlock where !block.isEmpty {
-                counts = counts + block[slot].0
-                verdicts.append(contentsOf: block[slot].1)
-            }
-            return (counts, findings(from: verdicts, explainer: explainer, corpus: prepared))
+            // The policy's verdicts stay in their blocks (one list of them all was a copy of
+            // every kept verdict): counted here, made findings in `findings(from:)`.
+            let blocksOfPolicy = perBlock.compactMap { $0.isEmpty ? nil : $0[slot] }
+            let counts = blocksOfPolicy.reduce(VerdictCounts()) { $0 + $1.counts }
+            return (counts, findings(from: blocksOfPolicy, explainer: explainers[corpusPolicies[slot]], corpus: prepared))
         }
         for (slot, index) in corpusPolicies.enumerated() {
             evaluations[index].counts = assembled[slot].0
@@ -118,13 +138,19 @@ public enum PolicyRunner {
         return evaluations
     }
 
-    /// The findings of a policy's corpus verdicts (in input order), in resource-id order.
-    static func findings(from verdicts: [PendingVerdict], explainer: FindingExplainer, corpus: ResourceCorpus) -> [Finding] {
+    /// The findings of a policy's corpus verdicts (its blocks in input order), in resource-id order.
+    static func findings(from blocks: [BlockVerdicts], explainer: FindingExplainer, corpus: ResourceCorpus) -> [Finding] {
         // Each resource has at most one verdict per policy, so its id rank is a unique slot;
-        // walking the slots gives each verdict its place in the output.
+        // walking the slots gives each verdict (numbered in input order) its place in the output.
         var bySlot = [Int32](repeating: -1, count: corpus.resources.count)
-        for (index, verdict) in verdicts.enumerated() { bySlot[corpus.idRank(of: verdict.position)] = Int32(index) }
-        var destination = [Int32](repeating: 0, count: verdicts.count)
+        var count: Int32 = 0
+        for block in blocks {
+            for verdict in block.kept {
+                bySlot[corpus.idRank(of: Int(verdict.position))] = count
+                count += 1
+            }
+        }
+        var destination = [Int32](repeating: 0, count: Int(count))
         var next: Int32 = 0
         for index in bySlot where index >= 0 {
             destination[Int(index)] = next
@@ -133,13 +159,17 @@ public enum PolicyRunner {
         // Built in input order, each into its place: the resources (and the strings a finding
         // retains) are then read front to back, not at random as the id order would read them.
         return InPlace.sharing(corpus.resources) { shared in
-            [Finding](placing: shared == nil ? 0 : verdicts.count) { output in
+            [Finding](placing: shared == nil ? 0 : Int(count)) { output in
                 guard let base = shared?.base else { return }
-                for (index, verdict) in verdicts.enumerated() {
-                    output.initialize(
-                        at: Int(destination[index]),
-                        to: finding(base + verdict.position, at: verdict.position, status: verdict.status, written: verdict.written,
-                                    explainer: explainer))
+                var index = 0
+                for block in blocks {
+                    for verdict in block.kept {
+                        let position = Int(verdict.position)
+                        output.initialize(
+                            at: Int(destination[index]),
+                            to: finding(base + position, at: position, status: verdict.status, written: block.text(of: verdict), explainer: explainer))
+                        index += 1
+                    }
                 }
             }
         }
