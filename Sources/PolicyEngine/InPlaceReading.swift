@@ -774,6 +774,32 @@ extension Array {
         withoutActuallyEscaping(place) { place in append(contentsOf: PlacedElements(count: count, place: place)) }
     }
 
+    /// Gives the whole memory pages of the array's capacity beyond its count back to the kernel
+    /// (`madvise(MADV_DONTNEED)`), keeping the capacity: for a large array emptied from its end
+    /// while its elements move elsewhere (`PolicyRunner.takeFindings`), so that the moved
+    /// elements' memory is not held twice until the array is freed. The capacity beyond the
+    /// count holds no initialized element and nothing reads it; a page given back reads as zeros
+    /// if the array grows into it again. Call it only on an array nothing else shares (a shared
+    /// one would be copied first). Does nothing off Linux.
+    public mutating func releasePagesBeyondCount() {
+        #if canImport(Glibc)
+        let capacity = self.capacity
+        let count = self.count
+        let pageSize = Int(sysconf(Int32(_SC_PAGESIZE)))
+        guard pageSize > 0, (capacity - count) * MemoryLayout<Element>.stride >= pageSize else { return }
+        withUnsafeMutableBufferPointer { buffer in
+            guard let base = buffer.baseAddress else { return }
+            let first = UInt(bitPattern: UnsafeMutableRawPointer(base + count))
+            let end = UInt(bitPattern: UnsafeMutableRawPointer(base + capacity))
+            let mask = UInt(pageSize - 1)
+            let start = (first + mask) & ~mask
+            let stop = end & ~mask
+            guard stop > start, let address = UnsafeMutableRawPointer(bitPattern: start) else { return }
+            _ = madvise(address, Int(stop - start), MADV_DONTNEED)
+        }
+        #endif
+    }
+
     /// An array of `count` elements that `body` initializes, in any order, each exactly once,
     /// with `initialize(at:to:)` of the buffer it gets (valid only inside `body`; nothing else
     /// is read or written through it).

@@ -113,6 +113,22 @@ struct PolicyRunnerTests {
         #expect(reference[0].findings.map(\.resource) == reference[0].findings.map(\.resource).sorted())
     }
 
+    /// Lists longer than `releaseStep` give their emptied pages back while they are moved; the
+    /// run's list must still hold every finding, in policy order, unchanged.
+    @Test("taking long lists of findings keeps every finding")
+    func takeLongFindingLists() throws {
+        let policies = try ["a", "b"].map { id in
+            try PolicyCompiler.compile(Build.policy(id, types: [], require: Build.field("encrypted", .equals, true)))
+        }
+        let count = PolicyRunner.releaseStep + 9_000
+        var evaluations = PolicyRunner.run(policies, corpus: corpus(count), context: context, keepPasses: true)
+        let expected = evaluations.flatMap(\.findings)
+        #expect(expected.count == 2 * count)
+        let taken = PolicyRunner.takeFindings(of: &evaluations)
+        #expect(taken == expected)
+        #expect(evaluations.allSatisfy { $0.findings.isEmpty })
+    }
+
     /// Errors and unknowns carry the text rendered when their reason was known; a block keeps
     /// those texts beside its verdicts, so each must still reach its own finding however the
     /// corpus is split.

@@ -60,4 +60,21 @@ struct InPlaceTests {
             }
         }
     }
+
+    /// The pages given back lie wholly beyond the count: every element kept reads as before,
+    /// at every count (page-aligned or not), and the array grows into the released capacity.
+    @Test("giving back the pages beyond the count keeps every element")
+    func releasePagesBeyondCount() {
+        for kept in [0, 1, 511, 512, 513, 4_095, 20_000, 99_999] {
+            var numbers = Array(1...100_000)
+            let capacity = numbers.capacity
+            numbers.removeLast(numbers.count - kept)
+            numbers.releasePagesBeyondCount()
+            #expect(numbers.count == kept)
+            #expect(numbers.capacity == capacity)
+            #expect(numbers == Array(1...max(1, kept)).prefix(kept).map { $0 })
+            numbers.append(contentsOf: (kept + 1)...100_000)
+            #expect(numbers == Array(1...100_000))
+        }
+    }
 }
