@@ -65,9 +65,17 @@ public struct SHA256: Sendable {
     /// The lower-case hex digest's 64 digits appended to `output` (finalizes).
     public mutating func appendHexDigest(to output: inout [UInt8]) {
         pad()
-        forEachDigestByte { byte in
-            output.append(Self.hexDigits[Int(byte >> 4)])
-            output.append(Self.hexDigits[Int(byte & 0x0F)])
+        // The 64 digits written in place with one reservation (64 single-byte appends each
+        // checked the array's capacity and uniqueness: a JSON report fingerprints every finding).
+        let digest = self
+        output.appendPlacing(count: 64) { digits in
+            var index = 0
+            digest.forEachDigestByte { byte in
+                digits.initialize(at: index, to: Self.hexDigits[Int(byte >> 4)])
+                digits.initialize(at: index + 1, to: Self.hexDigits[Int(byte & 0x0F)])
+                index += 2
+            }
+            return 64
         }
     }
 
