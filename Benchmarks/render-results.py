@@ -64,8 +64,11 @@ def seconds(value):
     return f"{value:.2f} s" if value < 10 else f"{value:.1f} s"
 
 
-def memory(megabytes):
-    return f"{megabytes / 1000:.1f} GB" if megabytes >= 1000 else f"{megabytes} MB"
+def memory(mebibytes):
+    """Peak RSS as `/usr/bin/time` reports it (KiB, stored as MiB), in binary units: "2.39 GiB",
+    not the "2.4 GB" of MiB / 1000 the tables showed until the thirteenth session (2.56 × 10^9
+    bytes)."""
+    return f"{mebibytes / 1024:.2f} GiB" if mebibytes >= 1024 else f"{mebibytes} MiB"
 
 
 def figures(rows, *names, suffix=""):
@@ -164,7 +167,7 @@ def all_rows(rows, header):
             except ValueError:  # said, not skipped: an empty table once hid a cut output line
                 lines.append(f"| {name} | (its output was not one JSON line: see results.tsv) | | | | | |")
                 continue
-            lines.append("| {} | {} | {} | {} | {} | {} | {} MB |".format(
+            lines.append("| {} | {} | {} | {} | {} | {} | {} MiB |".format(
                 name, *(seconds(phases[key]) if key in phases else "—" for key in ("load_s", "identity_s", "index_s", "eval_s_median", "text_s")),
                 phases.get("peak_rss_mb", "?")))
     return "\n".join(lines)
