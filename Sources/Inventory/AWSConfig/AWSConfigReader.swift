@@ -146,9 +146,8 @@ public struct AWSConfigReader: StreamingExportReader {
         _ item: ConfigurationItem, file: String, pointer: String?, retention: RecordRetention
     ) -> (resource: Resource?, deletion: AWSConfigDeletion?) {
         if let deletion = AWSConfigMapping.deletion(item, file: file, pointer: pointer) { return (nil, deletion) }
-        guard var resource = AWSConfigMapping.resource(item, file: file, pointer: pointer, line: nil) else { return (nil, nil) }
-        resource.retain(native: item.raw, linked: AWSConfigMapping.linkedAttributes, as: retention)
-        return (resource.resource(), nil)
+        guard let resource = AWSConfigMapping.resource(item, file: file, pointer: pointer, line: nil) else { return (nil, nil) }
+        return (resource.resource(keeping: item.raw, linked: AWSConfigMapping.linkedAttributes, as: retention), nil)
     }
 
     /// The array to stream for a large file: `""` for a root array, else the root key.

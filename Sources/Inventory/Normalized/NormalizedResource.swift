@@ -43,8 +43,6 @@ public struct NormalizedResource: Sendable {
     public var source: SourceReference
     /// Extra top-level fields (the CAI `iam_policy`).
     public var extras: Fields = Fields()
-    /// How much of the `source` object `resource()` builds.
-    public var sourceObject = SourceObjectRetention.whole
     /// The facets set so far, one entry per facet, in the order first set. Kept flat and built
     /// into their groups once, by `resource()`: a write into the nested tree hashed its key and
     /// took each level out and put it back, a fifth of mapping an AWS Config item.
@@ -83,17 +81,16 @@ public struct NormalizedResource: Sendable {
         }
     }
 
-    /// Keeps of the native record `native` what `retention` says (its `linked` paths and digest
-    /// when no policy reads `attributes`), and the `source` object it says.
-    mutating func retain(native: Value, linked: [[DocumentKey]], as retention: RecordRetention) {
+    /// The engine resource keeping of the native record `native` what `retention` says (its
+    /// `linked` paths and digest when no policy reads `attributes`), with the `source` object it says.
+    consuming func resource(keeping native: Value, linked: [[DocumentKey]], as retention: RecordRetention) -> Resource {
         attributes = NativeRecord.retained(native, keeping: linked, as: retention.nativeRecord)
-        sourceObject = retention.sourceObject
+        return resource(sourceObject: retention.sourceObject)
     }
 
-    /// The engine resource with the `source` object `spec` asks for (`resource()` otherwise).
+    /// The engine resource with the `source` object `spec` asks for.
     public consuming func resource(for spec: InputSpec) -> Resource {
-        sourceObject = spec.sourceObject
-        return resource()
+        resource(sourceObject: spec.sourceObject)
     }
 
     /// Sets a facet unless the value is nil (a shorthand for the readers' optional chains).
@@ -103,10 +100,10 @@ public struct NormalizedResource: Sendable {
     }
 
     /// The engine resource: the normalized document with jurisdictions looked up in `regions`
-    /// (the standard catalog when nil).
+    /// (the standard catalog when nil) and as much of the `source` object as `sourceObject` says.
     /// Consuming: the facet groups are moved into the document, not copied (and their members
     /// retained, then released with the normalized resource) for every resource a reader builds.
-    public consuming func resource(regions: RegionCatalog? = nil) -> Resource {
+    public consuming func resource(regions: RegionCatalog? = nil, sourceObject: SourceObjectRetention = .whole) -> Resource {
         // Built from its members: the facet groups (moved, not copied), the extras, then the
         // named members with their keys interned once; no member is looked up, since none of these
         // names is a facet group's.

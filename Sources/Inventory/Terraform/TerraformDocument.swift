@@ -178,9 +178,8 @@ enum TerraformDocument {
         retention: RecordRetention
     ) -> [Resource] {
         var mapped = ParallelMap.map(records, minimumChunk: ParallelRelease.minimumChunk) { record -> Resource? in
-            guard var resource = TerraformMapping.resource(record, context: context, format: format, file: file) else { return nil }
-            resource.retain(native: record.values, linked: TerraformMapping.linkedAttributes, as: retention)
-            return resource.resource()
+            guard let resource = TerraformMapping.resource(record, context: context, format: format, file: file) else { return nil }
+            return resource.resource(keeping: record.values, linked: TerraformMapping.linkedAttributes, as: retention)
         }
         ParallelRelease.release(consume records)
         var resources: [Resource] = []
@@ -209,12 +208,11 @@ enum TerraformDocument {
     static func streamedChange(_ change: Value, pointer: String, format: InputFormat, file: String,
                                retention: RecordRetention) -> StreamedChange? {
         guard let record = changeRecord(change, pointer: pointer),
-              var resource = TerraformMapping.resource(record, context: TerraformContext(), format: format, file: file)
+              let resource = TerraformMapping.resource(record, context: TerraformContext(), format: format, file: file)
         else { return nil }
         // Without the configuration the region is unknown only when it would come from it.
         guard resource.region != nil else { return .deferred(record) }
-        resource.retain(native: record.values, linked: TerraformMapping.linkedAttributes, as: retention)
-        return .built(resource.resource())
+        return .built(resource.resource(keeping: record.values, linked: TerraformMapping.linkedAttributes, as: retention))
     }
 
     /// The streamed changes, batch by batch, as engine resources once the configuration is
@@ -278,9 +276,8 @@ enum TerraformDocument {
             }
             return resource
         case .deferred(let record):
-            guard var resource = TerraformMapping.resource(record, context: context, format: format, file: file) else { return nil }
-            resource.retain(native: record.values, linked: TerraformMapping.linkedAttributes, as: retention)
-            return resource.resource()
+            guard let resource = TerraformMapping.resource(record, context: context, format: format, file: file) else { return nil }
+            return resource.resource(keeping: record.values, linked: TerraformMapping.linkedAttributes, as: retention)
         }
     }
 

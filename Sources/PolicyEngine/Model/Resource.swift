@@ -74,25 +74,18 @@ public enum ResourceKey {
         isARMID(id) ? id.lowercased() : id
     }
 
-    /// The bytes every ARM id starts with (any case).
-    private static var armPrefix: ByteView { ByteView("/subscriptions/") }
-
     /// True for Azure Resource Manager ids (`/subscriptions/…`, any case).
     public static func isARMID(_ id: String) -> Bool {
-        // Every finding's fingerprint asks: compared over the contiguous bytes, not through a
-        // UTF-8 iterator. (In a run writing a million passes this is where each id's bytes are
-        // first read, in id order, so its samples are mostly that cache miss, not the compare.)
-        if let found = id.withByteViewIfContiguous({ bytes in
-            let prefix = armPrefix
+        // Every finding's fingerprint asks: compared over the string's bytes in place, not
+        // through a UTF-8 iterator. (In a run writing a million passes this is where each id's
+        // bytes are first read, in id order, so its samples are mostly that cache miss.)
+        var text = id
+        return text.withByteView { bytes in
+            let prefix = ByteView("/subscriptions/")
             guard bytes.count >= prefix.count else { return false }
             for index in 0..<prefix.count where bytes[index] | 0x20 != prefix[index] | 0x20 { return false }
             return true
-        }) { return found }
-        var iterator = id.utf8.makeIterator()
-        for expected in armPrefix {
-            guard let byte = iterator.next(), byte | 0x20 == expected | 0x20 else { return false }
         }
-        return true
     }
 }
 
