@@ -812,6 +812,59 @@ extension Array {
     }
 }
 
+extension Array where Element == UInt8 {
+    /// Appends the bytes `write` writes through a cursor that has room for `maximumCount`
+    /// (reserved here, grown by doubling): for a writer of many short pieces, each of which
+    /// `append` would check the array's capacity and uniqueness for. The cursor traps when
+    /// written past `maximumCount`, so a wrong bound is a crash, never a write out of bounds.
+    @inlinable public mutating func appendWriting(maximumCount: Int, _ write: (inout ByteCursor) -> Void) {
+        append(addingCapacity: maximumCount) { span in
+            span.withUnsafeMutableBufferPointer { buffer, initialized in
+                guard let base = buffer.baseAddress else { return }
+                var cursor = ByteCursor(base: base + initialized, limit: buffer.count - initialized)
+                write(&cursor)
+                initialized += cursor.count
+            }
+        }
+    }
+}
+
+/// Bytes written in order into room an array reserved (`Array.appendWriting`), each write
+/// checked against that room (valid only inside the `write` closure, rule 6).
+@frozen public struct ByteCursor: ByteSink {
+    @usableFromInline let base: UnsafeMutablePointer<UInt8>
+    @usableFromInline let limit: Int
+    @usableFromInline var written = 0
+
+    /// The number of bytes written so far.
+    @inlinable public var count: Int { written }
+
+    @inlinable init(base: UnsafeMutablePointer<UInt8>, limit: Int) {
+        self.base = base
+        self.limit = limit
+    }
+
+    /// Writes one byte.
+    @inlinable @inline(__always) public mutating func append(_ byte: UInt8) {
+        precondition(written < limit, "ByteCursor written past its room")
+        base[written] = byte
+        written &+= 1
+    }
+
+    /// Writes the bytes of a view.
+    @inlinable @inline(__always) public mutating func append(contentsOf bytes: ByteView) {
+        let length = bytes.count
+        precondition(length <= limit &- written, "ByteCursor written past its room")
+        guard let source = bytes.buffer.baseAddress else { return }
+        if length <= 16 {
+            for index in 0..<length { base[written &+ index] = source[index] }
+        } else {
+            (base + written).update(from: source, count: length)
+        }
+        written &+= length
+    }
+}
+
 /// Elements initialized in place by `Array.appendPlacing`: `Array.append(contentsOf:)` hands its
 /// free capacity to `_copyContents`, which lets `place` fill it. The count is not announced
 /// (`underestimatedCount` 0), so that a `place` that fails may initialize nothing.

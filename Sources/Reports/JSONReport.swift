@@ -35,7 +35,7 @@ public struct JSONReport: ReportRenderer {
                 for index in range {
                     if index > 0 { bytes.append(UInt8(ascii: ",")) }
                     bytes.append(contentsOf: RunResultCodec.findingItemPrefix.utf8)
-                    findings.withElement(at: index) { RunResultCodec.documentItem($0, into: &bytes) }
+                    findings.withElement(at: index) { RunResultCodec.documentItem(&$0, into: &bytes) }
                 }
             }
             return bytes

@@ -13,7 +13,8 @@ struct FindingJSONTests {
 
     static func direct(_ finding: Finding, level: Int) -> String {
         var bytes: [UInt8] = []
-        FindingJSON.write(finding, into: &bytes, level: level)
+        var copy = finding
+        FindingJSON.write(&copy, into: &bytes, level: level)
         return String(decoding: bytes, as: UTF8.self)
     }
 
@@ -51,6 +52,26 @@ struct FindingJSONTests {
             for level in [0, 2, 5] {
                 #expect(Self.direct(finding, level: level) == Self.reference(finding, level: level))
             }
+        }
+    }
+
+    /// Every text of the finding and its source made of control bytes, each written as six
+    /// (`\u001f`): the most any text can take of the room `FindingJSON` reserves for a finding's
+    /// members. Too small a room traps the cursor, so this test fails by crashing.
+    static var worstCase: Finding {
+        let control = String(repeating: "\u{1f}", count: 300)
+        let source = SourceReference(file: control, pointer: control, format: control,
+                                     declaration: DeclarationLocation(address: control, file: control, line: 123_456_789))
+        return Finding(policy: control, resource: control, resourceType: control, status: .fail, severity: .critical, enforcement: .advisory,
+                       message: control, source: source)
+    }
+
+    @Test("texts made only of escaped bytes, deep and shallow, fit the room reserved for them")
+    func worstCaseFitsTheRoom() {
+        for level in [0, 2, 17, 40] {
+            let text = Self.direct(Self.worstCase, level: level)
+            #expect(text == Self.reference(Self.worstCase, level: level))
+            #expect(text.utf8.count > 6 * 300 * 9)
         }
     }
 

@@ -27,6 +27,31 @@ struct FingerprintTests {
         #expect(Self.finding(evidence: Self.evidence).fingerprint == "3e58e8921ec7cf0b23d2c0dd43fd52a574d61c8af49d9acb8ae3b53a909397a6")
     }
 
+    /// The resource component is the id's key (`ResourceKey.of`): written byte by byte for an
+    /// ASCII ARM id, through `String.lowercased` for one with other letters. Each must hash the
+    /// same as the key spelled out, and the JSON report's digest must equal `fingerprint`.
+    @Test("an ARM id is hashed as its lower-cased key, ASCII or not, in the report as in `fingerprint`")
+    func armKeys() {
+        let cases = [
+            "/SUBSCRIPTIONS/0000/resourceGroups/RG-Data/providers/Microsoft.Storage/storageAccounts/Logs",
+            "/subscriptions/0000/resourceGroups/DÉJÀ-VU/providers/Microsoft.Sql/servers/ÉTÉ",
+            "/Subscriptions/İstanbul/x",
+            "arn:aws:s3:::Mixed-Case-Bucket",
+            "short",
+        ]
+        for id in cases {
+            let finding = Self.finding(resource: id, evidence: Self.evidence)
+            let spelledKey = Self.finding(resource: ResourceKey.of(id), evidence: Self.evidence)
+            #expect(finding.fingerprint == spelledKey.fingerprintBeforeResourceKeys, "\(id)")
+            var buffer: [UInt8] = [1, 2, 3]
+            var hex: [UInt8] = []
+            finding.fingerprintDigest(hashingAtEndOf: &buffer).appendHex(to: &hex)
+            #expect(String(decoding: hex, as: UTF8.self) == finding.fingerprint, "\(id)")
+            #expect(buffer == [1, 2, 3], "the canonical bytes are cut off again")
+        }
+        #expect(ResourceKey.of("/SUBSCRIPTIONS/a") != "/SUBSCRIPTIONS/a")
+    }
+
     @Test("ignores file, position, order, message, severity, status and the expectation")
     func stable() {
         let base = Self.finding(evidence: Self.evidence).fingerprint

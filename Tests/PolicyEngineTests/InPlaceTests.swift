@@ -77,4 +77,26 @@ struct InPlaceTests {
             #expect(numbers == Array(1...100_000))
         }
     }
+
+    @Test("a cursor appends after what the array holds, long and short pieces alike, and grows it by doubling")
+    func cursorAppends() {
+        var bytes: [UInt8] = Array("head:".utf8)
+        let long = [UInt8](repeating: UInt8(ascii: "x"), count: 40)
+        var capacities: Set<Int> = []
+        for round in 0..<2000 {
+            bytes.appendWriting(maximumCount: 64) { cursor in
+                cursor.append(UInt8(ascii: "<"))
+                cursor.append("ab")
+                if round % 2 == 0 { long.withByteView { cursor.append(contentsOf: $0) } }
+                #expect(cursor.count == (round % 2 == 0 ? 43 : 3))
+            }
+            capacities.insert(bytes.capacity)
+        }
+        bytes.appendWriting(maximumCount: 8) { _ in }
+        var expected: [UInt8] = Array("head:".utf8)
+        for round in 0..<2000 { expected += Array("<ab".utf8) + (round % 2 == 0 ? long : []) }
+        #expect(bytes == expected)
+        // Reserving exactly the room asked for each time would grow the array 1,000 times.
+        #expect(capacities.count < 20)
+    }
 }

@@ -67,6 +67,16 @@ struct SHA256Tests {
         var copy = hash
         #expect(hash.hexDigest() == digest)
         #expect(SHA256.hex(copy.finalize()) == digest)
+        // In one call, padded in place after bytes that are not part of the message (what a
+        // finding's fingerprint does at the end of the JSON report's buffer).
+        for prefix in [0, 3, 64] {
+            var buffer = [UInt8](repeating: 0xEE, count: prefix) + bytes
+            var hex: [UInt8] = []
+            SHA256.digest(ofMessageFrom: prefix, paddingIn: &buffer).appendHex(to: &hex)
+            #expect(String(decoding: hex, as: UTF8.self) == digest, "after \(prefix) other bytes")
+            #expect(Array(buffer[0..<(prefix + length)]) == [UInt8](repeating: 0xEE, count: prefix) + bytes, "the message is kept; padding only follows it")
+            #expect((buffer.count - prefix) % 64 == 0, "padded to whole blocks")
+        }
     }
 
     @Test("incremental updates equal one update (million a's)")

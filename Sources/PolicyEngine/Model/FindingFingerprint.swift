@@ -18,20 +18,17 @@ extension Finding {
     public static let fingerprintVersion = "assay.finding.v1"
 
     /// SHA-256 of policy id, resource key and the normalised failed facts (see the type comment).
-    public var fingerprint: String {
-        var hasher = fingerprintHasher
-        return hasher.hexDigest()
-    }
+    public var fingerprint: String { fingerprint(resource: resource, keyed: true) }
 
     /// The fingerprint as versions before resource identity wrote it: the resource id as spelled,
     /// also for ARM ids. Equal to `fingerprint` except for ARM ids with upper-case letters; results
     /// documents written then are still accepted (`RunResultCodec`).
-    public var fingerprintBeforeResourceKeys: String { fingerprint(resourceComponent: resource) }
+    public var fingerprintBeforeResourceKeys: String { fingerprint(resource: resource, keyed: false) }
 
     /// The fingerprint this finding has when its resource is named `name` — another name the
     /// resource answers to (its Terraform address, ARN or native id): what a baseline that knew
     /// the resource under that name recorded for the same problem.
-    public func fingerprint(resourceNamed name: String) -> String { fingerprint(resourceComponent: ResourceKey.of(name)) }
+    public func fingerprint(resourceNamed name: String) -> String { fingerprint(resource: name, keyed: true) }
 
     /// The Terraform addresses (module path included) of the finding's sources, in source order,
     /// without repeats: names its resource answers to besides its id.
@@ -43,53 +40,85 @@ extension Finding {
         return addresses
     }
 
-    /// The fingerprint as a JSON string (`"` + 64 hex digits + `"`), appended to `output`: what
-    /// the JSON report writes for every finding, without making a `String` of it first and
-    /// scanning that for characters to escape (hex digits have none).
-    func appendFingerprintJSON(to output: inout [UInt8]) {
-        var hasher = fingerprintHasher
-        output.append(UInt8(ascii: "\""))
-        hasher.appendHexDigest(to: &output)
-        output.append(UInt8(ascii: "\""))
+    /// The fingerprint's digest, hashed at the end of `bytes`: its canonical bytes are written
+    /// there, padded and hashed in one call, and cut off again (`bytes` ends as it began). What
+    /// the JSON report writes for every finding: a run listing its passes fingerprints every
+    /// one of them, and a buffer, a padding array and a hasher's own buffer per finding cost
+    /// more than the hashing.
+    func fingerprintDigest(hashingAtEndOf bytes: inout [UInt8]) -> SHA256.Digest {
+        let start = bytes.count
+        appendCanonicalBytes(resource: resource, keyed: true, to: &bytes)
+        let digest = SHA256.digest(ofMessageFrom: start, paddingIn: &bytes)
+        bytes.removeSubrange(start...)
+        return digest
     }
 
-    private func fingerprint(resourceComponent: String) -> String {
-        var hasher = fingerprintHasher(resourceComponent: resourceComponent)
-        return hasher.hexDigest()
+    /// The fingerprint with `resource` as the resource component: its key (`ResourceKey`) when
+    /// `keyed`, else as spelled.
+    private func fingerprint(resource: String, keyed: Bool) -> String {
+        var message: [UInt8] = []
+        message.reserveCapacity(256)
+        appendCanonicalBytes(resource: resource, keyed: keyed, to: &message)
+        var hex: [UInt8] = []
+        hex.reserveCapacity(64)
+        SHA256.digest(ofMessageFrom: 0, paddingIn: &message).appendHex(to: &hex)
+        return String(decoding: hex, as: UTF8.self)
     }
 
-    /// `fingerprint`'s SHA-256, fed and not yet finalized (`fingerprint` and the JSON report's
-    /// bytes finalize it): the one place that names the resource component.
-    private var fingerprintHasher: SHA256 { fingerprintHasher(resourceComponent: ResourceKey.of(resource)) }
-
-    /// A SHA-256 fed with the finding's canonical bytes, not yet finalized.
-    private func fingerprintHasher(resourceComponent: String) -> SHA256 {
+    /// The canonical text (see the type comment), appended to `canonical`: the one place that
+    /// writes it. The resource component is `resource`'s key when `keyed`, else `resource`.
+    private func appendCanonicalBytes(resource: String, keyed: Bool, to canonical: inout [UInt8]) {
         // Written straight into the canonical bytes: a million findings are fingerprinted when
         // the JSON report is written, and building the components as strings first (an array of
         // them, each fact concatenated) cost as much as the rest of the finding's JSON.
-        var canonical: [UInt8] = []
-        canonical.reserveCapacity(256)
-        Self.appendComponent(Self.fingerprintVersion.utf8, to: &canonical)
-        Self.appendComponent(policy.utf8, to: &canonical)
-        Self.appendComponent(resourceComponent.utf8, to: &canonical)
+        canonical.append(contentsOf: ByteView(Self.versionComponent))
+        Self.appendComponent(policy, to: &canonical)
+        if keyed {
+            ResourceKey.appendComponent(of: resource, to: &canonical)
+        } else {
+            Self.appendComponent(resource, to: &canonical)
+        }
         let evidence = self.evidence
         if evidence.count == 1 {
             Self.appendComponent(Self.fact(evidence[0]), to: &canonical)
         } else if evidence.count > 1 {
             // Distinct as strings (canonically equivalent texts are one fact), in byte order.
             let facts = Set(evidence.map { String(decoding: Self.fact($0), as: UTF8.self) })
-            for fact in facts.sorted(by: { $0.utf8.lexicographicallyPrecedes($1.utf8) }) { Self.appendComponent(fact.utf8, to: &canonical) }
+            for fact in facts.sorted(by: { $0.utf8.lexicographicallyPrecedes($1.utf8) }) { Self.appendComponent(fact, to: &canonical) }
         }
-        var hasher = SHA256()
-        hasher.update(canonical)
-        return hasher
     }
 
-    /// `<UTF-8 byte count>:<bytes>`.
-    private static func appendComponent(_ bytes: some Collection<UInt8>, to canonical: inout [UInt8]) {
-        canonical.append(contentsOf: String(bytes.count).utf8)
-        canonical.append(UInt8(ascii: ":"))
+    /// `fingerprintVersion` as its component.
+    private static let versionComponent: StaticString = "16:assay.finding.v1"
+
+    /// `<UTF-8 byte count>:<bytes>` of a string.
+    private static func appendComponent(_ text: String, to canonical: inout [UInt8]) {
+        var copy = text
+        copy.withByteView { appendComponent($0, to: &canonical) }
+    }
+
+    /// `<UTF-8 byte count>:<bytes>` of an array of bytes.
+    private static func appendComponent(_ bytes: [UInt8], to canonical: inout [UInt8]) {
+        bytes.withByteView { appendComponent($0, to: &canonical) }
+    }
+
+    /// `<byte count>:<bytes>`.
+    static func appendComponent(_ bytes: ByteView, to canonical: inout [UInt8]) {
+        appendComponentHeader(count: bytes.count, to: &canonical)
         canonical.append(contentsOf: bytes)
+    }
+
+    /// `<byte count>:`, the count in decimal digits.
+    static func appendComponentHeader(count: Int, to canonical: inout [UInt8]) {
+        var divisor = 1
+        while divisor <= count / 10 { divisor *= 10 }
+        var rest = count
+        while divisor > 0 {
+            canonical.append(UInt8(ascii: "0") + UInt8(rest / divisor))
+            rest %= divisor
+            divisor /= 10
+        }
+        canonical.append(UInt8(ascii: ":"))
     }
 
     /// One fact's bytes: the normalised path, a NUL byte, the actual value's normalised compact

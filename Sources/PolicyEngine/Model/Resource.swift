@@ -76,15 +76,37 @@ public enum ResourceKey {
 
     /// True for Azure Resource Manager ids (`/subscriptions/…`, any case).
     public static func isARMID(_ id: String) -> Bool {
-        // Every finding's fingerprint asks: compared over the string's bytes in place, not
-        // through a UTF-8 iterator. (In a run writing a million passes this is where each id's
-        // bytes are first read, in id order, so its samples are mostly that cache miss.)
         var text = id
-        return text.withByteView { bytes in
-            let prefix = ByteView("/subscriptions/")
-            guard bytes.count >= prefix.count else { return false }
-            for index in 0..<prefix.count where bytes[index] | 0x20 != prefix[index] | 0x20 { return false }
+        return text.withByteView { isARMID(bytes: $0) }
+    }
+
+    /// `isARMID` over an id's UTF-8, compared in place.
+    static func isARMID(bytes: ByteView) -> Bool {
+        let prefix = ByteView("/subscriptions/")
+        guard bytes.count >= prefix.count else { return false }
+        for index in 0..<prefix.count where bytes[index] | 0x20 != prefix[index] | 0x20 { return false }
+        return true
+    }
+
+    /// The key of `id` as a fingerprint component (`<byte count>:<bytes>`, see `Finding.fingerprint`),
+    /// appended to `component`: written from the id's bytes, lower-cased byte by byte when the
+    /// id is an ARM id in ASCII (what `of` returns then), through `of` otherwise. Every finding
+    /// of a run that writes JSON is fingerprinted; this reads its id once and makes no string.
+    static func appendComponent(of id: String, to component: inout [UInt8]) {
+        var text = id
+        let written: Bool = text.withByteView { bytes in
+            guard isARMID(bytes: bytes) else {
+                Finding.appendComponent(bytes, to: &component)
+                return true
+            }
+            guard !bytes.contains(where: { $0 >= 0x80 }) else { return false }
+            Finding.appendComponentHeader(count: bytes.count, to: &component)
+            for byte in bytes { component.append(byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte) }
             return true
+        }
+        if !written {
+            var key = of(id)
+            key.withByteView { Finding.appendComponent($0, to: &component) }
         }
     }
 }

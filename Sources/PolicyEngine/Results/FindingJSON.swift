@@ -4,31 +4,44 @@
 /// findings; building a `Value` tree for each and walking it again cost most of the JSON
 /// report's time. `FindingJSONTests` holds the two paths equal.
 ///
-/// Written without closures: a closure that reads the borrowed finding would copy it.
+/// The finding's own members are written through a `ByteCursor` into room reserved for them
+/// (`room`): a finding is a dozen short pieces, and appending each to the array checked its
+/// capacity and uniqueness (a run listing its passes writes three million findings). Evidence,
+/// merged sources and waivers, which hold values of any size, are appended as before.
+///
+/// The finding is taken `inout` (it is not changed): a closure that reads a borrowed finding
+/// would copy it, a dozen reference counts on counts other cores share.
 enum FindingJSON {
     /// Appends the finding object standing at nesting `level` (its members one deeper).
-    static func write(_ finding: borrowing Finding, into output: inout [UInt8], level: Int) {
+    static func write(_ finding: inout Finding, into output: inout [UInt8], level: Int) {
+        let digest = finding.fingerprintDigest(hashingAtEndOf: &output)
+        let room = room(of: finding, level: level)
         var object = PrettyObject(level: level)
-        object.member("enforcement", finding.enforcement.rawValue, &output)
-        let evidence = finding.evidence
-        if !evidence.isEmpty {
+        output.appendWriting(maximumCount: room) { cursor in
+            object.member("enforcement", finding.enforcement.rawValue, &cursor)
+        }
+        if !finding.evidence.isEmpty {
             object.key("evidence", &output)
             var array = PrettyArray(level: level + 1)
-            for item in evidence {
+            for item in finding.evidence {
                 array.element(&output)
                 write(item, into: &output, level: level + 2)
             }
             array.close(&output)
         }
-        object.key("fingerprint", &output)
-        finding.appendFingerprintJSON(to: &output)
-        object.member("message", finding.message, &output)
-        object.member("policy", finding.policy, &output)
-        object.member("resource", finding.resource, &output)
-        object.member("resource_type", finding.resourceType, &output)
-        object.member("severity", finding.severity.rawValue, &output)
-        object.key("source", &output)
-        if let source = finding.source { write(source, into: &output, level: level + 1) } else { append("null", to: &output) }
+        output.appendWriting(maximumCount: room) { cursor in
+            object.key("fingerprint", &cursor)
+            cursor.append(UInt8(ascii: "\""))
+            digest.appendHex(to: &cursor)
+            cursor.append(UInt8(ascii: "\""))
+            object.member("message", finding.message, &cursor)
+            object.member("policy", finding.policy, &cursor)
+            object.member("resource", finding.resource, &cursor)
+            object.member("resource_type", finding.resourceType, &cursor)
+            object.member("severity", finding.severity.rawValue, &cursor)
+            object.key("source", &cursor)
+            if let source = finding.source { write(source, into: &cursor, level: level + 1) } else { cursor.append("null") }
+        }
         if !finding.mergedSources.isEmpty {
             object.key("sources", &output)
             var array = PrettyArray(level: level + 1)
@@ -38,7 +51,9 @@ enum FindingJSON {
             }
             array.close(&output)
         }
-        object.member("status", finding.status.rawValue, &output)
+        output.appendWriting(maximumCount: room) { cursor in
+            object.member("status", finding.status.rawValue, &cursor)
+        }
         if let waiver = finding.waiver {
             object.key("waiver", &output)
             var fields = PrettyObject(level: level + 1)
@@ -52,6 +67,22 @@ enum FindingJSON {
         object.close(&output)
     }
 
+    /// Room enough for any one of `write`'s cursor segments: at most sixteen members (the
+    /// finding's and its source's, with a declaration), each a key of at most 13 bytes,
+    /// punctuation, indentation and a short value (a line number, a status, half the
+    /// fingerprint); and every text, each of whose bytes is written as at most six (`\u001f`).
+    /// A string's byte count is stored in the string itself: nothing is read to count.
+    private static func room(of finding: borrowing Finding, level: Int) -> Int {
+        var text = finding.message.utf8.count + finding.policy.utf8.count + finding.resource.utf8.count + finding.resourceType.utf8.count
+        if let source = finding.source {
+            text += source.location.file.utf8.count + (source.location.pointer?.utf8.count ?? 0) + (source.format?.utf8.count ?? 0)
+            if let declaration = source.declaration {
+                text += declaration.address.utf8.count + (declaration.location?.file.utf8.count ?? 0)
+            }
+        }
+        return 16 * (2 * level + 64) + 6 * text
+    }
+
     /// An evidence item (as in `RunResultCodec.encode(_: Finding)`).
     private static func write(_ item: Evidence, into output: inout [UInt8], level: Int) {
         var fields = PrettyObject(level: level)
@@ -59,7 +90,7 @@ enum FindingJSON {
         JSONWriter.write(item.actual ?? .null, into: &output, indentBytes: indentBytes, level: level + 1)
         fields.member("expected", item.expected, &output)
         fields.key("missing", &output)
-        append(item.actual == nil ? "true" : "false", to: &output)
+        output.append(item.actual == nil ? "true" : "false")
         fields.member("note", ifPresent: item.note, &output)
         fields.member("path", item.path, &output)
         fields.member("status", item.status.rawValue, &output)
@@ -67,7 +98,7 @@ enum FindingJSON {
     }
 
     /// A source reference object (as `RunResultCodec.encode(_: SourceReference)`).
-    private static func write(_ source: SourceReference, into output: inout [UInt8], level: Int) {
+    private static func write(_ source: SourceReference, into output: inout some ByteSink, level: Int) {
         var fields = PrettyObject(level: level)
         if let declaration = source.declaration {
             fields.key("declaration", &output)
@@ -95,35 +126,36 @@ enum FindingJSON {
 
         init(level: Int) { self.level = level }
 
-        mutating func key(_ key: StaticString, _ output: inout [UInt8]) {
+        mutating func key(_ key: StaticString, _ output: inout some ByteSink) {
             output.append(first ? UInt8(ascii: "{") : UInt8(ascii: ","))
             first = false
             FindingJSON.newline(&output, level: level + 1)
             output.append(UInt8(ascii: "\""))
             output.append(contentsOf: ByteView(key))
-            FindingJSON.append("\": ", to: &output)
+            output.append("\": ")
         }
 
         /// A string member.
-        @inline(__always) mutating func member(_ key: StaticString, _ text: String, _ output: inout [UInt8]) {
+        @inline(__always) mutating func member(_ key: StaticString, _ text: String, _ output: inout some ByteSink) {
             self.key(key, &output)
             JSONWriter.writeString(text, into: &output)
         }
 
         /// A string member when there is a value; an absent one is left out.
-        @inline(__always) mutating func member(_ key: StaticString, ifPresent text: String?, _ output: inout [UInt8]) {
+        @inline(__always) mutating func member(_ key: StaticString, ifPresent text: String?, _ output: inout some ByteSink) {
             guard let text else { return }
             member(key, text, &output)
         }
 
         /// A line-number member when the line is known; an unknown one is left out.
-        @inline(__always) mutating func member(_ key: StaticString, ifPresent line: Int?, _ output: inout [UInt8]) {
+        @inline(__always) mutating func member(_ key: StaticString, ifPresent line: Int?, _ output: inout some ByteSink) {
             guard let line else { return }
             self.key(key, &output)
-            output.append(contentsOf: JSONWriter.format(Double(line)).utf8)
+            var digits = JSONWriter.format(Double(line))
+            digits.withByteView { output.append(contentsOf: $0) }
         }
 
-        func close(_ output: inout [UInt8]) {
+        func close(_ output: inout some ByteSink) {
             FindingJSON.newline(&output, level: level)
             output.append(UInt8(ascii: "}"))
         }
@@ -136,13 +168,13 @@ enum FindingJSON {
 
         init(level: Int) { self.level = level }
 
-        mutating func element(_ output: inout [UInt8]) {
+        mutating func element(_ output: inout some ByteSink) {
             output.append(first ? UInt8(ascii: "[") : UInt8(ascii: ","))
             first = false
             FindingJSON.newline(&output, level: level + 1)
         }
 
-        func close(_ output: inout [UInt8]) {
+        func close(_ output: inout some ByteSink) {
             FindingJSON.newline(&output, level: level)
             output.append(UInt8(ascii: "]"))
         }
@@ -150,18 +182,14 @@ enum FindingJSON {
 
     /// A newline and two spaces per level: one copy of a constant's prefix (appending a
     /// `repeatElement` went byte by byte, a tenth of the JSON report's time).
-    private static func newline(_ output: inout [UInt8], level: Int) {
+    private static func newline(_ output: inout some ByteSink, level: Int) {
         let indentation = ByteView("\n                                ")
         let count = 1 + 2 * level
         if count <= indentation.count {
             output.append(contentsOf: indentation.extracting(0..<count))
         } else {
             output.append(UInt8(ascii: "\n"))
-            output.append(contentsOf: repeatElement(UInt8(ascii: " "), count: 2 * level))
+            for _ in 0..<level { output.append("  ") }
         }
-    }
-
-    private static func append(_ literal: StaticString, to output: inout [UInt8]) {
-        output.append(contentsOf: ByteView(literal))
     }
 }

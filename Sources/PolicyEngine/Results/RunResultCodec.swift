@@ -72,8 +72,9 @@ public enum RunResultCodec {
     }
 
     /// A finding's text as it stands in the pretty document (an element of `findings`, depth 2).
-    public static func documentItem(_ finding: borrowing Finding, into output: inout [UInt8]) {
-        FindingJSON.write(finding, into: &output, level: 2)
+    /// The finding is not changed (`inout` lets the writer read it in place).
+    public static func documentItem(_ finding: inout Finding, into output: inout [UInt8]) {
+        FindingJSON.write(&finding, into: &output, level: 2)
     }
 
     /// The members of the results document.

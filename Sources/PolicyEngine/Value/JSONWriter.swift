@@ -103,12 +103,12 @@ public enum JSONWriter {
     }
 
     /// Appends the UTF-8 of `text` as a JSON string literal with the mandatory escapes.
-    public static func writeString(_ text: String, into output: inout [UInt8]) {
+    public static func writeString(_ text: String, into output: inout some ByteSink) {
         var copy = text
         copy.withByteView { writeString(utf8: $0, into: &output) }
     }
 
-    private static func writeString(utf8 text: ByteView, into output: inout [UInt8]) {
+    private static func writeString(utf8 text: ByteView, into output: inout some ByteSink) {
         output.append(UInt8(ascii: "\""))
         var needsEscape = false
         for byte in text where byte < 0x20 || byte == 0x22 || byte == 0x5C {
@@ -122,16 +122,18 @@ public enum JSONWriter {
         }
         for byte in text {
             switch byte {
-            case 0x22: append("\\\"", to: &output)
-            case 0x5C: append("\\\\", to: &output)
-            case 0x0A: append("\\n", to: &output)
-            case 0x0D: append("\\r", to: &output)
-            case 0x09: append("\\t", to: &output)
-            case 0x08: append("\\b", to: &output)
-            case 0x0C: append("\\f", to: &output)
+            case 0x22: output.append("\\\"")
+            case 0x5C: output.append("\\\\")
+            case 0x0A: output.append("\\n")
+            case 0x0D: output.append("\\r")
+            case 0x09: output.append("\\t")
+            case 0x08: output.append("\\b")
+            case 0x0C: output.append("\\f")
             case ..<0x20:
-                let hex = String(byte, radix: 16)
-                output.append(contentsOf: ("\\u" + String(repeating: "0", count: 4 - hex.count) + hex).utf8)
+                let digits = ByteView("0123456789abcdef")
+                output.append("\\u00")
+                output.append(digits[Int(byte >> 4)])
+                output.append(digits[Int(byte & 0x0F)])
             default:
                 // Every other byte, ASCII or part of a multi-byte scalar, is copied as is.
                 output.append(byte)

@@ -10,7 +10,7 @@ public struct SHA256: Sendable {
     private var totalLength: UInt64 = 0
 
     /// A fresh hash.
-    public init() { buffer.reserveCapacity(64) }
+    public init() {}
 
     /// Feeds bytes.
     public mutating func update(_ bytes: ByteView) {
@@ -47,14 +47,11 @@ public struct SHA256: Sendable {
         pad()
         var digest: [UInt8] = []
         digest.reserveCapacity(32)
-        forEachDigestByte { digest.append($0) }
+        Digest(state: state).forEachByte { digest.append($0) }
         return digest
     }
 
-    /// Lower-case hex digest (finalizes). A million finding fingerprints are taken when a large
-    /// run's JSON is written: the digest's bytes go straight into the hex text, and the padding
-    /// is one array (it was a dozen arrays each: padding, a `repeatElement`, each state word's
-    /// four bytes, the digest, the digit table).
+    /// Lower-case hex digest (finalizes).
     public mutating func hexDigest() -> String {
         var text: [UInt8] = []
         text.reserveCapacity(64)
@@ -65,18 +62,61 @@ public struct SHA256: Sendable {
     /// The lower-case hex digest's 64 digits appended to `output` (finalizes).
     public mutating func appendHexDigest(to output: inout [UInt8]) {
         pad()
-        // The 64 digits written in place with one reservation (64 single-byte appends each
-        // checked the array's capacity and uniqueness: a JSON report fingerprints every finding).
-        let digest = self
-        output.appendPlacing(count: 64) { digits in
-            var index = 0
-            digest.forEachDigestByte { byte in
-                digits.initialize(at: index, to: Self.hexDigits[Int(byte >> 4)])
-                digits.initialize(at: index + 1, to: Self.hexDigits[Int(byte & 0x0F)])
-                index += 2
+        Digest(state: state).appendHex(to: &output)
+    }
+
+    /// A finished hash: the eight state words.
+    struct Digest {
+        let state: (UInt32, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32)
+
+        /// The 64 lower-case hex digits appended to `output`, written in place with one
+        /// reservation (64 single-byte appends each checked the array's capacity and uniqueness:
+        /// a JSON report fingerprints every finding).
+        func appendHex(to output: inout [UInt8]) {
+            output.appendPlacing(count: 64) { digits in
+                var index = 0
+                forEachByte { byte in
+                    digits.initialize(at: index, to: SHA256.hexDigits[Int(byte >> 4)])
+                    digits.initialize(at: index + 1, to: SHA256.hexDigits[Int(byte & 0x0F)])
+                    index += 2
+                }
+                return 64
             }
-            return 64
         }
+
+        /// The 64 lower-case hex digits written through a cursor.
+        func appendHex(to cursor: inout ByteCursor) {
+            forEachByte { byte in
+                cursor.append(SHA256.hexDigits[Int(byte >> 4)])
+                cursor.append(SHA256.hexDigits[Int(byte & 0x0F)])
+            }
+        }
+
+        /// The digest's bytes in order: the eight state words, big-endian.
+        func forEachByte(_ body: (UInt8) -> Void) {
+            func emit(_ word: UInt32) {
+                body(UInt8(word >> 24))
+                body(UInt8(truncatingIfNeeded: word >> 16))
+                body(UInt8(truncatingIfNeeded: word >> 8))
+                body(UInt8(truncatingIfNeeded: word))
+            }
+            emit(state.0); emit(state.1); emit(state.2); emit(state.3); emit(state.4); emit(state.5); emit(state.6); emit(state.7)
+        }
+    }
+
+    /// The digest of the whole message `bytes[start...]`, hashed in place in one call: the
+    /// padding is appended to `bytes` (the caller removes what it no longer needs). For many short
+    /// messages (finding fingerprints) this makes no buffer and copies nothing.
+    static func digest(ofMessageFrom start: Int, paddingIn bytes: inout [UInt8]) -> Digest {
+        let length = UInt64(bytes.count - start)
+        bytes.append(0x80)
+        let remainder = (bytes.count - start) % 64
+        bytes.append(contentsOf: repeatElement(0, count: remainder <= 56 ? 56 - remainder : 120 - remainder))
+        let bitLength = length &* 8
+        for shift in stride(from: 56, through: 0, by: -8) { bytes.append(UInt8(truncatingIfNeeded: bitLength >> UInt64(shift))) }
+        var hash = SHA256()
+        bytes[start...].withByteView { hash.compress($0) }
+        return Digest(state: hash.state)
     }
 
     /// Lower-case hex of bytes.
@@ -90,7 +130,7 @@ public struct SHA256: Sendable {
         return String(decoding: text, as: UTF8.self)
     }
 
-    private static let hexDigits = ByteView("0123456789abcdef")
+    fileprivate static let hexDigits = ByteView("0123456789abcdef")
 
     /// Feeds the padding (FIPS 180-4 §5.1.1): 0x80, zeros up to 56 bytes modulo 64, the message
     /// length in bits as a 64-bit big-endian number (at most 72 bytes).
@@ -104,17 +144,6 @@ public struct SHA256: Sendable {
         let savedLength = totalLength
         padding.withByteView { update($0) }
         totalLength = savedLength
-    }
-
-    /// The digest's bytes in order: the eight state words, big-endian.
-    private func forEachDigestByte(_ body: (UInt8) -> Void) {
-        func emit(_ word: UInt32) {
-            body(UInt8(word >> 24))
-            body(UInt8(truncatingIfNeeded: word >> 16))
-            body(UInt8(truncatingIfNeeded: word >> 8))
-            body(UInt8(truncatingIfNeeded: word))
-        }
-        emit(state.0); emit(state.1); emit(state.2); emit(state.3); emit(state.4); emit(state.5); emit(state.6); emit(state.7)
     }
 
     /// Hex digest of a string's UTF-8.
