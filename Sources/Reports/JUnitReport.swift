@@ -165,7 +165,9 @@ public struct JUnitReport: ReportRenderer {
             return try renderCasesThroughLibXML2(of: suite, positions: positions, occurrences: occurrences, classname: classname)
         }
         var fragment = XMLBytes()
-        for position in positions where occurrences[position] > 0 {
+        for position in positions {
+            if position + Suite.prefetchDistance < positions.upperBound { suite.prefetchResource(at: position + Suite.prefetchDistance) }
+            guard occurrences[position] > 0 else { continue }
             write(suite.testCase(at: position, occurrence: occurrences[position], flavour: flavour), classname: classname, suite: suite, into: &fragment)
         }
         return fragment.bytes
@@ -271,6 +273,15 @@ public struct JUnitReport: ReportRenderer {
             trailer = JUnitReport.bodyTrailer(policy: policy)
         }
 
+        /// How many findings ahead a pass over the suite prefetches the resource id.
+        static let prefetchDistance = 8
+
+        /// Starts loading the resource id of the finding at `position` (`prefetchStorage`): the
+        /// passes over a suite read each finding's id, scattered where the reader allocated it.
+        func prefetchResource(at position: Int) {
+            result.findings.withElementView { all in all.withElement(at: findings[position]) { prefetchStorage(of: &$0.resource) } }
+        }
+
         /// What `result.findings[index]` becomes (nil: no case of its own, a pass under
         /// `passing: summary`). Reads fields in place: copying a finding costs a dozen
         /// reference counts, and a large run has a million of them.
@@ -324,6 +335,7 @@ public struct JUnitReport: ReportRenderer {
                 var occurrence = 0
                 for position in findings.indices {
                     let index = findings[position]
+                    if position + Self.prefetchDistance < findings.count { prefetchResource(at: position + Self.prefetchDistance) }
                     if position > 0 {
                         let previous = findings[position - 1]
                         if all[previous].resource < all[index].resource {

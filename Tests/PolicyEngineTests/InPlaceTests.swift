@@ -99,4 +99,12 @@ struct InPlaceTests {
         // Reserving exactly the room asked for each time would grow the array 1,000 times.
         #expect(capacities.count < 20)
     }
+
+    @Test("prefetching a string's storage leaves small, large, shared and empty strings as they were")
+    func prefetchIsOnlyAHint() {
+        var strings = ["", "small", String(repeating: "long id ", count: 40), "é" + String(repeating: "ü", count: 30)]
+        let before = strings
+        for index in strings.indices { prefetchStorage(of: &strings[index]) }
+        #expect(strings == before)
+    }
 }

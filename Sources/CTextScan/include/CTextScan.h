@@ -219,4 +219,8 @@ json_array_scan_result json_array_scan(const uint8_t *bytes, int64_t from, int64
 json_array_scan_result json_array_scan_portable(const uint8_t *bytes, int64_t from, int64_t count, json_array_scan_state *state,
                                                 int64_t *ranges, int64_t capacity);
 
+/// Asks the CPU to start loading the cache line at `address` for reading (no effect on the
+/// program's meaning; an address that maps nothing is ignored).
+static inline void text_prefetch(const void *address) { __builtin_prefetch(address, 0, 3); }
+
 #endif

@@ -163,7 +163,10 @@ public enum PolicyRunner {
                 guard let base = shared?.base else { return }
                 var index = 0
                 for block in blocks {
-                    for verdict in block.kept {
+                    let kept = block.kept
+                    for (offset, verdict) in kept.enumerated() {
+                        // The ids are read scattered (each among its resource's other values).
+                        if offset + 8 < kept.count { shared?.prefetchID(at: Int(kept[offset + 8].position)) }
                         let position = Int(verdict.position)
                         output.initialize(
                             at: Int(destination[index]),
