@@ -735,8 +735,9 @@ extension MutableByteView {
         nonmutating unsafeMutableAddress { base + index }
     }
 
-    /// Initializes the element at `index`, which holds none yet.
-    @inlinable @inline(__always) public func initialize(at index: Int, to value: Element) { (base + index).initialize(to: value) }
+    /// Initializes the element at `index`, which holds none yet. The value is moved in: taken
+    /// borrowed, it was copied (a retain per reference it holds) and the caller's released.
+    @inlinable @inline(__always) public func initialize(at index: Int, to value: consuming Element) { (base + index).initialize(to: value) }
 
     /// Moves the element at `index` out, leaving that position uninitialized.
     @inlinable @inline(__always) public func move(at index: Int) -> Element { (base + index).move() }
