@@ -7,7 +7,9 @@ public import PolicyEngine
 ///
 /// A file output writes on a background thread (`FileSink`): the renderer goes on rendering
 /// the next blocks on every core while the last ones are copied to the file, and large blocks
-/// (a parallel task's rendered findings) are handed over without being copied again.
+/// (a parallel task's rendered findings) are handed over without being copied again. A report
+/// that replaces its target (`writeback`) is written past the page cache where the file system
+/// allows it (`DirectFileWriter`): it is flushed to disk before the rename in any case.
 public final class ReportOutput {
     private let sink: FileSink?
     private var pending: [UInt8] = []
@@ -83,7 +85,7 @@ public final class ReportOutput {
 /// next one covers everything written before it.
 ///
 /// Sendable: `descriptor`, the queues and semaphores are immutable or thread-safe; `firstFailure`
-/// is read and written under `lock`; `unflushed` only on `queue`.
+/// is read and written under `lock`; `unflushed` and `direct` only on `queue`.
 private final class FileSink: @unchecked Sendable {
     private let descriptor: Int32
     private let writeback: Bool
@@ -94,6 +96,9 @@ private final class FileSink: @unchecked Sendable {
     private let lock = NSLock()
     private var firstFailure: String?
     private var unflushed = 0
+    /// Past the page cache, for a report flushed to disk before it replaces its target; only
+    /// on `queue`.
+    private let direct: DirectFileWriter?
     private static let blocksInFlight = 8
     /// Small, so that the closing `fsync` finds little left to write: at 32 MiB a 100k-resource
     /// run still waited ~0.1 s for each report's tail with both cores idle.
@@ -102,6 +107,7 @@ private final class FileSink: @unchecked Sendable {
     init(descriptor: Int32, writeback: Bool) {
         self.descriptor = descriptor
         self.writeback = writeback
+        direct = writeback ? DirectFileWriter(descriptor: descriptor) : nil
     }
 
     var failure: String? {
@@ -116,7 +122,11 @@ private final class FileSink: @unchecked Sendable {
         queue.async { [self] in
             defer { slots.signal() }
             guard failure == nil else { return }
-            if let error = Self.writeAll(block, to: descriptor) {
+            let error = block.withByteView { bytes in
+                if let direct { return direct.write(bytes) }
+                return DirectFileWriter.writeAll(bytes, to: descriptor)
+            }
+            if let error {
                 lock.lock()
                 firstFailure = firstFailure ?? error
                 lock.unlock()
@@ -134,8 +144,15 @@ private final class FileSink: @unchecked Sendable {
         }
     }
 
-    /// Waits until every queued block is written.
-    func drain() { queue.sync {} }
+    /// Waits until every queued block is written, the last partial block of direct writing too.
+    func drain() {
+        queue.sync {
+            guard let failure = direct?.finish() else { return }
+            lock.lock()
+            firstFailure = firstFailure ?? failure
+            lock.unlock()
+        }
+    }
 
     /// Waits until every queued block is written and a running disk flush has ended.
     func finish() {
@@ -144,19 +161,4 @@ private final class FileSink: @unchecked Sendable {
         syncing.signal()
     }
 
-    /// Writes all of `block`, retrying interrupted writes; the error text, or nil.
-    private static func writeAll(_ block: [UInt8], to descriptor: Int32) -> String? {
-        block.withByteView { bytes -> String? in
-            var written = 0
-            while written < bytes.count {
-                let result = bytes.extracting(written...).write(to: descriptor)
-                if result < 0 {
-                    if errno == EINTR { continue }
-                    return String(cString: strerror(errno))
-                }
-                written += result
-            }
-            return nil
-        }
-    }
 }

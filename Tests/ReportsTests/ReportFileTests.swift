@@ -31,6 +31,44 @@ struct ReportFileTests {
         #expect(String(decoding: rendered, as: UTF8.self).components(separatedBy: "<failure ").count - 1 == 6_000)
     }
 
+    /// A replaced report is written past the page cache in aligned 4 MiB pieces, its last partial
+    /// piece normally (`DirectFileWriter`). Every size around those boundaries, appended in
+    /// uneven pieces (small ones staged, large ones handed over whole), must come back byte for
+    /// byte, on the test folder's file system and on tmpfs (which refuses `O_DIRECT`: the
+    /// writer falls back to normal writes).
+    @Test(arguments: [0, 1, 4095, 4096, 4 << 20 - 1, 4 << 20, 4 << 20 + 1, 9 << 20 + 123])
+    func directWritesKeepEveryByte(size: Int) throws {
+        var generator = SeededRandom(seed: UInt64(size) + 7)
+        let bytes = (0..<size).map { _ in UInt8(truncatingIfNeeded: generator.next()) }
+        var folders = [Fixtures.temporaryFolder("report-file-direct").path]
+        if FileManager.default.fileExists(atPath: "/dev/shm") { folders.append("/dev/shm") }
+        for folder in folders {
+            let path = folder + "/assay-direct-\(size).bin"
+            try ReportFile.write(to: path) { output throws(ReportError) in
+                var offset = 0
+                var piece = 1
+                while offset < bytes.count {
+                    let end = min(bytes.count, offset + piece)
+                    output.append(Array(bytes[offset..<end]))
+                    offset = end
+                    piece = piece * 7 % 700_001 + 1
+                }
+            }
+            #expect(Array(try Data(contentsOf: URL(fileURLWithPath: path))) == bytes, "in \(folder)")
+            try? FileManager.default.removeItem(atPath: path)
+        }
+    }
+
+    @Test("a writer past the page cache is made for a new file where the file system allows it, and never for one not at its start")
+    func directWriterNeedsAStart() throws {
+        let path = Fixtures.temporaryFolder("report-file-direct").path + "/start.bin"
+        let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+        #expect(descriptor >= 0)
+        defer { close(descriptor); unlink(path) }
+        #expect(write(descriptor, "x", 1) == 1)
+        #expect(DirectFileWriter(descriptor: descriptor) == nil, "offset 1 is not aligned")
+    }
+
     /// The streamed JSON (findings encoded in parallel waves of 32,768) is the text of the
     /// whole-document writer, byte for byte, across a wave boundary and with no findings at all.
     @Test(arguments: [0, 1, 33_000])
