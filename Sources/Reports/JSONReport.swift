@@ -33,8 +33,8 @@ public struct JSONReport: ReportRenderer {
             // (a dozen reference counts, a quarter of the JSON's retains, on counts both cores share).
             findings.withElementView { findings in
                 for index in range {
-                    if index + Self.prefetchDistance < range.upperBound {
-                        findings.withElement(at: index + Self.prefetchDistance) { prefetchStorage(of: &$0.resource) }
+                    if index + prefetchDistance < range.upperBound {
+                        findings.withElement(at: index + prefetchDistance) { prefetchStorage(of: &$0.resource) }
                     }
                     if index > 0 { bytes.append(UInt8(ascii: ",")) }
                     bytes.append(contentsOf: RunResultCodec.findingItemPrefix.utf8)
@@ -46,8 +46,4 @@ public struct JSONReport: ReportRenderer {
         if !findings.isEmpty { output.append(Array(RunResultCodec.findingsEnd.utf8)) }
         output.append(frame.tail)
     }
-
-    /// How many findings ahead the id is prefetched (`prefetchStorage`): a finding's text takes
-    /// longer to write than a cache miss to resolve, so a few suffice.
-    static let prefetchDistance = 8
 }

@@ -166,7 +166,7 @@ public struct JUnitReport: ReportRenderer {
         }
         var fragment = XMLBytes()
         for position in positions {
-            if position + Suite.prefetchDistance < positions.upperBound { suite.prefetchResource(at: position + Suite.prefetchDistance) }
+            if position + prefetchDistance < positions.upperBound { suite.prefetchResource(at: position + prefetchDistance) }
             guard occurrences[position] > 0 else { continue }
             write(suite.testCase(at: position, occurrence: occurrences[position], flavour: flavour), classname: classname, suite: suite, into: &fragment)
         }
@@ -273,9 +273,6 @@ public struct JUnitReport: ReportRenderer {
             trailer = JUnitReport.bodyTrailer(policy: policy)
         }
 
-        /// How many findings ahead a pass over the suite prefetches the resource id.
-        static let prefetchDistance = 8
-
         /// Starts loading the resource id of the finding at `position` (`prefetchStorage`): the
         /// passes over a suite read each finding's id, scattered where the reader allocated it.
         func prefetchResource(at position: Int) {
@@ -335,7 +332,7 @@ public struct JUnitReport: ReportRenderer {
                 var occurrence = 0
                 for position in findings.indices {
                     let index = findings[position]
-                    if position + Self.prefetchDistance < findings.count { prefetchResource(at: position + Self.prefetchDistance) }
+                    if position + prefetchDistance < findings.count { prefetchResource(at: position + prefetchDistance) }
                     if position > 0 {
                         let previous = findings[position - 1]
                         if all[previous].resource < all[index].resource {

@@ -166,7 +166,7 @@ public enum PolicyRunner {
                     let kept = block.kept
                     for (offset, verdict) in kept.enumerated() {
                         // The ids are read scattered (each among its resource's other values).
-                        if offset + 8 < kept.count { shared?.prefetchID(at: Int(kept[offset + 8].position)) }
+                        if offset + prefetchDistance < kept.count { shared?.prefetchID(at: Int(kept[offset + prefetchDistance].position)) }
                         let position = Int(verdict.position)
                         output.initialize(
                             at: Int(destination[index]),

@@ -71,7 +71,7 @@ extension Finding {
         // Written straight into the canonical bytes: a million findings are fingerprinted when
         // the JSON report is written, and building the components as strings first (an array of
         // them, each fact concatenated) cost as much as the rest of the finding's JSON.
-        canonical.append(contentsOf: ByteView(Self.versionComponent))
+        canonical.append(contentsOf: Self.versionComponent)
         Self.appendComponent(policy, to: &canonical)
         if keyed {
             ResourceKey.appendComponent(of: resource, to: &canonical)
@@ -88,8 +88,12 @@ extension Finding {
         }
     }
 
-    /// `fingerprintVersion` as its component.
-    private static let versionComponent: StaticString = "16:assay.finding.v1"
+    /// `fingerprintVersion` as its component, written once.
+    private static let versionComponent: [UInt8] = {
+        var component: [UInt8] = []
+        appendComponent(fingerprintVersion, to: &component)
+        return component
+    }()
 
     /// `<UTF-8 byte count>:<bytes>` of a string.
     private static func appendComponent(_ text: String, to canonical: inout [UInt8]) {

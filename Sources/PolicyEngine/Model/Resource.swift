@@ -101,7 +101,9 @@ public enum ResourceKey {
             }
             guard !bytes.contains(where: { $0 >= 0x80 }) else { return false }
             Finding.appendComponentHeader(count: bytes.count, to: &component)
-            for byte in bytes { component.append(byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte) }
+            component.appendWriting(maximumCount: bytes.count) { cursor in
+                for byte in bytes { cursor.append(byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte) }
+            }
             return true
         }
         if !written {

@@ -73,15 +73,7 @@ public struct SHA256: Sendable {
         /// reservation (64 single-byte appends each checked the array's capacity and uniqueness:
         /// a JSON report fingerprints every finding).
         func appendHex(to output: inout [UInt8]) {
-            output.appendPlacing(count: 64) { digits in
-                var index = 0
-                forEachByte { byte in
-                    digits.initialize(at: index, to: SHA256.hexDigits[Int(byte >> 4)])
-                    digits.initialize(at: index + 1, to: SHA256.hexDigits[Int(byte & 0x0F)])
-                    index += 2
-                }
-                return 64
-            }
+            output.appendWriting(maximumCount: 64) { appendHex(to: &$0) }
         }
 
         /// The 64 lower-case hex digits written through a cursor.
@@ -108,15 +100,20 @@ public struct SHA256: Sendable {
     /// padding is appended to `bytes` (the caller removes what it no longer needs). For many short
     /// messages (finding fingerprints) this makes no buffer and copies nothing.
     static func digest(ofMessageFrom start: Int, paddingIn bytes: inout [UInt8]) -> Digest {
-        let length = UInt64(bytes.count - start)
-        bytes.append(0x80)
-        let remainder = (bytes.count - start) % 64
-        bytes.append(contentsOf: repeatElement(0, count: remainder <= 56 ? 56 - remainder : 120 - remainder))
-        let bitLength = length &* 8
-        for shift in stride(from: 56, through: 0, by: -8) { bytes.append(UInt8(truncatingIfNeeded: bitLength >> UInt64(shift))) }
+        appendPadding(messageLength: UInt64(bytes.count - start), to: &bytes)
         var hash = SHA256()
         bytes[start...].withByteView { hash.compress($0) }
         return Digest(state: hash.state)
+    }
+
+    /// The padding of a message of `messageLength` bytes (FIPS 180-4 §5.1.1): 0x80, zeros up to
+    /// 56 bytes modulo 64, the length in bits as a 64-bit big-endian number (9 to 72 bytes).
+    private static func appendPadding(messageLength: UInt64, to bytes: inout [UInt8]) {
+        let remainder = Int((messageLength + 1) % 64)
+        bytes.append(0x80)
+        bytes.append(contentsOf: repeatElement(0, count: remainder <= 56 ? 56 - remainder : 120 - remainder))
+        let bitLength = messageLength &* 8
+        for shift in stride(from: 56, through: 0, by: -8) { bytes.append(UInt8(truncatingIfNeeded: bitLength >> UInt64(shift))) }
     }
 
     /// Lower-case hex of bytes.
@@ -132,15 +129,11 @@ public struct SHA256: Sendable {
 
     fileprivate static let hexDigits = ByteView("0123456789abcdef")
 
-    /// Feeds the padding (FIPS 180-4 §5.1.1): 0x80, zeros up to 56 bytes modulo 64, the message
-    /// length in bits as a 64-bit big-endian number (at most 72 bytes).
+    /// Feeds the padding (`appendPadding`); the length counted stays the message's.
     private mutating func pad() {
-        let bitLength = totalLength &* 8
-        let remainder = Int((totalLength + 1) % 64)
-        let count = 1 + (remainder <= 56 ? 56 - remainder : 120 - remainder) + 8
-        var padding = [UInt8](repeating: 0, count: count)
-        padding[0] = 0x80
-        for index in 0..<8 { padding[count - 1 - index] = UInt8(truncatingIfNeeded: bitLength >> UInt64(8 * index)) }
+        var padding: [UInt8] = []
+        padding.reserveCapacity(72)
+        Self.appendPadding(messageLength: totalLength, to: &padding)
         let savedLength = totalLength
         padding.withByteView { update($0) }
         totalLength = savedLength
