@@ -127,9 +127,7 @@ private final class FileSink: @unchecked Sendable {
                 return DirectFileWriter.writeAll(bytes, to: descriptor)
             }
             if let error {
-                lock.lock()
-                firstFailure = firstFailure ?? error
-                lock.unlock()
+                record(error)
                 return
             }
             unflushed += block.count
@@ -147,11 +145,15 @@ private final class FileSink: @unchecked Sendable {
     /// Waits until every queued block is written, the last partial block of direct writing too.
     func drain() {
         queue.sync {
-            guard let failure = direct?.finish() else { return }
-            lock.lock()
-            firstFailure = firstFailure ?? failure
-            lock.unlock()
+            if let failure = direct?.finish() { record(failure) }
         }
+    }
+
+    /// Keeps `failure` unless an earlier one is kept.
+    private func record(_ failure: String) {
+        lock.lock()
+        firstFailure = firstFailure ?? failure
+        lock.unlock()
     }
 
     /// Waits until every queued block is written and a running disk flush has ended.

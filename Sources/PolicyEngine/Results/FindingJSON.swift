@@ -15,7 +15,8 @@ enum FindingJSON {
     /// Appends the finding object standing at nesting `level` (its members one deeper).
     static func write(_ finding: inout Finding, into output: inout [UInt8], level: Int) {
         let digest = finding.fingerprintDigest(hashingAtEndOf: &output)
-        let room = room(of: finding, level: level)
+        let source = finding.source
+        let room = room(of: finding, source: source, level: level)
         var object = PrettyObject(level: level)
         output.appendWriting(maximumCount: room) { cursor in
             object.member("enforcement", finding.enforcement.rawValue, &cursor)
@@ -40,7 +41,7 @@ enum FindingJSON {
             object.member("resource_type", finding.resourceType, &cursor)
             object.member("severity", finding.severity.rawValue, &cursor)
             object.key("source", &cursor)
-            if let source = finding.source { write(source, into: &cursor, level: level + 1) } else { cursor.append("null") }
+            if let source { write(source, into: &cursor, level: level + 1) } else { cursor.append("null") }
         }
         if !finding.mergedSources.isEmpty {
             object.key("sources", &output)
@@ -72,9 +73,9 @@ enum FindingJSON {
     /// punctuation, indentation and a short value (a line number, a status, half the
     /// fingerprint); and every text, each of whose bytes is written as at most six (`\u001f`).
     /// A string's byte count is stored in the string itself: nothing is read to count.
-    private static func room(of finding: borrowing Finding, level: Int) -> Int {
+    private static func room(of finding: borrowing Finding, source: SourceReference?, level: Int) -> Int {
         var text = finding.message.utf8.count + finding.policy.utf8.count + finding.resource.utf8.count + finding.resourceType.utf8.count
-        if let source = finding.source {
+        if let source {
             text += source.location.file.utf8.count + (source.location.pointer?.utf8.count ?? 0) + (source.format?.utf8.count ?? 0)
             if let declaration = source.declaration {
                 text += declaration.address.utf8.count + (declaration.location?.file.utf8.count ?? 0)

@@ -15,4 +15,11 @@ extension ByteSink {
     @inlinable @inline(__always) public mutating func append(_ literal: StaticString) {
         append(contentsOf: ByteView(literal))
     }
+
+    /// Appends a byte as two lower-case hex digits (digests, JSON's `\u00XX`).
+    @inlinable @inline(__always) public mutating func appendHex(_ byte: UInt8) {
+        let digits = ByteView("0123456789abcdef")
+        append(digits[Int(byte >> 4)])
+        append(digits[Int(byte & 0x0F)])
+    }
 }

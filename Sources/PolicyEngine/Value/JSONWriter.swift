@@ -130,10 +130,8 @@ public enum JSONWriter {
             case 0x08: output.append("\\b")
             case 0x0C: output.append("\\f")
             case ..<0x20:
-                let digits = ByteView("0123456789abcdef")
                 output.append("\\u00")
-                output.append(digits[Int(byte >> 4)])
-                output.append(digits[Int(byte & 0x0F)])
+                output.appendHex(byte)
             default:
                 // Every other byte, ASCII or part of a multi-byte scalar, is copied as is.
                 output.append(byte)

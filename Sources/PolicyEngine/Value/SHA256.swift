@@ -78,10 +78,7 @@ public struct SHA256: Sendable {
 
         /// The 64 lower-case hex digits written through a cursor.
         func appendHex(to cursor: inout ByteCursor) {
-            forEachByte { byte in
-                cursor.append(SHA256.hexDigits[Int(byte >> 4)])
-                cursor.append(SHA256.hexDigits[Int(byte & 0x0F)])
-            }
+            forEachByte { cursor.appendHex($0) }
         }
 
         /// The digest's bytes in order: the eight state words, big-endian.
@@ -120,14 +117,9 @@ public struct SHA256: Sendable {
     public static func hex(_ bytes: [UInt8]) -> String {
         var text: [UInt8] = []
         text.reserveCapacity(bytes.count * 2)
-        for byte in bytes {
-            text.append(hexDigits[Int(byte >> 4)])
-            text.append(hexDigits[Int(byte & 0x0F)])
-        }
+        for byte in bytes { text.appendHex(byte) }
         return String(decoding: text, as: UTF8.self)
     }
-
-    fileprivate static let hexDigits = ByteView("0123456789abcdef")
 
     /// Feeds the padding (`appendPadding`); the length counted stays the message's.
     private mutating func pad() {
