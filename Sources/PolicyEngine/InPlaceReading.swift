@@ -100,6 +100,13 @@ enum InPlace {
     @inline(__always) static func sharing<Result>(_ findings: inout [Finding], _ body: (SharedFindings?, Int) -> Result) -> Result {
         findings.withUnsafeMutableBufferPointer { buffer in body(buffer.baseAddress.map(SharedFindings.init(base:)), buffer.count) }
     }
+
+    /// A list of `count` findings placed on all cores: `body` gets the list's uninitialized
+    /// storage, for workers that each initialize their own disjoint positions (rule 5), and
+    /// must initialize every position.
+    @inline(__always) static func placing(_ count: Int, _ body: (SharedFindings) -> Void) -> [Finding] {
+        [Finding](placing: count) { output in body(SharedFindings(base: output.base)) }
+    }
 }
 
 // MARK: - Objects
@@ -414,9 +421,13 @@ struct SharedResources: @unchecked Sendable {
 /// Findings that parallel workers render in place, each worker its own disjoint range.
 ///
 /// Sendable: each worker writes only the findings of its own index range (`ParallelMap.forEach`
-/// hands out disjoint ranges), inside the scope of the array's mutable buffer.
+/// hands out disjoint ranges), or its own positions of a list being placed, inside the scope of
+/// the array's mutable buffer.
 struct SharedFindings: @unchecked Sendable {
     let base: UnsafeMutablePointer<Finding>
+
+    /// Initializes position `index` (not initialized before; no other worker writes it).
+    @inline(__always) func initialize(at index: Int, to finding: consuming Finding) { (base + index).initialize(to: finding) }
 }
 
 // MARK: - Bytes in place

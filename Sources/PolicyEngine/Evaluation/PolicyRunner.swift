@@ -94,7 +94,9 @@ public enum PolicyRunner {
                 return results
             }
         }
-        let assembled = ParallelMap.indexed(count: corpusPolicies.count) { slot -> (VerdictCounts, [Finding]) in
+        // One policy after another, each built on all cores (`findings(from:)`): a policy per
+        // core left one core building the largest policy's findings alone.
+        let assembled = corpusPolicies.indices.map { slot -> (VerdictCounts, [Finding]) in
             // The policy's verdicts stay in their blocks (one list of them all was a copy of
             // every kept verdict): counted here, made findings in `findings(from:)`.
             let blocksOfPolicy = perBlock.compactMap { $0.isEmpty ? nil : $0[slot] }
@@ -158,20 +160,35 @@ public enum PolicyRunner {
         }
         // Built in input order, each into its place: the resources (and the strings a finding
         // retains) are then read front to back, not at random as the id order would read them.
+        // The blocks are shared out to all cores (each block's verdicts are numbered from its
+        // own start), so the largest policy is not built on one core while the other waits.
+        var blockStarts: [Int] = []
+        blockStarts.reserveCapacity(blocks.count)
+        var numbered = 0
+        for block in blocks {
+            blockStarts.append(numbered)
+            numbered += block.kept.count
+        }
+        let starts = blockStarts
+        let places = destination
+        let plan = ChunkPlan(count: blocks.count, minimumChunk: 2)
         return InPlace.sharing(corpus.resources) { shared in
-            [Finding](placing: shared == nil ? 0 : Int(count)) { output in
-                guard let base = shared?.base else { return }
-                var index = 0
-                for block in blocks {
-                    let kept = block.kept
-                    for (offset, verdict) in kept.enumerated() {
-                        // The ids are read scattered (each among its resource's other values).
-                        if offset + prefetchDistance < kept.count { shared?.prefetchID(at: Int(kept[offset + prefetchDistance].position)) }
-                        let position = Int(verdict.position)
-                        output.initialize(
-                            at: Int(destination[index]),
-                            to: finding(base + position, at: position, status: verdict.status, written: block.text(of: verdict), explainer: explainer))
-                        index += 1
+            InPlace.placing(shared == nil ? 0 : Int(count)) { placed in
+                guard let shared else { return }
+                ParallelMap.forEach(count: plan.chunks) { chunk in
+                    for blockIndex in plan.range(of: chunk) {
+                        let block = blocks[blockIndex]
+                        let kept = block.kept
+                        var index = starts[blockIndex]
+                        for (offset, verdict) in kept.enumerated() {
+                            // The ids are read scattered (each among its resource's other values).
+                            if offset + prefetchDistance < kept.count { shared.prefetchID(at: Int(kept[offset + prefetchDistance].position)) }
+                            let position = Int(verdict.position)
+                            placed.initialize(
+                                at: Int(places[index]),
+                                to: finding(shared.base + position, at: position, status: verdict.status, written: block.text(of: verdict), explainer: explainer))
+                            index += 1
+                        }
                     }
                 }
             }
