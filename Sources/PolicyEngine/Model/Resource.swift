@@ -5,7 +5,13 @@ public struct SourceReference: Sendable, Hashable {
     /// The record's place in its input file.
     public var location: SourceLocation
     /// The input format (`aws-config`, `terraform-plan` …), when known.
-    public var format: String?
+    public var format: String? {
+        get { formatKey?.text }
+        set { formatKey = newValue.map(ObjectKey.init) }
+    }
+    /// The format's name interned (a handful of names, shared by every record of an input): a
+    /// reference is held by every resource and finding, and the name took sixteen bytes of each.
+    private var formatKey: ObjectKey?
     /// Where the resource is declared in infrastructure-as-code (Terraform plans and states): its
     /// address with the module path and, with `--tf-root`, the `.tf` file and line.
     public var declaration: DeclarationLocation? {
@@ -49,7 +55,7 @@ public struct SourceReference: Sendable, Hashable {
     public init(_ location: SourceLocation, format: String? = nil, terraformAddress: String? = nil,
                 declaration: DeclarationLocation? = nil) {
         self.location = location
-        self.format = format
+        self.formatKey = format.map(ObjectKey.init)
         self.declarationBox = (declaration ?? terraformAddress.map { DeclarationLocation(address: $0) }).map(DeclarationBox.init)
     }
 
