@@ -645,6 +645,16 @@ extension String {
         utf8.withContiguousStorageIfAvailable { body(ByteView($0)) }
     }
 
+    /// Calls `body` with a view of the string's UTF-8 (valid only inside `body`, rule 6), read in
+    /// place when the string is native, as nearly every string is; a copy made native otherwise.
+    /// For texts many findings share (a policy id, an input's path), read on all cores: a copy
+    /// for the mutating `withByteView` was a retain and a release on a count both cores write.
+    @inlinable @inline(__always) public func withByteViewInPlace<Result>(_ body: (ByteView) -> Result) -> Result {
+        if let result = withByteViewIfContiguous(body) { return result }
+        var copy = self
+        return copy.withByteView(body)
+    }
+
     /// Calls `body` with a view of the string's UTF-8 (valid only inside `body`, rule 6); makes
     /// the string native first when it is not.
     @inlinable @inline(__always) public mutating func withByteView<Result, Failure: Error>(_ body: (ByteView) throws(Failure) -> Result) throws(Failure) -> Result {

@@ -36,8 +36,7 @@ struct XMLBytes: JUnitTextSink {
     }
 
     private mutating func append(_ value: String, inAttribute: Bool) {
-        var value = value
-        value.withByteView { view in
+        value.withByteViewInPlace { view in
             var start = 0
             var index = 0
             let count = view.count

@@ -107,4 +107,18 @@ struct InPlaceTests {
         for index in strings.indices { prefetchStorage(of: &strings[index]) }
         #expect(strings == before)
     }
+
+    @Test("a string read in place gives its UTF-8, small, large, shared and bridged-like alike")
+    func stringReadInPlace() {
+        let large = String(repeating: "arn:aws:s3:::bucket/", count: 9)
+        let shared = large
+        let sliced = String(large.dropFirst(4).prefix(50))
+        for text in ["", "small", large, shared, sliced, "é" + String(repeating: "ü", count: 30), "line\nwith \"quotes\""] {
+            #expect(text.withByteViewInPlace { Array($0) } == Array(text.utf8), "\(text)")
+        }
+        // Escaping writers read through it: a shared policy id is written unchanged.
+        var bytes: [UInt8] = []
+        JSONWriter.writeString("a \"quoted\" id/\u{1}", into: &bytes)
+        #expect(String(decoding: bytes, as: UTF8.self) == #""a \"quoted\" id/\u0001""#)
+    }
 }

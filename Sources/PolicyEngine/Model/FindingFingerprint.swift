@@ -97,8 +97,7 @@ extension Finding {
 
     /// `<UTF-8 byte count>:<bytes>` of a string.
     private static func appendComponent(_ text: String, to canonical: inout [UInt8]) {
-        var copy = text
-        copy.withByteView { appendComponent($0, to: &canonical) }
+        text.withByteViewInPlace { appendComponent($0, to: &canonical) }
     }
 
     /// `<UTF-8 byte count>:<bytes>` of an array of bytes.

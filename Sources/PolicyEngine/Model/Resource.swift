@@ -82,8 +82,7 @@ public enum ResourceKey {
 
     /// True for Azure Resource Manager ids (`/subscriptions/…`, any case).
     public static func isARMID(_ id: String) -> Bool {
-        var text = id
-        return text.withByteView { isARMID(bytes: $0) }
+        id.withByteViewInPlace { isARMID(bytes: $0) }
     }
 
     /// `isARMID` over an id's UTF-8, compared in place.
@@ -99,8 +98,7 @@ public enum ResourceKey {
     /// id is an ARM id in ASCII (what `of` returns then), through `of` otherwise. Every finding
     /// of a run that writes JSON is fingerprinted; this reads its id once and makes no string.
     static func appendComponent(of id: String, to component: inout [UInt8]) {
-        var text = id
-        let written: Bool = text.withByteView { bytes in
+        let written: Bool = id.withByteViewInPlace { bytes in
             guard isARMID(bytes: bytes) else {
                 Finding.appendComponent(bytes, to: &component)
                 return true

@@ -104,8 +104,7 @@ public enum JSONWriter {
 
     /// Appends the UTF-8 of `text` as a JSON string literal with the mandatory escapes.
     public static func writeString(_ text: String, into output: inout some ByteSink) {
-        var copy = text
-        copy.withByteView { writeString(utf8: $0, into: &output) }
+        text.withByteViewInPlace { writeString(utf8: $0, into: &output) }
     }
 
     private static func writeString(utf8 text: ByteView, into output: inout some ByteSink) {
