@@ -243,6 +243,13 @@ struct PolicyRunnerTests {
         #expect(reformatted.format == nil && reformatted != other)
         reformatted.format = "aws-config"
         #expect(reformatted == other && reformatted.hashValue == other.hashValue)
+        // A reader's format is adopted only where none is set, under the same name.
+        var adopted = SourceReference(file: "b.json", pointer: "/4")
+        adopted.adoptFormat(.awsConfig)
+        #expect(adopted == other)
+        adopted.adoptFormat(.terraformPlan)
+        #expect(adopted.format == "aws-config")
+        #expect(InputFormat.allCases.allSatisfy { $0.nameKey.text == $0.rawValue })
     }
 
     @Test("findings follow resource-id order whatever the input order; equal ids keep input order")

@@ -151,7 +151,7 @@ public struct NormalizedResource: Sendable {
         members.append(Key.terraform, terraform)
         let fields = Fields(unsorted: members)
         var reference = source
-        if reference.format == nil { reference.format = format.rawValue }
+        reference.adoptFormat(format)
         return Resource(id: id, type: kind.rawValue, document: .object(fields), source: reference)
     }
 

@@ -12,6 +12,11 @@ public struct SourceReference: Sendable, Hashable {
     /// The format's name interned (a handful of names, shared by every record of an input): a
     /// reference is held by every resource and finding, and the name took sixteen bytes of each.
     private var formatKey: ObjectKey?
+
+    /// Sets the format to `format` when none is set (a reader's records, one each).
+    public mutating func adoptFormat(_ format: InputFormat) {
+        if formatKey == nil { formatKey = format.nameKey }
+    }
     /// Where the resource is declared in infrastructure-as-code (Terraform plans and states): its
     /// address with the module path and, with `--tf-root`, the `.tf` file and line.
     public var declaration: DeclarationLocation? {

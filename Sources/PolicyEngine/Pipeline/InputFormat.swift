@@ -43,4 +43,11 @@ public enum InputFormat: String, CaseIterable, Codable, Sendable {
             return .billing
         }
     }
+
+    /// The format's name interned, as a `SourceReference` stores it: looked up among the cases
+    /// (a comparison of case numbers each), not hashed and interned again for every record.
+    public var nameKey: ObjectKey { Self.nameKeys[Self.allCases.firstIndex(of: self) ?? 0] }
+
+    /// Each case's name key, in `allCases` order.
+    private static let nameKeys = allCases.map { ObjectKey($0.rawValue) }
 }
