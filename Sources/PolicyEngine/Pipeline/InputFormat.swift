@@ -46,8 +46,10 @@ public enum InputFormat: String, CaseIterable, Codable, Sendable {
 
     /// The format's name interned, as a `SourceReference` stores it: looked up among the cases
     /// (a comparison of case numbers each), not hashed and interned again for every record.
-    public var nameKey: ObjectKey { Self.nameKeys[Self.allCases.firstIndex(of: self) ?? 0] }
+    public var nameKey: ObjectKey {
+        Self.nameKeys.first { $0.format == self }?.key ?? ObjectKey(rawValue)
+    }
 
-    /// Each case's name key, in `allCases` order.
-    private static let nameKeys = allCases.map { ObjectKey($0.rawValue) }
+    /// Each case with its name key, made once (`allCases` makes a new array at every use).
+    private static let nameKeys = allCases.map { (format: $0, key: ObjectKey($0.rawValue)) }
 }
