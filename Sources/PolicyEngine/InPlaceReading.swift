@@ -878,6 +878,13 @@ extension Array where Element == UInt8 {
         written &+= 1
     }
 
+    /// Writes the eight bytes of `word`, the most significant first, in one store.
+    @inlinable @inline(__always) public mutating func append(bigEndian word: UInt64) {
+        precondition(8 <= limit &- written, "ByteCursor written past its room")
+        UnsafeMutableRawPointer(base + written).storeBytes(of: word.bigEndian, as: UInt64.self)
+        written &+= 8
+    }
+
     /// Writes the bytes of a view.
     @inlinable @inline(__always) public mutating func append(contentsOf bytes: ByteView) {
         let length = bytes.count

@@ -79,6 +79,23 @@ struct SHA256Tests {
         }
     }
 
+    @Test("a digest word's eight hex digits, every nibble value in every place")
+    func hexDigitsOfAWord() {
+        var words: [UInt32] = [0, 0xFFFF_FFFF, 0x0123_4567, 0x89AB_CDEF, 0xA0B0_C0D0, 0x0A0B_0C0D, 0x9A9A_9A9A]
+        var state: UInt32 = 0x9E37_79B9
+        for _ in 0..<2_000 {
+            state = state &* 1_664_525 &+ 1_013_904_223
+            words.append(state)
+        }
+        for word in words {
+            let hex = String(word, radix: 16)
+            let expected = String(repeating: "0", count: 8 - hex.count) + hex
+            let digits = SHA256.Digest.hexDigits(of: word).bigEndian
+            let text = withUnsafeBytes(of: digits) { String(decoding: $0, as: UTF8.self) }
+            #expect(text == expected)
+        }
+    }
+
     @Test("incremental updates equal one update (million a's)")
     func incremental() {
         var hash = SHA256()
