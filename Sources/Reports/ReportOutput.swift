@@ -162,5 +162,4 @@ private final class FileSink: @unchecked Sendable {
         syncing.wait()
         syncing.signal()
     }
-
 }

@@ -144,9 +144,13 @@ public enum PolicyRunner {
     static func findings(from blocks: [BlockVerdicts], explainer: FindingExplainer, corpus: ResourceCorpus) -> [Finding] {
         // Each resource has at most one verdict per policy, so its id rank is a unique slot;
         // walking the slots gives each verdict (numbered in input order) its place in the output.
+        // Each block's first number is kept, so that blocks can be placed on any core.
         var bySlot = [Int32](repeating: -1, count: corpus.resources.count)
         var count: Int32 = 0
+        var blockStarts: [Int] = []
+        blockStarts.reserveCapacity(blocks.count)
         for block in blocks {
+            blockStarts.append(Int(count))
             for verdict in block.kept {
                 bySlot[corpus.idRank(of: Int(verdict.position))] = count
                 count += 1
@@ -162,13 +166,6 @@ public enum PolicyRunner {
         // retains) are then read front to back, not at random as the id order would read them.
         // The blocks are shared out to all cores (each block's verdicts are numbered from its
         // own start), so the largest policy is not built on one core while the other waits.
-        var blockStarts: [Int] = []
-        blockStarts.reserveCapacity(blocks.count)
-        var numbered = 0
-        for block in blocks {
-            blockStarts.append(numbered)
-            numbered += block.kept.count
-        }
         let starts = blockStarts
         let places = destination
         let plan = ChunkPlan(count: blocks.count, minimumChunk: 2)
