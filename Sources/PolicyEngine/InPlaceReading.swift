@@ -168,6 +168,8 @@ extension Fields {
 /// replaced by one twice its size, published the same way; the old one is kept, never freed, so
 /// that a lookup still probing it stays sound (a key it misses there is found again under the
 /// lock). Entries live in chunks of 4,096 that never move, reached through a fixed directory.
+/// Their texts are immortal (`String.makeStorageImmortal`): the table never frees them, and a
+/// text read on all cores at once (`InternedText`) counts nothing.
 ///
 /// Sendable: entries and chunk pointers are written once, under `lock`, before the release store
 /// that publishes the number, and only read after; the index words and the current index's
@@ -253,7 +255,10 @@ final class KeyTable: @unchecked Sendable {
             let number = count
             precondition(number < Self.chunkLimit << Self.chunkBits, "more than 2^28 distinct object keys")
             if chunks[number >> Self.chunkBits] == nil { chunks[number >> Self.chunkBits] = .allocate(capacity: Self.chunkSize) }
-            entry(UInt32(number)).initialize(to: Entry(text: text(), indexHash: hash, textHash: KeyHash.of(bytes)))
+            // Kept for the process: immortal, so that reading a key's text counts nothing.
+            var stored = text()
+            stored.makeStorageImmortal()
+            entry(UInt32(number)).initialize(to: Entry(text: stored, indexHash: hash, textHash: KeyHash.of(bytes)))
             count += 1
             let slots = Int(current[0].load(ordering: .relaxed)) + 1
             if count * 2 > slots {
@@ -1061,6 +1066,45 @@ public func prefetchStorage(of text: inout String) {
         text_prefetch(storage + 64)
     }
     #endif
+}
+
+extension String {
+    /// Makes this string's heap storage immortal (`text_make_immortal`): from then on a copy
+    /// or a release of the string reads the storage's reference-count word and never writes
+    /// it, and the storage is never freed. For texts the process keeps anyway and that many
+    /// values on all cores hold: a count they all write moves its cache line from core to core
+    /// on every copy (a finding holds its policy's id and its input's path; a million findings
+    /// were made with three such counts each). A mutation still copies first: the storage is
+    /// never uniquely referenced. Only a native string's storage is touched (the four top bits
+    /// of the string's second word clear; its low 60 bits are the storage's address, the
+    /// standard library's layout on 64-bit platforms): a small string has no storage, a
+    /// literal's is immortal already, and a bridged or shared string's storage is not the
+    /// standard library's object; those are left as they are.
+    mutating func makeStorageImmortal() {
+        #if arch(x86_64) || arch(arm64)
+        withUnsafeBytes(of: &self) { words in
+            guard let storage = Self.nativeStorage(words) else { return }
+            _ = text_make_immortal(UnsafeMutableRawPointer(mutating: storage))
+        }
+        #endif
+    }
+
+    /// The reference-count word of this string's native storage; nil for a string without one
+    /// (for tests of `makeStorageImmortal`).
+    mutating func storageReferenceCountWord() -> UInt64? {
+        #if arch(x86_64) || arch(arm64)
+        withUnsafeBytes(of: &self) { words in Self.nativeStorage(words).map { UInt64(text_refcount_word($0)) } }
+        #else
+        nil
+        #endif
+    }
+
+    /// The address of a native string's storage object, from the string's two words.
+    private static func nativeStorage(_ words: UnsafeRawBufferPointer) -> UnsafeRawPointer? {
+        let object = words.load(fromByteOffset: 8, as: UInt64.self)
+        guard object >> 60 == 0 else { return nil }
+        return UnsafeRawPointer(bitPattern: UInt(object & 0x0FFF_FFFF_FFFF_FFFF))
+    }
 }
 
 /// Reinterprets the bits of `value` as a `Target` of the same size (checked).

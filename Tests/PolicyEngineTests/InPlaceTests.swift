@@ -121,4 +121,62 @@ struct InPlaceTests {
         JSONWriter.writeString("a \"quoted\" id/\u{1}", into: &bytes)
         #expect(String(decoding: bytes, as: UTF8.self) == #""a \"quoted\" id/\u0001""#)
     }
+
+    /// The Swift runtime's immortal reference-count word (`TEXT_IMMORTAL_REFCOUNT`).
+    static let immortalWord: UInt64 = 0x8000_0004_FFFF_FFFF
+
+    @Test("an interned text is immortal: copies and releases write nothing, a mutation copies, equal texts share it")
+    func internedTextIsImmortal() {
+        // Made at run time, so its storage is on the heap (a literal's is static).
+        let text = String(repeating: "bench.r3.encryption_at_rest/", count: 2) + String(Int.random(in: 1000...9999))
+        var interned = InternedText.of(text)
+        #expect(interned == text)
+        #expect(interned.storageReferenceCountWord() == Self.immortalWord)
+        var copies = Array(repeating: interned, count: 1000)
+        #expect(interned.storageReferenceCountWord() == Self.immortalWord)
+        copies.removeAll()
+        #expect(interned.storageReferenceCountWord() == Self.immortalWord)
+        #expect(copies.isEmpty)
+        // The same text again is the same copy (one key number), and a mutation leaves it alone.
+        #expect(ObjectKey(InternedText.of(text + "")) == ObjectKey(interned))
+        var changed = interned
+        changed.append("!")
+        #expect(interned == text)
+        #expect(changed == text + "!")
+        #expect(changed.storageReferenceCountWord() != Self.immortalWord)
+        // What this checks can fail: an ordinary string's word moves with its copies.
+        var plain = String(repeating: "q", count: 40) + String(Int.random(in: 1000...9999))
+        let before = plain.storageReferenceCountWord()
+        let held = Array(repeating: plain, count: 3)
+        #expect(before != nil)
+        #expect(plain.storageReferenceCountWord() != before)
+        #expect(held.count == 3)
+        // Strings without a native heap storage are left as they are.
+        var small = "eu-west-1"
+        small.makeStorageImmortal()
+        #expect(small.storageReferenceCountWord() == nil)
+        #expect(small == "eu-west-1")
+        var literal = "a literal longer than fifteen bytes"
+        literal.makeStorageImmortal()
+        #expect(literal.storageReferenceCountWord() == nil)
+    }
+
+    @Test("an input's path and a policy's id are interned: every resource and finding holds them")
+    func pathsAndPolicyIDsAreInterned() throws {
+        var spec = InputSpec(path: "/data/exports/" + String(Int.random(in: 1000...9999)) + "/inventory.json")
+        #expect(spec.path.storageReferenceCountWord() == Self.immortalWord)
+        spec.path = "/data/exports/" + String(Int.random(in: 1000...9999)) + "/other.json"
+        #expect(spec.path.storageReferenceCountWord() == Self.immortalWord)
+        let id = "org.example.storage-encrypted-" + String(Int.random(in: 1000...9999))
+        let policy = try PolicyCompiler.compile(Build.policy(id, types: [], require: Build.field("encrypted", .equals, true)))
+        let resources = (0..<3).map { Build.resource("r\($0)", "storage.bucket", .object(Fields([("encrypted", .bool($0 == 1))]))) }
+        let evaluations = PolicyRunner.run([policy], corpus: ResourceCorpus(resources: resources),
+                                           context: EvaluationContext(asOf: CivilDate(year: 2026, month: 6, day: 30)!), keepPasses: true)
+        #expect(evaluations[0].findings.count == 3)
+        for finding in evaluations[0].findings {
+            var policyID = finding.policy
+            #expect(policyID == id)
+            #expect(policyID.storageReferenceCountWord() == Self.immortalWord)
+        }
+    }
 }

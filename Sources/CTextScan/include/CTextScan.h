@@ -223,4 +223,31 @@ json_array_scan_result json_array_scan_portable(const uint8_t *bytes, int64_t fr
 /// program's meaning; an address that maps nothing is ignored).
 static inline void text_prefetch(const void *address) { __builtin_prefetch(address, 0, 3); }
 
+/// The reference-count word of an immortal Swift object on 64-bit platforms, as the Swift
+/// runtime makes it for static objects (`RefCountBitsT(Immortal_t)` in the runtime's
+/// `RefCount.h`): the 32 low bits set (`IsImmortal`), a strong extra count of 2 (so that a
+/// release never borrows from the top bit), and `UseSlowRC`, the top bit, set. The runtime checks
+/// for it before every count change: a retain or release of such an object is a load, never a
+/// store, and the object is never freed.
+#define TEXT_IMMORTAL_REFCOUNT 0x80000004FFFFFFFFull
+
+/// Makes the Swift heap object at `object` immortal (its reference-count word, the second word of
+/// the object, set to `TEXT_IMMORTAL_REFCOUNT`) unless the top bit of that word is already set
+/// (immortal already, or counted in a side table, which weak references make): returns 1 when
+/// it did. A compare-and-swap, so a count changed at the same time by another thread is not lost
+/// half-way: either the change or the immortal word wins, and from then on nothing counts.
+static inline int text_make_immortal(void *object) {
+    unsigned long long *word = (unsigned long long *)((char *)object + sizeof(void *));
+    unsigned long long old = __atomic_load_n(word, __ATOMIC_RELAXED);
+    while (!(old >> 63)) {
+        if (__atomic_compare_exchange_n(word, &old, TEXT_IMMORTAL_REFCOUNT, 1, __ATOMIC_RELAXED, __ATOMIC_RELAXED)) return 1;
+    }
+    return 0;
+}
+
+/// The reference-count word of the Swift heap object at `object` (for tests).
+static inline unsigned long long text_refcount_word(const void *object) {
+    return __atomic_load_n((const unsigned long long *)((const char *)object + sizeof(void *)), __ATOMIC_RELAXED);
+}
+
 #endif

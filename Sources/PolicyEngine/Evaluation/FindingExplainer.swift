@@ -11,7 +11,8 @@ final class FindingExplainer: Sendable {
     /// Its scope filter and requirement, for the reasons of errors and unknowns.
     let filter: Condition?
     let requirement: Condition
-    /// Its id, severity and enforcement, copied into each finding.
+    /// Its id, severity and enforcement, copied into each finding (the id interned: every
+    /// finding holds it, and the findings are made on all cores at once).
     let policyID: String
     let severity: Severity
     let enforcement: Enforcement
@@ -25,7 +26,7 @@ final class FindingExplainer: Sendable {
         plan = compiled.plan
         filter = compiled.filter
         requirement = compiled.requirement
-        policyID = compiled.policy.id
+        policyID = InternedText.of(compiled.policy.id)
         severity = compiled.policy.severity
         enforcement = compiled.policy.enforcement
         self.evaluator = evaluator

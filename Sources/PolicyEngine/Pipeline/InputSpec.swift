@@ -1,7 +1,10 @@
 /// One input as configured: a path, an optional forced format, and record mapping options.
 public struct InputSpec: Sendable, Hashable {
-    /// The path as given (shown in messages and evidence).
-    public var path: String
+    /// The path as given (shown in messages and evidence). Interned (`InternedText`): every
+    /// resource read from the input holds it in its source, and so does each of its findings.
+    public var path: String {
+        didSet { path = InternedText.of(path) }
+    }
     /// Forced format; detected from content when nil.
     public var format: InputFormat?
     /// Record mapping (record formats only).
@@ -24,7 +27,7 @@ public struct InputSpec: Sendable, Hashable {
 
     /// Creates a spec.
     public init(path: String, format: InputFormat? = nil, mapping: RecordMapping = RecordMapping()) {
-        self.path = path
+        self.path = InternedText.of(path)
         self.format = format
         self.mapping = mapping
     }
