@@ -91,18 +91,22 @@ public enum IdentityResolution {
     private static func stateKinds(_ resources: [Resource]) -> [StateKind?] {
         var kindByFormat: [String: StateKind?] = [:]
         var last: (format: String, kind: StateKind?)?
-        return resources.map { resource -> StateKind? in
-            guard let format = resource.source.format else { return nil }
-            if let last, last.format == format { return last.kind }
-            let kind: StateKind?
-            if let known = kindByFormat[format] {
-                kind = known
-            } else {
-                kind = InputFormat(rawValue: format).flatMap(StateKind.of)
-                kindByFormat[format] = kind
+        // Each resource's format read in place: `map` copied every resource (a reference count
+        // per member) to read one field.
+        return resources.withElementView { view in
+            view.indices.map { index -> StateKind? in
+                guard let format = view.withElement(at: index, { $0.source.format }) else { return nil }
+                if let last, last.format == format { return last.kind }
+                let kind: StateKind?
+                if let known = kindByFormat[format] {
+                    kind = known
+                } else {
+                    kind = InputFormat(rawValue: format).flatMap(StateKind.of)
+                    kindByFormat[format] = kind
+                }
+                last = (format, kind)
+                return kind
             }
-            last = (format, kind)
-            return kind
         }
     }
 
