@@ -113,6 +113,33 @@ struct PolicyRunnerTests {
         #expect(reference[0].findings.map(\.resource) == reference[0].findings.map(\.resource).sorted())
     }
 
+    /// Rendering failing texts as the findings are made (`renderText`, for runs whose reports
+    /// read every text) gives the texts rendering them when read gives, over several blocks and
+    /// policies (the verdicts of each policy are freed once its findings are made).
+    @Test("texts rendered as findings are made equal the texts rendered when read")
+    func renderTextAsFindingsAreMade() throws {
+        let policies = try ["enc", "small"].map { id in
+            try PolicyCompiler.compile(Build.policy(id, types: [], require: id == "enc" ? Build.field("encrypted", .equals, true) : Build.field("size", .lt, 30)))
+        }
+        let data = corpus(3000)
+        let deferred = PolicyRunner.run(policies, corpus: data, context: context, keepPasses: true, blockSize: 97)
+        let rendered = PolicyRunner.run(policies, corpus: data, context: context, keepPasses: true, renderText: true, blockSize: 97)
+        for (left, right) in zip(deferred, rendered) {
+            #expect(left.counts == right.counts)
+            #expect(left.findings == right.findings)
+            #expect(left.findings.map(\.message) == right.findings.map(\.message))
+            #expect(left.findings.map(\.evidence) == right.findings.map(\.evidence))
+            #expect(left.counts.fail > 0)
+            for finding in right.findings {
+                guard finding.isTextRendered else {
+                    Issue.record("a failing text was left to render when read")
+                    break
+                }
+            }
+        }
+        #expect(rendered[0].findings.contains { $0.status == .fail && !$0.message.isEmpty })
+    }
+
     /// Lists longer than `releaseStep` give their emptied pages back while they are moved; the
     /// run's list must still hold every finding, in policy order, unchanged.
     @Test("taking long lists of findings keeps every finding")

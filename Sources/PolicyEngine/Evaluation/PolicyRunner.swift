@@ -56,10 +56,13 @@ public enum PolicyRunner {
     }
 
     /// Runs every policy. `costDocuments` holds the cost groups built for each cost scope.
-    /// `blockSize` only changes how work is split, never the result.
+    /// `blockSize` only changes how work is split, never the result. `renderText`: every
+    /// failing finding's message and evidence are rendered as the finding is made (for runs
+    /// whose reports read them all), not left to render when read (see `Finding`); the text is
+    /// the same either way.
     public static func run(
         _ policies: [CompiledPolicy], corpus: ResourceCorpus, costDocuments: [CostScope: [Resource]] = [:],
-        context: EvaluationContext, keepPasses: Bool, blockSize: Int = defaultBlockSize
+        context: EvaluationContext, keepPasses: Bool, renderText: Bool = false, blockSize: Int = defaultBlockSize
     ) -> [PolicyEvaluation] {
         var indexed = corpus
         indexed.buildJoinIndexes(for: policies.flatMap(\.joins))
@@ -79,7 +82,7 @@ public enum PolicyRunner {
         let applicable = prepared.policiesByType(corpusPolicies.map { policies[$0].typePatterns })
         let blocks = stride(from: 0, to: prepared.resources.count, by: step).map { $0..<min($0 + step, prepared.resources.count) }
         let corpusExplainers = UnretainedList(corpusPolicies.map { explainers[$0] })
-        let perBlock = InPlace.sharing(prepared.resources) { shared -> [[BlockVerdicts]] in
+        var perBlock = InPlace.sharing(prepared.resources) { shared -> [[BlockVerdicts]] in
             guard let shared else { return [] }
             return ParallelMap.indexed(count: blocks.count) { blockIndex in
                 var results = [BlockVerdicts](repeating: BlockVerdicts(), count: corpusPolicies.count)
@@ -96,16 +99,15 @@ public enum PolicyRunner {
         }
         // One policy after another, each built on all cores (`findings(from:)`): a policy per
         // core left one core building the largest policy's findings alone.
-        let assembled = corpusPolicies.indices.map { slot -> (VerdictCounts, [Finding]) in
-            // The policy's verdicts stay in their blocks (one list of them all was a copy of
-            // every kept verdict): counted here, made findings in `findings(from:)`.
-            let blocksOfPolicy = perBlock.compactMap { $0.isEmpty ? nil : $0[slot] }
-            let counts = blocksOfPolicy.reduce(VerdictCounts()) { $0 + $1.counts }
-            return (counts, findings(from: blocksOfPolicy, explainer: explainers[corpusPolicies[slot]], corpus: prepared))
-        }
         for (slot, index) in corpusPolicies.enumerated() {
-            evaluations[index].counts = assembled[slot].0
-            evaluations[index].findings = assembled[slot].1
+            // The policy's verdicts stay in their blocks (one list of them all was a copy of
+            // every kept verdict): counted here, made findings in `findings(from:)`, then freed,
+            // so that the next policy's findings and texts reuse their memory (kept until the
+            // end, 12 bytes a finding were held under every text rendered here).
+            let blocksOfPolicy = perBlock.compactMap { $0.isEmpty ? nil : $0[slot] }
+            evaluations[index].counts = blocksOfPolicy.reduce(VerdictCounts()) { $0 + $1.counts }
+            evaluations[index].findings = findings(from: blocksOfPolicy, explainer: explainers[index], corpus: prepared, renderText: renderText)
+            for block in perBlock.indices where !perBlock[block].isEmpty { perBlock[block][slot] = BlockVerdicts() }
         }
 
         // Cost policies, per policy and block of its cost documents.
@@ -123,7 +125,7 @@ public enum PolicyRunner {
                     guard let (status, written) = verdict(base + position, explainer: explainer) else { continue }
                     counts.record(status)
                     if status == .pass && !keepPasses { continue }
-                    findings.append(finding(base + position, at: position, status: status, written: written, explainer: explainer))
+                    findings.append(finding(base + position, at: position, status: status, written: written, explainer: explainer, renderText: renderText))
                 }
             }
             return (counts, findings)
@@ -141,7 +143,7 @@ public enum PolicyRunner {
     }
 
     /// The findings of a policy's corpus verdicts (its blocks in input order), in resource-id order.
-    static func findings(from blocks: [BlockVerdicts], explainer: FindingExplainer, corpus: ResourceCorpus) -> [Finding] {
+    static func findings(from blocks: [BlockVerdicts], explainer: FindingExplainer, corpus: ResourceCorpus, renderText: Bool = false) -> [Finding] {
         // Each resource has at most one verdict per policy, so its id rank is a unique slot;
         // walking the slots gives each verdict (numbered in input order) its place in the output.
         // Each block's first number is kept, so that blocks can be placed on any core.
@@ -163,7 +165,9 @@ public enum PolicyRunner {
             next += 1
         }
         // Built in input order, each into its place: the resources (and the strings a finding
-        // retains) are then read front to back, not at random as the id order would read them.
+        // retains) are then read front to back, not at random as the id order would read them;
+        // so are the documents a failing finding's text is rendered from, when it is rendered
+        // here (a pass over the findings in id order read each document at random).
         // The blocks are shared out to all cores (each block's verdicts are numbered from its
         // own start), so the largest policy is not built on one core while the other waits.
         let starts = blockStarts
@@ -183,7 +187,8 @@ public enum PolicyRunner {
                             let position = Int(verdict.position)
                             placed.initialize(
                                 at: Int(places[index]),
-                                to: finding(shared.base + position, at: position, status: verdict.status, written: block.text(of: verdict), explainer: explainer))
+                                to: finding(shared.base + position, at: position, status: verdict.status, written: block.text(of: verdict),
+                                            explainer: explainer, renderText: renderText))
                             index += 1
                         }
                     }
@@ -283,15 +288,22 @@ public enum PolicyRunner {
     /// The finding of a verdict on `resource`, the document at `position`: a failing one
     /// defers its text to the explainer, a passing one has none.
     static func finding(
-        _ resource: ResourcePointer, at position: Int, status: Verdict, written: FindingText?, explainer: FindingExplainer
+        _ resource: ResourcePointer, at position: Int, status: Verdict, written: FindingText?, explainer: FindingExplainer, renderText: Bool
     ) -> Finding {
-        let text = written ?? (status == .fail ? .deferred(explainer, position: position) : .written(message: "", evidence: []))
+        let text = written ?? (status == .fail ? failingText(at: position, explainer: explainer, renderText: renderText) : .written(message: "", evidence: []))
         var finding = Finding(
             policy: explainer.policyID, resource: resource.pointee.id, resourceType: resource.pointee.type, status: status,
             severity: explainer.severity, enforcement: explainer.enforcement, text: text, source: resource.pointee.source
         )
         finding.mergedSources = resource.pointee.mergedSources
         return finding
+    }
+
+    /// A failing finding's text: rendered now, or left to render when read.
+    private static func failingText(at position: Int, explainer: FindingExplainer, renderText: Bool) -> FindingText {
+        guard renderText else { return .deferred(explainer, position: position) }
+        let (message, evidence) = explainer.text(at: position)
+        return .written(message: message, evidence: evidence)
     }
 
     /// The message of a finding on `document` (the resource's). The policy is borrowed and only

@@ -107,6 +107,12 @@ public struct Finding: Sendable, Hashable {
         self.attachments = nil
     }
 
+    /// True when the message and evidence are rendered and kept, not left to render when read.
+    var isTextRendered: Bool {
+        if case .written = text { return true }
+        return false
+    }
+
     /// Renders the message and evidence now and keeps them (cheap to read many times).
     public mutating func materializeText() {
         guard case .deferred(let explainer, let position) = text else { return }

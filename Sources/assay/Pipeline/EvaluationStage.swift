@@ -25,8 +25,9 @@ struct EvaluationStage {
     }
 
     /// Evaluates and applies waivers. `everyTextIsRead`: a report, the baseline or the history
-    /// will read every finding's message and evidence, so they are rendered once here, on all
-    /// cores; otherwise each is rendered only if read (the terminal shows a few per policy).
+    /// will read every finding's message and evidence, so they are rendered as the findings are
+    /// made, on all cores; otherwise each is rendered only if read (the terminal shows a few per
+    /// policy).
     func run(_ compiled: [CompiledPolicy], resources: [Resource], costDocuments: [CostScope: [Resource]], waivers: [Waiver],
              keepPasses: Bool, everyTextIsRead: Bool) -> (evaluations: [PolicyEvaluation], waivers: [WaiverStatus]) {
         // Cost groups join the corpus (once each) so that `lookup` and `related` can reach them.
@@ -34,9 +35,8 @@ struct EvaluationStage {
         let costGroups = costDocuments.keys.sorted { "\($0.groupBy)\($0.lastMonths)" < "\($1.groupBy)\($1.lastMonths)" }
             .flatMap { costDocuments[$0] ?? [] }.filter { seen.insert($0.id).inserted }
         var evaluations = PolicyRunner.run(compiled, corpus: ResourceCorpus(resources: costGroups.isEmpty ? resources : resources + costGroups), costDocuments: costDocuments,
-                                           context: EvaluationContext(asOf: request.asOf, regions: regions), keepPasses: keepPasses)
-        // Every writer reads the findings' messages and evidence: render them once, in parallel.
-        if everyTextIsRead { PolicyRunner.materializeText(of: &evaluations) }
+                                           context: EvaluationContext(asOf: request.asOf, regions: regions), keepPasses: keepPasses,
+                                           renderText: everyTextIsRead)
         // Waivers match the resource id or any alias (Terraform address, native id).
         let aliases = waivers.isEmpty ? [:] : ResourceIdentity.aliasTable(resources)
         let statuses = WaiverApplication.apply(waivers, to: &evaluations, asOf: request.asOf, aliases: aliases)
