@@ -66,13 +66,13 @@ public struct JUnitReport: ReportRenderer {
     /// Streams the XML into `output`, one test case at a time: a suite's counts come from a
     /// first pass that only classifies its findings, so no case list is held in memory.
     public func write(_ result: RunResult, to output: ReportOutput) throws(ReportError) {
-        let findingsByPolicy = Self.findingIndicesByPolicy(result)
+        let findingsByPolicy = Self.findingPositionsByPolicy(result)
         let policies = result.policies.sorted { $0.id < $1.id }
         let baseline = try Self.baselineText(result)
         // Each suite's occurrence numbers (a hash of every finding's resource) on every core,
         // before the suites are written one after another.
         let occurrencesByPolicy = ParallelMap.indexed(count: policies.count) { index in
-            Suite(policy: policies[index], findings: findingsByPolicy[policies[index].id] ?? [], result: result, baseline: baseline).occurrences()
+            Suite(policy: policies[index], findings: findingsByPolicy[policies[index].id] ?? FindingPositions(), result: result, baseline: baseline).occurrences()
         }
         let writer = try XMLWriter(output: output)
         try writer.startDocument()
@@ -82,7 +82,7 @@ public struct JUnitReport: ReportRenderer {
         let timestamp = result.asOf.description + "T00:00:00"
         let host = result.labels["host"] ?? "localhost"
         for (index, policy) in policies.enumerated() {
-            let suite = Suite(policy: policy, findings: findingsByPolicy[policy.id] ?? [], result: result, baseline: baseline)
+            let suite = Suite(policy: policy, findings: findingsByPolicy[policy.id] ?? FindingPositions(), result: result, baseline: baseline)
             try writer.start("testsuite")
             try writer.attribute("name", policy.id)
             try writer.attribute("package", "assay." + (policy.category.isEmpty ? "policies" : policy.category))
@@ -114,19 +114,56 @@ public struct JUnitReport: ReportRenderer {
     /// The positions in `result.findings` of each policy's findings, in order. A policy's
     /// findings stand together (the run appends them policy by policy), so the table is looked
     /// up once per run of them, not hashed for every finding.
-    static func findingIndicesByPolicy(_ result: RunResult) -> [String: [Int]] {
-        var table: [String: [Int]] = [:]
-        var run: (policy: String, indices: [Int])?
+    static func findingPositionsByPolicy(_ result: RunResult) -> [String: FindingPositions] {
+        var table: [String: FindingPositions] = [:]
+        var run: (policy: String, start: Int)?
         // By index: iterating the findings would copy each one (a dozen reference counts).
-        for index in result.findings.indices {
-            if run?.policy != result.findings[index].policy {
-                if let finished = run { table[finished.policy, default: []] += finished.indices }
-                run = (result.findings[index].policy, [])
-            }
-            run?.indices.append(index)
+        for index in result.findings.indices where run?.policy != result.findings[index].policy {
+            if let finished = run { table[finished.policy, default: FindingPositions()].append(finished.start..<index) }
+            run = (result.findings[index].policy, index)
         }
-        if let finished = run { table[finished.policy, default: []] += finished.indices }
+        if let finished = run { table[finished.policy, default: FindingPositions()].append(finished.start..<result.findings.count) }
         return table
+    }
+
+    /// The positions of one policy's findings in the run's list, in order, held as runs of
+    /// consecutive positions: a policy's findings stand together, so this is one range where a
+    /// list of every position took 8 bytes a finding (27 MB for the 3.4 million findings of a
+    /// million resources listed with their passes).
+    struct FindingPositions: RandomAccessCollection {
+        /// The runs, in order.
+        private var runs: [Range<Int>] = []
+        /// How many positions come before each run.
+        private var before: [Int] = []
+
+        var startIndex: Int { 0 }
+        private(set) var endIndex = 0
+
+        /// Adds the positions `run` after those held (merged with the last run when they touch).
+        mutating func append(_ run: Range<Int>) {
+            guard !run.isEmpty else { return }
+            if let last = runs.last, last.upperBound == run.lowerBound {
+                runs[runs.count - 1] = last.lowerBound..<run.upperBound
+            } else {
+                before.append(endIndex)
+                runs.append(run)
+            }
+            endIndex += run.count
+        }
+
+        /// The `index`-th position.
+        subscript(index: Int) -> Int {
+            precondition(index >= 0 && index < endIndex, "finding position out of range")
+            if runs.count == 1 { return runs[0].lowerBound + index }
+            // The last run starting at or before `index`.
+            var low = 0
+            var high = runs.count - 1
+            while low < high {
+                let middle = (low + high + 1) / 2
+                if before[middle] <= index { low = middle } else { high = middle - 1 }
+            }
+            return runs[low].lowerBound + index - before[low]
+        }
     }
 
     private func writeCounts(_ suite: Suite, to writer: XMLWriter) throws(ReportError) {
@@ -142,7 +179,7 @@ public struct JUnitReport: ReportRenderer {
     /// cores in blocks, each block by its own libxml2 writer standing at the same depth, and
     /// appended in order, so the bytes are those one writer would make — or the single "not
     /// applicable" case.
-    private func writeCases(of suite: Suite, occurrences: [Int], classname: String, to writer: XMLWriter, output: ReportOutput) throws(ReportError) {
+    private func writeCases(of suite: Suite, occurrences: [UInt32], classname: String, to writer: XMLWriter, output: ReportOutput) throws(ReportError) {
         var any = false
         if let summaryCase = suite.summaryCase {
             try write(summaryCase, classname: classname, suite: suite, to: writer)
@@ -160,7 +197,7 @@ public struct JUnitReport: ReportRenderer {
 
     /// The bytes of the cases of `suite.findings[positions]` (those that have one), as the
     /// document's writer would write them at a test case's depth.
-    private func renderCases(of suite: Suite, positions: Range<Int>, occurrences: [Int], classname: String) throws(ReportError) -> [UInt8] {
+    private func renderCases(of suite: Suite, positions: Range<Int>, occurrences: [UInt32], classname: String) throws(ReportError) -> [UInt8] {
         guard caseWriter == .bytes else {
             return try renderCasesThroughLibXML2(of: suite, positions: positions, occurrences: occurrences, classname: classname)
         }
@@ -168,7 +205,7 @@ public struct JUnitReport: ReportRenderer {
         for position in positions {
             if position + prefetchDistance < positions.upperBound { suite.prefetchResource(at: position + prefetchDistance) }
             guard occurrences[position] > 0 else { continue }
-            write(suite.testCase(at: position, occurrence: occurrences[position], flavour: flavour), classname: classname, suite: suite, into: &fragment)
+            write(suite.testCase(at: position, occurrence: Int(occurrences[position]), flavour: flavour), classname: classname, suite: suite, into: &fragment)
         }
         return fragment.bytes
     }
@@ -208,7 +245,7 @@ public struct JUnitReport: ReportRenderer {
 
     /// `renderCases` through libxml2: a writer into memory is opened two elements deep and that
     /// opening (declaration and two start tags) is cut off.
-    private func renderCasesThroughLibXML2(of suite: Suite, positions: Range<Int>, occurrences: [Int], classname: String) throws(ReportError) -> [UInt8] {
+    private func renderCasesThroughLibXML2(of suite: Suite, positions: Range<Int>, occurrences: [UInt32], classname: String) throws(ReportError) -> [UInt8] {
         let fragment = ReportOutput()
         let writer = try XMLWriter(output: fragment)
         // The declaration too: it tells libxml2 the text is UTF-8, else it writes
@@ -218,7 +255,7 @@ public struct JUnitReport: ReportRenderer {
         try writer.start("testsuite")
         var wrote = false
         for position in positions where occurrences[position] > 0 {
-            try write(suite.testCase(at: position, occurrence: occurrences[position], flavour: flavour), classname: classname, suite: suite, to: writer)
+            try write(suite.testCase(at: position, occurrence: Int(occurrences[position]), flavour: flavour), classname: classname, suite: suite, to: writer)
             wrote = true
         }
         guard wrote else { return [] }
@@ -259,13 +296,13 @@ public struct JUnitReport: ReportRenderer {
     /// "no resources in scope" case when there is nothing else.
     private struct Suite {
         let policy: PolicyReport
-        let findings: [Int]
+        let findings: FindingPositions
         let result: RunResult
         let baseline: String?
         /// The closing lines of every failure body (`bodyTrailer`).
         let trailer: String
 
-        init(policy: PolicyReport, findings: [Int], result: RunResult, baseline: String?) {
+        init(policy: PolicyReport, findings: FindingPositions, result: RunResult, baseline: String?) {
             self.policy = policy
             self.findings = findings
             self.result = result
@@ -322,9 +359,10 @@ public struct JUnitReport: ReportRenderer {
 
         /// For each position of `findings`: 0 when its finding has no case of its own, else how
         /// many times its resource has occurred in the suite so far (a second finding of one
-        /// resource is named "resource #2").
-        func occurrences() -> [Int] {
-            var occurrences = [Int](repeating: 0, count: findings.count)
+        /// resource is named "resource #2"). 4 bytes a finding: a million resources listed with
+        /// their passes have 3.4 million.
+        func occurrences() -> [UInt32] {
+            var occurrences = [UInt32](repeating: 0, count: findings.count)
             // A policy's findings come in resource-id order, so a resource's findings are next to
             // each other and a run of one id counts them without a table (hashing every id twice
             // was a fifth of the 1M JUnit report's own time). Any other order is counted by id.
@@ -345,7 +383,7 @@ public struct JUnitReport: ReportRenderer {
                     } else {
                         occurrence = 1
                     }
-                    if kind(at: index) != nil { occurrences[position] = occurrence }
+                    if kind(at: index) != nil { occurrences[position] = UInt32(occurrence) }
                 }
                 return true
             }
@@ -356,7 +394,7 @@ public struct JUnitReport: ReportRenderer {
                 let resource = result.findings[index].resource
                 let occurrence = (seen[resource] ?? 0) + 1
                 seen[resource] = occurrence
-                occurrences[position] = kind(at: index) != nil ? occurrence : 0
+                occurrences[position] = kind(at: index) != nil ? UInt32(occurrence) : 0
             }
             return occurrences
         }

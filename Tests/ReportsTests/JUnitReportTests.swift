@@ -61,6 +61,25 @@ func schemaErrors(_ xml: [UInt8], schema path: String) -> [String] {
 
 @Suite("JUnit report")
 struct JUnitReportTests {
+    @Test("a policy's finding positions are held as runs and read back one by one, across runs and merged runs")
+    func findingPositionsAsRuns() {
+        var positions = JUnitReport.FindingPositions()
+        #expect(positions.isEmpty)
+        positions.append(10..<13)
+        positions.append(13..<15)   // touches the last run: merged
+        positions.append(20..<20)   // empty: nothing
+        positions.append(40..<41)
+        positions.append(7..<9)     // before the others: a run of its own, in the order given
+        #expect(Array(positions) == [10, 11, 12, 13, 14, 40, 7, 8])
+        #expect(positions.count == 8)
+        #expect(positions[5] == 40)
+        #expect(positions[7] == 8)
+        var single = JUnitReport.FindingPositions()
+        single.append(3..<100_003)
+        #expect(single.count == 100_000)
+        #expect(single[0] == 3 && single[99_999] == 100_002)
+    }
+
     @Test("validates against the junit-10, junit-4 and Ant schemas",
           .enabled(if: Fixtures.hasShared, "../shared/external-data/junit is absent: schema validation skipped"),
           arguments: ["jenkins-xunit-junit-10", "jenkins-dtkit-junit-4", "windyroad-ant-junit"])
