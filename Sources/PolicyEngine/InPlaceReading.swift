@@ -1073,8 +1073,8 @@ extension String {
     /// or a release of the string reads the storage's reference-count word and never writes
     /// it, and the storage is never freed. For texts the process keeps anyway and that many
     /// values on all cores hold: a count they all write moves its cache line from core to core
-    /// on every copy (a finding holds its policy's id and its input's path; a million findings
-    /// were made with three such counts each). A mutation still copies first: the storage is
+    /// on every copy (a finding holds its policy's id and its input's path, each copied as the
+    /// finding is made, on all cores at once). A mutation still copies first: the storage is
     /// never uniquely referenced. Only a native string's storage is touched (the four top bits
     /// of the string's second word clear; its low 60 bits are the storage's address, the
     /// standard library's layout on 64-bit platforms): a small string has no storage, a

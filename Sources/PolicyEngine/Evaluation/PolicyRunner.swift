@@ -286,7 +286,8 @@ public enum PolicyRunner {
     }
 
     /// The finding of a verdict on `resource`, the document at `position`: a failing one
-    /// defers its text to the explainer, a passing one has none.
+    /// defers its text to the explainer, or has it rendered now (`renderText`); a passing one
+    /// has none.
     static func finding(
         _ resource: ResourcePointer, at position: Int, status: Verdict, written: FindingText?, explainer: FindingExplainer, renderText: Bool
     ) -> Finding {
