@@ -1053,15 +1053,14 @@ extension Array {
 /// million findings in resource-id order reads each finding's id where the reader allocated
 /// it, scattered among its resource's other values: every id is a cache miss, and a retain
 /// waits for it. Prefetched a few findings ahead, the misses overlap the work. Reads the
-/// string's two words in place: the second is a native string's storage address (its low
-/// 60 bits) unless the string is small (bit 61, its bytes inline: nothing to load). The
-/// layout is the standard library's on 64-bit platforms; a string of another layout makes
-/// this a useless hint, never a wrong result.
+/// string's two words in place (`String.nativeStorage`): nothing to load for a string without
+/// native storage (a small one's bytes are inline, a literal's are static). The layout is the
+/// standard library's on 64-bit platforms; a string of another layout makes this a useless
+/// hint, never a wrong result.
 public func prefetchStorage(of text: inout String) {
     #if arch(x86_64) || arch(arm64)
     withUnsafeBytes(of: &text) { words in
-        let object = words.load(fromByteOffset: 8, as: UInt64.self)
-        guard object & (1 << 61) == 0, let storage = UnsafeRawPointer(bitPattern: UInt(object & 0x0FFF_FFFF_FFFF_FFFF)) else { return }
+        guard let storage = String.nativeStorage(words) else { return }
         text_prefetch(storage)
         text_prefetch(storage + 64)
     }
@@ -1099,8 +1098,10 @@ extension String {
         #endif
     }
 
-    /// The address of a native string's storage object, from the string's two words.
-    private static func nativeStorage(_ words: UnsafeRawBufferPointer) -> UnsafeRawPointer? {
+    /// The address of a native string's storage object, from the string's two words (the one
+    /// place that reads the standard library's string layout: `prefetchStorage` and the two
+    /// above).
+    fileprivate static func nativeStorage(_ words: UnsafeRawBufferPointer) -> UnsafeRawPointer? {
         let object = words.load(fromByteOffset: 8, as: UInt64.self)
         guard object >> 60 == 0 else { return nil }
         return UnsafeRawPointer(bitPattern: UInt(object & 0x0FFF_FFFF_FFFF_FFFF))

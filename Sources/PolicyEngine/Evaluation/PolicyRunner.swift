@@ -143,7 +143,7 @@ public enum PolicyRunner {
     }
 
     /// The findings of a policy's corpus verdicts (its blocks in input order), in resource-id order.
-    static func findings(from blocks: [BlockVerdicts], explainer: FindingExplainer, corpus: ResourceCorpus, renderText: Bool = false) -> [Finding] {
+    static func findings(from blocks: [BlockVerdicts], explainer: FindingExplainer, corpus: ResourceCorpus, renderText: Bool) -> [Finding] {
         // Each resource has at most one verdict per policy, so its id rank is a unique slot;
         // walking the slots gives each verdict (numbered in input order) its place in the output.
         // Each block's first number is kept, so that blocks can be placed on any core.
