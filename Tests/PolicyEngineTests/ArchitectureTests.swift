@@ -46,7 +46,8 @@ struct ArchitectureTests {
 
     @Test("parallel loops go through ParallelMap: concurrentPerform, DispatchGroup and task groups appear nowhere else")
     func parallelLoops() throws {
-        // ParallelMap's own files: the map and its overlapping variant (`ParallelMap+Overlapping`).
+        // ParallelMap's own files: the map, its overlapping variant (`ParallelMap+Overlapping`) and
+        // its in-order pipeline (`ParallelMap+InOrder`).
         for (path, lines) in try Self.files() where !path.hasPrefix("PolicyEngine/Concurrency/ParallelMap") {
             for (number, line) in lines.enumerated() where !line.trimmingPrefix(while: \.isWhitespace).hasPrefix("//") {
                 for token in ["concurrentPerform", "DispatchGroup", "withTaskGroup", "withThrowingTaskGroup", "withDiscardingTaskGroup"] {

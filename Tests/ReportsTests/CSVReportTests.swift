@@ -74,12 +74,12 @@ struct CSVReportTests {
         #expect(CSVReport.neutralized("@SUM(A1)") == "'@SUM(A1)")
     }
 
-    /// More rows than one wave of blocks (`BlockRendering`), fields of every kind: the rows come
+    /// More rows than the blocks in flight at once (`BlockRendering`), fields of every kind: the rows come
     /// in the findings' order and each field is `cell(text)`, as one row after another would
     /// write them (a block written out of order, or a fast path that skips a guard, fails).
     @Test("rows rendered in parallel blocks equal rows written one by one")
     func blocksInOrder() throws {
-        let count = BlockRendering.itemsPerBlock * BlockRendering.blocksPerWave + 1_234
+        let count = BlockRendering.itemsPerBlock * (ParallelMap.inOrderWindow + 2) + 1_234
         var result = ReportFixtures.minimal(failing: count / 2, passing: count - count / 2)
         let awkward = ["plain", "a, comma", "say \"hi\"", "=1+1", "-12.5", "-x", "@me", "\tlead", "line\nbreak", "", "ünïcode, too"]
         for index in result.findings.indices {
