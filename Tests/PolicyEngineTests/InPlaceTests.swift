@@ -179,4 +179,18 @@ struct InPlaceTests {
             #expect(policyID.storageReferenceCountWord() == Self.immortalWord)
         }
     }
+
+    @Test("an array written by parallel workers range by range holds what each wrote, with no zeroing first")
+    func arrayWrittenEverywhere() {
+        for count in [0, 1, 5, 70_001] {
+            let plan = ChunkPlan(count: count, minimumChunk: 1_000)
+            let filled = [UInt64](count: count) { view in
+                ParallelMap.forEach(count: plan.chunks) { chunk in
+                    for index in plan.range(of: chunk) { view[index] = UInt64(index) &* 0x9E37_79B9_7F4A_7C15 }
+                }
+            }
+            #expect(filled.count == count)
+            #expect(filled.indices.allSatisfy { filled[$0] == UInt64($0) &* 0x9E37_79B9_7F4A_7C15 }, "\(count)")
+        }
+    }
 }

@@ -11,44 +11,51 @@ enum IdentifierOrder {
     /// Ranges at least this long are split across cores.
     static let parallelRange = 1 << 15
 
-    /// Positions of `ids`, ascending by id; equal ids keep position order.
-    static func sortedPositions(of ids: [String]) -> [Int] {
-        guard ids.count > 1 else { return Array(ids.indices) }
+    /// Positions of `resources`, ascending by id; equal ids keep position order. The ids are
+    /// read in place (a list of them retained a million strings on one thread, and released
+    /// them after).
+    static func sortedPositions(ofIDsOf resources: [Resource]) -> [Int] {
+        guard resources.count > 1 else { return Array(resources.indices) }
         // The ids' bytes gathered on all cores (on one thread this was half of the sort at 1M):
-        // each range's byte count, then each range copied to its place. Eight zero bytes of
-        // padding after them let every word load read eight bytes.
-        let plan = ChunkPlan(count: ids.count, minimumChunk: parallelRange)
-        let rangeBytes = ParallelMap.indexed(count: plan.chunks) { chunk in plan.range(of: chunk).reduce(0) { $0 + ids[$1].utf8.count } }
+        // each range's byte count, then each range copied to its place, into storage not
+        // zeroed first. Eight zero bytes of padding after them let every word load read eight bytes.
+        let count = resources.count
+        let plan = ChunkPlan(count: count, minimumChunk: parallelRange)
+        let rangeBytes = ParallelMap.indexed(count: plan.chunks) { chunk in
+            resources.withElementView { view in plan.range(of: chunk).reduce(0) { total, index in total + view.withElement(at: index) { $0.id.utf8.count } } }
+        }
         var total = 0
         let rangeStarts = rangeBytes.map { count in
             defer { total += count }
             return total
         }
-        var bytes = [UInt8](repeating: 0, count: total + 8)
-        var starts = [Int](repeating: 0, count: ids.count)
-        var lengths = [Int](repeating: 0, count: ids.count)
-        bytes.withMutableElementView { byteBuffer in
-            starts.withMutableElementView { startBuffer in
-                lengths.withMutableElementView { lengthBuffer in
+        var starts: [Int] = []
+        var lengths: [Int] = []
+        let bytes = [UInt8](count: total + 8) { byteBuffer in
+            for padding in total..<(total + 8) { byteBuffer[padding] = 0 }
+            starts = [Int](count: count) { startBuffer in
+                lengths = [Int](count: count) { lengthBuffer in
                     ParallelMap.forEach(count: plan.chunks) { chunk in
                         var offset = rangeStarts[chunk]
-                        for index in plan.range(of: chunk) {
-                            let length = byteBuffer.copyUTF8(of: ids[index], to: offset)
-                            startBuffer[index] = offset
-                            lengthBuffer[index] = length
-                            offset += length
+                        resources.withElementView { view in
+                            for index in plan.range(of: chunk) {
+                                let length = view.withElement(at: index) { byteBuffer.copyUTF8(of: $0.id, to: offset) }
+                                startBuffer[index] = offset
+                                lengthBuffer[index] = length
+                                offset += length
+                            }
                         }
                     }
                 }
             }
         }
         guard isPlainASCII(bytes, count: total) else {
-            var order = Array(ids.indices)
-            order.sort { ids[$0] < ids[$1] }  // stable: ties stay in position order
+            var order = Array(resources.indices)
+            order.sort { resources[$0].id < resources[$1].id }  // stable: ties stay in position order
             return order
         }
-        var order = Array(ids.indices)
-        var keys = [UInt64](repeating: 0, count: ids.count)
+        var order = Array(resources.indices)
+        var keys = [UInt64](repeating: 0, count: count)
         bytes.withByteView { byteBuffer in
             starts.withElementView { startBuffer in
                 lengths.withElementView { lengthBuffer in
@@ -56,8 +63,8 @@ enum IdentifierOrder {
                         keys.withMutableElementView { keyBuffer in
                             let sorter = WordQuicksort(bytes: byteBuffer, starts: startBuffer, lengths: lengthBuffer,
                                                        order: orderBuffer, keys: keyBuffer)
-                            sorter.loadKeys(0..<ids.count, word: 0)
-                            sorter.sort(0..<ids.count, word: 0)
+                            sorter.loadKeys(0..<count, word: 0)
+                            sorter.sort(0..<count, word: 0)
                         }
                     }
                 }

@@ -44,7 +44,7 @@ public struct ResourceCorpus: Sendable {
         self.typeCodes = typeCodes
         typeNames = names
         var ranks = [Int32](repeating: 0, count: resources.count)
-        for (rank, position) in IdentifierOrder.sortedPositions(of: resources.map(\.id)).enumerated() {
+        for (rank, position) in IdentifierOrder.sortedPositions(ofIDsOf: resources).enumerated() {
             ranks[position] = Int32(truncatingIfNeeded: rank)
         }
         idRanks = ranks
