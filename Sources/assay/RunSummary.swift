@@ -10,7 +10,10 @@ struct RunSummary {
     /// Findings shown per policy before "… and N more".
     let perPolicy = 5
 
-    func print() {
+    /// Prints the summary; returns how many findings block the run (`RunResult.blockingCount`,
+    /// counted in the same pass that picks the findings to show).
+    @discardableResult
+    func print() -> Int {
         let totals = result.totals
         let documents = result.inputs.reduce(0) { $0 + $1.documents }
         if !quiet {
@@ -18,18 +21,26 @@ struct RunSummary {
             Terminal.out(Terminal.styled("assay \(result.toolVersion)", .bold)
                 + " · as of \(result.asOf)\(dateNote) · \(result.policies.count) policies · \(documents) documents from \(result.inputs.count) inputs")
         }
-        // Positions of the findings to show, per policy (a million findings are not copied to
-        // print a few lines each).
-        var byPolicy: [String: (shown: [Int], blocking: Bool)] = [:]
+        // The first findings to show and how many there are, per policy (a million findings
+        // are not copied, nor their positions kept, to print a few lines each). A policy's
+        // findings stand together, so the table is touched once per run of them.
+        var byPolicy: [String: ShownFindings] = [:]
+        var current: (policy: String, shown: ShownFindings)?
+        var blockingTotal = 0
         for index in result.findings.indices where result.findings[index].status != .pass {
             let blocking = result.isBlocking(findingAt: index)
+            if blocking { blockingTotal += 1 }
             guard !quiet || blocking else { continue }
-            let policy = result.findings[index].policy
-            byPolicy[policy, default: ([], false)].shown.append(index)
-            if blocking { byPolicy[policy]?.blocking = true }
+            if current?.policy != result.findings[index].policy {
+                if let finished = current { byPolicy[finished.policy, default: ShownFindings()].merge(finished.shown, keeping: perPolicy) }
+                current = (result.findings[index].policy, ShownFindings())
+            }
+            current?.shown.add(index, blocking: blocking, keeping: perPolicy)
         }
+        if let finished = current { byPolicy[finished.policy, default: ShownFindings()].merge(finished.shown, keeping: perPolicy) }
         for policy in result.policies.sorted(by: { $0.id < $1.id }) {
-            guard let (shown, blocking) = byPolicy[policy.id], !shown.isEmpty else { continue }
+            guard let entry = byPolicy[policy.id], entry.count > 0 else { continue }
+            let (shown, blocking) = (entry.first, entry.blocking)
             let tag = blocking ? Terminal.styled("FAIL", .red) : Terminal.styled("WARN", .yellow)
             let counts = policy.counts
             Terminal.out("\(tag)  \(policy.id) [\(policy.severity.rawValue), \(policy.enforcement.rawValue)] "
@@ -47,7 +58,7 @@ struct RunSummary {
                 let declared = finding.source?.declaration.flatMap { $0.file != nil || $0.address != finding.resource ? "  (\($0.displayText))" : nil } ?? ""
                 Terminal.out("    \(marker) \(finding.resource): \(finding.message)\(declared)")
             }
-            if shown.count > perPolicy { Terminal.out("    … and \(shown.count - perPolicy) more (see the JSON/JUnit report)") }
+            if entry.count > perPolicy { Terminal.out("    … and \(entry.count - perPolicy) more (see the JSON/JUnit report)") }
         }
         let notApplicable = result.notApplicablePolicies
         if !quiet {
@@ -60,10 +71,10 @@ struct RunSummary {
         }
         let score = result.evaluatedAnything ? "compliance \((result.complianceScore * 1000).rounded() / 10)%" : "nothing evaluated"
         let applicability = notApplicable.isEmpty ? "" : " (\(notApplicable.count) of \(result.policies.count) policies not applicable)"
-        let blocking = result.blockingCount
+        let blocking = blockingTotal
         if quiet {
             if blocking > 0 { Terminal.out("Blocking: \(blocking) finding(s) at or above \(result.failOn.rawValue) on enforced policies (exit 1)") }
-            return
+            return blocking
         }
         Terminal.out("Summary: \(totals.pass) pass · \(totals.fail) fail · \(totals.waived) waived · \(totals.error) error · "
             + "\(totals.unknown) unknown — \(score)\(applicability)")
@@ -78,6 +89,29 @@ struct RunSummary {
         let expired = states[.expired]?.count ?? 0
         if expiring + stale + expired > 0 {
             Terminal.warning("waivers: \(expiring) expiring within 30 days · \(stale) stale (match nothing) · \(expired) expired")
+        }
+        return blocking
+    }
+
+    /// One policy's findings to show: the positions of the first few, how many in all, and
+    /// whether any blocks.
+    struct ShownFindings {
+        private(set) var first: [Int] = []
+        private(set) var count = 0
+        private(set) var blocking = false
+
+        /// Adds the finding at `index` (its position kept while fewer than `keeping` are).
+        mutating func add(_ index: Int, blocking isBlocking: Bool, keeping: Int) {
+            if first.count < keeping { first.append(index) }
+            count += 1
+            blocking = blocking || isBlocking
+        }
+
+        /// Adds a later run of the same policy's findings.
+        mutating func merge(_ later: ShownFindings, keeping: Int) {
+            first += later.first.prefix(max(0, keeping - first.count))
+            count += later.count
+            blocking = blocking || later.blocking
         }
     }
 }

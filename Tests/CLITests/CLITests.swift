@@ -49,6 +49,20 @@ struct CLITests {
         for key in ["policy", "resource", "resource_type", "status", "severity", "enforcement", "message", "source"] {
             #expect(findings.allSatisfy { $0[key] != nil }, "a finding lacks \(key)")
         }
+        // The terminal summary counts as the results do: the blocking findings, and per policy
+        // the findings beyond the five it shows.
+        let summary = results?["summary"] as? [String: Any]
+        let blocking = try #require(summary?["blocking"] as? Int)
+        let output = try AssayProcess.run(["evaluate", "--config", "fixtures/assay.yaml"])
+        #expect(output.stdout.contains("Blocking: \(blocking) finding(s)"), "\(output.stdout)")
+        var notPassing: [String: Int] = [:]
+        for finding in findings where finding["status"] as? String != "pass" { notPassing[finding["policy"] as? String ?? "", default: 0] += 1 }
+        let more = notPassing.filter { $0.value > 5 }
+        #expect(!more.isEmpty)
+        for (policy, count) in more {
+            let section = output.stdout.components(separatedBy: "  \(policy) [").dropFirst().first ?? ""
+            #expect(section.contains("… and \(count - 5) more (see the JSON/JUnit report)"), "\(policy): \(count)")
+        }
     }
 
     @Test("the example's JUnit passes the external checker",

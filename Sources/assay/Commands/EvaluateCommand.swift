@@ -80,7 +80,7 @@ struct EvaluateCommand: ParsableCommand {
                                           record: record, render: RenderStage(targets: targets), progress: ProgressReporter(enabled: true))
         let result = try pipeline.run()
         let quiet = Terminal.verbosity == .quiet
-        RunSummary(result: result, asOfFromClock: request.asOfFromClock, quiet: quiet).print()
+        let blocking = RunSummary(result: result, asOfFromClock: request.asOfFromClock, quiet: quiet).print()
         try record.printSummary(result, quiet: quiet)
         for path in targets.paths {
             Terminal.line(Terminal.styled("wrote ", .dim, on: .diagnostics) + path)
@@ -90,6 +90,6 @@ struct EvaluateCommand: ParsableCommand {
         }
         // A large result takes seconds to free; the process ends now, so it is not freed.
         ProcessLifetime.keepUntilExit(result)
-        if result.blockingCount > 0 { throw ExitCode(ExitStatus.policyFailure) }
+        if blocking > 0 { throw ExitCode(ExitStatus.policyFailure) }
     }
 }
