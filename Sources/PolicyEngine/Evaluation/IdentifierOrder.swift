@@ -50,8 +50,11 @@ enum IdentifierOrder {
             }
         }
         guard isPlainASCII(bytes, count: total) else {
+            // The ids listed for the comparisons (`resources[$0]` would copy a whole resource,
+            // ten reference counts, per comparison).
+            let ids = resources.map(\.id)
             var order = Array(resources.indices)
-            order.sort { resources[$0].id < resources[$1].id }  // stable: ties stay in position order
+            order.sort { ids[$0] < ids[$1] }  // stable: ties stay in position order
             return order
         }
         var order = Array(resources.indices)
