@@ -50,6 +50,12 @@ final class FindingExplainer: Sendable {
         return (message, evidence)
     }
 
+    /// Message and evidence rendered, as a finding keeps them once rendered.
+    func writtenText(at position: Int) -> FindingText {
+        let (message, evidence) = text(at: position)
+        return .written(message: message, evidence: evidence)
+    }
+
     /// The document at `position`, read in place: `documents[position]` copied the whole
     /// resource (a reference count per member) to hand over its document.
     private func document(at position: Int) -> Value {

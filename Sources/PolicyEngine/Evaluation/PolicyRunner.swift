@@ -302,9 +302,7 @@ public enum PolicyRunner {
 
     /// A failing finding's text: rendered now, or left to render when read.
     private static func failingText(at position: Int, explainer: FindingExplainer, renderText: Bool) -> FindingText {
-        guard renderText else { return .deferred(explainer, position: position) }
-        let (message, evidence) = explainer.text(at: position)
-        return .written(message: message, evidence: evidence)
+        renderText ? explainer.writtenText(at: position) : .deferred(explainer, position: position)
     }
 
     /// The message of a finding on `document` (the resource's). The policy is borrowed and only

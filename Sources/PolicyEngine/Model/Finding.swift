@@ -116,8 +116,7 @@ public struct Finding: Sendable, Hashable {
     /// Renders the message and evidence now and keeps them (cheap to read many times).
     public mutating func materializeText() {
         guard case .deferred(let explainer, let position) = text else { return }
-        let (message, evidence) = explainer.text(at: position)
-        text = .written(message: message, evidence: evidence)
+        text = explainer.writtenText(at: position)
     }
 
     /// True for the statuses that are a problem to track: `fail`, `error` and `unknown` (not
