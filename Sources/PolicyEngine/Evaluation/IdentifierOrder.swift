@@ -25,8 +25,8 @@ enum IdentifierOrder {
             resources.withElementView { view in plan.range(of: chunk).reduce(0) { total, index in total + view.withElement(at: index) { $0.id.utf8.count } } }
         }
         var total = 0
-        let rangeStarts = rangeBytes.map { count in
-            defer { total += count }
+        let rangeStarts = rangeBytes.map { bytesInRange in
+            defer { total += bytesInRange }
             return total
         }
         var starts: [Int] = []
