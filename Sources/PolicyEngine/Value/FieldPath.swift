@@ -174,6 +174,26 @@ public struct FieldPath: Sendable, Hashable, CustomStringConvertible {
     }
 }
 
+extension FieldPath {
+    /// Follows the keys `keys` from `base` with `resolve(from:)`'s rules.
+    static func resolve(_ keys: some Sequence<ObjectKey>, from base: Value) -> Value? {
+        var current = base
+        for key in keys {
+            switch current {
+            case .object(let fields):
+                guard let next = fields.value(for: key) else { return nil }
+                current = next
+            case .unknown:
+                return .unknown
+            default:
+                return nil
+            }
+        }
+        if case .null = current { return nil }
+        return current
+    }
+}
+
 extension String {
     /// Replaces every occurrence of `target` (no Foundation needed in the core).
     func replacingAll(_ target: String, with replacement: String) -> String {

@@ -78,6 +78,10 @@ public struct Fields: Sendable, Hashable, Sequence {
         self.members = members
     }
 
+    /// An object of members as another object stored them (`members` of an object, in order):
+    /// neither checked for duplicates nor sorted again (a packed document unpacked).
+    init(storedMembers: [Member]) { members = storedMembers }
+
     /// False when no two members share a key. Duplicate keys are rare, so this runs on the keys'
     /// numbers: a 64-bit mask of their low bits settles most objects in one pass, pairs the rest.
     /// (Through an element view: iterating the array would copy every member.)

@@ -550,6 +550,8 @@ public final class JSONKeyCache: @unchecked Sendable {
     private let compositeTexts: ManualBuffer<UInt8>
     /// The parser's member stack (reused across objects and documents).
     let stack = MemberStack()
+    /// The packing parser's buffer (reused across documents).
+    let packing = PackingScratch()
 
     /// An empty cache.
     public init() {
@@ -690,5 +692,207 @@ final class MemberStack {
         for index in start..<count { members.append(base.move(at: index)) }
         count = start
         return members
+    }
+}
+
+// MARK: - Packing without a tree
+
+/// Where a packing parse writes (`JSONParser.parsePacked`): a buffer reused from document to
+/// document (a key cache's, one per worker), and the keys of the objects open, for duplicates.
+final class PackingScratch {
+    /// The packed bytes of the document being parsed.
+    var bytes: [UInt8] = []
+    /// The key numbers of the members of the objects open, innermost last.
+    var keys: [UInt32] = []
+
+    init() {
+        bytes.reserveCapacity(4096)
+        keys.reserveCapacity(64)
+    }
+
+    /// Bytes an open container's count and length are given: two varints of five bytes at most.
+    static let headerRoom = 10
+
+    /// Starts a container (`PackedLayout.object` or `.array`): its tag, then room for its header.
+    func beginContainer(_ tag: UInt8) -> Int {
+        bytes.append(tag)
+        let slot = bytes.count
+        for _ in 0..<Self.headerRoom { bytes.append(0) }
+        return slot
+    }
+
+    /// Ends the container begun at `slot`: writes its count and byte length there and moves
+    /// its body up to them.
+    func endContainer(at slot: Int, count: Int) {
+        let bodyStart = slot + Self.headerRoom
+        let body = bytes.count - bodyStart
+        var position = writeVarint(count, at: slot)
+        position = writeVarint(body, at: position)
+        let gap = bodyStart - position
+        guard gap > 0 else { return }
+        bytes.withMutableByteView { $0.moveBytes(from: bodyStart, to: position, count: body) }
+        bytes.removeLast(gap)
+    }
+
+    /// Writes `value` as a varint at `position` (in room already there); returns the position after it.
+    private func writeVarint(_ value: Int, at position: Int) -> Int {
+        var remaining = UInt(value)
+        var next = position
+        while remaining >= 0x80 {
+            bytes[next] = UInt8(truncatingIfNeeded: remaining) | 0x80
+            remaining >>= 7
+            next += 1
+        }
+        bytes[next] = UInt8(truncatingIfNeeded: remaining)
+        return next + 1
+    }
+
+    /// Appends `value` as a varint.
+    func appendVarint(_ value: Int) {
+        var remaining = UInt(value)
+        while remaining >= 0x80 {
+            bytes.append(UInt8(truncatingIfNeeded: remaining) | 0x80)
+            remaining >>= 7
+        }
+        bytes.append(UInt8(truncatingIfNeeded: remaining))
+    }
+
+    /// Appends a string of UTF-8 `text`.
+    func appendString(_ text: ByteView) {
+        bytes.append(PackedLayout.string)
+        appendVarint(text.count)
+        bytes.append(contentsOf: text)
+    }
+
+    /// Appends a number.
+    func appendNumber(_ number: Double) {
+        bytes.append(PackedLayout.number)
+        let bits = number.bitPattern
+        for shift in stride(from: 56, through: 0, by: -8) { bytes.append(UInt8(truncatingIfNeeded: bits >> UInt64(shift))) }
+    }
+
+    /// The packed document written, in an exactly sized array of its own.
+    func document() -> PackedDocument {
+        var exact: [UInt8] = []
+        exact.reserveCapacity(bytes.count)
+        exact.append(contentsOf: bytes)
+        return PackedDocument(packedBytes: exact)
+    }
+}
+
+extension JSONParser {
+    /// The JSON text `bytes` packed (`PackedDocument`) as it is parsed, without its tree: the
+    /// same document as `PackedDocument(packing: parse(bytes))`. Nil when that needs the tree
+    /// parse: the text is not valid JSON (the tree parse reports where), an object has a
+    /// duplicate key (the same), or more than `Fields.linearLimit` members (kept sorted by key).
+    public static func parsePacked(_ bytes: ByteView, keyCache: JSONKeyCache? = nil) -> PackedDocument? {
+        var parser = JSONParser(bytes: bytes, keyCache: keyCache)
+        let scratch = keyCache?.packing ?? PackingScratch()
+        scratch.bytes.removeAll(keepingCapacity: true)
+        scratch.keys.removeAll(keepingCapacity: true)
+        parser.skipBOM()
+        do throws(JSONSyntaxError) {
+            guard try parser.packValue(into: scratch) else { return nil }
+        } catch {
+            return nil
+        }
+        parser.skipWhitespace()
+        guard parser.index == bytes.count else { return nil }
+        return scratch.document()
+    }
+
+    /// Packs the value at the current position; false when it cannot be packed in one pass.
+    private mutating func packValue(into scratch: PackingScratch) throws(JSONSyntaxError) -> Bool {
+        skipWhitespace()
+        guard index < bytes.count else { return false }
+        switch bytes[index] {
+        case UInt8(ascii: "{"): return try packObject(into: scratch)
+        case UInt8(ascii: "["): return try packArray(into: scratch)
+        case UInt8(ascii: "\""): try packString(into: scratch)
+        case UInt8(ascii: "t"):
+            try expectLiteral("true")
+            scratch.bytes.append(PackedLayout.trueValue)
+        case UInt8(ascii: "f"):
+            try expectLiteral("false")
+            scratch.bytes.append(PackedLayout.falseValue)
+        case UInt8(ascii: "n"):
+            try expectLiteral("null")
+            scratch.bytes.append(PackedLayout.null)
+        case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"): scratch.appendNumber(try parseNumber())
+        default: return false
+        }
+        return true
+    }
+
+    private mutating func packObject(into scratch: PackingScratch) throws(JSONSyntaxError) -> Bool {
+        let keysStart = scratch.keys.count
+        let packed = try packContainer(PackedLayout.object, closing: UInt8(ascii: "}"), into: scratch) { (parser, count) throws(JSONSyntaxError) in
+            guard count < Fields.linearLimit, parser.index < parser.bytes.count, parser.bytes[parser.index] == UInt8(ascii: "\"") else { return false }
+            let key = try parser.parseKey().number
+            for earlier in keysStart..<scratch.keys.count where scratch.keys[earlier] == key { return false }
+            scratch.keys.append(key)
+            parser.skipWhitespace()
+            guard parser.index < parser.bytes.count, parser.bytes[parser.index] == UInt8(ascii: ":") else { return false }
+            parser.index += 1
+            scratch.appendVarint(Int(key))
+            return try parser.packValue(into: scratch)
+        }
+        scratch.keys.removeSubrange(keysStart...)
+        return packed
+    }
+
+    private mutating func packArray(into scratch: PackingScratch) throws(JSONSyntaxError) -> Bool {
+        try packContainer(PackedLayout.array, closing: UInt8(ascii: "]"), into: scratch) { (parser, _) throws(JSONSyntaxError) in
+            try parser.packValue(into: scratch)
+        }
+    }
+
+    /// Packs the object or array opening at the current position: `element` packs each member or
+    /// element (given how many came before it), `,` between them, `closing` after the last.
+    private mutating func packContainer(
+        _ tag: UInt8, closing: UInt8, into scratch: PackingScratch,
+        element: (inout JSONParser, Int) throws(JSONSyntaxError) -> Bool
+    ) throws(JSONSyntaxError) -> Bool {
+        depth += 1
+        guard depth <= Self.maxDepth else { return false }
+        index += 1
+        let slot = scratch.beginContainer(tag)
+        var count = 0
+        skipWhitespace()
+        if index < bytes.count && bytes[index] == closing {
+            index += 1
+        } else {
+            while true {
+                skipWhitespace()
+                guard try element(&self, count) else { return false }
+                count += 1
+                skipWhitespace()
+                guard index < bytes.count else { return false }
+                if bytes[index] == UInt8(ascii: ",") {
+                    index += 1
+                    continue
+                }
+                guard bytes[index] == closing else { return false }
+                index += 1
+                break
+            }
+        }
+        scratch.endContainer(at: slot, count: count)
+        depth -= 1
+        return true
+    }
+
+    /// A string's bytes where they lie when it has no escape (the common case), else decoded.
+    private mutating func packString(into scratch: PackingScratch) throws(JSONSyntaxError) {
+        let start = index + 1
+        let (end, nonASCII) = bytes.jsonStringRun(from: start)
+        if end < bytes.count, bytes[end] == UInt8(ascii: "\"") {
+            if nonASCII { try checkUTF8(from: start, to: end) }
+            index = end + 1
+            scratch.appendString(bytes.extracting(start..<end))
+            return
+        }
+        let text = try parseString()
+        text.withByteViewInPlace { scratch.appendString($0) }
     }
 }

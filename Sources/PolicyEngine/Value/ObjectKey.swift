@@ -24,6 +24,10 @@ public struct ObjectKey: Sendable, Hashable {
         number = KeyTable.shared.intern(bytes, hash: hash, text: text)
     }
 
+    /// The key numbered `number` in the process's key table (a number a key of this process
+    /// was given: packed documents store keys by number).
+    init(number: UInt32) { self.number = number }
+
     /// The key `text` if any document or path of the process has used it; nil when none has (then
     /// no object has a member under it, and a lookup can stop here).
     public init?(existing text: String) {
