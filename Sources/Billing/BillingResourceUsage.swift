@@ -60,7 +60,7 @@ public struct BillingResourceUsage: Sendable {
     /// (one with a `provider`) whose tag `environmentTag` is `drEnvironment`; others are left alone.
     public func annotate(_ resources: inout [Resource], environmentTag: String, drEnvironment: String) {
         guard let tag = DRTag(environmentTag: environmentTag, drEnvironment: drEnvironment) else { return }
-        for index in resources.indices where tag.matches(resources[index].document) {
+        for index in resources.indices where tag.matches(resources[index]) {
             guard var fields = resources[index].document.objectValue else { continue }
             fields["billing"] = .object(evidence(for: resources[index]))
             resources[index].document = .object(fields)
@@ -98,6 +98,12 @@ public struct BillingResourceUsage: Sendable {
                   case .string(let text)? = tagFields.value(for: environment), text == drEnvironment else { return false }
             return fields.value(for: provider) != nil
         }
+
+        /// `matches(resource.document)`, read without unpacking the document.
+        func matches(_ resource: Resource) -> Bool {
+            guard case .string(let text)? = resource.resolve(tags, environment), text == drEnvironment else { return false }
+            return resource.hasMember(provider)
+        }
     }
 
     /// True when one of `resources` is an inventory resource tagged as DR (`isDR`). Looked for
@@ -107,7 +113,7 @@ public struct BillingResourceUsage: Sendable {
     public static func containsDR(_ resources: [Resource], environmentTag: String, drEnvironment: String) -> Bool {
         guard let tag = DRTag(environmentTag: environmentTag, drEnvironment: drEnvironment) else { return false }
         return ParallelMap.chunks(count: resources.count, minimumChunk: 16_384) { range in
-            [range.contains { tag.matches(resources[$0].document) }]
+            [range.contains { tag.matches(resources[$0]) }]
         }.contains { $0.contains(true) }
     }
 

@@ -60,7 +60,7 @@ public struct JSONArrayStream {
         _ body: ([StreamedElement]) throws -> Void
     ) throws -> [String: Value] {
         // The parsed trees are still in the batch when `body` returns: freed on all cores.
-        try forEachParsedBatch({ StreamedElement(index: $0, pointer: $1, value: $2) }, releasingOnAllCores: true, progress: progress) { try body($0) }
+        try forEachParsedBatch(.tree({ StreamedElement(index: $0, pointer: $1, value: $2) }), releasingOnAllCores: true, progress: progress) { try body($0) }
     }
 
     /// As `forEachBatch`, with each element handed to `transform` (with its index and pointer)
@@ -78,7 +78,35 @@ public struct JSONArrayStream {
         _ body: (inout [Element]) throws -> Void
     ) throws -> [String: Value] {
         // The trees were freed by `transform`; what is left is what the reader keeps.
-        try forEachParsedBatch(transform, releasingOnAllCores: false, progress: progress, body)
+        try forEachParsedBatch(.tree(transform), releasingOnAllCores: false, progress: progress, body)
+    }
+
+    /// As `forEachBatch(transforming:)`, each element packed as it is parsed
+    /// (`JSONParser.parsePacked`: no tree is built and freed) and handed to `transform` on the
+    /// worker that parsed it: for readers that keep the elements as they are (records).
+    @discardableResult
+    public func forEachBatch<Element: Sendable>(
+        packing transform: @escaping @Sendable (_ index: Int, _ pointer: String, _ document: PackedDocument) -> Element,
+        progress: (_ done: Int, _ total: Int) -> Void = { _, _ in },
+        _ body: (inout [Element]) throws -> Void
+    ) throws -> [String: Value] {
+        try forEachParsedBatch(.packed(transform), releasingOnAllCores: false, progress: progress, body)
+    }
+
+    /// How the elements are parsed and handed over.
+    private enum ElementParsing<Element: Sendable> {
+        /// Parsed into a tree.
+        case tree(@Sendable (Int, String, consuming Value) -> Element)
+        /// Packed as parsed.
+        case packed(@Sendable (Int, String, PackedDocument) -> Element)
+
+        /// The element of a value parsed whole (a transcoded file's).
+        func element(_ index: Int, _ pointer: String, _ value: Value) -> Element {
+            switch self {
+            case .tree(let transform): return transform(index, pointer, value)
+            case .packed(let transform): return transform(index, pointer, PackedDocument(packing: value))
+            }
+        }
     }
 
     /// The reading loop. Reading and scanning the next block (the reading thread's serial work:
@@ -88,7 +116,7 @@ public struct JSONArrayStream {
     /// Batches still reach `body` in order, on the calling thread, and an error is thrown after
     /// the batches before it, as when the blocks were read one after another.
     private func forEachParsedBatch<Element: Sendable>(
-        _ transform: @escaping @Sendable (Int, String, consuming Value) -> Element, releasingOnAllCores: Bool,
+        _ parsing: ElementParsing<Element>, releasingOnAllCores: Bool,
         progress: (_ done: Int, _ total: Int) -> Void, _ body: (inout [Element]) throws -> Void
     ) throws -> [String: Value] {
         let scanner = Scanner(arrayKey: arrayKey, rootMembers: rootMembers, file: path)
@@ -96,7 +124,7 @@ public struct JSONArrayStream {
         // The first block is read here: it tells whether the file is UTF-16.
         var current = try located(reader.next())
         if reader.isUTF16 {
-            return try streamTranscoded(transform, body)
+            return try streamTranscoded(parsing, body)
         }
         var nextIndex = 0
         while true {
@@ -104,7 +132,7 @@ public struct JSONArrayStream {
             if let batch = current.batch {
                 let last = current.last
                 following = try ParallelMap.overlapping({ last ? nil : reader.next() }, while: { () throws -> Void in
-                    var elements = try parse(batch.ranges, in: batch.buffer, firstIndex: nextIndex, bufferOffset: batch.bufferOffset, transform)
+                    var elements = try parse(batch.ranges, in: batch.buffer, firstIndex: nextIndex, bufferOffset: batch.bufferOffset, parsing)
                     nextIndex += elements.count
                     try body(&elements)
                     if releasingOnAllCores { ParallelRelease.release(consume elements) }
@@ -165,12 +193,19 @@ public struct JSONArrayStream {
 
     private func parse<Element: Sendable>(
         _ ranges: [Range<Int>], in buffer: [UInt8], firstIndex: Int, bufferOffset: Int,
-        _ transform: @escaping @Sendable (Int, String, consuming Value) -> Element
+        _ parsing: ElementParsing<Element>
     ) throws -> [Element] {
         let prefix = Self.pointerPrefix(arrayKey: arrayKey)
         do {
-            return try ParallelJSONParsing.parse(ranges, in: buffer) { position, value in
-                transform(firstIndex + position, prefix + String(firstIndex + position), value)
+            switch parsing {
+            case .tree(let transform):
+                return try ParallelJSONParsing.parse(ranges, in: buffer) { position, value in
+                    transform(firstIndex + position, prefix + String(firstIndex + position), value)
+                }
+            case .packed(let transform):
+                return try ParallelJSONParsing.parsePacked(ranges, in: buffer) { position, document in
+                    transform(firstIndex + position, prefix + String(firstIndex + position), document)
+                }
             }
         } catch {
             throw try located(error.error.reason, at: bufferOffset + ranges[error.position].lowerBound + error.error.offset)
@@ -178,7 +213,7 @@ public struct JSONArrayStream {
     }
 
     private func streamTranscoded<Element: Sendable>(
-        _ transform: @Sendable (Int, String, consuming Value) -> Element, _ body: (inout [Element]) throws -> Void
+        _ parsing: ElementParsing<Element>, _ body: (inout [Element]) throws -> Void
     ) throws -> [String: Value] {
         let text = InventoryInput.normalizeEncoding(try open(path).readAll())
         let document: Value
@@ -199,7 +234,7 @@ public struct JSONArrayStream {
             }
             items = found
         }
-        var elements = items.enumerated().map { transform($0, pointer(for: $0), $1) }
+        var elements = items.enumerated().map { parsing.element($0, pointer(for: $0), $1) }
         try body(&elements)
         var members: [String: Value] = [:]
         for key in rootMembers { members[key] = document[key] }

@@ -21,13 +21,34 @@ enum ParallelJSONParsing {
     static func parse<Element: Sendable>(
         _ ranges: [Range<Int>], in buffer: [UInt8], element: @escaping @Sendable (Int, consuming Value) -> Element
     ) throws(Failure) -> [Element] {
+        try eachRange(ranges, in: buffer) { (position, text, keyCache) throws(JSONSyntaxError) in
+            element(position, try JSONParser.parse(text, keyCache: keyCache))
+        }
+    }
+
+    /// `parse`, each value packed as it is parsed (`JSONParser.parsePacked`), without its tree;
+    /// a text that needs the tree parse (an error, a large object) is parsed and packed so.
+    static func parsePacked<Element: Sendable>(
+        _ ranges: [Range<Int>], in buffer: [UInt8], element: @escaping @Sendable (Int, PackedDocument) -> Element
+    ) throws(Failure) -> [Element] {
+        try eachRange(ranges, in: buffer) { (position, text, keyCache) throws(JSONSyntaxError) in
+            if let packed = JSONParser.parsePacked(text, keyCache: keyCache) { return element(position, packed) }
+            return element(position, PackedDocument(packing: try JSONParser.parse(text, keyCache: keyCache)))
+        }
+    }
+
+    /// `read(position, text, keyCache)` for the text of each range, on all cores with a key cache
+    /// each, results in order; the first range that fails, by position, throws.
+    private static func eachRange<Element: Sendable>(
+        _ ranges: [Range<Int>], in buffer: [UInt8],
+        _ read: @escaping @Sendable (Int, ByteView, JSONKeyCache) throws(JSONSyntaxError) -> Element
+    ) throws(Failure) -> [Element] {
         try buffer.withByteView { (bytes) throws(Failure) -> [Element] in
             try ParallelMap.fill(count: ranges.count, minimumChunk: 1) { (chunk, output) throws(Failure) in
                 try caches.withCache { (keyCache) throws(Failure) in
                     for position in chunk {
-                        let slice = bytes.extracting(ranges[position])
                         do throws(JSONSyntaxError) {
-                            output.append(element(position, try JSONParser.parse(slice, keyCache: keyCache)))
+                            output.append(try read(position, bytes.extracting(ranges[position]), keyCache))
                         } catch {
                             throw Failure(position: position, error: error)
                         }

@@ -37,37 +37,34 @@ struct ResourceBuildingTests {
         #expect(documents(region: nil).tabled.path("location_kind") == nil)
     }
 
-    @Test("a document's member array holds its members and one more, whatever is set")
-    func documentStorageIsSizedToItsMembers() {
-        // Every combination of the optional members: the array the document is stored in has room
-        // for one group a later pass adds (a store's unknown backup plans) and not much more (it
-        // reserved 17 whatever was set: 40 bytes for each member nobody filled).
+    @Test("a document is held packed whatever is set, and stays packed when a later pass sets a group")
+    func documentsAreHeldPacked() {
+        // Every combination of the optional members: the resource holds the document packed, the
+        // document unpacks to every member set, and the group a later pass gives a store whose
+        // plans are unknown is set without unpacking it.
         for mask in 0..<(1 << 8) {
             func set(_ bit: Int) -> Bool { mask & (1 << bit) != 0 }
-            var resource = NormalizedResource(
+            var normalized = NormalizedResource(
                 id: "r", provider: .aws, kind: .storageBucket, nativeType: "t", attributes: .object(Fields()), format: .awsConfig,
                 source: SourceReference(file: "f", pointer: set(7) ? "/0" : nil))
-            resource.nativeID = set(0) ? "n" : nil
-            resource.name = set(1) ? "name" : nil
-            resource.region = set(2) ? "eu-west-1" : nil
-            resource.zone = set(3) ? "eu-west-1a" : nil
-            resource.account = set(4) ? "123" : nil
-            resource.capturedAt = set(5) ? "2025-01-01" : nil
-            resource.terraform = set(6) ? .object(Fields()) : nil
-            resource[.atRestEnabled] = .bool(true)
-            var document = resource.resource().document
-            guard case .object(let fields) = document else { Issue.record("not an object"); continue }
-            let members = fields.unorderedMembers
-            #expect(members.capacity >= members.count + 1, "mask \(mask)")
-            #expect(members.capacity <= members.count + 2, "mask \(mask): \(members.capacity) for \(members.count)")
-            if case .object(let source)? = document.path("source") {
-                #expect(source.unorderedMembers.capacity <= source.unorderedMembers.count + 1, "mask \(mask)")
-            }
-            // The later group fits: the storage is not reallocated.
-            let before = fields.unorderedMembers.capacity
-            document.setFacet(.backupPlans, .unknown)
-            guard case .object(let grown) = document else { continue }
-            #expect(grown.unorderedMembers.capacity == before, "mask \(mask)")
+            normalized.nativeID = set(0) ? "n" : nil
+            normalized.name = set(1) ? "name" : nil
+            normalized.region = set(2) ? "eu-west-1" : nil
+            normalized.zone = set(3) ? "eu-west-1a" : nil
+            normalized.account = set(4) ? "123" : nil
+            normalized.capturedAt = set(5) ? "2025-01-01" : nil
+            normalized.terraform = set(6) ? .object(Fields()) : nil
+            normalized[.atRestEnabled] = .bool(true)
+            var resource = normalized.resource()
+            #expect(resource.isPacked, "mask \(mask)")
+            #expect(resource.document.path("name") == (set(1) ? .string("name") : nil), "mask \(mask)")
+            #expect(resource.facet(.atRestEnabled) == .bool(true), "mask \(mask)")
+            var expected = resource.document
+            expected.setFacet(.backupPlans, .unknown)
+            resource.set(.unknown, at: Facet.backupPlans.keys[...])
+            #expect(resource.isPacked, "mask \(mask)")
+            #expect(resource.document == expected, "mask \(mask)")
+            #expect(resource.facet(.backupPlans) == .unknown, "mask \(mask)")
         }
     }
 

@@ -652,7 +652,7 @@ public enum IdentityResolution {
         var unknown = UnknownRegionTally()
         var last: (code: String, isKnown: Bool)?
         for index in range where kinds[index] != nil {
-            guard case .object(let fields) = resources[index].document, case .string(let code)? = fields[DocumentMemberKeys.region] else { continue }
+            guard case .string(let code)? = resources[index].at(DocumentMemberKeys.region) else { continue }
             let isKnown: Bool
             if let last, last.code == code {
                 isKnown = last.isKnown

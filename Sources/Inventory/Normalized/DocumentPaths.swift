@@ -116,3 +116,31 @@ extension Fields {
         set { self[key.objectKey] = newValue }
     }
 }
+
+// The same reads of a resource's document, without unpacking it (`Resource.resolve`): passes
+// that read a member or two of every resource of the estate.
+extension Resource {
+    /// `document.at(key)`.
+    func at(_ key: DocumentKey) -> Value? { resolve(key.objectKey) }
+
+    /// `document.at(first, second)`.
+    func at(_ first: DocumentKey, _ second: DocumentKey) -> Value? { resolve(first.objectKey, second.objectKey) }
+
+    /// `document.facet(facet)`.
+    func facet(_ facet: Facet) -> Value? { resolve(facet.objectKeys) }
+
+    /// `document.set(newValue, at: path)`, with only the document's member on the path unpacked.
+    mutating func set(_ newValue: Value, at path: ArraySlice<DocumentKey>) {
+        guard let first = path.first else {
+            document = newValue
+            return
+        }
+        let key = first.objectKey
+        guard path.count > 1 else { return setMember(key, to: newValue) }
+        // The member alone in an object, changed as the document would change it.
+        var holder = Value.object(member(key).map { Fields(unsorted: [Fields.Member(key, value: $0)]) } ?? Fields())
+        holder.set(newValue, at: path)
+        guard let changed = holder.objectValue?.value(for: key) else { return }
+        setMember(key, to: changed)
+    }
+}

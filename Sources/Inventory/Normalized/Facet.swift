@@ -1,3 +1,5 @@
+import PolicyEngine
+
 /// The normalized facets: a closed vocabulary of dotted document paths that every reader fills
 /// from its own native fields, so that one policy reads the same path in every cloud.
 ///
@@ -210,11 +212,15 @@ public enum Facet: String, CaseIterable, Codable, Sendable {
     /// The path's keys, interned (the readers' lookups and writes).
     var keys: [DocumentKey] { Self.keyTable[ordinal] }
 
+    /// The path's keys as the document's keys (`Resource.resolve`).
+    var objectKeys: [ObjectKey] { Self.objectKeyTable[ordinal] }
+
     /// Split once, in `allCases` order: facets are read and written for every resource.
     private static let componentTable: [[String]] = allCases.map { $0.rawValue.split(separator: ".").map(String.init) }
 
     /// Split and interned once, in `allCases` order.
     private static let keyTable: [[DocumentKey]] = componentTable.map { $0.map(DocumentKey.init) }
+    private static let objectKeyTable: [[ObjectKey]] = keyTable.map { $0.map(\.objectKey) }
 
     /// What kind of value the facet holds, for the docs.
     public var valueKind: String {

@@ -109,11 +109,9 @@ public struct NormalizedResource: Sendable {
         // names is a facet group's.
         var set: [FacetGroups.Entry] = []
         swap(&set, &facets)
-        // Room for the members added below too, and for one group a later pass adds (the linking
-        // passes set facets of groups a reader did not, such as `backup` for a store whose
-        // plans are unknown): the array the groups go into is the document's storage, allocated
-        // once. Not more: a reserved member nobody fills is 24 bytes per resource.
-        var members = FacetGroups.members(of: consume set, reservingRoomFor: extras.count + namedMemberCount + 1)
+        // Room for the members added below too: one array, packed into the resource's document
+        // (`Resource` holds it packed; a later pass sets members without unpacking it).
+        var members = FacetGroups.members(of: consume set, reservingRoomFor: extras.count + namedMemberCount)
         members.append(contentsOf: extras.unorderedMembers)
         typealias Key = DocumentMemberKeys
         members.append(Key.id, .string(id))

@@ -72,7 +72,7 @@ private struct OperationalPass {
             let type = records[position].type
             if let kind = Self.concerned.firstIndex(of: type) { return kind }
             if type == other, records[position].source.format?.hasPrefix("terraform") == true,
-               records[position].document.at("native_type")?.text == "aws_backup_vault_lock_configuration" {
+               records[position].at(DocumentMemberKeys.nativeType)?.text == "aws_backup_vault_lock_configuration" {
                 return vaultLock
             }
             return unconcerned
@@ -329,13 +329,13 @@ private struct OperationalPass {
         let sharedGroup = scope.any ? nil : Value.backupGroupOfUnknownPlans(BackupSelectionScope.noSelection)
         ParallelMap.updateEach(&resources, minimumChunk: 8_192) { _, resource in
             guard Self.backupStores.contains(resource.type),
-                  let reason = scope.unknownReason(provider: resource.document.at(DocumentMemberKeys.provider)?.text,
-                                                   account: resource.document.at(DocumentMemberKeys.account)?.text)
+                  let reason = scope.unknownReason(provider: resource.at(DocumentMemberKeys.provider)?.text,
+                                                   account: resource.at(DocumentMemberKeys.account)?.text)
             else { return }
-            if let sharedGroup, resource.document.at(Value.backupGroupKey) == nil {
-                resource.document.set(sharedGroup, at: [Value.backupGroupKey])
+            if let sharedGroup, resource.at(Value.backupGroupKey) == nil {
+                resource.setMember(Value.backupGroupKey.objectKey, sharing: sharedGroup)
             } else {
-                resource.document.setPlansUnknown(reason)
+                resource.setPlansUnknown(reason)
             }
         }
     }
@@ -471,9 +471,9 @@ private struct OperationalPass {
                         lastFormatIsLive = liveFormats.contains(format)
                     }
                     typealias Key = DocumentMemberKeys
-                    guard lastFormatIsLive, case .object(let fields) = resource.document,
-                        let provider = fields[Key.provider]?.stringValue, let account = fields[Key.account]?.stringValue,
-                        let region = fields[Key.region]?.stringValue, region != "global", !region.isEmpty
+                    guard lastFormatIsLive, let provider = resource.at(Key.provider)?.stringValue,
+                        let account = resource.at(Key.account)?.stringValue,
+                        let region = resource.at(Key.region)?.stringValue, region != "global", !region.isEmpty
                     else { return }
                     if lastScope?.region != region || lastScope?.account != account || lastScope?.provider != provider {
                         flush()
@@ -484,7 +484,7 @@ private struct OperationalPass {
                         }
                         lastScope = scope
                     }
-                    if case .object(let tags)? = fields[Key.tags], let application = tags[applicationTag]?.stringValue, !application.isEmpty {
+                    if let application = resource.at(Key.tags, applicationTag)?.stringValue, !application.isEmpty {
                         lastApplications.insert(application)
                     }
                 }
@@ -579,5 +579,18 @@ extension Value {
         var document = Value.object(Fields())
         document.setPlansUnknown(reason)
         return document.at(backupGroupKey) ?? .null
+    }
+}
+
+extension Resource {
+    /// `document.setPlansUnknown(reason)` with only the `backup` group unpacked (the three
+    /// facets are its members): every AWS store of a run whose inputs show no Backup selection
+    /// of its account gets them, a million documents changed without unpacking them.
+    fileprivate mutating func setPlansUnknown(_ reason: Value) {
+        let key = Value.backupGroupKey.objectKey
+        var holder = Value.object(member(key).map { Fields(unsorted: [Fields.Member(key, value: $0)]) } ?? Fields())
+        holder.setPlansUnknown(reason)
+        guard let group = holder.objectValue?.value(for: key) else { return }
+        setMember(key, to: group)
     }
 }

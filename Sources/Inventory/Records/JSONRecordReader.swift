@@ -60,15 +60,20 @@ public struct JSONRecordReader: ExportReader {
         let key = try spec.mapping.listField ?? streamedListKey(spec.path)
         var resources = ArrayBuilder<Resource>()
         var estimate = StreamedCountEstimate()
-        try JSONArrayStream(path: spec.path, arrayKey: key).forEachBatch(progress: { done, total in
+        // Each record is packed as it is parsed (its document as the resource keeps it), no tree
+        // built and freed for it.
+        try JSONArrayStream(path: spec.path, arrayKey: key).forEachBatch(packing: { _, pointer, document in
+            PackedRecord(pointer: pointer, document: document)
+        }, progress: { done, total in
             estimate.progress(done, total)
             progress(done, total)
         }) { batch in
             if let capacity = estimate.capacity(after: resources.count) { resources.reserveCapacity(capacity) }
             // Mapped on all cores straight into place (records are independent); the first
             // failing record, by position, is the one reported.
-            try resources.append(count: batch.count, minimumChunk: 1_024) { (range, output) throws(InventoryError) in
-                for index in range { output.append(try mapper.resource(from: batch[index].value, pointer: batch[index].pointer, line: nil)) }
+            let records = batch
+            try resources.append(count: records.count, minimumChunk: 1_024) { (range, output) throws(InventoryError) in
+                for index in range { output.append(try mapper.resource(fromPacked: records[index].document, pointer: records[index].pointer, line: nil)) }
             }
         }
         return resources.build()
@@ -141,4 +146,12 @@ public struct JSONRecordReader: ExportReader {
         }
         throw .unexpectedStructure(file: path, pointer: "", expected: "an array of records (set list_field for this input)")
     }
+}
+
+/// A streamed record packed as it was parsed, with its JSON pointer.
+struct PackedRecord: Sendable {
+    /// The record's pointer (`/3`).
+    let pointer: String
+    /// The record.
+    let document: PackedDocument
 }

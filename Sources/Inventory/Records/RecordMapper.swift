@@ -22,4 +22,12 @@ public struct RecordMapper: Sendable {
         case .failure(let problem): throw .invalidRecord(file: file, line: line, pointer: pointer, reason: problem.message)
         }
     }
+
+    /// Maps one record packed as it was parsed (`RecordMapping.resource(fromPacked:source:)`).
+    public func resource(fromPacked record: PackedDocument, pointer: String?, line: Int?) throws(InventoryError) -> Resource {
+        switch mapping.resource(fromPacked: record, source: SourceReference(file: file, pointer: pointer, line: line)) {
+        case .success(let resource): return resource
+        case .failure(let problem): throw .invalidRecord(file: file, line: line, pointer: pointer, reason: problem.message)
+        }
+    }
 }

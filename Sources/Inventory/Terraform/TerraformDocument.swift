@@ -269,10 +269,10 @@ enum TerraformDocument {
             // the write below copy the block's members.
             typealias Key = TerraformMapping.BlockKeys
             let block = DocumentMemberKeys.terraform
-            if let address = resource.document.at(block, Key.address)?.text,
+            if let address = resource.at(block, Key.address)?.text,
                let references = TerraformMapping.referencesMember(
-                   address: address, moduleAddress: resource.document.at(block, Key.module)?.stringValue, context: context) {
-                resource.document.set(references, at: Key.referencesPath[...])
+                   address: address, moduleAddress: resource.at(block, Key.module)?.stringValue, context: context) {
+                resource.set(references, at: Key.referencesPath[...])
             }
             return resource
         case .deferred(let record):

@@ -230,7 +230,7 @@ public struct ConditionEvaluator: Sendable {
         if related.requirement == nil { matched = candidates.count }
         for position in candidates {
             guard let requirement = related.requirement else { break }
-            let outcome = evaluate(requirement, in: Scope(root: scope.root, current: corpus.resources[position].document))
+            let outcome = evaluate(requirement, in: Scope(root: scope.root, current: corpus.document(at: position)))
             switch outcome.status {
             case .pass: matched += 1
             case .fail, .waived: break
@@ -284,7 +284,7 @@ public struct ConditionEvaluator: Sendable {
             guard found.count == 1 else {
                 return .failure(.error("lookup of \(lookup.type) matched \(found.count) documents; add match fields so that one document matches"))
             }
-            return .success(lookup.path.resolve(from: corpus.resources[found[0]].document))
+            return .success(lookup.path.resolve(from: corpus.document(at: found[0])))
         case .product(let base, let factor):
             let baseValue: Value
             switch resolve(base, in: scope) {

@@ -37,7 +37,7 @@ extension ConditionEvaluator {
                 let candidates = corpus.joined(related.indexKey, values: found)
                 let satisfying = candidates.filter { position in
                     guard let requirement = related.requirement else { return true }
-                    return evaluate(requirement, in: Scope(root: scope.root, current: corpus.resources[position].document)).status == .pass
+                    return evaluate(requirement, in: Scope(root: scope.root, current: corpus.document(at: position))).status == .pass
                 }
                 let ids = satisfying.prefix(3).map { corpus.resources[$0].id }.joined(separator: ", ")
                 summary = .string("\(candidates.count) joined, \(satisfying.count) satisfying" + (ids.isEmpty ? "" : " (\(ids))"))

@@ -42,8 +42,10 @@ final class FindingExplainer: Sendable {
     func message(at position: Int) -> String { text(at: position).message }
 
     /// Message and evidence, rendered together.
-    func text(at position: Int) -> (message: String, evidence: [Evidence]) {
-        let document = document(at: position)
+    func text(at position: Int) -> (message: String, evidence: [Evidence]) { text(on: document(at: position)) }
+
+    /// Message and evidence of the failing finding on `document`, rendered together.
+    func text(on document: Value) -> (message: String, evidence: [Evidence]) {
         let evidence = evaluator.explain(requirement, on: document, limit: PolicyRunner.evidenceLimit)
         let message = PolicyRunner.message(for: compiled, document: document, status: .fail, outcome: .fail, evidence: evidence,
                                            asOf: evaluator.context.asOf, inScopeFilter: false)
@@ -51,13 +53,16 @@ final class FindingExplainer: Sendable {
     }
 
     /// Message and evidence rendered, as a finding keeps them once rendered.
-    func writtenText(at position: Int) -> FindingText {
-        let (message, evidence) = text(at: position)
+    func writtenText(at position: Int) -> FindingText { writtenText(on: document(at: position)) }
+
+    /// Message and evidence of the failing finding on `document`, as a finding keeps them.
+    func writtenText(on document: Value) -> FindingText {
+        let (message, evidence) = text(on: document)
         return .written(message: message, evidence: evidence)
     }
 
-    /// The document at `position`, read in place: `documents[position]` copied the whole
-    /// resource (a reference count per member) to hand over its document.
+    /// The document at `position`, unpacked, read in place: `documents[position]` copied the
+    /// whole resource (a reference count per member) to hand over its document.
     private func document(at position: Int) -> Value {
         documents.withElementView { $0[position].document }
     }

@@ -87,11 +87,17 @@ public enum PolicyRunner {
             return ParallelMap.indexed(count: blocks.count) { blockIndex in
                 var results = [BlockVerdicts](repeating: BlockVerdicts(), count: corpusPolicies.count)
                 for position in blocks[blockIndex] {
-                    for slot in applicable[prepared.typeCode(at: position)] {
-                        guard let (status, written) = corpusExplainers.withElement(at: slot, { verdict(shared.base + position, explainer: $0) })
-                        else { continue }
-                        results[slot].counts.record(status)
-                        if status != .pass || keepPasses { results[slot].keep(position: position, status: status, written: written) }
+                    let slots = applicable[prepared.typeCode(at: position)]
+                    if slots.isEmpty { continue }
+                    // The document is unpacked once for all the policies that apply to it.
+                    InPlace.with((shared.base + position).pointee.document) { document in
+                        for slot in slots {
+                            guard let (status, written) = corpusExplainers.withElement(at: slot, {
+                                verdict(on: document, explainer: $0, renderText: renderText)
+                            }) else { continue }
+                            results[slot].counts.record(status)
+                            if status != .pass || keepPasses { results[slot].keep(position: position, status: status, written: written) }
+                        }
                     }
                 }
                 return results
@@ -122,7 +128,9 @@ public enum PolicyRunner {
             InPlace.sharing(explainer.documents) { shared in
                 guard let base = shared?.base else { return }
                 for position in item.range {
-                    guard let (status, written) = verdict(base + position, explainer: explainer) else { continue }
+                    let document = (base + position).pointee.document
+                    guard let (status, written) = InPlace.with(document, { verdict(on: $0, explainer: explainer, renderText: renderText) })
+                    else { continue }
                     counts.record(status)
                     if status == .pass && !keepPasses { continue }
                     findings.append(finding(base + position, at: position, status: status, written: written, explainer: explainer, renderText: renderText))
@@ -249,26 +257,23 @@ public enum PolicyRunner {
     /// How many findings `takeFindings` moves between handing a list's emptied pages back (10 MB).
     static let releaseStep = 65_536
 
-    /// The verdict of the explainer's policy on `resource` (read in place: a copy of a
-    /// `Resource` costs ten reference counts), with the rendered text of an error or unknown;
-    /// nil when the scope filter fails.
-    static func verdict(_ resource: ResourcePointer, explainer: FindingExplainer) -> (Verdict, FindingText?)? {
+    /// The verdict of the explainer's policy on a resource's `document` (unpacked, read in
+    /// place), with the rendered text of an error or unknown, and of a failure when
+    /// `renderText` (rendered while the document is unpacked); nil when the scope filter fails.
+    static func verdict(on pointer: ValuePointer, explainer: FindingExplainer, renderText: Bool) -> (Verdict, FindingText?)? {
         // The plan decides pass and fail, reading the document in place; an error or unknown is
         // evaluated again for its reason.
-        let (filterStatus, requirementStatus) = InPlace.with(resource.pointee.document) { pointer -> (Verdict, Verdict) in
-            let filterStatus = explainer.plan.filter?.status(explainer.evaluator, root: pointer, current: pointer) ?? .pass
-            guard filterStatus == .pass else { return (filterStatus, .pass) }
-            return (filterStatus, explainer.plan.requirement.status(explainer.evaluator, root: pointer, current: pointer))
-        }
+        let filterStatus = explainer.plan.filter?.status(explainer.evaluator, root: pointer, current: pointer) ?? .pass
+        let requirementStatus = filterStatus == .pass ? explainer.plan.requirement.status(explainer.evaluator, root: pointer, current: pointer) : .pass
         switch (filterStatus, requirementStatus) {
         case (.fail, _): return nil
         case (.pass, .pass): return (.pass, nil)
-        case (.pass, .fail): return (.fail, nil)
+        case (.pass, .fail): return (.fail, renderText ? explainer.writtenText(on: pointer.pointee) : nil)
         default: break
         }
         // Errors and unknowns carry the reason of this evaluation: evaluated and rendered now (rare).
         let evaluator = explainer.evaluator
-        let document = resource.pointee.document
+        let document = pointer.pointee
         var outcome: Outcome
         var scopeCondition: Condition?
         if filterStatus != .pass, let filter = explainer.filter {

@@ -5,6 +5,9 @@ public struct ResourceCorpus: Sendable {
     public let resources: [Resource]
     private let byType: [String: [Int]]
     private var joinIndexes: [RelatedIndexKey: [String: [Int]]] = [:]
+    /// The documents of the resources a join can reach, unpacked once when the join indexes
+    /// are built: `related` and `lookup` read them for many resources each.
+    private var joinedDocuments: [Int: Value] = [:]
     /// Each resource's rank in resource-id order, equal ids in input order: findings are put
     /// in this order without comparing strings.
     private let idRanks: [Int32]
@@ -97,7 +100,8 @@ public struct ResourceCorpus: Sendable {
         for key in keys where joinIndexes[key] == nil {
             var table: [String: [Int]] = [:]
             for position in positions(ofType: key.type) {
-                let document = resources[position].document
+                let document = joinedDocuments[position] ?? resources[position].document
+                joinedDocuments[position] = document
                 for joined in Self.joinKeys(key.paths.map { $0.resolve(from: document) }) where table[joined]?.last != position {
                     table[joined, default: []].append(position)
                 }
@@ -105,6 +109,9 @@ public struct ResourceCorpus: Sendable {
             joinIndexes[key] = table
         }
     }
+
+    /// The document of the resource at `position`, unpacked (once, for those a join reaches).
+    func document(at position: Int) -> Value { joinedDocuments[position] ?? resources[position].document }
 
     /// Resources joined under `key` with the given per-path values.
     func joined(_ key: RelatedIndexKey, values: [Value]) -> [Int] {

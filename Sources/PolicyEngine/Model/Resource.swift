@@ -129,7 +129,49 @@ public struct Resource: Sendable {
     /// Normalized type (`storage.bucket`, `application`, `cost.group`).
     public var type: String
     /// All fields, including `id` and `type`; paths resolve against this object.
-    public var document: Value
+    ///
+    /// Held packed (`PackedDocument`, about half the memory of the tree): reading `document`
+    /// unpacks it, so code that reads a few members of many resources uses `resolve` instead,
+    /// and the runner unpacks each document once for all its policies. A document changed
+    /// through this property is kept as the changed tree until `pack()`.
+    public var document: Value {
+        get { content.document }
+        _modify {
+            var value = content.document
+            // Let go of the stored tree, so that the change is made in place (not on a copy).
+            content = .tree(.null)
+            defer { content = .tree(value) }
+            yield &value
+        }
+        set { content = .tree(newValue) }
+    }
+
+    /// How the document is held.
+    private var content: Content
+
+    /// A document packed (as every resource is made), packed with members set since beside it,
+    /// or a tree (changed through `document` since).
+    private enum Content: Sendable {
+        case tree(Value)
+        case packed(PackedDocument)
+        /// A packed object and the members set since (`setMember(_:sharing:)`), in the order
+        /// first set: the document is the object with each of them set in turn.
+        case overlaid(PackedDocument, Fields)
+
+        var document: Value {
+            switch self {
+            case .tree(let value): return value
+            case .packed(let packed): return packed.unpacked()
+            case .overlaid(let packed, let members): return Self.overlay(members, on: packed)
+            }
+        }
+
+        static func overlay(_ members: Fields, on packed: PackedDocument) -> Value {
+            var fields = packed.unpacked().objectValue ?? Fields()
+            for member in members.unorderedMembers { fields[member.objectKey] = member.value }
+            return .object(fields)
+        }
+    }
     /// Where it came from: the record whose values won when several inputs describe the resource.
     public var source: SourceReference
     /// The other records merged into this resource (other inputs, or duplicates in one input), in
@@ -148,8 +190,133 @@ public struct Resource: Sendable {
         var fields = document.objectValue ?? Fields()
         if fields.value(for: Self.idKey) == nil { fields[Self.idKey] = .string(id) }
         if fields.value(for: Self.typeKey) == nil { fields[Self.typeKey] = .string(type) }
-        self.document = .object(fields)
+        content = .packed(PackedDocument(packing: .object(fields)))
         self.source = source
+    }
+
+    /// A resource of a document packed already (a record packed as it was parsed): held as it
+    /// is when it has `id` and `type` members, else as `init(id:type:document:source:)` makes it.
+    public init(id: String, type: String, packed: PackedDocument, source: SourceReference) {
+        if packed.hasMember(Self.idKey) && packed.hasMember(Self.typeKey) {
+            self.init(id: id, type: type, content: .packed(packed), source: source)
+        } else {
+            self.init(id: id, type: type, document: packed.unpacked(), source: source)
+        }
+    }
+
+    private init(id: String, type: String, content: Content, source: SourceReference) {
+        self.id = id
+        self.type = type
+        self.content = content
+        self.source = source
+    }
+
+    /// True when the document is held packed (not changed through `document` since it was made or packed).
+    public var isPacked: Bool {
+        if case .tree = content { return false }
+        return true
+    }
+
+    /// Packs a document changed since the resource was made, members set beside it included
+    /// (nothing when it is packed as it is).
+    public mutating func pack() {
+        if case .packed = content { return }
+        content = .packed(PackedDocument(packing: content.document))
+    }
+
+    /// The document's value at `keys`, with `FieldPath.resolve`'s rules (nil for a missing
+    /// member or `null`, `.unknown` through an unknown value), without unpacking the rest.
+    /// (Not generic: the passes that read members of every resource are in other modules,
+    /// where a generic function of this one runs unspecialized.)
+    public func resolve(_ keys: [ObjectKey]) -> Value? { resolve(path: keys) }
+
+    /// The document's value at `first.second` (see `resolve(_:)`).
+    public func resolve(_ first: ObjectKey, _ second: ObjectKey) -> Value? { resolve(path: KeyPair(keys: (first, second))) }
+
+    /// `resolve` over any collection of keys, for each way the document is held.
+    private func resolve<Keys: Collection<ObjectKey>>(path keys: Keys) -> Value? {
+        switch content {
+        case .packed(let packed): return packed.resolve(keys)
+        case .tree(let value): return FieldPath.resolve(keys, from: value)
+        case .overlaid(let packed, let members):
+            guard let first = keys.first else { return content.document }
+            if let set = members.value(for: first) { return FieldPath.resolve(keys.dropFirst(), from: set) }
+            return packed.resolve(keys)
+        }
+    }
+
+    /// Two keys, without an array for them.
+    private struct KeyPair: RandomAccessCollection {
+        let keys: (ObjectKey, ObjectKey)
+        var startIndex: Int { 0 }
+        var endIndex: Int { 2 }
+        subscript(position: Int) -> ObjectKey { position == 0 ? keys.0 : keys.1 }
+    }
+
+    /// Sets the document's member `key` to `value` (a document that is no object becomes one),
+    /// without unpacking a packed document.
+    public mutating func setMember(_ key: ObjectKey, to value: Value) {
+        switch content {
+        case .packed(let packed):
+            if let changed = packed.settingMember(key, to: value) {
+                content = .packed(changed)
+                return
+            }
+        case .overlaid: return setMember(key, sharing: value)
+        case .tree: break
+        }
+        var fields = document.objectValue ?? Fields()
+        fields[key] = value
+        document = .object(fields)
+    }
+
+    /// `setMember(key, to: value)` for a value many documents share (a group a pass gives every
+    /// store): kept beside a packed document, by reference, instead of packed into each (which
+    /// rewrote every document, and copied the value into each).
+    public mutating func setMember(_ key: ObjectKey, sharing value: Value) {
+        switch content {
+        case .packed(let packed) where packed.isObject:
+            content = .overlaid(packed, Fields(unsorted: [Fields.Member(key, value: value)]))
+        case .overlaid(let packed, var members) where members.count < Fields.linearLimit - 1:
+            content = .tree(.null)
+            members[key] = value
+            content = .overlaid(packed, members)
+        default:
+            var fields = document.objectValue ?? Fields()
+            fields[key] = value
+            document = .object(fields)
+        }
+    }
+
+    /// The document's member `key` as stored (`null` included), unpacking only it; nil when
+    /// the document has none (or is no object).
+    public func member(_ key: ObjectKey) -> Value? {
+        switch content {
+        case .packed(let packed): return packed.member(key)
+        case .tree(let value): return value.objectValue?.value(for: key)
+        case .overlaid(let packed, let members): return members.value(for: key) ?? packed.member(key)
+        }
+    }
+
+    /// True when the document has a member `key`, even `null`.
+    public func hasMember(_ key: ObjectKey) -> Bool {
+        switch content {
+        case .packed(let packed): return packed.hasMember(key)
+        case .tree(let value): return value.objectValue?.value(for: key) != nil
+        case .overlaid(let packed, let members): return members.value(for: key) != nil || packed.hasMember(key)
+        }
+    }
+
+    /// The document's member `key` (see `resolve(_:)`).
+    public func resolve(_ key: ObjectKey) -> Value? { resolve(path: CollectionOfOne(key)) }
+
+    /// `path.resolve(from: document)`, without unpacking the rest of the document.
+    public func resolve(_ path: FieldPath) -> Value? {
+        switch content {
+        case .packed(let packed): return packed.resolve(path)
+        case .tree(let value): return path.resolve(from: value)
+        case .overlaid: return path.resolve(from: content.document)
+        }
     }
 
     /// `id` and `type`, interned once: every resource of every reader is made here.

@@ -46,6 +46,27 @@ extension RecordMapping {
     }
 }
 
+extension RecordMapping {
+    /// `resource(from: record.unpacked(), source:)` for a record packed as it was parsed: its
+    /// id and type read where they lie, the record kept packed. A record the mapping refuses is
+    /// unpacked for `resource(from:source:)`'s message.
+    public func resource(fromPacked record: PackedDocument, source: SourceReference) -> Result<Resource, RecordMappingProblem> {
+        guard record.isObject, let id = record.resolve(CollectionOfOne(ObjectKey(idField)))?.keyText, !id.isEmpty else {
+            return resource(from: record.unpacked(), source: source)
+        }
+        let resourceType: String
+        if let type {
+            resourceType = type
+        } else {
+            guard let found = record.resolve(CollectionOfOne(ObjectKey(typeField)))?.stringValue, !found.isEmpty else {
+                return resource(from: record.unpacked(), source: source)
+            }
+            resourceType = found
+        }
+        return .success(Resource(id: id, type: resourceType, packed: record, source: source))
+    }
+}
+
 /// Why a record cannot become a resource (the reader adds the file and the line or pointer).
 public struct RecordMappingProblem: Error, Sendable, Equatable {
     /// What is wrong, for people.

@@ -21,7 +21,7 @@ extension Linker {
         guard !byReference.isEmpty else { return }
         let byAddress = index(by: { self.address($0).map { [$0] } ?? [] }, of: keys)
         let byID = index(by: { [self.resources[$0].id] }, of: keys)
-        for position in live({ !$0.isKey($1) && $0.document($1).facet(.atRestEnabled) == .bool(true) }) {
+        for position in live({ !$0.isKey($1) && $0.facet($1, .atRestEnabled) == .bool(true) }) {
             let keyID = document(position).facet(.atRestKeyID)
             let found = keyID?.text.flatMap { text in Self.keyNames(text).lazy.compactMap { byReference[$0] }.first }
                 ?? references(position, endingWith: ["kms_key_id", "kms_master_key_id", "kms_key_arn"]).lazy.compactMap { byAddress[$0] }.first

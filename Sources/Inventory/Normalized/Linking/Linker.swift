@@ -12,7 +12,7 @@ struct Linker {
     init(_ resources: consuming [Resource]) {
         let records = copy resources
         selectors = ParallelMap.map(Array(records.indices), minimumChunk: 8_192) { index in
-            (records[index].document.at(Key.nativeType)?.text, records[index].document.at(Key.source, Key.format)?.text)
+            (records[index].at(Key.nativeType)?.text, records[index].at(Key.source, Key.format)?.text)
         }
         self.resources = resources
     }
@@ -25,6 +25,8 @@ struct Linker {
     func format(_ index: Int) -> String? { selectors[index].format }
     func address(_ index: Int) -> String? { document(index).at(Key.terraform, TerraformMapping.BlockKeys.address)?.text }
     func nativeType(_ index: Int) -> String? { selectors[index].nativeType }
+    /// A facet of a resource, read without unpacking its document (filters over the estate).
+    func facet(_ index: Int, _ facet: Facet) -> Value? { resources[index].facet(facet) }
 
     /// Referenced addresses of a resource whose reference path ends with one of `suffixes`.
     func references(_ index: Int, endingWith suffixes: [String]) -> [String] {
@@ -34,7 +36,7 @@ struct Linker {
     }
 
     func isAWSBucket(_ index: Int) -> Bool {
-        resources[index].type == ResourceKind.storageBucket.rawValue && document(index).at(Key.provider)?.text == "aws"
+        resources[index].type == ResourceKind.storageBucket.rawValue && resources[index].at(Key.provider)?.text == "aws"
     }
 
     func isKey(_ index: Int) -> Bool { resources[index].type == ResourceKind.kmsKey.rawValue }

@@ -8,7 +8,7 @@ enum ReplicaKeyLink: LinkPass {
 
 extension Linker {
     mutating func linkReplicaKeys() {
-        let replicas = live({ $0.isKey($1) && $0.document($1).facet(.kmsRole) == .string("replica") })
+        let replicas = live({ $0.isKey($1) && $0.facet($1, .kmsRole) == .string("replica") })
         guard !replicas.isEmpty else { return }
         let keys = live({ $0.isKey($1) })
         let byID = index(by: { [self.resources[$0].id] }, of: keys)

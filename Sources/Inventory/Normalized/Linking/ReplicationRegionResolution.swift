@@ -9,7 +9,7 @@ enum ReplicationRegionResolution: LinkPass {
 
 extension Linker {
     mutating func resolveReplicationRegions() {
-        let replicated = live({ $0.isAWSBucket($1) && $0.document($1).facet(.replicationMode) == .string("crr") })
+        let replicated = live({ $0.isAWSBucket($1) && $0.facet($1, .replicationMode) == .string("crr") })
         guard !replicated.isEmpty else { return }
         let buckets = live({ $0.isAWSBucket($1) })
         let byID = index(by: { [self.resources[$0].id] }, of: buckets)
