@@ -48,22 +48,18 @@ struct PackedDocumentTests {
         #expect(PackedDocument(packing: .number(1)).byteCount == 9)
     }
 
-    @Test("resolving keys and paths in place agrees with FieldPath.resolve on the tree")
+    @Test("resolving keys in place agrees with FieldPath.resolve on the tree")
     func resolveAgreesWithTree() throws {
         let document = try Self.sample()
         let packed = PackedDocument(packing: document)
         let paths = [
-            "zeta", "yes", "money", "long", "unicode", "items", "items[0]", "items[129]", "items[-1]", "items[130]", "items[-131]",
-            "nested.b[0].c", "nested.b[1]", "nested.b[1].c", "nested.a", "nested.a.anything", "unknown.below", "unknown",
-            "missing", "missing.deeper", "yes.deeper", "long[0]", "large.key7", "large.key39", "large.key40", "nothing[0]",
-            "no_members.x", "nested.b[0]",
+            "zeta", "yes", "money", "long", "unicode", "items", "nested", "nested.b", "nested.a", "nested.a.anything",
+            "unknown.below", "unknown", "missing", "missing.deeper", "yes.deeper", "long.x", "large.key7", "large.key39",
+            "large.key40", "no_members.x", "no_members", "negative_zero",
         ]
         for text in paths {
             let path = try FieldPath(parsing: text)
-            #expect(packed.resolve(path) == path.resolve(from: document), "\(text)")
-            if path.components.allSatisfy({ if case .key = $0 { true } else { false } }) {
-                #expect(packed.resolve(path.objectKeys.map { $0! }) == path.resolve(from: document), "\(text) by keys")
-            }
+            #expect(packed.resolve(path.objectKeys.map { $0! }) == path.resolve(from: document), "\(text)")
         }
         #expect(packed.hasMember(ObjectKey("zeta")))
         #expect(packed.member(ObjectKey("zeta")) == .null)

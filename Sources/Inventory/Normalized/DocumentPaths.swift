@@ -129,6 +129,13 @@ extension Resource {
     /// `document.facet(facet)`.
     func facet(_ facet: Facet) -> Value? { resolve(facet.objectKeys) }
 
+    /// Changes the document with `change` and packs it again (a pass that changes some
+    /// documents through their trees: they would stay unpacked).
+    mutating func changeDocument(_ change: (inout Value) -> Void) {
+        change(&document)
+        pack()
+    }
+
     /// `document.set(newValue, at: path)`, with only the document's member on the path unpacked.
     mutating func set(_ newValue: Value, at path: ArraySlice<DocumentKey>) {
         guard let first = path.first else {

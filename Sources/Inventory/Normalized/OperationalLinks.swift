@@ -91,7 +91,7 @@ private struct OperationalPass {
 
     func positions(_ kind: ResourceKind) -> [Int] { byType[kind.rawValue] ?? [] }
     func document(_ position: Int) -> Value { resources[position].document }
-    mutating func update(_ position: Int, _ change: (inout Value) -> Void) { change(&resources[position].document) }
+    mutating func update(_ position: Int, _ change: (inout Value) -> Void) { resources[position].changeDocument(change) }
 
     /// The resource addresses a Terraform record's attribute refers to (`terraform.references`).
     func references(_ position: Int, _ attribute: String) -> [String] {

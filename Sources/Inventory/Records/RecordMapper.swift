@@ -17,15 +17,17 @@ public struct RecordMapper: Sendable {
 
     /// Maps one record (`RecordMapping.resource(from:source:)`). `pointer` or `line` locate it in the file.
     public func resource(from record: Value, pointer: String?, line: Int?) throws(InventoryError) -> Resource {
-        switch mapping.resource(from: record, source: SourceReference(file: file, pointer: pointer, line: line)) {
-        case .success(let resource): return resource
-        case .failure(let problem): throw .invalidRecord(file: file, line: line, pointer: pointer, reason: problem.message)
-        }
+        try located(mapping.resource(from: record, source: SourceReference(file: file, pointer: pointer, line: line)), pointer: pointer, line: line)
     }
 
     /// Maps one record packed as it was parsed (`RecordMapping.resource(fromPacked:source:)`).
     public func resource(fromPacked record: PackedDocument, pointer: String?, line: Int?) throws(InventoryError) -> Resource {
-        switch mapping.resource(fromPacked: record, source: SourceReference(file: file, pointer: pointer, line: line)) {
+        try located(mapping.resource(fromPacked: record, source: SourceReference(file: file, pointer: pointer, line: line)), pointer: pointer, line: line)
+    }
+
+    /// The resource mapped, or the mapping's problem as an input error at the record.
+    private func located(_ mapped: Result<Resource, RecordMappingProblem>, pointer: String?, line: Int?) throws(InventoryError) -> Resource {
+        switch mapped {
         case .success(let resource): return resource
         case .failure(let problem): throw .invalidRecord(file: file, line: line, pointer: pointer, reason: problem.message)
         }

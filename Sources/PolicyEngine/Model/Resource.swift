@@ -217,11 +217,10 @@ public struct Resource: Sendable {
         return true
     }
 
-    /// Packs a document changed since the resource was made, members set beside it included
-    /// (nothing when it is packed as it is).
+    /// Packs a document changed through `document` (nothing when it is held packed).
     public mutating func pack() {
-        if case .packed = content { return }
-        content = .packed(PackedDocument(packing: content.document))
+        guard case .tree(let value) = content else { return }
+        content = .packed(PackedDocument(packing: value))
     }
 
     /// The document's value at `keys`, with `FieldPath.resolve`'s rules (nil for a missing
@@ -265,9 +264,7 @@ public struct Resource: Sendable {
         case .overlaid: return setMember(key, sharing: value)
         case .tree: break
         }
-        var fields = document.objectValue ?? Fields()
-        fields[key] = value
-        document = .object(fields)
+        setMemberOfTree(key, to: value)
     }
 
     /// `setMember(key, to: value)` for a value many documents share (a group a pass gives every
@@ -282,10 +279,15 @@ public struct Resource: Sendable {
             members[key] = value
             content = .overlaid(packed, members)
         default:
-            var fields = document.objectValue ?? Fields()
-            fields[key] = value
-            document = .object(fields)
+            setMemberOfTree(key, to: value)
         }
+    }
+
+    /// `setMember` on the document unpacked (kept so), as `Fields` sets a member.
+    private mutating func setMemberOfTree(_ key: ObjectKey, to value: Value) {
+        var fields = document.objectValue ?? Fields()
+        fields[key] = value
+        document = .object(fields)
     }
 
     /// The document's member `key` as stored (`null` included), unpacking only it; nil when
@@ -309,15 +311,6 @@ public struct Resource: Sendable {
 
     /// The document's member `key` (see `resolve(_:)`).
     public func resolve(_ key: ObjectKey) -> Value? { resolve(path: CollectionOfOne(key)) }
-
-    /// `path.resolve(from: document)`, without unpacking the rest of the document.
-    public func resolve(_ path: FieldPath) -> Value? {
-        switch content {
-        case .packed(let packed): return packed.resolve(path)
-        case .tree(let value): return path.resolve(from: value)
-        case .overlaid: return path.resolve(from: content.document)
-        }
-    }
 
     /// `id` and `type`, interned once: every resource of every reader is made here.
     private static let idKey = ObjectKey("id")

@@ -33,7 +33,7 @@ public struct PackedDocument: Sendable {
     public var isObject: Bool { bytes[0] == PackedLayout.object }
 
     /// The number of bytes the packed document takes (without its array's header).
-    public var byteCount: Int { bytes.count }
+    var byteCount: Int { bytes.count }
 
     /// The document as a value tree, as it was packed.
     public func unpacked() -> Value {
@@ -121,31 +121,6 @@ public struct PackedDocument: Sendable {
     public func hasMember(_ key: ObjectKey) -> Bool {
         bytes.withByteView { view in
             view[0] == PackedLayout.object && PackedLayout.member(of: view, objectAt: 0, key: key.number) != nil
-        }
-    }
-
-    /// `path.resolve(from: unpacked())`, reading only the value found (the path's anchor is
-    /// this document).
-    public func resolve(_ path: FieldPath) -> Value? {
-        bytes.withByteView { view in
-            var position = 0
-            for (step, component) in path.components.enumerated() {
-                let tag = view[position]
-                switch component {
-                case .key:
-                    if tag == PackedLayout.unknown { return .unknown }
-                    guard tag == PackedLayout.object,
-                          let member = PackedLayout.member(of: view, objectAt: position, key: path.objectKeys[step].unsafelyUnwrapped.number)
-                    else { return nil }
-                    position = member
-                case .index(let index):
-                    if tag == PackedLayout.unknown { return .unknown }
-                    guard tag == PackedLayout.array, let element = PackedLayout.element(of: view, arrayAt: position, index: index) else { return nil }
-                    position = element
-                }
-            }
-            if view[position] == PackedLayout.null { return nil }
-            return PackedLayout.decode(view, at: &position)
         }
     }
 }
@@ -325,17 +300,6 @@ enum PackedLayout {
             next = skip(view, at: next)
         }
         return nil
-    }
-
-    /// The position of element `index` (negative: from the end) of the array at `position`.
-    static func element(of view: ByteView, arrayAt position: Int, index: Int) -> Int? {
-        var next = position + 1
-        let count = readVarint(view, at: &next)
-        _ = readVarint(view, at: &next)
-        let resolved = index < 0 ? count + index : index
-        guard resolved >= 0 && resolved < count else { return nil }
-        for _ in 0..<resolved { next = skip(view, at: next) }
-        return next
     }
 
     /// The value at `position`, unpacked; `position` moves past it.

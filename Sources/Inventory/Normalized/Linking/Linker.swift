@@ -65,6 +65,6 @@ struct Linker {
     }
 
     mutating func update(_ index: Int, _ change: (inout Value) -> Void) {
-        change(&resources[index].document)
+        resources[index].changeDocument(change)
     }
 }
