@@ -144,9 +144,14 @@ extension Resource {
         }
         let key = first.objectKey
         guard path.count > 1 else { return setMember(key, to: newValue) }
-        // The member alone in an object, changed as the document would change it.
+        changeMember(key) { $0.set(newValue, at: path) }
+    }
+
+    /// Applies `change`, a change of the whole document that touches only its member `key`,
+    /// to that member alone in an object, and sets the member so changed: only it is unpacked.
+    mutating func changeMember(_ key: ObjectKey, _ change: (inout Value) -> Void) {
         var holder = Value.object(member(key).map { Fields(unsorted: [Fields.Member(key, value: $0)]) } ?? Fields())
-        holder.set(newValue, at: path)
+        change(&holder)
         guard let changed = holder.objectValue?.value(for: key) else { return }
         setMember(key, to: changed)
     }

@@ -587,10 +587,6 @@ extension Resource {
     /// facets are its members): every AWS store of a run whose inputs show no Backup selection
     /// of its account gets them, a million documents changed without unpacking them.
     fileprivate mutating func setPlansUnknown(_ reason: Value) {
-        let key = Value.backupGroupKey.objectKey
-        var holder = Value.object(member(key).map { Fields(unsorted: [Fields.Member(key, value: $0)]) } ?? Fields())
-        holder.setPlansUnknown(reason)
-        guard let group = holder.objectValue?.value(for: key) else { return }
-        setMember(key, to: group)
+        changeMember(Value.backupGroupKey.objectKey) { $0.setPlansUnknown(reason) }
     }
 }

@@ -736,25 +736,17 @@ final class PackingScratch {
 
     /// Writes `value` as a varint at `position` (in room already there); returns the position after it.
     private func writeVarint(_ value: Int, at position: Int) -> Int {
-        var remaining = UInt(value)
         var next = position
-        while remaining >= 0x80 {
-            bytes[next] = UInt8(truncatingIfNeeded: remaining) | 0x80
-            remaining >>= 7
+        PackedLayout.forEachVarintByte(of: value) { byte in
+            bytes[next] = byte
             next += 1
         }
-        bytes[next] = UInt8(truncatingIfNeeded: remaining)
-        return next + 1
+        return next
     }
 
     /// Appends `value` as a varint.
     func appendVarint(_ value: Int) {
-        var remaining = UInt(value)
-        while remaining >= 0x80 {
-            bytes.append(UInt8(truncatingIfNeeded: remaining) | 0x80)
-            remaining >>= 7
-        }
-        bytes.append(UInt8(truncatingIfNeeded: remaining))
+        PackedLayout.forEachVarintByte(of: value) { bytes.append($0) }
     }
 
     /// Appends a string of UTF-8 `text`.

@@ -243,12 +243,17 @@ enum PackedLayout {
     }
 
     static func writeVarint(_ value: Int, to cursor: inout ByteCursor) {
+        forEachVarintByte(of: value) { cursor.append($0) }
+    }
+
+    /// The bytes of `value` as a varint, in order (the one encoding every writer uses).
+    @inline(__always) static func forEachVarintByte(of value: Int, _ body: (UInt8) -> Void) {
         var remaining = UInt(value)
         while remaining >= 0x80 {
-            cursor.append(UInt8(truncatingIfNeeded: remaining) | 0x80)
+            body(UInt8(truncatingIfNeeded: remaining) | 0x80)
             remaining >>= 7
         }
-        cursor.append(UInt8(truncatingIfNeeded: remaining))
+        body(UInt8(truncatingIfNeeded: remaining))
     }
 
     // MARK: - Reading
